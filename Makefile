@@ -1,0 +1,115 @@
+# tipscreen — a plain Makefile with explicit object lists.
+#
+#   make           build ./tipscreen
+#   make run       build and start an interview on the bundled English deck
+#   make test      every test (unit and end-to-end) under ASan + UBSan
+#   make valgrind  the same tests under valgrind, without sanitizers
+#   make check     lint: the deck, and no curses in the engine
+#   make bench     deck loading and replay timings
+#   make deps      install the Debian packages the build and tests need
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+DECKDIR  ?= $(CURDIR)/screens
+
+CC       ?= cc
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+DEFS     := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DTIPSCREEN_VERSION='"$(VERSION)"'
+CFLAGS   ?= -O2 -g
+SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+CMOCKA   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CORE     := xalloc diag text stanza vocab inputs assess suggest guard deck lint \
+            answer interview answers law report contacts
+CORE_SRC := $(CORE:%=src/core/%.c)
+FRONT_SRC := src/plain/plain.c
+CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
+            src/cmd/interview.c
+APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
+LAW      := $(sort $(wildcard screens/law/*.txt))
+
+UNIT     := text stanza guard deck assess inputs interview report law answers
+UNIT_BIN := $(UNIT:%=build/asan/tests/test_%)
+
+# Objects of each build flavour: rel (./tipscreen), asan (tests), vg (valgrind).
+objs = $(patsubst %.c,build/$(1)/%.o,$(2)) build/$(1)/law_data.o
+
+.PHONY: all run test unit e2e check valgrind bench asan deps install clean
+all: tipscreen
+
+tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS)
+
+build/law_data.c: $(LAW) src/core/law_embed.sh
+	@mkdir -p $(dir $@)
+	sh src/core/law_embed.sh $(LAW) > $@.tmp && mv $@.tmp $@
+
+FLAGS_rel  = $(WARN) $(DEFS) $(CFLAGS)
+FLAGS_asan = $(WARN) $(DEFS) -O1 -g $(SAN)
+FLAGS_vg   = $(WARN) $(DEFS) -O0 -g
+
+define flavour
+build/$(1)/%.o: %.c
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -MMD -MP -Isrc/core -c $$< -o $$@
+build/$(1)/law_data.o: build/law_data.c
+	$$(CC) $$(FLAGS_$(1)) -Isrc/core -c $$< -o $$@
+build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC))
+	$$(CC) $$(FLAGS_$(1)) -o $$@ $$^
+build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o $$(call objs,$(1),$$(CORE_SRC))
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA)
+endef
+$(eval $(call flavour,rel))
+$(eval $(call flavour,asan))
+$(eval $(call flavour,vg))
+
+run: tipscreen
+	./tipscreen
+
+asan: build/asan/tipscreen $(UNIT_BIN)
+
+# Unit tests, then end-to-end tests of the real binary; all under ASan+UBSan.
+test: check asan
+	@export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1; \
+	failed=0; for t in $(UNIT_BIN); do $$t 2>&1 || failed=1; done; \
+	TIPSCREEN=build/asan/tipscreen sh tests/e2e/run.sh || failed=1; \
+	exit $$failed
+
+check: build/asan/tipscreen
+	@bad=$$(grep -rlE '#include[[:space:]]*[<"](n?curses|ncursesw/)' src/core src/plain src/cmd src/main.c || true); \
+	if [ -n "$$bad" ]; then echo "check: curses included in the engine: $$bad"; exit 1; fi
+	build/asan/tipscreen check screens
+
+valgrind: build/vg/tipscreen $(UNIT:%=build/vg/tests/test_%)
+	@failed=0; for t in $(UNIT:%=build/vg/tests/test_%); do \
+	  valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
+	    --suppressions=tests/valgrind.supp $$t 2>&1 || failed=1; done; \
+	TIPSCREEN_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 --suppressions=tests/valgrind.supp" \
+	TIPSCREEN=build/vg/tipscreen sh tests/e2e/run.sh || failed=1; exit $$failed
+
+bench: build/rel/bench
+	build/rel/bench screens tests/e2e/answers/adult-consistent.answers
+
+build/rel/bench: build/rel/tests/bench/bench.o $(call objs,rel,$(CORE_SRC))
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^
+
+deps:
+	sh .ci/deps
+
+install: tipscreen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tipscreen/screens
+	install -m 0644 screens/*.screen $(DESTDIR)$(PREFIX)/share/tipscreen/screens/
+	$(MAKE) clean-objs
+	$(MAKE) DECKDIR=$(PREFIX)/share/tipscreen/screens tipscreen
+	install -m 0755 tipscreen $(DESTDIR)$(PREFIX)/bin/tipscreen
+
+clean-objs:
+	rm -rf build/rel tipscreen
+
+clean:
+	rm -rf build tipscreen
+
+-include $(shell find build -name '*.d' 2>/dev/null)

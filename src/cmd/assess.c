@@ -1,0 +1,34 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../core/assess.h"
+#include "../core/report.h"
+#include "../core/stanza.h"
+#include "cmd.h"
+
+int cmd_assess(const struct options *o, const char *file)
+{
+	struct diags d = { 0 };
+	struct stanza_file f;
+	struct assess_input in;
+	int rc = EXIT_OK;
+	if (stanza_read(file ? file : "-", &f, &d) < 0 || inputs_parse(&f, &in, &d) < 0) {
+		diags_print(&d, stderr);
+		rc = EXIT_INPUT;
+	} else {
+		struct assessment a;
+		const char *why;
+		assess_run(&in, &a, &why);	/* contradictions were refused by inputs_parse */
+		if (o->json) {
+			report_json(stdout, &a);
+		} else {
+			size_t n;
+			struct evidence *ev = report_evidence_inputs(&in, &n);
+			report_text(stdout, &a, &in, ev, n, o->width);
+			free(ev);
+		}
+	}
+	stanza_file_free(&f);
+	diags_free(&d);
+	return rc;
+}

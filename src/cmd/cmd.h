@@ -1,0 +1,32 @@
+/* cmd: the batch commands and the options they share.
+ *
+ * Each cmd_* returns the process exit code: 0 ok, 1 runtime error, 2 bad
+ * input or usage (DESIGN.md §8). They print results to stdout and
+ * diagnostics to stderr; no diagnostic ever carries an answer's text. */
+#ifndef TIPSCREEN_CMD_H
+#define TIPSCREEN_CMD_H
+
+#include <stdbool.h>
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2 };
+
+struct options {
+	const char *deck;	/* deck directory */
+	const char *contacts;	/* contacts file, or NULL for the default */
+	bool json;
+	bool plain;
+	int width;
+};
+
+struct deck;
+
+/* Loads the deck or prints its problems; NULL then. */
+struct deck *cmd_load_deck(const char *dir);
+
+int cmd_check(const struct options *o, const char *dir);
+int cmd_assess(const struct options *o, const char *file);
+int cmd_replay(const struct options *o, const char *file);
+int cmd_graph(const struct options *o);
+int cmd_interview(const struct options *o);
+
+#endif

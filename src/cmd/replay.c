@@ -1,0 +1,63 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../core/answers.h"
+#include "../core/report.h"
+#include "cmd.h"
+
+static void print_discarded(const struct interview *iv, FILE *out)
+{
+	const struct deck *dk = interview_deck(iv);
+	int off[64];
+	size_t n = interview_discarded(iv, off, 64);
+	if (n == 0)
+		return;
+	fprintf(out, "\nNot assessed: %zu answer%s on screens off the path:", n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n && i < 64; i++)
+		fprintf(out, " %s", dk->slots[off[i]].id);
+	fputc('\n', out);
+}
+
+static int report(const struct options *o, struct interview *iv)
+{
+	struct assessment a;
+	struct assess_input in;
+	const char *why;
+	interview_inputs(iv, &in);
+	if (assess_run(&in, &a, &why) < 0) {
+		fprintf(stderr, "tipscreen: the answers contradict each other: %s\n", why);
+		return EXIT_INPUT;
+	}
+	if (o->json) {
+		report_json(stdout, &a);
+		return EXIT_OK;
+	}
+	size_t n;
+	struct evidence *ev = report_evidence(iv, &n);
+	report_text(stdout, &a, &in, ev, n, o->width);
+	free(ev);
+	print_discarded(iv, stdout);
+	return EXIT_OK;
+}
+
+int cmd_replay(const struct options *o, const char *file)
+{
+	struct deck *dk = cmd_load_deck(o->deck);
+	if (!dk)
+		return EXIT_INPUT;
+	struct diags d = { 0 };
+	struct stanza_file f;
+	struct interview *iv = interview_new(dk);
+	int rc;
+	if (stanza_read(file, &f, &d) < 0 || answers_apply(iv, &f, &d) < 0) {
+		diags_print(&d, stderr);
+		rc = EXIT_INPUT;
+	} else {
+		rc = report(o, iv);
+	}
+	stanza_file_free(&f);
+	diags_free(&d);
+	interview_free(iv);
+	deck_free(dk);
+	return rc;
+}

@@ -1,0 +1,144 @@
+/* main: the command line, and nothing else — argv to a command. */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "cmd/cmd.h"
+
+#ifndef TIPSCREEN_VERSION
+#define TIPSCREEN_VERSION "0.1.0"
+#endif
+#ifndef TIPSCREEN_DECKDIR
+#define TIPSCREEN_DECKDIR "screens"
+#endif
+
+static const char usage[] =
+	"Usage: tipscreen [OPTIONS]                 run a screening interview\n"
+	"       tipscreen check [DIR]               check a deck of screens\n"
+	"       tipscreen assess [FILE|-] [--json]  apply the Article 3 rules to inputs\n"
+	"       tipscreen replay FILE [--json]      run an interview from an answers file\n"
+	"       tipscreen graph                     print the state machine as Graphviz DOT\n"
+	"\n"
+	"Options:\n"
+	"  --plain            line mode: one prompt per question (screen readers, pipes)\n"
+	"  --deck DIR         the deck of screens (default " TIPSCREEN_DECKDIR ")\n"
+	"  --contacts FILE    referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)\n"
+	"  --json             assess, replay: print the assessment as JSON\n"
+	"  --width N          wrap text to N columns (default 76)\n"
+	"  --help, --version\n"
+	"\n"
+	"In line mode: y n d x answer yes / no / don't know / declined (i: intended),\n"
+	"numbers pick choices, < goes back, ? shows help, ! stops and refers.\n"
+	"Exit status: 0 ok, 1 runtime error, 2 bad input or usage.\n";
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("tipscreen: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'tipscreen --help'.\n", stderr);
+	return EXIT_INPUT;
+}
+
+/* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static bool is_opt(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+struct cmdline {
+	struct options o;
+	const char *pos[3];
+	int npos;
+};
+
+static int parse(int argc, char **argv, struct cmdline *c)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage, stdout);
+			return -1;
+		} else if (strcmp(a, "--version") == 0) {
+			puts("tipscreen " TIPSCREEN_VERSION);
+			return -1;
+		} else if (strcmp(a, "--json") == 0) {
+			c->o.json = true;
+		} else if (strcmp(a, "--plain") == 0) {
+			c->o.plain = true;
+		} else if (is_opt(a, "--deck") || is_opt(a, "--contacts") || is_opt(a, "--width")) {
+			const char *name = a[2] == 'd' ? "--deck" : a[2] == 'c' ? "--contacts" : "--width";
+			if (!(v = option_value(argc, argv, &i, name)) || !*v)
+				return usage_error("%s needs a value", name);
+			if (a[2] == 'd')
+				c->o.deck = v;
+			else if (a[2] == 'c')
+				c->o.contacts = v;
+			else if ((c->o.width = atoi(v)) < 20 || c->o.width > 1000)
+				return usage_error("--width takes a number from 20 to 1000, not '%s'", v);
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return usage_error("unknown option '%s'", a);
+		} else if (c->npos < 3) {
+			c->pos[c->npos++] = a;
+		} else {
+			return usage_error("unexpected argument '%s'", a);
+		}
+	}
+	return 0;
+}
+
+static int dispatch(struct cmdline *c)
+{
+	const char *cmd = c->npos ? c->pos[0] : NULL;
+	int args = c->npos - 1;
+	if (!cmd)
+		return cmd_interview(&c->o);
+	if (strcmp(cmd, "check") == 0 && args <= 1)
+		return cmd_check(&c->o, args ? c->pos[1] : NULL);
+	if (strcmp(cmd, "assess") == 0 && args <= 1)
+		return cmd_assess(&c->o, args ? c->pos[1] : "-");
+	if (strcmp(cmd, "replay") == 0 && args == 1)
+		return cmd_replay(&c->o, c->pos[1]);
+	if (strcmp(cmd, "graph") == 0 && args == 0)
+		return cmd_graph(&c->o);
+	if (strcmp(cmd, "check") == 0 || strcmp(cmd, "assess") == 0 || strcmp(cmd, "replay") == 0 ||
+	    strcmp(cmd, "graph") == 0)
+		return usage_error("wrong number of arguments for '%s'", cmd);
+	return usage_error("unknown command '%s'", cmd);
+}
+
+int main(int argc, char **argv)
+{
+	/* Interview records are about victims: never leave them in a core file. */
+	struct rlimit no_core = { 0, 0 };
+	setrlimit(RLIMIT_CORE, &no_core);
+	setlocale(LC_ALL, "");
+	/* Text is UTF-8 inside; widths need a UTF-8 LC_CTYPE whatever the
+	 * user's locale (the terminal's charset is handled at the edges). */
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "C.utf8");
+	struct cmdline c = { .o = { .deck = TIPSCREEN_DECKDIR, .width = 76 } };
+	int rc = parse(argc, argv, &c);
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	return dispatch(&c);
+}

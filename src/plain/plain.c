@@ -1,0 +1,440 @@
+#include "plain.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/report.h"
+#include "../core/text.h"
+#include "../core/xalloc.h"
+
+enum action { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF };
+
+struct plain {
+	struct interview *iv;
+	const struct deck *dk;
+	FILE *in, *out;
+	const struct plain_opts *o;
+	char line[4096];
+};
+
+static void wrap(struct plain *p, const char *indent, const char *text)
+{
+	int w = p->o->width - (int)strlen(indent);
+	char *s = text_wrap(text, w > 20 ? w : 20);
+	for (char *l = s, *e; l; l = e ? e + 1 : NULL) {
+		e = strchr(l, '\n');
+		fprintf(p->out, "%s%.*s\n", indent, e ? (int)(e - l) : (int)strlen(l), l);
+	}
+	free(s);
+}
+
+/* Reads one line without its newline; NULL at the end of the input. */
+static const char *read_line(struct plain *p)
+{
+	fputs("> ", p->out);
+	fflush(p->out);
+	if (!fgets(p->line, sizeof p->line, p->in))
+		return NULL;
+	size_t n = strlen(p->line);
+	if (n && p->line[n - 1] != '\n' && !feof(p->in)) {
+		int c;
+		while ((c = fgetc(p->in)) != EOF && c != '\n')
+			;	/* the rest of an over-long line is dropped */
+	}
+	while (n && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r' || p->line[n - 1] == ' '))
+		p->line[--n] = '\0';
+	char *s = p->line;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+static void help(struct plain *p, const struct screen *sc, const char *item_help)
+{
+	if (item_help) {
+		fputs("Help for this item:\n", p->out);
+		wrap(p, "  ", item_help);
+	}
+	if (sc->help) {
+		fputs("Help for the interviewer:\n", p->out);
+		wrap(p, "  ", sc->help);
+	}
+	if (sc->why) {
+		fputs("Why we ask:\n", p->out);
+		wrap(p, "  ", sc->why);
+	}
+	fputs("Keys: < back, ! stop and refer, +text adds a note, ? this help.\n", p->out);
+}
+
+/* Handles the keys every prompt shares. Returns A_STAY if the line was
+ * one of them and was handled, or -1 if it is an answer. */
+static int common(struct plain *p, const char *s, const struct screen *sc, const char *item_help,
+		  enum action *act)
+{
+	if (strcmp(s, "?") == 0) {
+		help(p, sc, item_help);
+		return 0;
+	}
+	if (strcmp(s, "<") == 0) {
+		*act = A_BACK;
+		return 0;
+	}
+	if (strcmp(s, "!") == 0) {
+		*act = A_STOP;
+		return 0;
+	}
+	if (s[0] == '+') {
+		char *clean = text_sanitize(s + 1);
+		interview_set_note(p->iv, (int)(sc - p->dk->s), clean);
+		free(clean);
+		fputs(s[1] ? "Note saved.\n" : "Note removed.\n", p->out);
+		return 0;
+	}
+	return -1;
+}
+
+static const char *word_for_key(const char *s)
+{
+	static const char *const keys[][2] = {
+		{ "y", "yes" }, { "n", "no" }, { "d", "dontknow" }, { "x", "declined" },
+		{ "i", "intended" },
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(s, keys[i][0]) == 0)
+			return keys[i][1];
+	return s;
+}
+
+static void show_current(struct plain *p, int slot)
+{
+	const struct answer *a = interview_get(p->iv, slot);
+	if (a->kind == ANS_NONE)
+		return;
+	char *v = answer_format(p->dk, slot, a, false);
+	fprintf(p->out, "(Answer so far: %s. Enter keeps it.)\n", *v ? v : "nothing chosen");
+	free(v);
+}
+
+/* Turns the typed line into an answer for slot: the keys of yes-no, a
+ * choice number, or the answer's text form. */
+static int typed_answer(struct plain *p, int slot, const char *s, struct answer *a,
+			const char **why)
+{
+	const struct screen *sc = &p->dk->s[p->dk->slots[slot].screen];
+	enum screen_type t = deck_slot_type(p->dk, slot);
+	if (t == SCR_TEXT)
+		return answer_parse(p->dk, slot, strcmp(s, "x") == 0 ? "declined" : s, a, why);
+	if (t == SCR_SINGLE || t == SCR_MULTI) {
+		char *codes = xstrdup("");
+		const char *q = s;
+		while (*q) {
+			char *end;
+			long n = strtol(q, &end, 10);
+			if (end == q || n < 1 || (size_t)n > sc->nchoices)
+				break;
+			char *c = xasprintf("%s%s%s", codes, *codes ? " " : "", sc->choices[n - 1].code);
+			free(codes);
+			codes = c;
+			q = end + strspn(end, " ,");
+		}
+		int rc = *q ? answer_parse(p->dk, slot, word_for_key(s), a, why)
+			    : answer_parse(p->dk, slot, codes, a, why);
+		free(codes);
+		return rc;
+	}
+	return answer_parse(p->dk, slot, word_for_key(s), a, why);
+}
+
+static const char *prompt_for(const struct deck *dk, int slot)
+{
+	switch (deck_slot_type(dk, slot)) {
+	case SCR_YESNO:
+		return deck_slot_intended(dk, slot)
+			? "y yes (it happened), i intended (told, planned or expected), n no, d don't know, x declined"
+			: "y yes, n no, d don't know, x declined";
+	case SCR_SINGLE: return "the number of a choice, d don't know, x declined";
+	case SCR_MULTI: return "the numbers of all choices that apply, separated by spaces; x declined";
+	case SCR_TEXT: return "type the answer; x declined; Enter alone leaves it empty";
+	default: return "a number, d don't know, x declined";
+	}
+}
+
+/* Asks for one slot until it has an answer or a key moves away. */
+static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
+			    const char *item_help)
+{
+	fprintf(p->out, "Answer: %s", prompt_for(p->dk, slot));
+	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
+		fprintf(p->out, " (%ld to %ld)", sc->min, sc->max);
+	fputs(". ? help\n", p->out);
+	show_current(p, slot);
+	for (;;) {
+		const char *s = read_line(p);
+		if (!s)
+			return A_EOF;
+		enum action act = A_STAY;
+		if (common(p, s, sc, item_help, &act) == 0) {
+			if (act != A_STAY)
+				return act;
+			continue;
+		}
+		const struct answer *cur = interview_get(p->iv, slot);
+		if (!*s && (cur->kind != ANS_NONE || deck_slot_type(p->dk, slot) == SCR_TEXT ||
+			    deck_slot_type(p->dk, slot) == SCR_MULTI))
+			return A_NEXT;
+		struct answer a;
+		const char *why;
+		if (*s && typed_answer(p, slot, s, &a, &why) == 0) {
+			interview_answer(p->iv, slot, &a, &why);
+			answer_clear(&a);
+			return A_NEXT;
+		}
+		if (!*s)
+			why = prompt_for(p->dk, slot);
+		fprintf(p->out, "Not understood: expected %s. Type ? for help.\n", why);
+	}
+}
+
+static void show_choices(struct plain *p, const struct screen *sc)
+{
+	for (size_t i = 0; i < sc->nchoices; i++) {
+		char *num = xasprintf("  %zu. ", i + 1);
+		char *t = xasprintf("%s%s", num, sc->choices[i].label);
+		wrap(p, "", t);
+		free(t);
+		free(num);
+	}
+}
+
+static enum action ask_checklist(struct plain *p, const struct screen *sc, bool from_end)
+{
+	size_t i = from_end && sc->nitems ? sc->nitems - 1 : 0;
+	while (i < sc->nitems) {
+		const struct item *it = &sc->items[i];
+		fprintf(p->out, "\nItem %zu of %zu:\n", i + 1, sc->nitems);
+		wrap(p, "  ", it->text);
+		enum action a = ask_slot(p, sc, it->slot, it->help);
+		if (a == A_BACK && i > 0) {
+			i--;
+			continue;
+		}
+		if (a != A_NEXT)
+			return a;
+		i++;
+	}
+	return A_NEXT;
+}
+
+static enum action wait_enter(struct plain *p, const struct screen *sc)
+{
+	fputs("Press Enter to continue (< back, ! stop, ? help).\n", p->out);
+	for (;;) {
+		const char *s = read_line(p);
+		if (!s)
+			return A_EOF;
+		enum action act = A_STAY;
+		if (common(p, s, sc, NULL, &act) == 0) {
+			if (act != A_STAY)
+				return act;
+			continue;
+		}
+		if (!*s)
+			return A_NEXT;
+		fputs("Not understood: press Enter to continue.\n", p->out);
+	}
+}
+
+static void review_line(struct plain *p, int n, int slot)
+{
+	const struct answer *a = interview_get(p->iv, slot);
+	char *v = a->kind == ANS_NONE ? xstrdup("not answered") : answer_format(p->dk, slot, a, false);
+	const char *q = deck_slot_text(p->dk, slot);
+	size_t ql = strcspn(q, "\n");
+	char *t = n > 0 ? xasprintf("%3d. %.*s — %s", n, (int)ql, q, v)
+			: xasprintf("  - %.*s — %s", (int)ql, q, v);
+	wrap(p, "", t);
+	free(t);
+	free(v);
+}
+
+/* The path's answer slots, in order; a new array, *n its length. */
+static int *path_slots(struct plain *p, size_t *n)
+{
+	size_t np;
+	const int *path = interview_path(p->iv, &np, NULL);
+	int *v = xmalloc((p->dk->nslots + 1) * sizeof *v);
+	*n = 0;
+	for (size_t i = 0; i < np; i++) {
+		const struct screen *sc = &p->dk->s[path[i]];
+		if (sc->slot >= 0)
+			v[(*n)++] = sc->slot;
+		for (size_t j = 0; j < sc->nitems; j++)
+			v[(*n)++] = sc->items[j].slot;
+	}
+	return v;
+}
+
+static void review_lists(struct plain *p, const int *slots, size_t n)
+{
+	static const struct { const char *title; enum ind_value v; } lists[] = {
+		{ "Not answered", IV_UNANSWERED }, { "Declined", IV_DECLINED },
+	};
+	for (size_t l = 0; l < 2; l++) {
+		char *nums = xstrdup("");
+		for (size_t i = 0; i < n; i++) {
+			const struct answer *a = interview_get(p->iv, slots[i]);
+			bool hit = lists[l].v == IV_UNANSWERED ? a->kind == ANS_NONE
+				   : a->kind == ANS_WORD && a->word == IV_DECLINED;
+			if (!hit)
+				continue;
+			char *t = xasprintf("%s%s%zu", nums, *nums ? ", " : "", i + 1);
+			free(nums);
+			nums = t;
+		}
+		fprintf(p->out, "%s: %s\n", lists[l].title, *nums ? nums : "none");
+		free(nums);
+	}
+	int off[256];
+	size_t noff = interview_discarded(p->iv, off, 256);
+	if (noff) {
+		fputs("Will be discarded (their screens are no longer on the path):\n", p->out);
+		for (size_t i = 0; i < noff && i < 256; i++)
+			review_line(p, 0, off[i]);
+	}
+}
+
+static enum action review(struct plain *p, const struct screen *sc)
+{
+	for (;;) {
+		size_t n;
+		int *slots = path_slots(p, &n);
+		fputs("Every answer on the path:\n", p->out);
+		for (size_t i = 0; i < n; i++)
+			review_line(p, (int)i + 1, slots[i]);
+		review_lists(p, slots, n);
+		fputs("Type a number to change that answer, or press Enter to go on to the summary.\n", p->out);
+		const char *s = read_line(p);
+		enum action act = A_STAY;
+		if (!s) {
+			free(slots);
+			return A_EOF;
+		}
+		if (common(p, s, sc, NULL, &act) == 0 && act == A_STAY) {
+			free(slots);
+			continue;
+		}
+		if (act != A_STAY || !*s) {
+			free(slots);
+			return act != A_STAY ? act : A_NEXT;
+		}
+		long k = strtol(s, NULL, 10);
+		if (k >= 1 && (size_t)k <= n) {
+			interview_goto(p->iv, p->dk->slots[slots[k - 1]].screen);
+			free(slots);
+			return A_STAY;
+		}
+		free(slots);
+		fputs("Not understood: type a number from the list, or press Enter.\n", p->out);
+	}
+}
+
+static void summary(struct plain *p)
+{
+	struct assessment a;
+	struct assess_input in;
+	const char *why;
+	interview_inputs(p->iv, &in);
+	if (assess_run(&in, &a, &why) < 0) {
+		fprintf(p->out, "The answers contradict each other (%s): go back and correct them.\n", why);
+		return;
+	}
+	size_t nev;
+	struct evidence *ev = report_evidence(p->iv, &nev);
+	fputc('\n', p->out);
+	report_text(p->out, &a, &in, ev, nev, p->o->width);
+	free(ev);
+}
+
+static void referral(struct plain *p)
+{
+	fputs("Referral contacts:\n", p->out);
+	if (p->o->contacts && p->o->contacts->file.n)
+		contacts_print(p->o->contacts, p->out);
+	else
+		fprintf(p->out, "  No local contacts are configured%s%s.\n",
+			p->o->contacts_path ? ": add them to " : "",
+			p->o->contacts_path ? p->o->contacts_path : "");
+}
+
+static void header(struct plain *p, const struct screen *sc)
+{
+	size_t n, pos;
+	interview_path(p->iv, &n, &pos);
+	fprintf(p->out, "\n[%s — screen %zu of %zu]\n", sc->section, pos + 1, n);
+	if (sc->question)
+		wrap(p, "", sc->question);
+	const char *note = interview_note(p->iv, (int)(sc - p->dk->s));
+	if (note)
+		fprintf(p->out, "(Note: %s)\n", note);
+}
+
+static enum action ask_screen(struct plain *p, const struct screen *sc, bool from_end)
+{
+	header(p, sc);
+	switch (sc->type) {
+	case SCR_YESNO:
+	case SCR_NUMBER:
+	case SCR_TEXT:
+		return ask_slot(p, sc, sc->slot, NULL);
+	case SCR_SINGLE:
+	case SCR_MULTI:
+		show_choices(p, sc);
+		return ask_slot(p, sc, sc->slot, NULL);
+	case SCR_CHECKLIST:
+		return ask_checklist(p, sc, from_end);
+	case SCR_REVIEW:
+		return review(p, sc);
+	case SCR_SUMMARY:
+		summary(p);
+		return wait_enter(p, sc);
+	case SCR_REFERRAL:
+		referral(p);
+		return wait_enter(p, sc);
+	default:
+		return wait_enter(p, sc);
+	}
+}
+
+int plain_run(struct interview *iv, FILE *in, FILE *out, const struct plain_opts *o)
+{
+	struct plain p = { .iv = iv, .dk = interview_deck(iv), .in = in, .out = out, .o = o };
+	bool back = false;
+	fputs("tipscreen — screening interview, line mode. At any prompt: ? help, < back, ! stop and refer.\n", out);
+	while (!interview_complete(iv)) {
+		const struct screen *sc = &p.dk->s[interview_current(iv)];
+		enum action a = ask_screen(&p, sc, back);
+		back = false;
+		switch (a) {
+		case A_EOF:
+			fflush(out);
+			return 1;
+		case A_NEXT:
+			interview_next(iv);
+			break;
+		case A_BACK:
+			if (!interview_back(iv))
+				fputs("This is the first screen.\n", out);
+			back = true;
+			break;
+		case A_STOP:
+			interview_stop(iv);
+			break;
+		case A_STAY:
+			break;
+		}
+	}
+	interview_finish(iv);
+	fputs("\nThe interview is complete.\n", out);
+	fflush(out);
+	return 0;
+}

@@ -1,0 +1,26 @@
+/* plain: the line-mode front end, for screen readers, pipes and scripts.
+ *
+ * One prompt per question, numbered choices, y n d x (i where "intended" is
+ * allowed) for the answer words, "<" back, "?" help and why we ask, "!" the
+ * stop-and-refer screen, "+text" a note on the screen. It reads lines from
+ * in and writes plain text (no escape sequences) to out. It only reads
+ * keys and prints: the interview decides everything. */
+#ifndef TIPSCREEN_PLAIN_H
+#define TIPSCREEN_PLAIN_H
+
+#include <stdio.h>
+
+#include "../core/contacts.h"
+#include "../core/interview.h"
+
+struct plain_opts {
+	const struct contacts *contacts;	/* may be NULL */
+	const char *contacts_path;	/* for the "none configured" hint */
+	int width;	/* columns to wrap prose to */
+};
+
+/* Runs the interview to its end. Returns 0 when it completed, 1 if the
+ * input ended first. */
+int plain_run(struct interview *iv, FILE *in, FILE *out, const struct plain_opts *o);
+
+#endif
