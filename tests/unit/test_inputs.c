@@ -1,0 +1,114 @@
+/* The `assess` input format: keys, values, and errors with their lines. */
+#include "testutil.h"
+
+#include "inputs.h"
+
+static int parse(const char *text, struct assess_input *in, struct diags *d)
+{
+	struct stanza_file f;
+	int rc = stanza_parse("in.txt", text, strlen(text), &f, d);
+	if (rc == 0)
+		rc = inputs_parse(&f, in, d);
+	stanza_file_free(&f);
+	return rc;
+}
+
+static void test_all_keys_parse(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("# a comment\nage-at-act: 15\nconsent: unknown\n"
+			       "setting.private: yes\nsetting.controller-present: no\n"
+			       "setting.interpreter: professional\ninterview.stopped-early: no\n"
+			       "means.fraud: dontknow\n", &in, &d), 0);
+	assert_int_equal(in.value[IN_AGE], 15);
+	assert_int_equal(in.value[IN_CONSENT], IN_UNKNOWN);
+	assert_int_equal(in.value[IN_INTERPRETER], INTERP_PROFESSIONAL);
+	assert_int_equal(in.ind[IND_MEANS_FRAUD], IV_DONTKNOW);
+	assert_int_equal(in.ind[IND_ACT_RECRUITMENT], IV_ABSENT);
+	diags_free(&d);
+}
+
+static void test_unknown_key_names_its_line(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("age-at-act: 15\nmeans.decepton: yes\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: unknown key 'means.decepton'");
+	diags_free(&d);
+}
+
+static void test_bad_value_names_line_and_column(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("consent: maybe\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:10: error: 'maybe' is not a value for consent: expected yes, no or unknown");
+	diags_free(&d);
+	assert_int_equal(parse("age-at-act: -3\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:13: error: '-3' is not a value for age-at-act");
+	diags_free(&d);
+	assert_int_equal(parse("age-at-act: 131\n", &in, &d), -1);
+	diags_free(&d);
+}
+
+static void test_intended_only_for_purpose(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("act.receipt: intended\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:14: error: 'intended' is not a value for act.receipt");
+	diags_free(&d);
+	assert_int_equal(parse("purpose.slavery: intended\n", &in, &d), 0);
+	diags_free(&d);
+}
+
+static void test_age_contradicting_child_names_the_child_line(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("age-at-act: 15\nchild: no\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: child: no contradicts age-at-act under 18");
+	diags_free(&d);
+	assert_int_equal(parse("age-at-act: 15\nchild: presumed\n", &in, &d), -1);
+	diags_free(&d);
+}
+
+static void test_two_stanzas_are_refused(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("consent: yes\n\nconsent: no\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:3:1: error: expected one stanza");
+	diags_free(&d);
+}
+
+static void test_key_given_twice_is_refused(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("consent: yes\nconsent: no\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: consent is given twice");
+	diags_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_all_keys_parse),
+		cmocka_unit_test(test_unknown_key_names_its_line),
+		cmocka_unit_test(test_bad_value_names_line_and_column),
+		cmocka_unit_test(test_intended_only_for_purpose),
+		cmocka_unit_test(test_age_contradicting_child_names_the_child_line),
+		cmocka_unit_test(test_two_stanzas_are_refused),
+		cmocka_unit_test(test_key_given_twice_is_refused),
+	};
+	return cmocka_run_group_tests_name("inputs", tests, utf8_locale, NULL);
+}
