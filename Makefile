@@ -18,6 +18,8 @@ DEFS     := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DTIPSCREEN_VERSION='"$(VERSIO
 CFLAGS   ?= -O2 -g
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CMOCKA   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# `make V=1` shows every command.
+Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law report contacts
@@ -38,11 +40,12 @@ objs = $(patsubst %.c,build/$(1)/%.o,$(2)) build/$(1)/law_data.o
 all: tipscreen
 
 tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS)
+	@$(if $(Q),echo "  LD $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS)
 
 build/law_data.c: $(LAW) src/core/law_embed.sh
 	@mkdir -p $(dir $@)
-	sh src/core/law_embed.sh $(LAW) > $@.tmp && mv $@.tmp $@
+	$(Q)sh src/core/law_embed.sh $(LAW) > $@.tmp && mv $@.tmp $@
 
 FLAGS_rel  = $(WARN) $(DEFS) $(CFLAGS)
 FLAGS_asan = $(WARN) $(DEFS) -O1 -g $(SAN)
@@ -51,14 +54,16 @@ FLAGS_vg   = $(WARN) $(DEFS) -O0 -g
 define flavour
 build/$(1)/%.o: %.c
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -MMD -MP -Isrc/core -c $$< -o $$@
+	@$$(if $$(Q),echo "  CC [$(1)] $$<")
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -MMD -MP -Isrc/core -c $$< -o $$@
 build/$(1)/law_data.o: build/law_data.c
-	$$(CC) $$(FLAGS_$(1)) -Isrc/core -c $$< -o $$@
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -Isrc/core -c $$< -o $$@
 build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC))
-	$$(CC) $$(FLAGS_$(1)) -o $$@ $$^
+	@$$(if $$(Q),echo "  LD [$(1)] $$@")
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^
 build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o $$(call objs,$(1),$$(CORE_SRC))
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA)
 endef
 $(eval $(call flavour,rel))
 $(eval $(call flavour,asan))
@@ -71,23 +76,23 @@ asan: build/asan/tipscreen $(UNIT_BIN)
 
 # Unit tests, then end-to-end tests of the real binary; all under ASan+UBSan.
 test: check asan
-	@export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1; \
-	failed=0; for t in $(UNIT_BIN); do $$t 2>&1 || failed=1; done; \
-	TIPSCREEN=build/asan/tipscreen sh tests/e2e/run.sh || failed=1; \
-	exit $$failed
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	TIPSCREEN=build/asan/tipscreen TEST_WRAP= sh tests/run.sh $(UNIT_BIN)
 
 check: build/asan/tipscreen
 	@bad=$$(grep -rlE '#include[[:space:]]*[<"](n?curses|ncursesw/)' src/core src/plain src/cmd src/main.c || true); \
 	if [ -n "$$bad" ]; then echo "check: curses included in the engine: $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
+	@if [ -d ../shared/protocol ]; then for f in $(LAW); do \
+	  cmp -s $$f ../shared/protocol/$$(basename $$f) || { echo "check: $$f differs from ../shared/protocol"; exit 1; }; \
+	done; echo "check: law texts equal ../shared/protocol"; fi
 
+VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+            --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
+            --suppressions=tests/valgrind.supp
 valgrind: build/vg/tipscreen $(UNIT:%=build/vg/tests/test_%)
-	@failed=0; for t in $(UNIT:%=build/vg/tests/test_%); do \
-	  valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
-	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
-	    --suppressions=tests/valgrind.supp $$t 2>&1 || failed=1; done; \
-	TIPSCREEN_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 --suppressions=tests/valgrind.supp" \
-	TIPSCREEN=build/vg/tipscreen sh tests/e2e/run.sh || failed=1; exit $$failed
+	@TIPSCREEN=build/vg/tipscreen TIPSCREEN_WRAP="$(VALGRIND)" TEST_WRAP="$(VALGRIND)" \
+	sh tests/run.sh $(UNIT:%=build/vg/tests/test_%)
 
 bench: build/rel/bench
 	build/rel/bench screens tests/e2e/answers/adult-consistent.answers
@@ -113,3 +118,4 @@ clean:
 	rm -rf build tipscreen
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+.SECONDARY:

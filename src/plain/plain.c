@@ -189,9 +189,8 @@ static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 			answer_clear(&a);
 			return A_NEXT;
 		}
-		if (!*s)
-			why = prompt_for(p->dk, slot);
-		fprintf(p->out, "Not understood: expected %s. Type ? for help.\n", why);
+		fprintf(p->out, "Not understood: expected %s. Type ? for help.\n",
+			prompt_for(p->dk, slot));
 	}
 }
 

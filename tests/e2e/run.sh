@@ -1,0 +1,244 @@
+#!/bin/sh
+# End-to-end tests of the real binary: line mode through pipes, replay,
+# assess, check, and the command line. Run from the top of the tree:
+#   TIPSCREEN=build/asan/tipscreen sh tests/e2e/run.sh
+# TIPSCREEN_WRAP, if set, is put before every run (e.g. valgrind).
+set -u
+BIN=${TIPSCREEN:-./tipscreen}
+WRAP=${TIPSCREEN_WRAP:-}
+E2E=tests/e2e
+TMP=$(mktemp -d /tmp/tipscreen-e2e-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+# No user configuration leaks into the tests.
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
+mkdir -p "$HOME"
+
+passed=0
+failed=0
+current=""
+
+begin() { current=$1; ok=1; }
+bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }
+end() {
+	if [ "$ok" = 1 ]; then passed=$((passed + 1)); printf 'ok   %s\n' "$current"
+	else failed=$((failed + 1)); fi
+}
+
+# run CODE ARGS...: runs the binary with stdin from $IN (or /dev/null),
+# output in $TMP/out and $TMP/err, and checks the exit code.
+run() {
+	want=$1; shift
+	$WRAP "$BIN" "$@" <"${IN:-/dev/null}" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	[ "$got" = "$want" ] || bad "exit $got, expected $want ($*); stderr: $(head -c 400 "$TMP/err")"
+}
+has() { grep -qF -- "$2" "$TMP/$1" || bad "$1 lacks: $2"; }
+hasnt() { ! grep -qF -- "$2" "$TMP/$1" || bad "$1 has: $2"; }
+
+# --- the command line ---------------------------------------------------
+begin "help and version exit 0"
+run 0 --help; has out "Usage: tipscreen"
+run 0 --version; has out "tipscreen 0."
+end
+
+begin "usage errors exit 2"
+run 2 --no-such-option; has err "unknown option '--no-such-option'"
+run 2 frobnicate; has err "unknown command 'frobnicate'"
+run 2 replay; has err "wrong number of arguments for 'replay'"
+run 2 --width 3; has err "--width takes a number"
+end
+
+# --- check --------------------------------------------------------------
+begin "check accepts the bundled deck"
+run 0 check screens; has out "screens: 27 screens"
+end
+
+for case in dangling:16:7:"'Next:' names unknown screen 'sumary' (did you mean 'summary'?)" \
+	    unknown-indicator:10:12:"unknown indicator 'means.decepton' (did you mean 'means.deception'?)" \
+	    syntax:13:27:"expected a name, number or word" \
+	    unreachable:7:1:"screen 'orphan' is unreachable" \
+	    cycle:13:7:"cycle: intro → q.again → intro"; do
+	name=${case%%:*}; rest=${case#*:}; line=${rest%%:*}; rest=${rest#*:}; col=${rest%%:*}; msg=${rest#*:}
+	begin "check refuses a deck with $name"
+	run 2 check "$E2E/decks/$name"
+	has err "$E2E/decks/$name/10-main.screen:$line:$col: error: $msg"
+	end
+	begin "an interview refuses to start on a deck with $name"
+	IN=$E2E/plain/adult.in run 2 --plain --deck "$E2E/decks/$name"
+	has err "$E2E/decks/$name/10-main.screen:$line:$col: error: $msg"
+	hasnt out "Question"
+	end
+done
+
+begin "check of a missing directory"
+run 2 check "$TMP/nowhere"; has err "cannot open the deck directory"
+end
+
+# --- assess -------------------------------------------------------------
+for f in "$E2E"/assess/*.in; do
+	begin "assess --json $(basename "$f" .in)"
+	run 0 assess --json "$f"
+	cmp -s "$TMP/out" "${f%.in}.json" || bad "JSON differs: $(diff "${f%.in}.json" "$TMP/out" | head -5)"
+	end
+done
+
+begin "assess reads standard input"
+IN=$E2E/assess/child-no-means.in run 0 assess --json -
+cmp -s "$TMP/out" "$E2E/assess/child-no-means.json" || bad "stdin JSON differs"
+IN=$E2E/assess/child-no-means.in run 0 assess --json
+cmp -s "$TMP/out" "$E2E/assess/child-no-means.json" || bad "default stdin JSON differs"
+end
+
+begin "assess text summary quotes the law"
+run 0 assess "$E2E/assess/child-no-means.in"
+has out "Outcome: Consistent with trafficking in persons of a child (Article 3(c)) [consistent-child]"
+has out "(c) The recruitment, transportation, transfer, harbouring or receipt of a child for the purpose of exploitation shall be considered “trafficking in persons” even if this does not involve any of the means set forth in subparagraph (a) of this article;"
+has out "(d) “Child” shall mean any person under eighteen years of age."
+has out "A screening is not a legal determination."
+end
+
+begin "assess names the bad line and exits 2"
+printf 'age-at-act: 15\nmeans.decepton: yes\nconsent: perhaps\n' >"$TMP/bad.in"
+run 2 assess "$TMP/bad.in"
+has err "$TMP/bad.in:2:1: error: unknown key 'means.decepton'"
+has err "$TMP/bad.in:3:10: error: 'perhaps' is not a value for consent"
+[ -s "$TMP/out" ] && bad "printed a result for bad input"
+end
+
+begin "assess refuses an age that contradicts the child value"
+printf 'age-at-act: 30\nchild: yes\n' >"$TMP/contra.in"
+run 2 assess "$TMP/contra.in"
+has err "$TMP/contra.in:2:1: error: child: yes contradicts age-at-act 18 or over"
+end
+
+# --- replay -------------------------------------------------------------
+begin "replay an adult interview: text"
+run 0 replay "$E2E/answers/adult-consistent.answers"
+has out "[consistent-adult]"
+has out "Means: met (required)"
+has out "  - yes: Someone else keeps the person's passport, identity card or other"
+has out "consent-irrelevant: "
+has out "(b) The consent of a victim of trafficking in persons to the intended exploitation set forth in subparagraph (a) of this article shall be irrelevant where any of the means set forth in subparagraph (a) have been used;"
+end
+
+begin "replay --json equals assess on the same inputs"
+run 0 replay --json "$E2E/answers/adult-consistent.answers"
+cp "$TMP/out" "$TMP/replay.json"
+has out '"outcome": "consistent-adult"'
+cat >"$TMP/same.in" <<'IN'
+age-at-act: 30
+setting.private: yes
+setting.controller-present: no
+setting.interpreter: professional
+consent: yes
+act.recruitment: yes
+act.transportation: yes
+act.transfer: no
+act.harbouring: yes
+act.receipt: dontknow
+means.threat: yes
+means.use-of-force: no
+means.coercion: yes
+means.abduction: no
+means.fraud: yes
+means.deception: no
+means.abuse-of-power: no
+means.abuse-of-vulnerability: dontknow
+means.payment-to-controller: no
+purpose.prostitution-of-others: no
+purpose.sexual-exploitation: no
+purpose.forced-labour: yes
+purpose.slavery: no
+purpose.practices-similar-to-slavery: dontknow
+purpose.servitude: no
+purpose.removal-of-organs: no
+purpose.other: no
+IN
+run 0 assess --json "$TMP/same.in"
+cmp -s "$TMP/out" "$TMP/replay.json" || bad "replay and assess disagree: $(diff "$TMP/replay.json" "$TMP/out" | head -5)"
+end
+
+begin "replay of answers off the path says they were not assessed"
+printf 'safety.private: yes\nsafety.controller: no\nsafety.danger: no\nconsent.agree: yes\nage.at-act: 30\nage.presumption: yes\n' >"$TMP/off.answers"
+run 0 replay "$TMP/off.answers"
+has out "Not assessed: 1 answer on screens off the path: age.presumption"
+has out "Under 18 when it began: no (age 30 at the time)."
+hasnt out "presumed-child"
+end
+
+begin "replay names a bad answer and exits 2"
+printf 'age.at-act: old\nact.recruted: yes\n' >"$TMP/bad.answers"
+run 2 replay "$TMP/bad.answers"
+has err "$TMP/bad.answers:1:13: error: 'old' is not an answer to age.at-act"
+has err "$TMP/bad.answers:2:1: error: unknown question id 'act.recruted' (did you mean 'act.recruited'?)"
+end
+
+# --- line mode ----------------------------------------------------------
+begin "a complete adult interview through a pipe reaches the summary"
+IN=$E2E/plain/adult.in run 0 --plain --contacts screens/contacts.example
+has out "[safety — screen 4 of "
+has out "Outcome: Consistent with trafficking in persons (Article 3(a)) [consistent-adult]"
+has out "Act: met (required)"
+has out "Means: met (required)"
+has out "Purpose: met (required)"
+has out "  - yes: The person has to work or give services that they cannot refuse or"
+has out "(a) “Trafficking in persons” shall mean the recruitment, transportation, transfer, harbouring or receipt of persons,"
+has out "Words the answers matched: recruitment; transportation; harbouring; threat;"
+has out "A screening is not a legal determination."
+has out "National anti-trafficking hotline (example)"
+has out "The interview is complete."
+hasnt out "$(printf '\033')"
+end
+
+begin "changing the age from 16 to 30 in the review makes the means required"
+IN=$E2E/plain/child-then-30.in run 0 --plain
+has out "the means are not required by the law (Article 3(c))"
+has out "Under 18 when it began: no (age 30 at the time)."
+has out "Means: not met (required)"
+has out "[not-shown]"
+has out "The answers do not show the means."
+end
+
+begin "the stop key leads to stop-and-refer, the summary says stopped early"
+printf '2\n1\n2\ny\nn\nn\n\ny\n!\n\n\n\n\n' >"$TMP/stop.in"
+IN=$TMP/stop.in run 0 --plain
+has out "Stop the questions here."
+has out "stopped-early: "
+has out "The interview is complete."
+hasnt out "Ask: \"Tell me how you came to this job"
+end
+
+begin "an unsafe setting stops before any question to the person"
+printf '1\n1\n1\nn\n\n\n\n\n' >"$TMP/unsafe.in"
+IN=$TMP/unsafe.in run 0 --plain
+has out "Stop the questions here."
+has out "not-private: "
+hasnt out "Do you agree to go on"
+end
+
+begin "help, a wrong key and back are handled in line mode"
+printf '?\nq\n2\n<\n3\n' >"$TMP/keys.in"
+IN=$TMP/keys.in run 1 --plain
+has out "Help for the interviewer:"
+has out "Why we ask:"
+has out "Not understood: expected the number of a choice"
+has out "(Answer so far: Labour inspector. Enter keeps it.)"
+end
+
+begin "input ending early exits 1 without answers on stderr"
+printf '2\n1\n2\ny\nn\nn\n\ny\n17\nSECRET-CANARY-TEXT\n' >"$TMP/short.in"
+IN=$TMP/short.in run 1 --plain
+has err "the input ended before the interview was complete"
+hasnt err "SECRET-CANARY-TEXT"
+hasnt err "17"
+end
+
+begin "graph prints the state machine as DOT"
+run 0 graph
+has out "digraph tipscreen {"
+has out '"safety.private" -> "stop" [label="safety.private = no"];'
+has out '"close" -> "end";'
+end
+
+printf '\n%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,143 @@
+/* Answers files and the text form of answers, on the bundled deck. */
+#include "testutil.h"
+
+#include "answers.h"
+
+static struct deck *deck;
+
+static int setup(void **st)
+{
+	utf8_locale(st);
+	struct diags d = { 0 };
+	deck = deck_load("screens", &d);
+	diags_free(&d);
+	return deck ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+	(void)st;
+	deck_free(deck);
+	return 0;
+}
+
+static int apply(struct interview *iv, const char *text, struct diags *d)
+{
+	struct stanza_file f;
+	int rc = stanza_parse("x.answers", text, strlen(text), &f, d);
+	if (rc == 0)
+		rc = answers_apply(iv, &f, d);
+	stanza_file_free(&f);
+	return rc;
+}
+
+static void test_answers_of_every_type_apply(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	struct diags d = { 0 };
+	assert_int_equal(apply(iv, "setup.role: police\nsafety.private: yes\nage.at-act: 17\n"
+			       "act.open: A job offer from a cousin.\npurpose.organs: intended\n", iv ? &d : &d), 0);
+	int age = deck_slot_find(deck, "age.at-act");
+	assert_int_equal(interview_get(iv, age)->kind, ANS_NUMBER);
+	assert_int_equal(interview_get(iv, age)->number, 17);
+	const struct answer *t = interview_get(iv, deck_slot_find(deck, "act.open"));
+	assert_string_equal(t->text, "A job offer from a cousin.");
+	const struct answer *c = interview_get(iv, deck_slot_find(deck, "setup.role"));
+	assert_int_equal(c->kind, ANS_CHOICE);
+	char *s = answer_format(deck, deck_slot_find(deck, "setup.role"), c, false);
+	assert_string_equal(s, "Police officer");
+	free(s);
+	diags_free(&d);
+	interview_free(iv);
+}
+
+static void test_unknown_id_has_did_you_mean(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	struct diags d = { 0 };
+	assert_int_equal(apply(iv, "safety.private: yes\nsafety.privat: no\n", &d), -1);
+	assert_diag(&d, "x.answers:2:1: error: unknown question id 'safety.privat' (did you mean 'safety.private'?)");
+	diags_free(&d);
+	interview_free(iv);
+}
+
+static void test_bad_values_name_line_and_column(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	struct diags d = { 0 };
+	assert_int_equal(apply(iv, "age.at-act: 200\nact.recruited: intended\nsetup.role: judge\n", &d), -1);
+	assert_diag(&d, "x.answers:1:13: error: '200' is not an answer to age.at-act: expected a whole number");
+	assert_diag(&d, "x.answers:2:16: error: 'intended' is not an answer to act.recruited: expected yes, no, dontknow or declined");
+	assert_diag(&d, "x.answers:3:13: error: 'judge' is not an answer to setup.role");
+	diags_free(&d);
+	interview_free(iv);
+}
+
+static void test_screens_without_answers_are_refused(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	struct diags d = { 0 };
+	assert_int_equal(apply(iv, "consent.script: yes\n", &d), -1);
+	assert_diag(&d, "x.answers:1:1: error: screen 'consent.script' takes no answer");
+	diags_free(&d);
+	interview_free(iv);
+}
+
+static void test_stop_at_records_the_stop(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	struct diags d = { 0 };
+	assert_int_equal(apply(iv, "safety.private: yes\nsafety.controller: no\nsafety.danger: no\n"
+			       "consent.agree: yes\nstop-at: act.open\n", &d), 0);
+	assert_int_equal(interview_stopped_at(iv), deck_screen_find(deck, "act.open"));
+	assert_true(interview_on_path(iv, deck->stop));
+	assert_false(interview_on_path(iv, deck_screen_find(deck, "means.open")));
+	diags_free(&d);
+	interview_free(iv);
+}
+
+static void test_text_answers_are_sanitized(void **st)
+{
+	(void)st;
+	struct answer a;
+	const char *why;
+	int slot = deck_slot_find(deck, "act.open");
+	assert_int_equal(answer_parse(deck, slot, "job\033[2J \xE2\x80\xAEoffer", &a, &why), 0);
+	assert_string_equal(a.text, "job[2J offer");
+	answer_clear(&a);
+}
+
+static void test_multi_and_declined_forms(void **st)
+{
+	(void)st;
+	struct answer a;
+	const char *why;
+	int slot = deck_slot_find(deck, "setup.role");
+	assert_int_equal(answer_parse(deck, slot, "declined", &a, &why), 0);
+	assert_int_equal(a.kind, ANS_WORD);
+	assert_int_equal(a.word, IV_DECLINED);
+	assert_int_equal(answer_parse(deck, slot, "yes", &a, &why), -1);
+	slot = deck_slot_find(deck, "act.open");
+	assert_int_equal(answer_parse(deck, slot, "yes", &a, &why), 0);	/* a text, not a word */
+	assert_int_equal(a.kind, ANS_TEXT);
+	answer_clear(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_answers_of_every_type_apply),
+		cmocka_unit_test(test_unknown_id_has_did_you_mean),
+		cmocka_unit_test(test_bad_values_name_line_and_column),
+		cmocka_unit_test(test_screens_without_answers_are_refused),
+		cmocka_unit_test(test_stop_at_records_the_stop),
+		cmocka_unit_test(test_text_answers_are_sanitized),
+		cmocka_unit_test(test_multi_and_declined_forms),
+	};
+	return cmocka_run_group_tests_name("answers", tests, setup, teardown);
+}

@@ -1,0 +1,316 @@
+/* The interview state machine on the bundled deck: the path as a function
+ * of the answers, back, edit, stop, and what the assessment sees. */
+#include "testutil.h"
+
+#include "interview.h"
+
+static struct deck *deck;
+
+static int setup(void **st)
+{
+	utf8_locale(st);
+	struct diags d = { 0 };
+	deck = deck_load("screens", &d);
+	if (!deck)
+		diags_print(&d, stderr);
+	diags_free(&d);
+	return deck ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+	(void)st;
+	deck_free(deck);
+	return 0;
+}
+
+static void say(struct interview *iv, const char *id, const char *value)
+{
+	int slot = deck_slot_find(deck, id);
+	if (slot < 0)
+		fail_msg("no slot %s", id);
+	struct answer a;
+	const char *why;
+	if (answer_parse(deck, slot, value, &a, &why) < 0)
+		fail_msg("%s: '%s' refused: %s", id, value, why);
+	assert_int_equal(interview_answer(iv, slot, &a, &why), 0);
+	answer_clear(&a);
+}
+
+static bool on_path(struct interview *iv, const char *screen)
+{
+	int s = deck_screen_find(deck, screen);
+	assert_true(s >= 0);
+	return interview_on_path(iv, s);
+}
+
+static struct interview *start_safe(void)
+{
+	struct interview *iv = interview_new(deck);
+	say(iv, "safety.private", "yes");
+	say(iv, "safety.controller", "no");
+	say(iv, "safety.danger", "no");
+	say(iv, "consent.agree", "yes");
+	return iv;
+}
+
+static struct assessment assess(struct interview *iv)
+{
+	struct assessment a;
+	const char *why;
+	assert_int_equal(interview_assess(iv, &a, &why), 0);
+	return a;
+}
+
+static void test_new_interview_starts_at_the_first_screen(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	assert_int_equal(interview_current(iv), deck->start);
+	assert_false(interview_back(iv));
+	assert_false(interview_complete(iv));
+	interview_free(iv);
+}
+
+static void test_unsafe_answer_leads_to_stop(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	say(iv, "safety.private", "no");
+	assert_true(on_path(iv, "stop"));
+	assert_false(on_path(iv, "consent.script"));
+	struct assessment a = assess(iv);
+	assert_true(a.caveat[CAVEAT_NOT_PRIVATE]);
+	assert_true(a.caveat[CAVEAT_STOPPED_EARLY]);
+	say(iv, "safety.private", "yes");
+	assert_true(on_path(iv, "consent.script"));
+	/* The path runs ahead of the cursor: with consent not yet given it
+	 * still ends on the stop screen, and leaves it once consent is given. */
+	assert_true(on_path(iv, "stop"));
+	say(iv, "consent.agree", "yes");
+	assert_false(on_path(iv, "stop"));
+	a = assess(iv);
+	assert_false(a.caveat[CAVEAT_STOPPED_EARLY]);
+	assert_false(a.caveat[CAVEAT_NOT_PRIVATE]);
+	interview_free(iv);
+}
+
+static void test_no_consent_stops(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "consent.agree", "declined");
+	assert_true(on_path(iv, "stop"));
+	assert_false(on_path(iv, "age.at-act"));
+	interview_free(iv);
+}
+
+static void test_child_sees_the_child_note_and_means_are_not_required(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "age.at-act", "16");
+	assert_true(on_path(iv, "means.child"));
+	assert_false(on_path(iv, "age.presumption"));
+	assert_false(assess(iv).el[EL_MEANS].required);
+	interview_free(iv);
+}
+
+static void test_changing_age_16_to_30_makes_means_required(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "age.at-act", "16");
+	say(iv, "act.recruited", "yes");
+	say(iv, "purpose.forced-work", "yes");
+	assert_int_equal(assess(iv).outcome, OUT_CONSISTENT_CHILD);
+	/* Walk forward to the purpose screen, then back to the age screen. */
+	int age = deck_screen_find(deck, "age.at-act");
+	while (interview_current(iv) != deck_screen_find(deck, "purpose.checklist"))
+		assert_true(interview_next(iv));
+	while (interview_current(iv) != age)
+		assert_true(interview_back(iv));
+	say(iv, "age.at-act", "30");
+	assert_int_equal(interview_current(iv), age);	/* the cursor stays */
+	assert_false(on_path(iv, "means.child"));
+	struct assessment a = assess(iv);
+	assert_true(a.el[EL_MEANS].required);
+	assert_int_equal(a.child, CHILD_NO);
+	assert_int_equal(a.outcome, OUT_INCOMPLETE);	/* means unanswered: unclear */
+	interview_free(iv);
+}
+
+static void test_answers_off_the_path_are_not_assessed(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "age.at-act", "dontknow");
+	say(iv, "age.presumption", "yes");
+	assert_int_equal(assess(iv).child, CHILD_PRESUMED);
+	say(iv, "age.at-act", "30");
+	assert_false(on_path(iv, "age.presumption"));
+	struct assessment a = assess(iv);
+	assert_int_equal(a.child, CHILD_NO);
+	assert_false(a.flag[FLAG_PRESUMED_CHILD]);
+	int off[8];
+	assert_int_equal(interview_discarded(iv, off, 8), 1);
+	assert_int_equal(off[0], deck_slot_find(deck, "age.presumption"));
+	/* The answer is kept until the interview completes, then dropped. */
+	assert_int_equal(interview_get(iv, off[0])->kind, ANS_WORD);
+	interview_finish(iv);
+	assert_int_equal(interview_get(iv, off[0])->kind, ANS_NONE);
+	assert_int_equal(interview_discarded(iv, off, 8), 0);
+	interview_free(iv);
+}
+
+static void test_smuggling_only_when_a_border_was_crossed(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "act.border", "yes");
+	say(iv, "smuggling.irregular", "yes");
+	say(iv, "smuggling.paid", "yes");
+	assert_true(on_path(iv, "smuggling.irregular"));
+	assert_true(assess(iv).flag[FLAG_SMUGGLING]);
+	say(iv, "act.border", "no");
+	assert_false(on_path(iv, "smuggling.irregular"));
+	assert_false(assess(iv).flag[FLAG_SMUGGLING]);
+	interview_free(iv);
+}
+
+static void test_several_items_combine_into_one_indicator(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "means.debt", "no");
+	say(iv, "means.documents", "yes");
+	assert_int_equal(assess(iv).ind[IND_MEANS_COERCION], IV_YES);
+	say(iv, "means.documents", "no");
+	assert_int_equal(assess(iv).ind[IND_MEANS_COERCION], IV_NO);
+	interview_free(iv);
+}
+
+static void test_unanswered_questions_on_the_path_are_unclear(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	struct assessment a = assess(iv);
+	assert_int_equal(a.ind[IND_ACT_RECRUITMENT], IV_UNANSWERED);
+	assert_int_equal(a.el[EL_ACT].status, ST_UNCLEAR);
+	assert_int_equal(a.ind[IND_SMUGGLING_ENTRY], IV_ABSENT);	/* off the path */
+	interview_free(iv);
+}
+
+static void test_setup_sets_the_interpreter_caveat(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "setup.interpreter", "family");
+	assert_true(assess(iv).caveat[CAVEAT_INFORMAL_INTERPRETER]);
+	say(iv, "setup.interpreter", "phone");
+	assert_false(assess(iv).caveat[CAVEAT_INFORMAL_INTERPRETER]);
+	interview_free(iv);
+}
+
+static void test_consent_answer_sets_consent(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "age.at-act", "25");
+	say(iv, "means.agreed", "yes");
+	say(iv, "means.lied", "yes");
+	assert_true(assess(iv).flag[FLAG_CONSENT_IRRELEVANT]);
+	say(iv, "means.agreed", "dontknow");
+	assert_false(assess(iv).flag[FLAG_CONSENT_IRRELEVANT]);
+	interview_free(iv);
+}
+
+static void test_stop_key_goes_to_stop_and_back_takes_it_back(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	int age = deck_screen_find(deck, "age.at-act");
+	assert_true(interview_goto(iv, age));
+	interview_stop(iv);
+	assert_int_equal(interview_current(iv), deck->stop);
+	assert_false(on_path(iv, "act.open"));
+	assert_true(assess(iv).caveat[CAVEAT_STOPPED_EARLY]);
+	assert_true(interview_next(iv));
+	assert_int_equal(interview_current(iv), deck->summary);
+	assert_true(interview_back(iv));
+	assert_true(interview_back(iv));	/* from the stop screen: stop taken back */
+	assert_int_equal(interview_current(iv), age);
+	assert_int_equal(interview_stopped_at(iv), -1);
+	assert_true(on_path(iv, "act.open"));
+	interview_free(iv);
+}
+
+static void test_next_to_the_end_completes(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	while (interview_next(iv))
+		;
+	assert_true(interview_complete(iv));
+	assert_string_equal(deck->s[interview_current(iv)].id, "close");
+	interview_free(iv);
+}
+
+static void test_goto_refuses_screens_off_the_path(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	assert_false(interview_goto(iv, deck_screen_find(deck, "smuggling.paid")));
+	assert_true(interview_goto(iv, deck->review));
+	assert_int_equal(interview_current(iv), deck->review);
+	interview_free(iv);
+}
+
+static void test_wrong_answers_are_refused(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	int age = deck_slot_find(deck, "age.at-act");
+	struct answer a = { .kind = ANS_NUMBER, .number = 200 };
+	const char *why = NULL;
+	assert_int_equal(interview_answer(iv, age, &a, &why), -1);
+	assert_non_null(why);
+	a = (struct answer){ .kind = ANS_WORD, .word = IV_INTENDED };
+	assert_int_equal(interview_answer(iv, deck_slot_find(deck, "act.recruited"), &a, &why), -1);
+	assert_int_equal(interview_answer(iv, deck_slot_find(deck, "purpose.organs"), &a, &why), 0);
+	interview_free(iv);
+}
+
+static void test_notes_are_kept_per_screen(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	interview_set_note(iv, 0, "interpreter late");
+	assert_string_equal(interview_note(iv, 0), "interpreter late");
+	interview_set_note(iv, 0, "");
+	assert_null(interview_note(iv, 0));
+	interview_free(iv);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_new_interview_starts_at_the_first_screen),
+		cmocka_unit_test(test_unsafe_answer_leads_to_stop),
+		cmocka_unit_test(test_no_consent_stops),
+		cmocka_unit_test(test_child_sees_the_child_note_and_means_are_not_required),
+		cmocka_unit_test(test_changing_age_16_to_30_makes_means_required),
+		cmocka_unit_test(test_answers_off_the_path_are_not_assessed),
+		cmocka_unit_test(test_smuggling_only_when_a_border_was_crossed),
+		cmocka_unit_test(test_several_items_combine_into_one_indicator),
+		cmocka_unit_test(test_unanswered_questions_on_the_path_are_unclear),
+		cmocka_unit_test(test_setup_sets_the_interpreter_caveat),
+		cmocka_unit_test(test_consent_answer_sets_consent),
+		cmocka_unit_test(test_stop_key_goes_to_stop_and_back_takes_it_back),
+		cmocka_unit_test(test_next_to_the_end_completes),
+		cmocka_unit_test(test_goto_refuses_screens_off_the_path),
+		cmocka_unit_test(test_wrong_answers_are_refused),
+		cmocka_unit_test(test_notes_are_kept_per_screen),
+	};
+	return cmocka_run_group_tests_name("interview", tests, setup, teardown);
+}
