@@ -36,7 +36,7 @@ UNIT_BIN := $(UNIT:%=build/asan/tests/test_%)
 # Objects of each build flavour: rel (./tipscreen), asan (tests), vg (valgrind).
 objs = $(patsubst %.c,build/$(1)/%.o,$(2)) build/$(1)/law_data.o
 
-.PHONY: all run test unit e2e check valgrind bench asan deps install clean
+.PHONY: all run test test-run check valgrind bench asan deps install clean clean-objs
 all: tipscreen
 
 tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
@@ -69,13 +69,21 @@ $(eval $(call flavour,rel))
 $(eval $(call flavour,asan))
 $(eval $(call flavour,vg))
 
-run: tipscreen
+# Installs missing Debian packages first (as root), or says how.
+deps:
+	@sh .ci/deps
+
+run: deps
+	@$(MAKE) --no-print-directory tipscreen
 	./tipscreen
 
 asan: build/asan/tipscreen $(UNIT_BIN)
 
 # Unit tests, then end-to-end tests of the real binary; all under ASan+UBSan.
-test: check asan
+test: deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: check asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	TIPSCREEN=build/asan/tipscreen TEST_WRAP= sh tests/run.sh $(UNIT_BIN)
 
@@ -100,9 +108,6 @@ bench: build/rel/bench
 build/rel/bench: build/rel/tests/bench/bench.o $(call objs,rel,$(CORE_SRC))
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $^
-
-deps:
-	sh .ci/deps
 
 install: tipscreen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tipscreen/screens
