@@ -21,7 +21,7 @@ CMOCKA   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # `make V=1` shows every command.
 Q        := $(if $(V),,@)
 
-CORE     := xalloc diag text stanza vocab inputs assess suggest guard deck lint \
+CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law report contacts
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c
@@ -30,7 +30,7 @@ CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
-UNIT     := text stanza guard deck assess inputs interview report law answers
+UNIT     := text termcs stanza guard deck assess inputs interview report law answers
 UNIT_BIN := $(UNIT:%=build/asan/tests/test_%)
 
 # Objects of each build flavour: rel (./tipscreen), asan (tests), vg (valgrind).

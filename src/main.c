@@ -1,10 +1,15 @@
 /* main: the command line, and nothing else — argv to a command. */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
+
+#include "core/termcs.h"
+#include "core/text.h"
 
 #include "cmd/cmd.h"
 
@@ -126,19 +131,42 @@ static int dispatch(struct cmdline *c)
 	return usage_error("unknown command '%s'", cmd);
 }
 
+/* On a terminal whose charset is not UTF-8, results go through a stream
+ * that transliterates (once said on stderr); pipes and files get UTF-8.
+ * Returns that stream, which main closes, or NULL. */
+static FILE *open_output(struct options *o)
+{
+	if (text_is_utf8_charset(o->charset) || !isatty(STDOUT_FILENO))
+		return NULL;
+	FILE *f = termcs_open(stdout, o->charset);
+	if (!f)
+		return NULL;
+	fprintf(stderr, "tipscreen: this terminal uses %s, not UTF-8: some characters are shown "
+		"approximately. A UTF-8 locale (e.g. LANG=C.UTF-8) shows them exactly.\n", o->charset);
+	o->out = f;
+	return f;
+}
+
 int main(int argc, char **argv)
 {
 	/* Interview records are about victims: never leave them in a core file. */
 	struct rlimit no_core = { 0, 0 };
 	setrlimit(RLIMIT_CORE, &no_core);
 	setlocale(LC_ALL, "");
+	char charset[64];
+	snprintf(charset, sizeof charset, "%s", nl_langinfo(CODESET));
 	/* Text is UTF-8 inside; widths need a UTF-8 LC_CTYPE whatever the
 	 * user's locale (the terminal's charset is handled at the edges). */
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "C.utf8");
-	struct cmdline c = { .o = { .deck = TIPSCREEN_DECKDIR, .width = 76 } };
+	struct cmdline c = { .o = { .out = stdout, .charset = charset,
+				    .deck = TIPSCREEN_DECKDIR, .width = 76 } };
 	int rc = parse(argc, argv, &c);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	return dispatch(&c);
+	FILE *conv = open_output(&c.o);
+	rc = dispatch(&c);
+	if (conv)
+		fclose(conv);
+	return rc;
 }

@@ -20,11 +20,11 @@ int cmd_assess(const struct options *o, const char *file)
 		const char *why;
 		assess_run(&in, &a, &why);	/* contradictions were refused by inputs_parse */
 		if (o->json) {
-			report_json(stdout, &a);
+			report_json(o->out, &a);
 		} else {
 			size_t n;
 			struct evidence *ev = report_evidence_inputs(&in, &n);
-			report_text(stdout, &a, &in, ev, n, o->width);
+			report_text(o->out, &a, &in, ev, n, o->width);
 			free(ev);
 		}
 	}

@@ -7,10 +7,14 @@
 #define TIPSCREEN_CMD_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2 };
 
 struct options {
+	FILE *out;		/* results: stdout, or a stream converting to the
+				 * terminal's charset */
+	const char *charset;	/* the user's locale charset ("UTF-8") */
 	const char *deck;	/* deck directory */
 	const char *contacts;	/* contacts file, or NULL for the default */
 	bool json;

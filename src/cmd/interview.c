@@ -67,12 +67,13 @@ int cmd_interview(const struct options *o)
 	clear_on_exit = tty;
 	watch_signals();
 	struct interview *iv = interview_new(dk);
-	struct plain_opts po = { &c, cpath, o->width };
-	int rc = plain_run(iv, stdin, stdout, &po);
+	struct plain_opts po = { &c, cpath, o->width, o->charset };
+	int rc = plain_run(iv, stdin, o->out, &po);
+	fflush(o->out);
 	if (tty) {
 		if (rc == 0)
-			fputs("\nPress Enter to clear the screen and leave.\n", stdout);
-		fflush(stdout);
+			fputs("\nPress Enter to clear the screen and leave.\n", o->out);
+		fflush(o->out);
 		if (rc == 0) {
 			int ch;
 			while ((ch = getchar()) != EOF && ch != '\n')

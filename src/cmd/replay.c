@@ -29,14 +29,14 @@ static int report(const struct options *o, struct interview *iv)
 		return EXIT_INPUT;
 	}
 	if (o->json) {
-		report_json(stdout, &a);
+		report_json(o->out, &a);
 		return EXIT_OK;
 	}
 	size_t n;
 	struct evidence *ev = report_evidence(iv, &n);
-	report_text(stdout, &a, &in, ev, n, o->width);
+	report_text(o->out, &a, &in, ev, n, o->width);
 	free(ev);
-	print_discarded(iv, stdout);
+	print_discarded(iv, o->out);
 	return EXIT_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/report.h"
+#include "../core/termcs.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
 
@@ -43,6 +44,11 @@ static const char *read_line(struct plain *p)
 	}
 	while (n && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r' || p->line[n - 1] == ' '))
 		p->line[--n] = '\0';
+	if (p->o->charset && !text_is_utf8_charset(p->o->charset)) {
+		char *u = termcs_input(p->line, p->o->charset);
+		snprintf(p->line, sizeof p->line, "%s", u);
+		free(u);
+	}
 	char *s = p->line;
 	while (*s == ' ' || *s == '\t')
 		s++;

@@ -17,6 +17,7 @@ struct plain_opts {
 	const struct contacts *contacts;	/* may be NULL */
 	const char *contacts_path;	/* for the "none configured" hint */
 	int width;	/* columns to wrap prose to */
+	const char *charset;	/* of typed input; NULL or UTF-8: none to convert */
 };
 
 /* Runs the interview to its end. Returns 0 when it completed, 1 if the

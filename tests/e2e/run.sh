@@ -233,6 +233,19 @@ hasnt err "SECRET-CANARY-TEXT"
 hasnt err "17"
 end
 
+# On a terminal in the C locale: transliterated, never raw UTF-8 bytes.
+begin "a C-locale terminal gets transliterated text"
+if command -v script >/dev/null 2>&1; then
+	LANG=C LC_ALL=C script -qec "$WRAP $BIN --plain <$E2E/plain/adult.in" /dev/null >"$TMP/out" 2>&1
+	has out "[consistent-adult]"
+	has out '(a) "Trafficking in persons" shall mean the recruitment, transportation, transfer, harbouring'
+	has out "not UTF-8: some characters are shown approximately"
+	LC_ALL=C grep -q "$(printf '[\200-\377]')" "$TMP/out" && bad "raw non-ASCII bytes on a C-locale terminal"
+else
+	bad "script(1) from bsdutils is missing"
+fi
+end
+
 begin "graph prints the state machine as DOT"
 run 0 graph
 has out "digraph tipscreen {"
