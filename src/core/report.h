@@ -1,0 +1,51 @@
+/* report: an assessment in words (the summary) and as JSON (DESIGN.md §4).
+ *
+ * The interview, `replay` and `assess` all print through these functions,
+ * so the same inputs always read the same. Evidence lists the answers
+ * behind each element; for `assess` they are the indicator ids. */
+#ifndef TIPSCREEN_REPORT_H
+#define TIPSCREEN_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "assess.h"
+#include "interview.h"
+
+struct evidence {
+	int indicator;
+	const char *text;	/* borrowed: a question, an item or the id */
+	enum ind_value value;
+};
+
+/* The answers behind the indicators, in path order: a new array the caller
+ * frees; *n its length. */
+struct evidence *report_evidence(const struct interview *iv, size_t *n);
+
+/* The evidence of bare inputs: one entry per indicator present, with its id
+ * as the text. */
+struct evidence *report_evidence_inputs(const struct assess_input *in, size_t *n);
+
+/* The summary: outcome in words, each element with its status and the
+ * answers behind it, the child status, flags, caveats, the cited provisions
+ * quoted verbatim with the words matched, and that a screening is not a
+ * legal determination. Prose is wrapped to width columns; quotes are not. */
+void report_text(FILE *out, const struct assessment *a, const struct assess_input *in,
+		 const struct evidence *ev, size_t nev, int width);
+
+/* The assessment JSON of DESIGN §4, with a final newline. */
+void report_json(FILE *out, const struct assessment *a);
+
+/* Sentences for the front ends; static strings. */
+const char *report_outcome_title(enum outcome o);
+const char *report_flag_text(enum flag f);
+const char *report_caveat_text(enum caveat c);
+const char *report_value_text(enum ind_value v);
+const char *report_status_text(enum status s);
+
+/* The words of a quoted text that the answers matched (the indicators
+ * answered yes or intended whose words it contains), joined with "; "; a
+ * new string ("" if none). */
+char *report_matched_words(const struct assessment *a, const char *text);
+
+#endif
