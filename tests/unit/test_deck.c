@@ -255,6 +255,32 @@ static void test_bundled_deck_loads_and_reaches_every_indicator(void **st)
 	diags_free(&d);
 }
 
+static bool says_victim(const char *text)
+{
+	return text && (strstr(text, "victim") || strstr(text, "Victim"));
+}
+
+/* The questionnaire never calls the person a victim, nor "not a victim". */
+static void test_bundled_deck_never_says_victim(void **st)
+{
+	(void)st;
+	struct diags d = { 0 };
+	struct deck *dk = deck_load("screens", &d);
+	assert_non_null(dk);
+	for (size_t i = 0; i < dk->n; i++) {
+		const struct screen *sc = &dk->s[i];
+		if (says_victim(sc->question) || says_victim(sc->help) || says_victim(sc->why))
+			fail_msg("screen %s says 'victim'", sc->id);
+		for (size_t j = 0; j < sc->nchoices; j++)
+			assert_false(says_victim(sc->choices[j].label));
+		for (size_t j = 0; j < sc->nitems; j++)
+			if (says_victim(sc->items[j].text) || says_victim(sc->items[j].help))
+				fail_msg("item %s says 'victim'", sc->items[j].id);
+	}
+	deck_free(dk);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_files_load_in_name_order),
 		cmocka_unit_test(test_empty_directory_is_refused),
 		cmocka_unit_test(test_bundled_deck_loads_and_reaches_every_indicator),
+		cmocka_unit_test(test_bundled_deck_never_says_victim),
 	};
 	return cmocka_run_group_tests_name("deck", tests, utf8_locale, NULL);
 }
