@@ -24,14 +24,20 @@ Q        := $(if $(V),,@)
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law report contacts
 CORE_SRC := $(CORE:%=src/core/%.c)
-FRONT_SRC := src/plain/plain.c
+FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c \
+            src/tui/page.c src/tui/tui.c
+CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law answers
-UNIT_BIN := $(UNIT:%=build/asan/tests/test_%)
+# Tests of the wizard: its logic without curses, then golden screens with it.
+TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/page.c
+UNIT_TUI := edit wizard
+UNIT_ALL := $(UNIT) $(UNIT_TUI) screens
+UNIT_BIN := $(UNIT_ALL:%=build/asan/tests/test_%)
 
 # Objects of each build flavour: rel (./tipscreen), asan (tests), vg (valgrind).
 objs = $(patsubst %.c,build/$(1)/%.o,$(2)) build/$(1)/law_data.o
@@ -41,7 +47,7 @@ all: tipscreen
 
 tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
 	@$(if $(Q),echo "  LD $@")
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES)
 
 build/law_data.c: $(LAW) src/core/law_embed.sh
 	@mkdir -p $(dir $@)
@@ -60,10 +66,18 @@ build/$(1)/law_data.o: build/law_data.c
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -Isrc/core -c $$< -o $$@
 build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC))
 	@$$(if $$(Q),echo "  LD [$(1)] $$@")
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CURSES)
 build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o $$(call objs,$(1),$$(CORE_SRC))
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA)
+$$(UNIT_TUI:%=build/$(1)/tests/test_%): build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o \
+		$$(call objs,$(1),$$(CORE_SRC) $$(TUI_LOGIC))
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA)
+build/$(1)/tests/test_screens: build/$(1)/tests/unit/test_screens.o \
+		$$(call objs,$(1),$$(CORE_SRC) $$(TUI_LOGIC) src/tui/tui.c)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(CURSES)
 endef
 $(eval $(call flavour,rel))
 $(eval $(call flavour,asan))
@@ -98,9 +112,9 @@ check: build/asan/tipscreen
 VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
             --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
             --suppressions=tests/valgrind.supp
-valgrind: build/vg/tipscreen $(UNIT:%=build/vg/tests/test_%)
+valgrind: build/vg/tipscreen $(UNIT_ALL:%=build/vg/tests/test_%)
 	@TIPSCREEN=build/vg/tipscreen TIPSCREEN_WRAP="$(VALGRIND)" TEST_WRAP="$(VALGRIND)" \
-	sh tests/run.sh $(UNIT:%=build/vg/tests/test_%)
+	sh tests/run.sh $(UNIT_ALL:%=build/vg/tests/test_%)
 
 bench: build/rel/bench
 	build/rel/bench screens tests/e2e/answers/adult-consistent.answers

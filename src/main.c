@@ -21,7 +21,7 @@
 #endif
 
 static const char usage[] =
-	"Usage: tipscreen [OPTIONS]                 run a screening interview\n"
+	"Usage: tipscreen [OPTIONS]                 run a screening interview (the wizard)\n"
 	"       tipscreen check [DIR]               check a deck of screens\n"
 	"       tipscreen assess [FILE|-] [--json]  apply the Article 3 rules to inputs\n"
 	"       tipscreen replay FILE [--json]      run an interview from an answers file\n"
@@ -29,12 +29,15 @@ static const char usage[] =
 	"\n"
 	"Options:\n"
 	"  --plain            line mode: one prompt per question (screen readers, pipes)\n"
+	"  --color WHEN       the wizard's colours: never, auto (default; NO_COLOR) or always\n"
 	"  --deck DIR         the deck of screens (default " TIPSCREEN_DECKDIR ")\n"
 	"  --contacts FILE    referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)\n"
 	"  --json             assess, replay: print the assessment as JSON\n"
 	"  --width N          wrap text to N columns (default 76)\n"
 	"  --help, --version\n"
 	"\n"
+	"In the wizard: y n d x answer, Enter next, Esc back, F1 keys, Tab help,\n"
+	"Ctrl-T stop and refer, Ctrl-X quick hide, Ctrl-C leave.\n"
 	"In line mode: y n d x answer yes / no / don't know / declined (i: intended),\n"
 	"numbers pick choices, < goes back, ? shows help, ! stops and refers.\n"
 	"Exit status: 0 ok, 1 runtime error, 2 bad input or usage.\n";
@@ -69,6 +72,16 @@ static bool is_opt(const char *arg, const char *name)
 	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* --color WHEN: enum color_mode of tui.h, or -1. */
+static int color_mode(const char *v)
+{
+	static const char *const modes[] = { "auto", "never", "always" };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(v, modes[i]) == 0)
+			return i;
+	return -1;
+}
+
 struct cmdline {
 	struct options o;
 	const char *pos[3];
@@ -90,6 +103,11 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.json = true;
 		} else if (strcmp(a, "--plain") == 0) {
 			c->o.plain = true;
+		} else if (is_opt(a, "--color")) {
+			if (!(v = option_value(argc, argv, &i, "--color")))
+				return usage_error("--color needs a value: never, auto or always");
+			if ((c->o.color = color_mode(v)) < 0)
+				return usage_error("--color takes never, auto or always, not '%s'", v);
 		} else if (is_opt(a, "--deck") || is_opt(a, "--contacts") || is_opt(a, "--width")) {
 			const char *name = a[2] == 'd' ? "--deck" : a[2] == 'c' ? "--contacts" : "--width";
 			if (!(v = option_value(argc, argv, &i, name)) || !*v)

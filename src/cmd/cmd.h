@@ -19,6 +19,7 @@ struct options {
 	const char *contacts;	/* contacts file, or NULL for the default */
 	bool json;
 	bool plain;
+	int color;		/* enum color_mode of tui.h */
 	int width;
 };
 

@@ -7,7 +7,9 @@
 #include "../core/contacts.h"
 #include "../core/deck.h"
 #include "../core/interview.h"
+#include "../core/text.h"
 #include "../plain/plain.h"
+#include "../tui/tui.h"
 #include "cmd.h"
 
 /* Clears the screen and the scrollback (xterm's ED 3), so that no question
@@ -63,12 +65,25 @@ int cmd_interview(const struct options *o)
 		deck_free(dk);
 		return EXIT_INPUT;
 	}
+	struct interview *iv = interview_new(dk);
+	const char *why = NULL;
+	int rc;
+	if (!o->plain && tui_usable(&why)) {
+		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), &c, cpath };
+		rc = tui_run(iv, &to);
+		interview_free(iv);
+		contacts_free(&c);
+		free(cpath);
+		deck_free(dk);
+		return rc == 0 ? EXIT_OK : rc == 1 ? EXIT_OK : rc;
+	}
+	if (!o->plain)
+		fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
 	bool tty = isatty(STDOUT_FILENO);
 	clear_on_exit = tty;
 	watch_signals();
-	struct interview *iv = interview_new(dk);
 	struct plain_opts po = { &c, cpath, o->width, o->charset };
-	int rc = plain_run(iv, stdin, o->out, &po);
+	rc = plain_run(iv, stdin, o->out, &po);
 	fflush(o->out);
 	if (tty) {
 		if (rc == 0)

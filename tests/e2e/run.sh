@@ -50,7 +50,7 @@ end
 
 # --- check --------------------------------------------------------------
 begin "check accepts the bundled deck"
-run 0 check screens; has out "screens: 27 screens"
+run 0 check screens; has out "screens: 28 screens"
 end
 
 for case in dangling:16:7:"'Next:' names unknown screen 'sumary' (did you mean 'summary'?)" \
@@ -200,7 +200,7 @@ has out "The answers do not show the means."
 end
 
 begin "the stop key leads to stop-and-refer, the summary says stopped early"
-printf '2\n1\n2\ny\nn\nn\n\ny\n!\n\n\n\n\n' >"$TMP/stop.in"
+printf '2\n1\n1\n2\ny\nn\nn\n\ny\n!\n\n\n\n\n' >"$TMP/stop.in"
 IN=$TMP/stop.in run 0 --plain
 has out "Stop the questions here."
 has out "stopped-early: "
@@ -209,7 +209,7 @@ hasnt out "Ask: \"Tell me how you came to this job"
 end
 
 begin "an unsafe setting stops before any question to the person"
-printf '1\n1\n1\nn\n\n\n\n\n' >"$TMP/unsafe.in"
+printf '1\n1\n\n1\nn\n\n\n\n\n' >"$TMP/unsafe.in"
 IN=$TMP/unsafe.in run 0 --plain
 has out "Stop the questions here."
 has out "not-private: "
@@ -226,7 +226,7 @@ has out "(Answer so far: Labour inspector. Enter keeps it.)"
 end
 
 begin "input ending early exits 1 without answers on stderr"
-printf '2\n1\n2\ny\nn\nn\n\ny\n17\nSECRET-CANARY-TEXT\n' >"$TMP/short.in"
+printf '2\n1\n\n2\ny\nn\nn\n\ny\n17\nSECRET-CANARY-TEXT\n' >"$TMP/short.in"
 IN=$TMP/short.in run 1 --plain
 has err "the input ended before the interview was complete"
 hasnt err "SECRET-CANARY-TEXT"

@@ -1,0 +1,300 @@
+#include "tui.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+
+#include "../core/text.h"
+#include "../core/xalloc.h"
+#include "keys.h"
+#include "wizard.h"
+
+/* Each style: a colour pair (foreground, -1 default background) for colour
+ * terminals, and the attributes used with and without colour. Focus and the
+ * progress mark never rely on colour alone. */
+static const struct {
+	short fg;
+	attr_t color_attr, mono_attr;
+} theme[S_COUNT] = {
+	[S_NORMAL] = { -1, A_NORMAL, A_NORMAL },
+	[S_TITLE] = { -1, A_REVERSE, A_REVERSE },
+	[S_QUESTION] = { -1, A_BOLD, A_BOLD },
+	[S_FOCUS] = { -1, A_REVERSE, A_REVERSE },
+	[S_CHOSEN] = { COLOR_GREEN, A_BOLD, A_BOLD },
+	[S_DIM] = { COLOR_CYAN, A_NORMAL, A_NORMAL },
+	[S_MARK] = { COLOR_YELLOW, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
+	[S_MSG] = { COLOR_RED, A_BOLD, A_BOLD },
+	[S_MET] = { COLOR_GREEN, A_BOLD, A_BOLD },
+	[S_NOT_MET] = { COLOR_RED, A_BOLD, A_BOLD },
+	[S_UNCLEAR] = { COLOR_YELLOW, A_NORMAL, A_UNDERLINE },
+};
+
+static bool use_color;
+
+void tui_theme(enum color_mode mode)
+{
+	const char *no = getenv("NO_COLOR");
+	use_color = mode == COLOR_ALWAYS || (mode == COLOR_AUTO && !(no && *no));
+	use_color = use_color && has_colors() && start_color() == OK;
+	if (!use_color)
+		return;
+	use_default_colors();
+	for (int s = 0; s < S_COUNT; s++)
+		if (theme[s].fg >= 0)
+			init_pair((short)(s + 1), theme[s].fg, -1);
+}
+
+static attr_t attr_of(enum style s)
+{
+	if (!use_color)
+		return theme[s].mono_attr;
+	return theme[s].color_attr | (theme[s].fg >= 0 ? COLOR_PAIR(s + 1) : 0);
+}
+
+/* The longest prefix of s that fits cols columns, in bytes. */
+static size_t fit(const char *s, int cols)
+{
+	size_t i = 0, n = strlen(s);
+	int w = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+		if (k == 0)
+			k = 1, cp = '?';
+		int cw = text_cp_width(cp);
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += k;
+	}
+	return i;
+}
+
+static void put(int y, int x, const char *s, size_t n, attr_t a)
+{
+	attrset(a);
+	mvaddnstr(y, x, s, (int)n);
+}
+
+static void paint_row(int y, int x, const struct row *r, int cols, bool ascii, bool fill)
+{
+	char *conv = ascii ? text_convert(r->text, "UTF-8", "ASCII") : NULL;
+	const char *t = conv ? conv : r->text;
+	size_t n = fit(t, cols - x);
+	attr_t base = attr_of(r->style);
+	put(y, x, t, n, base);
+	if (fill) {
+		int w = x + text_width(t);
+		for (attrset(base); w < cols; w++)
+			mvaddch(y, w, ' ');
+	}
+	for (int i = 0; i < r->nspans && !conv; i++) {
+		const struct span *s = &r->spans[i];
+		if (s->start >= n)
+			continue;
+		char *head = xstrndup(t, s->start);
+		int col = x + text_width(head);
+		free(head);
+		put(y, col, t + s->start, s->start + s->len > n ? n - s->start : s->len,
+		    attr_of(s->style) | (r->style == S_TITLE ? A_REVERSE : 0));
+	}
+	attrset(A_NORMAL);
+	free(conv);
+}
+
+static void paint_small(const struct page *p)
+{
+	const char *l1 = "Terminal too small";
+	char l2[64];
+	snprintf(l2, sizeof l2, "Need %dx%d or more", PAGE_MIN_COLS, PAGE_MIN_LINES);
+	int y = p->height / 2 - 1;
+	attrset(A_BOLD);
+	mvaddnstr(y > 0 ? y : 0, 0, l1, p->width);
+	attrset(A_NORMAL);
+	if (p->height > 1)
+		mvaddnstr(y + 1 > 0 ? y + 1 : 1, 0, l2, p->width);
+}
+
+void tui_paint(const struct page *p, bool ascii)
+{
+	erase();
+	if (p->too_small) {
+		paint_small(p);
+		return;
+	}
+	paint_row(0, 0, &p->title, p->width, ascii, true);
+	for (int i = 0; i < p->body_lines && p->top + i < p->nbody; i++)
+		paint_row(1 + i, 2, &p->body[p->top + i], p->width - 2, ascii, false);
+	for (int i = 0; i < p->panel_lines; i++)
+		paint_row(1 + p->body_lines + i, 2, &p->panel[i], p->width - 2, ascii, false);
+	paint_row(p->height - 2, 0, &p->msg, p->width, ascii, false);
+	paint_row(p->height - 1, 0, &p->legend, p->width, ascii, false);
+	if (p->cursor_row >= 0)
+		move(p->cursor_row, p->cursor_col);
+}
+
+/* ---- the terminal ---------------------------------------------------- */
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Leaves no question or answer on the screen: blanked before endwin, and
+ * where the terminal has no alternate screen (TERM=linux), the screen and
+ * its scrollback cleared too. */
+static void leave(void)
+{
+	if (isendwin())
+		return;
+	erase();
+	refresh();
+	const char *smcup = tigetstr("smcup");
+	bool alt = smcup && smcup != (char *)-1 && *smcup;
+	endwin();
+	if (!alt) {
+		fputs("\033[H\033[2J\033[3J", stdout);
+		fflush(stdout);
+	}
+}
+
+bool tui_usable(const char **why)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*why = "input or output is not a terminal";
+		return false;
+	}
+	const char *term = getenv("TERM");
+	if (!term || !*term || strcmp(term, "dumb") == 0) {
+		*why = "TERM is not set, or is dumb";
+		return false;
+	}
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		*why = "the terminal type is unknown";
+		return false;
+	}
+	const char *cup = tigetstr("cup");
+	bool ok = cup && cup != (char *)-1 && *cup;
+	del_curterm(cur_term);
+	if (!ok)
+		*why = "the terminal cannot move the cursor";
+	return ok;
+}
+
+static void start(const struct tui_opts *o)
+{
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(200);	/* to notice signals while waiting for a key */
+	tui_theme(o->color);
+	xalloc_set_oom_handler(leave);
+}
+
+/* Maps a key to what it means for the wizard in the current field. */
+static struct wizard_key translate(const struct wizard *w, wint_t ch, bool fkey)
+{
+	struct wizard_key k = { 0 };
+	enum wizard_field f = wizard_field(w);
+	if (f != FIELD_NONE) {
+		if (fkey) {
+			switch (ch) {
+			case KEY_LEFT: k.op = EDIT_LEFT; return k;
+			case KEY_RIGHT: k.op = EDIT_RIGHT; return k;
+			case KEY_HOME: k.op = EDIT_HOME; return k;
+			case KEY_END: k.op = EDIT_END; return k;
+			case KEY_BACKSPACE: k.op = EDIT_BACKSPACE; return k;
+			case KEY_DC: k.op = EDIT_DELETE; return k;
+			default: break;
+			}
+		} else if (ch == 127 || ch == 8) {
+			k.op = EDIT_BACKSPACE;
+			return k;
+		} else if (ch >= ' ' && !(f == FIELD_DIGITS && (ch < '0' || ch > '9'))) {
+			k.op = EDIT_INSERT;
+			k.ch = (uint32_t)ch;
+			return k;
+		}
+	}
+	k.action = keys_action(ch, fkey, f == FIELD_TEXT, &k.number);
+	return k;
+}
+
+static void draw(struct wizard *w, const struct tui_opts *o)
+{
+	struct page p;
+	page_build(&p, w, COLS, LINES);
+	tui_paint(&p, o->ascii);
+	curs_set(p.cursor_row >= 0 ? 1 : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+	page_free(&p);
+}
+
+/* Quick hide: blank at once, then wait for any key on an empty screen. */
+static void hide(void)
+{
+	erase();
+	curs_set(0);
+	refresh();
+	wint_t ch;
+	while (!stop_signal && get_wch(&ch) == ERR)
+		;
+	flushinp();
+}
+
+int tui_run(struct interview *iv, const struct tui_opts *o)
+{
+	struct wizard w;
+	wizard_init(&w, iv, o->contacts, o->contacts_path);
+	catch_signals();
+	start(o);
+	int flags = W_REDRAW;
+	while (!stop_signal && !(flags & W_END)) {
+		if (flags & W_HIDE)
+			hide();
+		if (flags & W_NEW_SCREEN)
+			flushinp();	/* a held key must not answer the next question */
+		if (flags)
+			draw(&w, o);
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR) {
+			flags = 0;
+			continue;
+		}
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			flags = W_REDRAW;
+			continue;
+		}
+		struct wizard_key k = translate(&w, ch, r == KEY_CODE_YES);
+		flags = wizard_key(&w, &k);
+	}
+	leave();
+	int rc = stop_signal ? 128 + stop_signal : w.mode == W_DONE ? 0 : 1;
+	if (w.mode == W_DONE)
+		interview_finish(iv);
+	wizard_free(&w);
+	return rc;
+}

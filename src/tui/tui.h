@@ -1,0 +1,35 @@
+/* tui: the full-screen ncurses wizard. It reads keys and paints pages; the
+ * wizard and the interview decide everything. */
+#ifndef TIPSCREEN_TUI_H
+#define TIPSCREEN_TUI_H
+
+#include <stdbool.h>
+
+#include "../core/contacts.h"
+#include "../core/interview.h"
+#include "page.h"
+
+enum color_mode { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
+
+struct tui_opts {
+	enum color_mode color;
+	bool ascii;	/* the terminal is not UTF-8: transliterate */
+	const struct contacts *contacts;
+	const char *contacts_path;
+};
+
+/* True if stdin and stdout are a terminal that can address the cursor
+ * (not TERM=dumb); otherwise *why says why not (static). */
+bool tui_usable(const char **why);
+
+/* Runs the wizard on iv until the interview completes (returns 0) or the
+ * interviewer leaves (1) or a signal ends it (128 + signal). The screen is
+ * cleared on every way out. */
+int tui_run(struct interview *iv, const struct tui_opts *o);
+
+/* For golden-screen tests: set up the colours, and paint a page on stdscr
+ * (no refresh). */
+void tui_theme(enum color_mode mode);
+void tui_paint(const struct page *p, bool ascii);
+
+#endif

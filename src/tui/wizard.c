@@ -1,0 +1,471 @@
+#include "wizard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/text.h"
+#include "../core/xalloc.h"
+
+static const struct screen *current(const struct wizard *w)
+{
+	return &interview_deck(w->iv)->s[interview_current(w->iv)];
+}
+
+static void say(struct wizard *w, const char *msg)
+{
+	snprintf(w->msg, sizeof w->msg, "%s", msg);
+}
+
+/* The yes-no rows of a slot: yes, (intended), no, don't know, declined. */
+static int yesno_rows(const struct deck *dk, int slot, enum ind_value *rows)
+{
+	int n = 0;
+	rows[n++] = IV_YES;
+	if (deck_slot_intended(dk, slot))
+		rows[n++] = IV_INTENDED;
+	rows[n++] = IV_NO;
+	rows[n++] = IV_DONTKNOW;
+	rows[n++] = IV_DECLINED;
+	return n;
+}
+
+int wizard_review_rows(const struct wizard *w, int *rows, int max)
+{
+	const struct deck *dk = interview_deck(w->iv);
+	size_t np;
+	const int *path = interview_path(w->iv, &np, NULL);
+	int n = 0;
+	for (size_t i = 0; i < np; i++) {
+		const struct screen *sc = &dk->s[path[i]];
+		if (sc->slot >= 0 && n < max)
+			rows[n++] = sc->slot;
+		for (size_t j = 0; j < sc->nitems && n < max; j++)
+			rows[n++] = sc->items[j].slot;
+	}
+	if (n < max)
+		rows[n++] = -1;
+	return n;
+}
+
+/* Puts the focus and the field where a newly shown screen wants them. */
+static void enter_screen(struct wizard *w)
+{
+	const struct deck *dk = interview_deck(w->iv);
+	const struct screen *sc = current(w);
+	w->screen = interview_current(w->iv);
+	w->focus = 0;
+	w->focus_moved = false;
+	w->scroll = 0;
+	w->noting = false;
+	edit_set(&w->edit, NULL);
+	const struct answer *a = sc->slot >= 0 ? interview_get(w->iv, sc->slot) : NULL;
+	if (sc->type == SCR_YESNO && a->kind == ANS_WORD) {
+		enum ind_value rows[5];
+		int n = yesno_rows(dk, sc->slot, rows);
+		for (int i = 0; i < n; i++)
+			if (rows[i] == a->word)
+				w->focus = i;
+	} else if (sc->type == SCR_SINGLE && a->kind == ANS_CHOICE) {
+		w->focus = a->choice;
+	} else if (sc->type == SCR_NUMBER && a->kind == ANS_NUMBER) {
+		char num[32];
+		snprintf(num, sizeof num, "%ld", a->number);
+		edit_set(&w->edit, num);
+	} else if (sc->type == SCR_TEXT && a->kind == ANS_TEXT) {
+		edit_set(&w->edit, a->text);
+	} else if (sc->type == SCR_CHECKLIST) {
+		for (size_t i = 0; i < sc->nitems; i++)
+			if (interview_get(w->iv, sc->items[i].slot)->kind == ANS_NONE) {
+				w->focus = (int)i;
+				break;
+			}
+	} else if (sc->type == SCR_REVIEW) {
+		int rows[512];
+		w->focus = wizard_review_rows(w, rows, 512) - 1;
+	}
+}
+
+void wizard_init(struct wizard *w, struct interview *iv, const struct contacts *c,
+		 const char *contacts_path)
+{
+	memset(w, 0, sizeof *w);
+	w->iv = iv;
+	w->contacts = c;
+	w->contacts_path = contacts_path;
+	w->mode = W_START;
+	w->page_rows = 10;
+	enter_screen(w);
+}
+
+void wizard_free(struct wizard *w)
+{
+	edit_free(&w->edit);
+}
+
+enum wizard_field wizard_field(const struct wizard *w)
+{
+	if (w->mode != W_INTERVIEW)
+		return FIELD_NONE;
+	if (w->noting)
+		return FIELD_TEXT;
+	switch (current(w)->type) {
+	case SCR_NUMBER: return FIELD_DIGITS;
+	case SCR_TEXT: return FIELD_TEXT;
+	default: return FIELD_NONE;
+	}
+}
+
+static int give(struct wizard *w, int slot, const struct answer *a)
+{
+	const char *why;
+	if (interview_answer(w->iv, slot, a, &why) < 0) {
+		char m[200];
+		snprintf(m, sizeof m, "Not an answer here: expected %s.", why);
+		say(w, m);
+		return W_REDRAW;
+	}
+	w->msg[0] = '\0';
+	return W_REDRAW;
+}
+
+static int give_word(struct wizard *w, int slot, enum ind_value v)
+{
+	struct answer a = { .kind = ANS_WORD, .word = v };
+	return give(w, slot, &a);
+}
+
+/* Leaves the current screen forward; the interview completes after the
+ * last one. */
+static int go_next(struct wizard *w)
+{
+	if (!interview_next(w->iv)) {
+		w->mode = W_DONE;
+		return W_END;
+	}
+	return W_NEW_SCREEN;
+}
+
+static enum ind_value word_of(enum action a)
+{
+	switch (a) {
+	case ACT_YES: return IV_YES;
+	case ACT_NO: return IV_NO;
+	case ACT_DONTKNOW: return IV_DONTKNOW;
+	case ACT_DECLINED: return IV_DECLINED;
+	case ACT_INTENDED: return IV_INTENDED;
+	default: return IV_ABSENT;
+	}
+}
+
+static int move_focus(struct wizard *w, int rows, int by)
+{
+	int f = w->focus + by;
+	if (f < 0 || f >= rows)
+		return 0;
+	w->focus = f;
+	w->focus_moved = true;
+	return W_REDRAW;
+}
+
+static const char need_answer[] = "Choose an answer first: y yes, n no, d don't know, x declined.";
+
+static int key_yesno(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
+{
+	enum ind_value rows[5];
+	int n = yesno_rows(interview_deck(w->iv), sc->slot, rows);
+	enum ind_value v = word_of(k->action);
+	if (v != IV_ABSENT) {
+		for (int i = 0; i < n; i++)
+			if (rows[i] == v)
+				w->focus = i;
+		return give_word(w, sc->slot, v);
+	}
+	switch (k->action) {
+	case ACT_UP: return move_focus(w, n, -1);
+	case ACT_DOWN: return move_focus(w, n, 1);
+	case ACT_TOGGLE: return give_word(w, sc->slot, rows[w->focus]);
+	case ACT_NEXT:
+		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
+			if (!w->focus_moved) {
+				say(w, need_answer);
+				return W_REDRAW;
+			}
+			give_word(w, sc->slot, rows[w->focus]);
+		}
+		return go_next(w);
+	default: return 0;
+	}
+}
+
+static int key_single(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
+{
+	int n = (int)sc->nchoices;
+	struct answer a = { .kind = ANS_CHOICE };
+	switch (k->action) {
+	case ACT_CHOOSE:
+		if (k->number > n)
+			return 0;
+		w->focus = a.choice = k->number - 1;
+		return give(w, sc->slot, &a);
+	case ACT_DONTKNOW:
+	case ACT_DECLINED: return give_word(w, sc->slot, word_of(k->action));
+	case ACT_UP: return move_focus(w, n, -1);
+	case ACT_DOWN: return move_focus(w, n, 1);
+	case ACT_TOGGLE:
+		a.choice = w->focus;
+		return give(w, sc->slot, &a);
+	case ACT_NEXT:
+		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
+			if (!w->focus_moved) {
+				say(w, "Choose an answer first: its number, or d don't know, x declined.");
+				return W_REDRAW;
+			}
+			a.choice = w->focus;
+			give(w, sc->slot, &a);
+		}
+		return go_next(w);
+	default: return 0;
+	}
+}
+
+static int toggle_choice(struct wizard *w, const struct screen *sc, int c)
+{
+	const struct answer *cur = interview_get(w->iv, sc->slot);
+	struct answer a = { .kind = ANS_MULTI, .multi = cur->kind == ANS_MULTI ? cur->multi : 0 };
+	a.multi ^= 1u << c;
+	w->focus = c;
+	return give(w, sc->slot, &a);
+}
+
+static int key_multi(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
+{
+	int n = (int)sc->nchoices;
+	switch (k->action) {
+	case ACT_CHOOSE: return k->number <= n ? toggle_choice(w, sc, k->number - 1) : 0;
+	case ACT_TOGGLE: return toggle_choice(w, sc, w->focus);
+	case ACT_DECLINED: return give_word(w, sc->slot, IV_DECLINED);
+	case ACT_UP: return move_focus(w, n, -1);
+	case ACT_DOWN: return move_focus(w, n, 1);
+	case ACT_NEXT:
+		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
+			struct answer none = { .kind = ANS_MULTI };
+			give(w, sc->slot, &none);
+		}
+		return go_next(w);
+	default: return 0;
+	}
+}
+
+static int edit_key(struct wizard *w, const struct wizard_key *k, bool digits)
+{
+	switch (k->op) {
+	case EDIT_INSERT:
+		if (digits && (k->ch < '0' || k->ch > '9'))
+			return 0;
+		return edit_insert(&w->edit, k->ch) ? W_REDRAW : 0;
+	case EDIT_LEFT: edit_left(&w->edit); return W_REDRAW;
+	case EDIT_RIGHT: edit_right(&w->edit); return W_REDRAW;
+	case EDIT_HOME: edit_home(&w->edit); return W_REDRAW;
+	case EDIT_END: edit_end(&w->edit); return W_REDRAW;
+	case EDIT_BACKSPACE: return edit_backspace(&w->edit) ? W_REDRAW : 0;
+	case EDIT_DELETE: return edit_delete(&w->edit) ? W_REDRAW : 0;
+	default: return 0;
+	}
+}
+
+static int key_number(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
+{
+	if (k->op != EDIT_NONE)
+		return edit_key(w, k, true);
+	if (k->action == ACT_DONTKNOW || k->action == ACT_DECLINED) {
+		edit_set(&w->edit, NULL);
+		return give_word(w, sc->slot, word_of(k->action));
+	}
+	if (k->action != ACT_NEXT)
+		return 0;
+	if (w->edit.len) {
+		struct answer a = { .kind = ANS_NUMBER, .number = strtol(w->edit.buf, NULL, 10) };
+		if (w->edit.len > 7 || a.number < sc->min || a.number > sc->max) {
+			char m[120];
+			snprintf(m, sizeof m, "Enter a number from %ld to %ld, or d don't know, x declined.",
+				 sc->min, sc->max);
+			say(w, m);
+			return W_REDRAW;
+		}
+		give(w, sc->slot, &a);
+	} else if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
+		say(w, "Type a number, or d don't know, x declined.");
+		return W_REDRAW;
+	}
+	return go_next(w);
+}
+
+static int key_text(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
+{
+	if (k->op != EDIT_NONE)
+		return edit_key(w, k, false);
+	if (k->action != ACT_NEXT)
+		return 0;
+	struct answer a = { 0 };
+	if (w->edit.len) {
+		a.kind = ANS_TEXT;
+		a.text = text_sanitize(w->edit.buf);
+	}
+	give(w, sc->slot, &a);
+	answer_clear(&a);
+	return go_next(w);
+}
+
+static int key_checklist(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
+{
+	int n = (int)sc->nitems;
+	enum ind_value v = word_of(k->action);
+	if (v != IV_ABSENT) {
+		int rc = give_word(w, sc->items[w->focus].slot, v);
+		if (!w->msg[0] && w->focus + 1 < n)
+			w->focus++;
+		return rc;
+	}
+	switch (k->action) {
+	case ACT_UP: return move_focus(w, n, -1);
+	case ACT_DOWN: return move_focus(w, n, 1);
+	case ACT_NEXT: return go_next(w);
+	default: return 0;
+	}
+}
+
+static int key_review(struct wizard *w, const struct wizard_key *k)
+{
+	int rows[512];
+	int n = wizard_review_rows(w, rows, 512);
+	switch (k->action) {
+	case ACT_UP: return move_focus(w, n, -1);
+	case ACT_DOWN: return move_focus(w, n, 1);
+	case ACT_NEXT:
+		if (rows[w->focus] < 0)
+			return go_next(w);
+		interview_goto(w->iv, interview_deck(w->iv)->slots[rows[w->focus]].screen);
+		return W_NEW_SCREEN;
+	default: return 0;
+	}
+}
+
+static int key_page(struct wizard *w, const struct wizard_key *k)
+{
+	switch (k->action) {
+	case ACT_UP:
+		w->scroll = w->scroll > 0 ? w->scroll - 1 : 0;
+		return W_REDRAW;
+	case ACT_DOWN:
+		w->scroll++;
+		return W_REDRAW;
+	case ACT_NEXT: return go_next(w);
+	default: return 0;
+	}
+}
+
+static int key_note(struct wizard *w, const struct wizard_key *k)
+{
+	if (k->op != EDIT_NONE)
+		return edit_key(w, k, false);
+	if (k->action == ACT_NEXT) {
+		char *clean = text_sanitize(w->edit.buf ? w->edit.buf : "");
+		interview_set_note(w->iv, interview_current(w->iv), clean);
+		free(clean);
+		say(w, "Note saved.");
+	} else if (k->action == ACT_BACK) {
+		say(w, "Note not changed.");
+	} else {
+		return 0;
+	}
+	w->noting = false;
+	edit_set(&w->edit, NULL);
+	enter_screen(w);
+	return W_REDRAW;
+}
+
+/* Keys every screen of the interview shares. Returns -1 if not one. */
+static int key_common(struct wizard *w, const struct wizard_key *k)
+{
+	switch (k->action) {
+	case ACT_HELP: w->mode = W_HELP; return W_REDRAW;
+	case ACT_PANEL: w->panel = !w->panel; return W_REDRAW;
+	case ACT_REDRAW: return W_REDRAW;
+	case ACT_HIDE: return W_HIDE;
+	case ACT_QUIT: w->mode = W_QUIT; return W_END;
+	case ACT_PAGE_UP:
+		w->scroll = w->scroll > w->page_rows ? w->scroll - w->page_rows : 0;
+		return W_REDRAW;
+	case ACT_PAGE_DOWN: w->scroll += w->page_rows; return W_REDRAW;
+	case ACT_STOP:
+		interview_stop(w->iv);
+		return W_NEW_SCREEN;
+	case ACT_NOTE:
+		w->noting = true;
+		edit_set(&w->edit, interview_note(w->iv, interview_current(w->iv)));
+		return W_REDRAW;
+	case ACT_BACK:
+		if (!interview_back(w->iv)) {
+			say(w, "This is the first screen.");
+			return W_REDRAW;
+		}
+		return W_NEW_SCREEN;
+	default: return -1;
+	}
+}
+
+static int key_screen(struct wizard *w, const struct wizard_key *k)
+{
+	const struct screen *sc = current(w);
+	switch (sc->type) {
+	case SCR_YESNO: return key_yesno(w, sc, k);
+	case SCR_SINGLE: return key_single(w, sc, k);
+	case SCR_MULTI: return key_multi(w, sc, k);
+	case SCR_NUMBER: return key_number(w, sc, k);
+	case SCR_TEXT: return key_text(w, sc, k);
+	case SCR_CHECKLIST: return key_checklist(w, sc, k);
+	case SCR_REVIEW: return key_review(w, k);
+	default: return key_page(w, k);
+	}
+}
+
+static int key_start(struct wizard *w, const struct wizard_key *k)
+{
+	switch (k->action) {
+	case ACT_NEXT: w->mode = W_INTERVIEW; return W_NEW_SCREEN;
+	case ACT_BACK:
+	case ACT_QUIT: w->mode = W_QUIT; return W_END;
+	case ACT_HELP: return 0;
+	case ACT_HIDE: return W_HIDE;
+	case ACT_REDRAW: return W_REDRAW;
+	default: return 0;
+	}
+}
+
+int wizard_key(struct wizard *w, const struct wizard_key *k)
+{
+	int rc;
+	switch (w->mode) {
+	case W_START: return key_start(w, k);
+	case W_HELP:
+		if (k->action == ACT_HIDE)
+			return W_HIDE;
+		w->mode = W_INTERVIEW;
+		return W_REDRAW;
+	case W_INTERVIEW: break;
+	default: return W_END;
+	}
+	if (w->noting)
+		rc = key_note(w, k);
+	else if (k->op == EDIT_NONE && (rc = key_common(w, k)) >= 0)
+		;
+	else
+		rc = key_screen(w, k);
+	if (w->mode == W_INTERVIEW && interview_current(w->iv) != w->screen) {
+		w->msg[0] = '\0';
+		enter_screen(w);
+		rc |= W_NEW_SCREEN | W_REDRAW;
+	}
+	return rc;
+}

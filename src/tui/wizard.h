@@ -1,0 +1,68 @@
+/* wizard: what the keys of the full-screen wizard do, without curses.
+ *
+ * The wizard holds only the state of the front end — focus, scroll, the
+ * text being typed, the help panel — and turns actions into calls on the
+ * interview, which decides everything else. page.c draws it; tui.c reads
+ * keys and paints. Both this module and page.c are tested without a
+ * terminal. The wizard borrows the interview and contacts. */
+#ifndef TIPSCREEN_WIZARD_H
+#define TIPSCREEN_WIZARD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/contacts.h"
+#include "../core/interview.h"
+#include "edit.h"
+#include "keys.h"
+
+enum wizard_mode { W_START, W_INTERVIEW, W_HELP, W_DONE, W_QUIT };
+
+/* What the focused control takes as typed characters. */
+enum wizard_field { FIELD_NONE, FIELD_DIGITS, FIELD_TEXT };
+
+/* Editing a field; EDIT_INSERT carries the character. */
+enum edit_op { EDIT_NONE, EDIT_INSERT, EDIT_LEFT, EDIT_RIGHT, EDIT_HOME, EDIT_END,
+	       EDIT_BACKSPACE, EDIT_DELETE };
+
+struct wizard_key {
+	enum action action;
+	int number;	/* ACT_CHOOSE */
+	enum edit_op op;
+	uint32_t ch;	/* EDIT_INSERT */
+};
+
+/* What changed, for the loop to decide what to redraw. */
+enum { W_REDRAW = 1, W_NEW_SCREEN = 2, W_HIDE = 4, W_END = 8 };
+
+struct wizard {
+	struct interview *iv;
+	const struct contacts *contacts;
+	const char *contacts_path;
+	enum wizard_mode mode;
+	int screen;		/* the screen the focus state belongs to */
+	int focus;		/* row of the control with the focus */
+	bool focus_moved;	/* moved by the arrows since the screen appeared */
+	int scroll;		/* first body row shown */
+	int page_rows;		/* body rows visible, set by the front end */
+	bool panel;		/* the help / why-we-ask panel */
+	bool noting;		/* the note field has the focus */
+	struct edit edit;	/* the number, text or note being typed */
+	char msg[200];		/* one line for the interviewer, "" if none */
+};
+
+void wizard_init(struct wizard *w, struct interview *iv, const struct contacts *c,
+		 const char *contacts_path);
+void wizard_free(struct wizard *w);
+
+/* Which characters the current control takes as typing. */
+enum wizard_field wizard_field(const struct wizard *w);
+
+/* Applies one key. Returns W_* flags. */
+int wizard_key(struct wizard *w, const struct wizard_key *k);
+
+/* Rows of the review screen: slots on the path, then one "continue" row
+ * (-1). Fills at most max, returns how many there are. */
+int wizard_review_rows(const struct wizard *w, int *rows, int max);
+
+#endif

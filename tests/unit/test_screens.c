@@ -1,0 +1,348 @@
+/* Golden screens: each kind of screen painted by the real curses code on a
+ * virtual terminal (newterm on /dev/null) at 80x24 and 40x12, dumped as
+ * text and compared with tests/tui/golden/NAME-COLSxLINES.txt.
+ * GOLDEN_UPDATE=1 rewrites the files (review the diff before committing). */
+#include "testutil.h"
+
+#include <curses.h>
+#include <wchar.h>
+
+#include "answers.h"
+#include "../../src/tui/page.h"
+#include "../../src/tui/tui.h"
+#include "../../src/tui/wizard.h"
+
+static struct deck *deck;
+static struct contacts contacts;
+static SCREEN *scr;
+static FILE *out, *in;
+
+static int setup(void **st)
+{
+	utf8_locale(st);
+	struct diags d = { 0 };
+	deck = deck_load("screens", &d);
+	contacts_load("screens/contacts.example", &contacts, &d);
+	diags_free(&d);
+	setenv("TERM", "xterm-256color", 1);
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	scr = newterm(NULL, out, in);
+	if (!scr)
+		return -1;
+	tui_theme(COLOR_NEVER);
+	return deck ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+	(void)st;
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	contacts_free(&contacts);
+	deck_free(deck);
+	return 0;
+}
+
+/* The virtual screen as UTF-8 text, trailing spaces dropped, then the
+ * cursor position. */
+static char *dump(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int cy, cx;
+	getyx(stdscr, cy, cx);	/* before reading moves it */
+	FILE *f = open_memstream(&buf, &len);
+	for (int y = 0; y < LINES; y++) {
+		wchar_t row[512];
+		int n = mvinnwstr(y, 0, row, COLS < 511 ? COLS : 511);
+		if (n < 0)
+			n = 0;
+		row[n] = L'\0';
+		while (n > 0 && row[n - 1] == L' ')
+			row[--n] = L'\0';
+		fprintf(f, "%ls\n", row);
+	}
+	fprintf(f, "-- cursor %d,%d\n", cy, cx);
+	fclose(f);
+	return buf;
+}
+
+static void golden(struct wizard *w, const char *name, int cols, int lines)
+{
+	resizeterm(lines, cols);
+	struct page p;
+	page_build(&p, w, COLS, LINES);
+	tui_paint(&p, false);
+	page_free(&p);
+	char *got = dump();
+	char path[256];
+	snprintf(path, sizeof path, "tests/tui/golden/%s-%dx%d.txt", name, cols, lines);
+	if (getenv("GOLDEN_UPDATE")) {
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(got, f);
+		fclose(f);
+	}
+	FILE *f = fopen(path, "r");
+	if (!f)
+		fail_msg("no golden file %s (run with GOLDEN_UPDATE=1)", path);
+	char want[16384];
+	size_t n = fread(want, 1, sizeof want - 1, f);
+	want[n] = '\0';
+	fclose(f);
+	if (strcmp(want, got) != 0)
+		fail_msg("%s differs from the screen:\n%s", path, got);
+	free(got);
+}
+
+/* A wizard on the bundled deck with the answers given (answers-file form),
+ * shown on the screen named at. */
+struct state {
+	struct interview *iv;
+	struct wizard w;
+};
+
+static void state_at(struct state *s, const char *answers, const char *at)
+{
+	s->iv = interview_new(deck);
+	struct diags d = { 0 };
+	struct stanza_file f;
+	assert_int_equal(stanza_parse("answers", answers, strlen(answers), &f, &d), 0);
+	assert_int_equal(answers_apply(s->iv, &f, &d), 0);
+	stanza_file_free(&f);
+	diags_free(&d);
+	wizard_init(&s->w, s->iv, &contacts, "~/.config/tipscreen/contacts");
+	struct wizard_key enter = { .action = ACT_NEXT };
+	if (at) {
+		wizard_key(&s->w, &enter);	/* leave the start screen */
+		assert_true(interview_goto(s->iv, deck_screen_find(deck, at)));
+		struct wizard_key redraw = { .action = ACT_REDRAW };
+		wizard_key(&s->w, &redraw);	/* the wizard takes the new screen */
+	}
+}
+
+static void state_free(struct state *s)
+{
+	wizard_free(&s->w);
+	interview_free(s->iv);
+}
+
+static const char safe[] =
+	"setup.role: ngo\nsetup.place: shelter\nsetup.contact: self referral\n"
+	"setup.interpreter: professional\nsafety.private: yes\nsafety.controller: no\n"
+	"safety.danger: no\nconsent.agree: yes\n";
+
+static const char full[] =
+	"setup.role: ngo\nsetup.place: shelter\nsetup.contact: self referral\n"
+	"setup.interpreter: professional\nsafety.private: yes\nsafety.controller: no\n"
+	"safety.danger: no\nconsent.agree: yes\nage.at-act: 16\n"
+	"act.open: A cousin found the job and drove me here.\n"
+	"act.recruited: yes\nact.moved: yes\nact.handed-over: no\nact.housed: yes\n"
+	"act.received: dontknow\nact.border: no\nmeans.open: The boss keeps my papers.\n"
+	"means.threatened: yes\nmeans.documents: yes\nmeans.agreed: yes\n"
+	"purpose.open: Cleaning, no pay.\npurpose.forced-work: yes\npurpose.servitude: intended\n";
+
+static void both(struct state *s, const char *name)
+{
+	golden(&s->w, name, 80, 24);
+	golden(&s->w, name, 40, 12);
+}
+
+static void test_start(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, "", NULL);
+	both(&s, "start");
+	state_free(&s);
+}
+
+static void test_single_choice(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, "setup.role: labour\n", "setup.role");
+	both(&s, "single");
+	state_free(&s);
+}
+
+static void test_multiple_choice(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, "setup.contact: inspection third-party\n", "setup.contact");
+	both(&s, "multi");
+	state_free(&s);
+}
+
+static void test_yes_no(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, safe, "safety.controller");
+	both(&s, "yesno");
+	state_free(&s);
+}
+
+static void test_yes_no_with_panel(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, safe, "safety.private");
+	struct wizard_key tab = { .action = ACT_PANEL };
+	wizard_key(&s.w, &tab);
+	both(&s, "panel");
+	state_free(&s);
+}
+
+static void test_number(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, full, "age.at-act");
+	both(&s, "number");
+	state_free(&s);
+}
+
+static void test_text(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, full, "act.open");
+	both(&s, "text");
+	state_free(&s);
+}
+
+static void test_checklist(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, full, "purpose.checklist");
+	both(&s, "checklist");
+	state_free(&s);
+}
+
+static void test_note(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, safe, "consent.script");
+	both(&s, "note");
+	state_free(&s);
+}
+
+static void test_review(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, full, "review");
+	both(&s, "review");
+	state_free(&s);
+}
+
+static void test_summary(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, full, "summary");
+	both(&s, "summary");
+	struct wizard_key pgdn = { .action = ACT_PAGE_DOWN };
+	for (int i = 0; i < 3; i++)
+		wizard_key(&s.w, &pgdn);
+	golden(&s.w, "summary-law", 80, 24);
+	state_free(&s);
+}
+
+/* The attributes of the cells where text is found on the screen; A_NORMAL
+ * if it is not there. */
+static attr_t attr_at(const char *text)
+{
+	wchar_t want[128];
+	swprintf(want, 128, L"%s", text);
+	for (int y = 0; y < LINES; y++) {
+		wchar_t row[512];
+		int n = mvinnwstr(y, 0, row, COLS < 511 ? COLS : 511);
+		row[n > 0 ? n : 0] = L'\0';
+		wchar_t *hit = wcsstr(row, want);
+		if (hit)
+			return mvinch(y, (int)(hit - row)) & A_ATTRIBUTES;
+	}
+	fail_msg("'%s' is not on the screen", text);
+	return 0;
+}
+
+/* The words of the law that the answers matched are highlighted, the others
+ * not: recruitment and transportation were answered yes, transfer no. */
+static void test_summary_highlights_matched_words(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, full, "summary");
+	resizeterm(24, 120);
+	struct page p;
+	page_build(&p, &s.w, COLS, LINES);
+	for (int i = 0; i < p.nbody; i++)
+		if (strstr(p.body[i].text, "shall mean the recruitment"))
+			s.w.scroll = i;	/* scroll to the quote of Article 3(a) */
+	page_free(&p);
+	page_build(&p, &s.w, COLS, LINES);
+	tui_paint(&p, false);
+	page_free(&p);
+	assert_true(attr_at("recruitment, transportation") & A_REVERSE);
+	assert_true(attr_at("transportation, transfer") & A_REVERSE);
+	assert_false(attr_at("transfer, harbouring") & A_REVERSE);
+	state_free(&s);
+}
+
+static void test_referral(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, full, "referral");
+	both(&s, "referral");
+	state_free(&s);
+}
+
+static void test_stop(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, "safety.private: no\n", "stop");
+	both(&s, "stop");
+	state_free(&s);
+}
+
+static void test_too_small(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, safe, "safety.private");
+	golden(&s.w, "small", 30, 10);
+	golden(&s.w, "small", 20, 6);
+	state_free(&s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_start),
+		cmocka_unit_test(test_single_choice),
+		cmocka_unit_test(test_multiple_choice),
+		cmocka_unit_test(test_yes_no),
+		cmocka_unit_test(test_yes_no_with_panel),
+		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_checklist),
+		cmocka_unit_test(test_note),
+		cmocka_unit_test(test_review),
+		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_summary_highlights_matched_words),
+		cmocka_unit_test(test_referral),
+		cmocka_unit_test(test_stop),
+		cmocka_unit_test(test_too_small),
+	};
+	return cmocka_run_group_tests_name("screens", tests, setup, teardown);
+}

@@ -1,0 +1,327 @@
+/* The wizard's keys and pages, without a terminal: what each key does to
+ * the interview, and what the page then shows. */
+#include "testutil.h"
+
+#include "../../src/tui/page.h"
+#include "../../src/tui/wizard.h"
+
+static struct deck *deck;
+
+static int setup(void **st)
+{
+	utf8_locale(st);
+	struct diags d = { 0 };
+	deck = deck_load("screens", &d);
+	diags_free(&d);
+	return deck ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+	(void)st;
+	deck_free(deck);
+	return 0;
+}
+
+struct fixture {
+	struct interview *iv;
+	struct wizard w;
+};
+
+static struct fixture *start(void)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	f->iv = interview_new(deck);
+	wizard_init(&f->w, f->iv, NULL, "/x/contacts");
+	struct wizard_key enter = { .action = ACT_NEXT };
+	assert_int_equal(wizard_key(&f->w, &enter) & W_NEW_SCREEN, W_NEW_SCREEN);
+	assert_int_equal(f->w.mode, W_INTERVIEW);
+	return f;
+}
+
+static void done(struct fixture *f)
+{
+	wizard_free(&f->w);
+	interview_free(f->iv);
+	free(f);
+}
+
+static int act(struct fixture *f, enum action a)
+{
+	struct wizard_key k = { .action = a };
+	return wizard_key(&f->w, &k);
+}
+
+static int choose(struct fixture *f, int n)
+{
+	struct wizard_key k = { .action = ACT_CHOOSE, .number = n };
+	return wizard_key(&f->w, &k);
+}
+
+static void typed(struct fixture *f, const char *s)
+{
+	for (; *s; s++) {
+		struct wizard_key k = { .op = EDIT_INSERT, .ch = (unsigned char)*s };
+		wizard_key(&f->w, &k);
+	}
+}
+
+static const char *at(struct fixture *f)
+{
+	return deck->s[interview_current(f->iv)].id;
+}
+
+static char *shown(struct fixture *f, int w, int h)
+{
+	struct page p;
+	page_build(&p, &f->w, w, h);
+	char *t = page_text(&p);
+	page_free(&p);
+	return t;
+}
+
+/* Answers the setup and safety screens and the consent. */
+static void through_consent(struct fixture *f)
+{
+	choose(f, 2); act(f, ACT_NEXT);
+	choose(f, 1); act(f, ACT_NEXT);
+	choose(f, 1); choose(f, 3); act(f, ACT_NEXT);
+	choose(f, 2); act(f, ACT_NEXT);
+	act(f, ACT_YES); act(f, ACT_NEXT);
+	act(f, ACT_NO); act(f, ACT_NEXT);
+	act(f, ACT_NO); act(f, ACT_NEXT);
+	act(f, ACT_NEXT);	/* the consent script */
+	act(f, ACT_YES); act(f, ACT_NEXT);
+	assert_string_equal(at(f), "age.at-act");
+}
+
+static void test_start_screen_then_first_question(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	struct wizard w;
+	wizard_init(&w, iv, NULL, NULL);
+	struct page p;
+	page_build(&p, &w, 80, 24);
+	char *t = page_text(&p);
+	assert_non_null(strstr(t, "Start a new interview"));
+	free(t);
+	page_free(&p);
+	struct wizard_key esc = { .action = ACT_BACK };
+	assert_true(wizard_key(&w, &esc) & W_END);
+	assert_int_equal(w.mode, W_QUIT);
+	wizard_free(&w);
+	interview_free(iv);
+}
+
+static void test_enter_without_an_answer_asks_for_one(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	assert_false(act(f, ACT_NEXT) & W_NEW_SCREEN);
+	assert_string_equal(at(f), "setup.role");
+	assert_non_null(strstr(f->w.msg, "Choose an answer first"));
+	char *t = shown(f, 80, 24);
+	assert_non_null(strstr(t, "Choose an answer first"));
+	free(t);
+	done(f);
+}
+
+static void test_arrows_then_enter_choose_the_focused_row(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	act(f, ACT_DOWN);
+	act(f, ACT_DOWN);
+	assert_true(act(f, ACT_NEXT) & W_NEW_SCREEN);
+	int slot = deck_slot_find(deck, "setup.role");
+	assert_int_equal(interview_get(f->iv, slot)->choice, 2);
+	done(f);
+}
+
+static void test_yes_no_keys_mark_and_enter_moves_on(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	choose(f, 2); act(f, ACT_NEXT);
+	choose(f, 1); act(f, ACT_NEXT);
+	act(f, ACT_NEXT);	/* a multiple choice may be left empty */
+	choose(f, 2); act(f, ACT_NEXT);
+	assert_string_equal(at(f), "safety.private");
+	assert_false(act(f, ACT_YES) & W_NEW_SCREEN);	/* marks, stays */
+	char *t = shown(f, 80, 24);
+	if (!strstr(t, "(*) y Yes"))
+		fail_msg("%s", t);
+	free(t);
+	assert_true(act(f, ACT_NEXT) & W_NEW_SCREEN);
+	assert_string_equal(at(f), "safety.controller");
+	done(f);
+}
+
+static void test_number_field_checks_the_range(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	through_consent(f);
+	typed(f, "200");
+	act(f, ACT_NEXT);
+	assert_string_equal(at(f), "age.at-act");
+	assert_non_null(strstr(f->w.msg, "from 0 to 130"));
+	struct wizard_key bs = { .op = EDIT_BACKSPACE };
+	wizard_key(&f->w, &bs);
+	wizard_key(&f->w, &bs);
+	wizard_key(&f->w, &bs);
+	typed(f, "16");
+	assert_true(act(f, ACT_NEXT) & W_NEW_SCREEN);
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.at-act"))->number, 16);
+	done(f);
+}
+
+static void test_back_then_change_age_recomputes_the_path(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	through_consent(f);
+	typed(f, "16");
+	act(f, ACT_NEXT);
+	assert_true(interview_on_path(f->iv, deck_screen_find(deck, "means.child")));
+	act(f, ACT_BACK);
+	assert_string_equal(at(f), "age.at-act");
+	char *t = shown(f, 80, 24);
+	assert_non_null(strstr(t, "Answer: [16]"));	/* the field shows the answer */
+	free(t);
+	struct wizard_key bs = { .op = EDIT_BACKSPACE };
+	wizard_key(&f->w, &bs);
+	wizard_key(&f->w, &bs);
+	typed(f, "30");
+	act(f, ACT_NEXT);
+	assert_false(interview_on_path(f->iv, deck_screen_find(deck, "means.child")));
+	done(f);
+}
+
+static void test_checklist_marks_items_in_turn(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	through_consent(f);
+	typed(f, "30");
+	act(f, ACT_NEXT);
+	act(f, ACT_NEXT);	/* leave the open question empty */
+	assert_string_equal(at(f), "act.checklist");
+	act(f, ACT_YES);
+	act(f, ACT_DONTKNOW);
+	assert_int_equal(f->w.focus, 2);
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "act.recruited"))->word, IV_YES);
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "act.moved"))->word, IV_DONTKNOW);
+	act(f, ACT_INTENDED);	/* not for an act item */
+	assert_non_null(strstr(f->w.msg, "Not an answer here"));
+	char *t = shown(f, 80, 24);
+	assert_non_null(strstr(t, "[yes       ] Someone offered"));
+	free(t);
+	done(f);
+}
+
+static void test_stop_key_goes_to_stop_and_refer(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	assert_true(act(f, ACT_STOP) & W_NEW_SCREEN);
+	assert_string_equal(at(f), "stop");
+	char *t = shown(f, 80, 24);
+	assert_non_null(strstr(t, "Stop the questions here."));
+	assert_non_null(strstr(t, "[Summary]"));
+	free(t);
+	done(f);
+}
+
+static void test_hide_and_quit_keys(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	assert_true(act(f, ACT_HIDE) & W_HIDE);
+	assert_true(act(f, ACT_QUIT) & W_END);
+	assert_int_equal(f->w.mode, W_QUIT);
+	done(f);
+}
+
+static void test_note_on_a_screen(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	act(f, ACT_NOTE);
+	assert_int_equal(wizard_field(&f->w), FIELD_TEXT);
+	typed(f, "came with a friend");
+	act(f, ACT_NEXT);
+	assert_string_equal(interview_note(f->iv, interview_current(f->iv)), "came with a friend");
+	assert_string_equal(at(f), "setup.role");	/* saving a note does not move on */
+	char *t = shown(f, 80, 24);
+	assert_non_null(strstr(t, "Note: came with a friend"));
+	free(t);
+	done(f);
+}
+
+static void test_progress_marks_the_current_step_without_colour(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	char *t = shown(f, 80, 24);
+	assert_non_null(strstr(t, "[Start] › Act › Means › Purpose › Summary"));
+	free(t);
+	t = shown(f, 40, 12);
+	assert_non_null(strstr(t, "Step 1 of 5: Start"));
+	free(t);
+	done(f);
+}
+
+static void test_too_small_terminal(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	char *t = shown(f, 39, 12);
+	assert_string_equal(t, "Terminal too small\n");
+	free(t);
+	t = shown(f, 20, 6);
+	assert_string_equal(t, "Terminal too small\n");
+	free(t);
+	done(f);
+}
+
+static void test_help_mode_lists_the_keys_from_the_table(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	act(f, ACT_HELP);
+	assert_int_equal(f->w.mode, W_HELP);
+	struct page p;
+	page_build(&p, &f->w, 80, 200);
+	char *t = page_text(&p);
+	assert_non_null(strstr(t, "Ctrl-X"));
+	assert_non_null(strstr(t, "quick hide"));
+	assert_non_null(strstr(t, "Why we ask: "));
+	free(t);
+	page_free(&p);
+	act(f, ACT_YES);	/* any key goes back */
+	assert_int_equal(f->w.mode, W_INTERVIEW);
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "setup.role"))->kind, ANS_NONE);
+	done(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_start_screen_then_first_question),
+		cmocka_unit_test(test_enter_without_an_answer_asks_for_one),
+		cmocka_unit_test(test_arrows_then_enter_choose_the_focused_row),
+		cmocka_unit_test(test_yes_no_keys_mark_and_enter_moves_on),
+		cmocka_unit_test(test_number_field_checks_the_range),
+		cmocka_unit_test(test_back_then_change_age_recomputes_the_path),
+		cmocka_unit_test(test_checklist_marks_items_in_turn),
+		cmocka_unit_test(test_stop_key_goes_to_stop_and_refer),
+		cmocka_unit_test(test_hide_and_quit_keys),
+		cmocka_unit_test(test_note_on_a_screen),
+		cmocka_unit_test(test_progress_marks_the_current_step_without_colour),
+		cmocka_unit_test(test_too_small_terminal),
+		cmocka_unit_test(test_help_mode_lists_the_keys_from_the_table),
+	};
+	return cmocka_run_group_tests_name("wizard", tests, setup, teardown);
+}
