@@ -176,7 +176,7 @@ end
 # --- line mode ----------------------------------------------------------
 begin "a complete adult interview through a pipe reaches the summary"
 IN=$E2E/plain/adult.in run 0 --plain --contacts screens/contacts.example
-has out "[safety — screen 4 of "
+has out "[safety — screen 5 of "
 has out "Outcome: Consistent with trafficking in persons (Article 3(a)) [consistent-adult]"
 has out "Act: met (required)"
 has out "Means: met (required)"

@@ -1,0 +1,208 @@
+#!/bin/sh
+# tmux tests of the real wizard: keys sent to a real terminal emulator,
+# screens read back with capture-pane. Run from the top of the tree:
+#   TIPSCREEN=build/asan/tipscreen sh tests/tui/run.sh
+set -u
+BIN=${TIPSCREEN:-./tipscreen}
+WRAP=${TIPSCREEN_WRAP:-}
+TMP=$(mktemp -d /tmp/tipscreen-tui-XXXXXX)
+SOCK="$TMP/tmux.sock"
+T="tmux -S $SOCK"
+cleanup() { $T kill-server 2>/dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT INT TERM
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
+mkdir -p "$HOME"
+# Timeouts are generous for sanitizer and valgrind builds; they only bound
+# waiting, they measure nothing.
+LIMIT=${TUI_WAIT:-20}
+
+passed=0
+failed=0
+begin() { current=$1; ok=1; }
+bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }
+end() {
+	if [ "$ok" = 1 ]; then passed=$((passed + 1)); printf 'ok   %s\n' "$current"
+	else failed=$((failed + 1)); fi
+	$T kill-server 2>/dev/null
+	while $T has-session 2>/dev/null; do sleep 0.1; done
+}
+
+# start TERM COLS LINES [ARGS]: the wizard in a new tmux server; its exit
+# status lands in $TMP/rc.
+start() {
+	term=$1 cols=$2 lines=$3; shift 3
+	rm -f "$TMP/rc"
+	printf 'set -g history-limit 5000\n' >"$TMP/tmux.conf"
+	$T -f "$TMP/tmux.conf" new-session -d -s w -x "$cols" -y "$lines" \
+		"env TERM=$term $WRAP $BIN --contacts screens/contacts.example $*; echo \$? >$TMP/rc; sleep 600"
+}
+# Sends a signal to the wizard (the child of the pane's shell).
+signal() { pkill -"$1" -P "$($T display-message -p -t w '#{pane_pid}')"; }
+screen() { $T capture-pane -t w -p; }
+history() { $T capture-pane -t w -p -S -; }
+# wait_for TEXT: until the screen shows it (fails the test after LIMIT s).
+wait_for() {
+	i=0
+	while ! screen | grep -qF -- "$1"; do
+		i=$((i + 1))
+		if [ "$i" -gt $((LIMIT * 10)) ]; then
+			bad "never showed: $1"
+			screen | sed 's/^/    | /'
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+wait_gone() {
+	i=0
+	while screen | grep -qF -- "$1"; do
+		i=$((i + 1))
+		[ "$i" -gt $((LIMIT * 10)) ] && { bad "still shows: $1"; return 1; }
+		sleep 0.1
+	done
+}
+wait_exit() {
+	i=0
+	while [ ! -s "$TMP/rc" ]; do
+		i=$((i + 1))
+		[ "$i" -gt $((LIMIT * 10)) ] && { bad "did not exit"; return 1; }
+		sleep 0.1
+	done
+}
+keys() { for k in "$@"; do $T send-keys -t w "$k"; done; }
+# step KEY... TEXT: send keys, then wait for the next screen to show TEXT.
+step() {
+	last=""
+	for a in "$@"; do last=$a; done
+	n=$#
+	i=1
+	for a in "$@"; do
+		[ "$i" -lt "$n" ] && keys "$a"
+		i=$((i + 1))
+	done
+	wait_for "$last"
+}
+
+# The whole adult interview by keys, ending on the summary.
+interview_to_summary() {
+	wait_for "Start a new interview" &&
+	step Enter "Who is doing this screening?" &&
+	step 2 Enter "Where is this interview taking place?" &&
+	step 1 Enter "How did this contact come about?" &&
+	step 1 3 Enter "Who is interpreting?" &&
+	step 2 Enter "Are you somewhere private" &&
+	step y Enter "Is anyone with the person" &&
+	step n Enter "immediate danger" &&
+	step n Enter "Read this aloud" &&
+	step Enter "Do you agree to go on" &&
+	step y Enter "How old were you when this began" &&
+	step 3 0 Enter "Tell me how you came to this job" &&
+	step "Offered work on a farm" Enter "mark each of these" &&
+	step y y n y n Enter "Did you cross into this country" &&
+	step n Enter "Could you leave this work" &&
+	step "CANARY-cannot-leave" Enter "mark each of these" &&
+	step y n y y n n n n n n Enter "did you agree to the work" &&
+	step y Enter "What work or other things" &&
+	step "No pay" Enter "y if it happened, i if it" &&
+	step n n y n n n n n Enter "Continue to the summary" &&
+	step Enter "SUMMARY OF THE SCREENING"
+}
+
+no_answers_in() {
+	out=$($1)
+	for secret in "CANARY-cannot-leave" "Offered work on a farm" "Are you somewhere private" \
+		"SUMMARY OF THE SCREENING" "Thank the person"; do
+		printf '%s' "$out" | grep -qF "$secret" && bad "$2 still holds: $secret"
+	done
+}
+
+for term in xterm-256color vt100 linux; do
+	begin "a full interview by keys reaches the right summary ($term, 80x24)"
+	start "$term" 80 24
+	if interview_to_summary; then
+		screen | grep -qF "[consistent-adult]" || bad "outcome is not consistent-adult"
+		step Enter "Give the person the contacts" &&
+		screen | grep -qF "National anti-trafficking hotline (example)" || bad "no contacts"
+		step Enter "Thank the person" && keys Enter && wait_exit
+		[ "$(cat "$TMP/rc" 2>/dev/null)" = 0 ] || bad "exit status $(cat "$TMP/rc" 2>/dev/null)"
+		no_answers_in screen "the screen after exit"
+		no_answers_in history "the scrollback after exit"
+	fi
+	end
+done
+
+begin "back and edit: age 16 changed to 30 makes the means required"
+start xterm-256color 80 24
+wait_for "Start a new interview" &&
+step Enter "Who is doing" && step 2 Enter "taking place" && step 1 Enter "contact come about" &&
+step Enter "Who is interpreting" && step 2 Enter "somewhere private" && step y Enter "Is anyone" &&
+step n Enter "immediate danger" && step n Enter "Read this aloud" && step Enter "agree to go on" &&
+step y Enter "How old were you" && step 1 6 Enter "Tell me how you came" &&
+step Escape "How old were you" &&
+step BSpace BSpace 3 0 Enter "Tell me how you came" &&
+step Enter "mark each of these" && step Enter "cross into this country" &&
+step n Enter "Could you leave" && wait_gone "under 18 when this began" &&
+keys C-t && wait_for "Stop the questions here" && step Enter "SUMMARY OF THE SCREENING"
+screen | grep -qF "Under 18 when it began: no (age 30 at the time)." || bad "age not 30 in the summary"
+keys PageDown
+wait_for "Means: unclear (required)"
+end
+
+begin "a resize storm 80x24 -> 40x12 -> 20x6 -> 80x24 re-wraps and survives"
+start xterm-256color 80 24
+wait_for "Start a new interview" && step Enter "Who is doing this screening?"
+$T resize-window -t w -x 40 -y 12; wait_for "Step 1 of 5: Start"
+$T resize-window -t w -x 20 -y 6; wait_for "Terminal too small"
+$T resize-window -t w -x 33 -y 9; wait_for "Terminal too small"
+$T resize-window -t w -x 40 -y 12; wait_for "Caseworker of a"
+$T resize-window -t w -x 80 -y 24; wait_for "[Start] › Act › Means"
+screen | grep -qF "Caseworker of a non-governmental organisation" || bad "not re-wrapped at 80"
+[ -s "$TMP/rc" ] && bad "the wizard exited"
+end
+
+begin "quick hide blanks the screen at once and a key brings it back"
+start xterm-256color 80 24
+wait_for "Start a new interview" && step Enter "Who is doing" && step 2 Enter "taking place" &&
+step 1 Enter "contact come about" && step Enter "Who is interpreting" && step 2 Enter "somewhere private"
+keys C-x
+wait_gone "somewhere private"
+screen | grep -q '[[:alnum:]]' && bad "the hidden screen is not blank"
+keys Enter
+wait_for "somewhere private"
+end
+
+begin "Ctrl-C leaves cleanly: no question or answer on screen or in the scrollback"
+start xterm-256color 80 24
+wait_for "Start a new interview" && step Enter "Who is doing" && step 2 Enter "taking place"
+keys C-c
+wait_exit
+no_answers_in history "the scrollback after Ctrl-C"
+screen | grep -qF "taking place" && bad "question left on screen"
+end
+
+for pair in TERM:15 HUP:1; do
+	sig=${pair%:*} num=${pair#*:}
+	begin "SIG$sig clears the screen ($sig on TERM=linux, no alternate screen)"
+	start linux 80 24
+	wait_for "Start a new interview" && step Enter "Who is doing" && step 2 Enter "taking place"
+	signal "$sig"
+	wait_exit
+	[ "$(cat "$TMP/rc" 2>/dev/null)" = $((128 + num)) ] || bad "exit status $(cat "$TMP/rc")"
+	screen | grep -qF "taking place" && bad "question left on screen"
+	history | grep -qF "taking place" && bad "question left in the scrollback"
+	end
+done
+
+begin "without a terminal, the line mode starts with a notice"
+printf '' | $WRAP $BIN --contacts screens/contacts.example >"$TMP/out" 2>"$TMP/err"
+grep -qF "using the line mode" "$TMP/err" || bad "no notice"
+grep -qF "line mode" "$TMP/out" || bad "the line mode did not start"
+end
+
+begin "TERM=dumb starts the line mode"
+start dumb 80 24
+wait_for "using the line mode"
+end
+
+printf '\n%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" = 0 ]
