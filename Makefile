@@ -116,8 +116,13 @@ valgrind: build/vg/tipscreen $(UNIT_ALL:%=build/vg/tests/test_%)
 	@TIPSCREEN=build/vg/tipscreen TIPSCREEN_WRAP="$(VALGRIND)" TEST_WRAP="$(VALGRIND)" \
 	sh tests/run.sh $(UNIT_ALL:%=build/vg/tests/test_%)
 
-bench: build/rel/bench
+bench: build/rel/bench build/rel/ttybench tipscreen
 	build/rel/bench screens tests/e2e/answers/adult-consistent.answers
+	@TIPSCREEN=./tipscreen TTYBENCH=build/rel/ttybench sh tests/bench/tui.sh
+
+build/rel/ttybench: tests/bench/ttybench.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(WARN) $(DEFS) $(CFLAGS) -o $@ $< -lutil
 
 build/rel/bench: build/rel/tests/bench/bench.o $(call objs,rel,$(CORE_SRC))
 	@mkdir -p $(dir $@)
