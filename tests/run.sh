@@ -8,33 +8,31 @@ log=$(mktemp /tmp/tipscreen-tests-XXXXXX)
 trap 'rm -f "$log"' EXIT INT TERM
 passed=0
 failed=0
+# add LOG RC PASSED_RE FAILED_RE: adds the counts a run printed; a run that
+# failed without counting a failure (a crash, a sanitizer) counts as one.
+add() {
+	p=$(sed -n "s/$3/\\1/p" "$1" | tail -1)
+	f=$(sed -n "s/$4/\\1/p" "$1" | tail -1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$2" != 0 ] && [ "${f:-0}" = 0 ]; then
+		echo "FAIL $5: exit status $2"
+		failed=$((failed + 1))
+	fi
+}
 for t in "$@"; do
 	$TEST_WRAP "$t" >"$log" 2>&1
 	rc=$?
 	cat "$log"
-	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\./\1/p' "$log")
-	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s), listed below:/\1/p' "$log")
-	passed=$((passed + ${p:-0}))
-	failed=$((failed + ${f:-0}))
-	# A crash, a sanitizer or valgrind error fails the binary as a whole.
-	if [ "$rc" != 0 ] && [ "${f:-0}" = 0 ]; then
-		echo "FAIL $t: exit status $rc"
-		failed=$((failed + 1))
-	fi
+	add "$log" "$rc" '^\[  PASSED  \] \([0-9]*\) test(s)\.' \
+		'^\[  FAILED  \] \([0-9]*\) test(s), listed below:' "$t"
 done
 # The scripts of the real binary: through pipes, and the wizard in tmux.
 for script in tests/e2e/run.sh tests/tui/run.sh; do
 	sh "$script" >"$log" 2>&1
 	rc=$?
 	grep -v ' passed, .* failed$' "$log"
-	p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")
-	f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log")
-	passed=$((passed + ${p:-0}))
-	failed=$((failed + ${f:-0}))
-	if [ "$rc" != 0 ] && [ "${f:-0}" = 0 ]; then
-		echo "FAIL $script: exit status $rc"
-		failed=$((failed + 1))
-	fi
+	add "$log" "$rc" '^\([0-9]*\) passed, [0-9]* failed$' '^[0-9]* passed, \([0-9]*\) failed$' "$script"
 done
 echo
 echo "$passed passed, $failed failed"

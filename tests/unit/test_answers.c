@@ -1,25 +1,8 @@
 /* Answers files and the text form of answers, on the bundled deck. */
-#include "testutil.h"
+#include "bundled.h"
 
 #include "answers.h"
 
-static struct deck *deck;
-
-static int setup(void **st)
-{
-	utf8_locale(st);
-	struct diags d = { 0 };
-	deck = deck_load("screens", &d);
-	diags_free(&d);
-	return deck ? 0 : -1;
-}
-
-static int teardown(void **st)
-{
-	(void)st;
-	deck_free(deck);
-	return 0;
-}
 
 static int apply(struct interview *iv, const char *text, struct diags *d)
 {
@@ -139,5 +122,5 @@ int main(void)
 		cmocka_unit_test(test_text_answers_are_sanitized),
 		cmocka_unit_test(test_multi_and_declined_forms),
 	};
-	return cmocka_run_group_tests_name("answers", tests, setup, teardown);
+	return cmocka_run_group_tests_name("answers", tests, bundled_setup, bundled_teardown);
 }

@@ -1,28 +1,9 @@
 /* The interview state machine on the bundled deck: the path as a function
  * of the answers, back, edit, stop, and what the assessment sees. */
-#include "testutil.h"
+#include "bundled.h"
 
 #include "interview.h"
 
-static struct deck *deck;
-
-static int setup(void **st)
-{
-	utf8_locale(st);
-	struct diags d = { 0 };
-	deck = deck_load("screens", &d);
-	if (!deck)
-		diags_print(&d, stderr);
-	diags_free(&d);
-	return deck ? 0 : -1;
-}
-
-static int teardown(void **st)
-{
-	(void)st;
-	deck_free(deck);
-	return 0;
-}
 
 static void say(struct interview *iv, const char *id, const char *value)
 {
@@ -312,5 +293,5 @@ int main(void)
 		cmocka_unit_test(test_wrong_answers_are_refused),
 		cmocka_unit_test(test_notes_are_kept_per_screen),
 	};
-	return cmocka_run_group_tests_name("interview", tests, setup, teardown);
+	return cmocka_run_group_tests_name("interview", tests, bundled_setup, bundled_teardown);
 }

@@ -1,27 +1,10 @@
 /* The wizard's keys and pages, without a terminal: what each key does to
  * the interview, and what the page then shows. */
-#include "testutil.h"
+#include "bundled.h"
 
 #include "../../src/tui/page.h"
 #include "../../src/tui/wizard.h"
 
-static struct deck *deck;
-
-static int setup(void **st)
-{
-	utf8_locale(st);
-	struct diags d = { 0 };
-	deck = deck_load("screens", &d);
-	diags_free(&d);
-	return deck ? 0 : -1;
-}
-
-static int teardown(void **st)
-{
-	(void)st;
-	deck_free(deck);
-	return 0;
-}
 
 struct fixture {
 	struct interview *iv;
@@ -323,5 +306,5 @@ int main(void)
 		cmocka_unit_test(test_too_small_terminal),
 		cmocka_unit_test(test_help_mode_lists_the_keys_from_the_table),
 	};
-	return cmocka_run_group_tests_name("wizard", tests, setup, teardown);
+	return cmocka_run_group_tests_name("wizard", tests, bundled_setup, bundled_teardown);
 }
