@@ -164,6 +164,12 @@ static void leave(void)
 {
 	if (isendwin())
 		return;
+	/* Overwrite every cell first: a terminal that copies a cleared screen
+	 * into its scrollback (tmux's scroll-on-clear) then keeps only dots. */
+	attrset(A_NORMAL);
+	for (int y = 0; y < LINES; y++)
+		mvhline(y, 0, '.', COLS);
+	refresh();
 	erase();
 	refresh();
 	const char *smcup = tigetstr("smcup");
