@@ -22,13 +22,14 @@ CMOCKA   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
-            answer interview answers law report contacts
+            answer interview answers law report contacts store session
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c \
             src/tui/page.c src/tui/tui.c
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
+STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
-            src/cmd/interview.c
+            src/cmd/interview.c src/cmd/unlock.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
@@ -47,7 +48,7 @@ all: tipscreen
 
 tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
 	@$(if $(Q),echo "  LD $@")
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES) $(STORELIBS)
 
 build/law_data.c: $(LAW) src/core/law_embed.sh
 	@mkdir -p $(dir $@)
@@ -66,18 +67,18 @@ build/$(1)/law_data.o: build/law_data.c
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -Isrc/core -c $$< -o $$@
 build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC))
 	@$$(if $$(Q),echo "  LD [$(1)] $$@")
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CURSES)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CURSES) $$(STORELIBS)
 build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o $$(call objs,$(1),$$(CORE_SRC))
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(STORELIBS)
 $$(UNIT_TUI:%=build/$(1)/tests/test_%): build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o \
 		$$(call objs,$(1),$$(CORE_SRC) $$(TUI_LOGIC))
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(STORELIBS)
 build/$(1)/tests/test_screens: build/$(1)/tests/unit/test_screens.o \
 		$$(call objs,$(1),$$(CORE_SRC) $$(TUI_LOGIC) src/tui/tui.c)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(CURSES)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(CURSES) $$(STORELIBS)
 endef
 $(eval $(call flavour,rel))
 $(eval $(call flavour,asan))
@@ -126,7 +127,7 @@ build/rel/ttybench: tests/bench/ttybench.c
 
 build/rel/bench: build/rel/tests/bench/bench.o $(call objs,rel,$(CORE_SRC))
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $^
+	$(CC) $(CFLAGS) -o $@ $^ $(STORELIBS)
 
 install: tipscreen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tipscreen/screens

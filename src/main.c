@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/termcs.h"
@@ -32,6 +34,8 @@ static const char usage[] =
 	"  --color WHEN       the wizard's colours: never, auto (default; NO_COLOR) or always\n"
 	"  --deck DIR         the deck of screens (default " TIPSCREEN_DECKDIR ")\n"
 	"  --contacts FILE    referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)\n"
+	"  --data DIR         the case store (default $XDG_DATA_HOME/tipscreen)\n"
+	"  --passphrase-file FILE  the store's passphrase, on the first line (else asked)\n"
 	"  --json             assess, replay: print the assessment as JSON\n"
 	"  --width N          wrap text to N columns (default 76)\n"
 	"  --help, --version\n"
@@ -72,6 +76,20 @@ static bool is_opt(const char *arg, const char *name)
 	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* The value of option name if argv[*i] is it; NULL otherwise. A missing
+ * value is a usage error, reported here. */
+static const char *value_of(int argc, char **argv, int *i, const char *name)
+{
+	if (!is_opt(argv[*i], name))
+		return NULL;
+	const char *v = option_value(argc, argv, i, name);
+	if (!v || !*v) {
+		usage_error("%s needs a value", name);
+		exit(EXIT_INPUT);
+	}
+	return v;
+}
+
 /* --color WHEN: enum color_mode of tui.h, or -1. */
 static int color_mode(const char *v)
 {
@@ -108,15 +126,16 @@ static int parse(int argc, char **argv, struct cmdline *c)
 				return usage_error("--color needs a value: never, auto or always");
 			if ((c->o.color = color_mode(v)) < 0)
 				return usage_error("--color takes never, auto or always, not '%s'", v);
-		} else if (is_opt(a, "--deck") || is_opt(a, "--contacts") || is_opt(a, "--width")) {
-			const char *name = a[2] == 'd' ? "--deck" : a[2] == 'c' ? "--contacts" : "--width";
-			if (!(v = option_value(argc, argv, &i, name)) || !*v)
-				return usage_error("%s needs a value", name);
-			if (a[2] == 'd')
-				c->o.deck = v;
-			else if (a[2] == 'c')
-				c->o.contacts = v;
-			else if ((c->o.width = atoi(v)) < 20 || c->o.width > 1000)
+		} else if ((v = value_of(argc, argv, &i, "--deck"))) {
+			c->o.deck = v;
+		} else if ((v = value_of(argc, argv, &i, "--contacts"))) {
+			c->o.contacts = v;
+		} else if ((v = value_of(argc, argv, &i, "--data"))) {
+			c->o.data = v;
+		} else if ((v = value_of(argc, argv, &i, "--passphrase-file"))) {
+			c->o.passphrase_file = v;
+		} else if ((v = value_of(argc, argv, &i, "--width"))) {
+			if ((c->o.width = atoi(v)) < 20 || c->o.width > 1000)
 				return usage_error("--width takes a number from 20 to 1000, not '%s'", v);
 		} else if (a[0] == '-' && a[1] != '\0') {
 			return usage_error("unknown option '%s'", a);
@@ -167,9 +186,13 @@ static FILE *open_output(struct options *o)
 
 int main(int argc, char **argv)
 {
-	/* Interview records are about victims: never leave them in a core file. */
+	/* Interview records are about victims: never leave them in a core file,
+	 * let no other process of ours read this one's memory, and create every
+	 * file for the user alone. */
 	struct rlimit no_core = { 0, 0 };
 	setrlimit(RLIMIT_CORE, &no_core);
+	prctl(PR_SET_DUMPABLE, 0);
+	umask(077);
 	setlocale(LC_ALL, "");
 	char charset[64];
 	snprintf(charset, sizeof charset, "%s", nl_langinfo(CODESET));

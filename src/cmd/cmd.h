@@ -17,6 +17,8 @@ struct options {
 	const char *charset;	/* the user's locale charset ("UTF-8") */
 	const char *deck;	/* deck directory */
 	const char *contacts;	/* contacts file, or NULL for the default */
+	const char *data;	/* the data directory, or NULL for the default */
+	const char *passphrase_file;	/* or NULL: asked on the terminal */
 	bool json;
 	bool plain;
 	int color;		/* enum color_mode of tui.h */
@@ -24,6 +26,11 @@ struct options {
 };
 
 struct deck;
+struct store;
+
+/* Opens and unlocks the case store (see unlock.c); an exit code, *out set
+ * when EXIT_OK. */
+int cmd_open_store(const struct options *o, struct store **out);
 
 /* Loads the deck or prints its problems; NULL then. */
 struct deck *cmd_load_deck(const char *dir);

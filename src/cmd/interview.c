@@ -2,11 +2,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../core/contacts.h"
 #include "../core/deck.h"
 #include "../core/interview.h"
+#include "../core/session.h"
+#include "../core/store.h"
 #include "../core/text.h"
 #include "../plain/plain.h"
 #include "../tui/tui.h"
@@ -53,37 +56,65 @@ static int load_contacts(const struct options *o, struct contacts *c, char **pat
 	return rc;
 }
 
-int cmd_interview(const struct options *o)
+/* The unfinished cases, newest first: a new array; *n its length. */
+static struct store_case *open_cases(struct store *st, size_t *n)
 {
-	struct deck *dk = cmd_load_deck(o->deck);
-	if (!dk)
-		return EXIT_INPUT;
-	struct contacts c;
-	char *cpath;
-	if (load_contacts(o, &c, &cpath) < 0) {
-		free(cpath);
-		deck_free(dk);
-		return EXIT_INPUT;
+	char err[256];
+	struct store_case *all = store_cases(st, n, err, sizeof err);
+	size_t k = 0;
+	for (size_t i = 0; all && i < *n; i++)
+		if (strcmp(all[i].status, "open") == 0 && all[i].records > 0)
+			all[k++] = all[i];
+	*n = k;
+	return all;
+}
+
+/* The line mode's offer to resume; 0 when a case was resumed or begun. */
+static int plain_start(struct session *ss, const struct store_case *c, size_t n, FILE *out)
+{
+	if (n > 0) {
+		fputs("Unfinished interviews:\n", out);
+		for (size_t i = 0; i < n && i < 9; i++) {
+			char when[32];
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c[i].updated));
+			fprintf(out, "  %zu. %s, last change %s\n", i + 1, c[i].id, when);
+		}
+		fputs("Type its number to resume one, or press Enter for a new interview.\n> ", out);
+		fflush(out);
+		char line[64];
+		if (!fgets(line, sizeof line, stdin))
+			return 1;
+		long k = strtol(line, NULL, 10);
+		if (k >= 1 && (size_t)k <= n && k <= 9) {
+			if (session_resume(ss, c[k - 1].id) < 0) {
+				fprintf(stderr, "tipscreen: error: cannot resume: %s\n", ss->err);
+				return -1;
+			}
+			fprintf(out, "Resuming interview %s.\n", ss->id);
+			return 0;
+		}
 	}
-	struct interview *iv = interview_new(dk);
-	const char *why = NULL;
-	int rc;
-	if (!o->plain && tui_usable(&why)) {
-		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), &c, cpath };
-		rc = tui_run(iv, &to);
-		interview_free(iv);
-		contacts_free(&c);
-		free(cpath);
-		deck_free(dk);
-		return rc == 0 ? EXIT_OK : rc == 1 ? EXIT_OK : rc;
+	if (session_begin(ss) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", ss->err);
+		return -1;
 	}
-	if (!o->plain)
-		fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
+	if (ss->store)
+		fprintf(out, "Interview %s: every answer is saved, encrypted, as it is given.\n", ss->id);
+	return 0;
+}
+
+static int run_plain(const struct options *o, struct session *ss, const struct contacts *c,
+		     const char *cpath, const struct store_case *resume, size_t nresume)
+{
 	bool tty = isatty(STDOUT_FILENO);
 	clear_on_exit = tty;
 	watch_signals();
-	struct plain_opts po = { &c, cpath, o->width, o->charset };
-	rc = plain_run(iv, stdin, o->out, &po);
+	int rc = plain_start(ss, resume, nresume, o->out);
+	if (rc < 0)
+		return EXIT_RUNTIME;
+	struct plain_opts po = { c, cpath, o->width, o->charset };
+	if (rc == 0)
+		rc = plain_run(ss, stdin, o->out, &po);
 	fflush(o->out);
 	if (tty) {
 		if (rc == 0)
@@ -94,14 +125,50 @@ int cmd_interview(const struct options *o)
 			while ((ch = getchar()) != EOF && ch != '\n')
 				;
 		}
-		fputs(clear_seq, stdout);
-		fflush(stdout);
+		fputs(clear_seq, o->out);
+		fflush(o->out);
 	}
 	if (rc != 0)
-		fputs("tipscreen: the input ended before the interview was complete\n", stderr);
+		fprintf(stderr, "tipscreen: the input ended before the interview was complete%s\n",
+			ss->store ? "; what was answered is saved, and can be resumed" : "");
+	return rc == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+int cmd_interview(const struct options *o)
+{
+	struct deck *dk = cmd_load_deck(o->deck);
+	if (!dk)
+		return EXIT_INPUT;
+	struct contacts c;
+	char *cpath;
+	struct store *st = NULL;
+	int rc = load_contacts(o, &c, &cpath) < 0 ? EXIT_INPUT : cmd_open_store(o, &st);
+	if (rc != EXIT_OK) {
+		free(cpath);
+		deck_free(dk);
+		return rc;
+	}
+	size_t nresume;
+	struct store_case *resume = open_cases(st, &nresume);
+	struct interview *iv = interview_new(dk);
+	struct session ss;
+	session_init(&ss, iv, st);
+	const char *why = NULL;
+	if (!o->plain && tui_usable(&why)) {
+		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), &c, cpath,
+				       resume, nresume };
+		rc = tui_run(&ss, &to);
+		rc = rc <= 1 ? EXIT_OK : rc;
+	} else {
+		if (!o->plain)
+			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
+		rc = run_plain(o, &ss, &c, cpath, resume, nresume);
+	}
+	free(resume);
 	interview_free(iv);
+	store_close(st);
 	contacts_free(&c);
 	free(cpath);
 	deck_free(dk);
-	return rc == 0 ? EXIT_OK : EXIT_RUNTIME;
+	return rc;
 }

@@ -11,6 +11,7 @@
 enum action { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF };
 
 struct plain {
+	struct session *ss;
 	struct interview *iv;
 	const struct deck *dk;
 	FILE *in, *out;
@@ -72,6 +73,11 @@ static void help(struct plain *p, const struct screen *sc, const char *item_help
 	fputs("Keys: < back, ! stop and refer, +text adds a note, ? this help.\n", p->out);
 }
 
+static void not_saved(struct plain *p)
+{
+	fprintf(p->out, "NOT SAVED: %s. Nothing was recorded; try again.\n", p->ss->err);
+}
+
 /* Handles the keys every prompt shares. Returns A_STAY if the line was
  * one of them and was handled, or -1 if it is an answer. */
 static int common(struct plain *p, const char *s, const struct screen *sc, const char *item_help,
@@ -91,9 +97,11 @@ static int common(struct plain *p, const char *s, const struct screen *sc, const
 	}
 	if (s[0] == '+') {
 		char *clean = text_sanitize(s + 1);
-		interview_set_note(p->iv, (int)(sc - p->dk->s), clean);
+		if (session_note(p->ss, (int)(sc - p->dk->s), clean) < 0)
+			not_saved(p);
+		else
+			fputs(s[1] ? "Note saved.\n" : "Note removed.\n", p->out);
 		free(clean);
-		fputs(s[1] ? "Note saved.\n" : "Note removed.\n", p->out);
 		return 0;
 	}
 	return -1;
@@ -191,9 +199,12 @@ static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 		struct answer a;
 		const char *why;
 		if (*s && typed_answer(p, slot, s, &a, &why) == 0) {
-			interview_answer(p->iv, slot, &a, &why);
+			int rc = session_answer(p->ss, slot, &a, &why);
 			answer_clear(&a);
-			return A_NEXT;
+			if (rc == 0)
+				return A_NEXT;
+			not_saved(p);
+			continue;
 		}
 		fprintf(p->out, "Not understood: expected %s. Type ? for help.\n",
 			prompt_for(p->dk, slot));
@@ -410,13 +421,16 @@ static enum action ask_screen(struct plain *p, const struct screen *sc, bool fro
 	}
 }
 
-int plain_run(struct interview *iv, FILE *in, FILE *out, const struct plain_opts *o)
+int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *o)
 {
-	struct plain p = { .iv = iv, .dk = interview_deck(iv), .in = in, .out = out, .o = o };
+	struct interview *iv = ss->iv;
+	struct plain p = { .ss = ss, .iv = iv, .dk = interview_deck(iv), .in = in, .out = out, .o = o };
 	bool back = false;
 	fputs("tipscreen — screening interview, line mode. At any prompt: ? help, < back, ! stop and refer.\n", out);
 	while (!interview_complete(iv)) {
 		const struct screen *sc = &p.dk->s[interview_current(iv)];
+		if (session_shown(ss) < 0)
+			not_saved(&p);
 		enum action a = ask_screen(&p, sc, back);
 		back = false;
 		switch (a) {
@@ -426,19 +440,25 @@ int plain_run(struct interview *iv, FILE *in, FILE *out, const struct plain_opts
 		case A_NEXT:
 			interview_next(iv);
 			break;
-		case A_BACK:
-			if (!interview_back(iv))
+		case A_BACK: {
+			int rc;
+			if (!session_back(ss, &rc))
 				fputs("This is the first screen.\n", out);
+			else if (rc < 0)
+				not_saved(&p);
 			back = true;
 			break;
+		}
 		case A_STOP:
-			interview_stop(iv);
+			if (session_stop(ss) < 0)
+				not_saved(&p);
 			break;
 		case A_STAY:
 			break;
 		}
 	}
-	interview_finish(iv);
+	if (session_finish(ss) < 0)
+		not_saved(&p);
 	fputs("\nThe interview is complete.\n", out);
 	fflush(out);
 	return 0;

@@ -11,7 +11,7 @@
 #include <stdio.h>
 
 #include "../core/contacts.h"
-#include "../core/interview.h"
+#include "../core/session.h"
 
 struct plain_opts {
 	const struct contacts *contacts;	/* may be NULL */
@@ -20,8 +20,8 @@ struct plain_opts {
 	const char *charset;	/* of typed input; NULL or UTF-8: none to convert */
 };
 
-/* Runs the interview to its end. Returns 0 when it completed, 1 if the
- * input ended first. */
-int plain_run(struct interview *iv, FILE *in, FILE *out, const struct plain_opts *o);
+/* Runs the session's interview to its end, every change committed through
+ * the session. Returns 0 when it completed, 1 if the input ended first. */
+int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *o);
 
 #endif

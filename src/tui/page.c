@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/law.h"
 #include "../core/report.h"
@@ -463,6 +464,15 @@ static void body_start(struct builder *b)
 	blank(b);
 	int r = add_wrapped(b, "Enter   ", "Start a new interview", S_NORMAL);
 	focus_rows(b, r, r + 1, true);
+	for (size_t i = 0; i < b->w->nresume && i < 9; i++) {
+		const struct store_case *c = &b->w->resume[i];
+		char when[32], *key = xasprintf("%zu       ", i + 1);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c->updated));
+		char *t = xasprintf("Resume interview %s, last change %s", c->id, when);
+		add_wrapped(b, key, t, S_NORMAL);
+		free(t);
+		free(key);
+	}
 	add_wrapped(b, "Esc     ", "Quit now", S_NORMAL);
 	blank(b);
 	add_wrapped(b, "", "At any time, Ctrl-X blanks the screen at once, and F1 or ? lists every key.", S_DIM);

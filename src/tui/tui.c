@@ -270,18 +270,23 @@ static void hide(void)
 	flushinp();
 }
 
-int tui_run(struct interview *iv, const struct tui_opts *o)
+int tui_run(struct session *ss, const struct tui_opts *o)
 {
 	struct wizard w;
-	wizard_init(&w, iv, o->contacts, o->contacts_path);
+	wizard_init(&w, ss, o->contacts, o->contacts_path);
+	w.resume = o->resume;
+	w.nresume = o->nresume;
 	catch_signals();
 	start(o);
 	int flags = W_REDRAW;
 	while (!stop_signal && !(flags & W_END)) {
 		if (flags & W_HIDE)
 			hide();
-		if (flags & W_NEW_SCREEN)
+		if (flags & W_NEW_SCREEN) {
 			flushinp();	/* a held key must not answer the next question */
+			if (w.mode == W_INTERVIEW && session_shown(ss) < 0)
+				snprintf(w.msg, sizeof w.msg, "NOT SAVED: %s.", ss->err);
+		}
 		if (flags)
 			draw(&w, o);
 		wint_t ch;
@@ -299,8 +304,10 @@ int tui_run(struct interview *iv, const struct tui_opts *o)
 	}
 	leave();
 	int rc = stop_signal ? 128 + stop_signal : w.mode == W_DONE ? 0 : 1;
-	if (w.mode == W_DONE)
-		interview_finish(iv);
+	if (w.mode == W_DONE && session_finish(ss) < 0) {
+		fprintf(stderr, "tipscreen: the end of the interview was not saved: %s\n", ss->err);
+		rc = 1;
+	}
 	wizard_free(&w);
 	return rc;
 }

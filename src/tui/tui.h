@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "../core/contacts.h"
-#include "../core/interview.h"
+#include "../core/session.h"
 #include "page.h"
 
 enum color_mode { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
@@ -16,16 +16,18 @@ struct tui_opts {
 	bool ascii;	/* the terminal is not UTF-8: transliterate */
 	const struct contacts *contacts;
 	const char *contacts_path;
+	const struct store_case *resume;	/* unfinished cases to offer */
+	size_t nresume;
 };
 
 /* True if stdin and stdout are a terminal that can address the cursor
  * (not TERM=dumb); otherwise *why says why not (static). */
 bool tui_usable(const char **why);
 
-/* Runs the wizard on iv until the interview completes (returns 0) or the
+/* Runs the wizard on the session until the interview completes (returns 0) or the
  * interviewer leaves (1) or a signal ends it (128 + signal). The screen is
  * cleared on every way out. */
-int tui_run(struct interview *iv, const struct tui_opts *o);
+int tui_run(struct session *ss, const struct tui_opts *o);
 
 /* For golden-screen tests: set up the colours, and paint a page on stdscr
  * (no refresh). */

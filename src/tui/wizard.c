@@ -86,11 +86,12 @@ static void enter_screen(struct wizard *w)
 	}
 }
 
-void wizard_init(struct wizard *w, struct interview *iv, const struct contacts *c,
+void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
 		 const char *contacts_path)
 {
 	memset(w, 0, sizeof *w);
-	w->iv = iv;
+	w->ss = ss;
+	w->iv = ss->iv;
 	w->contacts = c;
 	w->contacts_path = contacts_path;
 	w->mode = W_START;
@@ -116,16 +117,25 @@ enum wizard_field wizard_field(const struct wizard *w)
 	}
 }
 
+static void not_saved(struct wizard *w)
+{
+	snprintf(w->msg, sizeof w->msg, "NOT SAVED: %.300s. Nothing was recorded; try again.",
+		 w->ss->err);
+}
+
 static int give(struct wizard *w, int slot, const struct answer *a)
 {
 	const char *why;
-	if (interview_answer(w->iv, slot, a, &why) < 0) {
+	int rc = session_answer(w->ss, slot, a, &why);
+	if (rc == -1) {
 		char m[200];
 		snprintf(m, sizeof m, "Not an answer here: expected %s.", why);
 		say(w, m);
-		return W_REDRAW;
+	} else if (rc < 0) {
+		not_saved(w);
+	} else {
+		w->msg[0] = '\0';
 	}
-	w->msg[0] = '\0';
 	return W_REDRAW;
 }
 
@@ -371,7 +381,11 @@ static int key_note(struct wizard *w, const struct wizard_key *k)
 		return edit_key(w, k, false);
 	if (k->action == ACT_NEXT) {
 		char *clean = text_sanitize(w->edit.buf ? w->edit.buf : "");
-		interview_set_note(w->iv, interview_current(w->iv), clean);
+		if (session_note(w->ss, interview_current(w->iv), clean) < 0) {
+			free(clean);
+			not_saved(w);
+			return W_REDRAW;	/* the note stays in the field */
+		}
 		free(clean);
 		say(w, "Note saved.");
 	} else if (k->action == ACT_BACK) {
@@ -399,18 +413,25 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 		return W_REDRAW;
 	case ACT_PAGE_DOWN: w->scroll += w->page_rows; return W_REDRAW;
 	case ACT_STOP:
-		interview_stop(w->iv);
+		if (session_stop(w->ss) < 0) {
+			not_saved(w);
+			return W_REDRAW;
+		}
 		return W_NEW_SCREEN;
 	case ACT_NOTE:
 		w->noting = true;
 		edit_set(&w->edit, interview_note(w->iv, interview_current(w->iv)));
 		return W_REDRAW;
-	case ACT_BACK:
-		if (!interview_back(w->iv)) {
+	case ACT_BACK: {
+		int rc;
+		if (!session_back(w->ss, &rc)) {
 			say(w, "This is the first screen.");
 			return W_REDRAW;
 		}
+		if (rc < 0)
+			not_saved(w);
 		return W_NEW_SCREEN;
+	}
 	default: return -1;
 	}
 }
@@ -433,7 +454,23 @@ static int key_screen(struct wizard *w, const struct wizard_key *k)
 static int key_start(struct wizard *w, const struct wizard_key *k)
 {
 	switch (k->action) {
-	case ACT_NEXT: w->mode = W_INTERVIEW; return W_NEW_SCREEN;
+	case ACT_CHOOSE:
+		if ((size_t)k->number > w->nresume)
+			return 0;
+		if (session_resume(w->ss, w->resume[k->number - 1].id) < 0) {
+			snprintf(w->msg, sizeof w->msg, "Cannot resume: %.300s", w->ss->err);
+			return W_REDRAW;
+		}
+		w->mode = W_INTERVIEW;
+		enter_screen(w);
+		return W_NEW_SCREEN | W_REDRAW;
+	case ACT_NEXT:
+		if (session_begin(w->ss) < 0) {
+			not_saved(w);
+			return W_REDRAW;
+		}
+		w->mode = W_INTERVIEW;
+		return W_NEW_SCREEN;
 	case ACT_BACK:
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
 	case ACT_HELP: return 0;

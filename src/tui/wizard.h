@@ -2,9 +2,10 @@
  *
  * The wizard holds only the state of the front end — focus, scroll, the
  * text being typed, the help panel — and turns actions into calls on the
- * interview, which decides everything else. page.c draws it; tui.c reads
- * keys and paints. Both this module and page.c are tested without a
- * terminal. The wizard borrows the interview and contacts. */
+ * interview, which decides everything else; every change goes through the
+ * session, which commits it. page.c draws it; tui.c reads keys and paints.
+ * Both this module and page.c are tested without a terminal. The wizard
+ * borrows the session and contacts. */
 #ifndef TIPSCREEN_WIZARD_H
 #define TIPSCREEN_WIZARD_H
 
@@ -12,7 +13,7 @@
 #include <stdint.h>
 
 #include "../core/contacts.h"
-#include "../core/interview.h"
+#include "../core/session.h"
 #include "edit.h"
 #include "keys.h"
 
@@ -36,7 +37,8 @@ struct wizard_key {
 enum { W_REDRAW = 1, W_NEW_SCREEN = 2, W_HIDE = 4, W_END = 8 };
 
 struct wizard {
-	struct interview *iv;
+	struct session *ss;	/* every change goes through it */
+	struct interview *iv;	/* the session's */
 	const struct contacts *contacts;
 	const char *contacts_path;
 	enum wizard_mode mode;
@@ -48,10 +50,12 @@ struct wizard {
 	bool panel;		/* the help / why-we-ask panel */
 	bool noting;		/* the note field has the focus */
 	struct edit edit;	/* the number, text or note being typed */
-	char msg[200];		/* one line for the interviewer, "" if none */
+	char msg[400];		/* one line for the interviewer, "" if none */
+	const struct store_case *resume;	/* unfinished cases the start offers */
+	size_t nresume;
 };
 
-void wizard_init(struct wizard *w, struct interview *iv, const struct contacts *c,
+void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
 		 const char *contacts_path);
 void wizard_free(struct wizard *w);
 

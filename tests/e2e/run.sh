@@ -12,6 +12,10 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 # No user configuration leaks into the tests.
 export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
 mkdir -p "$HOME"
+printf 'correct horse battery staple\n' >"$TMP/pass"
+# Each interview gets a new case store, so none offers to resume another.
+stores=0
+store() { stores=$((stores + 1)); echo "--data $TMP/store$stores --passphrase-file $TMP/pass"; }
 
 passed=0
 failed=0
@@ -64,7 +68,7 @@ for case in dangling:16:7:"'Next:' names unknown screen 'sumary' (did you mean '
 	has err "$E2E/decks/$name/10-main.screen:$line:$col: error: $msg"
 	end
 	begin "an interview refuses to start on a deck with $name"
-	IN=$E2E/plain/adult.in run 2 --plain --deck "$E2E/decks/$name"
+	IN=$E2E/plain/adult.in run 2 --plain --deck "$E2E/decks/$name" $(store)
 	has err "$E2E/decks/$name/10-main.screen:$line:$col: error: $msg"
 	hasnt out "Question"
 	end
@@ -175,7 +179,7 @@ end
 
 # --- line mode ----------------------------------------------------------
 begin "a complete adult interview through a pipe reaches the summary"
-IN=$E2E/plain/adult.in run 0 --plain --contacts screens/contacts.example
+IN=$E2E/plain/adult.in run 0 --plain --contacts screens/contacts.example $(store)
 has out "[safety — screen 5 of "
 has out "Outcome: Consistent with trafficking in persons (Article 3(a)) [consistent-adult]"
 has out "Act: met (required)"
@@ -191,7 +195,7 @@ hasnt out "$(printf '\033')"
 end
 
 begin "changing the age from 16 to 30 in the review makes the means required"
-IN=$E2E/plain/child-then-30.in run 0 --plain
+IN=$E2E/plain/child-then-30.in run 0 --plain $(store)
 has out "the means are not required by the law (Article 3(c))"
 has out "Under 18 when it began: no (age 30 at the time)."
 has out "Means: not met (required)"
@@ -201,7 +205,7 @@ end
 
 begin "the stop key leads to stop-and-refer, the summary says stopped early"
 printf '2\n1\n1\n2\ny\nn\nn\n\ny\n!\n\n\n\n\n' >"$TMP/stop.in"
-IN=$TMP/stop.in run 0 --plain
+IN=$TMP/stop.in run 0 --plain $(store)
 has out "Stop the questions here."
 has out "stopped-early: "
 has out "The interview is complete."
@@ -210,7 +214,7 @@ end
 
 begin "an unsafe setting stops before any question to the person"
 printf '1\n1\n\n1\nn\n\n\n\n\n' >"$TMP/unsafe.in"
-IN=$TMP/unsafe.in run 0 --plain
+IN=$TMP/unsafe.in run 0 --plain $(store)
 has out "Stop the questions here."
 has out "not-private: "
 hasnt out "Do you agree to go on"
@@ -218,7 +222,7 @@ end
 
 begin "help, a wrong key and back are handled in line mode"
 printf '?\nq\n2\n<\n3\n' >"$TMP/keys.in"
-IN=$TMP/keys.in run 1 --plain
+IN=$TMP/keys.in run 1 --plain $(store)
 has out "Help for the interviewer:"
 has out "Why we ask:"
 has out "Not understood: expected the number of a choice"
@@ -227,7 +231,7 @@ end
 
 begin "input ending early exits 1 without answers on stderr"
 printf '2\n1\n\n2\ny\nn\nn\n\ny\n17\nSECRET-CANARY-TEXT\n' >"$TMP/short.in"
-IN=$TMP/short.in run 1 --plain
+IN=$TMP/short.in run 1 --plain $(store)
 has err "the input ended before the interview was complete"
 hasnt err "SECRET-CANARY-TEXT"
 hasnt err "17"
@@ -236,7 +240,7 @@ end
 # On a terminal in the C locale: transliterated, never raw UTF-8 bytes.
 begin "a C-locale terminal gets transliterated text"
 if command -v script >/dev/null 2>&1; then
-	LANG=C LC_ALL=C script -qec "$WRAP $BIN --plain <$E2E/plain/adult.in" /dev/null >"$TMP/out" 2>&1
+	LANG=C LC_ALL=C script -qec "$WRAP $BIN --plain $(store) <$E2E/plain/adult.in" /dev/null >"$TMP/out" 2>&1
 	has out "[consistent-adult]"
 	has out '(a) "Trafficking in persons" shall mean the recruitment, transportation, transfer, harbouring'
 	has out "not UTF-8: some characters are shown approximately"

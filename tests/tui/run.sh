@@ -12,6 +12,8 @@ cleanup() { $T kill-server 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT INT TERM
 export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
 mkdir -p "$HOME"
+printf 'correct horse battery staple\n' >"$TMP/pass"
+stores=0
 # Timeouts are generous for sanitizer and valgrind builds; they only bound
 # waiting, they measure nothing.
 LIMIT=${TUI_WAIT:-20}
@@ -32,9 +34,11 @@ end() {
 start() {
 	term=$1 cols=$2 lines=$3; shift 3
 	rm -f "$TMP/rc"
+	stores=$((stores + 1))
+	STORE="--data $TMP/store$stores --passphrase-file $TMP/pass"
 	printf 'set -g history-limit 5000\n' >"$TMP/tmux.conf"
 	$T -f "$TMP/tmux.conf" new-session -d -s w -x "$cols" -y "$lines" \
-		"env TERM=$term $WRAP $BIN --contacts screens/contacts.example $*; echo \$? >$TMP/rc; sleep 600"
+		"env TERM=$term $WRAP $BIN --contacts screens/contacts.example $STORE $*; echo \$? >$TMP/rc; sleep 600"
 }
 # Sends a signal to the wizard (the child of the pane's shell).
 signal() { pkill -"$1" -P "$($T display-message -p -t w '#{pane_pid}')"; }
@@ -194,7 +198,7 @@ for pair in TERM:15 HUP:1; do
 done
 
 begin "without a terminal, the line mode starts with a notice"
-printf '' | $WRAP $BIN --contacts screens/contacts.example >"$TMP/out" 2>"$TMP/err"
+printf '' | $WRAP $BIN --contacts screens/contacts.example --data "$TMP/pipe" --passphrase-file "$TMP/pass" >"$TMP/out" 2>"$TMP/err"
 grep -qF "using the line mode" "$TMP/err" || bad "no notice"
 grep -qF "line mode" "$TMP/out" || bad "the line mode did not start"
 end

@@ -102,6 +102,7 @@ static void golden(struct wizard *w, const char *name, int cols, int lines)
  * shown on the screen named at. */
 struct state {
 	struct interview *iv;
+	struct session ss;
 	struct wizard w;
 };
 
@@ -114,7 +115,8 @@ static void state_at(struct state *s, const char *answers, const char *at)
 	assert_int_equal(answers_apply(s->iv, &f, &d), 0);
 	stanza_file_free(&f);
 	diags_free(&d);
-	wizard_init(&s->w, s->iv, &contacts, "~/.config/tipscreen/contacts");
+	session_init(&s->ss, s->iv, NULL);
+	wizard_init(&s->w, &s->ss, &contacts, "~/.config/tipscreen/contacts");
 	struct wizard_key enter = { .action = ACT_NEXT };
 	if (at) {
 		wizard_key(&s->w, &enter);	/* leave the start screen */

@@ -8,6 +8,7 @@
 
 struct fixture {
 	struct interview *iv;
+	struct session ss;	/* no store: nothing is recorded */
 	struct wizard w;
 };
 
@@ -15,7 +16,8 @@ static struct fixture *start(void)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	f->iv = interview_new(deck);
-	wizard_init(&f->w, f->iv, NULL, "/x/contacts");
+	session_init(&f->ss, f->iv, NULL);
+	wizard_init(&f->w, &f->ss, NULL, "/x/contacts");
 	struct wizard_key enter = { .action = ACT_NEXT };
 	assert_int_equal(wizard_key(&f->w, &enter) & W_NEW_SCREEN, W_NEW_SCREEN);
 	assert_int_equal(f->w.mode, W_INTERVIEW);
@@ -82,8 +84,10 @@ static void test_start_screen_then_first_question(void **st)
 {
 	(void)st;
 	struct interview *iv = interview_new(deck);
+	struct session ss;
+	session_init(&ss, iv, NULL);
 	struct wizard w;
-	wizard_init(&w, iv, NULL, NULL);
+	wizard_init(&w, &ss, NULL, NULL);
 	struct page p;
 	page_build(&p, &w, 80, 24);
 	char *t = page_text(&p);

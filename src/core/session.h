@@ -1,0 +1,50 @@
+/* session: an interview whose every change is committed to the case store
+ * before the next screen appears, and that can be resumed from it.
+ *
+ * Front ends make every change through a session; with no store (replay,
+ * tests) it only forwards to the interview. Each change is one encrypted
+ * record, a stanza of the answers-file form with its time — the paradata:
+ *   t: 1764349200.123        event: answer     id: age.at-act
+ *   old: 16                  new: 30
+ * Events: answer, note, stop (id "-" takes a stop back), at (a screen
+ * shown), finish. The session borrows the interview and the store. */
+#ifndef TIPSCREEN_SESSION_H
+#define TIPSCREEN_SESSION_H
+
+#include <stdbool.h>
+
+#include "interview.h"
+#include "store.h"
+
+struct session {
+	struct interview *iv;
+	struct store *store;	/* NULL: nothing is recorded */
+	char id[STORE_ID_LEN + 1];	/* the case, "" before one exists */
+	char err[256];		/* why the last commit failed */
+	int shown;		/* the screen last recorded as shown */
+};
+
+void session_init(struct session *s, struct interview *iv, struct store *store);
+
+/* Starts a new case in the store (no-op without a store). */
+int session_begin(struct session *s);
+
+/* Loads case id and replays it into the (new) interview, the cursor back on
+ * the screen last shown. -1 with s->err on an integrity error or a case
+ * that does not fit the deck. */
+int session_resume(struct session *s, const char *id);
+
+/* The changes. Each returns 0 when recorded; -1 when the answer does not
+ * fit the slot (*why); -2 when it could not be committed (s->err): the
+ * interview is then left as it was, nothing says "saved". */
+int session_answer(struct session *s, int slot, const struct answer *a, const char **why);
+int session_note(struct session *s, int screen, const char *text);
+int session_stop(struct session *s);
+/* Back one screen; records a stop taken back. false at the start. */
+bool session_back(struct session *s, int *rc);
+/* Records the current screen when it differs from the last one shown. */
+int session_shown(struct session *s);
+/* The interview completed: drops off-path answers, marks the case done. */
+int session_finish(struct session *s);
+
+#endif
