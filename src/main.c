@@ -28,6 +28,11 @@ static const char usage[] =
 	"       tipscreen assess [FILE|-] [--json]  apply the Article 3 rules to inputs\n"
 	"       tipscreen replay FILE [--json]      run an interview from an answers file\n"
 	"       tipscreen graph                     print the state machine as Graphviz DOT\n"
+	"       tipscreen cases                     list the interviews in the case store\n"
+	"       tipscreen export ID [--format json|csv|txt] [--seal-to OFFICE.pub]\n"
+	"       tipscreen delete ID                 delete an interview for good\n"
+	"       tipscreen keygen NAME               write an office key pair NAME.pub, NAME.key\n"
+	"       tipscreen unseal FILE --key OFFICE.key   open a sealed export\n"
 	"\n"
 	"Options:\n"
 	"  --plain            line mode: one prompt per question (screen readers, pipes)\n"
@@ -134,6 +139,12 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.data = v;
 		} else if ((v = value_of(argc, argv, &i, "--passphrase-file"))) {
 			c->o.passphrase_file = v;
+		} else if ((v = value_of(argc, argv, &i, "--format"))) {
+			c->o.format = v;
+		} else if ((v = value_of(argc, argv, &i, "--seal-to"))) {
+			c->o.seal_to = v;
+		} else if ((v = value_of(argc, argv, &i, "--key"))) {
+			c->o.key = v;
 		} else if ((v = value_of(argc, argv, &i, "--width"))) {
 			if ((c->o.width = atoi(v)) < 20 || c->o.width > 1000)
 				return usage_error("--width takes a number from 20 to 1000, not '%s'", v);
@@ -162,9 +173,21 @@ static int dispatch(struct cmdline *c)
 		return cmd_replay(&c->o, c->pos[1]);
 	if (strcmp(cmd, "graph") == 0 && args == 0)
 		return cmd_graph(&c->o);
-	if (strcmp(cmd, "check") == 0 || strcmp(cmd, "assess") == 0 || strcmp(cmd, "replay") == 0 ||
-	    strcmp(cmd, "graph") == 0)
-		return usage_error("wrong number of arguments for '%s'", cmd);
+	if (strcmp(cmd, "cases") == 0 && args == 0)
+		return cmd_cases(&c->o);
+	if (strcmp(cmd, "export") == 0 && args == 1)
+		return cmd_export(&c->o, c->pos[1]);
+	if (strcmp(cmd, "delete") == 0 && args == 1)
+		return cmd_delete(&c->o, c->pos[1]);
+	if (strcmp(cmd, "keygen") == 0 && args == 1)
+		return cmd_keygen(&c->o, c->pos[1]);
+	if (strcmp(cmd, "unseal") == 0 && args == 1)
+		return cmd_unseal(&c->o, c->pos[1]);
+	static const char *const known[] = { "check", "assess", "replay", "graph", "cases", "export",
+					     "delete", "keygen", "unseal" };
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(cmd, known[i]) == 0)
+			return usage_error("wrong number of arguments for '%s'", cmd);
 	return usage_error("unknown command '%s'", cmd);
 }
 

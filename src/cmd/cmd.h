@@ -19,6 +19,9 @@ struct options {
 	const char *contacts;	/* contacts file, or NULL for the default */
 	const char *data;	/* the data directory, or NULL for the default */
 	const char *passphrase_file;	/* or NULL: asked on the terminal */
+	const char *format;	/* export: json, csv or txt */
+	const char *seal_to;	/* export: an office public key */
+	const char *key;	/* unseal: the office secret key */
 	bool json;
 	bool plain;
 	int color;		/* enum color_mode of tui.h */
@@ -40,5 +43,10 @@ int cmd_assess(const struct options *o, const char *file);
 int cmd_replay(const struct options *o, const char *file);
 int cmd_graph(const struct options *o);
 int cmd_interview(const struct options *o);
+int cmd_cases(const struct options *o);
+int cmd_export(const struct options *o, const char *id);
+int cmd_delete(const struct options *o, const char *id);
+int cmd_keygen(const struct options *o, const char *name);
+int cmd_unseal(const struct options *o, const char *file);
 
 #endif
