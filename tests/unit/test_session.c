@@ -1,0 +1,164 @@
+/* Sessions: every change committed, a failed commit changing nothing, and
+ * a resumed interview equal to the one that was left. */
+#include "bundled.h"
+
+#include <sqlite3.h>
+
+#include "session.h"
+
+static char err[512];
+
+struct fx {
+	char *base, *dir;
+	struct store *store;
+	struct interview *iv;
+	struct session ss;
+};
+
+static void fx_open(struct fx *f)
+{
+	if (store_open(f->dir, &f->store, err, sizeof err) < 0)
+		fail_msg("%s", err);
+	if (store_has_passphrase(f->store))
+		assert_int_equal(store_unlock(f->store, "correct horse", err, sizeof err), 0);
+	else
+		assert_int_equal(store_set_passphrase(f->store, "correct horse", err, sizeof err), 0);
+	f->iv = interview_new(deck);
+	session_init(&f->ss, f->iv, f->store);
+}
+
+static void fx_close(struct fx *f)
+{
+	interview_free(f->iv);
+	store_close(f->store);
+}
+
+static struct fx *fx_new(void)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	f->base = make_dir(NULL);
+	f->dir = malloc(strlen(f->base) + 8);
+	sprintf(f->dir, "%s/store", f->base);
+	fx_open(f);
+	assert_int_equal(session_begin(&f->ss), 0);
+	return f;
+}
+
+static void fx_free(struct fx *f)
+{
+	fx_close(f);
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->base);
+	assert_int_equal(system(cmd), 0);
+	free(f->base);
+	free(f->dir);
+	free(f);
+}
+
+static int answer(struct fx *f, const char *id, const char *value)
+{
+	int slot = deck_slot_find(deck, id);
+	struct answer a;
+	const char *why;
+	assert_int_equal(answer_parse(deck, slot, value, &a, &why), 0);
+	int rc = session_answer(&f->ss, slot, &a, &why);
+	answer_clear(&a);
+	return rc;
+}
+
+/* Through the safety gate and the consent, so that the path goes on. */
+static void safe(struct fx *f)
+{
+	assert_int_equal(answer(f, "safety.private", "yes"), 0);
+	assert_int_equal(answer(f, "safety.controller", "no"), 0);
+	assert_int_equal(answer(f, "safety.danger", "no"), 0);
+	assert_int_equal(answer(f, "consent.agree", "yes"), 0);
+}
+
+static void test_resume_restores_answers_notes_stop_and_screen(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();
+	char id[STORE_ID_LEN + 1];
+	strcpy(id, f->ss.id);
+	safe(f);
+	assert_int_equal(answer(f, "age.at-act", "16"), 0);
+	assert_int_equal(answer(f, "age.at-act", "30"), 0);
+	assert_int_equal(answer(f, "act.open", "A job offer"), 0);
+	assert_int_equal(session_note(&f->ss, 0, "came with a friend"), 0);
+	int age = deck_screen_find(deck, "age.at-act");
+	interview_goto(f->iv, age);
+	assert_int_equal(session_shown(&f->ss), 0);
+	fx_close(f);	/* as if the laptop died here */
+
+	fx_open(f);
+	assert_int_equal(session_resume(&f->ss, id), 0);
+	assert_int_equal(interview_current(f->iv), age);	/* the exact question */
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.at-act"))->number, 30);
+	assert_string_equal(interview_get(f->iv, deck_slot_find(deck, "act.open"))->text, "A job offer");
+	assert_string_equal(interview_note(f->iv, 0), "came with a friend");
+	fx_free(f);
+}
+
+static void test_a_failed_commit_changes_nothing(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();
+	safe(f);
+	/* Another writer holds the database: the commit cannot happen. */
+	char path[600];
+	snprintf(path, sizeof path, "%s/cases.db", f->dir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(answer(f, "safety.private", "no"), -2);
+	assert_non_null(strstr(f->ss.err, "not saved"));
+	int slot = deck_slot_find(deck, "safety.private");
+	assert_int_equal(interview_get(f->iv, slot)->word, IV_YES);	/* as before */
+	assert_false(interview_on_path(f->iv, deck->stop));
+	assert_int_equal(session_note(&f->ss, 0, "x"), -2);
+	assert_null(interview_note(f->iv, 0));
+	assert_int_equal(session_stop(&f->ss), -2);
+	assert_int_equal(interview_stopped_at(f->iv), -1);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(answer(f, "safety.private", "no"), 0);	/* and works again */
+	fx_free(f);
+}
+
+static int collect(void *ctx, const char *record)
+{
+	strcat(ctx, record);
+	return 0;
+}
+
+static void test_every_change_is_recorded_with_old_and_new(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();
+	assert_int_equal(answer(f, "age.at-act", "16"), 0);
+	assert_int_equal(answer(f, "age.at-act", "30"), 0);
+	assert_int_equal(session_stop(&f->ss), 0);
+	assert_int_equal(session_finish(&f->ss), 0);
+	char all[4096] = "";
+	assert_int_equal(store_load(f->store, f->ss.id, collect, all, err, sizeof err), 0);
+	assert_non_null(strstr(all, "event: answer\nid: age.at-act\nold: \nnew: 16\n"));
+	assert_non_null(strstr(all, "event: answer\nid: age.at-act\nold: 16\nnew: 30\n"));
+	assert_non_null(strstr(all, "event: stop\n"));
+	assert_non_null(strstr(all, "event: finish\n"));
+	size_t n;
+	struct store_case *c = store_cases(f->store, &n, err, sizeof err);
+	assert_string_equal(c[0].status, "complete");
+	free(c);
+	fx_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_resume_restores_answers_notes_stop_and_screen),
+		cmocka_unit_test(test_a_failed_commit_changes_nothing),
+		cmocka_unit_test(test_every_change_is_recorded_with_old_and_new),
+	};
+	return cmocka_run_group_tests_name("session", tests, bundled_setup, bundled_teardown);
+}
