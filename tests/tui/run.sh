@@ -73,7 +73,7 @@ wait_exit() {
 		sleep 0.1
 	done
 }
-keys() { for k in "$@"; do $T send-keys -t w "$k"; done; }
+keys() { for key in "$@"; do $T send-keys -t w "$key"; done; }
 # step KEY... TEXT: send keys, then wait for the next screen to show TEXT.
 step() {
 	last=""
@@ -206,6 +206,108 @@ end
 begin "TERM=dumb starts the line mode"
 start dumb 80 24
 wait_for "using the line mode"
+end
+
+# ---- the case store ---------------------------------------------------
+
+# The steps of an interview: keys|what the next screen shows|slot=value.
+cat >"$TMP/steps" <<'STEPS'
+2 Enter|taking place|setup.role=labour
+1 Enter|contact come about|setup.place=office
+1 3 Enter|Who is interpreting|setup.contact=inspection self
+2 Enter|somewhere private|setup.interpreter=professional
+y Enter|Is anyone with the person|safety.private=yes
+n Enter|immediate danger|safety.controller=no
+n Enter|Read this aloud|safety.danger=no
+Enter|agree to go on|
+y Enter|How old were you|consent.agree=yes
+3 0 Enter|Tell me how you came|age.at-act=30
+CANARY-5x9q Enter|mark each of these|act.open=CANARY-5x9q
+y Enter|cross into this country|act.recruited=yes
+STEPS
+
+# The answers a case holds, one slot=value a line, sorted (from export).
+held() {
+	$WRAP $BIN export "$1" --format json --data "$2" --passphrase-file "$TMP/pass" 2>/dev/null |
+		awk '/"answers": \{/ { sub(/.*"answers": \{/, ""); sub(/\},?$/, "");
+			n = split($0, kv, /", "/); for (i = 1; i <= n; i++) { gsub(/"/, "", kv[i]);
+			sub(/: /, "=", kv[i]); if (kv[i] != "") print kv[i] } }' | sort
+}
+send_step() { for key_ in $1; do keys "$key_"; done; }
+
+begin "kill -9 at random points, 20 runs: every committed answer is there and nothing else"
+run=1
+while [ "$run" -le 20 ] && [ "$ok" = 1 ]; do
+	start xterm-256color 80 24
+	data="$TMP/store$stores"
+	nconf=$(( ($(od -An -N2 -tu2 /dev/urandom) % 11) + 1 ))	# steps confirmed
+	wait_for "Start a new interview" && step Enter "Who is doing"
+	: >"$TMP/want"
+	maybe=""
+	si=0
+	while IFS='|' read -r ks mark kv; do
+		si=$((si + 1))
+		if [ "$si" -le "$nconf" ]; then
+			send_step "$ks"; wait_for "$mark" || break
+			[ -n "$kv" ] && echo "$kv" >>"$TMP/want"
+		elif [ "$si" = $((nconf + 1)) ]; then
+			send_step "$ks"	# the kill lands somewhere in or after these keys
+			maybe=$kv
+			sleep "0.0$(od -An -N1 -tu1 /dev/urandom | tr -d ' ' | cut -c1)"
+			signal KILL
+			break
+		fi
+	done <"$TMP/steps"
+	wait_exit
+	case=$($WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" 2>/dev/null | awk 'NR == 2 { print $1 }')
+	held "$case" "$data" >"$TMP/got"
+	sort "$TMP/want" >"$TMP/want.s"
+	if ! cmp -s "$TMP/got" "$TMP/want.s"; then
+		{ cat "$TMP/want.s"; [ -n "$maybe" ] && echo "$maybe"; } | sort >"$TMP/want2"
+		cmp -s "$TMP/got" "$TMP/want2" || bad "run $run (after $nconf steps): held $(tr '\n' ' ' <"$TMP/got"), committed $(tr '\n' ' ' <"$TMP/want.s")"
+	fi
+	$T kill-server 2>/dev/null; while $T has-session 2>/dev/null; do sleep 0.1; done
+	# Restart on the same store and resume at the question left.
+	rm -f "$TMP/rc"
+	$T -f "$TMP/tmux.conf" new-session -d -s w -x 80 -y 24 \
+		"env TERM=xterm-256color $WRAP $BIN --contacts screens/contacts.example --data $data --passphrase-file $TMP/pass; echo \$? >$TMP/rc; sleep 600"
+	wait_for "Resume interview $case" && keys 1
+	last=$(sed -n "${nconf}p" "$TMP/steps" | cut -d'|' -f2)
+	next=$(sed -n "$((nconf + 1))p" "$TMP/steps" | cut -d'|' -f2)
+	i=0
+	while ! screen | grep -qF -e "$last" -e "$next"; do
+		i=$((i + 1)); [ "$i" -gt $((LIMIT * 10)) ] && { bad "run $run: not resumed at \"$last\" or \"$next\""; screen | sed "s/^/    | /"; break; }
+		sleep 0.1
+	done
+	keys C-c; wait_exit
+	$T kill-server 2>/dev/null; while $T has-session 2>/dev/null; do sleep 0.1; done
+	run=$((run + 1))
+done
+end
+
+begin "typed text and notes never reach any file of the store, nor after delete"
+start xterm-256color 80 24
+data="$TMP/store$stores"
+wait_for "Start a new interview" && step Enter "Who is doing"
+keys C-n; wait_for "Note: ["; send_step "NOTE-CANARY-8k2"; keys Enter; wait_for "Note saved"
+while IFS='|' read -r ks mark kv; do send_step "$ks"; wait_for "$mark" || break; done <"$TMP/steps"
+grep -rqa -e "CANARY-5x9q" -e "NOTE-CANARY-8k2" "$data" && bad "a canary is on disk while the interview runs"
+keys C-c; wait_exit
+grep -rqa -e "CANARY-5x9q" -e "NOTE-CANARY-8k2" "$data" && bad "a canary is on disk after leaving"
+case=$($WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" | awk 'NR == 2 { print $1 }')
+held "$case" "$data" | grep -qF "act.open=CANARY-5x9q" || bad "the text answer was not saved"
+$WRAP $BIN delete "$case" --data "$data" --passphrase-file "$TMP/pass" >/dev/null || bad "delete failed"
+grep -rqa -e "CANARY" -e "$case" "$data" && bad "something of the case is on disk after delete"
+end
+
+begin "a second tipscreen on the same store is refused, and no stale lock after kill -9"
+start xterm-256color 80 24
+data="$TMP/store$stores"
+wait_for "Start a new interview"
+$WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" >"$TMP/out" 2>"$TMP/err" && bad "second instance allowed"
+grep -qF "another tipscreen is using this data directory" "$TMP/err" || bad "no clear message: $(cat "$TMP/err")"
+signal KILL; wait_exit
+$WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" >/dev/null 2>"$TMP/err" || bad "stale lock: $(cat "$TMP/err")"
 end
 
 printf '\n%d passed, %d failed\n' "$passed" "$failed"
