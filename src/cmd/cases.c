@@ -348,9 +348,10 @@ static int write_key(const char *path, const unsigned char *key, size_t len, mod
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd < 0) {
+		int exists = errno == EEXIST;
 		fprintf(stderr, "%s: error: %s%s\n", path, strerror(errno),
-			errno == EEXIST ? " (a key is never overwritten)" : "");
-		return -1;
+			exists ? " (a key is never overwritten)" : "");
+		return exists ? -2 : -1;
 	}
 	char b[128];
 	sodium_bin2base64(b, sizeof b, key, len, sodium_base64_VARIANT_ORIGINAL);
@@ -369,8 +370,10 @@ int cmd_keygen(const struct options *o, const char *name)
 	unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
 	crypto_box_keypair(pk, sk);
 	char *pub = xasprintf("%s.pub", name), *sec = xasprintf("%s.key", name);
-	int rc = write_key(sec, sk, sizeof sk, 0600) == 0 && write_key(pub, pk, sizeof pk, 0644) == 0
-		 ? EXIT_OK : EXIT_RUNTIME;
+	int w = write_key(sec, sk, sizeof sk, 0600);
+	if (w == 0)
+		w = write_key(pub, pk, sizeof pk, 0644);
+	int rc = w == 0 ? EXIT_OK : w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
 	sodium_memzero(sk, sizeof sk);
 	if (rc == EXIT_OK)
 		fprintf(o->out, "Wrote %s (give it to the field laptops) and %s (keep it in the office, "

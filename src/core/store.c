@@ -26,6 +26,9 @@ struct store {
 	sqlite3 *db;
 	int lock_fd;
 	unsigned char *mk;	/* master key, sodium_malloc; NULL while locked */
+	char ck_id[STORE_ID_LEN + 1];	/* the case whose key is in ck, "" if none */
+	unsigned char *ck;	/* that case key, sodium_malloc */
+	sqlite3_stmt *next_seq, *insert, *touch;	/* an append's statements */
 };
 
 static int fail(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -110,7 +113,7 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS cases(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
 	" updated INTEGER NOT NULL, status TEXT NOT NULL, ckey BLOB NOT NULL, tail BLOB NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS records(id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
-	" seq INTEGER NOT NULL, blob BLOB NOT NULL, PRIMARY KEY(id, seq));";
+	" seq INTEGER NOT NULL, blob BLOB NOT NULL, PRIMARY KEY(id, seq)) WITHOUT ROWID;";
 
 /* Every file of the store 0600, whatever created it. */
 static void tighten(const char *dir)
@@ -157,6 +160,11 @@ void store_close(struct store *s)
 		return;
 	if (s->mk)
 		sodium_free(s->mk);
+	if (s->ck)
+		sodium_free(s->ck);
+	sqlite3_finalize(s->next_seq);
+	sqlite3_finalize(s->insert);
+	sqlite3_finalize(s->touch);
 	if (s->db)
 		sqlite3_close(s->db);
 	if (s->lock_fd >= 0)
@@ -364,16 +372,30 @@ int store_case_new(struct store *s, char *id, char *err, size_t n)
 	return rc;
 }
 
+/* The statements of an append, prepared once. */
+static int prepare_append(struct store *s)
+{
+	if (s->insert)
+		return 0;
+	return sqlite3_prepare_v2(s->db, "SELECT coalesce(max(seq) + 1, 0) FROM records WHERE id = ?",
+				  -1, &s->next_seq, NULL) == SQLITE_OK &&
+	       sqlite3_prepare_v2(s->db, "INSERT INTO records(id, seq, blob) VALUES(?, ?, ?)", -1,
+				  &s->insert, NULL) == SQLITE_OK &&
+	       sqlite3_prepare_v2(s->db, "UPDATE cases SET updated = ?, tail = ? WHERE id = ?", -1,
+				  &s->touch, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* The number of records of a case: the next sequence number (by the
+ * primary key, not a scan). */
 static long long record_count(struct store *s, const char *id)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = s->next_seq;
 	long long c = -1;
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM records WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-		return -1;
+	sqlite3_reset(st);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		c = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return c;
 }
 
@@ -387,41 +409,53 @@ static int insert_record(struct store *s, const char *id, long long seq, const c
 	free(ad);
 	unsigned char tail[8 + NONCE + TAG];
 	seal_tail(tail, id, seq + 1, ck);
-	sqlite3_stmt *a = NULL, *b = NULL;
-	int rc = -1;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO records(id, seq, blob) VALUES(?, ?, ?)", -1, &a, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(s->db, "UPDATE cases SET updated = ?, tail = ? WHERE id = ?", -1, &b, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(a, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(a, 2, seq);
-		sqlite3_bind_blob(a, 3, blob, (int)(len + NONCE + TAG), SQLITE_STATIC);
-		sqlite3_bind_int64(b, 1, time(NULL));
-		sqlite3_bind_blob(b, 2, tail, sizeof tail, SQLITE_STATIC);
-		sqlite3_bind_text(b, 3, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(a) == SQLITE_DONE && sqlite3_step(b) == SQLITE_DONE ? 0 : -1;
-	}
-	sqlite3_finalize(a);
-	sqlite3_finalize(b);
+	sqlite3_stmt *a = s->insert, *b = s->touch;
+	sqlite3_reset(a);
+	sqlite3_reset(b);
+	sqlite3_bind_text(a, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(a, 2, seq);
+	sqlite3_bind_blob(a, 3, blob, (int)(len + NONCE + TAG), SQLITE_STATIC);
+	sqlite3_bind_int64(b, 1, time(NULL));
+	sqlite3_bind_blob(b, 2, tail, sizeof tail, SQLITE_STATIC);
+	sqlite3_bind_text(b, 3, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(a) == SQLITE_DONE && sqlite3_step(b) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(a);
+	sqlite3_reset(b);
+	sqlite3_clear_bindings(a);	/* the blob is freed next */
 	free(blob);
 	return rc;
 }
 
+/* The key of the case being written, kept unsealed while it is the one in
+ * use: one unseal per case, not per answer. */
+static const unsigned char *current_key(struct store *s, const char *id, char *err, size_t n)
+{
+	if (s->ck && strcmp(s->ck_id, id) == 0)
+		return s->ck;
+	if (!s->ck)
+		s->ck = sodium_malloc(KEY);
+	s->ck_id[0] = '\0';
+	if (case_key(s, id, s->ck, err, n) < 0)
+		return NULL;
+	snprintf(s->ck_id, sizeof s->ck_id, "%s", id);
+	return s->ck;
+}
+
 int store_append(struct store *s, const char *id, const char *record, char *err, size_t n)
 {
-	unsigned char *ck = sodium_malloc(KEY);
-	int rc = case_key(s, id, ck, err, n);
-	if (rc == 0) {
-		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-			rc = db_fail(s, err, n, "not saved");
-		} else {
-			long long seq = record_count(s, id);
-			rc = seq < 0 || insert_record(s, id, seq, record, ck) < 0 ||
-				     sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK
-				     ? db_fail(s, err, n, "not saved") : 0;
-			if (rc < 0)
-				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		}
-	}
-	sodium_free(ck);
+	const unsigned char *ck = current_key(s, id, err, n);
+	if (!ck)
+		return -1;
+	if (prepare_append(s) < 0)
+		return db_fail(s, err, n, "not saved");
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(s, err, n, "not saved");
+	long long seq = record_count(s, id);
+	int rc = seq < 0 || insert_record(s, id, seq, record, ck) < 0 ||
+			 sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK
+			 ? db_fail(s, err, n, "not saved") : 0;
+	if (rc < 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -524,6 +558,7 @@ int store_set_status(struct store *s, const char *id, const char *status, char *
 int store_delete(struct store *s, const char *id, char *err, size_t n)
 {
 	sqlite3_stmt *st;
+	s->ck_id[0] = '\0';	/* forget its key */
 	if (sqlite3_prepare_v2(s->db, "DELETE FROM cases WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, err, n, "cases");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);

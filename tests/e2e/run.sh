@@ -257,5 +257,83 @@ has out '"safety.private" -> "stop" [label="safety.private = no"];'
 has out '"close" -> "end";'
 end
 
+# ---- the case store from the command line -------------------------------
+begin "cases, export, delete: a piped interview is saved and exported"
+data="$TMP/cli-store"
+IN=$E2E/plain/adult.in run 0 --plain --contacts screens/contacts.example --data "$data" --passphrase-file "$TMP/pass"
+has out "every answer is saved, encrypted, as it is given."
+run 0 cases --data "$data" --passphrase-file "$TMP/pass"
+has out "complete"
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
+has out '"outcome": "consistent-adult"'
+has out '"means.agreed": "yes"'
+has out '"event": "answer", "id": "age.at-act", "old": "", "new": "30"'
+has out '"seconds_per_screen": [{"screen": "setup.role"'
+run 0 export "$id" --format csv --data "$data" --passphrase-file "$TMP/pass"
+has out 'case,seq,time,event,id,old,new'
+run 0 export "$id" --format txt --data "$data" --passphrase-file "$TMP/pass"
+has out "[consistent-adult]"
+run 2 export "$id" --format xml --data "$data" --passphrase-file "$TMP/pass"
+has err "--format takes json, csv or txt"
+run 2 export ../../etc/passwd --data "$data" --passphrase-file "$TMP/pass"
+has err "is not a case id"
+run 0 delete "$id" --data "$data" --passphrase-file "$TMP/pass"
+run 2 delete "$id" --data "$data" --passphrase-file "$TMP/pass"
+has err "no case $id"
+end
+
+begin "exports strip escapes and guard CSV against formulas"
+data="$TMP/cli-esc"
+printf '2\n1\n\n2\ny\nn\nn\n\ny\n30\n=HYPERLINK("x")\033[2J\342\200\256evil\n' >"$TMP/esc.in"
+IN=$TMP/esc.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
+run 0 cases --data "$data" --passphrase-file "$TMP/pass"
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id" --format csv --data "$data" --passphrase-file "$TMP/pass"
+has out '"'"'"'=HYPERLINK(""x"")[2Jevil"'
+LC_ALL=C grep -q "$(printf '\033')" "$TMP/out" && bad "an escape reached the CSV"
+run 0 export "$id" --format txt --data "$data" --passphrase-file "$TMP/pass"
+LC_ALL=C grep -q "$(printf '\033')" "$TMP/out" && bad "an escape reached the text export"
+end
+
+begin "an export sealed to the office opens only with the office key"
+data="$TMP/cli-seal"
+IN=$E2E/plain/adult.in run 0 --plain --data "$data" --passphrase-file "$TMP/pass"
+run 0 keygen "$TMP/office"
+[ "$(stat -c %a "$TMP/office.key")" = 600 ] || bad "the secret key is not 0600"
+run 2 keygen "$TMP/office"
+has err "a key is never overwritten"
+run 0 cases --data "$data" --passphrase-file "$TMP/pass"
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id" --seal-to "$TMP/office.pub" --data "$data" --passphrase-file "$TMP/pass"
+cp "$TMP/out" "$TMP/sealed"
+has out "tipscreen-sealed-1"
+hasnt out "consistent-adult"
+run 0 unseal "$TMP/sealed" --key "$TMP/office.key"
+has out '"outcome": "consistent-adult"'
+run 0 keygen "$TMP/other"
+run 2 unseal "$TMP/sealed" --key "$TMP/other.key"
+has err "not sealed to this key"
+end
+
+begin "a wrong passphrase, an open directory and a missing passphrase file are refused"
+printf 'not the passphrase\n' >"$TMP/wrong"
+run 2 cases --data "$TMP/cli-seal" --passphrase-file "$TMP/wrong"
+has err "wrong passphrase"
+mkdir -m 755 "$TMP/open-store"
+run 1 cases --data "$TMP/open-store" --passphrase-file "$TMP/pass"
+has err "the data directory is open to other users (mode 755)"
+run 2 cases --data "$TMP/x-store" --passphrase-file "$TMP/nowhere"
+has err "cannot read the passphrase file"
+end
+
+begin "under umask 000 the store is still 0700 and its files 0600"
+(umask 000; IN=$E2E/plain/adult.in run 0 --plain --data "$TMP/umask-store" --passphrase-file "$TMP/pass")
+[ "$(stat -c %a "$TMP/umask-store")" = 700 ] || bad "directory $(stat -c %a "$TMP/umask-store")"
+for f in "$TMP/umask-store"/*; do
+	[ "$(stat -c %a "$f")" = 600 ] || bad "$(basename "$f") is $(stat -c %a "$f")"
+done
+end
+
 printf '\n%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" = 0 ]
