@@ -22,31 +22,53 @@ static void when(char *buf, size_t n, time_t t)
 	strftime(buf, n, "%Y-%m-%d %H:%M", localtime(&t));
 }
 
+/* The outcome of a case so far, by replaying it; "damaged" when it fails
+ * the integrity check. */
+static const char *outcome_of(struct store *st, const struct deck *dk, const char *id)
+{
+	struct interview *iv = interview_new(dk);
+	struct session ss;
+	session_init(&ss, iv, st);
+	struct assessment a;
+	const char *why, *out = "damaged";
+	if (session_resume(&ss, id) == 0 && interview_assess(iv, &a, &why) == 0)
+		out = assess_outcome_name(a.outcome);
+	interview_free(iv);
+	return out;
+}
+
 int cmd_cases(const struct options *o)
 {
+	struct deck *dk = cmd_load_deck(o->deck);
+	if (!dk)
+		return EXIT_INPUT;
 	struct store *st;
 	int rc = cmd_open_store(o, &st);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		deck_free(dk);
 		return rc;
+	}
 	char err[256];
 	size_t n;
 	struct store_case *c = store_cases(st, &n, err, sizeof err);
 	if (!c) {
 		fprintf(stderr, "tipscreen: error: %s\n", err);
-		store_close(st);
-		return EXIT_RUNTIME;
+		rc = EXIT_RUNTIME;
+	} else {
+		fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %s\n", "case", "started", "last change",
+			"status", "outcome so far");
 	}
-	fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %s\n", "case", "started", "last change", "status",
-		"records");
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; c && i < n; i++) {
 		char a[32], b[32];
 		when(a, sizeof a, c[i].created);
 		when(b, sizeof b, c[i].updated);
-		fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %d\n", c[i].id, a, b, c[i].status, c[i].records);
+		fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %s\n", c[i].id, a, b, c[i].status,
+			outcome_of(st, dk, c[i].id));
 	}
 	free(c);
 	store_close(st);
-	return EXIT_OK;
+	deck_free(dk);
+	return rc;
 }
 
 static int check_id(const char *id)

@@ -264,6 +264,7 @@ IN=$E2E/plain/adult.in run 0 --plain --contacts screens/contacts.example --data 
 has out "every answer is saved, encrypted, as it is given."
 run 0 cases --data "$data" --passphrase-file "$TMP/pass"
 has out "complete"
+has out "consistent-adult"
 id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
 run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
 has out '"outcome": "consistent-adult"'
@@ -281,6 +282,24 @@ has err "is not a case id"
 run 0 delete "$id" --data "$data" --passphrase-file "$TMP/pass"
 run 2 delete "$id" --data "$data" --passphrase-file "$TMP/pass"
 has err "no case $id"
+end
+
+begin "the line mode offers to resume an interrupted interview at its question"
+data="$TMP/cli-resume"
+printf '2\n1\n\n2\ny\nn\nn\n\ny\n' >"$TMP/part1.in"
+IN=$TMP/part1.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
+has err "what was answered is saved, and can be resumed"
+printf '1\n30\n' >"$TMP/part2.in"
+IN=$TMP/part2.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
+has out "Unfinished interviews:"
+has out "Resuming interview"
+has out "How old were you when this began"
+hasnt out "Who is doing this screening?"
+run 0 cases --data "$data" --passphrase-file "$TMP/pass"
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
+has out '"age.at-act": "30"'
+has out '"consent.agree": "yes"'
 end
 
 begin "exports strip escapes and guard CSV against formulas"

@@ -233,6 +233,21 @@ static void test_no_plaintext_on_disk_before_or_after_delete(void **st)
 	cleanup(dir);
 }
 
+static void test_stale_temporary_files_are_removed_at_start(void **st)
+{
+	(void)st;
+	char *dir = fresh_dir();
+	store_close(open_new(dir));
+	char path[600];
+	snprintf(path, sizeof path, "%s/export.tmp", dir);
+	FILE *f = fopen(path, "w");
+	fputs("left by a killed tipscreen", f);
+	fclose(f);
+	store_close(open_new(dir));
+	assert_int_equal(access(path, F_OK), -1);
+	cleanup(dir);
+}
+
 static void test_case_ids_are_checked(void **st)
 {
 	(void)st;
@@ -255,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_a_truncated_case_is_refused),
 		cmocka_unit_test(test_a_missing_record_in_the_middle_is_refused),
 		cmocka_unit_test(test_no_plaintext_on_disk_before_or_after_delete),
+		cmocka_unit_test(test_stale_temporary_files_are_removed_at_start),
 		cmocka_unit_test(test_case_ids_are_checked),
 	};
 	return cmocka_run_group_tests_name("store", tests, utf8_locale, NULL);
