@@ -123,22 +123,6 @@ static const char *ev_get(const struct stanza_file *f, const char *k)
 	return fl ? fl->value : "";
 }
 
-static void json_str(FILE *out, const char *s)
-{
-	char *clean = text_sanitize(s);
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)clean; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-	free(clean);
-}
-
 /* A CSV field: quoted, and a leading = + - @ (a spreadsheet formula) made
  * inert with an apostrophe. */
 static void csv_field(FILE *out, const char *s)
@@ -172,7 +156,7 @@ static void time_on_screens(FILE *out, const struct events *e)
 				break;
 			}
 		fprintf(out, "%s{\"screen\": ", first ? "" : ", ");
-		json_str(out, ev_get(&e->v[i], "id"));
+		report_json_string(out, ev_get(&e->v[i], "id"));
 		fprintf(out, ", \"seconds\": %.1f}", t1 - t0);
 		first = false;
 	}
@@ -184,7 +168,7 @@ static void export_json(FILE *out, const char *id, const struct interview *iv,
 {
 	const struct deck *dk = interview_deck(iv);
 	fputs("{\n  \"case\": ", out);
-	json_str(out, id);
+	report_json_string(out, id);
 	fputs(",\n  \"assessment\": ", out);
 	report_json(out, a);
 	fputs(",\n  \"answers\": {", out);
@@ -195,9 +179,9 @@ static void export_json(FILE *out, const char *id, const struct interview *iv,
 			continue;
 		char *v = answer_format(dk, (int)i, an, true);
 		fputs(first ? "" : ", ", out);
-		json_str(out, dk->slots[i].id);
+		report_json_string(out, dk->slots[i].id);
 		fputs(": ", out);
-		json_str(out, v);
+		report_json_string(out, v);
 		free(v);
 		first = false;
 	}
@@ -208,9 +192,9 @@ static void export_json(FILE *out, const char *id, const struct interview *iv,
 		if (!note)
 			continue;
 		fputs(first ? "" : ", ", out);
-		json_str(out, dk->s[i].id);
+		report_json_string(out, dk->s[i].id);
 		fputs(": ", out);
-		json_str(out, note);
+		report_json_string(out, note);
 		first = false;
 	}
 	fputs("},\n", out);
@@ -221,7 +205,7 @@ static void export_json(FILE *out, const char *id, const struct interview *iv,
 		static const char *const keys[] = { "t", "event", "id", "old", "new" };
 		for (int k = 0; k < 5; k++) {
 			fprintf(out, "%s\"%s\": ", k ? ", " : "", keys[k]);
-			json_str(out, ev_get(&e->v[i], keys[k]));
+			report_json_string(out, ev_get(&e->v[i], keys[k]));
 		}
 		fputs(i + 1 < e->n ? "},\n" : "}\n", out);
 	}

@@ -255,10 +255,11 @@ void report_text(FILE *out, const struct assessment *a, const struct assess_inpu
 	cites_text(out, a, width);
 }
 
-static void json_str(FILE *out, const char *s)
+void report_json_string(FILE *out, const char *s)
 {
+	char *clean = text_sanitize(s);
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)clean; *p; p++) {
 		if (*p == '"' || *p == '\\')
 			fprintf(out, "\\%c", *p);
 		else if (*p < 0x20)
@@ -267,6 +268,7 @@ static void json_str(FILE *out, const char *s)
 			fputc(*p, out);
 	}
 	fputc('"', out);
+	free(clean);
 }
 
 static void json_names(FILE *out, const bool *on, size_t n, const char *(*name)(int))
@@ -278,7 +280,7 @@ static void json_names(FILE *out, const bool *on, size_t n, const char *(*name)(
 			continue;
 		if (!first)
 			fputs(", ", out);
-		json_str(out, name((int)i));
+		report_json_string(out, name((int)i));
 		first = false;
 	}
 	fputc(']', out);

@@ -33,6 +33,9 @@ struct evidence *report_evidence_inputs(const struct assess_input *in, size_t *n
 void report_text(FILE *out, const struct assessment *a, const struct assess_input *in,
 		 const struct evidence *ev, size_t nev, int width);
 
+/* s as a JSON string, without control, escape or bidi characters. */
+void report_json_string(FILE *out, const char *s);
+
 /* The assessment JSON of DESIGN §4, with a final newline. */
 void report_json(FILE *out, const struct assessment *a);
 
