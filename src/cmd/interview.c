@@ -9,6 +9,7 @@
 #include "../core/deck.h"
 #include "../core/interview.h"
 #include "../core/session.h"
+#include "../core/sigexit.h"
 #include "../core/store.h"
 #include "../core/text.h"
 #include "../plain/plain.h"
@@ -28,17 +29,6 @@ static void on_signal(int sig)
 		(void)r;
 	}
 	_exit(128 + sig);
-}
-
-static void watch_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
 }
 
 static int load_contacts(const struct options *o, struct contacts *c, char **path)
@@ -108,7 +98,7 @@ static int run_plain(const struct options *o, struct session *ss, const struct c
 {
 	bool tty = isatty(STDOUT_FILENO);
 	clear_on_exit = tty;
-	watch_signals();
+	sigexit_catch(on_signal);
 	int rc = plain_start(ss, resume, nresume, o->out);
 	if (rc < 0)
 		return EXIT_RUNTIME;

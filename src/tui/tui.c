@@ -8,6 +8,7 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "../core/sigexit.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
 #include "keys.h"
@@ -146,17 +147,6 @@ static void on_signal(int sig)
 	stop_signal = sig;
 }
 
-static void catch_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
 /* Leaves no question or answer on the screen: blanked before endwin, and
  * where the terminal has no alternate screen (TERM=linux), the screen and
  * its scrollback cleared too. */
@@ -276,7 +266,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	wizard_init(&w, ss, o->contacts, o->contacts_path);
 	w.resume = o->resume;
 	w.nresume = o->nresume;
-	catch_signals();
+	sigexit_catch(on_signal);
 	start(o);
 	int flags = W_REDRAW;
 	while (!stop_signal && !(flags & W_END)) {
