@@ -7,10 +7,13 @@
 #   make check     lint: the deck, and no curses in the engine
 #   make bench     deck loading and replay timings
 #   make deps      install the Debian packages the build and tests need
+#   make pot       extract every translatable string into locales/tipscreen.pot
+#   make po        merge the template into every locales/*.po
 
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
 DECKDIR  ?= $(CURDIR)/screens
+LOCALEDIR ?= $(CURDIR)/locales
 
 CC       ?= cc
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
@@ -22,14 +25,14 @@ CMOCKA   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
-            answer interview answers law report contacts store session sigexit
+            answer interview answers law report contacts store session sigexit catalog langs
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c \
             src/tui/page.c src/tui/tui.c
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
-            src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c
+            src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/pot.c src/cmd/lang.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
@@ -43,7 +46,7 @@ UNIT_BIN := $(UNIT_ALL:%=build/asan/tests/test_%)
 # Objects of each build flavour: rel (./tipscreen), asan (tests), vg (valgrind).
 objs = $(patsubst %.c,build/$(1)/%.o,$(2)) build/$(1)/law_data.o
 
-.PHONY: all run test test-run check valgrind bench asan deps install clean clean-objs
+.PHONY: all run test test-run check valgrind bench asan deps install clean clean-objs pot po po-check
 all: tipscreen
 
 tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
@@ -62,7 +65,7 @@ define flavour
 build/$(1)/%.o: %.c
 	@mkdir -p $$(dir $$@)
 	@$$(if $$(Q),echo "  CC [$(1)] $$<")
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -MMD -MP -Isrc/core -c $$< -o $$@
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -DTIPSCREEN_LOCALEDIR='"$$(LOCALEDIR)"' -MMD -MP -Isrc/core -c $$< -o $$@
 build/$(1)/law_data.o: build/law_data.c
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -Isrc/core -c $$< -o $$@
 build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC))
@@ -98,7 +101,7 @@ asan: build/asan/tipscreen $(UNIT_BIN)
 test: deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: check asan
+test-run: check po-check asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	TIPSCREEN=build/asan/tipscreen TEST_WRAP= sh tests/run.sh $(UNIT_BIN)
 
@@ -129,11 +132,39 @@ build/rel/bench: build/rel/tests/bench/bench.o $(call objs,rel,$(CORE_SRC))
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $^ $(STORELIBS)
 
+# The template: the deck's texts (context: the screen or item id) from
+# `tipscreen pot`, the program's strings from xgettext. Dated nowhere, so
+# that an unchanged template stays byte-for-byte unchanged.
+XGETTEXT := xgettext --language=C --from-code=UTF-8 --no-location --add-comments=TRANSLATORS: \
+            --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --sort-output \
+            --package-name=tipscreen --package-version=$(VERSION) --msgid-bugs-address=tipscreen
+pot: tipscreen
+	@mkdir -p build/pot
+	./tipscreen pot screens > build/pot/deck.pot
+	$(XGETTEXT) -o build/pot/src.pot $(sort $(wildcard src/*/*.c src/*/*.h src/*.c))
+	sed -i -e 's/charset=CHARSET/charset=UTF-8/' -e '/^"POT-Creation-Date:/d' build/pot/src.pot
+	msgcat --use-first -o locales/tipscreen.pot build/pot/src.pot build/pot/deck.pot
+	@echo "locales/tipscreen.pot: $$(grep -c '^msgid ' locales/tipscreen.pot) entries"
+
+po: pot
+	@for f in locales/*.po; do \
+	  msgmerge --quiet --update --backup=none --no-fuzzy-matching $$f locales/tipscreen.pot && \
+	  msgattrib --no-obsolete -o $$f $$f && \
+	  echo "$$f: $$(msgfmt --statistics -o /dev/null $$f 2>&1)"; done
+
+# Every PO file passes msgfmt --check (format strings, headers).
+po-check:
+	@for f in locales/*.po $(wildcard tests/locales/*.po); do \
+	  msgfmt --check --check-accelerators=_ -o /dev/null $$f || exit 1; done; \
+	echo "po-check: msgfmt --check passes on every PO file"
+
 install: tipscreen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tipscreen/screens
 	install -m 0644 screens/*.screen $(DESTDIR)$(PREFIX)/share/tipscreen/screens/
+	install -d $(DESTDIR)$(PREFIX)/share/tipscreen/locales
+	install -m 0644 locales/*.po $(DESTDIR)$(PREFIX)/share/tipscreen/locales/
 	$(MAKE) clean-objs
-	$(MAKE) DECKDIR=$(PREFIX)/share/tipscreen/screens tipscreen
+	$(MAKE) DECKDIR=$(PREFIX)/share/tipscreen/screens LOCALEDIR=$(PREFIX)/share/tipscreen/locales tipscreen
 	install -m 0755 tipscreen $(DESTDIR)$(PREFIX)/bin/tipscreen
 
 clean-objs:

@@ -21,6 +21,9 @@
 #ifndef TIPSCREEN_DECKDIR
 #define TIPSCREEN_DECKDIR "screens"
 #endif
+#ifndef TIPSCREEN_LOCALEDIR
+#define TIPSCREEN_LOCALEDIR "locales"
+#endif
 
 static const char usage[] =
 	"Usage: tipscreen [OPTIONS]                 run a screening interview (the wizard)\n"
@@ -33,11 +36,17 @@ static const char usage[] =
 	"       tipscreen delete ID                 delete an interview for good\n"
 	"       tipscreen keygen NAME               write an office key pair NAME.pub, NAME.key\n"
 	"       tipscreen unseal FILE --key OFFICE.key   open a sealed export\n"
+	"       tipscreen pot [DIR]                 the deck's texts as a PO template\n"
 	"\n"
 	"Options:\n"
 	"  --plain            line mode: one prompt per question (screen readers, pipes)\n"
 	"  --color WHEN       the wizard's colours: never, auto (default; NO_COLOR) or always\n"
 	"  --deck DIR         the deck of screens (default " TIPSCREEN_DECKDIR ")\n"
+	"  --lang LANG        the interview's language (en, fr, es; default from LANGUAGE,\n"
+	"                     LC_ALL or LANG)\n"
+	"  --second LANG      bilingual: the respondent's language under the interviewer's\n"
+	"  --locales DIR      the translations (default " TIPSCREEN_LOCALEDIR ")\n"
+	"  --encoding CS      export --format csv: the file's charset (default UTF-8)\n"
 	"  --contacts FILE    referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)\n"
 	"  --data DIR         the case store (default $XDG_DATA_HOME/tipscreen)\n"
 	"  --passphrase-file FILE  the store's passphrase, on the first line (else asked)\n"
@@ -133,6 +142,14 @@ static int parse(int argc, char **argv, struct cmdline *c)
 				return usage_error("--color takes never, auto or always, not '%s'", v);
 		} else if ((v = value_of(argc, argv, &i, "--deck"))) {
 			c->o.deck = v;
+		} else if ((v = value_of(argc, argv, &i, "--lang"))) {
+			c->o.lang = v;
+		} else if ((v = value_of(argc, argv, &i, "--second"))) {
+			c->o.second = v;
+		} else if ((v = value_of(argc, argv, &i, "--locales"))) {
+			c->o.locales = v;
+		} else if ((v = value_of(argc, argv, &i, "--encoding"))) {
+			c->o.encoding = v;
 		} else if ((v = value_of(argc, argv, &i, "--contacts"))) {
 			c->o.contacts = v;
 		} else if ((v = value_of(argc, argv, &i, "--data"))) {
@@ -183,8 +200,10 @@ static int dispatch(struct cmdline *c)
 		return cmd_keygen(&c->o, c->pos[1]);
 	if (strcmp(cmd, "unseal") == 0 && args == 1)
 		return cmd_unseal(&c->o, c->pos[1]);
+	if (strcmp(cmd, "pot") == 0 && args <= 1)
+		return cmd_pot(&c->o, args ? c->pos[1] : NULL);
 	static const char *const known[] = { "check", "assess", "replay", "graph", "cases", "export",
-					     "delete", "keygen", "unseal" };
+					     "delete", "keygen", "unseal", "pot" };
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(cmd, known[i]) == 0)
 			return usage_error("wrong number of arguments for '%s'", cmd);
@@ -224,7 +243,8 @@ int main(int argc, char **argv)
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "C.utf8");
 	struct cmdline c = { .o = { .out = stdout, .charset = charset,
-				    .deck = TIPSCREEN_DECKDIR, .width = 76 } };
+				    .deck = TIPSCREEN_DECKDIR, .locales = TIPSCREEN_LOCALEDIR,
+				    .width = 76 } };
 	int rc = parse(argc, argv, &c);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;

@@ -4,6 +4,9 @@
 # them: "N passed, M failed".
 #   sh tests/run.sh BINARY... (TIPSCREEN names the binary for tests/e2e)
 set -u
+# The tests expect English unless they ask for another language.
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 log=$(mktemp /tmp/tipscreen-tests-XXXXXX)
 trap 'rm -f "$log"' EXIT INT TERM
 passed=0

@@ -1,6 +1,10 @@
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "../core/deck.h"
+#include "../core/langs.h"
+#include "../core/xalloc.h"
 #include "cmd.h"
 
 struct deck *cmd_load_deck(const char *dir)
@@ -15,11 +19,106 @@ struct deck *cmd_load_deck(const char *dir)
 	return dk;
 }
 
+/* The texts a translation should cover: the deck's and the template's. */
+struct wanted {
+	struct { const char *ctx, *id; } *v;	/* borrowed */
+	size_t n;
+	const struct catalog *pot;	/* NULL: no template */
+	int stale;			/* deck texts missing from the template */
+};
+
+static void want(struct wanted *w, const char *ctx, const char *id)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->v[i].id, id) == 0 && (!ctx == !w->v[i].ctx) &&
+		    (!ctx || strcmp(ctx, w->v[i].ctx) == 0))
+			return;
+	w->v = xrealloc(w->v, (w->n + 1) * sizeof *w->v);
+	w->v[w->n].ctx = ctx;
+	w->v[w->n++].id = id;
+}
+
+static void want_deck_text(void *arg, const char *ctx, const char *text, const char *file, int line)
+{
+	struct wanted *w = arg;
+	if (w->pot && !catalog_has(w->pot, ctx, text)) {
+		if (!w->stale++)
+			printf("%s:%d: warning: text not in the template; run 'make pot' and "
+			       "'make po'\n", file, line);
+	}
+	want(w, ctx, text);
+}
+
+/* Placeholders that differ between msgid and msgstr: errors. */
+static int check_placeholders(const struct catalog *c)
+{
+	size_t n;
+	const struct catalog_entry *e = catalog_entries(c, &n);
+	int bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!*e[i].str)
+			continue;
+		char *pi = catalog_placeholders(e[i].id), *ps = catalog_placeholders(e[i].str);
+		if (strcmp(pi, ps) != 0) {
+			fprintf(stderr, "%s:%d: error: the translation's placeholders '%s' differ "
+				"from the English '%s'; it is not used until they match\n",
+				catalog_path(c), e[i].line, ps, pi);
+			bad++;
+		}
+		free(pi);
+		free(ps);
+	}
+	return bad;
+}
+
+/* Per-language coverage, and the placeholder check. Returns the number of
+ * errors, or -1 if the translations do not load. */
+static int check_langs(const struct options *o, const struct deck *dk)
+{
+	struct langs l = { 0 };
+	struct diags d = { 0 };
+	int rc = langs_load(o->locales, &l, &d);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	char *potpath = xasprintf("%s/tipscreen.pot", o->locales);
+	struct catalog *pot = catalog_load(potpath, &d);
+	diags_free(&d);
+	struct wanted w = { NULL, 0, pot, 0 };
+	deck_each_text(dk, want_deck_text, &w);
+	size_t np = 0;
+	const struct catalog_entry *pe = pot ? catalog_entries(pot, &np) : NULL;
+	for (size_t i = 0; i < np; i++)
+		want(&w, pe[i].ctx, pe[i].id);
+	int bad = rc < 0 ? 1 : 0;
+	for (size_t k = 1; k < l.n; k++) {
+		size_t done = 0;
+		for (size_t i = 0; i < w.n; i++)
+			done += catalog_translated(l.v[k], w.v[i].ctx, w.v[i].id);
+		char *label = langs_label(&l, (int)k);
+		printf("%s:1: %s: %zu of %zu texts translated (%zu%%)%s\n", catalog_path(l.v[k]),
+		       label, done, w.n, w.n ? done * 100 / w.n : 100,
+		       done < w.n ? "; the rest is shown in English" : "");
+		free(label);
+		bad += check_placeholders(l.v[k]);
+	}
+	if (!pot)
+		printf("%s: warning: no template; run 'make pot'\n", potpath);
+	free(potpath);
+	free(w.v);
+	catalog_free(pot);
+	langs_free(&l);
+	return bad;
+}
+
 int cmd_check(const struct options *o, const char *dir)
 {
 	struct deck *dk = cmd_load_deck(dir ? dir : o->deck);
 	if (!dk)
 		return EXIT_INPUT;
+	if (check_langs(o, dk) != 0) {
+		deck_free(dk);
+		return EXIT_INPUT;
+	}
 	size_t items = 0;
 	for (size_t i = 0; i < dk->n; i++)
 		items += dk->s[i].nitems;

@@ -22,6 +22,10 @@ struct options {
 	const char *format;	/* export: json, csv or txt */
 	const char *seal_to;	/* export: an office public key */
 	const char *key;	/* unseal: the office secret key */
+	const char *lang;	/* --lang, or NULL: from the environment */
+	const char *second;	/* --second: the respondent's language, or NULL */
+	const char *locales;	/* the directory of the PO files */
+	const char *encoding;	/* export csv: the charset, or NULL for UTF-8 */
 	bool json;
 	bool plain;
 	int color;		/* enum color_mode of tui.h */
@@ -48,5 +52,13 @@ int cmd_export(const struct options *o, const char *id);
 int cmd_delete(const struct options *o, const char *id);
 int cmd_keygen(const struct options *o, const char *name);
 int cmd_unseal(const struct options *o, const char *file);
+int cmd_pot(const struct options *o, const char *dir);
+
+struct langs;
+/* Loads the languages of o->locales and makes the chosen one (--lang, else
+ * the environment) the interface language; *second is --second's index or
+ * -1. An exit code: a broken PO file, or an unknown --lang, is EXIT_INPUT
+ * after saying so. The caller frees l with langs_free after its last use. */
+int cmd_load_langs(const struct options *o, struct langs *l, int *lang, int *second);
 
 #endif

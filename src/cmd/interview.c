@@ -8,6 +8,7 @@
 #include "../core/contacts.h"
 #include "../core/deck.h"
 #include "../core/interview.h"
+#include "../core/langs.h"
 #include "../core/session.h"
 #include "../core/sigexit.h"
 #include "../core/store.h"
@@ -63,13 +64,14 @@ static struct store_case *open_cases(struct store *st, size_t *n)
 static int plain_start(struct session *ss, const struct store_case *c, size_t n, FILE *out)
 {
 	if (n > 0) {
-		fputs("Unfinished interviews:\n", out);
+		fprintf(out, "%s\n", _("Unfinished interviews:"));
 		for (size_t i = 0; i < n && i < 9; i++) {
 			char when[32];
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c[i].updated));
-			fprintf(out, "  %zu. %s, last change %s\n", i + 1, c[i].id, when);
+			fprintf(out, _("  %zu. %s, last change %s"), i + 1, c[i].id, when);
+			fputc('\n', out);
 		}
-		fputs("Type its number to resume one, or press Enter for a new interview.\n> ", out);
+		fprintf(out, "%s\n> ", _("Type its number to resume one, or press Enter for a new interview."));
 		fflush(out);
 		char line[64];
 		if (!fgets(line, sizeof line, stdin))
@@ -80,7 +82,8 @@ static int plain_start(struct session *ss, const struct store_case *c, size_t n,
 				fprintf(stderr, "tipscreen: error: cannot resume: %s\n", ss->err);
 				return -1;
 			}
-			fprintf(out, "Resuming interview %s.\n", ss->id);
+			fprintf(out, _("Resuming interview %s."), ss->id);
+			fputc('\n', out);
 			return 0;
 		}
 	}
@@ -89,12 +92,16 @@ static int plain_start(struct session *ss, const struct store_case *c, size_t n,
 		return -1;
 	}
 	if (ss->store)
-		fprintf(out, "Interview %s: every answer is saved, encrypted, as it is given.\n", ss->id);
+		{
+		fprintf(out, _("Interview %s: every answer is saved, encrypted, as it is given."), ss->id);
+		fputc('\n', out);
+	}
 	return 0;
 }
 
 static int run_plain(const struct options *o, struct session *ss, const struct contacts *c,
-		     const char *cpath, const struct store_case *resume, size_t nresume)
+		     const char *cpath, const struct store_case *resume, size_t nresume,
+		     const struct langs *l, int second)
 {
 	bool tty = isatty(STDOUT_FILENO);
 	clear_on_exit = tty;
@@ -102,13 +109,13 @@ static int run_plain(const struct options *o, struct session *ss, const struct c
 	int rc = plain_start(ss, resume, nresume, o->out);
 	if (rc < 0)
 		return EXIT_RUNTIME;
-	struct plain_opts po = { c, cpath, o->width, o->charset };
+	struct plain_opts po = { c, cpath, o->width, o->charset, l, second };
 	if (rc == 0)
 		rc = plain_run(ss, stdin, o->out, &po);
 	fflush(o->out);
 	if (tty) {
 		if (rc == 0)
-			fputs("\nPress Enter to clear the screen and leave.\n", o->out);
+			fprintf(o->out, "\n%s\n", _("Press Enter to clear the screen and leave."));
 		fflush(o->out);
 		if (rc == 0) {
 			int ch;
@@ -126,9 +133,15 @@ static int run_plain(const struct options *o, struct session *ss, const struct c
 
 int cmd_interview(const struct options *o)
 {
-	struct deck *dk = cmd_load_deck(o->deck);
-	if (!dk)
+	struct langs l;
+	int lang, second;
+	if (cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
 		return EXIT_INPUT;
+	struct deck *dk = cmd_load_deck(o->deck);
+	if (!dk) {
+		langs_free(&l);
+		return EXIT_INPUT;
+	}
 	struct contacts c;
 	char *cpath;
 	struct store *st = NULL;
@@ -136,6 +149,7 @@ int cmd_interview(const struct options *o)
 	if (rc != EXIT_OK) {
 		free(cpath);
 		deck_free(dk);
+		langs_free(&l);
 		return rc;
 	}
 	size_t nresume;
@@ -146,13 +160,13 @@ int cmd_interview(const struct options *o)
 	const char *why = NULL;
 	if (!o->plain && tui_usable(&why)) {
 		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), &c, cpath,
-				       resume, nresume };
+				       resume, nresume, &l, second };
 		rc = tui_run(&ss, &to);
 		rc = rc <= 1 ? EXIT_OK : rc;
 	} else {
 		if (!o->plain)
 			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
-		rc = run_plain(o, &ss, &c, cpath, resume, nresume);
+		rc = run_plain(o, &ss, &c, cpath, resume, nresume, &l, second);
 	}
 	free(resume);
 	interview_free(iv);
@@ -160,5 +174,7 @@ int cmd_interview(const struct options *o)
 	contacts_free(&c);
 	free(cpath);
 	deck_free(dk);
+	i18n_use(NULL);
+	langs_free(&l);
 	return rc;
 }

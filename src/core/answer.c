@@ -1,5 +1,7 @@
 #include "answer.h"
 
+#include "catalog.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,7 +142,7 @@ static char *format_multi(const struct screen *sc, unsigned m, bool codes)
 	for (size_t i = 0; i < sc->nchoices; i++) {
 		if (!(m & (1u << i)))
 			continue;
-		const char *c = codes ? sc->choices[i].code : sc->choices[i].label;
+		const char *c = codes ? sc->choices[i].code : D_(sc->id, sc->choices[i].label);
 		char *n = xasprintf("%s%s%s", s, *s ? (codes ? " " : "; ") : "", c);
 		free(s);
 		s = n;
@@ -152,10 +154,11 @@ char *answer_format(const struct deck *dk, int slot, const struct answer *a, boo
 {
 	const struct screen *sc = slot_screen(dk, slot);
 	switch (a->kind) {
-	case ANS_WORD: return xstrdup(ind_value_name(a->word));
+	case ANS_WORD: return xstrdup(codes ? ind_value_name(a->word) : ind_value_text(a->word));
 	case ANS_NUMBER: return xasprintf("%ld", a->number);
 	case ANS_CHOICE:
-		return xstrdup(codes ? sc->choices[a->choice].code : sc->choices[a->choice].label);
+		return xstrdup(codes ? sc->choices[a->choice].code
+				     : D_(sc->id, sc->choices[a->choice].label));
 	case ANS_MULTI: return format_multi(sc, a->multi, codes);
 	case ANS_TEXT: return xstrdup(a->text);
 	default: return xstrdup("");

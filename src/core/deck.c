@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "catalog.h"
 #include "lint.h"
 #include "stanza.h"
 #include "suggest.h"
@@ -46,6 +47,41 @@ static void err(struct loader *L, int line, int col, const char *fmt, ...)
 	va_end(ap);
 	diags_add(L->d, L->file, line, col, "%s", m);
 	free(m);
+}
+
+void deck_each_text(const struct deck *deck, deck_text_fn *fn, void *arg)
+{
+	for (size_t i = 0; i < deck->n; i++) {
+		const struct screen *sc = &deck->s[i];
+		const char *texts[] = { sc->question, sc->help, sc->why };
+		for (size_t k = 0; k < 3; k++)
+			if (texts[k])
+				fn(arg, sc->id, texts[k], sc->file, sc->line);
+		for (size_t k = 0; k < sc->nchoices; k++)
+			fn(arg, sc->id, sc->choices[k].label, sc->file, sc->choices[k].line);
+		for (size_t k = 0; k < sc->nitems; k++) {
+			const struct item *it = &sc->items[k];
+			fn(arg, it->id, it->text, sc->file, it->line);
+			if (it->help)
+				fn(arg, it->id, it->help, sc->file, it->line);
+		}
+	}
+}
+
+const char *deck_section_title(const char *section)
+{
+	static const struct { const char *id, *title; } titles[] = {
+		{ "setup", N_("Setup") }, { "safety", N_("Safety") },
+		{ "consent", N_("Consent") }, { "age", N_("Age") }, { "act", N_("Act") },
+		{ "means", N_("Means") }, { "purpose", N_("Purpose") },
+		{ "smuggling", N_("Smuggling") }, { "review", N_("Review") },
+		{ "summary", N_("Summary") }, { "referral", N_("Referral") },
+		{ "close", N_("Close") }, { "stop", N_("Stop and refer") },
+	};
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (strcmp(titles[i].id, section) == 0)
+			return titles[i].title;
+	return section;
 }
 
 const char *deck_type_name(enum screen_type t)

@@ -138,6 +138,16 @@ enum screen_type deck_slot_type(const struct deck *deck, int slot);
 /* The question text of a slot (an item's text for an item). Borrowed. */
 const char *deck_slot_text(const struct deck *deck, int slot);
 
+/* Calls fn with every text of the deck a translator translates, in file
+ * order: the context (the screen's or the item's id, the msgctxt of
+ * locales/), the English text, and where it is. */
+typedef void deck_text_fn(void *arg, const char *ctx, const char *text, const char *file,
+			  int line);
+void deck_each_text(const struct deck *deck, deck_text_fn *fn, void *arg);
+
+/* The title of a section ("act" → "Act"), untranslated: pass it to _(). */
+const char *deck_section_title(const char *section);
+
 /* "yesno", "checklist", … */
 const char *deck_type_name(enum screen_type t);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "xalloc.h"
 
 struct cite_info {
@@ -14,12 +15,12 @@ struct cite_info {
 };
 
 static const struct cite_info cites[CITE_COUNT] = {
-	[CITE_TIP_3A] = { "tip-art3", "Trafficking in Persons Protocol, Article 3(a)", { "a)", NULL } },
-	[CITE_TIP_3B] = { "tip-art3", "Trafficking in Persons Protocol, Article 3(b)", { "b)", NULL } },
-	[CITE_TIP_3C] = { "tip-art3", "Trafficking in Persons Protocol, Article 3(c)", { "c)", NULL } },
-	[CITE_TIP_3D] = { "tip-art3", "Trafficking in Persons Protocol, Article 3(d)", { "d)", NULL } },
-	[CITE_TIP_5] = { "tip-art5", "Trafficking in Persons Protocol, Article 5(2)(a)", { "2.", "a)" } },
-	[CITE_SOM_3A] = { "som-art3", "Smuggling of Migrants Protocol, Article 3(a)", { "a)", NULL } },
+	[CITE_TIP_3A] = { "tip-art3", N_("Trafficking in Persons Protocol, Article 3(a)"), { "a)", NULL } },
+	[CITE_TIP_3B] = { "tip-art3", N_("Trafficking in Persons Protocol, Article 3(b)"), { "b)", NULL } },
+	[CITE_TIP_3C] = { "tip-art3", N_("Trafficking in Persons Protocol, Article 3(c)"), { "c)", NULL } },
+	[CITE_TIP_3D] = { "tip-art3", N_("Trafficking in Persons Protocol, Article 3(d)"), { "d)", NULL } },
+	[CITE_TIP_5] = { "tip-art5", N_("Trafficking in Persons Protocol, Article 5(2)(a)"), { "2.", "a)" } },
+	[CITE_SOM_3A] = { "som-art3", N_("Smuggling of Migrants Protocol, Article 3(a)"), { "a)", NULL } },
 };
 
 const struct law_blob *law_blob_find(const char *name)

@@ -20,7 +20,8 @@ extern const unsigned law_blob_count;
 
 struct law_quote {
 	const char *cite;	/* "tip-3a", static */
-	const char *title;	/* "Trafficking in Persons Protocol, Article 3(a)", static */
+	const char *title;	/* "Trafficking in Persons Protocol, Article 3(a)", static,
+				 * English: pass it to _() */
 	char *text;		/* the quoted lines, verbatim, joined by "\n"; owned */
 	char *lang;		/* owned, from the Language: header */
 	char *status;		/* owned: "verified" or "unverified" */

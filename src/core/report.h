@@ -10,11 +10,13 @@
 #include <stdio.h>
 
 #include "assess.h"
+#include "catalog.h"
 #include "interview.h"
 
 struct evidence {
 	int indicator;
-	const char *text;	/* borrowed: a question, an item or the id */
+	const char *ctx;	/* borrowed: the screen or item id, or NULL */
+	const char *text;	/* borrowed: a question, an item or the id, in English */
 	enum ind_value value;
 };
 
@@ -39,7 +41,7 @@ void report_json_string(FILE *out, const char *s);
 /* The assessment JSON of DESIGN §4, with a final newline. */
 void report_json(FILE *out, const struct assessment *a);
 
-/* Sentences for the front ends; static strings. */
+/* Sentences for the front ends, in the interface language; static. */
 const char *report_outcome_title(enum outcome o);
 const char *report_flag_text(enum flag f);
 const char *report_caveat_text(enum caveat c);
@@ -48,7 +50,9 @@ const char *report_status_text(enum status s);
 
 /* The words of a quoted text that the answers matched (the indicators
  * answered yes or intended whose words it contains), joined with "; "; a
- * new string ("" if none). */
-char *report_matched_words(const struct assessment *a, const char *text);
+ * new string ("" if none). lang is the text's language: its catalog gives
+ * the words as that text has them (context "law"); NULL for English. */
+char *report_matched_words(const struct assessment *a, const char *text,
+			   const struct catalog *lang);
 
 #endif

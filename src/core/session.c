@@ -121,6 +121,16 @@ int session_shown(struct session *s)
 	return commit(s, "at", interview_deck(s->iv)->s[cur].id, "", "");
 }
 
+int session_lang(struct session *s, const char *tag)
+{
+	if (strcmp(s->lang, tag) == 0)
+		return 0;
+	int rc = commit(s, "lang", "-", s->lang, tag);
+	if (rc == 0)
+		snprintf(s->lang, sizeof s->lang, "%s", tag);
+	return rc;
+}
+
 int session_finish(struct session *s)
 {
 	interview_finish(s->iv);
@@ -153,6 +163,10 @@ static int apply(struct replay *r, const char *event, const char *id, const char
 	}
 	if (strcmp(event, "finish") == 0)
 		return 0;
+	if (strcmp(event, "lang") == 0) {
+		snprintf(r->s->lang, sizeof r->s->lang, "%s", new);
+		return 0;
+	}
 	int screen = deck_screen_find(dk, id);
 	if (strcmp(event, "note") == 0 && screen >= 0)
 		interview_set_note(r->s->iv, screen, new);

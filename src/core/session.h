@@ -7,7 +7,7 @@
  *   t: 1764349200.123        event: answer     id: age.at-act
  *   old: 16                  new: 30
  * Events: answer, note, stop (id "-" takes a stop back), at (a screen
- * shown), finish. The session borrows the interview and the store. */
+ * shown), lang (the interview's language, new: "fr"), finish. The session borrows the interview and the store. */
 #ifndef TIPSCREEN_SESSION_H
 #define TIPSCREEN_SESSION_H
 
@@ -22,6 +22,7 @@ struct session {
 	char id[STORE_ID_LEN + 1];	/* the case, "" before one exists */
 	char err[256];		/* why the last commit failed */
 	int shown;		/* the screen last recorded as shown */
+	char lang[16];		/* the language last recorded, "" if none */
 };
 
 void session_init(struct session *s, struct interview *iv, struct store *store);
@@ -44,6 +45,9 @@ int session_stop(struct session *s);
 bool session_back(struct session *s, int *rc);
 /* Records the current screen when it differs from the last one shown. */
 int session_shown(struct session *s);
+/* Records the interview's language (a tag, "fr") when it differs from the
+ * last one recorded: at the start and at each switch. */
+int session_lang(struct session *s, const char *tag);
 /* The interview completed: drops off-path answers, marks the case done. */
 int session_finish(struct session *s);
 

@@ -1,5 +1,7 @@
 #include "vocab.h"
 
+#include "catalog.h"
+
 #include <stddef.h>
 #include <string.h>
 
@@ -72,4 +74,15 @@ int ind_value_lookup(const char *name)
 		if (strcmp(values[i], name) == 0)
 			return i;
 	return -1;
+}
+
+const char *ind_value_text(enum ind_value v)
+{
+	static const char *const texts[] = {
+		[IV_ABSENT] = N_("not asked"), [IV_YES] = N_("yes"),
+		[IV_INTENDED] = N_("intended (told, planned or expected)"), [IV_NO] = N_("no"),
+		[IV_DONTKNOW] = N_("don't know"), [IV_DECLINED] = N_("declined"),
+		[IV_UNANSWERED] = N_("not answered"),
+	};
+	return _(texts[v]);
 }

@@ -69,6 +69,8 @@ int element_lookup(const char *name);
 
 /* "yes", "intended", … ; "absent" for IV_ABSENT. */
 const char *ind_value_name(enum ind_value v);
+/* The value in words for people ("don't know"), in the interface language. */
+const char *ind_value_text(enum ind_value v);
 /* The value with this name (not "absent"), or -1. */
 int ind_value_lookup(const char *name);
 

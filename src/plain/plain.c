@@ -8,7 +8,8 @@
 #include "../core/text.h"
 #include "../core/xalloc.h"
 
-enum action { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF };
+/* A_REDRAW: the language changed; the screen is shown again. */
+enum action { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF, A_REDRAW };
 
 struct plain {
 	struct session *ss;
@@ -19,6 +20,12 @@ struct plain {
 	char line[4096];
 };
 
+static void not_saved(struct plain *p)
+{
+	fprintf(p->out, _("NOT SAVED: %s. Nothing was recorded; try again."), p->ss->err);
+	fputc('\n', p->out);
+}
+
 static void wrap(struct plain *p, const char *indent, const char *text)
 {
 	int w = p->o->width - (int)strlen(indent);
@@ -28,6 +35,62 @@ static void wrap(struct plain *p, const char *indent, const char *text)
 		fprintf(p->out, "%s%.*s\n", indent, e ? (int)(e - l) : (int)strlen(l), l);
 	}
 	free(s);
+}
+
+/* Bilingual: a deck text again in the respondent's language, tagged. */
+static void second_text(struct plain *p, const char *indent, const char *ctx, const char *text)
+{
+	if (!p->o->langs || p->o->second < 0 || !text)
+		return;
+	const struct catalog *c = p->o->langs->v[p->o->second];
+	if (c == i18n_current())
+		return;
+	char *t = xasprintf("[%s] %s", catalog_lang(c), catalog_get(c, ctx, text));
+	wrap(p, indent, t);
+	free(t);
+}
+
+static int current_lang(const struct plain *p)
+{
+	for (size_t i = 0; p->o->langs && i < p->o->langs->n; i++)
+		if (p->o->langs->v[i] == i18n_current())
+			return (int)i;
+	return 0;
+}
+
+static void lang_line(struct plain *p)
+{
+	if (!p->o->langs || p->o->langs->n < 2)
+		return;
+	char *l = langs_label(p->o->langs, current_lang(p));
+	fprintf(p->out, _("Language: %s. @ and a code changes it; @ alone lists them."), l);
+	fputc('\n', p->out);
+	free(l);
+}
+
+/* "@" lists the languages, "@fr" switches to French. */
+static enum action switch_lang(struct plain *p, const char *tag)
+{
+	const struct langs *l = p->o->langs;
+	int i = l && *tag ? langs_find(l, tag) : -1;
+	if (i < 0) {
+		fprintf(p->out, "%s\n", _("Languages:"));
+		for (size_t k = 0; l && k < l->n; k++) {
+			char *lb = langs_label(l, (int)k);
+			fprintf(p->out, "  @%s  %s\n", catalog_lang(l->v[k]), lb);
+			free(lb);
+		}
+		return A_STAY;
+	}
+	const struct catalog *before = i18n_current();
+	i18n_use(l->v[i]);
+	if (session_lang(p->ss, catalog_lang(l->v[i])) < 0) {
+		i18n_use(before);
+		not_saved(p);
+		return A_STAY;
+	}
+	lang_line(p);
+	return A_REDRAW;
 }
 
 /* Reads one line without its newline; NULL at the end of the input. */
@@ -59,24 +122,20 @@ static const char *read_line(struct plain *p)
 static void help(struct plain *p, const struct screen *sc, const char *item_help)
 {
 	if (item_help) {
-		fputs("Help for this item:\n", p->out);
+		fprintf(p->out, "%s\n", _("Help for this item:"));
 		wrap(p, "  ", item_help);
 	}
 	if (sc->help) {
-		fputs("Help for the interviewer:\n", p->out);
-		wrap(p, "  ", sc->help);
+		fprintf(p->out, "%s\n", _("Help for the interviewer:"));
+		wrap(p, "  ", D_(sc->id, sc->help));
 	}
 	if (sc->why) {
-		fputs("Why we ask:\n", p->out);
-		wrap(p, "  ", sc->why);
+		fprintf(p->out, "%s\n", _("Why we ask:"));
+		wrap(p, "  ", D_(sc->id, sc->why));
 	}
-	fputs("Keys: < back, ! stop and refer, +text adds a note, ? this help.\n", p->out);
+	fprintf(p->out, "%s\n", _("Keys: < back, ! stop and refer, +text adds a note, @ changes the language, ? this help."));
 }
 
-static void not_saved(struct plain *p)
-{
-	fprintf(p->out, "NOT SAVED: %s. Nothing was recorded; try again.\n", p->ss->err);
-}
 
 /* Handles the keys every prompt shares. Returns A_STAY if the line was
  * one of them and was handled, or -1 if it is an answer. */
@@ -95,12 +154,16 @@ static int common(struct plain *p, const char *s, const struct screen *sc, const
 		*act = A_STOP;
 		return 0;
 	}
+	if (s[0] == '@') {
+		*act = switch_lang(p, s + 1);
+		return 0;
+	}
 	if (s[0] == '+') {
 		char *clean = text_sanitize(s + 1);
 		if (session_note(p->ss, (int)(sc - p->dk->s), clean) < 0)
 			not_saved(p);
 		else
-			fputs(s[1] ? "Note saved.\n" : "Note removed.\n", p->out);
+			fprintf(p->out, "%s\n", s[1] ? _("Note saved.") : _("Note removed."));
 		free(clean);
 		return 0;
 	}
@@ -125,7 +188,8 @@ static void show_current(struct plain *p, int slot)
 	if (a->kind == ANS_NONE)
 		return;
 	char *v = answer_format(p->dk, slot, a, false);
-	fprintf(p->out, "(Answer so far: %s. Enter keeps it.)\n", *v ? v : "nothing chosen");
+	fprintf(p->out, _("(Answer so far: %s. Enter keeps it.)"), *v ? v : _("nothing chosen"));
+	fputc('\n', p->out);
 	free(v);
 }
 
@@ -164,12 +228,12 @@ static const char *prompt_for(const struct deck *dk, int slot)
 	switch (deck_slot_type(dk, slot)) {
 	case SCR_YESNO:
 		return deck_slot_intended(dk, slot)
-			? "y yes (it happened), i intended (told, planned or expected), n no, d don't know, x declined"
-			: "y yes, n no, d don't know, x declined";
-	case SCR_SINGLE: return "the number of a choice, d don't know, x declined";
-	case SCR_MULTI: return "the numbers of all choices that apply, separated by spaces; x declined";
-	case SCR_TEXT: return "type the answer; x declined; Enter alone leaves it empty";
-	default: return "a number, d don't know, x declined";
+			? _("y yes (it happened), i intended (told, planned or expected), n no, d don't know, x declined")
+			: _("y yes, n no, d don't know, x declined");
+	case SCR_SINGLE: return _("the number of a choice, d don't know, x declined");
+	case SCR_MULTI: return _("the numbers of all choices that apply, separated by spaces; x declined");
+	case SCR_TEXT: return _("type the answer; x declined; Enter alone leaves it empty");
+	default: return _("a number, d don't know, x declined");
 	}
 }
 
@@ -177,10 +241,10 @@ static const char *prompt_for(const struct deck *dk, int slot)
 static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 			    const char *item_help)
 {
-	fprintf(p->out, "Answer: %s", prompt_for(p->dk, slot));
+	fprintf(p->out, _("Answer: %s"), prompt_for(p->dk, slot));
 	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
-		fprintf(p->out, " (%ld to %ld)", sc->min, sc->max);
-	fputs(". ? help\n", p->out);
+		fprintf(p->out, _(" (%ld to %ld)"), sc->min, sc->max);
+	fprintf(p->out, "%s\n", _(". ? help"));
 	show_current(p, slot);
 	for (;;) {
 		const char *s = read_line(p);
@@ -206,8 +270,9 @@ static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 			not_saved(p);
 			continue;
 		}
-		fprintf(p->out, "Not understood: expected %s. Type ? for help.\n",
+		fprintf(p->out, _("Not understood: expected %s. Type ? for help."),
 			prompt_for(p->dk, slot));
+		fputc('\n', p->out);
 	}
 }
 
@@ -215,8 +280,9 @@ static void show_choices(struct plain *p, const struct screen *sc)
 {
 	for (size_t i = 0; i < sc->nchoices; i++) {
 		char *num = xasprintf("  %zu. ", i + 1);
-		char *t = xasprintf("%s%s", num, sc->choices[i].label);
+		char *t = xasprintf("%s%s", num, D_(sc->id, sc->choices[i].label));
 		wrap(p, "", t);
+		second_text(p, "      ", sc->id, sc->choices[i].label);
 		free(t);
 		free(num);
 	}
@@ -227,9 +293,14 @@ static enum action ask_checklist(struct plain *p, const struct screen *sc, bool 
 	size_t i = from_end && sc->nitems ? sc->nitems - 1 : 0;
 	while (i < sc->nitems) {
 		const struct item *it = &sc->items[i];
-		fprintf(p->out, "\nItem %zu of %zu:\n", i + 1, sc->nitems);
-		wrap(p, "  ", it->text);
-		enum action a = ask_slot(p, sc, it->slot, it->help);
+		fputc('\n', p->out);
+		fprintf(p->out, _("Item %zu of %zu:"), i + 1, sc->nitems);
+		fputc('\n', p->out);
+		wrap(p, "  ", D_(it->id, it->text));
+		second_text(p, "  ", it->id, it->text);
+		enum action a = ask_slot(p, sc, it->slot, it->help ? D_(it->id, it->help) : NULL);
+		if (a == A_REDRAW)
+			continue;
 		if (a == A_BACK && i > 0) {
 			i--;
 			continue;
@@ -243,7 +314,7 @@ static enum action ask_checklist(struct plain *p, const struct screen *sc, bool 
 
 static enum action wait_enter(struct plain *p, const struct screen *sc)
 {
-	fputs("Press Enter to continue (< back, ! stop, ? help).\n", p->out);
+	fprintf(p->out, "%s\n", _("Press Enter to continue (< back, ! stop, ? help)."));
 	for (;;) {
 		const char *s = read_line(p);
 		if (!s)
@@ -256,15 +327,15 @@ static enum action wait_enter(struct plain *p, const struct screen *sc)
 		}
 		if (!*s)
 			return A_NEXT;
-		fputs("Not understood: press Enter to continue.\n", p->out);
+		fprintf(p->out, "%s\n", _("Not understood: press Enter to continue."));
 	}
 }
 
 static void review_line(struct plain *p, int n, int slot)
 {
 	const struct answer *a = interview_get(p->iv, slot);
-	char *v = a->kind == ANS_NONE ? xstrdup("not answered") : answer_format(p->dk, slot, a, false);
-	const char *q = deck_slot_text(p->dk, slot);
+	char *v = a->kind == ANS_NONE ? xstrdup(_("not answered")) : answer_format(p->dk, slot, a, false);
+	const char *q = D_(p->dk->slots[slot].id, deck_slot_text(p->dk, slot));
 	size_t ql = strcspn(q, "\n");
 	char *t = n > 0 ? xasprintf("%3d. %.*s — %s", n, (int)ql, q, v)
 			: xasprintf("  - %.*s — %s", (int)ql, q, v);
@@ -293,7 +364,7 @@ static int *path_slots(struct plain *p, size_t *n)
 static void review_lists(struct plain *p, const int *slots, size_t n)
 {
 	static const struct { const char *title; enum ind_value v; } lists[] = {
-		{ "Not answered", IV_UNANSWERED }, { "Declined", IV_DECLINED },
+		{ N_("Not answered"), IV_UNANSWERED }, { N_("Declined"), IV_DECLINED },
 	};
 	for (size_t l = 0; l < 2; l++) {
 		char *nums = xstrdup("");
@@ -307,13 +378,13 @@ static void review_lists(struct plain *p, const int *slots, size_t n)
 			free(nums);
 			nums = t;
 		}
-		fprintf(p->out, "%s: %s\n", lists[l].title, *nums ? nums : "none");
+		fprintf(p->out, "%s: %s\n", _(lists[l].title), *nums ? nums : _("none"));
 		free(nums);
 	}
 	int off[256];
 	size_t noff = interview_discarded(p->iv, off, 256);
 	if (noff) {
-		fputs("Will be discarded (their screens are no longer on the path):\n", p->out);
+		fprintf(p->out, "%s\n", _("Will be discarded (their screens are no longer on the path):"));
 		for (size_t i = 0; i < noff && i < 256; i++)
 			review_line(p, 0, off[i]);
 	}
@@ -324,11 +395,11 @@ static enum action review(struct plain *p, const struct screen *sc)
 	for (;;) {
 		size_t n;
 		int *slots = path_slots(p, &n);
-		fputs("Every answer on the path:\n", p->out);
+		fprintf(p->out, "%s\n", _("Every answer on the path:"));
 		for (size_t i = 0; i < n; i++)
 			review_line(p, (int)i + 1, slots[i]);
 		review_lists(p, slots, n);
-		fputs("Type a number to change that answer, or press Enter to go on to the summary.\n", p->out);
+		fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
 		const char *s = read_line(p);
 		enum action act = A_STAY;
 		if (!s) {
@@ -350,7 +421,7 @@ static enum action review(struct plain *p, const struct screen *sc)
 			return A_STAY;
 		}
 		free(slots);
-		fputs("Not understood: type a number from the list, or press Enter.\n", p->out);
+		fprintf(p->out, "%s\n", _("Not understood: type a number from the list, or press Enter."));
 	}
 }
 
@@ -361,7 +432,8 @@ static void summary(struct plain *p)
 	const char *why;
 	interview_inputs(p->iv, &in);
 	if (assess_run(&in, &a, &why) < 0) {
-		fprintf(p->out, "The answers contradict each other (%s): go back and correct them.\n", why);
+		fprintf(p->out, _("The answers contradict each other (%s): go back and correct them."), why);
+		fputc('\n', p->out);
 		return;
 	}
 	size_t nev;
@@ -373,25 +445,32 @@ static void summary(struct plain *p)
 
 static void referral(struct plain *p)
 {
-	fputs("Referral contacts:\n", p->out);
+	fprintf(p->out, "%s\n", _("Referral contacts:"));
 	if (p->o->contacts && p->o->contacts->file.n)
 		contacts_print(p->o->contacts, p->out);
+	else if (p->o->contacts_path)
+		fprintf(p->out, _("  No local contacts are configured: add them to %s.\n"),
+			p->o->contacts_path);
 	else
-		fprintf(p->out, "  No local contacts are configured%s%s.\n",
-			p->o->contacts_path ? ": add them to " : "",
-			p->o->contacts_path ? p->o->contacts_path : "");
+		fprintf(p->out, "%s\n", _("  No local contacts are configured."));
 }
 
 static void header(struct plain *p, const struct screen *sc)
 {
 	size_t n, pos;
 	interview_path(p->iv, &n, &pos);
-	fprintf(p->out, "\n[%s — screen %zu of %zu]\n", sc->section, pos + 1, n);
-	if (sc->question)
-		wrap(p, "", sc->question);
+	fputc('\n', p->out);
+	fprintf(p->out, _("[%s — screen %zu of %zu]"), _(deck_section_title(sc->section)), pos + 1, n);
+	fputc('\n', p->out);
+	if (sc->question) {
+		wrap(p, "", D_(sc->id, sc->question));
+		second_text(p, "", sc->id, sc->question);
+	}
 	const char *note = interview_note(p->iv, (int)(sc - p->dk->s));
-	if (note)
-		fprintf(p->out, "(Note: %s)\n", note);
+	if (note) {
+		fprintf(p->out, _("(Note: %s)"), note);
+		fputc('\n', p->out);
+	}
 }
 
 static enum action ask_screen(struct plain *p, const struct screen *sc, bool from_end)
@@ -426,7 +505,10 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 	struct interview *iv = ss->iv;
 	struct plain p = { .ss = ss, .iv = iv, .dk = interview_deck(iv), .in = in, .out = out, .o = o };
 	bool back = false;
-	fputs("tipscreen — screening interview, line mode. At any prompt: ? help, < back, ! stop and refer.\n", out);
+	fprintf(out, "%s\n", _("tipscreen — screening interview, line mode. At any prompt: ? help, < back, ! stop and refer."));
+	lang_line(&p);
+	if (session_lang(ss, catalog_lang(i18n_current())) < 0)
+		not_saved(&p);
 	while (!interview_complete(iv)) {
 		const struct screen *sc = &p.dk->s[interview_current(iv)];
 		if (session_shown(ss) < 0)
@@ -443,7 +525,7 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 		case A_BACK: {
 			int rc;
 			if (!session_back(ss, &rc))
-				fputs("This is the first screen.\n", out);
+				fprintf(out, "%s\n", _("This is the first screen."));
 			else if (rc < 0)
 				not_saved(&p);
 			back = true;
@@ -454,12 +536,13 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 				not_saved(&p);
 			break;
 		case A_STAY:
+		case A_REDRAW:
 			break;
 		}
 	}
 	if (session_finish(ss) < 0)
 		not_saved(&p);
-	fputs("\nThe interview is complete.\n", out);
+	fprintf(out, "\n%s\n", _("The interview is complete."));
 	fflush(out);
 	return 0;
 }

@@ -2,7 +2,8 @@
  *
  * One prompt per question, numbered choices, y n d x (i where "intended" is
  * allowed) for the answer words, "<" back, "?" help and why we ask, "!" the
- * stop-and-refer screen, "+text" a note on the screen. It reads lines from
+ * stop-and-refer screen, "+text" a note on the screen, "@fr" switches the
+ * language (recorded with the interview; "@" lists the languages). It reads lines from
  * in and writes plain text (no escape sequences) to out. It only reads
  * keys and prints: the interview decides everything. */
 #ifndef TIPSCREEN_PLAIN_H
@@ -11,6 +12,7 @@
 #include <stdio.h>
 
 #include "../core/contacts.h"
+#include "../core/langs.h"
 #include "../core/session.h"
 
 struct plain_opts {
@@ -18,6 +20,9 @@ struct plain_opts {
 	const char *contacts_path;	/* for the "none configured" hint */
 	int width;	/* columns to wrap prose to */
 	const char *charset;	/* of typed input; NULL or UTF-8: none to convert */
+	const struct langs *langs;	/* "@fr" switches among them; may be NULL */
+	int second;	/* bilingual: index in langs of the respondent's language
+			 * shown under each question, or -1 */
 };
 
 /* Runs the session's interview to its end, every change committed through

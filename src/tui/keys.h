@@ -9,31 +9,32 @@
 #include <stdbool.h>
 #include <wchar.h>
 
-/* X(enum suffix, what the help screen says) */
+/* X(enum suffix): every action; keys.c has what the help screen says. */
 #define ACTION_TABLE(X) \
-	X(NONE, "") \
-	X(YES, "answer yes (it happened)") \
-	X(NO, "answer no") \
-	X(DONTKNOW, "answer don't know") \
-	X(DECLINED, "answer declined (the person does not want to say)") \
-	X(INTENDED, "answer intended: told, planned or expected, not yet done") \
-	X(NEXT, "confirm and go to the next screen") \
-	X(BACK, "go back one screen (Esc also in a text field)") \
-	X(UP, "move up") \
-	X(DOWN, "move down") \
-	X(TOGGLE, "choose or unchoose the focused choice") \
-	X(PAGE_UP, "scroll up a page") \
-	X(PAGE_DOWN, "scroll down a page") \
-	X(HELP, "this help: all keys, and help for the screen") \
-	X(PANEL, "show or hide the interviewer's help and why we ask") \
-	X(NOTE, "write a note on this screen") \
-	X(STOP, "stop now and refer (stop-and-refer screen)") \
-	X(REDRAW, "redraw the screen") \
-	X(HIDE, "quick hide: blank the screen at once; any key brings it back") \
-	X(QUIT, "leave tipscreen") \
-	X(CHOOSE, "choose the choice with that number")
+	X(NONE) \
+	X(YES) \
+	X(NO) \
+	X(DONTKNOW) \
+	X(DECLINED) \
+	X(INTENDED) \
+	X(NEXT) \
+	X(BACK) \
+	X(UP) \
+	X(DOWN) \
+	X(TOGGLE) \
+	X(PAGE_UP) \
+	X(PAGE_DOWN) \
+	X(HELP) \
+	X(PANEL) \
+	X(NOTE) \
+	X(STOP) \
+	X(LANG) \
+	X(REDRAW) \
+	X(HIDE) \
+	X(QUIT) \
+	X(CHOOSE)
 
-#define X_ENUM(e, text) ACT_##e,
+#define X_ENUM(e) ACT_##e,
 enum action { ACTION_TABLE(X_ENUM) ACT_COUNT };
 #undef X_ENUM
 

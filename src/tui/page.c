@@ -5,13 +5,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/catalog.h"
 #include "../core/law.h"
 #include "../core/report.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
 
 /* The element progress of the title: the step each section belongs to. */
-static const char *const steps[] = { "Start", "Act", "Means", "Purpose", "Summary" };
+static const char *const steps[] = { N_("Start"), N_("Act"), N_("Means"), N_("Purpose"), N_("Summary") };
 
 static int step_of(const char *section)
 {
@@ -75,6 +76,34 @@ static void blank(struct builder *b)
 	add(b, "", S_NORMAL);
 }
 
+/* Bilingual: a deck text again in the respondent's language, under the
+ * interviewer's, dimmed and tagged with the language. */
+static void second(struct builder *b, const char *indent, const char *ctx, const char *text)
+{
+	const struct wizard *w = b->w;
+	if (!w->langs || w->second < 0 || w->langs->v[w->second] == i18n_current())
+		return;
+	const struct catalog *c = w->langs->v[w->second];
+	char *t = xasprintf("%s[%s] ", indent, catalog_lang(c));
+	add_wrapped(b, t, catalog_get(c, ctx, text), S_DIM);
+	free(t);
+}
+
+/* The question of an answer slot, first line, in the interface language. */
+static const char *slot_text(const struct deck *dk, int slot)
+{
+	return D_(dk->slots[slot].id, deck_slot_text(dk, slot));
+}
+
+/* A line of a quoted provision: "(a) …", "a) …", "2. …". */
+static bool quote_line(const char *line)
+{
+	const char *p = line + (line[0] == '(');
+	if (*p >= '1' && *p <= '9')
+		return p[1] == '.';
+	return *p >= 'a' && *p <= 'z' && p[1] == ')';
+}
+
 static void focus_rows(struct builder *b, int from, int to_excl, bool focused)
 {
 	if (!focused)
@@ -95,15 +124,17 @@ static void header(struct builder *b, const struct screen *sc)
 {
 	size_t n, pos;
 	interview_path(b->w->iv, &n, &pos);
-	char *h = xasprintf("%c%s — screen %zu of %zu", sc->section[0] - 32, sc->section + 1,
+	char *h = xasprintf(_("%s — screen %zu of %zu"), _(deck_section_title(sc->section)),
 			    pos + 1, n);
 	add(b, h, S_DIM);
 	free(h);
-	if (sc->question)
-		add_wrapped(b, "", sc->question, S_QUESTION);
+	if (sc->question) {
+		add_wrapped(b, "", D_(sc->id, sc->question), S_QUESTION);
+		second(b, "", sc->id, sc->question);
+	}
 	const char *note = interview_note(b->w->iv, interview_current(b->w->iv));
 	if (note) {
-		char *t = xasprintf("Note: %s", note);
+		char *t = xasprintf(_("Note: %s"), note);
 		add_wrapped(b, "", t, S_DIM);
 		free(t);
 	}
@@ -113,11 +144,11 @@ static void header(struct builder *b, const struct screen *sc)
 static const char *answer_label(enum ind_value v)
 {
 	switch (v) {
-	case IV_YES: return "y  Yes";
-	case IV_INTENDED: return "i  Intended: told, planned or expected, not yet done";
-	case IV_NO: return "n  No";
-	case IV_DONTKNOW: return "d  Don't know";
-	case IV_DECLINED: return "x  Declined to answer";
+	case IV_YES: return _("y  Yes");
+	case IV_INTENDED: return _("i  Intended: told, planned or expected, not yet done");
+	case IV_NO: return _("n  No");
+	case IV_DONTKNOW: return _("d  Don't know");
+	case IV_DECLINED: return _("x  Declined to answer");
 	default: return "";
 	}
 }
@@ -145,7 +176,7 @@ static void body_yesno(struct builder *b, const struct screen *sc)
 static void word_answer(struct builder *b, const struct answer *a)
 {
 	if (a->kind == ANS_WORD) {
-		char *t = xasprintf("Answer: %s", report_value_text(a->word));
+		char *t = xasprintf(_("Answer: %s"), report_value_text(a->word));
 		add(b, t, S_CHOSEN);
 		free(t);
 	}
@@ -160,7 +191,8 @@ static void body_choices(struct builder *b, const struct screen *sc)
 				    : a->kind == ANS_CHOICE && a->choice == (int)i;
 		char *t = xasprintf("%s %zu  ", multi ? (chosen ? "[x]" : "[ ]") : (chosen ? "(*)" : "( )"),
 				    i + 1);
-		int r = add_wrapped(b, t, sc->choices[i].label, chosen ? S_CHOSEN : S_NORMAL);
+		int r = add_wrapped(b, t, D_(sc->id, sc->choices[i].label), chosen ? S_CHOSEN : S_NORMAL);
+		second(b, "       ", sc->id, sc->choices[i].label);
 		free(t);
 		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
@@ -201,8 +233,8 @@ static void field(struct builder *b, const char *label, const char *after)
 
 static void body_number(struct builder *b, const struct screen *sc)
 {
-	char *after = xasprintf("  (%ld to %ld)", sc->min, sc->max);
-	field(b, "Answer: ", after);
+	char *after = xasprintf(_("  (%ld to %ld)"), sc->min, sc->max);
+	field(b, _("Answer: "), after);
 	free(after);
 	blank(b);
 	word_answer(b, interview_get(b->w->iv, sc->slot));
@@ -210,9 +242,9 @@ static void body_number(struct builder *b, const struct screen *sc)
 
 static void body_text(struct builder *b)
 {
-	field(b, "Answer: ", "");
+	field(b, _("Answer: "), "");
 	blank(b);
-	add_wrapped(b, "", "Type a few words, never names. Enter saves; an empty answer is left out.", S_DIM);
+	add_wrapped(b, "", _("Type a few words, never names. Enter saves; an empty answer is left out."), S_DIM);
 }
 
 static const char *short_value(const struct answer *a)
@@ -220,11 +252,11 @@ static const char *short_value(const struct answer *a)
 	if (a->kind == ANS_NONE)
 		return "-";
 	switch (a->word) {
-	case IV_YES: return "yes";
-	case IV_INTENDED: return "intended";
-	case IV_NO: return "no";
-	case IV_DONTKNOW: return "don't know";
-	default: return "declined";
+	case IV_YES: return C_("short", "yes");
+	case IV_INTENDED: return C_("short", "intended");
+	case IV_NO: return C_("short", "no");
+	case IV_DONTKNOW: return C_("short", "don't know");
+	default: return C_("short", "declined");
 	}
 }
 
@@ -232,20 +264,24 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 {
 	for (size_t i = 0; i < sc->nitems; i++) {
 		const struct answer *a = interview_get(b->w->iv, sc->items[i].slot);
-		char *t = xasprintf("[%-10s] ", short_value(a));
-		int r = add_wrapped(b, t, sc->items[i].text, a->kind == ANS_NONE ? S_NORMAL : S_CHOSEN);
+		const char *v = short_value(a);
+		int pad = 10 - text_width(v);
+		char *t = xasprintf("[%s%*s] ", v, pad > 0 ? pad : 0, "");
+		int r = add_wrapped(b, t, D_(sc->items[i].id, sc->items[i].text),
+				    a->kind == ANS_NONE ? S_NORMAL : S_CHOSEN);
+		second(b, "             ", sc->items[i].id, sc->items[i].text);
 		free(t);
 		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
 	blank(b);
 	add_wrapped(b, "", sc->nitems && sc->items[0].intended
-		    ? "Mark the focused item: y yes, i intended, n no, d don't know, x declined."
-		    : "Mark the focused item: y yes, n no, d don't know, x declined.", S_DIM);
+		    ? _("Mark the focused item: y yes, i intended, n no, d don't know, x declined.")
+		    : _("Mark the focused item: y yes, n no, d don't know, x declined."), S_DIM);
 }
 
 static void review_lists(struct builder *b, const int *rows, int n)
 {
-	static const char *const titles[] = { "Not answered", "Declined" };
+	static const char *const titles[] = { N_("Not answered"), N_("Declined") };
 	for (int l = 0; l < 2; l++) {
 		char *nums = xstrdup("");
 		for (int i = 0; i < n; i++) {
@@ -259,7 +295,7 @@ static void review_lists(struct builder *b, const int *rows, int n)
 			free(nums);
 			nums = t;
 		}
-		char *t = xasprintf("%s: %s", titles[l], *nums ? nums : "none");
+		char *t = xasprintf("%s: %s", _(titles[l]), *nums ? nums : _("none"));
 		add_wrapped(b, "", t, S_NORMAL);
 		free(t);
 		free(nums);
@@ -269,7 +305,7 @@ static void review_lists(struct builder *b, const int *rows, int n)
 	size_t noff = interview_discarded(b->w->iv, off, 64);
 	for (size_t i = 0; i < noff && i < 64; i++) {
 		char *v = answer_format(dk, off[i], interview_get(b->w->iv, off[i]), false);
-		char *t = xasprintf("Will be discarded: %s — %s", deck_slot_text(dk, off[i]), v);
+		char *t = xasprintf(_("Will be discarded: %s — %s"), slot_text(dk, off[i]), v);
 		add_wrapped(b, "", t, S_DIM);
 		free(t);
 		free(v);
@@ -287,13 +323,13 @@ static void body_review(struct builder *b)
 		int r;
 		if (rows[i] < 0) {
 			blank(b);
-			r = add_wrapped(b, "", "> Continue to the summary", S_QUESTION);
+			r = add_wrapped(b, "", _("> Continue to the summary"), S_QUESTION);
 		} else {
 			const struct answer *a = interview_get(b->w->iv, rows[i]);
-			char *v = a->kind == ANS_NONE ? xstrdup("not answered")
+			char *v = a->kind == ANS_NONE ? xstrdup(_("not answered"))
 						      : answer_format(dk, rows[i], a, false);
 			char *num = xasprintf("%3d. ", i + 1);
-			char *t = xasprintf("%s — %s", deck_slot_text(dk, rows[i]), v);
+			char *t = xasprintf("%s — %s", slot_text(dk, rows[i]), v);
 			r = add_wrapped(b, num, t, S_NORMAL);
 			free(num);
 			free(t);
@@ -334,7 +370,7 @@ static void add_report(struct builder *b, const char *text, const char *matched)
 		e = strchr(line, '\n');
 		if (e)
 			*e = '\0';
-		bool quote = line[0] == '(' || (line[0] >= '1' && line[0] <= '9' && line[1] == '.');
+		bool quote = quote_line(line);
 		int first = *b->nrows;
 		if (strncmp(line, "  - ", 4) == 0)
 			add_wrapped(b, "  - ", line + 4, S_NORMAL);	/* a list item: hanging indent */
@@ -357,14 +393,17 @@ static char *matched_words(const struct assessment *a)
 	char *all = xstrdup("");
 	for (int c = 0; c < CITE_COUNT; c++) {
 		struct law_quote q;
-		if (!a->cite[c] || law_quote(c, "en", &q) < 0)
-			continue;
-		char *m = report_matched_words(a, q.text);
-		char *t = xasprintf("%s%s%s", all, *all && *m ? "; " : "", m);
-		free(all);
-		free(m);
-		all = t;
-		law_quote_free(&q);
+		const struct catalog *langs[] = { NULL, i18n_current() };
+		for (size_t k = 0; k < 2 && a->cite[c]; k++) {
+			if ((k && !langs[k]) || law_quote(c, catalog_lang(langs[k]), &q) < 0)
+				continue;
+			char *m = report_matched_words(a, q.text, langs[k]);
+			char *t = xasprintf("%s%s%s", all, *all && *m ? "; " : "", m);
+			free(all);
+			free(m);
+			all = t;
+			law_quote_free(&q);
+		}
 	}
 	return all;
 }
@@ -376,7 +415,7 @@ static void body_summary(struct builder *b)
 	const char *why;
 	interview_inputs(b->w->iv, &in);
 	if (assess_run(&in, &a, &why) < 0) {
-		add_wrapped(b, "", "The answers contradict each other: go back and correct them.", S_MSG);
+		add_wrapped(b, "", _("The answers contradict each other: go back and correct them."), S_MSG);
 		return;
 	}
 	size_t nev;
@@ -404,9 +443,9 @@ static void body_referral(struct builder *b)
 		add_report(b, buf, "");
 		free(buf);
 	} else {
-		char *t = xasprintf("No local contacts are configured%s%s.",
-				    b->w->contacts_path ? ": add them to " : "",
-				    b->w->contacts_path ? b->w->contacts_path : "");
+		char *t = b->w->contacts_path
+			? xasprintf(_("No local contacts are configured: add them to %s."), b->w->contacts_path)
+			: xstrdup(_("No local contacts are configured."));
 		add_wrapped(b, "", t, S_DIM);
 		free(t);
 	}
@@ -426,56 +465,66 @@ static void body_screen(struct builder *b)
 	case SCR_REVIEW: body_review(b); break;
 	case SCR_SUMMARY: body_summary(b); break;
 	case SCR_REFERRAL: body_referral(b); break;
-	default: add_wrapped(b, "", "Press Enter to continue.", S_DIM); break;
+	default: add_wrapped(b, "", _("Press Enter to continue."), S_DIM); break;
 	}
 	if (b->w->noting) {
 		blank(b);
-		field(b, "Note: ", "");
+		field(b, _("Note: "), "");
 	}
 }
 
 static void body_help(struct builder *b)
 {
-	add(b, "Keys", S_QUESTION);
+	add(b, _("Keys"), S_QUESTION);
 	const char *keys, *text;
 	for (int i = 0; keys_help_line(i, &keys, &text); i++) {
-		char *k = xasprintf("%-20s", keys);
+		char *k = xasprintf("%-20s", keys);	/* key names are ASCII */
 		add_wrapped(b, k, text, S_NORMAL);
 		free(k);
 	}
 	const struct screen *sc = cur_screen(b);
 	if (sc->help) {
 		blank(b);
-		add_wrapped(b, "Help: ", sc->help, S_NORMAL);
+		add_wrapped(b, _("Help: "), D_(sc->id, sc->help), S_NORMAL);
 	}
 	if (sc->why) {
 		blank(b);
-		add_wrapped(b, "Why we ask: ", sc->why, S_NORMAL);
+		add_wrapped(b, _("Why we ask: "), D_(sc->id, sc->why), S_NORMAL);
 	}
 	blank(b);
-	add(b, "Press any key to go back to the interview.", S_DIM);
+	add(b, _("Press any key to go back to the interview."), S_DIM);
 }
 
 static void body_start(struct builder *b)
 {
-	add(b, "Screening interview for possible trafficking in persons", S_QUESTION);
+	add_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
 	blank(b);
-	add_wrapped(b, "", "A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to.", S_NORMAL);
+	add_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
 	blank(b);
-	int r = add_wrapped(b, "Enter   ", "Start a new interview", S_NORMAL);
+	int r = add_wrapped(b, "Enter   ", _("Start a new interview"), S_NORMAL);
 	focus_rows(b, r, r + 1, true);
 	for (size_t i = 0; i < b->w->nresume && i < 9; i++) {
 		const struct store_case *c = &b->w->resume[i];
 		char when[32], *key = xasprintf("%zu       ", i + 1);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c->updated));
-		char *t = xasprintf("Resume interview %s, last change %s", c->id, when);
+		char *t = xasprintf(_("Resume interview %s, last change %s"), c->id, when);
 		add_wrapped(b, key, t, S_NORMAL);
 		free(t);
 		free(key);
 	}
-	add_wrapped(b, "Esc     ", "Quit now", S_NORMAL);
+	add_wrapped(b, "Esc     ", _("Quit now"), S_NORMAL);
+	if (b->w->langs && b->w->langs->n > 1) {
+		size_t cur = 0;
+		while (cur < b->w->langs->n && b->w->langs->v[cur] != i18n_current())
+			cur++;
+		char *l = langs_label(b->w->langs, (int)(cur % b->w->langs->n));
+		char *t = xasprintf(_("Language: %s (F2 or l changes it)"), l);
+		add_wrapped(b, "F2      ", t, S_NORMAL);
+		free(t);
+		free(l);
+	}
 	blank(b);
-	add_wrapped(b, "", "At any time, Ctrl-X blanks the screen at once, and F1 or ? lists every key.", S_DIM);
+	add_wrapped(b, "", _("At any time, Ctrl-X blanks the screen at once, and F1 or ? lists every key."), S_DIM);
 }
 
 static void title(struct page *p, const struct wizard *w)
@@ -488,12 +537,12 @@ static void title(struct page *p, const struct wizard *w)
 		bar = xstrdup("");
 		for (int i = 0; i < 5 && step >= 0; i++) {
 			char *n = xasprintf("%s%s%s%s%s", bar, i ? " › " : "", i == step ? "[" : "",
-					    steps[i], i == step ? "]" : "");
+					    _(steps[i]), i == step ? "]" : "");
 			free(bar);
 			bar = n;
 		}
 	} else {
-		bar = xasprintf("Step %d of 5: %s", step + 1, steps[step]);
+		bar = xasprintf(_("Step %d of 5: %s"), step + 1, _(steps[step]));
 	}
 	int pad = p->width - text_width(t) - text_width(bar) - 1;
 	char *full = xasprintf("%s%*s%s ", t, pad > 0 ? pad : 1, "", bar);
@@ -529,14 +578,19 @@ static void legend(struct page *p, const struct wizard *w)
 	}
 	list[n++] = ACT_PANEL;
 	list[n++] = ACT_STOP;
+	if (w->langs && w->langs->n > 1)
+		list[n++] = ACT_LANG;
 	static const char *const words[ACT_COUNT] = {
-		[ACT_YES] = "yes", [ACT_NO] = "no", [ACT_DONTKNOW] = "don't know",
-		[ACT_DECLINED] = "declined", [ACT_NEXT] = "next", [ACT_BACK] = "back",
-		[ACT_HELP] = "keys", [ACT_PANEL] = "help", [ACT_STOP] = "stop", [ACT_HIDE] = "hide",
+		[ACT_YES] = NC_("legend", "yes"), [ACT_NO] = NC_("legend", "no"),
+		[ACT_DONTKNOW] = NC_("legend", "don't know"), [ACT_DECLINED] = NC_("legend", "declined"),
+		[ACT_NEXT] = NC_("legend", "next"), [ACT_BACK] = NC_("legend", "back"),
+		[ACT_HELP] = NC_("legend", "keys"), [ACT_PANEL] = NC_("legend", "help"),
+		[ACT_STOP] = NC_("legend", "stop"), [ACT_HIDE] = NC_("legend", "hide"),
+		[ACT_LANG] = NC_("legend", "language"),
 	};
 	char *s = xstrdup("");
 	for (int i = 0; i < n; i++) {
-		char *item = xasprintf("%s %s", keys_legend(list[i]), words[list[i]]);
+		char *item = xasprintf("%s %s", keys_legend(list[i]), C_("legend", words[list[i]]));
 		if (text_width(s) + text_width(item) + 2 > p->width) {
 			free(item);
 			break;
@@ -553,13 +607,13 @@ static void legend(struct page *p, const struct wizard *w)
 static void panel(struct builder *b)
 {
 	const struct screen *sc = cur_screen(b);
-	add(b, "Interviewer's help (Tab hides it)", S_TITLE);
+	add(b, _("Interviewer's help (Tab hides it)"), S_TITLE);
 	if (sc->help)
-		add_wrapped(b, "", sc->help, S_NORMAL);
+		add_wrapped(b, "", D_(sc->id, sc->help), S_NORMAL);
 	if (sc->why)
-		add_wrapped(b, "Why we ask: ", sc->why, S_NORMAL);
+		add_wrapped(b, _("Why we ask: "), D_(sc->id, sc->why), S_NORMAL);
 	if (!sc->help && !sc->why)
-		add(b, "No help for this screen.", S_DIM);
+		add(b, _("No help for this screen."), S_DIM);
 }
 
 static void window(struct page *p, struct wizard *w, const struct builder *b)
@@ -642,7 +696,7 @@ char *page_text(const struct page *p)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	if (p->too_small) {
-		fputs("Terminal too small\n", f);
+		fprintf(f, "%s\n", _("Terminal too small"));
 	} else {
 		fprintf(f, "%s\n", p->title.text);
 		for (int i = 0; i < p->body_lines; i++)

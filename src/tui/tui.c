@@ -109,9 +109,9 @@ static void paint_row(int y, int x, const struct row *r, int cols, bool ascii, b
 
 static void paint_small(const struct page *p)
 {
-	const char *l1 = "Terminal too small";
-	char l2[64];
-	snprintf(l2, sizeof l2, "Need %dx%d or more", PAGE_MIN_COLS, PAGE_MIN_LINES);
+	const char *l1 = _("Terminal too small");
+	char l2[160];
+	snprintf(l2, sizeof l2, _("Need %dx%d or more"), PAGE_MIN_COLS, PAGE_MIN_LINES);
 	int y = p->height / 2 - 1;
 	attrset(A_BOLD);
 	mvaddnstr(y > 0 ? y : 0, 0, l1, p->width);
@@ -266,6 +266,8 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	wizard_init(&w, ss, o->contacts, o->contacts_path);
 	w.resume = o->resume;
 	w.nresume = o->nresume;
+	w.langs = o->langs;
+	w.second = o->second;
 	sigexit_catch(on_signal);
 	start(o);
 	int flags = W_REDRAW;
@@ -275,7 +277,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 		if (flags & W_NEW_SCREEN) {
 			flushinp();	/* a held key must not answer the next question */
 			if (w.mode == W_INTERVIEW && session_shown(ss) < 0)
-				snprintf(w.msg, sizeof w.msg, "NOT SAVED: %s.", ss->err);
+				snprintf(w.msg, sizeof w.msg, _("NOT SAVED: %s."), ss->err);
 		}
 		if (flags)
 			draw(&w, o);
@@ -295,7 +297,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	leave();
 	int rc = stop_signal ? 128 + stop_signal : w.mode == W_DONE ? 0 : 1;
 	if (w.mode == W_DONE && session_finish(ss) < 0) {
-		fprintf(stderr, "tipscreen: the end of the interview was not saved: %s\n", ss->err);
+		fprintf(stderr, _("tipscreen: the end of the interview was not saved: %s\n"), ss->err);
 		rc = 1;
 	}
 	wizard_free(&w);

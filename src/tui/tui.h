@@ -18,6 +18,8 @@ struct tui_opts {
 	const char *contacts_path;
 	const struct store_case *resume;	/* unfinished cases to offer */
 	size_t nresume;
+	const struct langs *langs;	/* may be NULL: English only */
+	int second;	/* bilingual: index in langs, or -1 */
 };
 
 /* True if stdin and stdout are a terminal that can address the cursor

@@ -96,6 +96,7 @@ void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
 	w->contacts_path = contacts_path;
 	w->mode = W_START;
 	w->page_rows = 10;
+	w->second = -1;
 	enter_screen(w);
 }
 
@@ -119,7 +120,7 @@ enum wizard_field wizard_field(const struct wizard *w)
 
 static void not_saved(struct wizard *w)
 {
-	snprintf(w->msg, sizeof w->msg, "NOT SAVED: %.300s. Nothing was recorded; try again.",
+	snprintf(w->msg, sizeof w->msg, _("NOT SAVED: %.300s. Nothing was recorded; try again."),
 		 w->ss->err);
 }
 
@@ -129,7 +130,7 @@ static int give(struct wizard *w, int slot, const struct answer *a)
 	int rc = session_answer(w->ss, slot, a, &why);
 	if (rc == -1) {
 		char m[200];
-		snprintf(m, sizeof m, "Not an answer here: expected %s.", why);
+		snprintf(m, sizeof m, _("Not an answer here: expected %s."), why);
 		say(w, m);
 	} else if (rc < 0) {
 		not_saved(w);
@@ -178,7 +179,7 @@ static int move_focus(struct wizard *w, int rows, int by)
 	return W_REDRAW;
 }
 
-static const char need_answer[] = "Choose an answer first: y yes, n no, d don't know, x declined.";
+static const char need_answer[] = N_("Choose an answer first: y yes, n no, d don't know, x declined.");
 
 static int key_yesno(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
@@ -198,7 +199,7 @@ static int key_yesno(struct wizard *w, const struct screen *sc, const struct wiz
 	case ACT_NEXT:
 		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
 			if (!w->focus_moved) {
-				say(w, need_answer);
+				say(w, _(need_answer));
 				return W_REDRAW;
 			}
 			give_word(w, sc->slot, rows[w->focus]);
@@ -228,7 +229,7 @@ static int key_single(struct wizard *w, const struct screen *sc, const struct wi
 	case ACT_NEXT:
 		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
 			if (!w->focus_moved) {
-				say(w, "Choose an answer first: its number, or d don't know, x declined.");
+				say(w, _("Choose an answer first: its number, or d don't know, x declined."));
 				return W_REDRAW;
 			}
 			a.choice = w->focus;
@@ -298,14 +299,14 @@ static int key_number(struct wizard *w, const struct screen *sc, const struct wi
 		struct answer a = { .kind = ANS_NUMBER, .number = strtol(w->edit.buf, NULL, 10) };
 		if (w->edit.len > 7 || a.number < sc->min || a.number > sc->max) {
 			char m[120];
-			snprintf(m, sizeof m, "Enter a number from %ld to %ld, or d don't know, x declined.",
+			snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or d don't know, x declined."),
 				 sc->min, sc->max);
 			say(w, m);
 			return W_REDRAW;
 		}
 		give(w, sc->slot, &a);
 	} else if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-		say(w, "Type a number, or d don't know, x declined.");
+		say(w, _("Type a number, or d don't know, x declined."));
 		return W_REDRAW;
 	}
 	return go_next(w);
@@ -387,15 +388,37 @@ static int key_note(struct wizard *w, const struct wizard_key *k)
 			return W_REDRAW;	/* the note stays in the field */
 		}
 		free(clean);
-		say(w, "Note saved.");
+		say(w, _("Note saved."));
 	} else if (k->action == ACT_BACK) {
-		say(w, "Note not changed.");
+		say(w, _("Note not changed."));
 	} else {
 		return 0;
 	}
 	w->noting = false;
 	edit_set(&w->edit, NULL);
 	enter_screen(w);
+	return W_REDRAW;
+}
+
+/* The next language, everything redrawn in it; in an interview the switch
+ * is recorded first, and a switch that cannot be recorded is not made. */
+static int switch_lang(struct wizard *w)
+{
+	const struct langs *l = w->langs;
+	if (!l || l->n < 2)
+		return 0;
+	size_t cur = 0;
+	while (cur < l->n && l->v[cur] != i18n_current())
+		cur++;
+	const struct catalog *next = l->v[(cur + 1) % l->n];
+	if (w->mode == W_INTERVIEW && session_lang(w->ss, catalog_lang(next)) < 0) {
+		not_saved(w);
+		return W_REDRAW;
+	}
+	i18n_use(next);
+	char *label = langs_label(l, (int)((cur + 1) % l->n));
+	snprintf(w->msg, sizeof w->msg, _("Language: %.300s"), label);
+	free(label);
 	return W_REDRAW;
 }
 
@@ -406,6 +429,7 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	case ACT_HELP: w->mode = W_HELP; return W_REDRAW;
 	case ACT_PANEL: w->panel = !w->panel; return W_REDRAW;
 	case ACT_REDRAW: return W_REDRAW;
+	case ACT_LANG: return switch_lang(w);
 	case ACT_HIDE: return W_HIDE;
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
 	case ACT_PAGE_UP:
@@ -425,7 +449,7 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	case ACT_BACK: {
 		int rc;
 		if (!session_back(w->ss, &rc)) {
-			say(w, "This is the first screen.");
+			say(w, _("This is the first screen."));
 			return W_REDRAW;
 		}
 		if (rc < 0)
@@ -458,19 +482,23 @@ static int key_start(struct wizard *w, const struct wizard_key *k)
 		if ((size_t)k->number > w->nresume)
 			return 0;
 		if (session_resume(w->ss, w->resume[k->number - 1].id) < 0) {
-			snprintf(w->msg, sizeof w->msg, "Cannot resume: %.300s", w->ss->err);
+			snprintf(w->msg, sizeof w->msg, _("Cannot resume: %.300s"), w->ss->err);
 			return W_REDRAW;
 		}
 		w->mode = W_INTERVIEW;
 		enter_screen(w);
+		if (session_lang(w->ss, catalog_lang(i18n_current())) < 0)
+			not_saved(w);
 		return W_NEW_SCREEN | W_REDRAW;
 	case ACT_NEXT:
-		if (session_begin(w->ss) < 0) {
+		if (session_begin(w->ss) < 0 ||
+		    session_lang(w->ss, catalog_lang(i18n_current())) < 0) {
 			not_saved(w);
 			return W_REDRAW;
 		}
 		w->mode = W_INTERVIEW;
 		return W_NEW_SCREEN;
+	case ACT_LANG: return switch_lang(w);
 	case ACT_BACK:
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
 	case ACT_HELP: return 0;

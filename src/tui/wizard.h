@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "../core/contacts.h"
+#include "../core/langs.h"
 #include "../core/session.h"
 #include "edit.h"
 #include "keys.h"
@@ -53,6 +54,8 @@ struct wizard {
 	char msg[400];		/* one line for the interviewer, "" if none */
 	const struct store_case *resume;	/* unfinished cases the start offers */
 	size_t nresume;
+	const struct langs *langs;	/* F2 cycles through them; may be NULL */
+	int second;	/* bilingual: the respondent's language in langs, or -1 */
 };
 
 void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,

@@ -180,7 +180,7 @@ end
 # --- line mode ----------------------------------------------------------
 begin "a complete adult interview through a pipe reaches the summary"
 IN=$E2E/plain/adult.in run 0 --plain --contacts screens/contacts.example $(store)
-has out "[safety — screen 5 of "
+has out "[Safety — screen 5 of "
 has out "Outcome: Consistent with trafficking in persons (Article 3(a)) [consistent-adult]"
 has out "Act: met (required)"
 has out "Means: met (required)"

@@ -165,7 +165,7 @@ static void test_matched_words(void **st)
 	assess_run(&in, &a, NULL);
 	struct law_quote q;
 	law_quote(CITE_TIP_3A, "en", &q);
-	char *m = report_matched_words(&a, q.text);
+	char *m = report_matched_words(&a, q.text, NULL);
 	assert_string_equal(m, "harbouring; a position of vulnerability");
 	free(m);
 	law_quote_free(&q);
