@@ -226,6 +226,25 @@ static FILE *open_output(struct options *o)
 	return f;
 }
 
+/* The charset of the user's terminal: the locale's; when the locale named
+ * is not installed (common on field laptops), the charset its name says
+ * ("fr_FR.ISO-8859-1"), if iconv knows it; else ASCII, which is safe. */
+static void user_charset(char *buf, size_t n)
+{
+	if (setlocale(LC_ALL, "")) {
+		snprintf(buf, n, "%s", nl_langinfo(CODESET));
+		return;
+	}
+	const char *vars[] = { "LC_ALL", "LC_CTYPE", "LANG" }, *name = NULL;
+	for (size_t i = 0; i < 3 && !name; i++)
+		if (getenv(vars[i]) && *getenv(vars[i]))
+			name = getenv(vars[i]);
+	const char *dot = name ? strchr(name, '.') : NULL;
+	snprintf(buf, n, "%.*s", dot ? (int)strcspn(dot + 1, "@") : 0, dot ? dot + 1 : "");
+	if (!*buf || !text_charset_known(buf))
+		snprintf(buf, n, "ANSI_X3.4-1968");
+}
+
 int main(int argc, char **argv)
 {
 	/* Interview records are about victims: never leave them in a core file,
@@ -235,9 +254,8 @@ int main(int argc, char **argv)
 	setrlimit(RLIMIT_CORE, &no_core);
 	prctl(PR_SET_DUMPABLE, 0);
 	umask(077);
-	setlocale(LC_ALL, "");
 	char charset[64];
-	snprintf(charset, sizeof charset, "%s", nl_langinfo(CODESET));
+	user_charset(charset, sizeof charset);
 	/* Text is UTF-8 inside; widths need a UTF-8 LC_CTYPE whatever the
 	 * user's locale (the terminal's charset is handled at the edges). */
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))

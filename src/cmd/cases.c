@@ -317,11 +317,37 @@ static int export_case(const struct options *o, struct store *st, struct deck *d
 	return rc;
 }
 
+/* The export in buf (UTF-8) converted to charset, characters it lacks
+ * transliterated ("€" stays in CP1252, "“" becomes '"'). */
+static int reencode(char **buf, size_t *len, const char *charset)
+{
+	char *conv = text_convert(*buf, "UTF-8", charset);
+	if (!conv) {
+		fprintf(stderr, "tipscreen: error: the export cannot be converted to %s\n", charset);
+		return EXIT_RUNTIME;
+	}
+	sodium_memzero(*buf, *len);
+	free(*buf);
+	*buf = conv;
+	*len = strlen(conv);
+	return EXIT_OK;
+}
+
 int cmd_export(const struct options *o, const char *id)
 {
 	const char *format = o->format ? o->format : "json";
 	if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "txt")) {
 		fprintf(stderr, "tipscreen: error: --format takes json, csv or txt, not '%s'\n", format);
+		return EXIT_INPUT;
+	}
+	bool encode = o->encoding && !text_is_utf8_charset(o->encoding);
+	if (o->encoding && strcmp(format, "csv") != 0) {
+		fprintf(stderr, "tipscreen: error: --encoding is for --format csv\n");
+		return EXIT_INPUT;
+	}
+	if (encode && !text_charset_known(o->encoding)) {
+		fprintf(stderr, "tipscreen: error: --encoding %s: not a charset iconv knows "
+			"(try CP1252 or ISO-8859-1)\n", o->encoding);
 		return EXIT_INPUT;
 	}
 	if (check_id(id) < 0)
@@ -337,9 +363,14 @@ int cmd_export(const struct options *o, const char *id)
 		FILE *mem = open_memstream(&buf, &len);	/* never a plaintext temp file */
 		rc = export_case(o, st, dk, id, format, mem);
 		fclose(mem);
+		if (rc == EXIT_OK && encode)
+			rc = reencode(&buf, &len, o->encoding);
+		/* Bytes in another charset go out as they are, not through the
+		 * terminal's conversion. */
+		FILE *out = encode ? stdout : o->out;
 		if (rc == EXIT_OK)
-			rc = o->seal_to ? seal_out(o->out, o->seal_to, buf, len)
-					: (fwrite(buf, 1, len, o->out), EXIT_OK);
+			rc = o->seal_to ? seal_out(out, o->seal_to, buf, len)
+					: (fwrite(buf, 1, len, out), EXIT_OK);
 		sodium_memzero(buf, len);
 		free(buf);
 		store_close(st);

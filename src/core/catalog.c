@@ -407,7 +407,7 @@ char *catalog_placeholders(const char *s)
 			continue;
 		}
 		if (p[0] == '%') {
-			len = 1 + strspn(p + 1, "0123456789$#-+ .'lhzjtL*");
+			len = 1 + strspn(p + 1, "0123456789$#-+.'lhzjtL*");
 			if (!p[len] || !strchr("diouxXeEfFgGaAcspn", p[len]))
 				continue;
 			len++;

@@ -266,6 +266,15 @@ int text_rows(const char *s, int width)
 	return b.lines;
 }
 
+bool text_charset_known(const char *charset)
+{
+	iconv_t cd = iconv_open(charset, "UTF-8");
+	if (cd == (iconv_t)-1)
+		return false;
+	iconv_close(cd);
+	return true;
+}
+
 bool text_is_utf8_charset(const char *cs)
 {
 	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0);

@@ -51,6 +51,9 @@ int text_rows(const char *s, int width);
  * is not supported or s is not valid in `from`. */
 char *text_convert(const char *s, const char *from, const char *to);
 
+/* True if iconv converts between UTF-8 and charset. */
+bool text_charset_known(const char *charset);
+
 /* True if the charset name means UTF-8 ("UTF-8", "utf8"). */
 bool text_is_utf8_charset(const char *charset);
 

@@ -14,8 +14,7 @@ export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
 mkdir -p "$HOME"
 printf 'correct horse battery staple\n' >"$TMP/pass"
 # Each interview gets a new case store, so none offers to resume another.
-stores=0
-store() { stores=$((stores + 1)); echo "--data $TMP/store$stores --passphrase-file $TMP/pass"; }
+store() { echo "--data $(mktemp -u "$TMP/store-XXXXXX") --passphrase-file $TMP/pass"; }
 
 passed=0
 failed=0
@@ -248,6 +247,138 @@ if command -v script >/dev/null 2>&1; then
 else
 	bad "script(1) from bsdutils is missing"
 fi
+end
+
+# --- languages ------------------------------------------------------------
+begin "--lang fr runs the whole interview and the summary in French"
+IN=$E2E/plain/adult.in run 0 --plain --lang fr $(store)
+has out "Langue : Français (fr), brouillon : non relu par un locuteur natif."
+has out "[Sécurité — écran 5 sur "
+has out "Qui fait ce dépistage ?"
+has out "Résultat : Concorde avec la traite des personnes (article 3 a)) [consistent-adult]"
+has out "Acte : établi (requis)"
+has out "  - oui: La personne doit travailler ou fournir des services qu'elle ne peut"
+has out "[tip-3a, fr], texte NON VÉRIFIÉ : non comparé au texte officiel:"
+has out "a) L’expression « traite des personnes » désigne le recrutement, le transport,"
+has out "[tip-3a, en], texte vérifié:"
+has out "(a) “Trafficking in persons” shall mean the recruitment, transportation,"
+has out "Mots auxquels les réponses correspondent : recrutement; transport;"
+has out "L'entretien est terminé."
+hasnt out "Who is doing this screening?"
+hasnt out "The interview is complete."
+end
+
+begin "--lang es runs the whole interview and the summary in Spanish"
+IN=$E2E/plain/adult.in run 0 --plain --lang es $(store)
+has out "Idioma: Español (es), borrador: no revisado por un hablante nativo."
+has out "¿Quién hace esta evaluación?"
+has out "Resultado: Concuerda con la trata de personas (artículo 3 a)) [consistent-adult]"
+has out "a) Por “trata de personas” se entenderá la captación, el transporte,"
+has out "Palabras con las que coinciden las respuestas: captación; transporte;"
+has out "La entrevista ha terminado."
+hasnt out "The interview is complete."
+end
+
+begin "the language comes from LANGUAGE, LC_ALL or LANG; --lang wins"
+LANGUAGE=de:es IN=$E2E/plain/adult.in run 0 --plain $(store)
+has out "La entrevista ha terminado."
+LANG=fr_FR.UTF-8 IN=$E2E/plain/adult.in run 0 --plain $(store)
+has out "L'entretien est terminé."
+LANG=fr_FR.UTF-8 IN=$E2E/plain/adult.in run 0 --plain --lang en $(store)
+has out "The interview is complete."
+run 2 --plain --lang de $(store)
+has err "--lang de: no such language; there are en, es, fr"
+end
+
+begin "@es mid-interview switches the language, keeps every answer and is recorded"
+data="$TMP/lang-switch"
+sed '10a @es' "$E2E/plain/adult.in" >"$TMP/switch.in"
+IN=$TMP/switch.in run 0 --plain --lang fr --data "$data" --passphrase-file "$TMP/pass"
+has out "Idioma: Español (es), borrador"
+has out "Pregunte: «Cuénteme cómo llegó a este trabajo"
+has out "Resultado: Concuerda con la trata de personas (artículo 3 a)) [consistent-adult]"
+has out "Menor de 18 años cuando empezó: no (30 años entonces)."
+run 0 cases --data "$data" --passphrase-file "$TMP/pass"
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
+has out '"event": "lang", "id": "-", "old": "", "new": "fr"'
+has out '"event": "lang", "id": "-", "old": "fr", "new": "es"'
+has out '"outcome": "consistent-adult"'
+has out '"age.at-act": "30"'
+end
+
+begin "--second shows the respondent's language under the interviewer's"
+IN=$E2E/plain/adult.in run 0 --plain --lang en --second fr $(store)
+has out "Who is doing this screening?"
+has out "[fr] Qui fait ce dépistage ?"
+has out "      [fr] Policier ou policière"
+has out "Outcome: Consistent with trafficking in persons"
+end
+
+begin "check reports each language's coverage; make pot's template is current"
+run 0 check screens --locales locales
+has out "locales/fr.po:1: Français (fr), draft: not reviewed by a native speaker: "
+has out "texts translated (100%)"
+has out "locales/es.po:1: Español (es), draft"
+hasnt out "warning: text not in the template"
+end
+
+begin "placeholders that differ are an error of check"
+run 2 check screens --locales "$E2E/locales/placeholders"
+has err "$E2E/locales/placeholders/fr.po:10: error: the translation's placeholders '%s' differ from the English '%d %s'"
+has out "fr.po:1: Français (fr), draft: not reviewed by a native speaker: 0 of 130 texts translated (0%); the rest is shown in English"
+end
+
+begin "a broken PO file is refused with its line and column, by check and at start"
+run 2 check screens --locales "$E2E/locales/broken"
+has err "$E2E/locales/broken/de.po:7:15: error: expected '\"' closing the string"
+run 2 --plain --locales "$E2E/locales/broken" $(store)
+has err "$E2E/locales/broken/de.po:7:15: error: expected '\"' closing the string"
+end
+
+begin "a Latin-1 terminal gets French in Latin-1, transliterated where it must be"
+if command -v script >/dev/null 2>&1; then
+	LANG=fr_FR.ISO-8859-1 LC_ALL= script -qec "$WRAP $BIN --plain $(store) <$E2E/plain/adult.in" /dev/null >"$TMP/out" 2>&1
+	iconv -f ISO-8859-1 -t UTF-8 "$TMP/out" >"$TMP/out8"
+	has out8 "[Sécurité -- écran 5 sur "
+	has out8 "Résultat : Concorde avec la traite des personnes"
+	has out8 "a) L'expression « traite des personnes » désigne le recrutement"
+	has out8 "this terminal uses ISO-8859-1, not UTF-8"
+	iconv -f UTF-8 -t UTF-8 "$TMP/out" >/dev/null 2>&1 && bad "UTF-8 bytes on a Latin-1 terminal"
+	grep -q '??' "$TMP/out8" && bad "a run of ? on a Latin-1 terminal"
+else
+	bad "script(1) from bsdutils is missing"
+fi
+end
+
+begin "typed Latin-1 text is stored as UTF-8"
+if command -v script >/dev/null 2>&1; then
+	data="$TMP/lang-latin1"
+	{ head -n 10 "$E2E/plain/adult.in"; printf 'Travail \351t\351 \340 la ferme\n'; } >"$TMP/latin1.in"
+	LANG=fr_FR.ISO-8859-1 LC_ALL= script -qec "$WRAP $BIN --plain --data $data --passphrase-file $TMP/pass <$TMP/latin1.in" /dev/null >/dev/null 2>&1
+	run 0 cases --data "$data" --passphrase-file "$TMP/pass"
+	id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+	run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
+	has out '"act.open": "Travail été à la ferme"'
+fi
+end
+
+begin "export --format csv --encoding CP1252 for old spreadsheets"
+data="$TMP/lang-csv"
+IN=$TMP/latin1.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
+printf '\342\200\234quoted\342\200\235 \342\202\254 caf\303\251\n' >"$TMP/cp.in"
+{ head -n 10 "$E2E/plain/adult.in"; cat "$TMP/cp.in"; } >"$TMP/cp-full.in"
+IN=$TMP/cp-full.in run 1 --plain --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
+run 0 cases --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id" --format csv --encoding CP1252 --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
+iconv -f CP1252 -t UTF-8 "$TMP/out" >"$TMP/out8" || bad "not CP1252"
+has out8 '“quoted” € café'
+iconv -f UTF-8 -t UTF-8 "$TMP/out" >/dev/null 2>&1 && bad "the CSV is still UTF-8"
+run 2 export "$id" --format csv --encoding NO-SUCH-CS --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
+has err "--encoding NO-SUCH-CS: not a charset iconv knows"
+run 2 export "$id" --format json --encoding CP1252 --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
+has err "--encoding is for --format csv"
 end
 
 begin "graph prints the state machine as DOT"
