@@ -38,7 +38,7 @@ start() {
 	STORE="--data $TMP/store$stores --passphrase-file $TMP/pass"
 	printf 'set -g history-limit 5000\n' >"$TMP/tmux.conf"
 	$T -f "$TMP/tmux.conf" new-session -d -s w -x "$cols" -y "$lines" \
-		"env TERM=$term $WRAP $BIN --contacts screens/contacts.example $STORE $*; echo \$? >$TMP/rc; sleep 600"
+		"env TERM=$term ${ENVX:-} $WRAP $BIN --contacts screens/contacts.example $STORE $*; echo \$? >$TMP/rc; sleep 600"
 }
 # Sends a signal to the wizard (the child of the pane's shell).
 signal() { pkill -"$1" -P "$($T display-message -p -t w '#{pane_pid}')"; }
@@ -194,6 +194,48 @@ for pair in TERM:15 HUP:1; do
 	[ "$(cat "$TMP/rc" 2>/dev/null)" = $((128 + num)) ] || bad "exit status $(cat "$TMP/rc")"
 	screen | grep -qF "taking place" && bad "question left on screen"
 	history | grep -qF "taking place" && bad "question left in the scrollback"
+	end
+done
+
+begin "F2 switches the language mid-interview; every answer is kept and the switch recorded"
+start xterm-256color 80 24
+data="$TMP/store$stores"
+wait_for "Start a new interview" && step Enter "Who is doing" && step 2 Enter "taking place" &&
+step 1 Enter "contact come about" && step Enter "Who is interpreting" && step 2 Enter "somewhere private" &&
+step y Enter "Is anyone" && step n Enter "immediate danger" && step n Enter "Read this aloud" &&
+step Enter "agree to go on" && step y Enter "How old were you" && step 3 0 Enter "Tell me how you came" &&
+step F2 "Cuénteme cómo llegó a este trabajo" &&
+screen | grep -qF "Idioma: Español (es), borrador" || bad "the switch does not say draft"
+step Escape "¿Qué edad tenía cuando empezó esto" &&
+screen | grep -qF "[30]" || bad "the age was lost in the switch"
+step F2 "Quel âge aviez-vous quand cela a commencé" &&
+step Enter "Racontez-moi comment vous êtes arrivé" &&
+step F1 "Touches" && step Enter "Racontez-moi" &&
+keys C-t && wait_for "Arrêtez les questions ici" && step Enter "RÉSUMÉ DU DÉPISTAGE"
+screen | grep -qF "Moins de 18 ans au début des faits : non (30 ans à l'époque)." || bad "the summary lost the age"
+step F2 "SUMMARY OF THE SCREENING"
+screen | grep -qF "Under 18 when it began: no (age 30 at the time)." || bad "the English summary lost the age"
+keys C-c; wait_exit
+case=$($WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" | awk 'NR == 2 { print $1 }')
+$WRAP $BIN export "$case" --data "$data" --passphrase-file "$TMP/pass" >"$TMP/export" 2>&1
+for sw in '"old": "", "new": "en"' '"old": "en", "new": "es"' '"old": "es", "new": "fr"' '"old": "fr", "new": "en"'; do
+	grep -qF "\"event\": \"lang\", \"id\": \"-\", $sw" "$TMP/export" || bad "switch not recorded: $sw"
+done
+grep -qF '"age.at-act": "30"' "$TMP/export" || bad "the age is not in the case"
+end
+
+# A terminal that is not UTF-8 gets readable text: transliterated, never a
+# run of "?" and never bytes that are not ASCII.
+for loc in C fr_FR.ISO-8859-1; do
+	begin "LANG=$loc: the wizard shows readable transliterated text"
+	ENVX="LANG=$loc LC_ALL=" start xterm-256color 80 24 --lang fr
+	wait_for "Commencer un nouvel entretien" && step Enter "Qui fait ce depistage ?" &&
+	step 3 Enter "Ou se deroule cet entretien ?"
+	screen >"$TMP/cap"
+	grep -qF "Intervenant" "$TMP/cap" || true
+	grep -q '??' "$TMP/cap" && bad "a run of ? on the screen"
+	LC_ALL=C grep -q "$(printf '[\200-\377]')" "$TMP/cap" && bad "bytes that are not ASCII"
+	step Escape "Intervenant.e d'une organisation non gouvernementale"
 	end
 done
 
