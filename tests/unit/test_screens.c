@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* asprintf */
 /* Golden screens: each kind of screen painted by the real curses code on a
  * virtual terminal (newterm on /dev/null) at 80x24 and 40x12, dumped as
  * text and compared with tests/tui/golden/NAME-COLSxLINES.txt.
@@ -8,6 +9,7 @@
 #include <wchar.h>
 
 #include "answers.h"
+#include "catalog.h"
 #include "../../src/tui/page.h"
 #include "../../src/tui/tui.h"
 #include "../../src/tui/wizard.h"
@@ -57,7 +59,7 @@ static char *dump(void)
 	FILE *f = open_memstream(&buf, &len);
 	for (int y = 0; y < LINES; y++) {
 		wchar_t row[512];
-		int n = mvinnwstr(y, 0, row, COLS < 511 ? COLS : 511);
+		int n = mvinnwstr(y, 0, row, 511)	/* combining marks count too */;
 		if (n < 0)
 			n = 0;
 		row[n] = L'\0';
@@ -70,12 +72,35 @@ static char *dump(void)
 	return buf;
 }
 
+/* Wide and combining characters take their columns and no more: no row is
+ * wider than the screen, and the title's element bar ends in its last
+ * column but one (a space follows it). */
+static void assert_aligned(const struct page *p)
+{
+	int cy, cx;
+	getyx(stdscr, cy, cx);	/* reading moves the cursor: put it back */
+	for (int y = 0; y < LINES && !p->too_small; y++) {
+		wchar_t row[512];
+		int n = mvinnwstr(y, 0, row, 511)	/* combining marks count too */;
+		row[n > 0 ? n : 0] = L'\0';
+		while (n > 0 && row[n - 1] == L' ')
+			row[--n] = L'\0';
+		int w = wcswidth(row, (size_t)n);
+		bool bar = y == 0 && wcschr(row, L'[');	/* the element bar, not the start */
+		if (w < 0 || w > COLS || (bar && w != COLS - 1))
+			fail_msg("row %d is %d columns wide on a %d-column screen: %ls\n(page: %s)", y, w,
+				 COLS, row, p->title.text);
+	}
+	move(cy, cx);
+}
+
 static void golden(struct wizard *w, const char *name, int cols, int lines)
 {
 	resizeterm(lines, cols);
 	struct page p;
 	page_build(&p, w, COLS, LINES);
 	tui_paint(&p, false);
+	assert_aligned(&p);
 	page_free(&p);
 	char *got = dump();
 	char path[256];
@@ -266,7 +291,7 @@ static attr_t attr_at(const char *text)
 	swprintf(want, 128, L"%s", text);
 	for (int y = 0; y < LINES; y++) {
 		wchar_t row[512];
-		int n = mvinnwstr(y, 0, row, COLS < 511 ? COLS : 511);
+		int n = mvinnwstr(y, 0, row, 511)	/* combining marks count too */;
 		row[n > 0 ? n : 0] = L'\0';
 		wchar_t *hit = wcsstr(row, want);
 		if (hit)
@@ -317,6 +342,42 @@ static void test_stop(void **st)
 	state_free(&s);
 }
 
+/* A language of wide (CJK) characters and one written with combining marks
+ * (Vietnamese, decomposed): the question, choices, help panel, title and
+ * legend, and a text field holding such text, at 80x24 and 40x12. */
+static void test_wide_and_combining_text(void **st)
+{
+	(void)st;
+	static const struct { const char *lang, *typed; } langs[] = {
+		{ "zh", "act.open: 我表哥找到了这份工作并开车送我来这里。\n" },
+		{ "vi", "act.open: Anh ho\314\243 to\314\202i ti\314\200m vie\314\243\314\202c va\314\200 cho\314\233\314\211 to\314\202i \304\221e\314\202\314\201n \304\221a\314\202y.\n" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char path[64], name[32];
+		snprintf(path, sizeof path, "tests/locales/%s.po", langs[i].lang);
+		struct diags d = { 0 };
+		struct catalog *c = catalog_load(path, &d);
+		assert_non_null(c);
+		i18n_use(c);
+		struct state s;
+		state_at(&s, "setup.role: ngo\n", "setup.role");
+		struct wizard_key tab = { .action = ACT_PANEL };
+		wizard_key(&s.w, &tab);
+		snprintf(name, sizeof name, "%s-single", langs[i].lang);
+		both(&s, name);
+		state_free(&s);
+		char *answers = NULL;
+		assert_true(asprintf(&answers, "%sage.at-act: 30\n%s", safe, langs[i].typed) > 0);
+		state_at(&s, answers, "act.open");
+		free(answers);
+		snprintf(name, sizeof name, "%s-text", langs[i].lang);
+		both(&s, name);
+		state_free(&s);
+		i18n_use(NULL);
+		catalog_free(c);
+	}
+}
+
 static void test_too_small(void **st)
 {
 	(void)st;
@@ -344,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_summary_highlights_matched_words),
 		cmocka_unit_test(test_referral),
 		cmocka_unit_test(test_stop),
+		cmocka_unit_test(test_wide_and_combining_text),
 		cmocka_unit_test(test_too_small),
 	};
 	return cmocka_run_group_tests_name("screens", tests, setup, teardown);
