@@ -101,11 +101,11 @@ asan: build/asan/tipscreen $(UNIT_BIN)
 test: deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: check po-check asan
+test-run: check asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	TIPSCREEN=build/asan/tipscreen TEST_WRAP= sh tests/run.sh $(UNIT_BIN)
 
-check: build/asan/tipscreen
+check: build/asan/tipscreen po-check
 	@bad=$$(grep -rlE '#include[[:space:]]*[<"](n?curses|ncursesw/)' src/core src/plain src/cmd src/main.c || true); \
 	if [ -n "$$bad" ]; then echo "check: curses included in the engine: $$bad"; exit 1; fi
 	build/asan/tipscreen check screens

@@ -159,8 +159,8 @@ int cmd_interview(const struct options *o)
 	session_init(&ss, iv, st);
 	const char *why = NULL;
 	if (!o->plain && tui_usable(&why)) {
-		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), &c, cpath,
-				       resume, nresume, &l, second };
+		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, &c,
+				       cpath, resume, nresume, &l, second };
 		rc = tui_run(&ss, &to);
 		rc = rc <= 1 ? EXIT_OK : rc;
 	} else {

@@ -260,8 +260,44 @@ static void hide(void)
 	flushinp();
 }
 
+/* Bytes typed on a terminal whose charset is not UTF-8, until they make a
+ * character of that charset. */
+struct typed {
+	char buf[8];
+	size_t n;
+};
+
+/* A key as get_wch gives it. On a terminal that is not UTF-8 the bytes are
+ * read one by one and converted from its charset, so that typed text
+ * arrives as Unicode (get_wch would take them for broken UTF-8). */
+static int read_key(const struct tui_opts *o, struct typed *t, wint_t *ch)
+{
+	if (!o->ascii)
+		return get_wch(ch);
+	int c = getch();
+	if (c == ERR)
+		return ERR;
+	if (c >= KEY_MIN || c < 0x80) {
+		t->n = 0;
+		*ch = (wint_t)c;
+		return c >= KEY_MIN ? KEY_CODE_YES : OK;
+	}
+	t->buf[t->n++] = (char)c;
+	t->buf[t->n] = '\0';
+	char *u = text_convert(t->buf, o->charset, "UTF-8");
+	uint32_t cp = 0;
+	size_t k = u ? text_decode(u, strlen(u), &cp) : 0;
+	free(u);
+	if (k == 0 && t->n < 4)
+		return ERR;	/* more bytes to come (a multibyte charset) */
+	t->n = 0;
+	*ch = k ? (wint_t)cp : 0xFFFD;
+	return OK;
+}
+
 int tui_run(struct session *ss, const struct tui_opts *o)
 {
+	struct typed in = { .n = 0 };
 	struct wizard w;
 	wizard_init(&w, ss, o->contacts, o->contacts_path);
 	w.resume = o->resume;
@@ -282,7 +318,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 		if (flags)
 			draw(&w, o);
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = read_key(o, &in, &ch);
 		if (r == ERR) {
 			flags = 0;
 			continue;

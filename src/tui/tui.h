@@ -14,6 +14,7 @@ enum color_mode { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
 struct tui_opts {
 	enum color_mode color;
 	bool ascii;	/* the terminal is not UTF-8: transliterate */
+	const char *charset;	/* the terminal's, for typed text when ascii */
 	const struct contacts *contacts;
 	const char *contacts_path;
 	const struct store_case *resume;	/* unfinished cases to offer */

@@ -239,6 +239,21 @@ for loc in C fr_FR.ISO-8859-1; do
 	end
 done
 
+begin "text typed on a Latin-1 terminal is stored as UTF-8"
+ENVX="LANG=fr_FR.ISO-8859-1 LC_ALL=" start xterm-256color 80 24
+data="$TMP/store$stores"
+wait_for "Commencer un nouvel entretien" && step Enter "Qui fait ce depistage" &&
+step 2 Enter "Ou se deroule" && step 1 Enter "Comment ce contact" && step Enter "Qui interprete" &&
+step 2 Enter "endroit confidentiel" && step y Enter "Quelqu'un accompagne" &&
+step n Enter "danger immediat" && step n Enter "Lisez ceci" && step Enter "Acceptez-vous" &&
+step y Enter "Quel age aviez-vous" && step 3 0 Enter "Racontez-moi" &&
+keys C a f && $T send-keys -t w -H e9 && wait_for "[Cafe]" && step Enter "marquez chacun"
+keys C-c; wait_exit
+case=$($WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" | awk 'NR == 2 { print $1 }')
+$WRAP $BIN export "$case" --data "$data" --passphrase-file "$TMP/pass" >"$TMP/export" 2>&1
+grep -qF '"act.open": "Café"' "$TMP/export" || bad "the Latin-1 é was not stored as UTF-8"
+end
+
 begin "without a terminal, the line mode starts with a notice"
 printf '' | $WRAP $BIN --contacts screens/contacts.example --data "$TMP/pipe" --passphrase-file "$TMP/pass" >"$TMP/out" 2>"$TMP/err"
 grep -qF "using the line mode" "$TMP/err" || bad "no notice"
@@ -313,7 +328,7 @@ while [ "$run" -le 20 ] && [ "$ok" = 1 ]; do
 	rm -f "$TMP/rc"
 	$T -f "$TMP/tmux.conf" new-session -d -s w -x 80 -y 24 \
 		"env TERM=xterm-256color $WRAP $BIN --contacts screens/contacts.example --data $data --passphrase-file $TMP/pass; echo \$? >$TMP/rc; sleep 600"
-	wait_for "Resume interview $case" && keys 1
+	wait_for "Resume interview $case" && keys 1 || $WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" 2>&1 | sed "s/^/    cases: /"
 	last=$(sed -n "${nconf}p" "$TMP/steps" | cut -d'|' -f2)
 	next=$(sed -n "$((nconf + 1))p" "$TMP/steps" | cut -d'|' -f2)
 	i=0
