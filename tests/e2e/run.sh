@@ -35,6 +35,11 @@ run() {
 	got=$?
 	[ "$got" = "$want" ] || bad "exit $got, expected $want ($*); stderr: $(head -c 400 "$TMP/err")"
 }
+# case_of DATA: $id is the newest case of the store in DATA.
+case_of() {
+	run 0 cases --data "$1" --passphrase-file "$TMP/pass"
+	id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+}
 has() { grep -qF -- "$2" "$TMP/$1" || bad "$1 lacks: $2"; }
 hasnt() { ! grep -qF -- "$2" "$TMP/$1" || bad "$1 has: $2"; }
 
@@ -298,8 +303,7 @@ has out "Idioma: Español (es), borrador"
 has out "Pregunte: «Cuénteme cómo llegó a este trabajo"
 has out "Resultado: Concuerda con la trata de personas (artículo 3 a)) [consistent-adult]"
 has out "Menor de 18 años cuando empezó: no (30 años entonces)."
-run 0 cases --data "$data" --passphrase-file "$TMP/pass"
-id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+case_of "$data"
 run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
 has out '"event": "lang", "id": "-", "old": "", "new": "fr"'
 has out '"event": "lang", "id": "-", "old": "fr", "new": "es"'
@@ -356,21 +360,17 @@ if command -v script >/dev/null 2>&1; then
 	data="$TMP/lang-latin1"
 	{ head -n 10 "$E2E/plain/adult.in"; printf 'Travail \351t\351 \340 la ferme\n'; } >"$TMP/latin1.in"
 	LANG=fr_FR.ISO-8859-1 LC_ALL= script -qec "$WRAP $BIN --plain --data $data --passphrase-file $TMP/pass <$TMP/latin1.in" /dev/null >/dev/null 2>&1
-	run 0 cases --data "$data" --passphrase-file "$TMP/pass"
-	id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+	case_of "$data"
 	run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
 	has out '"act.open": "Travail été à la ferme"'
 fi
 end
 
 begin "export --format csv --encoding CP1252 for old spreadsheets"
-data="$TMP/lang-csv"
-IN=$TMP/latin1.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
 printf '\342\200\234quoted\342\200\235 \342\202\254 caf\303\251\n' >"$TMP/cp.in"
 { head -n 10 "$E2E/plain/adult.in"; cat "$TMP/cp.in"; } >"$TMP/cp-full.in"
 IN=$TMP/cp-full.in run 1 --plain --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
-run 0 cases --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
-id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+case_of "$TMP/lang-cp"
 run 0 export "$id" --format csv --encoding CP1252 --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
 iconv -f CP1252 -t UTF-8 "$TMP/out" >"$TMP/out8" || bad "not CP1252"
 has out8 '“quoted” € café'
@@ -426,8 +426,7 @@ has out "Unfinished interviews:"
 has out "Resuming interview"
 has out "How old were you when this began"
 hasnt out "Who is doing this screening?"
-run 0 cases --data "$data" --passphrase-file "$TMP/pass"
-id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+case_of "$data"
 run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
 has out '"age.at-act": "30"'
 has out '"consent.agree": "yes"'
@@ -437,8 +436,7 @@ begin "exports strip escapes and guard CSV against formulas"
 data="$TMP/cli-esc"
 printf '2\n1\n\n2\ny\nn\nn\n\ny\n30\n=HYPERLINK("x")\033[2J\342\200\256evil\n' >"$TMP/esc.in"
 IN=$TMP/esc.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
-run 0 cases --data "$data" --passphrase-file "$TMP/pass"
-id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+case_of "$data"
 run 0 export "$id" --format csv --data "$data" --passphrase-file "$TMP/pass"
 has out '"'"'"'=HYPERLINK(""x"")[2Jevil"'
 LC_ALL=C grep -q "$(printf '\033')" "$TMP/out" && bad "an escape reached the CSV"
@@ -453,8 +451,7 @@ run 0 keygen "$TMP/office"
 [ "$(stat -c %a "$TMP/office.key")" = 600 ] || bad "the secret key is not 0600"
 run 2 keygen "$TMP/office"
 has err "a key is never overwritten"
-run 0 cases --data "$data" --passphrase-file "$TMP/pass"
-id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+case_of "$data"
 run 0 export "$id" --seal-to "$TMP/office.pub" --data "$data" --passphrase-file "$TMP/pass"
 cp "$TMP/out" "$TMP/sealed"
 has out "tipscreen-sealed-1"

@@ -25,20 +25,27 @@ static struct catalog *load_text(const char *text, struct diags *d, char **dir)
 	return catalog_load(path, d);
 }
 
+/* A French catalog of the UTF-8 header and these entries; it must load. */
+static struct catalog *load_fr(const char *entries, char **dir)
+{
+	char *po = NULL;
+	struct diags d = { 0 };
+	assert_true(asprintf(&po, "%s\n%s", header_utf8, entries) > 0);
+	struct catalog *c = load_text(po, &d, dir);
+	assert_non_null(c);
+	assert_int_equal(d.n, 0);
+	free(po);
+	return c;
+}
+
 static void test_lookup_by_context_and_text(void **st)
 {
 	(void)st;
 	char *dir;
-	struct diags d = { 0 };
-	char *po = NULL;
-	assert_true(asprintf(&po, "%s\n"
-			     "msgid \"Yes\"\nmsgstr \"Oui\"\n\n"
-			     "msgctxt \"short\"\nmsgid \"Yes\"\nmsgstr \"O\"\n\n"
-			     "msgctxt \"age.at-act\"\nmsgid \"\"\n\"How old \"\n\"were you?\"\n"
-			     "msgstr \"\"\n\"Quel âge \"\n\"aviez-vous ?\"\n", header_utf8) > 0);
-	struct catalog *c = load_text(po, &d, &dir);
-	assert_non_null(c);
-	assert_int_equal(d.n, 0);
+	struct catalog *c = load_fr("msgid \"Yes\"\nmsgstr \"Oui\"\n\n"
+				    "msgctxt \"short\"\nmsgid \"Yes\"\nmsgstr \"O\"\n\n"
+				    "msgctxt \"age.at-act\"\nmsgid \"\"\n\"How old \"\n\"were you?\"\n"
+				    "msgstr \"\"\n\"Quel âge \"\n\"aviez-vous ?\"\n", &dir);
 	assert_string_equal(catalog_get(c, NULL, "Yes"), "Oui");
 	assert_string_equal(catalog_get(c, "short", "Yes"), "O");
 	assert_string_equal(catalog_get(c, "age.at-act", "How old were you?"), "Quel âge aviez-vous ?");
@@ -53,7 +60,6 @@ static void test_lookup_by_context_and_text(void **st)
 	assert_int_equal(e[0].line, 8);
 	assert_int_equal(e[2].line, 16);
 	catalog_free(c);
-	free(po);
 	rm_tree(dir);
 }
 
@@ -63,16 +69,11 @@ static void test_fallback_to_english(void **st)
 {
 	(void)st;
 	char *dir;
-	struct diags d = { 0 };
-	char *po = NULL;
-	assert_true(asprintf(&po, "%s\n"
-			     "msgid \"Empty\"\nmsgstr \"\"\n\n"
-			     "#, fuzzy\nmsgid \"Fuzzy\"\nmsgstr \"Flou\"\n\n"
-			     "#, c-format\nmsgid \"Step %%d of %%d: %%s\"\nmsgstr \"Étape %%d : %%s\"\n\n"
-			     "#, c-format\nmsgid \"Age %%d, %%s\"\nmsgstr \"%%d ans, %%s\"\n\n"
-			     "#~ msgid \"Old\"\n#~ msgstr \"Vieux\"\n", header_utf8) > 0);
-	struct catalog *c = load_text(po, &d, &dir);
-	assert_non_null(c);
+	struct catalog *c = load_fr("msgid \"Empty\"\nmsgstr \"\"\n\n"
+				    "#, fuzzy\nmsgid \"Fuzzy\"\nmsgstr \"Flou\"\n\n"
+				    "#, c-format\nmsgid \"Step %d of %d: %s\"\nmsgstr \"Étape %d : %s\"\n\n"
+				    "#, c-format\nmsgid \"Age %d, %s\"\nmsgstr \"%d ans, %s\"\n\n"
+				    "#~ msgid \"Old\"\n#~ msgstr \"Vieux\"\n", &dir);
 	assert_string_equal(catalog_get(c, NULL, "Empty"), "Empty");
 	assert_string_equal(catalog_get(c, NULL, "Fuzzy"), "Fuzzy");
 	assert_false(catalog_translated(c, NULL, "Fuzzy"));
@@ -83,7 +84,6 @@ static void test_fallback_to_english(void **st)
 	assert_string_equal(catalog_get(c, NULL, "Old"), "Old");
 	assert_string_equal(catalog_get(NULL, NULL, "Anything"), "Anything");
 	catalog_free(c);
-	free(po);
 	rm_tree(dir);
 }
 
@@ -155,10 +155,7 @@ static void test_interface_language_is_switchable(void **st)
 {
 	(void)st;
 	char *dir;
-	struct diags d = { 0 };
-	char *po = NULL;
-	assert_true(asprintf(&po, "%s\nmsgid \"Keys\"\nmsgstr \"Touches\"\n", header_utf8) > 0);
-	struct catalog *c = load_text(po, &d, &dir);
+	struct catalog *c = load_fr("msgid \"Keys\"\nmsgstr \"Touches\"\n", &dir);
 	assert_string_equal(_("Keys"), "Keys");
 	i18n_use(c);
 	assert_string_equal(_("Keys"), "Touches");
@@ -166,7 +163,6 @@ static void test_interface_language_is_switchable(void **st)
 	i18n_use(NULL);
 	assert_string_equal(_("Keys"), "Keys");
 	catalog_free(c);
-	free(po);
 	rm_tree(dir);
 }
 
