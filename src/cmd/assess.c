@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "../core/assess.h"
+#include "../core/langs.h"
 #include "../core/report.h"
 #include "../core/stanza.h"
 #include "cmd.h"
@@ -22,10 +23,17 @@ int cmd_assess(const struct options *o, const char *file)
 		if (o->json) {
 			report_json(o->out, &a);
 		} else {
-			size_t n;
-			struct evidence *ev = report_evidence_inputs(&in, &n);
-			report_text(o->out, &a, &in, ev, n, o->width);
-			free(ev);
+			struct langs l;
+			int lang, second;
+			rc = cmd_load_langs(o, &l, &lang, &second);
+			if (rc == EXIT_OK) {
+				size_t n;
+				struct evidence *ev = report_evidence_inputs(&in, &n);
+				report_text(o->out, &a, &in, ev, n, o->width);
+				free(ev);
+				i18n_use(NULL);
+				langs_free(&l);
+			}
 		}
 	}
 	stanza_file_free(&f);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../core/deck.h"
+#include "../core/langs.h"
 #include "../core/report.h"
 #include "../core/session.h"
 #include "../core/stanza.h"
@@ -236,9 +237,10 @@ static void export_txt(FILE *out, const char *id, const struct interview *iv,
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
-	fprintf(mem, "Case %s\n\n", id);
+	fprintf(mem, _("Case %s"), id);
+	fputs("\n\n", mem);
 	report_text(mem, a, &in, ev, nev, width);
-	fputs("\nChanges, in order (time, event, question, old, new):\n", mem);
+	fprintf(mem, "\n%s\n", _("Changes, in order (time, event, question, old, new):"));
 	for (size_t i = 0; i < e->n; i++)
 		fprintf(mem, "  %s  %s  %s  %s  %s\n", ev_get(&e->v[i], "t"), ev_get(&e->v[i], "event"),
 			ev_get(&e->v[i], "id"), ev_get(&e->v[i], "old"), ev_get(&e->v[i], "new"));
@@ -352,9 +354,15 @@ int cmd_export(const struct options *o, const char *id)
 	}
 	if (check_id(id) < 0)
 		return EXIT_INPUT;
-	struct deck *dk = cmd_load_deck(o->deck);
-	if (!dk)
+	struct langs l = { 0 };
+	int lang, second;
+	if (strcmp(format, "txt") == 0 && cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
 		return EXIT_INPUT;
+	struct deck *dk = cmd_load_deck(o->deck);
+	if (!dk) {
+		langs_free(&l);
+		return EXIT_INPUT;
+	}
 	struct store *st;
 	int rc = cmd_open_store(o, &st);
 	if (rc == EXIT_OK) {
@@ -376,6 +384,8 @@ int cmd_export(const struct options *o, const char *id)
 		store_close(st);
 	}
 	deck_free(dk);
+	i18n_use(NULL);
+	langs_free(&l);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "../core/answers.h"
+#include "../core/langs.h"
 #include "../core/report.h"
 #include "cmd.h"
 
@@ -32,11 +33,17 @@ static int report(const struct options *o, struct interview *iv)
 		report_json(o->out, &a);
 		return EXIT_OK;
 	}
+	struct langs l;
+	int lang, second;
+	if (cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
+		return EXIT_INPUT;
 	size_t n;
 	struct evidence *ev = report_evidence(iv, &n);
 	report_text(o->out, &a, &in, ev, n, o->width);
 	free(ev);
 	print_discarded(iv, o->out);
+	i18n_use(NULL);
+	langs_free(&l);
 	return EXIT_OK;
 }
 

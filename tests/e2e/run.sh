@@ -295,6 +295,18 @@ run 2 --plain --lang de $(store)
 has err "--lang de: no such language; there are en, es, fr"
 end
 
+begin "replay and assess speak the language; their JSON does not change"
+run 0 replay "$E2E/answers/adult-consistent.answers" --lang es
+has out "RESUMEN DE LA EVALUACIÓN INICIAL"
+run 0 replay "$E2E/answers/adult-consistent.answers" --json
+cp "$TMP/out" "$TMP/json-en"
+run 0 replay "$E2E/answers/adult-consistent.answers" --json --lang fr
+cmp -s "$TMP/out" "$TMP/json-en" || bad "the JSON changed with the language"
+printf 'age-at-act: 15\nact.recruitment: yes\npurpose.forced-labour: yes\n' >"$TMP/child.in"
+run 0 assess "$TMP/child.in" --lang fr
+has out "Concorde avec la traite des personnes d'un enfant (article 3 c))"
+end
+
 begin "@es mid-interview switches the language, keeps every answer and is recorded"
 data="$TMP/lang-switch"
 sed '10a @es' "$E2E/plain/adult.in" >"$TMP/switch.in"
