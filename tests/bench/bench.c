@@ -13,6 +13,7 @@
 
 #include "answers.h"
 #include "deck.h"
+#include "langs.h"
 #include "report.h"
 #include "store.h"
 
@@ -47,6 +48,18 @@ static void load(void *dir)
 		exit(1);
 	}
 	deck_free(dk);
+	diags_free(&d);
+}
+
+static void load_langs(void *dir)
+{
+	struct langs l = { 0 };
+	struct diags d = { 0 };
+	if (langs_load(dir, &l, &d) < 0 || l.n < 2) {
+		diags_print(&d, stderr);
+		exit(1);
+	}
+	langs_free(&l);
 	diags_free(&d);
 }
 
@@ -154,6 +167,8 @@ int main(int argc, char **argv)
 	long runs;
 	double us = measure(load, argv[1], &runs);
 	printf("deck load (%s):            %8.1f us per load   (%ld runs)\n", argv[1], us, runs);
+	us = measure(load_langs, "locales", &runs);
+	printf("translations load (locales/*.po):   %8.1f us per load   (%ld runs)\n", us, runs);
 	struct diags d = { 0 };
 	struct deck *dk = deck_load(argv[1], &d);
 	struct replay r = { dk, NULL, 0 };
