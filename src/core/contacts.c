@@ -6,9 +6,15 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "xalloc.h"
 
 static const char *const fields[] = { "Name", "For", "Phone", "Hours", "Address", "Note", NULL };
+/* The fields as the referral screen shows them, in the interface language. */
+static const char *const labels[] = {
+	NC_("contact", "Name"), NC_("contact", "For"), NC_("contact", "Phone"),
+	NC_("contact", "Hours"), NC_("contact", "Address"), NC_("contact", "Note"),
+};
 
 static bool known(const char *key)
 {
@@ -44,9 +50,10 @@ void contacts_print(const struct contacts *c, FILE *out)
 		const struct stanza *s = &c->file.s[i];
 		for (int k = 0; fields[k]; k++) {
 			const struct field *f = stanza_get(s, fields[k]);
-			if (f)
-				fprintf(out, k == 0 ? "  %s\n" : "    %s: %s\n", k == 0 ? f->value : fields[k],
-					f->value);
+			if (f && k == 0)
+				fprintf(out, "  %s\n", f->value);
+			else if (f)
+				fprintf(out, "    %s: %s\n", C_("contact", labels[k]), f->value);
 		}
 	}
 }

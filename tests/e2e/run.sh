@@ -249,6 +249,11 @@ if command -v script >/dev/null 2>&1; then
 	has out '(a) "Trafficking in persons" shall mean the recruitment, transportation, transfer, harbouring'
 	has out "not UTF-8: some characters are shown approximately"
 	LC_ALL=C grep -q "$(printf '[\200-\377]')" "$TMP/out" && bad "raw non-ASCII bytes on a C-locale terminal"
+	LANG=C LC_ALL=C script -qec "$WRAP $BIN --plain --lang fr $(store) <$E2E/plain/adult.in" /dev/null >"$TMP/out" 2>&1
+	has out "[Securite -- ecran 5 sur "
+	has out "a) L'expression << traite des personnes >> designe le recrutement"
+	LC_ALL=C grep -q "$(printf '[\200-\377]')" "$TMP/out" && bad "raw non-ASCII bytes on a C-locale terminal (French)"
+	grep -q '??' "$TMP/out" && bad "a run of ? on a C-locale terminal (French)"
 else
 	bad "script(1) from bsdutils is missing"
 fi
