@@ -138,13 +138,16 @@ build/rel/bench: build/rel/tests/bench/bench.o $(call objs,rel,$(CORE_SRC))
 XGETTEXT := xgettext --language=C --from-code=UTF-8 --no-location --add-comments=TRANSLATORS: \
             --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --sort-output \
             --package-name=tipscreen --package-version=$(VERSION) --msgid-bugs-address=tipscreen
-pot: tipscreen
+pot: build/pot/tipscreen.pot
+	cp build/pot/tipscreen.pot locales/tipscreen.pot
+	@echo "locales/tipscreen.pot: $$(grep -c '^msgid ' locales/tipscreen.pot) entries"
+
+build/pot/tipscreen.pot: tipscreen $(wildcard src/*/*.c src/*/*.h src/*.c screens/*.screen)
 	@mkdir -p build/pot
 	./tipscreen pot screens > build/pot/deck.pot
 	$(XGETTEXT) -o build/pot/src.pot $(sort $(wildcard src/*/*.c src/*/*.h src/*.c))
 	sed -i -e 's/charset=CHARSET/charset=UTF-8/' -e '/^"POT-Creation-Date:/d' build/pot/src.pot
-	msgcat --use-first -o locales/tipscreen.pot build/pot/src.pot build/pot/deck.pot
-	@echo "locales/tipscreen.pot: $$(grep -c '^msgid ' locales/tipscreen.pot) entries"
+	msgcat --use-first -o $@ build/pot/src.pot build/pot/deck.pot
 
 po: pot
 	@for f in locales/*.po; do \
@@ -152,11 +155,14 @@ po: pot
 	  msgattrib --no-obsolete -o $$f $$f && \
 	  echo "$$f: $$(msgfmt --statistics -o /dev/null $$f 2>&1)"; done
 
-# Every PO file passes msgfmt --check (format strings, headers).
-po-check:
+# Every PO file passes msgfmt --check (format strings, headers), and the
+# template is current: a string added without `make pot` fails here.
+po-check: build/pot/tipscreen.pot
 	@for f in locales/*.po $(wildcard tests/locales/*.po); do \
 	  msgfmt --check --check-accelerators=_ -o /dev/null $$f || exit 1; done; \
 	echo "po-check: msgfmt --check passes on every PO file"
+	@cmp -s build/pot/tipscreen.pot locales/tipscreen.pot || \
+	  { echo "po-check: locales/tipscreen.pot is out of date: run 'make po' and translate"; exit 1; }
 
 install: tipscreen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tipscreen/screens

@@ -342,6 +342,7 @@ has out "locales/fr.po:1: Français (fr), draft: not reviewed by a native speake
 has out "texts translated (100%)"
 has out "locales/es.po:1: Español (es), draft"
 hasnt out "warning: text not in the template"
+grep 'texts translated' "$TMP/out" | grep -vqF '(100%)' && bad "a shipped language is not complete"
 end
 
 begin "placeholders that differ are an error of check"
