@@ -78,6 +78,14 @@ int langs_find(const struct langs *l, const char *tag)
 	return -1;
 }
 
+int langs_current(const struct langs *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == i18n_current())
+			return (int)i;
+	return 0;
+}
+
 int langs_from_env(const struct langs *l)
 {
 	const char *list = getenv("LANGUAGE");

@@ -27,6 +27,10 @@ void langs_free(struct langs *l);
  * name English. */
 int langs_find(const struct langs *l, const char *tag);
 
+/* The index of the interface language (i18n_current) in l; 0 if it is not
+ * one of l's. */
+int langs_current(const struct langs *l);
+
 /* The language of the environment: the first of LANGUAGE's list that is
  * known, else LC_ALL, else LANG; 0 (English) when none is known. */
 int langs_from_env(const struct langs *l);

@@ -50,19 +50,11 @@ static void second_text(struct plain *p, const char *indent, const char *ctx, co
 	free(t);
 }
 
-static int current_lang(const struct plain *p)
-{
-	for (size_t i = 0; p->o->langs && i < p->o->langs->n; i++)
-		if (p->o->langs->v[i] == i18n_current())
-			return (int)i;
-	return 0;
-}
-
 static void lang_line(struct plain *p)
 {
 	if (!p->o->langs || p->o->langs->n < 2)
 		return;
-	char *l = langs_label(p->o->langs, current_lang(p));
+	char *l = langs_label(p->o->langs, langs_current(p->o->langs));
 	fprintf(p->out, _("Language: %s. @ and a code changes it; @ alone lists them."), l);
 	fputc('\n', p->out);
 	free(l);

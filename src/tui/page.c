@@ -51,6 +51,12 @@ static struct row *add(struct builder *b, const char *text, enum style style)
  * the others after as many spaces. Returns the index of the first row. */
 static int add_wrapped(struct builder *b, const char *first, const char *text, enum style style)
 {
+	/* A terminal that is not UTF-8 gets ASCII: transliterated before
+	 * wrapping, so that a longer spelling ("«" → "<<") is wrapped too. */
+	char *afirst = b->w->ascii ? text_convert(first, "UTF-8", "ASCII") : NULL;
+	char *atext = b->w->ascii ? text_convert(text, "UTF-8", "ASCII") : NULL;
+	first = afirst ? afirst : first;
+	text = atext ? atext : text;
 	int ind = text_width(first);
 	char *wrapped = text_wrap(text, b->width - ind > 10 ? b->width - ind : 10);
 	int start = *b->nrows;
@@ -68,6 +74,8 @@ static int add_wrapped(struct builder *b, const char *first, const char *text, e
 		free(t);
 	}
 	free(wrapped);
+	free(afirst);
+	free(atext);
 	return start;
 }
 
@@ -514,10 +522,7 @@ static void body_start(struct builder *b)
 	}
 	add_wrapped(b, "Esc     ", _("Quit now"), S_NORMAL);
 	if (b->w->langs && b->w->langs->n > 1) {
-		size_t cur = 0;
-		while (cur < b->w->langs->n && b->w->langs->v[cur] != i18n_current())
-			cur++;
-		char *l = langs_label(b->w->langs, (int)(cur % b->w->langs->n));
+		char *l = langs_label(b->w->langs, langs_current(b->w->langs));
 		char *t = xasprintf(_("Language: %s (F2 or l changes it)"), l);
 		add_wrapped(b, "F2      ", t, S_NORMAL);
 		free(t);

@@ -304,6 +304,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	w.nresume = o->nresume;
 	w.langs = o->langs;
 	w.second = o->second;
+	w.ascii = o->ascii;
 	sigexit_catch(on_signal);
 	start(o);
 	int flags = W_REDRAW;

@@ -407,16 +407,14 @@ static int switch_lang(struct wizard *w)
 	const struct langs *l = w->langs;
 	if (!l || l->n < 2)
 		return 0;
-	size_t cur = 0;
-	while (cur < l->n && l->v[cur] != i18n_current())
-		cur++;
-	const struct catalog *next = l->v[(cur + 1) % l->n];
+	int i = (langs_current(l) + 1) % (int)l->n;
+	const struct catalog *next = l->v[i];
 	if (w->mode == W_INTERVIEW && session_lang(w->ss, catalog_lang(next)) < 0) {
 		not_saved(w);
 		return W_REDRAW;
 	}
 	i18n_use(next);
-	char *label = langs_label(l, (int)((cur + 1) % l->n));
+	char *label = langs_label(l, i);
 	snprintf(w->msg, sizeof w->msg, _("Language: %.300s"), label);
 	free(label);
 	return W_REDRAW;

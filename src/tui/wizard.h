@@ -56,6 +56,7 @@ struct wizard {
 	size_t nresume;
 	const struct langs *langs;	/* F2 cycles through them; may be NULL */
 	int second;	/* bilingual: the respondent's language in langs, or -1 */
+	bool ascii;	/* the terminal is not UTF-8: text is shown in ASCII */
 };
 
 void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,

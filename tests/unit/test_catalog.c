@@ -187,6 +187,10 @@ static void test_langs_find_and_environment(void **st)
 	assert_int_equal(langs_find(&l, "en_GB.UTF-8"), 0);
 	assert_int_equal(langs_find(&l, "C"), 0);
 	assert_int_equal(langs_find(&l, "de"), -1);
+	assert_int_equal(langs_current(&l), 0);
+	i18n_use(l.v[2]);
+	assert_int_equal(langs_current(&l), 2);
+	i18n_use(NULL);
 	setenv("LANGUAGE", "de:es", 1);
 	setenv("LANG", "fr_FR.UTF-8", 1);
 	assert_int_equal(langs_from_env(&l), 1);
