@@ -28,8 +28,10 @@ CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard dec
             answer interview answers law report contacts store session sigexit catalog langs
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c \
-            src/tui/page.c src/tui/tui.c
+            src/tui/page.c src/tui/bidi.c src/tui/tui.c
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
+FRIBIDI  := $(shell pkg-config --libs fribidi 2>/dev/null || echo -lfribidi)
+FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr/include/fribidi)
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/pot.c src/cmd/lang.c
@@ -38,8 +40,8 @@ LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law answers store session catalog
 # Tests of the wizard: its logic without curses, then golden screens with it.
-TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/page.c
-UNIT_TUI := edit wizard
+TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/page.c src/tui/bidi.c
+UNIT_TUI := edit wizard bidi
 UNIT_ALL := $(UNIT) $(UNIT_TUI) screens
 UNIT_BIN := $(UNIT_ALL:%=build/asan/tests/test_%)
 
@@ -51,7 +53,7 @@ all: tipscreen
 
 tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
 	@$(if $(Q),echo "  LD $@")
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES) $(STORELIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES) $(FRIBIDI) $(STORELIBS)
 
 build/law_data.c: $(LAW) src/core/law_embed.sh
 	@mkdir -p $(dir $@)
@@ -65,23 +67,23 @@ define flavour
 build/$(1)/%.o: %.c
 	@mkdir -p $$(dir $$@)
 	@$$(if $$(Q),echo "  CC [$(1)] $$<")
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -DTIPSCREEN_LOCALEDIR='"$$(LOCALEDIR)"' -MMD -MP -Isrc/core -c $$< -o $$@
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -DTIPSCREEN_LOCALEDIR='"$$(LOCALEDIR)"' $$(FRIBIDI_CFLAGS) -MMD -MP -Isrc/core -c $$< -o $$@
 build/$(1)/law_data.o: build/law_data.c
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -Isrc/core -c $$< -o $$@
 build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC))
 	@$$(if $$(Q),echo "  LD [$(1)] $$@")
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CURSES) $$(STORELIBS)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CURSES) $$(FRIBIDI) $$(STORELIBS)
 build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o $$(call objs,$(1),$$(CORE_SRC))
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(STORELIBS)
 $$(UNIT_TUI:%=build/$(1)/tests/test_%): build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o \
 		$$(call objs,$(1),$$(CORE_SRC) $$(TUI_LOGIC))
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(STORELIBS)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(FRIBIDI) $$(STORELIBS)
 build/$(1)/tests/test_screens: build/$(1)/tests/unit/test_screens.o \
 		$$(call objs,$(1),$$(CORE_SRC) $$(TUI_LOGIC) src/tui/tui.c)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(CURSES) $$(STORELIBS)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(CURSES) $$(FRIBIDI) $$(STORELIBS)
 endef
 $(eval $(call flavour,rel))
 $(eval $(call flavour,asan))

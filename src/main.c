@@ -47,6 +47,8 @@ static const char usage[] =
 	"  --second LANG      bilingual: the respondent's language under the interviewer's\n"
 	"  --locales DIR      the translations (default " TIPSCREEN_LOCALEDIR ")\n"
 	"  --encoding CS      export --format csv: the file's charset (default UTF-8)\n"
+	"  --bidi HOW         right-to-left languages: reorder (default) or terminal, for\n"
+	"                     terminals that reorder themselves (mlterm, konsole)\n"
 	"  --contacts FILE    referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)\n"
 	"  --data DIR         the case store (default $XDG_DATA_HOME/tipscreen)\n"
 	"  --passphrase-file FILE  the store's passphrase, on the first line (else asked)\n"
@@ -150,6 +152,10 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.locales = v;
 		} else if ((v = value_of(argc, argv, &i, "--encoding"))) {
 			c->o.encoding = v;
+		} else if ((v = value_of(argc, argv, &i, "--bidi"))) {
+			if (strcmp(v, "reorder") != 0 && strcmp(v, "terminal") != 0)
+				return usage_error("--bidi takes reorder or terminal, not '%s'", v);
+			c->o.bidi_terminal = strcmp(v, "terminal") == 0;
 		} else if ((v = value_of(argc, argv, &i, "--contacts"))) {
 			c->o.contacts = v;
 		} else if ((v = value_of(argc, argv, &i, "--data"))) {

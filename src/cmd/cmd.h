@@ -26,6 +26,7 @@ struct options {
 	const char *second;	/* --second: the respondent's language, or NULL */
 	const char *locales;	/* the directory of the PO files */
 	const char *encoding;	/* export csv: the charset, or NULL for UTF-8 */
+	bool bidi_terminal;	/* --bidi terminal: the terminal reorders RTL text */
 	bool json;
 	bool plain;
 	int color;		/* enum color_mode of tui.h */

@@ -670,6 +670,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 		panel(&pb);
 	}
 	title(p, w);
+	p->rtl = catalog_rtl(i18n_current()) && !w->ascii && !w->bidi_terminal;
 	p->msg.text = xstrdup(w->msg);
 	p->msg.style = S_MSG;
 	legend(p, w);

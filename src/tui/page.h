@@ -46,6 +46,8 @@ struct page {
 	struct row msg;
 	struct row legend;
 	int cursor_row, cursor_col;	/* on the screen; -1: hide the cursor */
+	bool rtl;	/* right-to-left: the painter reorders and right-aligns rows;
+			 * rows and the cursor column stay in logical order */
 };
 
 /* Lays out a frame for a terminal of width x height; w->page_rows and w->scroll are updated (clamped). */

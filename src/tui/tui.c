@@ -11,6 +11,7 @@
 #include "../core/sigexit.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
+#include "bidi.h"
 #include "keys.h"
 #include "wizard.h"
 
@@ -107,6 +108,75 @@ static void paint_row(int y, int x, const struct row *r, int cols, bool ascii, b
 	free(conv);
 }
 
+/* The attribute of the character at byte offset off of a row. */
+static attr_t attr_at(const struct row *r, size_t off, attr_t base)
+{
+	for (int i = 0; i < r->nspans; i++)
+		if (off >= r->spans[i].start && off < r->spans[i].start + r->spans[i].len)
+			return attr_of(r->spans[i].style) | (r->style == S_TITLE ? A_REVERSE : 0);
+	return base;
+}
+
+/* A right-to-left row: cut to fit in logical order, then reordered and
+ * shaped (bidi.c), right-aligned against cols, each character in the
+ * attribute of its logical position. Returns the screen column of the
+ * character at logical column want (counted from x), or -1. */
+static int paint_rtl(int y, int x, const struct row *r, int cols, bool fill, int want)
+{
+	char *t = xstrndup(r->text, fit(r->text, cols - x));
+	struct bidi_row v;
+	if (bidi_visual(t, &v) < 0) {
+		free(t);
+		return -1;
+	}
+	size_t want_off = (size_t)-1;	/* the byte offset at logical column want */
+	for (size_t i = 0, n = strlen(t); want >= 0 && i <= n;) {
+		char *head = xstrndup(t, i);
+		int w = text_width(head);
+		free(head);
+		uint32_t cp;
+		size_t k = i < n ? text_decode(t + i, n - i, &cp) : 0;
+		if (w >= want || k == 0) {
+			want_off = i;
+			break;
+		}
+		i += k;
+	}
+	int width = 0;
+	for (size_t i = 0; i < v.n; i++)
+		width += text_cp_width(v.cp[i]);
+	int col = cols - width > x ? cols - width : x, at = -1;
+	attr_t base = attr_of(r->style);
+	if (fill)
+		for (attrset(base), move(y, x); getcurx(stdscr) < col;)
+			addch(' ');
+	wchar_t run[512];
+	size_t nrun = 0;
+	int runcol = col;
+	attr_t runattr = base;
+	for (size_t i = 0; i <= v.n; i++) {
+		int cw = i < v.n ? text_cp_width(v.cp[i]) : 0;
+		attr_t a = i < v.n && cw > 0 ? attr_at(r, v.from[i], base) : runattr;
+		if (nrun && (i == v.n || a != runattr || nrun >= 510)) {
+			attrset(runattr);
+			mvaddnwstr(y, runcol, run, (int)nrun);
+			runcol = col;
+			nrun = 0;
+		}
+		if (i == v.n)
+			break;
+		if (i < v.n && v.from[i] == want_off)
+			at = col;
+		runattr = a;
+		run[nrun++] = (wchar_t)v.cp[i];
+		col += cw;
+	}
+	attrset(A_NORMAL);
+	bidi_row_free(&v);
+	free(t);
+	return at;
+}
+
 static void paint_small(const struct page *p)
 {
 	const char *l1 = _("Terminal too small");
@@ -120,6 +190,15 @@ static void paint_small(const struct page *p)
 		mvaddnstr(y + 1 > 0 ? y + 1 : 1, 0, l2, p->width);
 }
 
+/* A row and where it goes: line y, from column x to column cols. */
+struct placed {
+	int y, x;
+	const struct row *r;
+	int cols;
+	bool fill;	/* the title: its style fills the whole line */
+};
+enum { PLACED_MAX = 512 };
+
 void tui_paint(const struct page *p, bool ascii)
 {
 	erase();
@@ -127,15 +206,29 @@ void tui_paint(const struct page *p, bool ascii)
 		paint_small(p);
 		return;
 	}
-	paint_row(0, 0, &p->title, p->width, ascii, true);
-	for (int i = 0; i < p->body_lines && p->top + i < p->nbody; i++)
-		paint_row(1 + i, 2, &p->body[p->top + i], p->width - 2, ascii, false);
-	for (int i = 0; i < p->panel_lines; i++)
-		paint_row(1 + p->body_lines + i, 2, &p->panel[i], p->width - 2, ascii, false);
-	paint_row(p->height - 2, 0, &p->msg, p->width, ascii, false);
-	paint_row(p->height - 1, 0, &p->legend, p->width, ascii, false);
+	struct placed rows[PLACED_MAX];
+	int n = 0;
+	rows[n++] = (struct placed){ 0, 0, &p->title, p->width, true };
+	for (int i = 0; i < p->body_lines && p->top + i < p->nbody && n < PLACED_MAX - 2; i++)
+		rows[n++] = (struct placed){ 1 + i, 2, &p->body[p->top + i], p->width - 2, false };
+	for (int i = 0; i < p->panel_lines && n < PLACED_MAX - 2; i++)
+		rows[n++] = (struct placed){ 1 + p->body_lines + i, 2, &p->panel[i], p->width - 2, false };
+	rows[n++] = (struct placed){ p->height - 2, 0, &p->msg, p->width, false };
+	rows[n++] = (struct placed){ p->height - 1, 0, &p->legend, p->width, false };
+	int cursor_col = p->cursor_col;
+	for (int i = 0; i < n; i++) {
+		if (!p->rtl) {
+			paint_row(rows[i].y, rows[i].x, rows[i].r, rows[i].cols, ascii, rows[i].fill);
+			continue;
+		}
+		bool cur = rows[i].y == p->cursor_row;
+		int at = paint_rtl(rows[i].y, rows[i].x, rows[i].r, rows[i].cols, rows[i].fill,
+				   cur ? p->cursor_col - rows[i].x : -1);
+		if (cur && at >= 0)
+			cursor_col = at;
+	}
 	if (p->cursor_row >= 0)
-		move(p->cursor_row, p->cursor_col);
+		move(p->cursor_row, cursor_col);
 }
 
 /* ---- the terminal ---------------------------------------------------- */
@@ -305,6 +398,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	w.langs = o->langs;
 	w.second = o->second;
 	w.ascii = o->ascii;
+	w.bidi_terminal = o->bidi_terminal;
 	sigexit_catch(on_signal);
 	start(o);
 	int flags = W_REDRAW;

@@ -21,6 +21,7 @@ struct tui_opts {
 	size_t nresume;
 	const struct langs *langs;	/* may be NULL: English only */
 	int second;	/* bilingual: index in langs, or -1 */
+	bool bidi_terminal;	/* --bidi terminal: leave reordering to the terminal */
 };
 
 /* True if stdin and stdout are a terminal that can address the cursor

@@ -57,6 +57,7 @@ struct wizard {
 	const struct langs *langs;	/* F2 cycles through them; may be NULL */
 	int second;	/* bilingual: the respondent's language in langs, or -1 */
 	bool ascii;	/* the terminal is not UTF-8: text is shown in ASCII */
+	bool bidi_terminal;	/* the terminal reorders right-to-left text itself */
 };
 
 void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,

@@ -254,6 +254,17 @@ $WRAP $BIN export "$case" --data "$data" --passphrase-file "$TMP/pass" >"$TMP/ex
 grep -qF '"act.open": "Café"' "$TMP/export" || bad "the Latin-1 é was not stored as UTF-8"
 end
 
+begin "right to left: reordered, shaped and right-aligned; --bidi terminal leaves it logical"
+start xterm-256color 80 24 --locales tests/locales --lang ar
+wait_for "Start a new interview" && step Enter "ﺺﺤﻔﻟﺍ ﺍﺬﻫ ﻱﺮﺠﻳ ﻦﻣ"
+screen | grep -q "ﺺﺤﻔﻟﺍ ﺍﺬﻫ ﻱﺮﺠﻳ ﻦﻣ\$" || bad "the question is not right-aligned"
+screen | grep -qF "من يجري" && bad "logical order on a terminal without bidi"
+keys C-c; wait_exit
+$T kill-server 2>/dev/null; while $T has-session 2>/dev/null; do sleep 0.1; done
+start xterm-256color 80 24 --locales tests/locales --lang ar --bidi terminal
+wait_for "Start a new interview" && step Enter "من يجري هذا الفحص؟"
+end
+
 begin "without a terminal, the line mode starts with a notice"
 printf '' | $WRAP $BIN --contacts screens/contacts.example --data "$TMP/pipe" --passphrase-file "$TMP/pass" >"$TMP/out" 2>"$TMP/err"
 grep -qF "using the line mode" "$TMP/err" || bad "no notice"

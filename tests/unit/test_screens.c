@@ -86,7 +86,7 @@ static void assert_aligned(const struct page *p)
 		while (n > 0 && row[n - 1] == L' ')
 			row[--n] = L'\0';
 		int w = wcswidth(row, (size_t)n);
-		bool bar = y == 0 && wcschr(row, L'[');	/* the element bar, not the start */
+		bool bar = y == 0 && wcschr(row, L'[') && !p->rtl;	/* the element bar */
 		if (w < 0 || w > COLS || (bar && w != COLS - 1))
 			fail_msg("row %d is %d columns wide on a %d-column screen: %ls\n(page: %s)", y, w,
 				 COLS, row, p->title.text);
@@ -342,7 +342,8 @@ static void test_stop(void **st)
 	state_free(&s);
 }
 
-/* A language of wide (CJK) characters and one written with combining marks
+/* A language of wide (CJK) characters, one written right to left (Arabic:
+ * reordered, shaped, right-aligned) and one with combining marks
  * (Vietnamese, decomposed): the question, choices, help panel, title and
  * legend, and a text field holding such text, at 80x24 and 40x12. */
 static void test_wide_and_combining_text(void **st)
@@ -350,9 +351,10 @@ static void test_wide_and_combining_text(void **st)
 	(void)st;
 	static const struct { const char *lang, *typed; } langs[] = {
 		{ "zh", "act.open: 我表哥找到了这份工作并开车送我来这里。\n" },
+		{ "ar", "act.open: وجد ابن عمي العمل وأوصلني إلى هنا.\n" },
 		{ "vi", "act.open: Anh ho\314\243 to\314\202i ti\314\200m vie\314\243\314\202c va\314\200 cho\314\233\314\211 to\314\202i \304\221e\314\202\314\201n \304\221a\314\202y.\n" },
 	};
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
 		char path[64], name[32];
 		snprintf(path, sizeof path, "tests/locales/%s.po", langs[i].lang);
 		struct diags d = { 0 };
