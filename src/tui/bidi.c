@@ -1,6 +1,7 @@
 #include "bidi.h"
 
 #include <fribidi.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,13 @@ enum {
 	FLAGS = FRIBIDI_FLAG_SHAPE_MIRRORING | FRIBIDI_FLAG_REORDER_NSM |
 		FRIBIDI_FLAG_SHAPE_ARAB_PRES
 };
+
+/* The invisible marks and isolates that steer the algorithm. */
+static bool is_mark(uint32_t cp)
+{
+	return cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
 
 int bidi_visual(const char *s, struct bidi_row *out)
 {
@@ -55,10 +63,11 @@ int bidi_visual(const char *s, struct bidi_row *out)
 		out->cp = xmalloc((n + 1) * sizeof *out->cp);
 		out->from = xmalloc((n + 1) * sizeof *out->from);
 		for (size_t v = 0; v < n; v++) {
-			out->cp[v] = str[v];
-			out->from[v] = from[map[v]];
+			if (is_mark(str[v]))
+				continue;	/* it did its work; a terminal would show it */
+			out->cp[out->n] = str[v];
+			out->from[out->n++] = from[map[v]];
 		}
-		out->n = n;
 	}
 	free(types);
 	free(brackets);

@@ -5,7 +5,8 @@
  * right-to-left language the wizard therefore reorders each wrapped row
  * with the Unicode bidirectional algorithm and shapes Arabic letters into
  * their presentation forms (FriBidi), after wrapping, as UAX #9 says.
- * Combining marks follow their base, as a terminal needs. No curses here:
+ * Combining marks follow their base, as a terminal needs; directional
+ * marks (LRM, isolates) steer the order and are left out of the result. No curses here:
  * tui.c paints the result; tests call it directly. */
 #ifndef TIPSCREEN_BIDI_H
 #define TIPSCREEN_BIDI_H

@@ -595,7 +595,9 @@ static void legend(struct page *p, const struct wizard *w)
 	};
 	char *s = xstrdup("");
 	for (int i = 0; i < n; i++) {
-		char *item = xasprintf("%s %s", keys_legend(list[i]), C_("legend", words[list[i]]));
+		/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
+		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_legend(list[i]),
+				       C_("legend", words[list[i]]));
 		if (text_width(s) + text_width(item) + 2 > p->width) {
 			free(item);
 			break;

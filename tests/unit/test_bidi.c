@@ -39,6 +39,15 @@ static void test_latin_run_keeps_its_order(void **st)
 	assert_visual("Enter אבג", want, 9);
 }
 
+/* A left-to-right mark before "^X" keeps the caret before the letter, and
+ * is not itself in the result. */
+static void test_marks_steer_and_disappear(void **st)
+{
+	(void)st;
+	const uint32_t want[] = { 0x05D1, 0x05D0, ' ', '^', 'X' };
+	assert_visual("\u200e^X אב", want, 5);
+}
+
 static void test_brackets_are_mirrored(void **st)
 {
 	(void)st;
@@ -79,6 +88,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hebrew_is_reversed_and_mapped_back),
 		cmocka_unit_test(test_latin_run_keeps_its_order),
+		cmocka_unit_test(test_marks_steer_and_disappear),
 		cmocka_unit_test(test_brackets_are_mirrored),
 		cmocka_unit_test(test_arabic_is_shaped),
 		cmocka_unit_test(test_marks_follow_their_base),
