@@ -1,10 +1,10 @@
 #define _GNU_SOURCE /* qsort_r */
 #include "catalog.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -37,6 +37,7 @@ struct po_reader {
 	struct msg *v;
 	size_t n, cap;
 	int errors;
+	char *discard;		/* msgid_plural and msgstr[1…]: read, not kept */
 };
 
 static void po_error(struct po_reader *r, int col, const char *what)
@@ -103,7 +104,6 @@ static void keyword_line(struct po_reader *r, const char *line)
 	size_t kw = strcspn(line, " \t\"");
 	const char *q = line + kw + strspn(line + kw, " \t");
 	char **dst = NULL;
-	char *ignore = NULL;
 	if (*q != '"') {
 		po_error(r, (int)(q - line) + 1, "expected a quoted string after the keyword");
 		return;
@@ -126,7 +126,9 @@ static void keyword_line(struct po_reader *r, const char *line)
 		r->cur.str = xstrdup("");
 	} else if ((kw == 12 && strncmp(line, "msgid_plural", 12) == 0) ||
 		   (kw > 7 && strncmp(line, "msgstr[", 7) == 0)) {
-		dst = &ignore;
+		dst = &r->discard;
+		free(r->discard);
+		r->discard = NULL;
 	} else {
 		po_error(r, 1, "expected msgctxt, msgid or msgstr");
 		return;
@@ -139,8 +141,7 @@ static void keyword_line(struct po_reader *r, const char *line)
 	if (dst == &r->cur.id)
 		r->cur.line = r->lineno;
 	append_quoted(r, line, q + 1, dst);
-	r->target = dst == &ignore ? NULL : dst;
-	free(ignore);
+	r->target = dst;
 }
 
 static void read_line(struct po_reader *r, char *line)
@@ -319,6 +320,7 @@ struct catalog *catalog_load(const char *path, struct diags *d)
 	fclose(f);
 	r.lineno++;
 	finish_entry(&r);
+	free(r.discard);
 	struct catalog *c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	take_header(&r, c);

@@ -73,7 +73,10 @@ static void test_fallback_to_english(void **st)
 				    "#, fuzzy\nmsgid \"Fuzzy\"\nmsgstr \"Flou\"\n\n"
 				    "#, c-format\nmsgid \"Step %d of %d: %s\"\nmsgstr \"Étape %d : %s\"\n\n"
 				    "#, c-format\nmsgid \"Age %d, %s\"\nmsgstr \"%d ans, %s\"\n\n"
-				    "#~ msgid \"Old\"\n#~ msgstr \"Vieux\"\n", &dir);
+				    "#~ msgid \"Old\"\n#~ msgstr \"Vieux\"\n\n"
+				    "msgid \"one\"\nmsgid_plural \"\"\n\"many\"\n"
+				    "msgstr[0] \"un\"\nmsgstr[1] \"\"\n\"plusieurs\"\n", &dir);
+	assert_string_equal(catalog_get(c, NULL, "one"), "un");	/* plural: form 0 */
 	assert_string_equal(catalog_get(c, NULL, "Empty"), "Empty");
 	assert_string_equal(catalog_get(c, NULL, "Fuzzy"), "Fuzzy");
 	assert_false(catalog_translated(c, NULL, "Fuzzy"));
