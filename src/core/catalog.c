@@ -252,10 +252,7 @@ static void build_index(struct catalog *c)
 	c->entries = xcalloc(c->n ? c->n : 1, sizeof *c->entries);
 	for (size_t i = 0; i < c->n; i++) {
 		struct msg *m = &c->v[i];
-		char *pi = catalog_placeholders(m->id), *ps = catalog_placeholders(m->str);
-		m->usable = *m->str && !m->fuzzy && strcmp(pi, ps) == 0;
-		free(pi);
-		free(ps);
+		m->usable = *m->str && !m->fuzzy && catalog_placeholders_agree(m->id, m->str);
 		c->entries[i] = (struct catalog_entry){ m->ctx, m->id, m->str, m->fuzzy, m->line };
 	}
 }
@@ -399,29 +396,50 @@ const struct catalog_entry *catalog_entries(const struct catalog *c, size_t *n)
 	return c->entries;
 }
 
+/* The next placeholder at or after p (a printf directive other than %%,
+ * or ${name}), its length in *len; NULL when there is none. */
+static const char *next_placeholder(const char *p, size_t *len)
+{
+	for (; *p; p++) {
+		if (p[0] == '%' && p[1] == '%') {
+			p++;
+		} else if (p[0] == '%') {
+			size_t n = 1 + strspn(p + 1, "0123456789$#-+.'lhzjtL*");
+			if (p[n] && strchr("diouxXeEfFgGaAcspn", p[n])) {
+				*len = n + 1;
+				return p;
+			}
+		} else if (p[0] == '$' && p[1] == '{' && strchr(p, '}')) {
+			*len = (size_t)(strchr(p, '}') - p) + 1;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+bool catalog_placeholders_agree(const char *a, const char *b)
+{
+	size_t la, lb;
+	for (;;) {
+		a = next_placeholder(a, &la);
+		b = next_placeholder(b, &lb);
+		if (!a || !b)
+			return !a && !b;
+		if (la != lb || memcmp(a, b, la) != 0)
+			return false;
+		a += la;
+		b += lb;
+	}
+}
+
 char *catalog_placeholders(const char *s)
 {
 	char *out = xstrdup("");
-	for (const char *p = s; *p; p++) {
-		size_t len = 0;
-		if (p[0] == '%' && p[1] == '%') {
-			p++;
-			continue;
-		}
-		if (p[0] == '%') {
-			len = 1 + strspn(p + 1, "0123456789$#-+.'lhzjtL*");
-			if (!p[len] || !strchr("diouxXeEfFgGaAcspn", p[len]))
-				continue;
-			len++;
-		} else if (p[0] == '$' && p[1] == '{' && strchr(p, '}')) {
-			len = (size_t)(strchr(p, '}') - p) + 1;
-		} else {
-			continue;
-		}
+	size_t len;
+	for (const char *p = next_placeholder(s, &len); p; p = next_placeholder(p + len, &len)) {
 		char *n = xasprintf("%s%s%.*s", out, *out ? " " : "", (int)len, p);
 		free(out);
 		out = n;
-		p += len - 1;
 	}
 	return out;
 }

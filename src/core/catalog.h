@@ -65,9 +65,10 @@ const char *catalog_path(const struct catalog *c);
 const struct catalog_entry *catalog_entries(const struct catalog *c, size_t *n);
 
 /* The placeholders of s in order (printf directives other than %%, and
- * ${name}), joined by spaces: a new string. Two texts agree when these are
- * equal. */
+ * ${name}), joined by spaces: a new string, for messages. */
 char *catalog_placeholders(const char *s);
+/* True if a and b have the same placeholders in the same order. */
+bool catalog_placeholders_agree(const char *a, const char *b);
 
 /* The program's interface language: the one process-wide setting, as the C
  * library's own textdomain. NULL (the default) is English. The catalog is

@@ -105,6 +105,10 @@ static void test_placeholders(void **st)
 		assert_string_equal(p, cases[i].want);
 		free(p);
 	}
+	assert_true(catalog_placeholders_agree("%d of %s", "%d sur %s"));
+	assert_false(catalog_placeholders_agree("%d of %s", "%s sur %d"));
+	assert_false(catalog_placeholders_agree("%d of %s", "%d"));
+	assert_true(catalog_placeholders_agree("100%% done", "fini"));
 }
 
 /* A PO file in Latin-1 is converted to UTF-8 on load, header included. */
