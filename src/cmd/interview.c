@@ -47,11 +47,16 @@ static int load_contacts(const struct options *o, struct contacts *c, char **pat
 	return rc;
 }
 
-/* The unfinished cases, newest first: a new array; *n its length. */
+/* The unfinished cases, newest first: a new array; *n its length. NULL
+ * after saying why when the store cannot list them. */
 static struct store_case *open_cases(struct store *st, size_t *n)
 {
 	char err[256];
 	struct store_case *all = store_cases(st, n, err, sizeof err);
+	if (!all) {
+		fprintf(stderr, "tipscreen: error: cannot list the unfinished interviews: %s\n", err);
+		return NULL;
+	}
 	size_t k = 0;
 	for (size_t i = 0; all && i < *n; i++)
 		if (strcmp(all[i].status, "open") == 0 && all[i].records > 0)
@@ -154,6 +159,14 @@ int cmd_interview(const struct options *o)
 	}
 	size_t nresume;
 	struct store_case *resume = open_cases(st, &nresume);
+	if (!resume) {
+		store_close(st);
+		contacts_free(&c);
+		free(cpath);
+		deck_free(dk);
+		langs_free(&l);
+		return EXIT_RUNTIME;
+	}
 	struct interview *iv = interview_new(dk);
 	struct session ss;
 	session_init(&ss, iv, st);

@@ -144,6 +144,8 @@ int store_open(const char *dir, struct store **out, char *err, size_t n)
 	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				 SQLITE_OPEN_NOFOLLOW, NULL);
 	free(path);
+	if (rc == SQLITE_OK)	/* ride over a lock held a moment (WAL recovery) */
+		sqlite3_busy_timeout(s->db, 5000);
 	if (rc != SQLITE_OK || sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
 		rc = s->db ? db_fail(s, err, n, "cases.db") : fail(err, n, "cases.db: cannot open");
 		store_close(s);
@@ -528,7 +530,8 @@ struct store_case *store_cases(struct store *s, size_t *n, char *err, size_t err
 		return NULL;
 	}
 	struct store_case *v = xcalloc(1, sizeof *v);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xrealloc(v, (*n + 1) * sizeof *v);
 		struct store_case *c = &v[(*n)++];
 		snprintf(c->id, sizeof c->id, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -538,6 +541,12 @@ struct store_case *store_cases(struct store *s, size_t *n, char *err, size_t err
 		c->records = sqlite3_column_int(st, 4);
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {	/* never a short list that looks complete */
+		free(v);
+		*n = 0;
+		db_fail(s, err, errlen, "cases");
+		return NULL;
+	}
 	return v;
 }
 
