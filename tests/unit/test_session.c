@@ -127,9 +127,10 @@ static void test_a_failed_commit_changes_nothing(void **st)
 }
 
 /* Fault injection: a VFS over the default one whose writes and syncs fail
- * while `failing` is set, as a full or broken disk would. */
+ * while `failing` is set, as a full or broken disk would, and whose reads
+ * fail while `failing_reads` is set. */
 static sqlite3_vfs fault_vfs, *real_vfs;
-static bool failing;
+static bool failing, failing_reads;
 static struct sqlite3_io_methods fault_io;
 
 struct fault_file {
@@ -149,12 +150,17 @@ static int f_sync(sqlite3_file *f, int flags)
 	return failing ? SQLITE_IOERR_FSYNC : ff->real->pMethods->xSync(ff->real, flags);
 }
 
+static int f_read(sqlite3_file *f, void *b, int n, sqlite3_int64 off)
+{
+	struct fault_file *ff = (struct fault_file *)f;
+	return failing_reads ? SQLITE_IOERR_READ : ff->real->pMethods->xRead(ff->real, b, n, off);
+}
+
 /* The other methods go to the real file's own methods. */
 #define REAL(f) (((struct fault_file *)(f))->real)
 #define PASS(name, args, call) \
 	static int f_##name args { return REAL(f)->pMethods->x##name call; }
 PASS(Close, (sqlite3_file *f), (((struct fault_file *)f)->real))
-PASS(Read, (sqlite3_file *f, void *b, int n, sqlite3_int64 o), (((struct fault_file *)f)->real, b, n, o))
 PASS(Truncate, (sqlite3_file *f, sqlite3_int64 s), (((struct fault_file *)f)->real, s))
 PASS(FileSize, (sqlite3_file *f, sqlite3_int64 *s), (((struct fault_file *)f)->real, s))
 PASS(Lock, (sqlite3_file *f, int l), (((struct fault_file *)f)->real, l))
@@ -178,7 +184,7 @@ static int f_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, 
 		f->pMethods = NULL;
 		return rc;
 	}
-	fault_io = (struct sqlite3_io_methods){ 2, f_Close, f_Read, f_write, f_Truncate, f_sync,
+	fault_io = (struct sqlite3_io_methods){ 2, f_Close, f_read, f_write, f_Truncate, f_sync,
 		f_FileSize, f_Lock, f_Unlock, f_CheckReservedLock, f_FileControl, f_SectorSize,
 		f_DeviceCharacteristics, f_ShmMap, f_ShmLock, f_ShmBarrier, f_ShmUnmap, NULL, NULL };
 	f->pMethods = &fault_io;
@@ -219,6 +225,31 @@ static void test_failed_write_or_fsync_is_never_saved(void **st)
 	sqlite3_vfs_unregister(&fault_vfs);
 }
 
+/* A read that fails while listing the cases is an error, never a short
+ * list that looks complete (the start screen would offer nothing to resume). */
+static void test_a_failed_read_is_an_error_not_an_empty_list(void **st)
+{
+	(void)st;
+	use_fault_vfs();
+	struct fx *f = fx_new();
+	safe(f);
+	fx_close(f);
+	fx_open(f);
+	failing_reads = true;
+	size_t n = 99;
+	struct store_case *c = store_cases(f->store, &n, err, sizeof err);
+	failing_reads = false;
+	assert_null(c);
+	assert_int_equal(n, 0);
+	assert_non_null(strstr(err, "cases: "));
+	c = store_cases(f->store, &n, err, sizeof err);	/* and works again */
+	assert_non_null(c);
+	assert_int_equal(n, 1);
+	free(c);
+	fx_free(f);
+	sqlite3_vfs_unregister(&fault_vfs);
+}
+
 static int collect(void *ctx, const char *record)
 {
 	strcat(ctx, record);
@@ -253,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_a_failed_commit_changes_nothing),
 		cmocka_unit_test(test_every_change_is_recorded_with_old_and_new),
 		cmocka_unit_test(test_failed_write_or_fsync_is_never_saved),
+		cmocka_unit_test(test_a_failed_read_is_an_error_not_an_empty_list),
 	};
 	return cmocka_run_group_tests_name("session", tests, bundled_setup, bundled_teardown);
 }
