@@ -162,15 +162,48 @@ static void child_text(FILE *out, const struct assessment *a, const struct asses
 	free(s);
 }
 
+/* Each element has its own context for the words said of it, so that a
+ * language can make them agree ("Moyens : établis", "Finalité : établie"). */
+static const char *const element_ctx[] = { [EL_ACT] = "act", [EL_MEANS] = "means",
+					   [EL_PURPOSE] = "purpose" };
+
+/* An element's status in words. */
+static const char *element_status(int e, enum status st)
+{
+	static const char *const words[][3] = {
+		[EL_ACT] = { [ST_MET] = NC_("act", "met"), [ST_NOT_MET] = NC_("act", "not met"),
+			     [ST_UNCLEAR] = NC_("act", "unclear") },
+		[EL_MEANS] = { [ST_MET] = NC_("means", "met"), [ST_NOT_MET] = NC_("means", "not met"),
+			       [ST_UNCLEAR] = NC_("means", "unclear") },
+		[EL_PURPOSE] = { [ST_MET] = NC_("purpose", "met"),
+				 [ST_NOT_MET] = NC_("purpose", "not met"),
+				 [ST_UNCLEAR] = NC_("purpose", "unclear") },
+	};
+	return C_(element_ctx[e], words[e][st]);
+}
+
+/* Whether an element is required, in words that agree with it. */
+static const char *element_required(int e, bool required)
+{
+	static const char *const words[][2] = {
+		[EL_ACT] = { NC_("act", "not required for a child: recorded only"),
+			     NC_("act", "required") },
+		[EL_MEANS] = { NC_("means", "not required for a child: recorded only"),
+			       NC_("means", "required") },
+		[EL_PURPOSE] = { NC_("purpose", "not required for a child: recorded only"),
+				 NC_("purpose", "required") },
+	};
+	return C_(element_ctx[e], words[e][required]);
+}
+
 static void elements_text(FILE *out, const struct assessment *a, const struct evidence *ev,
 			  size_t nev, int width)
 {
 	for (int e = 0; e < EL_SMUGGLING; e++) {
 		const struct element_result *r = &a->el[e];
-		const char *req = r->required ? _("required")
-				  : _("not required for a child: recorded only");
+		const char *req = element_required(e, r->required);
 		fputc('\n', out);
-		fprintf(out, _("%s: %s (%s)"), _(element_titles[e]), report_status_text(r->status), req);
+		fprintf(out, _("%s: %s (%s)"), _(element_titles[e]), element_status(e, r->status), req);
 		fputc('\n', out);
 		bool any = false;
 		for (size_t i = 0; i < nev; i++) {
