@@ -33,11 +33,6 @@ static const char *const caveat_texts[] = {
 	[CAVEAT_MANY_DECLINED] = N_("Three or more questions were declined: the picture is incomplete."),
 };
 
-
-static const char *const status_texts[] = {
-	[ST_MET] = N_("met"), [ST_NOT_MET] = N_("not met"), [ST_UNCLEAR] = N_("unclear"),
-};
-
 static const char *const element_titles[] = { N_("Act"), N_("Means"), N_("Purpose") };
 static const char *const element_words[] = {
 	NC_("element", "act"), NC_("element", "means"), NC_("element", "purpose")
@@ -46,8 +41,6 @@ static const char *const element_words[] = {
 const char *report_outcome_title(enum outcome o) { return _(outcome_titles[o]); }
 const char *report_flag_text(enum flag f) { return _(flag_texts[f]); }
 const char *report_caveat_text(enum caveat c) { return _(caveat_texts[c]); }
-const char *report_value_text(enum ind_value v) { return ind_value_text(v); }
-const char *report_status_text(enum status s) { return _(status_texts[s]); }
 
 static void add_evidence(struct evidence **v, size_t *n, int ind, const char *ctx,
 			 const char *text, enum ind_value val)
@@ -162,12 +155,9 @@ static void child_text(FILE *out, const struct assessment *a, const struct asses
 	free(s);
 }
 
-/* Each element has its own context for the words said of it, so that a
- * language can make them agree ("Moyens : établis", "Finalité : établie"). */
-static const char *const element_ctx[] = { [EL_ACT] = "act", [EL_MEANS] = "means",
-					   [EL_PURPOSE] = "purpose" };
-
-/* An element's status in words. */
+/* An element's status in words. Each element's name is the context of the
+ * words said of it, so that a language can make them agree ("Moyens :
+ * établis", "Finalité : établie"). */
 static const char *element_status(int e, enum status st)
 {
 	static const char *const words[][3] = {
@@ -179,7 +169,7 @@ static const char *element_status(int e, enum status st)
 				 [ST_NOT_MET] = NC_("purpose", "not met"),
 				 [ST_UNCLEAR] = NC_("purpose", "unclear") },
 	};
-	return C_(element_ctx[e], words[e][st]);
+	return C_(element_name(e), words[e][st]);
 }
 
 /* Whether an element is required, in words that agree with it. */
@@ -193,7 +183,7 @@ static const char *element_required(int e, bool required)
 		[EL_PURPOSE] = { NC_("purpose", "not required for a child: recorded only"),
 				 NC_("purpose", "required") },
 	};
-	return C_(element_ctx[e], words[e][required]);
+	return C_(element_name(e), words[e][required]);
 }
 
 static void elements_text(FILE *out, const struct assessment *a, const struct evidence *ev,
@@ -209,7 +199,7 @@ static void elements_text(FILE *out, const struct assessment *a, const struct ev
 		for (size_t i = 0; i < nev; i++) {
 			if (indicator_element(ev[i].indicator) != (enum element)e)
 				continue;
-			pairs_text(out, report_value_text(ev[i].value),
+			pairs_text(out, ind_value_text(ev[i].value),
 				   catalog_get(i18n_current(), ev[i].ctx, ev[i].text), width);
 			any = true;
 		}

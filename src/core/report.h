@@ -45,8 +45,6 @@ void report_json(FILE *out, const struct assessment *a);
 const char *report_outcome_title(enum outcome o);
 const char *report_flag_text(enum flag f);
 const char *report_caveat_text(enum caveat c);
-const char *report_value_text(enum ind_value v);
-const char *report_status_text(enum status s);
 
 /* The words of a quoted text that the answers matched (the indicators
  * answered yes or intended whose words it contains), joined with "; "; a

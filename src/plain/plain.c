@@ -58,6 +58,12 @@ static void lang_line(struct plain *p)
 	fprintf(p->out, _("Language: %s. @ and a code changes it; @ alone lists them."), l);
 	fputc('\n', p->out);
 	free(l);
+	if (p->o->second >= 0) {	/* a draft is said to be one wherever it is shown */
+		l = langs_label(p->o->langs, p->o->second);
+		fprintf(p->out, _("Respondent's language, shown under each question: %s."), l);
+		fputc('\n', p->out);
+		free(l);
+	}
 }
 
 /* "@" lists the languages, "@fr" switches to French. */

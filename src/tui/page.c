@@ -184,7 +184,7 @@ static void body_yesno(struct builder *b, const struct screen *sc)
 static void word_answer(struct builder *b, const struct answer *a)
 {
 	if (a->kind == ANS_WORD) {
-		char *t = xasprintf(_("Answer: %s"), report_value_text(a->word));
+		char *t = xasprintf(_("Answer: %s"), ind_value_text(a->word));
 		add(b, t, S_CHOSEN);
 		free(t);
 	}
@@ -525,6 +525,13 @@ static void body_start(struct builder *b)
 		char *l = langs_label(b->w->langs, langs_current(b->w->langs));
 		char *t = xasprintf(_("Language: %s (F2 or l changes it)"), l);
 		add_wrapped(b, "F2      ", t, S_NORMAL);
+		free(t);
+		free(l);
+	}
+	if (b->w->langs && b->w->second >= 0) {	/* a draft says so wherever it is shown */
+		char *l = langs_label(b->w->langs, b->w->second);
+		char *t = xasprintf(_("Respondent's language, shown under each question: %s."), l);
+		add_wrapped(b, "        ", t, S_NORMAL);
 		free(t);
 		free(l);
 	}

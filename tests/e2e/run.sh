@@ -332,6 +332,7 @@ begin "--second shows the respondent's language under the interviewer's"
 IN=$E2E/plain/adult.in run 0 --plain --lang en --second fr $(store)
 has out "Who is doing this screening?"
 has out "[fr] Qui fait ce dépistage ?"
+has out "Respondent's language, shown under each question: Français (fr), draft: not reviewed by a native speaker."
 has out "      [fr] Policier ou policière"
 has out "Outcome: Consistent with trafficking in persons"
 end
