@@ -25,8 +25,25 @@ bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }
 end() {
 	if [ "$ok" = 1 ]; then passed=$((passed + 1)); printf 'ok   %s\n' "$current"
 	else failed=$((failed + 1)); fi
+	stop_tmux
+}
+# Stops the tmux server and waits until its process is gone: a new
+# session started while the old server is still exiting dies with it.
+stop_tmux() {
+	pid=$($T display-message -p -t w '#{pid}' 2>/dev/null)
 	$T kill-server 2>/dev/null
-	while $T has-session 2>/dev/null; do sleep 0.1; done
+	i=0
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$i" -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	rm -f "$SOCK"	# tmux leaves it behind
+}
+# new_tmux COLS LINES COMMAND: the session "w" running COMMAND, checked to be up.
+new_tmux() {
+	printf 'set -g history-limit 5000\n' >"$TMP/tmux.conf"
+	$T -f "$TMP/tmux.conf" new-session -d -s w -x "$1" -y "$2" "$3" &&
+		$T has-session -t w 2>/dev/null || bad "tmux did not start"
 }
 
 # start TERM COLS LINES [ARGS]: the wizard in a new tmux server; its exit
@@ -36,8 +53,7 @@ start() {
 	rm -f "$TMP/rc"
 	stores=$((stores + 1))
 	STORE="--data $TMP/store$stores --passphrase-file $TMP/pass"
-	printf 'set -g history-limit 5000\n' >"$TMP/tmux.conf"
-	$T -f "$TMP/tmux.conf" new-session -d -s w -x "$cols" -y "$lines" \
+	new_tmux "$cols" "$lines" \
 		"env TERM=$term ${ENVX:-} $WRAP $BIN --contacts screens/contacts.example $STORE $*; echo \$? >$TMP/rc; sleep 600"
 }
 # Sends a signal to the wizard (the child of the pane's shell).
@@ -260,7 +276,7 @@ wait_for "Start a new interview" && step Enter "ﺺﺤﻔﻟﺍ ﺍﺬﻫ ﻱﺮ
 screen | grep -q "ﺺﺤﻔﻟﺍ ﺍﺬﻫ ﻱﺮﺠﻳ ﻦﻣ\$" || bad "the question is not right-aligned"
 screen | grep -qF "من يجري" && bad "logical order on a terminal without bidi"
 keys C-c; wait_exit
-$T kill-server 2>/dev/null; while $T has-session 2>/dev/null; do sleep 0.1; done
+stop_tmux
 start xterm-256color 80 24 --locales tests/locales --lang ar --bidi terminal
 wait_for "Start a new interview" && step Enter "من يجري هذا الفحص؟"
 end
@@ -334,10 +350,10 @@ while [ "$run" -le 20 ] && [ "$ok" = 1 ]; do
 		{ cat "$TMP/want.s"; [ -n "$maybe" ] && echo "$maybe"; } | sort >"$TMP/want2"
 		cmp -s "$TMP/got" "$TMP/want2" || bad "run $run (after $nconf steps): held $(tr '\n' ' ' <"$TMP/got"), committed $(tr '\n' ' ' <"$TMP/want.s")"
 	fi
-	$T kill-server 2>/dev/null; while $T has-session 2>/dev/null; do sleep 0.1; done
+	stop_tmux
 	# Restart on the same store and resume at the question left.
 	rm -f "$TMP/rc"
-	$T -f "$TMP/tmux.conf" new-session -d -s w -x 80 -y 24 \
+	new_tmux 80 24 \
 		"env TERM=xterm-256color $WRAP $BIN --contacts screens/contacts.example --data $data --passphrase-file $TMP/pass; echo \$? >$TMP/rc; sleep 600"
 	wait_for "Resume interview $case" && keys 1 || $WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" 2>&1 | sed "s/^/    cases: /"
 	last=$(sed -n "${nconf}p" "$TMP/steps" | cut -d'|' -f2)
@@ -348,7 +364,7 @@ while [ "$run" -le 20 ] && [ "$ok" = 1 ]; do
 		sleep 0.1
 	done
 	keys C-c; wait_exit
-	$T kill-server 2>/dev/null; while $T has-session 2>/dev/null; do sleep 0.1; done
+	stop_tmux
 	run=$((run + 1))
 done
 end
