@@ -181,5 +181,7 @@ clean-objs:
 clean:
 	rm -rf build tipscreen
 
+include tests/fuzz/fuzz.mk
+
 -include $(shell find build -name '*.d' 2>/dev/null)
 .SECONDARY:
