@@ -493,6 +493,19 @@ run 2 cases --data "$TMP/x-store" --passphrase-file "$TMP/nowhere"
 has err "cannot read the passphrase file"
 end
 
+begin "a first interview in an empty home creates the data directory and its parents, 0700"
+mkdir -p "$TMP/newhome"
+(export HOME="$TMP/newhome"; unset XDG_DATA_HOME XDG_CONFIG_HOME XDG_STATE_HOME XDG_CACHE_HOME
+ IN=$E2E/plain/adult.in run 0 --plain --passphrase-file "$TMP/pass"
+ has out "Interview "
+ for d in .local .local/share .local/share/tipscreen; do
+	[ "$(stat -c %a "$HOME/$d" 2>/dev/null)" = 700 ] || bad "~/$d is $(stat -c %a "$HOME/$d" 2>&1)"
+ done
+ [ -f "$HOME/.local/share/tipscreen/cases.db" ] || bad "no cases.db in ~/.local/share/tipscreen"
+ run 0 cases --passphrase-file "$TMP/pass"; has out "complete"
+ [ "$ok" = 1 ]) || ok=0
+end
+
 begin "under umask 000 the store is still 0700 and its files 0600"
 (umask 000; IN=$E2E/plain/adult.in run 0 --plain --data "$TMP/umask-store" --passphrase-file "$TMP/pass")
 [ "$(stat -c %a "$TMP/umask-store")" = 700 ] || bad "directory $(stat -c %a "$TMP/umask-store")"
