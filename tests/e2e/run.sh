@@ -352,6 +352,17 @@ has err "$E2E/locales/placeholders/fr.po:10: error: the translation's placeholde
 has out "fr.po:1: Français (fr), draft: not reviewed by a native speaker: 0 of 130 texts translated (0%); the rest is shown in English"
 end
 
+begin "directives smuggled into translations are refused by check and never reach printf"
+run 2 check screens --locales "$E2E/locales/directives"
+has err "$E2E/locales/directives/fr.po:10: error: the translation's placeholders '% n %s' differ from the English '%s'"
+has err "$E2E/locales/directives/fr.po:13: error: the translation's placeholders '% d % s' differ from the English ''"
+has err "$E2E/locales/directives/fr.po:16: error: the translation's placeholders '%S %Id' differ from the English ''"
+IN=$E2E/plain/adult.in run 0 --plain --lang fr --locales "$E2E/locales/directives" $(store)
+has out "every answer is saved, encrypted, as it is given."
+hasnt out "(null)"
+hasnt out "Entretien"
+end
+
 begin "a broken PO file is refused with its line and column, by check and at start"
 run 2 check screens --locales "$E2E/locales/broken"
 has err "$E2E/locales/broken/de.po:7:15: error: expected '\"' closing the string"
