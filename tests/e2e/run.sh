@@ -57,6 +57,25 @@ run 2 --width 3; has err "--width takes a number"
 end
 
 # --- check --------------------------------------------------------------
+# deep_deck DIR GUARD: a valid two-question deck whose first Next: has GUARD.
+deep_deck() {
+	mkdir -p "$1"
+	{ printf 'Screen: intro\nType: yesno\nSection: act\nQuestion: Go on?\nHelp: h\nWhy: w\n'
+	  printf 'Next: summary if %s\nNext: summary\n\n' "$2"
+	  printf 'Screen: summary\nType: summary\nSection: summary\nNext: end\n\n'
+	  printf 'Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n'; } >"$1/10-main.screen"
+}
+begin "deep guards: nesting is capped with line and column, long chains run"
+deep_deck "$TMP/deep-parens" "$(awk 'BEGIN { for (i = 0; i < 40000; i++) printf "("; printf "intro" }')"
+run 2 check "$TMP/deep-parens"
+has err "$TMP/deep-parens/10-main.screen:7:50: error: conditions nest at most 32 levels deep"
+deep_deck "$TMP/long-and" "$(awk 'BEGIN { for (i = 0; i < 50000; i++) printf "intro and "; printf "intro" }')"
+run 0 check "$TMP/long-and"
+printf 'intro: yes\n' >"$TMP/long-and.answers"
+run 0 replay "$TMP/long-and.answers" --deck "$TMP/long-and" --json
+has out '"outcome"'
+end
+
 begin "check accepts the bundled deck"
 run 0 check screens; has out "screens: 28 screens"
 end
