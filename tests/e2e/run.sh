@@ -536,6 +536,17 @@ mkdir -p "$TMP/newhome"
  [ "$ok" = 1 ]) || ok=0
 end
 
+begin "a NUL byte or a 1 MB line in piped answers is refused on its own line; no later answer moves"
+IN=$E2E/plain/adult.in run 0 --plain $(store)
+sed -n '/The interview is complete/,$p' "$TMP/out" >"$TMP/plain-summary"
+{ head -n 4 "$E2E/plain/adult.in"; printf 'y\000es\n'; sed -n '5,10p' "$E2E/plain/adult.in"
+  head -c 1048576 /dev/zero | tr '\000' a; echo; tail -n +11 "$E2E/plain/adult.in"; } >"$TMP/nul.in"
+IN=$TMP/nul.in run 0 --plain $(store)
+has out "That line holds a NUL byte"
+has out "a text answer holds at most 16384 bytes"
+sed -n '/The interview is complete/,$p' "$TMP/out" | cmp -s - "$TMP/plain-summary" || bad "the summary differs from the same answers without the bad lines"
+end
+
 begin "under umask 000 the store is still 0700 and its files 0600"
 (umask 000; IN=$E2E/plain/adult.in run 0 --plain --data "$TMP/umask-store" --passphrase-file "$TMP/pass")
 [ "$(stat -c %a "$TMP/umask-store")" = 700 ] || bad "directory $(stat -c %a "$TMP/umask-store")"
