@@ -2,7 +2,10 @@
 #
 #   make           build ./tipscreen
 #   make run       build and start an interview on the bundled English deck
-#   make test      every test (unit and end-to-end) under ASan + UBSan
+#   make test      every test (unit and end-to-end) under ASan + UBSan, and
+#                  a short smoke of each fuzz harness
+#   make fuzz      each libFuzzer harness for FUZZ_SECONDS (tests/fuzz/fuzz.mk)
+#   make coverage  line and branch coverage per module
 #   make valgrind  the same tests under valgrind, without sanitizers
 #   make check     lint: the deck, and no curses in the engine
 #   make bench     deck loading and replay timings
@@ -103,9 +106,9 @@ asan: build/asan/tipscreen $(UNIT_BIN)
 test: deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: check asan
+test-run: check asan fuzz-build
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	TIPSCREEN=build/asan/tipscreen TEST_WRAP= sh tests/run.sh $(UNIT_BIN)
+	TIPSCREEN=build/asan/tipscreen TEST_WRAP= FUZZ_DIR=build/fuzz sh tests/run.sh $(UNIT_BIN)
 
 check: build/asan/tipscreen po-check
 	@bad=$$(grep -rlE '#include[[:space:]]*[<"](n?curses|ncursesw/)' src/core src/plain src/cmd src/main.c || true); \

@@ -10,7 +10,7 @@
 FUZZ_SECONDS ?= 60
 # Runs of each harness in the smoke of `make test` (fixed seed: the same
 # inputs every time).
-FUZZ_SMOKE_RUNS ?= 3000
+FUZZ_SMOKE_RUNS ?= 1000
 CLANG    ?= $(shell command -v clang-14 2>/dev/null || echo clang)
 FUZZ_HARNESS := stanza deck guard catalog assess answers contacts unseal
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -37,11 +37,18 @@ build/fuzz/fuzz_unseal: build/fuzz/tests/fuzz/fuzz_unseal.o build/fuzz/tests/fuz
 	@$(if $(Q),echo "  LD [fuzz] $@")
 	$(Q)$(CLANG) $(FLAGS_fuzz) -fsanitize=fuzzer -o $@ $^ $(CURSES) $(FRIBIDI) $(FUZZ_LIBS)
 
-.PHONY: fuzz fuzz-build fuzz-smoke coverage
+.PHONY: fuzz fuzz-build fuzz-smoke fuzz-pending coverage
 fuzz-build: $(FUZZ_BIN)
 
 fuzz: fuzz-build
 	@FUZZ_DIR=build/fuzz sh tests/fuzz/run.sh -max_total_time=$(FUZZ_SECONDS)
 
 fuzz-smoke: fuzz-build
-	@FUZZ_DIR=build/fuzz sh tests/fuzz/run.sh -runs=$(FUZZ_SMOKE_RUNS) -seed=1
+	@FUZZ_DIR=build/fuzz FUZZ_SMOKE_RUNS=$(FUZZ_SMOKE_RUNS) sh tests/fuzz/smoke.sh
+
+# The seeds of holes not fixed yet on this branch, with the properties of
+# those holes checked (FUZZ_PENDING): each should crash (a failure here is
+# the hole, not the harness); once its fix lands, move the seed to corpus/
+# and make its check unconditional.
+fuzz-pending: fuzz-build
+	@FUZZ_PENDING=1 FUZZ_DIR=build/fuzz FUZZ_CORPUS=tests/fuzz/pending sh tests/fuzz/run.sh -runs=0

@@ -1,7 +1,8 @@
 /* fuzz_deck: a deck of one screen file from the input, then (after a line
  * "%%answers") an answers file walked to the summary, as `replay` does.
  *
- * Properties besides the sanitizers': a deck that loads has ids of the
+ * Properties besides the sanitizers' (the first pending: see util.h): a
+ * deck that loads has ids of the
  * documented characters (letters, digits, . - _), none empty and none of
  * the words that mean something else in an answers file or a guard
  * (stop-at, the elements); its path ends on a screen of the deck. */
@@ -78,7 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diags_print(&d, fuzz_sink());
 	diags_free(&d);
 	if (dk) {
-		check_deck(dk);
+		if (fuzz_pending())	/* issue 14 hole 9: id characters, reserved words */
+			check_deck(dk);
 		walk(dk, ans ? ans : "", alen);
 		deck_free(dk);
 	}

@@ -10,10 +10,13 @@
 set -u
 DIR=${FUZZ_DIR:?FUZZ_DIR names the directory of the fuzz build}
 SRC=tests/fuzz
+# The seeds: tests/fuzz/corpus, or FUZZ_CORPUS (tests/fuzz/pending: seeds
+# of holes whose fix has not landed yet, which still crash).
+CORPUS=${FUZZ_CORPUS:-$SRC/corpus}
 opts=""
 while [ $# -gt 0 ] && [ "$1" != -- ]; do opts="$opts $1"; shift; done
 [ $# -gt 0 ] && shift
-harnesses=${*:-$(cd "$SRC/corpus" && ls)}
+harnesses=${*:-$(cd "$CORPUS" && ls)}
 # A scratch TMPDIR of our own: the harnesses write their inputs there.
 TMPDIR=$(mktemp -d /tmp/tipscreen-fuzzrun-XXXXXX)
 export TMPDIR
@@ -41,7 +44,7 @@ for h in $harnesses; do
 	[ "$h" = unseal ] && extra="$extra -close_fd_mask=2"
 	# shellcheck disable=SC2086
 	"$bin" $opts $extra -timeout=60 -rss_limit_mb=2048 -print_final_stats=1 \
-		-artifact_prefix="$DIR/crashes/$h-" "$scratch" "$SRC/corpus/$h" >"$log" 2>&1
+		-artifact_prefix="$DIR/crashes/$h-" "$scratch" "$CORPUS/$h" >"$log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	if [ "$rc" = 0 ]; then
