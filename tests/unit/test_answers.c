@@ -111,6 +111,22 @@ static void test_multi_and_declined_forms(void **st)
 	answer_clear(&a);
 }
 
+static void test_file_errors_name_line_and_column(void **st)
+{
+	(void)st;
+	struct interview *iv = interview_new(deck);
+	struct diags d = { 0 };
+	assert_int_equal(apply(iv, "safety.private: yes\nsafety.private: no\nzzzzzzzzzzzzzzzzzzzz: 1\n"
+			       "stop-at: nowhere\n\nage.at-act: 30\n", &d), -1);
+	assert_diag(&d, "x.answers:2:1: error: 'safety.private' is answered twice");
+	assert_diag(&d, "x.answers:3:1: error: unknown question id 'zzzzzzzzzzzzzzzzzzzz': expected a screen or item id of the deck");
+	assert_diag(&d, "x.answers:4:10: error: stop-at names unknown screen 'nowhere'");
+	assert_diag(&d, "x.answers:6:1: error: expected one stanza; a blank line ends the answers");
+	assert_int_equal(interview_get(iv, deck_slot_find(deck, "age.at-act"))->kind, ANS_NONE);
+	diags_free(&d);
+	interview_free(iv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +137,7 @@ int main(void)
 		cmocka_unit_test(test_stop_at_records_the_stop),
 		cmocka_unit_test(test_text_answers_are_sanitized),
 		cmocka_unit_test(test_multi_and_declined_forms),
+		cmocka_unit_test(test_file_errors_name_line_and_column),
 	};
 	return cmocka_run_group_tests_name("answers", tests, bundled_setup, bundled_teardown);
 }

@@ -61,9 +61,21 @@ static void test_input_is_converted_to_utf8(void **st)
 	free(s);
 }
 
+static void test_invalid_and_cut_bytes_become_one_question_mark(void **st)
+{
+	(void)st;
+	const char *w[] = { "a\xFF" "b", "\x80\x80\x80", "x\xE2\x82", NULL };
+	char *s = through("ISO-8859-1", w);
+	/* an invalid byte, three stray continuation bytes, and a sequence
+	 * still cut when the stream closes */
+	assert_string_equal(s, "a?b???x?");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_invalid_and_cut_bytes_become_one_question_mark),
 		cmocka_unit_test(test_latin1_gets_latin1_bytes),
 		cmocka_unit_test(test_ascii_is_transliterated_never_raw_utf8),
 		cmocka_unit_test(test_a_character_split_across_writes_stays_whole),
