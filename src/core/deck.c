@@ -182,7 +182,8 @@ static int parse_indicator(struct loader *L, const struct stanza *st)
 		const char *ids[IND_COUNT];
 		for (int k = 0; k < IND_COUNT; k++)
 			ids[k] = indicator_id(k);
-		err_unknown(L, f, "indicator", ids, IND_COUNT, "an indicator id of DESIGN.md §3");
+		err_unknown(L, f, "indicator", ids, IND_COUNT, "an indicator id such as act.recruitment or means.deception "
+			    "(the list: README, \"Writing screens\")");
 	}
 	return i;
 }
@@ -317,6 +318,55 @@ static void check_text(struct loader *L, struct screen *sc, const struct stanza 
 		err(L, sc->choices[0].line, 1, "'Choice:' is only for single and multi screens");
 }
 
+/* What an id may not be, or NULL: the words conditions and answers files
+ * give a meaning of their own. */
+static const char *reserved(const char *id)
+{
+	const char *what = guard_reserved(id);
+	if (what)
+		return what;
+	if (element_lookup(id) >= 0)
+		return "an element";
+	if (inputs_key_lookup(id) >= 0)
+		return "an assessment input";
+	if (strcmp(id, "stop-at") == 0)
+		return "the answers files' key for the stop";
+	if (strcmp(id, "end") == 0)
+		return "the target that ends the interview";
+	return NULL;
+}
+
+/* An id that is an indicator's id names that indicator in conditions, so
+ * only the screen or item that indicates it may take it. */
+static void check_id_indicator(struct loader *L, const struct field *f, int indicator)
+{
+	int i = indicator_lookup(f->value);
+	if (i >= 0 && i != indicator)
+		err(L, f->vline, f->vcol, "id '%s' is an indicator id, but this does not indicate it: "
+		    "choose another id", f->value);
+}
+
+/* A screen or item id: a letter, then letters, digits, '.', '-' or '_' (it
+ * must be a name in conditions), and none of the reserved words. */
+static bool id_char(char c, bool first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'));
+}
+
+static void check_id(struct loader *L, const struct field *f, const char *what)
+{
+	const char *id = f->value, *p = id;
+	while (*p && id_char(*p, p == id))
+		p++;
+	const char *r;
+	if (*p || p == id)
+		err(L, f->vline, f->vcol + (int)text_chars(id, (size_t)(p - id)),
+		    "%s id '%s': expected a letter, then letters, digits, '.', '-' or '_'", what, id);
+	else if ((r = reserved(id)))
+		err(L, f->vline, f->vcol, "%s id '%s' is %s: choose another id", what, id, r);
+}
+
 static void add_screen(struct loader *L, const struct stanza *st)
 {
 	struct deck *dk = L->deck;
@@ -328,6 +378,7 @@ static void add_screen(struct loader *L, const struct stanza *st)
 	sc->line = st->line;
 	sc->slot = -1;
 	sc->id = xstrdup(stanza_get(st, "Screen")->value);
+	check_id(L, stanza_get(st, "Screen"), "screen");
 	const struct field *t = stanza_get(st, "Type");
 	int type = t ? lookup(type_names, SCR_TYPE_COUNT, t->value) : -1;
 	if (!t)
@@ -343,6 +394,7 @@ static void add_screen(struct loader *L, const struct stanza *st)
 	sc->help = opt_text(st, "Help");
 	sc->why = opt_text(st, "Why");
 	sc->indicator = parse_indicator(L, st);
+	check_id_indicator(L, stanza_get(st, "Screen"), sc->indicator);
 	sc->intended = parse_bool(L, st, "Intended");
 	check_intended(L, st, sc->indicator, sc->intended);
 	sc->set = parse_setter(L, st);
@@ -373,6 +425,7 @@ static void add_item(struct loader *L, const struct stanza *st)
 	check_keys(L, st, item_keys, "an item");
 	struct deck *dk = L->deck;
 	const struct field *id = stanza_get(st, "Item");
+	check_id(L, id, "item");
 	struct screen *sc = dk->n ? &dk->s[dk->n - 1] : NULL;
 	if (!sc || sc->file != L->file || sc->type != SCR_CHECKLIST) {
 		err(L, id->line, id->col, "item '%s' does not follow a checklist screen in this file",
@@ -387,6 +440,7 @@ static void add_item(struct loader *L, const struct stanza *st)
 	it->text = opt_text(st, "Text");
 	it->help = opt_text(st, "Help");
 	it->indicator = parse_indicator(L, st);
+	check_id_indicator(L, id, it->indicator);
 	it->intended = parse_bool(L, st, "Intended");
 	check_intended(L, st, it->indicator, it->intended);
 	if (!it->text)
