@@ -60,6 +60,19 @@ struct parser {
 	char *errmsg;
 };
 
+const char *guard_reserved(const char *name)
+{
+	static const char *const keywords[] = { "and", "or", "not", "any", "count", "answered",
+						"selected", NULL };
+	for (int i = 0; keywords[i]; i++)
+		if (strcmp(name, keywords[i]) == 0)
+			return "a word of the condition language";
+	for (int i = 0; words[i]; i++)
+		if (strcmp(name, words[i]) == 0)
+			return "an answer word";
+	return NULL;
+}
+
 static bool name_start(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';

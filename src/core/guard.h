@@ -78,4 +78,9 @@ void guard_each_ref(const struct guard *g, void (*fn)(void *ctx, const struct gu
 
 void guard_free(struct guard *g);
 
+/* What name is to the language ("an answer word", …) if an id may not be
+ * it, else NULL: a screen called "yes" or "and" could never be named in a
+ * condition. Static. */
+const char *guard_reserved(const char *name);
+
 #endif

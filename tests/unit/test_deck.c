@@ -318,6 +318,37 @@ static void test_a_fifo_is_refused(void **st)
 	rm_tree(dir);
 }
 
+/* A deck whose second screen has id `id` (a note leading to the summary). */
+static void refused_id(const char *id, const char *want)
+{
+	char text[1024];
+	snprintf(text, sizeof text, "Screen: intro\nType: note\nSection: setup\nQuestion: Hello.\n"
+		 "Next: %s\n\nScreen: %s\nType: note\nSection: act\nQuestion: x\nNext: summary\n\n"
+		 TAIL, *id ? id : "x", id);
+	refused(text, want);
+}
+
+/* Ids are names in conditions: the documented characters only, and none
+ * of the words that mean something else there or in answers files. */
+static void test_ids_are_names_and_not_reserved_words(void **st)
+{
+	(void)st;
+	refused_id("a b", "a.screen:7:10: error: screen id 'a b': expected a letter, then letters");
+	refused_id("", "a.screen:7:9: error: screen id '': expected a letter");
+	refused_id("9lives", "a.screen:7:9: error: screen id '9lives': expected a letter");
+	refused_id("q/1", "a.screen:7:10: error: screen id 'q/1': expected");
+	refused_id("stop-at", "a.screen:7:9: error: screen id 'stop-at' is the answers files' key for the stop");
+	refused_id("act", "a.screen:7:9: error: screen id 'act' is an element");
+	refused_id("child", "a.screen:7:9: error: screen id 'child' is an assessment input");
+	refused_id("yes", "a.screen:7:9: error: screen id 'yes' is an answer word");
+	refused_id("and", "a.screen:7:9: error: screen id 'and' is a word of the condition language");
+	refused_id("end", "a.screen:7:9: error: screen id 'end' is the target that ends the interview");
+	refused_id("means.fraud", "a.screen:7:9: error: id 'means.fraud' is an indicator id, but this does not indicate it");
+	refused(HEAD "Screen: q.one\nType: checklist\nSection: act\nQuestion: Q?\nHelp: h\nWhy: w\n"
+		"Next: summary\n\nItem: not\nText: t\n\n" TAIL,
+		"a.screen:15:7: error: item id 'not' is a word of the condition language");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_next_after_unguarded_is_never_taken),
 		cmocka_unit_test(test_unknown_type_and_field),
 		cmocka_unit_test(test_duplicate_id),
+		cmocka_unit_test(test_ids_are_names_and_not_reserved_words),
 		cmocka_unit_test(test_questions_need_help_and_why),
 		cmocka_unit_test(test_text_must_fit_80x24),
 		cmocka_unit_test(test_sets_are_checked),
