@@ -30,6 +30,7 @@ mkdir -p "$DIR/crashes"
 for h in $harnesses; do
 	bin=$DIR/fuzz_$h
 	scratch=$DIR/scratch/$h
+	[ -n "${FUZZ_CORPUS:-}" ] && scratch=$DIR/scratch-pending/$h
 	log=$DIR/fuzz_$h.log
 	mkdir -p "$scratch"
 	if [ ! -x "$bin" ]; then
