@@ -646,6 +646,76 @@ static int guard_resolve(void *ctx, const char *name, struct guard_ref *out)
 	return 0;
 }
 
+static bool one_of(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strcmp(s, *words) == 0)
+			return true;
+	return false;
+}
+
+/* The values a slot's answer takes in a condition (interview.c's
+ * slot_value): NULL if v is one, else what they are. */
+static const char *slot_expects(const struct deck *dk, int slot, const struct gval *v)
+{
+	static const char *const yesno[] = { "yes", "no", "dontknow", "declined", "unanswered", NULL };
+	static const char *const unclear[] = { "dontknow", "declined", "unanswered", NULL };
+	static const char *const multi[] = { "yes", "declined", "unanswered", NULL };
+	const struct screen *sc = &dk->s[dk->slots[slot].screen];
+	bool num = v->t == GV_NUM;
+	switch (deck_slot_type(dk, slot)) {
+	case SCR_YESNO:
+		if (!num && (one_of(v->s, yesno) || (strcmp(v->s, "intended") == 0 &&
+						      deck_slot_intended(dk, slot))))
+			return NULL;
+		return deck_slot_intended(dk, slot) ? "yes, intended, no, dontknow, declined or unanswered"
+						    : "yes, no, dontknow, declined or unanswered";
+	case SCR_NUMBER:
+		return num || one_of(v->s, unclear) ? NULL
+			: "a number, dontknow, declined or unanswered";
+	case SCR_SINGLE:
+		if (!num && one_of(v->s, unclear))
+			return NULL;
+		for (size_t i = 0; !num && i < sc->nchoices; i++)
+			if (strcmp(sc->choices[i].code, v->s) == 0)
+				return NULL;
+		return "one of its choice codes (quoted), dontknow, declined or unanswered";
+	case SCR_MULTI:
+		return !num && one_of(v->s, multi) ? NULL
+			: "yes (something chosen), declined or unanswered; selected(id, \"code\") tests a choice";
+	default:
+		return num ? "a text (quoted), or unanswered" : NULL;
+	}
+}
+
+static const char *guard_expects(void *ctx, const struct guard_ref *r, const struct gval *v)
+{
+	static const char *const ind[] = { "yes", "no", "dontknow", "declined", "unanswered", "intended", NULL };
+	static const char *const status[] = { "met", "not-met", "unclear", NULL };
+	struct loader *L = ctx;
+	bool num = v->t == GV_NUM;
+	switch (r->kind) {
+	case GREF_SLOT:
+		return slot_expects(L->deck, r->index, v);
+	case GREF_INDICATOR:
+		return !num && one_of(v->s, ind) ? NULL
+			: "yes, intended, no, dontknow, declined or unanswered";
+	case GREF_ELEMENT:
+		return !num && one_of(v->s, status) ? NULL : "met, not-met or unclear";
+	case GREF_INPUT:
+		break;
+	}
+	/* An input: a number key takes numbers; the others their words, or
+	 * unanswered while unset. */
+	bool number_key = inputs_value_lookup(r->index, "0") >= 0;
+	if (number_key)
+		return num ? NULL : "a number";
+	if (!num && (inputs_value_lookup(r->index, v->s) >= 0 ||
+		     (strcmp(v->s, "unanswered") == 0 && r->index != IN_CHILD)))
+		return NULL;
+	return inputs_key_allowed(r->index);
+}
+
 static const char *guard_suggest(void *ctx, const char *name)
 {
 	struct loader *L = ctx;
@@ -666,7 +736,7 @@ static void link_transition(struct loader *L, struct transition *tr)
 			    "expected 'if' after the target '%.*s'", (int)n, v);
 		} else {
 			const char *g = rest + 3;
-			struct guard_names names = { L, guard_resolve, guard_suggest };
+			struct guard_names names = { L, guard_resolve, guard_suggest, guard_expects };
 			int col;
 			char *msg;
 			tr->cond = xstrdup(g);

@@ -349,6 +349,63 @@ static void test_ids_are_names_and_not_reserved_words(void **st)
 		"a.screen:15:7: error: item id 'not' is a word of the condition language");
 }
 
+/* A deck whose q.one leads on with `Next: summary if COND`; q.age is a
+ * number screen, q.role a single choice, q.one a yes-no. */
+static struct loaded typed(const char *cond)
+{
+	char text[2048];
+	snprintf(text, sizeof text,
+		 "Screen: intro\nType: note\nSection: setup\nQuestion: Hello.\nNext: q.age\n\n"
+		 "Screen: q.age\nType: number\nSection: age\nRange: 0 130\nQuestion: Age?\nHelp: h\nWhy: w\nNext: q.role\n\n"
+		 "Screen: q.role\nType: single\nSection: setup\nQuestion: Role?\nHelp: h\nWhy: w\n"
+		 "Choice: police Police\nChoice: ngo NGO\nNext: q.one\n\n"
+		 "Screen: q.one\nType: yesno\nSection: act\nIndicates: act.recruitment\n"
+		 "Question: Were you recruited?\nHelp: h\nWhy: w\nNext: summary if %s\nNext: summary\n\n" TAIL,
+		 cond);
+	return load(text);
+}
+
+/* Comparisons that can never be true are refused where the value is
+ * written, saying what the name takes; those that can are accepted. */
+static void test_guards_are_typed(void **st)
+{
+	(void)st;
+	static const struct { const char *cond, *want; } bad[] = {
+		{ "child = met", "a.screen:33:26: error: 'child' is never met: expected yes, no, presumed or unknown" },
+		{ "q.age = \"sixteen\"", "a.screen:33:26: error: 'q.age' is never sixteen: expected a number, dontknow" },
+		{ "q.role = \"judge\"", "error: 'q.role' is never judge: expected one of its choice codes" },
+		{ "q.one = intended", "error: 'q.one' is never intended: expected yes, no, dontknow" },
+		{ "q.one = 3", "error: 'q.one' is never 3" },
+		{ "means = yes", "error: 'means' is never yes: expected met, not-met or unclear" },
+		{ "act.recruitment = met", "error: 'act.recruitment' is never met" },
+		{ "age-at-act = unknown", "error: 'age-at-act' is never unknown: expected a number" },
+		{ "count(means) = yes", "error: count(means) is a number" },
+		{ "setting.interpreter", "a.screen:33:18: error: 'setting.interpreter' alone is never true" },
+		{ "met = child", "a.screen:33:18: error: 'child' is never met" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct loaded l = typed(bad[i].cond);
+		if (l.deck)
+			fail_msg("'%s' was accepted", bad[i].cond);
+		assert_diag(&l.d, bad[i].want);
+		done(&l);
+	}
+	static const char *const good[] = {
+		"child = presumed", "q.age >= 18", "q.age = dontknow", "q.role = \"police\"",
+		"q.one = declined", "means != met", "act.recruitment = intended", "count(act) >= 2",
+		"setting.interpreter = informal", "consent = unanswered", "not child and q.one",
+		"age-at-act < 18",
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		struct loaded l = typed(good[i]);
+		if (!l.deck) {
+			char *t = diags_text(&l.d);
+			fail_msg("'%s' was refused: %s", good[i], t);
+		}
+		done(&l);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_next_after_unguarded_is_never_taken),
 		cmocka_unit_test(test_unknown_type_and_field),
 		cmocka_unit_test(test_duplicate_id),
+		cmocka_unit_test(test_guards_are_typed),
 		cmocka_unit_test(test_ids_are_names_and_not_reserved_words),
 		cmocka_unit_test(test_questions_need_help_and_why),
 		cmocka_unit_test(test_text_must_fit_80x24),
