@@ -259,6 +259,17 @@ static void list_text(FILE *out, const char *title, const bool *on, size_t n,
 static const char *flag_name(int f) { return assess_flag_name(f); }
 static const char *caveat_name(int c) { return assess_caveat_name(c); }
 
+/* Whether w is one of the "; "-separated items of list. */
+static bool listed(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = list; (p = strstr(p, w)); p += n)
+		if ((p == list || (p - list >= 2 && p[-2] == ';' && p[-1] == ' ')) &&
+		    (p[n] == '\0' || p[n] == ';'))
+			return true;
+	return false;
+}
+
 char *report_matched_words(const struct assessment *a, const char *text,
 			   const struct catalog *lang)
 {
@@ -268,7 +279,7 @@ char *report_matched_words(const struct assessment *a, const char *text,
 		w = w ? catalog_get(lang, "law", w) : NULL;
 		if (a->ind[i] != IV_YES && a->ind[i] != IV_INTENDED)
 			continue;
-		if (!w || !strstr(text, w) || strstr(s, w))
+		if (!w || !strstr(text, w) || listed(s, w))
 			continue;	/* not in this text, or already listed */
 		char *n = xasprintf("%s%s%s", s, *s ? "; " : "", w);
 		free(s);

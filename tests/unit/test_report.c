@@ -284,6 +284,12 @@ static void test_matched_words_are_listed_once(void **st)
 	char *m = report_matched_words(&a, q.text, NULL);
 	assert_string_equal(m, "forced labour or services");
 	free(m);
+	/* Words inside other words are still their own item. */
+	in = inputs("purpose.slavery: yes\npurpose.practices-similar-to-slavery: yes\n");
+	assess_run(&in, &a, NULL);
+	m = report_matched_words(&a, q.text, NULL);
+	assert_string_equal(m, "slavery; practices similar to slavery");
+	free(m);
 	law_quote_free(&q);
 }
 
