@@ -135,5 +135,21 @@ case $j in *'"child": "unknown", "child_now": "no", "outcome": "incomplete"'*) ;
 case $j in *'"flags": ["intended-exploitation", "establish-age", "referral-declined"]'*) ;; *) bad "flags: $j" ;; esac
 end
 
+begin "a piped interview on the test deck: the summary and the exports carry the age now"
+printf 'correct horse battery staple\n' >"$TMP/pass"
+st="--deck $E2E/decks/v2-inputs --data $TMP/store --passphrase-file $TMP/pass"
+printf '\n16\ny\ni\n\nn\n\n\n\n' >"$TMP/answers.in"
+IN=$TMP/answers.in run 0 --plain $st
+has out "Under 18 now: yes (age 16 now)."
+has out "child-now: "
+run 0 cases $st
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id" $st
+has out '"child_now": "yes"'
+has out '"flags": ["intended-exploitation", "child-now"]'
+run 0 export "$id" --format txt $st
+has out "Under 18 now: yes (age 16 now)."
+end
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
