@@ -1,8 +1,9 @@
 #!/bin/sh
 # End-to-end tests of the assessment rules of DESIGN §4 version 2 through
-# the real binary: `assess` in words and its errors, and `replay` on the
-# bundled deck and on a test deck that sets the new inputs (the JSON
-# fixtures of tests/e2e/assess/ are compared by tests/e2e/run.sh).
+# the real binary: `assess` in words and its errors; `replay` on the bundled
+# deck and on a test deck that sets the new inputs; a piped interview on
+# that deck with its exports. The JSON fixtures of tests/e2e/assess/ are
+# compared by tests/e2e/run.sh.
 #   TIPSCREEN=build/asan/tipscreen sh tests/e2e/rules.sh
 set -u
 BIN=${TIPSCREEN:-./tipscreen}
