@@ -213,9 +213,12 @@ static struct setter parse_setter(struct loader *L, const struct stanza *st)
 		for (int k = 0; k < IN_KEY_COUNT; k++)
 			names[k] = inputs_key_name(k);
 		const char *near = suggest_nearest(key, names, IN_KEY_COUNT);
-		err(L, f->vline, f->vcol, "unknown assessment input '%s'%s%s%s", key,
-		    near ? " (did you mean '" : ": expected age-at-act, child, consent, setting.private, setting.controller-present, setting.interpreter or interview.stopped-early",
-		    near ? near : "", near ? "'?)" : "");
+		if (near)
+			err(L, f->vline, f->vcol, "unknown assessment input '%s' (did you mean '%s'?)",
+			    key, near);
+		else
+			err(L, f->vline, f->vcol, "unknown assessment input '%s': expected %s", key,
+			    inputs_key_list());
 	} else if (eq) {
 		set.value = inputs_value_lookup(set.key, eq);
 		if (set.value < 0)
@@ -280,20 +283,26 @@ static void parse_range(struct loader *L, struct screen *sc, const struct stanza
 		    "expected 'Range: MIN MAX' with 0 <= MIN <= MAX <= 1000000");
 }
 
+/* Whether a yesno screen's yes, no and don't know ("yes", "no", "unknown")
+ * are words of the key: not for the ages, the interpreter, or the child and
+ * minor-now statuses (whose "presumed" must be said: Sets: KEY=VALUE). */
+static bool yesno_sets(enum input_key k)
+{
+	return !inputs_key_is_number(k) && k != IN_INTERPRETER && k != IN_CHILD &&
+	       k != IN_MINOR_NOW;
+}
+
 /* Which inputs a screen type may set, and how. */
 static void check_setter(struct loader *L, struct screen *sc, const struct stanza *st)
 {
 	const struct field *f = stanza_get(st, "Sets");
 	if (!f || sc->set.key < 0)
 		return;
-	bool ok;
+	bool ok, number = inputs_key_is_number(sc->set.key);
 	switch (sc->type) {
-	case SCR_YESNO:
-		ok = sc->set.value >= 0 || (sc->set.key != IN_AGE && sc->set.key != IN_INTERPRETER &&
-					    sc->set.key != IN_CHILD);
-		break;
-	case SCR_NUMBER: ok = sc->set.key == IN_AGE && sc->set.value < 0; break;
-	case SCR_SINGLE: ok = sc->set.key != IN_AGE && sc->set.value < 0; break;
+	case SCR_YESNO: ok = sc->set.value >= 0 || yesno_sets(sc->set.key); break;
+	case SCR_NUMBER: ok = number && sc->set.value < 0; break;
+	case SCR_SINGLE: ok = !number && sc->set.value < 0; break;
 	case SCR_NOTE:
 	case SCR_STOP: ok = sc->set.value >= 0; break;
 	default: ok = false;

