@@ -43,6 +43,18 @@ static int resolve(void *ctx, const char *name, struct guard_ref *out)
 	return 0;
 }
 
+/* Types, as a deck would give them but simpler: an element or indicator
+ * is never a number, a number screen never a word. */
+static const char *expects(void *ctx, const struct guard_ref *r, const struct gval *v)
+{
+	const struct deck *dk = ctx;
+	if ((r->kind == GREF_ELEMENT || r->kind == GREF_INDICATOR) && v->t == GV_NUM)
+		return "a status word";
+	if (r->kind == GREF_SLOT && deck_slot_type(dk, r->index) == SCR_NUMBER && v->t == GV_STR)
+		return "a number";
+	return NULL;
+}
+
 static const char *suggest(void *ctx, const char *name)
 {
 	(void)ctx;
@@ -117,7 +129,7 @@ static char *expand(const uint8_t *data, size_t size)
 
 static struct guard *parse(const char *src)
 {
-	struct guard_names names = { (void *)fuzz_bundled_deck(), resolve, suggest };
+	struct guard_names names = { (void *)fuzz_bundled_deck(), resolve, suggest, expects };
 	int col = 0;
 	char *msg = NULL;
 	struct guard *g = guard_parse(src, &names, &col, &msg);

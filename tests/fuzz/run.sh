@@ -5,7 +5,7 @@
 # "N passed, M failed". Run from the top of the tree:
 #   FUZZ_DIR=build/fuzz sh tests/fuzz/run.sh OPTION... [-- HARNESS...]
 # New inputs go to $FUZZ_DIR/scratch/HARNESS (never to the committed
-# corpus); a crash is a failure that names its reproducer in
+# corpus; with FUZZ_SMOKE set, to a directory removed at the end); a crash is a failure that names its reproducer in
 # $FUZZ_DIR/crashes/.
 set -u
 DIR=${FUZZ_DIR:?FUZZ_DIR names the directory of the fuzz build}
@@ -31,6 +31,8 @@ for h in $harnesses; do
 	bin=$DIR/fuzz_$h
 	scratch=$DIR/scratch/$h
 	[ -n "${FUZZ_CORPUS:-}" ] && scratch=$DIR/scratch-pending/$h
+	# The smoke starts from the committed corpus alone, every time.
+	[ -n "${FUZZ_SMOKE:-}" ] && scratch=$TMPDIR/scratch-$h
 	log=$DIR/fuzz_$h.log
 	mkdir -p "$scratch"
 	if [ ! -x "$bin" ]; then
