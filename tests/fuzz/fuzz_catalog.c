@@ -43,6 +43,16 @@ static const char *digits(const char *p)
 	return p;
 }
 
+/* A width or precision: digits, or '*' (an int argument, perhaps n$). */
+static const char *width(const char *p, struct sig *g)
+{
+	if (*p != '*')
+		return digits(p);
+	p = digits(p + 1);
+	add(g, 'i', '-');
+	return p + (*p == '$');
+}
+
 /* Parses one directive after its '%'; returns the character after it. */
 static const char *directive(const char *p, struct sig *g)
 {
@@ -51,23 +61,9 @@ static const char *directive(const char *p, struct sig *g)
 	if (positional)
 		p = d + 1;
 	p += strspn(p, "-+ #0'I");
-	if (*p == '*') {
-		p = digits(p + 1);
-		p += *p == '$';
-		add(g, 'i', '-');
-	} else {
-		p = digits(p);
-	}
-	if (*p == '.') {
-		p++;
-		if (*p == '*') {
-			p = digits(p + 1);
-			p += *p == '$';
-			add(g, 'i', '-');
-		} else {
-			p = digits(p);
-		}
-	}
+	p = width(p, g);
+	if (*p == '.')
+		p = width(p + 1, g);
 	char len = '-';
 	if ((p[0] == 'h' && p[1] == 'h') || (p[0] == 'l' && p[1] == 'l')) {
 		len = p[0] == 'h' ? 'H' : 'q';
