@@ -51,6 +51,16 @@ static void check_deck(const struct deck *dk)
 	}
 }
 
+static void count_text(void *arg, const char *ctx, const char *text, const char *file, int line)
+{
+	(void)ctx;
+	(void)file;
+	(void)line;
+	if (!text)
+		fuzz_fail("deck_each_text gave a NULL text");
+	++*(size_t *)arg;
+}
+
 static void walk(const struct deck *dk, const char *ans, size_t len)
 {
 	struct diags d = { 0 };
@@ -91,6 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diags_free(&d);
 	if (dk) {
 		check_deck(dk);
+		size_t texts = 0;
+		deck_each_text(dk, count_text, &texts);	/* what `tipscreen pot` reads */
 		walk(dk, ans ? ans : "", alen);
 		deck_free(dk);
 	}
