@@ -3,10 +3,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/profile.h"
 #include "../core/xalloc.h"
 #include "cmd.h"
+
+#ifndef TIPSCREEN_DECKDIR
+#define TIPSCREEN_DECKDIR "screens"
+#endif
 
 /* The profile id to use: --law, else the configuration's; NULL for none.
  * A new string, or an exit code in *rc. */
@@ -38,7 +43,13 @@ int cmd_load_law(const struct options *o, struct profile **out)
 	char *id = law_id(o, &rc);
 	if (!id)
 		return rc;
+	/* The deck's own profiles, else the bundled ones (a test or local deck
+	 * need not copy them). */
 	char *path = profile_path(o->deck, id);
+	if (path && !strchr(id, '/') && access(path, F_OK) != 0) {
+		free(path);
+		path = profile_path(TIPSCREEN_DECKDIR, id);
+	}
 	if (!path) {
 		fprintf(stderr, "tipscreen: --law takes a profile id (a-z, 0-9, '-'; e.g. gb-ew) or "
 			"a path to a .profile file, not '%s'\n", id);
@@ -49,8 +60,8 @@ int cmd_load_law(const struct options *o, struct profile **out)
 	struct diags d = { 0 };
 	if (profile_load(path, p, &d) < 0) {
 		diags_print(&d, stderr);
-		fprintf(stderr, "tipscreen: no usable law profile '%s' (the profiles are %s/law/profiles/"
-			"ID.profile)\n", id, o->deck);
+		fprintf(stderr, "tipscreen: no usable law profile '%s' (the profiles are DECK/law/"
+			"profiles/ID.profile; bundled: eu, coe, gb-ew, us, ph)\n", id);
 		free(p);
 		p = NULL;
 		rc = EXIT_INPUT;
