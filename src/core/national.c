@@ -124,8 +124,9 @@ static void count_indicators(struct national *n)
 	const struct profile *p = n->p;
 	for (int i = 0; i < IND_COUNT; i++) {
 		enum element e = indicator_element(i);
+		const struct prof_purpose *pp = e == EL_PURPOSE ? profile_purpose(p, i) : NULL;
 		n->counted[i] = e == EL_ACT || (e == EL_MEANS && p->means_named[i]) ||
-				(e == EL_PURPOSE && profile_purpose(p, i));
+				(pp && (!pp->children_only || is_child(n->child)));
 	}
 }
 
@@ -140,6 +141,9 @@ static void uncounted(struct national *n, const enum ind_value *ind, enum elemen
 			n->el[e].status = ST_UNCLEAR;
 		if (e == EL_MEANS)
 			differ(n, _("Under %s, %s is not among the means."), n->p->name, _(ind_names[i]));
+		else if (profile_purpose(n->p, i))
+			differ(n, _("Under %s, %s is named for a child only: whether it is covered for an adult must be checked."),
+			       n->p->name, _(ind_names[i]));
 		else
 			differ(n, _("Under %s, %s is not named as a form of exploitation: whether it is covered must be checked."),
 			       n->p->name, _(ind_names[i]));
@@ -170,7 +174,7 @@ static enum outcome decide(const struct national *n, bool adult_req, bool child_
 		return OUT_CONSISTENT_ADULT;
 	if (n->child == CHILD_UNKNOWN && ap && (m || (!adult_req && !child_req)))
 		return OUT_CONSISTENT_ALL;
-	if (n->child == CHILD_UNKNOWN && ap && !child_req && means != ST_NOT_MET)
+	if (n->child == CHILD_UNKNOWN && ap && !child_req)
 		return OUT_INCOMPLETE;	/* the age decides: establish-age */
 	for (int e = 0; e < EL_SMUGGLING; e++)
 		if (n->el[e].required && n->el[e].status == ST_NOT_MET)
@@ -282,7 +286,7 @@ static void purpose_differences(struct national *n, const struct assess_input *i
 	const struct profile *p = n->p;
 	for (size_t k = 0; k < p->npurposes; k++) {
 		const struct prof_purpose *pp = &p->purposes[k];
-		if (!met(in->ind[pp->ind], EL_PURPOSE))
+		if (!n->counted[pp->ind] || !met(in->ind[pp->ind], EL_PURPOSE))
 			continue;
 		if (beyond_minimum(pp->ind))
 			differ(n, _("Under %s the exploitation includes %s, beyond the Protocol's explicit list."),

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "contacts.h"
 #include "law.h"
 #include "suggest.h"
 #include "xalloc.h"
@@ -30,7 +31,7 @@ static const char *const head_required[] = {
 	"Consent", NULL
 };
 static const char *const purpose_keys[] = {
-	"Purpose", "Named", "Means-adult", "Means-child", "Note", "Cite", NULL
+	"Purpose", "Named", "For", "Means-adult", "Means-child", "Note", "Cite", NULL
 };
 static const char *const purpose_required[] = { "Purpose", "Named", NULL };
 static const char *const prov_keys[] = {
@@ -49,6 +50,7 @@ static const char *const role_words[] = {
 	"offence", "child", "consent", "non-punishment", "minority", "purpose", NULL
 };
 static const char *const need_words[] = { "not-required", "required", NULL };
+static const char *const for_words[] = { "everyone", "children", NULL };
 
 struct parser {
 	const char *path;
@@ -266,6 +268,7 @@ static void parse_purpose(struct parser *ps, const struct stanza *s)
 	pp->named = value(s, "Named");
 	pp->note = value(s, "Note");
 	pp->cite = -1;
+	pp->children_only = word(ps, s, "For", for_words) == 1;
 	static const char *const keys[PG_COUNT] = { "Means-adult", "Means-child" };
 	for (int g = 0; g < PG_COUNT; g++)
 		pp->means[g] = word(ps, s, keys[g], need_words);
@@ -609,13 +612,13 @@ const char *profile_means_name(enum prof_means m)
 	return means_words[m];
 }
 
+/* Next to the contacts: the same folder, the file "law". */
 char *profile_config_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME");
-	if (x && *x == '/')
-		return xasprintf("%s/tipscreen/law", x);
-	const char *h = getenv("HOME");
-	return h && *h ? xasprintf("%s/.config/tipscreen/law", h) : NULL;
+	char *path = contacts_default_path();
+	if (path)
+		strcpy(strrchr(path, '/') + 1, "law");	/* shorter than "contacts" */
+	return path;
 }
 
 int profile_config_read(const char *path, char **id, struct diags *d)
@@ -642,6 +645,10 @@ int profile_config_read(const char *path, char **id, struct diags *d)
 				else
 					diags_add(d, path, fl->line, fl->col, "unknown field '%s': "
 						  "expected 'Law: ID' (a profile id, or none)", fl->key);
+				rc = -1;
+			} else if (!*fl->value) {
+				diags_add(d, path, fl->line, fl->col, "'Law:' is empty: expected a "
+					  "profile id, or none");
 				rc = -1;
 			} else {
 				*id = xstrdup(fl->value);

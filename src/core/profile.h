@@ -59,6 +59,7 @@ struct prof_purpose {
 	int means[PG_COUNT];	/* with Means-adult/-child: some: 1 required, 0 not;
 				 * else -1 */
 	char *note;		/* a sentence shown when it is met, or NULL */
+	bool children_only;	/* For: children — named only for a child */
 	int cite;		/* index of a provision, or -1 */
 };
 

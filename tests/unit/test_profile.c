@@ -222,6 +222,42 @@ static void test_ph_consent_and_child_note(void **st)
 	run_free(&r);
 }
 
+/* The age unknown, the means not met: the age decides where a child needs
+ * no means (eu), not where no one does (gb-ew). */
+static void test_unknown_age_without_means(void **st)
+{
+	(void)st;
+	static const char in[] = "act.receipt: yes\nmeans.threat: no\npurpose.forced-labour: yes\n";
+	struct run r;
+	run_under(&r, "eu", in);
+	assert_int_equal(r.a.outcome, OUT_INCOMPLETE);
+	assert_int_equal(r.n.outcome, OUT_INCOMPLETE);
+	assert_true(r.n.flag[FLAG_ESTABLISH_AGE]);
+	run_free(&r);
+	run_under(&r, "gb-ew", in);
+	assert_int_equal(r.n.outcome, OUT_CONSISTENT_ALL);
+	assert_false(r.n.flag[FLAG_ESTABLISH_AGE]);
+	run_free(&r);
+}
+
+/* The Philippines name the adoption of a child: for an adult it is unclear. */
+static void test_ph_adoption_is_named_for_a_child_only(void **st)
+{
+	(void)st;
+	struct run r;
+	run_under(&r, "ph", "age-at-act: 15\nact.receipt: yes\npurpose.illegal-adoption: yes\n");
+	assert_int_equal(r.n.outcome, OUT_CONSISTENT_CHILD);
+	assert_false(r.n.flag[FLAG_BEYOND_MINIMUM]);
+	run_free(&r);
+	run_under(&r, "ph", "age-at-act: 25\nact.receipt: yes\nmeans.fraud: yes\n"
+		  "purpose.illegal-adoption: yes\n");
+	assert_int_equal(r.n.el[EL_PURPOSE].status, ST_UNCLEAR);
+	assert_int_equal(r.n.outcome, OUT_INCOMPLETE);
+	assert_true(says(&r.n, "illegal adoption is named for a child only"));
+	assert_false(says(&r.n, "the exploitation includes"));
+	run_free(&r);
+}
+
 /* A quoted provision is whole lines of its text, in the order asked. */
 static void test_quoted_lines_are_whole_lines(void **st)
 {
@@ -315,6 +351,8 @@ static void test_broken_profiles_are_refused_with_file_line_col(void **st)
 		       "purpose, not 'law'");
 	assert_refused(head, "\nProvision: p\nTitle: t\nRole: child\nCitation: c\n",
 		       ":20:11: a citation alone needs 'Source:'");
+	assert_refused(head, "\nPurpose: purpose.slavery\nNamed: x\nFor: adults\n",
+		       ":19:6: For: expected everyone or children, not 'adults'");
 	assert_refused(head, "\nNamed: x\n", ":17:1: expected a stanza that starts with "
 		       "'Purpose:' or 'Provision:'");
 	char *other = xasprintf("Profile: other%s", strchr(head, '\n'));
@@ -390,6 +428,8 @@ int main(void)
 		cmocka_unit_test(test_gb_forced_marriage_is_not_named),
 		cmocka_unit_test(test_regional_flags_cite_the_profile),
 		cmocka_unit_test(test_ph_consent_and_child_note),
+		cmocka_unit_test(test_unknown_age_without_means),
+		cmocka_unit_test(test_ph_adoption_is_named_for_a_child_only),
 		cmocka_unit_test(test_quoted_lines_are_whole_lines),
 		cmocka_unit_test(test_child_age_other_than_18),
 		cmocka_unit_test(test_broken_profiles_are_refused_with_file_line_col),

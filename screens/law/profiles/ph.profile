@@ -51,8 +51,7 @@ Named: the removal or sale of organs
 
 Purpose: purpose.illegal-adoption
 Named: the adoption of a child for the purpose of exploitation, or induced by any form of consideration for exploitative purposes (s.3(a), second paragraph)
-Note: Under s.3(a) of Republic Act No. 9208 as amended the adoption named is
- that of a child: for an adult, check whether another form applies.
+For: children
 
 Provision: s3a
 Title: RA 9208, Section 3(a) as amended (trafficking in persons)
