@@ -177,7 +177,7 @@ int cmd_interview(const struct options *o)
 	const char *why = NULL;
 	if (!o->plain && tui_usable(&why)) {
 		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, &c,
-				       cpath, resume, nresume, &l, second, o->bidi_terminal };
+				       cpath, resume, nresume, &l, second, o->bidi_terminal, law };
 		rc = tui_run(&ss, &to);
 		rc = rc <= 1 ? EXIT_OK : rc;
 	} else {
