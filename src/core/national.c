@@ -397,6 +397,19 @@ static void flags_text(FILE *out, const struct national *n, int width)
 		free(t);
 	}
 	free(s);
+	/* The flags that regional law grounds cite the profile's provisions. */
+	static const struct { enum flag f; enum prof_role r; } grounds[] = {
+		{ FLAG_NON_PUNISHMENT, PR_NON_PUNISHMENT }, { FLAG_CHILD_NOW, PR_MINORITY },
+	};
+	for (size_t k = 0; k < sizeof grounds / sizeof *grounds; k++) {
+		int v = provision_of(n->p, grounds[k].r);
+		if (!n->flag[grounds[k].f] || v < 0)
+			continue;
+		char *t = xasprintf(_("%s: see %s [%s]."), assess_flag_name(grounds[k].f),
+				    n->p->prov[v].title, n->p->prov[v].id);
+		wrapped(out, "  ", t, width);
+		free(t);
+	}
 }
 
 static void provision_text(FILE *out, const struct prof_provision *v, int width)

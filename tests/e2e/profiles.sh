@@ -92,6 +92,8 @@ national '"flags": ["non-punishment"]'
 national '"cites": ["art2-1", "art2-3", "art8"]'
 national 'the exploitation includes the exploitation of forced marriage'
 has out '"flags": ["beyond-minimum-purpose", "non-punishment"]'
+run 0 --width 1000 assess "$P/adult-forced-marriage.in" --law eu
+has out "  non-punishment: see Directive 2011/36/EU, Article 8 as replaced by Directive (EU) 2024/1712 (non-prosecution or non-application of penalties) [art8]."
 end
 
 begin "coe: cited without quoting, the presumption of minority for a child now"
