@@ -64,13 +64,16 @@ static void differ(struct national *n, const char *fmt, ...) __attribute__((form
 
 static void differ(struct national *n, const char *fmt, ...)
 {
-	char s[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(s, sizeof s, fmt, ap);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *s = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)len + 1, fmt, ap);
 	va_end(ap);
 	n->diff = xrealloc(n->diff, (n->ndiff + 1) * sizeof *n->diff);
-	n->diff[n->ndiff++] = xstrdup(s);
+	n->diff[n->ndiff++] = s;
 }
 
 /* A child status at the profile's age: a number decides; else the

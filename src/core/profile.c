@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "contacts.h"
 #include "law.h"
@@ -65,12 +66,16 @@ static void err(struct parser *ps, const struct field *f, const char *fmt, ...)
 /* An error at the value of field f. */
 static void err(struct parser *ps, const struct field *f, const char *fmt, ...)
 {
-	char m[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(m, sizeof m, fmt, ap);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *m = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(m, (size_t)len + 1, fmt, ap);
 	va_end(ap);
 	diags_add(ps->d, ps->path, f ? f->vline : 0, f ? f->vcol : 0, "%s", m);
+	free(m);
 	ps->errors++;
 }
 
@@ -621,14 +626,33 @@ char *profile_config_path(void)
 	return path;
 }
 
+/* One field of the configuration: the first "Law: ID" sets *id. */
+static int config_field(const struct field *fl, char **id, const char *path, struct diags *d)
+{
+	if (strcasecmp(fl->key, "Law") != 0) {
+		diags_add(d, path, fl->line, fl->col, "unknown field '%s': expected 'Law: ID' (a "
+			  "profile id, or none)", fl->key);
+		return -1;
+	}
+	if (*id) {
+		diags_add(d, path, fl->line, fl->col, "'Law:' given twice: expected one default "
+			  "profile");
+		return -1;
+	}
+	if (!*fl->value) {
+		diags_add(d, path, fl->line, fl->col, "'Law:' is empty: expected a profile id, or "
+			  "none");
+		return -1;
+	}
+	*id = xstrdup(fl->value);
+	return 0;
+}
+
 int profile_config_read(const char *path, char **id, struct diags *d)
 {
 	*id = NULL;
-	FILE *probe = fopen(path, "r");
-	if (!probe)
-		return errno == ENOENT ? 1 : (diags_add(d, path, 0, 0, "cannot open: %s",
-							 strerror(errno)), -1);
-	fclose(probe);
+	if (access(path, F_OK) != 0)
+		return 1;	/* no default */
 	struct stanza_file f;
 	if (stanza_read(path, &f, d) < 0) {
 		stanza_file_free(&f);
@@ -636,24 +660,9 @@ int profile_config_read(const char *path, char **id, struct diags *d)
 	}
 	int rc = 0;
 	for (size_t i = 0; i < f.n; i++)
-		for (size_t j = 0; j < f.s[i].n; j++) {
-			const struct field *fl = &f.s[i].f[j];
-			if (strcasecmp(fl->key, "Law") != 0 || *id) {
-				if (*id)
-					diags_add(d, path, fl->line, fl->col, "'Law:' given twice: "
-						  "expected one default profile");
-				else
-					diags_add(d, path, fl->line, fl->col, "unknown field '%s': "
-						  "expected 'Law: ID' (a profile id, or none)", fl->key);
+		for (size_t j = 0; j < f.s[i].n; j++)
+			if (config_field(&f.s[i].f[j], id, path, d) < 0)
 				rc = -1;
-			} else if (!*fl->value) {
-				diags_add(d, path, fl->line, fl->col, "'Law:' is empty: expected a "
-					  "profile id, or none");
-				rc = -1;
-			} else {
-				*id = xstrdup(fl->value);
-			}
-		}
 	if (rc == 0 && !*id) {
 		diags_add(d, path, 1, 1, "expected 'Law: ID' (a profile id, or none)");
 		rc = -1;
