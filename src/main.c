@@ -273,7 +273,7 @@ int main(int argc, char **argv)
 		setlocale(LC_CTYPE, "C.utf8");
 	struct cmdline c = { .o = { .out = stdout, .charset = charset,
 				    .deck = TIPSCREEN_DECKDIR, .locales = TIPSCREEN_LOCALEDIR,
-				    .width = 76 } };
+				    .bundled = TIPSCREEN_DECKDIR, .width = 76 } };
 	int rc = parse(argc, argv, &c);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;

@@ -16,6 +16,7 @@ struct options {
 				 * terminal's charset */
 	const char *charset;	/* the user's locale charset ("UTF-8") */
 	const char *deck;	/* deck directory */
+	const char *bundled;	/* the bundled deck's directory (its law profiles) */
 	const char *contacts;	/* contacts file, or NULL for the default */
 	const char *data;	/* the data directory, or NULL for the default */
 	const char *passphrase_file;	/* or NULL: asked on the terminal */

@@ -9,10 +9,6 @@
 #include "../core/xalloc.h"
 #include "cmd.h"
 
-#ifndef TIPSCREEN_DECKDIR
-#define TIPSCREEN_DECKDIR "screens"
-#endif
-
 /* The profile id to use: --law, else the configuration's; NULL for none.
  * A new string, or an exit code in *rc. */
 static char *law_id(const struct options *o, int *rc)
@@ -48,7 +44,7 @@ int cmd_load_law(const struct options *o, struct profile **out)
 	char *path = profile_path(o->deck, id);
 	if (path && !strchr(id, '/') && access(path, F_OK) != 0) {
 		free(path);
-		path = profile_path(TIPSCREEN_DECKDIR, id);
+		path = profile_path(o->bundled ? o->bundled : o->deck, id);
 	}
 	if (!path) {
 		fprintf(stderr, "tipscreen: --law takes a profile id (a-z, 0-9, '-'; e.g. gb-ew) or "
