@@ -66,11 +66,7 @@ static void differ(struct national *n, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *s = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
 	n->diff = xrealloc(n->diff, (n->ndiff + 1) * sizeof *n->diff);
 	n->diff[n->ndiff++] = s;

@@ -68,11 +68,7 @@ static void err(struct parser *ps, const struct field *f, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *m = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(m, (size_t)len + 1, fmt, ap);
+	char *m = xvasprintf(fmt, ap);
 	va_end(ap);
 	diags_add(ps->d, ps->path, f ? f->vline : 0, f ? f->vcol : 0, "%s", m);
 	free(m);
