@@ -7,7 +7,7 @@
 # and kept as they are.
 set -eu
 C=tests/fuzz/corpus
-for h in stanza deck guard catalog assess answers contacts unseal; do
+for h in stanza deck guard catalog assess answers contacts unseal profile; do
 	mkdir -p "$C/$h"
 	find "$C/$h" -name 'ship-*' -delete
 done
@@ -39,6 +39,7 @@ done
 for f in tests/e2e/assess/*.in; do cp "$f" "$C/assess/ship-$(basename "$f")"; done
 for f in tests/e2e/answers/*.answers; do cp "$f" "$C/answers/ship-$(basename "$f")"; done
 cp screens/contacts.example "$C/contacts/ship-contacts.example"
+for f in screens/law/profiles/*.profile; do cp "$f" "$C/profile/ship-$(basename "$f")"; done
 # unseal: an assessment JSON sealed to the harness's key, as plaintext for
 # the harness to seal ("#plain"), and with CRLF line ends.
 cc -O1 -o "$deck.bin" tests/fuzz/mkseal.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium)

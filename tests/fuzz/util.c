@@ -72,6 +72,8 @@ char *fuzz_strndup(const void *data, size_t len)
 FILE *fuzz_sink(void)
 {
 	static FILE *sink;
+	if (!sink && getenv("FUZZ_VERBOSE"))
+		sink = stderr;
 	if (!sink && !(sink = fopen("/dev/null", "w")))
 		abort();
 	return sink;

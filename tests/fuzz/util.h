@@ -25,7 +25,8 @@ const char *fuzz_write(const char *name, const void *data, size_t len);
 /* A NUL-terminated copy of data (the caller frees it). */
 char *fuzz_strndup(const void *data, size_t len);
 
-/* A stream that discards what is written (opened once, never closed). */
+/* A stream that discards what is written (opened once, never closed);
+ * standard error when FUZZ_VERBOSE is set, to see what a reproducer did. */
 FILE *fuzz_sink(void);
 
 /* The bundled deck (screens/ of the tree), loaded once; aborts if it does
