@@ -54,7 +54,7 @@ static void test_files_are_private_whatever_the_umask(void **st)
 	char *dir = fresh_dir();
 	struct store *s = open_new(dir);
 	char id[STORE_ID_LEN + 1];
-	assert_int_equal(store_case_new(s, id, err, sizeof err), 0);
+	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
 	assert_int_equal(store_append(s, id, "event: answer\n", err, sizeof err), 0);
 	assert_int_equal(mode_of(dir), 0700);
 	char path[600];
@@ -104,7 +104,7 @@ static void test_wrong_passphrase_is_an_error(void **st)
 	assert_int_equal(store_unlock(s, "wrong horse", err, sizeof err), -1);
 	assert_string_equal(err, "wrong passphrase");
 	char id[STORE_ID_LEN + 1];
-	assert_int_equal(store_case_new(s, id, err, sizeof err), -1);	/* still locked */
+	assert_int_equal(store_case_new(s, "", id, err, sizeof err), -1);	/* still locked */
 	store_close(s);
 	cleanup(dir);
 }
@@ -123,7 +123,7 @@ static void test_records_come_back_in_order(void **st)
 	char *dir = fresh_dir();
 	struct store *s = open_new(dir);
 	char id[STORE_ID_LEN + 1];
-	assert_int_equal(store_case_new(s, id, err, sizeof err), 0);
+	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
 	assert_true(store_id_valid(id));
 	assert_int_equal(store_append(s, id, "one", err, sizeof err), 0);
 	assert_int_equal(store_append(s, id, "two", err, sizeof err), 0);
@@ -161,8 +161,8 @@ static void tampered(const char *sql, const char *want)
 	char *dir = fresh_dir();
 	struct store *s = open_new(dir);
 	char id[STORE_ID_LEN + 1], other[STORE_ID_LEN + 1];
-	assert_int_equal(store_case_new(s, id, err, sizeof err), 0);
-	assert_int_equal(store_case_new(s, other, err, sizeof err), 0);
+	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
+	assert_int_equal(store_case_new(s, "", other, err, sizeof err), 0);
 	for (int i = 0; i < 3; i++) {
 		assert_int_equal(store_append(s, id, "answer of the case", err, sizeof err), 0);
 		assert_int_equal(store_append(s, other, "answer of the other", err, sizeof err), 0);
@@ -221,7 +221,7 @@ static void test_no_plaintext_on_disk_before_or_after_delete(void **st)
 	char *dir = fresh_dir();
 	struct store *s = open_new(dir);
 	char id[STORE_ID_LEN + 1];
-	assert_int_equal(store_case_new(s, id, err, sizeof err), 0);
+	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
 	assert_int_equal(store_append(s, id, "new: CANARY-7f3a9 in a text field", err, sizeof err), 0);
 	assert_false(on_disk(dir, "CANARY-7f3a9"));	/* while open: database and WAL */
 	assert_false(on_disk(dir, "correct horse"));
@@ -257,6 +257,24 @@ static void test_case_ids_are_checked(void **st)
 	assert_false(store_id_valid("0123456789abcde"));
 }
 
+/* Counter files (the store's generation outside it) go to a directory of
+ * the test's own. */
+static char *state_home(void)
+{
+	char *dir = make_dir(NULL);
+	setenv("XDG_STATE_HOME", dir, 1);
+	return dir;
+}
+
+static void state_home_remove(char *dir)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,5 +291,8 @@ int main(void)
 		cmocka_unit_test(test_stale_temporary_files_are_removed_at_start),
 		cmocka_unit_test(test_case_ids_are_checked),
 	};
-	return cmocka_run_group_tests_name("store", tests, utf8_locale, NULL);
+	char *state = state_home();
+	int rc = cmocka_run_group_tests_name("store", tests, utf8_locale, NULL);
+	state_home_remove(state);
+	return rc;
 }
