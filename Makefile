@@ -38,7 +38,7 @@ CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
-UNIT     := text termcs stanza guard deck assess inputs interview report law answers store session catalog
+UNIT     := text termcs stanza guard deck assess inputs interview report law answers store session record seal catalog
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/page.c src/tui/bidi.c
 UNIT_TUI := edit wizard bidi

@@ -289,6 +289,56 @@ static void test_every_change_is_recorded_with_old_and_new(void **st)
 	fx_free(f);
 }
 
+/* A text answer comes back from the store exactly as it was given: the
+ * word "declined" stays a text, and leading spaces and newlines stay. */
+static void text_round_trip(const char *text)
+{
+	struct fx *f = fx_new();
+	char id[STORE_ID_LEN + 1];
+	strcpy(id, f->ss.id);
+	safe(f);
+	int slot = deck_slot_find(deck, "act.open");
+	struct answer a = { .kind = ANS_TEXT, .text = (char *)text };
+	const char *why;
+	assert_int_equal(session_answer(&f->ss, slot, &a, &why), 0);
+	fx_close(f);
+	fx_open(f);
+	assert_int_equal(session_resume(&f->ss, id), 0);
+	const struct answer *back = interview_get(f->iv, slot);
+	assert_int_equal(back->kind, ANS_TEXT);
+	assert_string_equal(back->text, text);
+	fx_free(f);
+}
+
+static void test_a_text_answer_comes_back_exactly(void **st)
+{
+	(void)st;
+	text_round_trip("declined");
+	text_round_trip("   three leading spaces");
+	text_round_trip("first line\nsecond line");
+	text_round_trip("dontknow");
+}
+
+/* A case begun with one deck is not resumed with another: it can only be
+ * exported (its records fit that deck only). */
+static void test_a_case_of_another_deck_is_not_resumed(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();
+	char id[STORE_ID_LEN + 1];
+	strcpy(id, f->ss.id);
+	safe(f);
+	fx_close(f);
+	fx_open(f);
+	char saved = deck->identity[0];
+	deck->identity[0] = saved == '0' ? '1' : '0';	/* as if the deck changed */
+	int rc = session_resume(&f->ss, id);
+	deck->identity[0] = saved;
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(f->ss.err, "another version of the deck"));
+	fx_free(f);
+}
+
 /* Counter files (the store's generation outside it) go to a directory of
  * the test's own. */
 static char *state_home(void)
@@ -315,6 +365,8 @@ int main(void)
 		cmocka_unit_test(test_every_change_is_recorded_with_old_and_new),
 		cmocka_unit_test(test_failed_write_or_fsync_is_never_saved),
 		cmocka_unit_test(test_a_failed_read_is_an_error_not_an_empty_list),
+		cmocka_unit_test(test_a_text_answer_comes_back_exactly),
+		cmocka_unit_test(test_a_case_of_another_deck_is_not_resumed),
 	};
 	char *state = state_home();
 	int rc = cmocka_run_group_tests_name("session", tests, bundled_setup, bundled_teardown);
