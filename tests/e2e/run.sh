@@ -11,6 +11,7 @@ TMP=$(mktemp -d /tmp/tipscreen-e2e-XXXXXX)
 trap 'rm -rf "$TMP"' EXIT INT TERM
 # No user configuration leaks into the tests.
 export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
+unset XDG_STATE_HOME
 mkdir -p "$HOME"
 printf 'correct horse battery staple\n' >"$TMP/pass"
 # Each interview gets a new case store, so none offers to resume another.
@@ -491,6 +492,88 @@ has out '"'"'"'=HYPERLINK(""x"")[2Jevil"'
 LC_ALL=C grep -q "$(printf '\033')" "$TMP/out" && bad "an escape reached the CSV"
 run 0 export "$id" --format txt --data "$data" --passphrase-file "$TMP/pass"
 LC_ALL=C grep -q "$(printf '\033')" "$TMP/out" && bad "an escape reached the text export"
+end
+
+begin "a CSV in CP1252 guards the formulas that the conversion makes"
+data="$TMP/cli-formula"
+{ head -n 10 "$E2E/plain/adult.in"
+  printf '+\357\274\235HYPERLINK("x")\n+\357\274\2131+1\n+\357\271\253SUM(1)\n+\342\200\213=1+1\n+\342\201\240-2\n'
+} >"$TMP/formula.in"
+IN=$TMP/formula.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
+case_of "$data"
+run 0 export "$id" --format csv --encoding CP1252 --data "$data" --passphrase-file "$TMP/pass"
+has out '"'"'"'=HYPERLINK(""x"")"'
+has out '"'"'"'+1+1"'
+has out '"'"'"'@SUM(1)"'
+has out '"'"'"'=1+1"'
+has out '"'"'"'-2"'
+run 0 export "$id" --format csv --data "$data" --passphrase-file "$TMP/pass"
+has out '"'"'"'＝HYPERLINK(""x"")"'
+has out '"'"'"'=1+1"'
+end
+
+begin "a case answered with an older deck is exported with the assessment it had"
+data="$TMP/cli-olddeck"
+IN=$E2E/plain/adult.in run 0 --plain --data "$data" --passphrase-file "$TMP/pass"
+mkdir "$TMP/deck2"
+for f in screens/*.screen; do sed 's/act\.open/act.story/g' "$f" >"$TMP/deck2/$(basename "$f")"; done
+run 0 check "$TMP/deck2"
+run 0 cases --deck "$TMP/deck2" --data "$data" --passphrase-file "$TMP/pass"
+has out "other deck: consistent-adult"
+hasnt out "damaged"
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id" --deck "$TMP/deck2" --data "$data" --passphrase-file "$TMP/pass"
+has out '"deck_current": false'
+has out '"outcome": "consistent-adult"'
+has out '"act.open": "Offered work on a farm by a man online"'
+has err "answered with another version of the deck"
+run 0 export "$id" --format csv --deck "$TMP/deck2" --data "$data" --passphrase-file "$TMP/pass"
+has out '"answer","act.open","","Offered work on a farm by a man online"'
+run 0 export "$id" --format txt --deck "$TMP/deck2" --data "$data" --passphrase-file "$TMP/pass"
+has out "The assessment recorded when it finished:"
+run 0 cases --data "$data" --passphrase-file "$TMP/pass"
+has out "complete  consistent-adult"
+# An unfinished case of the old deck is not offered to resume with the new one.
+printf '2\n1\n\n2\ny\n' >"$TMP/part-old.in"
+IN=$TMP/part-old.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
+IN=/dev/null run 1 --plain --deck "$TMP/deck2" --data "$data" --passphrase-file "$TMP/pass"
+hasnt out "Unfinished interviews:"
+IN=/dev/null run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
+has out "Unfinished interviews:"
+end
+
+begin "a store of the first format is re-sealed at its first unlock"
+mkdir -m 700 "$TMP/v1"
+cp "$E2E/stores/v1/cases.db" "$TMP/v1/" && chmod 600 "$TMP/v1/cases.db"
+run 0 cases --data "$TMP/v1" --passphrase-file "$TMP/pass"
+has out "ff18b4bad94c5b77"
+has out "complete  consistent-adult"
+has out "5503b62212e69908"
+run 0 export ff18b4bad94c5b77 --data "$TMP/v1" --passphrase-file "$TMP/pass"
+has out '"age.at-act": "30"'
+has out '"event": "answer", "id": "age.at-act", "old": "", "new": "30"'
+printf '1\n30\n' >"$TMP/v1-resume.in"
+IN=$TMP/v1-resume.in run 1 --plain --data "$TMP/v1" --passphrase-file "$TMP/pass"
+has out "Resuming interview 5503b62212e69908"
+run 0 export 5503b62212e69908 --data "$TMP/v1" --passphrase-file "$TMP/pass"
+has out '"age.at-act": "30"'
+end
+
+begin "a store put back from an older copy is refused; a restored backup is accepted on purpose"
+data="$TMP/cli-rollback"
+IN=$E2E/plain/adult.in run 0 --plain --data "$data" --passphrase-file "$TMP/pass"
+cp -a "$data" "$TMP/rollback-copy"
+IN=$E2E/plain/adult.in run 0 --plain --data "$data" --passphrase-file "$TMP/pass"
+rm -rf "$data" && cp -a "$TMP/rollback-copy" "$data"
+run 2 cases --data "$data" --passphrase-file "$TMP/pass"
+has err "older than the one this laptop last saw"
+hasnt out "consistent-adult"
+counter=$(sed -n 's/.*remove \(.*\) and run again.*/\1/p' "$TMP/err")
+case "$counter" in "$TMP/home/.local/state/tipscreen/store-"*) ;; *) bad "counter file '$counter'";; esac
+rm -f "$counter"
+run 0 cases --data "$data" --passphrase-file "$TMP/pass"
+has err "warning: this laptop had no record of this store"
+has out "consistent-adult"
 end
 
 begin "an export sealed to the office opens only with the office key"
