@@ -335,37 +335,49 @@ static void test_an_older_tail_put_back_is_refused(void **st)
 	cleanup(dir);
 }
 
-/* The records themselves are chained: one put back from another copy of
- * the same case (same number, other content) breaks the chain. */
-static void test_a_record_from_another_copy_breaks_the_chain(void **st)
-{
-	(void)st;
-	char *dir = fresh_dir();
-	struct store *s = open_new(dir);
-	char id[STORE_ID_LEN + 1], q[200];
-	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
-	append_n(s, id, 2);
-	assert_int_equal(store_append(s, id, "first version", err, sizeof err), 0);
-	store_close(s);
-	snprintf(q, sizeof q, "SELECT blob FROM records WHERE id = '%s' AND seq = 1", id);
-	size_t len;
-	unsigned char *one = peek(dir, q, &len);
-	snprintf(q, sizeof q, "UPDATE records SET blob = ? WHERE id = '%s' AND seq = 2", id);
-	poke(dir, q, one, len);	/* a valid record of this case, in the wrong place */
-	free(one);
-	s = open_new(dir);
-	char buf[256] = "", *p = buf;
-	assert_int_equal(store_load(s, id, count_records, &p, err, sizeof err), -1);
-	assert_non_null(strstr(err, "record 2 fails the integrity check"));
-	store_close(s);
-	cleanup(dir);
-}
-
 static void copy_file(const char *from, const char *to)
 {
 	char cmd[1300];
 	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", from, to);
 	assert_int_equal(system(cmd), 0);
+}
+
+/* The records themselves are chained: a valid record of the same case and
+ * number from a copy whose history went another way does not fit. */
+static void test_a_record_from_another_copy_breaks_the_chain(void **st)
+{
+	(void)st;
+	char *dir = fresh_dir(), db[600], saved[620], q[200], cmd[700];
+	struct store *s = open_new(dir);
+	char id[STORE_ID_LEN + 1];
+	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
+	append_n(s, id, 2);
+	store_close(s);
+	snprintf(db, sizeof db, "%s/cases.db", dir);
+	snprintf(saved, sizeof saved, "%s.saved", dir);
+	copy_file(db, saved);
+	s = open_new(dir);
+	assert_int_equal(store_append(s, id, "one history", err, sizeof err), 0);
+	store_close(s);
+	snprintf(q, sizeof q, "SELECT blob FROM records WHERE id = '%s' AND seq = 2", id);
+	size_t len;
+	unsigned char *one = peek(dir, q, &len);
+	copy_file(saved, db);	/* the other history, accepted on purpose */
+	unlink(saved);
+	snprintf(cmd, sizeof cmd, "rm -f '%s'/tipscreen/store-*", getenv("XDG_STATE_HOME"));
+	assert_int_equal(system(cmd), 0);
+	s = open_new(dir);
+	assert_int_equal(store_append(s, id, "another history", err, sizeof err), 0);
+	store_close(s);
+	snprintf(q, sizeof q, "UPDATE records SET blob = ? WHERE id = '%s' AND seq = 2", id);
+	poke(dir, q, one, len);	/* valid for this case at this number, sealed the same way */
+	free(one);
+	s = open_new(dir);
+	char buf[256] = "", *p = buf;
+	assert_int_equal(store_load(s, id, count_records, &p, err, sizeof err), -1);
+	assert_non_null(strstr(err, "do not match its sealed tail"));
+	store_close(s);
+	cleanup(dir);
 }
 
 /* A whole store put back from an older copy opens no more: this laptop
@@ -456,10 +468,11 @@ static void test_a_store_without_its_counter_opens_with_a_notice(void **st)
 static void test_the_counter_file_is_private_and_authenticated(void **st)
 {
 	(void)st;
-	char *dir = fresh_dir();
-	store_close(open_new(dir));
-	char cmd[700], path[600] = "";
-	snprintf(cmd, sizeof cmd, "ls '%s'/tipscreen/store-* | head -1", getenv("XDG_STATE_HOME"));
+	char *dir = fresh_dir(), cmd[700], path[600] = "";
+	snprintf(cmd, sizeof cmd, "rm -f '%s'/tipscreen/store-*", getenv("XDG_STATE_HOME"));
+	assert_int_equal(system(cmd), 0);
+	store_close(open_new(dir));	/* its counter is then the only one */
+	snprintf(cmd, sizeof cmd, "ls '%s'/tipscreen/store-*", getenv("XDG_STATE_HOME"));
 	FILE *p = popen(cmd, "r");
 	assert_non_null(fgets(path, sizeof path, p));
 	pclose(p);
