@@ -576,6 +576,25 @@ has err "warning: this laptop had no record of this store"
 has out "consistent-adult"
 end
 
+begin "a WAL deleted after a kill -9 is noticed: no case vanishes silently"
+data="$TMP/cli-kill"
+IN=$E2E/plain/adult.in run 0 --plain --data "$data" --passphrase-file "$TMP/pass"
+mkfifo "$TMP/kill.fifo"
+$WRAP "$BIN" --plain --data "$data" --passphrase-file "$TMP/pass" <"$TMP/kill.fifo" >"$TMP/kill.out" 2>&1 &
+pid=$!
+exec 9>"$TMP/kill.fifo"
+printf '2\n1\n\n2\ny\nn\nn\n\ny\n' >&9
+i=0	# until the answers are taken (the next question is shown), or a minute
+while ! grep -q "How old were you when this began" "$TMP/kill.out" && [ $i -lt 600 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+kill -9 "$pid"; wait "$pid" 2>/dev/null; exec 9>&-
+[ -s "$data/cases.db-wal" ] || bad "no WAL left by the killed interview"
+rm -f "$data/cases.db-wal" "$data/cases.db-shm"
+run 2 cases --data "$data" --passphrase-file "$TMP/pass"
+has err "its last changes were lost (a deleted cases.db-wal file?)"
+end
+
 begin "an export sealed to the office opens only with the office key"
 data="$TMP/cli-seal"
 IN=$E2E/plain/adult.in run 0 --plain --data "$data" --passphrase-file "$TMP/pass"

@@ -5,7 +5,6 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "store.h"
 
@@ -414,21 +413,20 @@ static void test_a_whole_store_rolled_back_is_refused(void **st)
 static void test_a_wal_deleted_after_a_crash_is_refused(void **st)
 {
 	(void)st;
-	char *dir = fresh_dir(), path[620];
+	char *dir = fresh_dir(), path[620], db[600], saved[620];
 	char id[STORE_ID_LEN + 1];
 	struct store *s = open_new(dir);
 	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
 	store_close(s);
-	pid_t pid = fork();
-	if (pid == 0) {	/* answers, then dies without closing anything */
-		s = open_new(dir);
-		append_n(s, id, 4);
-		_exit(0);
-	}
-	int status;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
+	s = open_new(dir);
+	append_n(s, id, 4);	/* in the WAL: the database file is as a crash leaves it */
+	snprintf(db, sizeof db, "%s/cases.db", dir);
+	snprintf(saved, sizeof saved, "%s.crashed", dir);
+	copy_file(db, saved);
+	store_close(s);
+	copy_file(saved, db);	/* the file a kill -9 left, its WAL deleted */
+	unlink(saved);
 	snprintf(path, sizeof path, "%s/cases.db-wal", dir);
-	assert_int_equal(access(path, F_OK), 0);
 	unlink(path);
 	snprintf(path, sizeof path, "%s/cases.db-shm", dir);
 	unlink(path);
