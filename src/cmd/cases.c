@@ -72,8 +72,11 @@ static void outcome_of(struct store *st, const struct deck *dk, const struct sto
 	if (!other_deck(c, dk) && session_replay(&ss, c->id, &r) == 0 &&
 	    interview_assess(iv, &a, &why) == 0)
 		snprintf(buf, n, "%s", assess_outcome_name(a.outcome));
-	else
-		snprintf(buf, n, "other deck%s%s", had ? ": " : "", had ? had : "");
+	else {
+		char *clean = text_sanitize(had ? had : "");
+		snprintf(buf, n, "other deck%s%.60s", *clean ? ": " : "", clean);
+		free(clean);
+	}
 	interview_free(iv);
 	records_free(&r);
 }
