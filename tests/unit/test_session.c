@@ -339,24 +339,6 @@ static void test_a_case_of_another_deck_is_not_resumed(void **st)
 	fx_free(f);
 }
 
-/* Counter files (the store's generation outside it) go to a directory of
- * the test's own. */
-static char *state_home(void)
-{
-	char *dir = make_dir(NULL);
-	setenv("XDG_STATE_HOME", dir, 1);
-	return dir;
-}
-
-static void state_home_remove(char *dir)
-{
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", dir);
-	free(dir);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {

@@ -297,21 +297,36 @@ static void append_n(struct store *s, const char *id, int n)
 		assert_int_equal(store_append(s, id, "an answer", err, sizeof err), 0);
 }
 
+/* A new store (closed again) holding one case (its id in id) of n records. */
+static char *store_with_case(char *id, int n)
+{
+	char *dir = fresh_dir();
+	struct store *s = open_new(dir);
+	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
+	append_n(s, id, n);
+	store_close(s);
+	return dir;
+}
+
+/* The sealed tail of case id, in a new buffer. */
+static unsigned char *tail_of(const char *dir, const char *id, size_t *len)
+{
+	char q[200];
+	snprintf(q, sizeof q, "SELECT tail FROM cases WHERE id = '%s'", id);
+	return peek(dir, q, len);
+}
+
 /* An older copy of a case's sealed tail put back, and the records after it
  * deleted: the case agrees with itself, but not with the store's sealed
  * state, so it is damaged — never exported as if whole. */
 static void test_an_older_tail_put_back_is_refused(void **st)
 {
 	(void)st;
-	char *dir = fresh_dir();
-	struct store *s = open_new(dir);
 	char id[STORE_ID_LEN + 1], q[200];
-	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
-	append_n(s, id, 10);
-	store_close(s);
+	char *dir = store_with_case(id, 10);
+	struct store *s;
 	size_t len;
-	snprintf(q, sizeof q, "SELECT tail FROM cases WHERE id = '%s'", id);
-	unsigned char *old = peek(dir, q, &len);
+	unsigned char *old = tail_of(dir, id, &len);
 	s = open_new(dir);
 	append_n(s, id, 5);
 	store_close(s);
@@ -498,12 +513,9 @@ static void test_the_counter_file_is_private_and_authenticated(void **st)
  * wrapped master key is never replaced by a new passphrase. */
 static void salt_damaged(const char *sql, bool master_kept)
 {
-	char *dir = fresh_dir();
-	struct store *s = open_new(dir);
 	char id[STORE_ID_LEN + 1];
-	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
-	append_n(s, id, 2);
-	store_close(s);
+	char *dir = store_with_case(id, 2);
+	struct store *s;
 	size_t len, len2;
 	unsigned char *master = peek(dir, "SELECT v FROM meta WHERE k = 'master'", &len);
 	tamper(dir, sql);
@@ -542,15 +554,11 @@ static void test_a_damaged_salt_never_sets_a_new_passphrase(void **st)
 static void test_status_and_times_are_sealed(void **st)
 {
 	(void)st;
-	char *dir = fresh_dir();
-	struct store *s = open_new(dir);
 	char id[STORE_ID_LEN + 1], q[300];
-	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
-	append_n(s, id, 2);
-	store_close(s);
+	char *dir = store_with_case(id, 2);
+	struct store *s;
 	size_t len;
-	snprintf(q, sizeof q, "SELECT tail FROM cases WHERE id = '%s'", id);
-	unsigned char *open_tail = peek(dir, q, &len);
+	unsigned char *open_tail = tail_of(dir, id, &len);
 	s = open_new(dir);
 	assert_int_equal(store_set_status(s, id, "complete", err, sizeof err), 0);
 	store_close(s);
@@ -581,12 +589,9 @@ static void test_status_and_times_are_sealed(void **st)
 static void test_removing_the_sealed_state_is_no_way_around(void **st)
 {
 	(void)st;
-	char *dir = fresh_dir();
-	struct store *s = open_new(dir);
 	char id[STORE_ID_LEN + 1];
-	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
-	append_n(s, id, 2);
-	store_close(s);
+	char *dir = store_with_case(id, 2);
+	struct store *s;
 	tamper(dir, "DELETE FROM meta WHERE k = 'state'");
 	assert_int_equal(store_open(dir, &s, err, sizeof err), 0);
 	assert_int_equal(store_unlock(s, "correct horse", err, sizeof err), -2);
@@ -642,24 +647,6 @@ static void test_the_signing_key_is_the_stores_own(void **st)
 	assert_memory_not_equal(pk1, pk3, sizeof pk1);
 	cleanup(a);
 	cleanup(b);
-}
-
-/* Counter files (the store's generation outside it) go to a directory of
- * the test's own. */
-static char *state_home(void)
-{
-	char *dir = make_dir(NULL);
-	setenv("XDG_STATE_HOME", dir, 1);
-	return dir;
-}
-
-static void state_home_remove(char *dir)
-{
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", dir);
-	free(dir);
 }
 
 int main(void)
