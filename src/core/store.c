@@ -619,7 +619,7 @@ static int load_state(struct store *s, char *err, size_t n);
 int store_unlock(struct store *s, const char *pass, char *err, size_t n)
 {
 	unsigned char salt[crypto_pwhash_SALTBYTES], kek[KEY], wrapped[WRAPPED];
-	unsigned long long ops, mem;
+	unsigned long long ops = 0, mem = 0;
 	if (!store_has_passphrase(s)) {
 		fail(err, n, "the store has no passphrase yet");
 		return -2;
@@ -1051,7 +1051,7 @@ int store_load(struct store *s, const char *id, int (*fn)(void *ctx, const char 
 {
 	unsigned char *ck = sodium_malloc(KEY), wrapped[WRAPPED], head[HASH];
 	struct tail t;
-	long long count;
+	long long count = 0;
 	int rc = case_read(s, id, ck, wrapped, &t, err, n);
 	if (rc > 0)
 		rc = fail(err, n, "no case %s", id);
