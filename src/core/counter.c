@@ -21,6 +21,7 @@ struct counter {
 	unsigned char sid[COUNTER_ID_BYTES];
 	unsigned char *key;	/* sodium_malloc */
 	uint64_t seen;
+	bool dirty;		/* written since the last sync */
 };
 
 /* The state directory of tipscreen (a new string), or NULL. */
@@ -127,10 +128,19 @@ int counter_advance(struct counter *c, uint64_t gen)
 	if (fstat(c->fd, &st) == 0 && st.st_size < 2 * SLOT && ftruncate(c->fd, 2 * SLOT) != 0)
 		return -1;
 	off_t at = (off_t)(gen & 1) * SLOT;
-	if (pwrite(c->fd, s, SLOT, at) != SLOT || fdatasync(c->fd) != 0)
+	if (pwrite(c->fd, s, SLOT, at) != SLOT)
 		return -1;
 	c->seen = gen;
+	c->dirty = true;
 	return 0;
+}
+
+int counter_sync(struct counter *c)
+{
+	if (!c || !c->dirty)
+		return 0;
+	c->dirty = false;
+	return fdatasync(c->fd) == 0 ? 0 : -1;
 }
 
 const char *counter_path(const struct counter *c)
@@ -142,6 +152,7 @@ void counter_close(struct counter *c)
 {
 	if (!c)
 		return;
+	counter_sync(c);
 	close(c->fd);
 	sodium_free(c->key);
 	free(c->path);

@@ -11,7 +11,7 @@
  * be edited to match an older store, only deleted or put back whole.
  *
  * A struct counter owns its file descriptor and a copy of the MAC key
- * (sodium_malloc): counter_close. */
+ * (sodium_malloc): counter_close (which syncs it). */
 #ifndef TIPSCREEN_COUNTER_H
 #define TIPSCREEN_COUNTER_H
 
@@ -30,9 +30,13 @@ struct counter;
 int counter_open(const unsigned char *sid, const unsigned char *key, struct counter **out,
 		 uint64_t *seen, bool *found, char *err, size_t n);
 
-/* Records generation gen durably (a no-op unless it is higher than the one
- * recorded). 0, or -1 when the write or the sync failed. */
+/* Records generation gen (a no-op unless it is higher than the one
+ * recorded). The write reaches the kernel at once, so it survives a kill
+ * of the process; it reaches the disk at counter_sync or counter_close
+ * (one sync per session, not one per answer). 0, or -1 if it failed. */
 int counter_advance(struct counter *c, uint64_t gen);
+/* Syncs what counter_advance wrote to the disk. */
+int counter_sync(struct counter *c);
 
 /* The counter file's path (borrowed, valid until counter_close). */
 const char *counter_path(const struct counter *c);

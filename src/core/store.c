@@ -611,6 +611,7 @@ int store_set_passphrase(struct store *s, const char *pass, char *err, size_t n)
 	bool found;
 	open_counter(s, &seen, &found);
 	counter_advance(s->counter, s->man.gen);
+	counter_sync(s->counter);
 	return 0;
 }
 
@@ -889,6 +890,7 @@ static int load_state(struct store *s, char *err, size_t n)
 				      "account, or %s was removed): a rollback to an older copy could "
 				      "not be checked this time", counter_path(s->counter));
 	counter_advance(s->counter, s->man.gen);
+	counter_sync(s->counter);
 	return 0;
 }
 
