@@ -269,9 +269,9 @@ bool store_has_passphrase(struct store *s)
 {
 	sqlite3_stmt *st;
 	bool any = true;	/* when in doubt, never make a new key */
-	if (sqlite3_prepare_v2(s->db, "SELECT (SELECT count(*) FROM meta WHERE k IN "
-			       "('salt', 'cost', 'master', 'state')) + (SELECT count(*) FROM cases) + "
-			       "(SELECT count(*) FROM records)", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, "SELECT EXISTS(SELECT 1 FROM meta WHERE k IN "
+			       "('salt', 'cost', 'master', 'state')) OR EXISTS(SELECT 1 FROM cases) OR "
+			       "EXISTS(SELECT 1 FROM records)", -1, &st, NULL) != SQLITE_OK)
 		return true;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		any = sqlite3_column_int64(st, 0) > 0;
@@ -871,7 +871,8 @@ static int load_state(struct store *s, char *err, size_t n)
 	} else if (found) {
 		rc = fail(err, n, "%s: this laptop has seen this store in the current format, but it is "
 			  "now of the first one: it was put back from an older copy, or its sealed "
-			  "state removed; nothing was changed", s->dir);
+			  "state removed. Nothing was changed. If you restored it from a backup on "
+			  "purpose, remove %s and run again", s->dir, counter_path(s->counter));
 	} else {
 		rc = migrate(s, err, n);
 	}
