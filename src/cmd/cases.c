@@ -464,8 +464,10 @@ static int export_case(const struct options *o, struct store *st, struct deck *d
 		export_txt(out, &x, o->width);
 	}
 	if (rc == EXIT_OK && !x.iv && !csv)
-		fprintf(stderr, "tipscreen: case %s was answered with another version of the deck: "
-			"exported from its records%s\n", id,
+		fprintf(stderr, "tipscreen: case %s %s: exported from its records%s\n", id,
+			other_deck(&x.info, dk) || !*x.info.deck
+			? "was answered with another version of the deck"
+			: "cannot be replayed or assessed with this deck",
 			recorded_assessment(&x.r) ? ", with the assessment it had" : "");
 	interview_free(x.iv);
 	records_free(&x.r);
