@@ -40,11 +40,16 @@ for f in tests/e2e/assess/*.in; do cp "$f" "$C/assess/ship-$(basename "$f")"; do
 for f in tests/e2e/answers/*.answers; do cp "$f" "$C/answers/ship-$(basename "$f")"; done
 cp screens/contacts.example "$C/contacts/ship-contacts.example"
 for f in screens/law/profiles/*.profile; do cp "$f" "$C/profile/ship-$(basename "$f")"; done
-# unseal: an assessment JSON sealed to the harness's key, as plaintext for
-# the harness to seal ("#plain"), and with CRLF line ends.
-cc -O1 -o "$deck.bin" tests/fuzz/mkseal.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium)
+# unseal: an assessment JSON signed and sealed to the harness's keys, in
+# the first format, with CRLF line ends, and as plaintext for the harness
+# to seal ("#plain", "#v1"); the known-laptops list of the e2e tests.
+cc -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc/core -o "$deck.bin" tests/fuzz/mkseal.c src/core/seal.c src/core/text.c src/core/xalloc.c \
+	$(pkg-config --libs libsodium 2>/dev/null || echo -lsodium)
 json=tests/e2e/assess/adult-all-three.json
 "$deck.bin" <"$json" >"$C/unseal/ship-sealed"
+"$deck.bin" 1 <"$json" >"$C/unseal/ship-sealed-v1"
 sed 's/$/\r/' "$C/unseal/ship-sealed" >"$C/unseal/ship-sealed-crlf"
 { echo '#plain'; cat "$json"; } >"$C/unseal/ship-plain"
+{ echo '#v1'; cat "$json"; } >"$C/unseal/ship-plain-v1"
+"$deck.bin" whoami >"$C/unseal/ship-laptops"
 echo "make-seeds: $(find "$C" -name 'ship-*' | wc -l) seeds from the shipped files"

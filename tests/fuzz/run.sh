@@ -10,9 +10,7 @@
 set -u
 DIR=${FUZZ_DIR:?FUZZ_DIR names the directory of the fuzz build}
 SRC=tests/fuzz
-# The seeds: tests/fuzz/corpus, or FUZZ_CORPUS (tests/fuzz/pending: seeds
-# of holes whose fix has not landed yet, which still crash).
-CORPUS=${FUZZ_CORPUS:-$SRC/corpus}
+CORPUS=$SRC/corpus
 opts=""
 while [ $# -gt 0 ] && [ "$1" != -- ]; do opts="$opts $1"; shift; done
 [ $# -gt 0 ] && shift
@@ -30,7 +28,6 @@ mkdir -p "$DIR/crashes"
 for h in $harnesses; do
 	bin=$DIR/fuzz_$h
 	scratch=$DIR/scratch/$h
-	[ -n "${FUZZ_CORPUS:-}" ] && scratch=$DIR/scratch-pending/$h
 	# The smoke starts from the committed corpus alone, every time.
 	[ -n "${FUZZ_SMOKE:-}" ] && scratch=$TMPDIR/scratch-$h
 	log=$DIR/fuzz_$h.log
@@ -42,9 +39,6 @@ for h in $harnesses; do
 	fi
 	extra=""
 	[ -f "$SRC/$h.dict" ] && extra="-dict=$SRC/$h.dict"
-	# unseal prints one error per damaged input: its stderr is closed
-	# (libFuzzer and the sanitizers keep their own).
-	[ "$h" = unseal ] && extra="$extra -close_fd_mask=2"
 	# shellcheck disable=SC2086
 	"$bin" $opts $extra -timeout=60 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$DIR/crashes/$h-" "$scratch" "$CORPUS/$h" >"$log" 2>&1

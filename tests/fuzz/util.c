@@ -178,11 +178,3 @@ void fuzz_report(struct interview *iv, int width)
 	interview_discarded(iv, off, 64);
 	interview_finish(iv);
 }
-
-int fuzz_pending(void)
-{
-	static int pending = -1;
-	if (pending < 0)
-		pending = getenv("FUZZ_PENDING") != NULL;
-	return pending;
-}

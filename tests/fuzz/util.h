@@ -60,8 +60,3 @@ const struct catalog *fuzz_bundled_fr(void);
  * summary in English and in French at width columns, and the JSON, all
  * into the sink; the off-path answers; then interview_finish. */
 void fuzz_report(struct interview *iv, int width);
-
-/* True when FUZZ_PENDING is set (`make fuzz-pending`): the properties of
- * holes whose fix has not landed on this branch are checked too. Each such
- * check names its hole; it becomes unconditional when the fix lands. */
-int fuzz_pending(void);
