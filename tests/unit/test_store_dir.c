@@ -137,6 +137,43 @@ static void test_passphrase_rules(void **st)
 	store_close(s);
 }
 
+/* A store whose rollback counter cannot be kept says so in its notice,
+ * and still works. */
+static void counter_refused(struct dirs *d, const char *want)
+{
+	snprintf(d->path, sizeof d->path, "%s/store", d->root);
+	struct store *s;
+	char err[512];
+	assert_int_equal(store_open(d->path, &s, err, sizeof err), 0);
+	assert_int_equal(store_set_passphrase(s, "correct horse", err, sizeof err), 0);
+	char *notice = store_notice(s);
+	if (!notice || !strstr(notice, want))
+		fail_msg("notice \"%s\" lacks \"%s\"", notice ? notice : "(none)", want);
+	assert_non_null(strstr(notice, "a rollback of this store to an older copy cannot be detected"));
+	free(notice);
+	store_close(s);
+}
+
+static void test_a_state_directory_that_cannot_be_made_is_a_notice(void **st)
+{
+	struct dirs *d = *st;
+	char file[700];
+	snprintf(file, sizeof file, "%s/file", d->root);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fclose(f);
+	setenv("XDG_STATE_HOME", file, 1);
+	counter_refused(d, "cannot create the state directory");
+}
+
+static void test_no_state_directory_without_home_is_a_notice(void **st)
+{
+	struct dirs *d = *st;
+	unsetenv("XDG_STATE_HOME");
+	unsetenv("HOME");
+	counter_refused(d, "no state directory (HOME is not set)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest t[] = {
@@ -147,6 +184,8 @@ int main(void)
 		T(test_a_directory_open_to_others_is_refused),
 		T(test_default_dir_follows_xdg_then_home),
 		T(test_passphrase_rules),
+		T(test_a_state_directory_that_cannot_be_made_is_a_notice),
+		T(test_no_state_directory_without_home_is_a_notice),
 #undef T
 	};
 	return cmocka_run_group_tests(t, NULL, NULL);
