@@ -1,11 +1,9 @@
-# Fuzzing (libFuzzer, clang) and coverage (gcc --coverage, gcov): included
-# from the Makefile.
+# Fuzzing (libFuzzer, clang): included from the Makefile. The harnesses
+# link the engine built with -fsanitize=fuzzer,address,undefined (build/fuzz/).
 #
 #   make fuzz          each harness for FUZZ_SECONDS on its corpus (new inputs
 #                      in build/fuzz/scratch/, crashes in build/fuzz/crashes/)
 #   make fuzz-smoke    a short deterministic run of each (part of make test)
-#   make coverage      unit and e2e tests on an instrumented build, then
-#                      line and branch coverage per module
 
 FUZZ_SECONDS ?= 60
 # Runs of each harness in the smoke of `make test` (fixed seed: the same

@@ -1,12 +1,12 @@
 #!/bin/sh
 # Runs each libFuzzer harness of tests/fuzz/ on its committed corpus, with
-# the libFuzzer options given (e.g. -max_total_time=60, or -runs=3000
+# the libFuzzer options given (e.g. -max_total_time=60, or -runs=1000
 # -seed=1 for the smoke of `make test`), and closes with one line:
 # "N passed, M failed". Run from the top of the tree:
 #   FUZZ_DIR=build/fuzz sh tests/fuzz/run.sh OPTION... [-- HARNESS...]
 # New inputs go to $FUZZ_DIR/scratch/HARNESS (never to the committed
-# corpus; with FUZZ_SMOKE set, to a directory removed at the end); a crash is a failure that names its reproducer in
-# $FUZZ_DIR/crashes/.
+# corpus; with FUZZ_SMOKE set, to a directory removed at the end); a crash
+# is a failure that names its reproducer in $FUZZ_DIR/crashes/.
 set -u
 DIR=${FUZZ_DIR:?FUZZ_DIR names the directory of the fuzz build}
 SRC=tests/fuzz
