@@ -27,7 +27,7 @@ Q        := $(if $(V),,@)
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law report contacts store session sigexit catalog langs
 CORE_SRC := $(CORE:%=src/core/%.c)
-FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c \
+FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
             src/tui/page.c src/tui/bidi.c src/tui/tui.c
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 FRIBIDI  := $(shell pkg-config --libs fribidi 2>/dev/null || echo -lfribidi)
@@ -40,7 +40,7 @@ LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law answers store session catalog
 # Tests of the wizard: its logic without curses, then golden screens with it.
-TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/page.c src/tui/bidi.c
+TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c
 UNIT_TUI := edit wizard bidi
 UNIT_ALL := $(UNIT) $(UNIT_TUI) screens
 UNIT_BIN := $(UNIT_ALL:%=build/asan/tests/test_%)

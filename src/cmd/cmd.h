@@ -39,6 +39,10 @@ struct store;
 /* Opens and unlocks the case store (see unlock.c); an exit code, *out set
  * when EXIT_OK. */
 int cmd_open_store(const struct options *o, struct store **out);
+/* The two halves: open (creating it) without a passphrase, then unlock
+ * with --passphrase-file or on the terminal. */
+int cmd_store_open(const struct options *o, struct store **out);
+int cmd_store_unlock(const struct options *o, struct store *st);
 
 /* Loads the deck or prints its problems; NULL then. */
 struct deck *cmd_load_deck(const char *dir);

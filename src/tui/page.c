@@ -10,6 +10,7 @@
 #include "../core/report.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
+#include "pass.h"
 
 /* The element progress of the title: the step each section belongs to. */
 static const char *const steps[] = { N_("Start"), N_("Act"), N_("Means"), N_("Purpose"), N_("Summary") };
@@ -28,13 +29,14 @@ static int step_of(const char *section)
 
 struct builder {
 	struct page *p;
-	struct wizard *w;
+	struct wizard *w;	/* NULL on the passphrase screen */
 	int width;		/* for body text */
 	int focus_row;		/* body row to keep visible, -1 if none */
 	int cursor_row;		/* body row of the cursor, -1 if none */
 	int cursor_col;
 	struct row **rows;	/* the list being added to */
 	int *nrows;
+	bool ascii;		/* the terminal is not UTF-8: text in ASCII */
 };
 
 static struct row *add(struct builder *b, const char *text, enum style style)
@@ -53,8 +55,8 @@ static int add_wrapped(struct builder *b, const char *first, const char *text, e
 {
 	/* A terminal that is not UTF-8 gets ASCII: transliterated before
 	 * wrapping, so that a longer spelling ("«" → "<<") is wrapped too. */
-	char *afirst = b->w->ascii ? text_convert(first, "UTF-8", "ASCII") : NULL;
-	char *atext = b->w->ascii ? text_convert(text, "UTF-8", "ASCII") : NULL;
+	char *afirst = b->ascii ? text_convert(first, "UTF-8", "ASCII") : NULL;
+	char *atext = b->ascii ? text_convert(text, "UTF-8", "ASCII") : NULL;
 	first = afirst ? afirst : first;
 	text = atext ? atext : text;
 	int ind = text_width(first);
@@ -217,17 +219,16 @@ static int width_of(const char *s, size_t n)
 	return w;
 }
 
-/* A one-line field showing the edit buffer, scrolled so that the cursor is
- * visible; the hardware cursor goes to the edit position. */
-static void field(struct builder *b, const char *label, const char *after)
+/* A one-line field showing text with the cursor at byte cur, scrolled so
+ * that the cursor is visible; the hardware cursor goes there. */
+static void field_of(struct builder *b, const char *label, const char *text, size_t cur,
+		     const char *after)
 {
-	const struct edit *e = &b->w->edit;
-	const char *text = e->buf ? e->buf : "";
 	int room = b->width - text_width(label) - text_width(after) - 3;
-	size_t skip = 0;
-	while (width_of(text + skip, e->cur - skip) >= room && skip < e->cur) {
+	size_t skip = 0, len = strlen(text);
+	while (width_of(text + skip, cur - skip) >= room && skip < cur) {
 		uint32_t cp;
-		size_t k = text_decode(text + skip, e->len - skip, &cp);
+		size_t k = text_decode(text + skip, len - skip, &cp);
 		skip += k ? k : 1;
 	}
 	char *t = xasprintf("%s[%s]%s", label, text + skip, after);
@@ -236,7 +237,14 @@ static void field(struct builder *b, const char *label, const char *after)
 	r->nspans = 1;
 	free(t);
 	b->cursor_row = b->focus_row = *b->nrows - 1;
-	b->cursor_col = 2 + text_width(label) + 1 + width_of(text + skip, e->cur - skip);
+	b->cursor_col = 2 + text_width(label) + 1 + width_of(text + skip, cur - skip);
+}
+
+/* The wizard's edit buffer as a field. */
+static void field(struct builder *b, const char *label, const char *after)
+{
+	const struct edit *e = &b->w->edit;
+	field_of(b, label, e->buf ? e->buf : "", e->cur, after);
 }
 
 static void body_number(struct builder *b, const struct screen *sc)
@@ -539,10 +547,10 @@ static void body_start(struct builder *b)
 	add_wrapped(b, "", _("At any time, Ctrl-X blanks the screen at once, and F1 or ? lists every key."), S_DIM);
 }
 
-static void title(struct page *p, const struct wizard *w)
+/* The title row: the program's name, and the element progress at step
+ * (-1: none). */
+static void title_of(struct page *p, int step)
 {
-	const struct deck *dk = interview_deck(w->iv);
-	int step = w->mode == W_START ? -1 : step_of(dk->s[interview_current(w->iv)].section);
 	char *t = xstrdup("tipscreen ");
 	char *bar;
 	if (p->width >= 60 || step < 0) {
@@ -570,6 +578,42 @@ static void title(struct page *p, const struct wizard *w)
 	free(bar);
 }
 
+static void title(struct page *p, const struct wizard *w)
+{
+	const struct deck *dk = interview_deck(w->iv);
+	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
+	title_of(p, start ? -1 : step_of(dk->s[interview_current(w->iv)].section));
+}
+
+/* The legend line: the key and word of each action, as many as fit. */
+static void legend_of(struct page *p, const enum action *list, int n)
+{
+	static const char *const words[ACT_COUNT] = {
+		[ACT_YES] = NC_("legend", "yes"), [ACT_NO] = NC_("legend", "no"),
+		[ACT_DONTKNOW] = NC_("legend", "don't know"), [ACT_DECLINED] = NC_("legend", "declined"),
+		[ACT_NEXT] = NC_("legend", "next"), [ACT_BACK] = NC_("legend", "back"),
+		[ACT_HELP] = NC_("legend", "keys"), [ACT_PANEL] = NC_("legend", "help"),
+		[ACT_STOP] = NC_("legend", "stop"), [ACT_HIDE] = NC_("legend", "hide"),
+		[ACT_LANG] = NC_("legend", "language"), [ACT_QUIT] = NC_("legend", "quit"),
+	};
+	char *s = xstrdup("");
+	for (int i = 0; i < n; i++) {
+		/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
+		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_legend(list[i]),
+				       C_("legend", words[list[i]]));
+		if (text_width(s) + text_width(item) + 2 > p->width) {
+			free(item);
+			break;
+		}
+		char *t = xasprintf("%s%s%s", s, *s ? "  " : "", item);
+		free(s);
+		free(item);
+		s = t;
+	}
+	p->legend.text = s;
+	p->legend.style = S_DIM;
+}
+
 static void legend(struct page *p, const struct wizard *w)
 {
 	enum action list[12];
@@ -592,30 +636,7 @@ static void legend(struct page *p, const struct wizard *w)
 	list[n++] = ACT_STOP;
 	if (w->langs && w->langs->n > 1)
 		list[n++] = ACT_LANG;
-	static const char *const words[ACT_COUNT] = {
-		[ACT_YES] = NC_("legend", "yes"), [ACT_NO] = NC_("legend", "no"),
-		[ACT_DONTKNOW] = NC_("legend", "don't know"), [ACT_DECLINED] = NC_("legend", "declined"),
-		[ACT_NEXT] = NC_("legend", "next"), [ACT_BACK] = NC_("legend", "back"),
-		[ACT_HELP] = NC_("legend", "keys"), [ACT_PANEL] = NC_("legend", "help"),
-		[ACT_STOP] = NC_("legend", "stop"), [ACT_HIDE] = NC_("legend", "hide"),
-		[ACT_LANG] = NC_("legend", "language"),
-	};
-	char *s = xstrdup("");
-	for (int i = 0; i < n; i++) {
-		/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
-		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_legend(list[i]),
-				       C_("legend", words[list[i]]));
-		if (text_width(s) + text_width(item) + 2 > p->width) {
-			free(item);
-			break;
-		}
-		char *t = xasprintf("%s%s%s", s, *s ? "  " : "", item);
-		free(s);
-		free(item);
-		s = t;
-	}
-	p->legend.text = s;
-	p->legend.style = S_DIM;
+	legend_of(p, list, n);
 }
 
 static void panel(struct builder *b)
@@ -630,15 +651,17 @@ static void panel(struct builder *b)
 		add(b, _("No help for this screen."), S_DIM);
 }
 
-static void window(struct page *p, struct wizard *w, const struct builder *b)
+/* Which body rows show: the scroll *scroll, clamped, moved to keep the
+ * focus row in sight; *page_rows is set to a page's worth for PgUp/PgDn. */
+static void window(struct page *p, int *scroll, int *page_rows, const struct builder *b)
 {
 	int avail = p->height - 3;
 	int ph = 0;
 	if (p->npanel)
 		ph = p->panel_lines = p->npanel < avail / 2 ? p->npanel : avail / 2;
 	p->body_lines = avail - ph;
-	w->page_rows = p->body_lines > 1 ? p->body_lines - 1 : 1;
-	int top = w->scroll;
+	*page_rows = p->body_lines > 1 ? p->body_lines - 1 : 1;
+	int top = *scroll;
 	if (b->focus_row >= 0) {
 		if (b->focus_row < top)
 			top = b->focus_row;
@@ -649,7 +672,7 @@ static void window(struct page *p, struct wizard *w, const struct builder *b)
 		top = p->nbody - p->body_lines;
 	if (top < 0)
 		top = 0;
-	w->scroll = p->top = top;
+	*scroll = p->top = top;
 	p->cursor_row = -1;
 	if (b->cursor_row >= top && b->cursor_row < top + p->body_lines) {
 		p->cursor_row = 1 + b->cursor_row - top;
@@ -667,7 +690,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 		p->cursor_row = -1;
 		return;
 	}
-	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody };
+	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody, w->ascii };
 	if (w->mode == W_START)
 		body_start(&b);
 	else if (w->mode == W_HELP)
@@ -675,7 +698,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 	else
 		body_screen(&b);
 	if (w->panel && w->mode == W_INTERVIEW) {
-		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel };
+		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel, w->ascii };
 		panel(&pb);
 	}
 	title(p, w);
@@ -683,7 +706,52 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 	p->msg.text = xstrdup(w->msg);
 	p->msg.style = S_MSG;
 	legend(p, w);
-	window(p, w, &b);
+	window(p, &w->scroll, &w->page_rows, &b);
+}
+
+/* The passphrase screen: what it asks, the typed characters as '*'. */
+static void body_pass(struct builder *b, const struct pass *ps)
+{
+	static const struct { const char *text, *label; } phases[] = {
+		[PASS_LOADING] = { N_("The interviews on this laptop are encrypted. Type the passphrase to open them."),
+				   N_("Passphrase: ") },
+		[PASS_OLD] = { N_("The interviews on this laptop are encrypted. Type the passphrase to open them."),
+			       N_("Passphrase: ") },
+		[PASS_NEW] = { N_("This data directory has no passphrase yet. Choose one (8 characters or more); without it the interviews cannot be read, and nobody can recover it."),
+			       N_("New passphrase: ") },
+		[PASS_AGAIN] = { N_("Type the same passphrase again."), N_("The same passphrase again: ") },
+	};
+	add_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
+	blank(b);
+	add_wrapped(b, "", _(phases[ps->phase].text), S_NORMAL);
+	blank(b);
+	char stars[PASS_MAX + 1];
+	int n = ps->chars < PASS_MAX ? ps->chars : PASS_MAX;
+	memset(stars, '*', (size_t)n);
+	stars[n] = '\0';
+	field_of(b, _(phases[ps->phase].label), stars, (size_t)n, "");
+}
+
+void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int width, int height)
+{
+	memset(p, 0, sizeof *p);
+	p->width = width;
+	p->height = height;
+	if (width < PAGE_MIN_COLS || height < PAGE_MIN_LINES) {
+		p->too_small = true;
+		p->cursor_row = -1;
+		return;
+	}
+	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii };
+	body_pass(&b, ps);
+	title_of(p, -1);
+	p->rtl = catalog_rtl(i18n_current()) && !ascii;
+	p->msg.text = xstrdup(ps->msg);
+	p->msg.style = S_MSG;
+	static const enum action keys[] = { ACT_NEXT, ACT_QUIT, ACT_HIDE };
+	legend_of(p, keys, 3);
+	int scroll = 0, page_rows;
+	window(p, &scroll, &page_rows, &b);
 }
 
 static void row_free(struct row *r)

@@ -53,6 +53,10 @@ struct page {
 /* Lays out a frame for a terminal of width x height; w->page_rows and w->scroll are updated (clamped). */
 void page_build(struct page *p, struct wizard *w, int width, int height);
 
+/* The passphrase screen (pass.h), the same way. */
+struct pass;
+void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int width, int height);
+
 void page_free(struct page *p);
 
 /* The page as plain text, one line per screen row, for tests: a new string. */

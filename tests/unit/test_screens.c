@@ -11,6 +11,7 @@
 #include "answers.h"
 #include "catalog.h"
 #include "../../src/tui/page.h"
+#include "../../src/tui/pass.h"
 #include "../../src/tui/tui.h"
 #include "../../src/tui/wizard.h"
 
@@ -94,6 +95,8 @@ static void assert_aligned(const struct page *p)
 	move(cy, cx);
 }
 
+static void compare(const char *name, int cols, int lines);
+
 static void golden(struct wizard *w, const char *name, int cols, int lines)
 {
 	resizeterm(lines, cols);
@@ -102,6 +105,12 @@ static void golden(struct wizard *w, const char *name, int cols, int lines)
 	tui_paint(&p, false);
 	assert_aligned(&p);
 	page_free(&p);
+	compare(name, cols, lines);
+}
+
+/* The virtual screen against its golden file. */
+static void compare(const char *name, int cols, int lines)
+{
 	char *got = dump();
 	char path[256];
 	snprintf(path, sizeof path, "tests/tui/golden/%s-%dx%d.txt", name, cols, lines);
@@ -380,6 +389,44 @@ static void test_wide_and_combining_text(void **st)
 	}
 }
 
+/* The passphrase screen: what is typed shows only as '*'. */
+static void golden_pass(const struct pass *ps, const char *name, int cols, int lines)
+{
+	resizeterm(lines, cols);
+	struct page p;
+	page_build_pass(&p, ps, false, COLS, LINES);
+	tui_paint(&p, false);
+	assert_aligned(&p);
+	char *t = page_text(&p);
+	assert_null(strstr(t, "hunter"));
+	free(t);
+	page_free(&p);
+	compare(name, cols, lines);
+}
+
+static void test_passphrase(void **st)
+{
+	(void)st;
+	struct pass ps;
+	pass_init(&ps);
+	pass_ready(&ps, false);
+	for (const char *c = "hunter22"; *c; c++) {
+		struct wizard_key k = { .op = EDIT_INSERT, .ch = (unsigned char)*c };
+		pass_key(&ps, &k);
+	}
+	golden_pass(&ps, "passphrase", 80, 24);
+	golden_pass(&ps, "passphrase", 40, 12);
+	pass_init(&ps);
+	pass_ready(&ps, true);
+	struct wizard_key k = { .op = EDIT_INSERT, .ch = 'h' };
+	pass_key(&ps, &k);
+	struct wizard_key enter = { .action = ACT_NEXT };
+	assert_int_equal(pass_key(&ps, &enter), PASS_REDRAW);	/* too short: asked again */
+	golden_pass(&ps, "passphrase-new", 80, 24);
+	golden_pass(&ps, "passphrase-new", 40, 12);
+	pass_clear(&ps);
+}
+
 static void test_too_small(void **st)
 {
 	(void)st;
@@ -408,6 +455,7 @@ int main(void)
 		cmocka_unit_test(test_referral),
 		cmocka_unit_test(test_stop),
 		cmocka_unit_test(test_wide_and_combining_text),
+		cmocka_unit_test(test_passphrase),
 		cmocka_unit_test(test_too_small),
 	};
 	return cmocka_run_group_tests_name("screens", tests, setup, teardown);
