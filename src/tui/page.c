@@ -46,6 +46,7 @@ static struct row *add(struct builder *b, const char *text, enum style style)
 	memset(r, 0, sizeof *r);
 	r->text = xstrdup(text);
 	r->style = style;
+	r->lead = *text != '\0';
 	return r;
 }
 
@@ -67,7 +68,7 @@ static int add_wrapped(struct builder *b, const char *first, const char *text, e
 		char *t = xasprintf("%*s%.*s", line == wrapped ? 0 : ind, line == wrapped ? first : "",
 				    e ? (int)(e - line) : (int)strlen(line), line);
 		if (line != wrapped || !*first) {
-			add(b, t, style);
+			add(b, t, style)->lead = line == wrapped;
 		} else {
 			char *u = xasprintf("%s%s", first, t + strlen(first));
 			add(b, u, style);
@@ -489,6 +490,9 @@ static void body_screen(struct builder *b)
 	}
 }
 
+/* The interviewer's help of the start screen (Tab, F1). */
+static const char start_help[] = N_("Before you start: a private place, and an interpreter the person trusts if one is needed. Every answer is saved, encrypted, as it is given; the person may stop at any time, and an unfinished interview can be resumed from this screen.");
+
 static void body_help(struct builder *b)
 {
 	add(b, _("Keys"), S_QUESTION);
@@ -499,26 +503,31 @@ static void body_help(struct builder *b)
 		free(k);
 	}
 	const struct screen *sc = cur_screen(b);
-	if (sc->help) {
+	if (b->w->help_from_start) {
+		blank(b);
+		add_wrapped(b, _("Help: "), _(start_help), S_NORMAL);
+	}
+	if (sc->help && !b->w->help_from_start) {
 		blank(b);
 		add_wrapped(b, _("Help: "), D_(sc->id, sc->help), S_NORMAL);
 	}
-	if (sc->why) {
+	if (sc->why && !b->w->help_from_start) {
 		blank(b);
 		add_wrapped(b, _("Why we ask: "), D_(sc->id, sc->why), S_NORMAL);
 	}
 	blank(b);
-	add(b, _("Press any key to go back to the interview."), S_DIM);
+	add_wrapped(b, "", _("Up and Down scroll this help; any other key goes back."), S_DIM);
 }
 
 static void body_start(struct builder *b)
 {
+	/* What can be done first, then what it is: on a small terminal the
+	 * choices show, and the rest is a scroll away. */
 	add_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
-	blank(b);
-	add_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
 	blank(b);
 	int r = add_wrapped(b, "Enter   ", _("Start a new interview"), S_NORMAL);
 	focus_rows(b, r, r + 1, true);
+	b->focus_row = -1;	/* the whole screen scrolls */
 	for (size_t i = 0; i < b->w->nresume && i < 9; i++) {
 		const struct store_case *c = &b->w->resume[i];
 		char when[32], *key = xasprintf("%zu       ", i + 1);
@@ -543,6 +552,8 @@ static void body_start(struct builder *b)
 		free(t);
 		free(l);
 	}
+	blank(b);
+	add_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
 	blank(b);
 	add_wrapped(b, "", _("At any time, Ctrl-X blanks the screen at once, and F1 or ? lists every key."), S_DIM);
 }
@@ -633,7 +644,8 @@ static void legend(struct page *p, const struct wizard *w)
 		list[n++] = ACT_DECLINED;
 	}
 	list[n++] = ACT_PANEL;
-	list[n++] = ACT_STOP;
+	if (w->mode == W_INTERVIEW)
+		list[n++] = ACT_STOP;
 	if (w->langs && w->langs->n > 1)
 		list[n++] = ACT_LANG;
 	legend_of(p, list, n);
@@ -643,6 +655,10 @@ static void panel(struct builder *b)
 {
 	const struct screen *sc = cur_screen(b);
 	add(b, _("Interviewer's help (Tab hides it)"), S_TITLE);
+	if (b->w->mode == W_START) {
+		add_wrapped(b, "", _(start_help), S_NORMAL);
+		return;
+	}
 	if (sc->help)
 		add_wrapped(b, "", D_(sc->id, sc->help), S_NORMAL);
 	if (sc->why)
@@ -653,29 +669,72 @@ static void panel(struct builder *b)
 
 /* Which body rows show: the scroll *scroll, clamped, moved to keep the
  * focus row in sight; *page_rows is set to a page's worth for PgUp/PgDn. */
-static void window(struct page *p, int *scroll, int *page_rows, const struct builder *b)
+/* The entries (rows that begin one) in body rows [from, to); at least 1. */
+static int entries(const struct page *p, int from, int to)
+{
+	int n = 0;
+	for (int i = from; i < to; i++)
+		n += p->body[i].lead;
+	return n ? n : 1;
+}
+
+/* A "more" line: what is hidden above or below the body's window. */
+static void more(struct row *r, const char *arrow, int n)
+{
+	r->text = xasprintf(_("%s %d more"), arrow, n);
+	r->style = S_DIM;
+}
+
+/* The first body row shown, clamped and moved to keep the focus row in
+ * sight, a line taken by a "more" marker on each side that hides rows. */
+static int place(const struct page *p, int top, int focus, int *up, int *shown)
+{
+	int avail = p->body_lines;
+	for (int i = 0; i < 4; i++) {
+		*up = top > 0;
+		*shown = avail - *up;
+		bool down = top + *shown < p->nbody;
+		*shown -= down;
+		if (*shown < 1)
+			*shown = 1;
+		int t = top;
+		if (focus >= 0 && focus < t)
+			t = focus;
+		if (focus >= 0 && focus >= t + *shown)
+			t = focus - *shown + 1;
+		if (t > 0 && t + *shown > p->nbody)	/* no blank lines at the end */
+			t = p->nbody - (avail - 1);
+		if (t < 0)
+			t = 0;
+		if (t == top)
+			break;
+		top = t;
+	}
+	return top;
+}
+
+/* Which body rows show: the scroll *scroll, clamped, moved to keep the
+ * focus row in sight; *page_rows is set to a page's worth for PgUp/PgDn. */
+static void window(struct page *p, int *scroll, int *page_rows, const struct builder *b,
+		   bool ascii)
 {
 	int avail = p->height - 3;
 	int ph = 0;
 	if (p->npanel)
 		ph = p->panel_lines = p->npanel < avail / 2 ? p->npanel : avail / 2;
 	p->body_lines = avail - ph;
-	*page_rows = p->body_lines > 1 ? p->body_lines - 1 : 1;
-	int top = *scroll;
-	if (b->focus_row >= 0) {
-		if (b->focus_row < top)
-			top = b->focus_row;
-		if (b->focus_row >= top + p->body_lines)
-			top = b->focus_row - p->body_lines + 1;
-	}
-	if (top > p->nbody - p->body_lines)
-		top = p->nbody - p->body_lines;
-	if (top < 0)
-		top = 0;
+	int up, shown;
+	int top = place(p, *scroll, b->focus_row, &up, &shown);
+	*page_rows = shown > 1 ? shown - 1 : 1;
 	*scroll = p->top = top;
+	p->shown = shown < p->nbody - top ? shown : p->nbody - top;
+	if (up)
+		more(&p->more_up, ascii ? "^" : "↑", entries(p, 0, top));
+	if (top + shown < p->nbody)
+		more(&p->more_down, ascii ? "v" : "↓", entries(p, top + shown, p->nbody));
 	p->cursor_row = -1;
-	if (b->cursor_row >= top && b->cursor_row < top + p->body_lines) {
-		p->cursor_row = 1 + b->cursor_row - top;
+	if (b->cursor_row >= top && b->cursor_row < top + shown) {
+		p->cursor_row = 1 + up + b->cursor_row - top;
 		p->cursor_col = b->cursor_col < p->width ? b->cursor_col : p->width - 1;
 	}
 }
@@ -697,7 +756,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 		body_help(&b);
 	else
 		body_screen(&b);
-	if (w->panel && w->mode == W_INTERVIEW) {
+	if (w->panel && (w->mode == W_INTERVIEW || w->mode == W_START)) {
 		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel, w->ascii };
 		panel(&pb);
 	}
@@ -706,7 +765,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 	p->msg.text = xstrdup(w->msg);
 	p->msg.style = S_MSG;
 	legend(p, w);
-	window(p, &w->scroll, &w->page_rows, &b);
+	window(p, &w->scroll, &w->page_rows, &b, w->ascii);
 }
 
 /* The passphrase screen: what it asks, the typed characters as '*'. */
@@ -751,7 +810,7 @@ void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int widt
 	static const enum action keys[] = { ACT_NEXT, ACT_QUIT, ACT_HIDE };
 	legend_of(p, keys, 3);
 	int scroll = 0, page_rows;
-	window(p, &scroll, &page_rows, &b);
+	window(p, &scroll, &page_rows, &b, ascii);
 }
 
 static void row_free(struct row *r)
@@ -768,6 +827,8 @@ void page_free(struct page *p)
 	free(p->body);
 	free(p->panel);
 	row_free(&p->title);
+	row_free(&p->more_up);
+	row_free(&p->more_down);
 	row_free(&p->msg);
 	row_free(&p->legend);
 	memset(p, 0, sizeof *p);
@@ -782,8 +843,15 @@ char *page_text(const struct page *p)
 		fprintf(f, "%s\n", _("Terminal too small"));
 	} else {
 		fprintf(f, "%s\n", p->title.text);
-		for (int i = 0; i < p->body_lines; i++)
-			fprintf(f, "  %s\n", p->top + i < p->nbody ? p->body[p->top + i].text : "");
+		int line = 0;
+		if (p->more_up.text && ++line)
+			fprintf(f, "  %s\n", p->more_up.text);
+		for (int i = 0; i < p->shown; i++, line++)
+			fprintf(f, "  %s\n", p->body[p->top + i].text);
+		if (p->more_down.text && ++line)
+			fprintf(f, "  %s\n", p->more_down.text);
+		for (; line < p->body_lines; line++)
+			fprintf(f, "  \n");
 		for (int i = 0; i < p->panel_lines; i++)
 			fprintf(f, "  %s\n", p->panel[i].text);
 		fprintf(f, "%s\n%s\n", p->msg.text, p->legend.text);

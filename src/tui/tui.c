@@ -199,7 +199,6 @@ struct placed {
 	int cols;
 	bool fill;	/* the title: its style fills the whole line */
 };
-enum { PLACED_MAX = 512 };
 
 void tui_paint(const struct page *p, bool ascii)
 {
@@ -208,12 +207,17 @@ void tui_paint(const struct page *p, bool ascii)
 		paint_small(p);
 		return;
 	}
-	struct placed rows[PLACED_MAX];
+	struct placed *rows = xmalloc((size_t)(p->height + 4) * sizeof *rows);	/* a row a line */
 	int n = 0;
 	rows[n++] = (struct placed){ 0, 0, &p->title, p->width, true };
-	for (int i = 0; i < p->body_lines && p->top + i < p->nbody && n < PLACED_MAX - 2; i++)
-		rows[n++] = (struct placed){ 1 + i, 2, &p->body[p->top + i], p->width - 2, false };
-	for (int i = 0; i < p->panel_lines && n < PLACED_MAX - 2; i++)
+	int y = 1;
+	if (p->more_up.text)
+		rows[n++] = (struct placed){ y++, 2, &p->more_up, p->width - 2, false };
+	for (int i = 0; i < p->shown; i++)
+		rows[n++] = (struct placed){ y++, 2, &p->body[p->top + i], p->width - 2, false };
+	if (p->more_down.text)
+		rows[n++] = (struct placed){ y, 2, &p->more_down, p->width - 2, false };
+	for (int i = 0; i < p->panel_lines; i++)
 		rows[n++] = (struct placed){ 1 + p->body_lines + i, 2, &p->panel[i], p->width - 2, false };
 	rows[n++] = (struct placed){ p->height - 2, 0, &p->msg, p->width, false };
 	rows[n++] = (struct placed){ p->height - 1, 0, &p->legend, p->width, false };
@@ -231,6 +235,7 @@ void tui_paint(const struct page *p, bool ascii)
 	}
 	if (p->cursor_row >= 0)
 		move(p->cursor_row, cursor_col);
+	free(rows);
 }
 
 /* ---- the terminal ---------------------------------------------------- */

@@ -118,6 +118,31 @@ enum wizard_field wizard_field(const struct wizard *w)
 	}
 }
 
+/* Scrolls the body by a line or a page (page.c clamps it); 0 for another
+ * action. */
+static int scroll(struct wizard *w, enum action a)
+{
+	switch (a) {
+	case ACT_UP: w->scroll = w->scroll > 0 ? w->scroll - 1 : 0; return W_REDRAW;
+	case ACT_DOWN: w->scroll++; return W_REDRAW;
+	case ACT_PAGE_UP:
+		w->scroll = w->scroll > w->page_rows ? w->scroll - w->page_rows : 0;
+		return W_REDRAW;
+	case ACT_PAGE_DOWN: w->scroll += w->page_rows; return W_REDRAW;
+	default: return 0;
+	}
+}
+
+/* The help screen, from the top; the scroll comes back with the screen. */
+static int open_help(struct wizard *w)
+{
+	w->help_from_start = w->mode == W_START;
+	w->help_scroll = w->scroll;
+	w->scroll = 0;
+	w->mode = W_HELP;
+	return W_REDRAW;
+}
+
 static void not_saved(struct wizard *w)
 {
 	snprintf(w->msg, sizeof w->msg, _("NOT SAVED: %.300s. Nothing was recorded; try again."),
@@ -364,16 +389,7 @@ static int key_review(struct wizard *w, const struct wizard_key *k)
 
 static int key_page(struct wizard *w, const struct wizard_key *k)
 {
-	switch (k->action) {
-	case ACT_UP:
-		w->scroll = w->scroll > 0 ? w->scroll - 1 : 0;
-		return W_REDRAW;
-	case ACT_DOWN:
-		w->scroll++;
-		return W_REDRAW;
-	case ACT_NEXT: return go_next(w);
-	default: return 0;
-	}
+	return k->action == ACT_NEXT ? go_next(w) : scroll(w, k->action);
 }
 
 static int key_note(struct wizard *w, const struct wizard_key *k)
@@ -424,16 +440,14 @@ static int switch_lang(struct wizard *w)
 static int key_common(struct wizard *w, const struct wizard_key *k)
 {
 	switch (k->action) {
-	case ACT_HELP: w->mode = W_HELP; return W_REDRAW;
+	case ACT_HELP: return open_help(w);
 	case ACT_PANEL: w->panel = !w->panel; return W_REDRAW;
 	case ACT_REDRAW: return W_REDRAW;
 	case ACT_LANG: return switch_lang(w);
 	case ACT_HIDE: return W_HIDE;
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
 	case ACT_PAGE_UP:
-		w->scroll = w->scroll > w->page_rows ? w->scroll - w->page_rows : 0;
-		return W_REDRAW;
-	case ACT_PAGE_DOWN: w->scroll += w->page_rows; return W_REDRAW;
+	case ACT_PAGE_DOWN: return scroll(w, k->action);
 	case ACT_STOP:
 		if (session_stop(w->ss) < 0) {
 			not_saved(w);
@@ -495,15 +509,29 @@ static int key_start(struct wizard *w, const struct wizard_key *k)
 			return W_REDRAW;
 		}
 		w->mode = W_INTERVIEW;
+		enter_screen(w);	/* the start screen's scroll is not the question's */
 		return W_NEW_SCREEN;
 	case ACT_LANG: return switch_lang(w);
 	case ACT_BACK:
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
-	case ACT_HELP: return 0;
+	case ACT_HELP: return open_help(w);
+	case ACT_PANEL: w->panel = !w->panel; return W_REDRAW;
 	case ACT_HIDE: return W_HIDE;
 	case ACT_REDRAW: return W_REDRAW;
-	default: return 0;
+	default: return scroll(w, k->action);
 	}
+}
+
+/* The help screen scrolls; any other key goes back where it was opened. */
+static int key_help(struct wizard *w, const struct wizard_key *k)
+{
+	if (k->action == ACT_HIDE)
+		return W_HIDE;
+	if (scroll(w, k->action))
+		return W_REDRAW;
+	w->mode = w->help_from_start ? W_START : W_INTERVIEW;
+	w->scroll = w->help_scroll;
+	return W_REDRAW;
 }
 
 int wizard_key(struct wizard *w, const struct wizard_key *k)
@@ -511,11 +539,7 @@ int wizard_key(struct wizard *w, const struct wizard_key *k)
 	int rc;
 	switch (w->mode) {
 	case W_START: return key_start(w, k);
-	case W_HELP:
-		if (k->action == ACT_HIDE)
-			return W_HIDE;
-		w->mode = W_INTERVIEW;
-		return W_REDRAW;
+	case W_HELP: return key_help(w, k);
 	case W_INTERVIEW: break;
 	default: return W_END;
 	}

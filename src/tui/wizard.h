@@ -50,6 +50,7 @@ struct wizard {
 	int page_rows;		/* body rows visible, set by the front end */
 	bool panel;		/* the help / why-we-ask panel */
 	bool help_from_start;	/* the help screen was opened on the start screen */
+	int help_scroll;	/* the scroll to go back to from the help screen */
 	bool noting;		/* the note field has the focus */
 	struct edit edit;	/* the number, text or note being typed */
 	char msg[400];		/* one line for the interviewer, "" if none */

@@ -281,6 +281,22 @@ start xterm-256color 80 24 --locales tests/locales --lang ar --bidi terminal
 wait_for "Start a new interview" && step Enter "من يجري هذا الفحص؟"
 end
 
+begin "40x12: the start offers the unfinished case, F1 ? Tab work there, the first question from its top"
+start xterm-256color 80 24
+data="$TMP/store$stores"
+wait_for "Start a new interview" && step Enter "Who is doing" && step 2 Enter "taking place"
+keys C-c; wait_exit; stop_tmux
+rm -f "$TMP/rc"
+new_tmux 40 12 \
+	"env TERM=xterm-256color $WRAP $BIN --contacts screens/contacts.example --data $data --passphrase-file $TMP/pass; echo \$? >$TMP/rc; sleep 600"
+wait_for "Start a new interview" && wait_for "Resume interview" && wait_for "↓" &&
+step F1 "Keys" && wait_for "↓" && step PageDown "↑" && step Escape "Start a new interview" &&
+step "?" "Keys" && step Escape "Start a new interview" &&
+step Tab "Before you start" && step Tab "Start a new interview" &&
+keys PageDown PageDown PageDown && wait_for "Ctrl-X blanks" && step Enter "Who is doing this screening?"
+screen | grep -qF "↓ 2 more" || bad "the choices below the screen are not announced"
+end
+
 # ---- the passphrase screen (no --passphrase-file) --------------------
 
 # start_asking DATA [ARGS]: the wizard on the store DATA, asking its passphrase.

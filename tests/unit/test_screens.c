@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <curses.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "answers.h"
@@ -193,6 +194,28 @@ static void test_start(void **st)
 	struct state s;
 	state_at(&s, "", NULL);
 	both(&s, "start");
+	state_free(&s);
+}
+
+/* At 40x12 the start shows its offers first, the rest a scroll away, and
+ * F1's help scrolls. */
+static void test_start_resume_and_help_at_40x12(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, "", NULL);
+	setenv("TZ", "UTC", 1);	/* the offers show their local time */
+	tzset();
+	struct store_case cases[2] = { { .id = "00000000000000a1" }, { .id = "00000000000000a2" } };
+	s.w.resume = cases;
+	s.w.nresume = 2;
+	golden(&s.w, "start-resume", 40, 12);
+	struct wizard_key k = { .action = ACT_HELP };
+	wizard_key(&s.w, &k);
+	golden(&s.w, "help-start", 40, 12);
+	k.action = ACT_PAGE_DOWN;
+	wizard_key(&s.w, &k);
+	golden(&s.w, "help-start-pgdn", 40, 12);
 	state_free(&s);
 }
 
@@ -441,6 +464,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_start),
+		cmocka_unit_test(test_start_resume_and_help_at_40x12),
 		cmocka_unit_test(test_single_choice),
 		cmocka_unit_test(test_multiple_choice),
 		cmocka_unit_test(test_yes_no),
