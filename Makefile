@@ -40,8 +40,9 @@ LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law answers store session catalog
 # Tests of the wizard: its logic without curses, then golden screens with it.
-TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c
-UNIT_TUI := edit wizard bidi
+TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
+             src/plain/plain.c
+UNIT_TUI := edit wizard bidi door
 UNIT_ALL := $(UNIT) $(UNIT_TUI) screens
 UNIT_BIN := $(UNIT_ALL:%=build/asan/tests/test_%)
 

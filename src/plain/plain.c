@@ -83,7 +83,8 @@ static enum action switch_lang(struct plain *p, const char *tag)
 	}
 	const struct catalog *before = i18n_current();
 	i18n_use(l->v[i]);
-	if (session_lang(p->ss, catalog_lang(l->v[i])) < 0) {
+	struct session_action lang = { .verb = DO_LANG, .text = catalog_lang(l->v[i]) };
+	if (session_do(p->ss, &lang) != S_DONE) {
 		i18n_use(before);
 		not_saved(p);
 		return A_STAY;
@@ -170,7 +171,8 @@ static int common(struct plain *p, const char *s, const struct screen *sc, const
 	}
 	if (s[0] == '+') {
 		char *clean = text_sanitize(s + 1);
-		if (session_note(p->ss, (int)(sc - p->dk->s), clean) < 0)
+		struct session_action note = { .verb = DO_NOTE, .text = clean };
+		if (session_do(p->ss, &note) != S_DONE)
 			not_saved(p);
 		else
 			fprintf(p->out, "%s\n", s[1] ? _("Note saved.") : _("Note removed."));
@@ -266,10 +268,8 @@ static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 				return act;
 			continue;
 		}
-		const struct answer *cur = interview_get(p->iv, slot);
-		if (!*s && (cur->kind != ANS_NONE || deck_slot_type(p->dk, slot) == SCR_TEXT ||
-			    deck_slot_type(p->dk, slot) == SCR_MULTI))
-			return A_NEXT;
+		if (!*s && !session_needs_answer(p->ss, slot))
+			return A_NEXT;	/* the engine's rule: kept, or left empty */
 		if (deck_slot_type(p->dk, slot) == SCR_TEXT && strlen(s) > ANSWER_TEXT_MAX) {
 			fprintf(p->out, _("Not recorded: a text answer holds at most %d bytes (16 KiB). "
 					  "Type a shorter one."), ANSWER_TEXT_MAX);
@@ -279,12 +279,15 @@ static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 		struct answer a;
 		const char *why;
 		if (*s && typed_answer(p, slot, s, &a, &why) == 0) {
-			int rc = session_answer(p->ss, slot, &a, &why);
+			struct session_action give = { .verb = DO_ANSWER, .slot = slot, .answer = &a };
+			enum session_outcome o = session_do(p->ss, &give);
 			answer_clear(&a);
-			if (rc == 0)
+			if (o == S_DONE)
 				return A_NEXT;
-			not_saved(p);
-			continue;
+			if (o == S_NOT_SAVED) {
+				not_saved(p);
+				continue;
+			}
 		}
 		fprintf(p->out, _("Not understood: expected %s. Type ? for help."),
 			prompt_for(p->dk, slot));
@@ -432,7 +435,10 @@ static enum action review(struct plain *p, const struct screen *sc)
 		}
 		long k = strtol(s, NULL, 10);
 		if (k >= 1 && (size_t)k <= n) {
-			interview_goto(p->iv, p->dk->slots[slots[k - 1]].screen);
+			struct session_action edit = { .verb = DO_EDIT,
+				.screen = p->dk->slots[slots[k - 1]].screen };
+			if (session_do(p->ss, &edit) == S_NOT_SAVED)
+				not_saved(p);
 			free(slots);
 			return A_STAY;
 		}
@@ -527,34 +533,24 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 		not_saved(&p);
 	while (!interview_complete(iv)) {
 		const struct screen *sc = &p.dk->s[interview_current(iv)];
-		if (session_shown(ss) < 0)
-			not_saved(&p);
 		enum action a = ask_screen(&p, sc, back);
 		back = false;
-		switch (a) {
-		case A_EOF:
+		if (a == A_EOF) {
 			fflush(out);
 			free(p.line);
 			return 1;
-		case A_NEXT:
-			interview_next(iv);
-			break;
-		case A_BACK: {
-			int rc;
-			if (!session_back(ss, &rc))
-				fprintf(out, "%s\n", _("This is the first screen."));
-			else if (rc < 0)
-				not_saved(&p);
-			back = true;
-			break;
 		}
-		case A_STOP:
-			if (session_stop(ss) < 0)
-				not_saved(&p);
-			break;
-		case A_STAY:
-		case A_REDRAW:
-			break;
+		if (a == A_STAY || a == A_REDRAW)
+			continue;
+		/* Everything else goes through the session, the one door. */
+		static const enum session_verb verbs[] = { [A_NEXT] = DO_NEXT, [A_BACK] = DO_BACK,
+							   [A_STOP] = DO_STOP };
+		struct session_action act = { .verb = verbs[a] };
+		switch (session_do(ss, &act)) {
+		case S_NOT_SAVED: not_saved(&p); break;
+		case S_FIRST: fprintf(out, "%s\n", _("This is the first screen.")); break;
+		case S_MOVED: back = a == A_BACK; break;
+		default: break;
 		}
 	}
 	if (session_finish(ss) < 0)

@@ -513,11 +513,8 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	while (!stop_signal && !(flags & W_END)) {
 		if (flags & W_HIDE)
 			hide();
-		if (flags & W_NEW_SCREEN) {
+		if (flags & W_NEW_SCREEN)
 			flushinp();	/* a held key must not answer the next question */
-			if (w.mode == W_INTERVIEW && session_shown(ss) < 0)
-				snprintf(w.msg, sizeof w.msg, _("NOT SAVED: %s."), ss->err);
-		}
 		if (flags)
 			draw(&w, o);
 		wint_t ch;

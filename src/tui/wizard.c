@@ -149,20 +149,45 @@ static void not_saved(struct wizard *w)
 		 w->ss->err);
 }
 
+/* What Enter on a screen that needs an answer says. */
+static const char *needs_answer(const struct screen *sc)
+{
+	switch (sc->type) {
+	case SCR_SINGLE: return _("Choose an answer first: its number, or d don't know, x declined.");
+	case SCR_NUMBER: return _("Type a number, or d don't know, x declined.");
+	default: return _("Choose an answer first: y yes, n no, d don't know, x declined.");
+	}
+}
+
+/* Sends an action through the session, the one door, and says what
+ * happened. Returns W_* flags. */
+static int run(struct wizard *w, const struct session_action *a)
+{
+	const struct screen *sc = current(w);
+	enum session_outcome o = session_do(w->ss, a);
+	switch (o) {
+	case S_DONE: w->msg[0] = '\0'; return W_REDRAW;
+	case S_MOVED: w->msg[0] = '\0'; return W_NEW_SCREEN | W_REDRAW;
+	case S_COMPLETE: w->mode = W_DONE; return W_END;
+	case S_NOT_SAVED: not_saved(w); return W_REDRAW;
+	case S_NEEDS_ANSWER: say(w, needs_answer(sc)); return W_REDRAW;
+	case S_FIRST: say(w, _("This is the first screen.")); return W_REDRAW;
+	case S_REFUSED: break;
+	}
+	char m[200];
+	if (sc->type == SCR_NUMBER && a->answer && a->answer->kind == ANS_NUMBER)
+		snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or d don't know, x declined."),
+			 sc->min, sc->max);
+	else
+		snprintf(m, sizeof m, _("Not an answer here: expected %s."), w->ss->why);
+	say(w, m);
+	return W_REDRAW;
+}
+
 static int give(struct wizard *w, int slot, const struct answer *a)
 {
-	const char *why;
-	int rc = session_answer(w->ss, slot, a, &why);
-	if (rc == -1) {
-		char m[200];
-		snprintf(m, sizeof m, _("Not an answer here: expected %s."), why);
-		say(w, m);
-	} else if (rc < 0) {
-		not_saved(w);
-	} else {
-		w->msg[0] = '\0';
-	}
-	return W_REDRAW;
+	struct session_action act = { .verb = DO_ANSWER, .slot = slot, .answer = a };
+	return run(w, &act);
 }
 
 static int give_word(struct wizard *w, int slot, enum ind_value v)
@@ -171,15 +196,17 @@ static int give_word(struct wizard *w, int slot, enum ind_value v)
 	return give(w, slot, &a);
 }
 
-/* Leaves the current screen forward; the interview completes after the
- * last one. */
-static int go_next(struct wizard *w)
+/* Forward, giving a first (NULL: none) to the screen's slot. */
+static int go_next(struct wizard *w, const struct answer *a)
 {
-	if (!interview_next(w->iv)) {
-		w->mode = W_DONE;
-		return W_END;
-	}
-	return W_NEW_SCREEN;
+	struct session_action act = { .verb = DO_NEXT, .slot = current(w)->slot, .answer = a };
+	return run(w, &act);
+}
+
+static int go(struct wizard *w, enum session_verb v)
+{
+	struct session_action act = { .verb = v };
+	return run(w, &act);
 }
 
 static enum ind_value word_of(enum action a)
@@ -204,8 +231,6 @@ static int move_focus(struct wizard *w, int rows, int by)
 	return W_REDRAW;
 }
 
-static const char need_answer[] = N_("Choose an answer first: y yes, n no, d don't know, x declined.");
-
 static int key_yesno(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
 	enum ind_value rows[5];
@@ -221,15 +246,12 @@ static int key_yesno(struct wizard *w, const struct screen *sc, const struct wiz
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
 	case ACT_TOGGLE: return give_word(w, sc->slot, rows[w->focus]);
-	case ACT_NEXT:
-		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-			if (!w->focus_moved) {
-				say(w, _(need_answer));
-				return W_REDRAW;
-			}
-			give_word(w, sc->slot, rows[w->focus]);
-		}
-		return go_next(w);
+	case ACT_NEXT: {
+		/* Enter takes the row the arrows moved to when there is no answer yet. */
+		struct answer a = { .kind = ANS_WORD, .word = rows[w->focus] };
+		bool take = interview_get(w->iv, sc->slot)->kind == ANS_NONE && w->focus_moved;
+		return go_next(w, take ? &a : NULL);
+	}
 	default: return 0;
 	}
 }
@@ -252,15 +274,9 @@ static int key_single(struct wizard *w, const struct screen *sc, const struct wi
 		a.choice = w->focus;
 		return give(w, sc->slot, &a);
 	case ACT_NEXT:
-		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-			if (!w->focus_moved) {
-				say(w, _("Choose an answer first: its number, or d don't know, x declined."));
-				return W_REDRAW;
-			}
-			a.choice = w->focus;
-			give(w, sc->slot, &a);
-		}
-		return go_next(w);
+		a.choice = w->focus;
+		return go_next(w, interview_get(w->iv, sc->slot)->kind == ANS_NONE && w->focus_moved
+				  ? &a : NULL);
 	default: return 0;
 	}
 }
@@ -283,12 +299,7 @@ static int key_multi(struct wizard *w, const struct screen *sc, const struct wiz
 	case ACT_DECLINED: return give_word(w, sc->slot, IV_DECLINED);
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT:
-		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-			struct answer none = { .kind = ANS_MULTI };
-			give(w, sc->slot, &none);
-		}
-		return go_next(w);
+	case ACT_NEXT: return go_next(w, NULL);	/* nothing chosen stays unanswered */
 	default: return 0;
 	}
 }
@@ -320,37 +331,25 @@ static int key_number(struct wizard *w, const struct screen *sc, const struct wi
 	}
 	if (k->action != ACT_NEXT)
 		return 0;
-	if (w->edit.len) {
-		struct answer a = { .kind = ANS_NUMBER, .number = strtol(w->edit.buf, NULL, 10) };
-		if (w->edit.len > 7 || a.number < sc->min || a.number > sc->max) {
-			char m[120];
-			snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or d don't know, x declined."),
-				 sc->min, sc->max);
-			say(w, m);
-			return W_REDRAW;
-		}
-		give(w, sc->slot, &a);
-	} else if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-		say(w, _("Type a number, or d don't know, x declined."));
-		return W_REDRAW;
-	}
-	return go_next(w);
+	struct answer a = { .kind = ANS_NUMBER, .number = w->edit.len ? strtol(w->edit.buf, NULL, 10) : 0 };
+	return go_next(w, w->edit.len ? &a : NULL);
 }
 
 static int key_text(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
+	(void)sc;
 	if (k->op != EDIT_NONE)
 		return edit_key(w, k, false);
 	if (k->action != ACT_NEXT)
 		return 0;
-	struct answer a = { 0 };
+	struct answer a = { 0 };	/* an emptied field takes the answer back */
 	if (w->edit.len) {
 		a.kind = ANS_TEXT;
 		a.text = text_sanitize(w->edit.buf);
 	}
-	give(w, sc->slot, &a);
+	int rc = go_next(w, &a);
 	answer_clear(&a);
-	return go_next(w);
+	return rc;
 }
 
 static int key_checklist(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
@@ -366,7 +365,7 @@ static int key_checklist(struct wizard *w, const struct screen *sc, const struct
 	switch (k->action) {
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT: return go_next(w);
+	case ACT_NEXT: return go_next(w, NULL);
 	default: return 0;
 	}
 }
@@ -378,18 +377,20 @@ static int key_review(struct wizard *w, const struct wizard_key *k)
 	switch (k->action) {
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT:
+	case ACT_NEXT: {
 		if (rows[w->focus] < 0)
-			return go_next(w);
-		interview_goto(w->iv, interview_deck(w->iv)->slots[rows[w->focus]].screen);
-		return W_NEW_SCREEN;
+			return go_next(w, NULL);
+		struct session_action edit = { .verb = DO_EDIT,
+			.screen = interview_deck(w->iv)->slots[rows[w->focus]].screen };
+		return run(w, &edit);
+	}
 	default: return 0;
 	}
 }
 
 static int key_page(struct wizard *w, const struct wizard_key *k)
 {
-	return k->action == ACT_NEXT ? go_next(w) : scroll(w, k->action);
+	return k->action == ACT_NEXT ? go_next(w, NULL) : scroll(w, k->action);
 }
 
 static int key_note(struct wizard *w, const struct wizard_key *k)
@@ -398,12 +399,13 @@ static int key_note(struct wizard *w, const struct wizard_key *k)
 		return edit_key(w, k, false);
 	if (k->action == ACT_NEXT) {
 		char *clean = text_sanitize(w->edit.buf ? w->edit.buf : "");
-		if (session_note(w->ss, interview_current(w->iv), clean) < 0) {
-			free(clean);
+		struct session_action note = { .verb = DO_NOTE, .text = clean };
+		enum session_outcome o = session_do(w->ss, &note);
+		free(clean);
+		if (o != S_DONE) {
 			not_saved(w);
 			return W_REDRAW;	/* the note stays in the field */
 		}
-		free(clean);
 		say(w, _("Note saved."));
 	} else if (k->action == ACT_BACK) {
 		say(w, _("Note not changed."));
@@ -425,7 +427,8 @@ static int switch_lang(struct wizard *w)
 		return 0;
 	int i = (langs_current(l) + 1) % (int)l->n;
 	const struct catalog *next = l->v[i];
-	if (w->mode == W_INTERVIEW && session_lang(w->ss, catalog_lang(next)) < 0) {
+	struct session_action lang = { .verb = DO_LANG, .text = catalog_lang(next) };
+	if (w->mode == W_INTERVIEW && session_do(w->ss, &lang) != S_DONE) {
 		not_saved(w);
 		return W_REDRAW;
 	}
@@ -448,26 +451,12 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
 	case ACT_PAGE_UP:
 	case ACT_PAGE_DOWN: return scroll(w, k->action);
-	case ACT_STOP:
-		if (session_stop(w->ss) < 0) {
-			not_saved(w);
-			return W_REDRAW;
-		}
-		return W_NEW_SCREEN;
+	case ACT_STOP: return go(w, DO_STOP);
 	case ACT_NOTE:
 		w->noting = true;
 		edit_set(&w->edit, interview_note(w->iv, interview_current(w->iv)));
 		return W_REDRAW;
-	case ACT_BACK: {
-		int rc;
-		if (!session_back(w->ss, &rc)) {
-			say(w, _("This is the first screen."));
-			return W_REDRAW;
-		}
-		if (rc < 0)
-			not_saved(w);
-		return W_NEW_SCREEN;
-	}
+	case ACT_BACK: return go(w, DO_BACK);
 	default: return -1;
 	}
 }
@@ -554,5 +543,7 @@ int wizard_key(struct wizard *w, const struct wizard_key *k)
 		enter_screen(w);
 		rc |= W_NEW_SCREEN | W_REDRAW;
 	}
+	if (w->ss->unsaved && w->mode == W_INTERVIEW)
+		not_saved(w);	/* until a commit succeeds */
 	return rc;
 }
