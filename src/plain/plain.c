@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/report.h"
 #include "../core/termcs.h"
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../core/xalloc.h"
 
 /* A_REDRAW: the language changed; the screen is shown again. */
@@ -363,106 +363,68 @@ static void review_line(struct plain *p, int n, int slot)
 	free(v);
 }
 
-/* The path's answer slots, in order; a new array, *n its length. */
-static int *path_slots(struct plain *p, size_t *n)
+static void number_list(struct plain *p, const char *title, const size_t *v, size_t n)
 {
-	size_t np;
-	const int *path = interview_path(p->iv, &np, NULL);
-	int *v = xmalloc((p->dk->nslots + 1) * sizeof *v);
-	*n = 0;
-	for (size_t i = 0; i < np; i++) {
-		const struct screen *sc = &p->dk->s[path[i]];
-		if (sc->slot >= 0)
-			v[(*n)++] = sc->slot;
-		for (size_t j = 0; j < sc->nitems; j++)
-			v[(*n)++] = sc->items[j].slot;
-	}
-	return v;
+	fprintf(p->out, "%s: ", title);
+	for (size_t i = 0; i < n; i++)
+		fprintf(p->out, "%s%zu", i ? ", " : "", v[i]);
+	fprintf(p->out, "%s\n", n ? "" : _("none"));
 }
 
-static void review_lists(struct plain *p, const int *slots, size_t n)
+static void review_lists(struct plain *p, const struct view_review *rv)
 {
-	static const struct { const char *title; enum ind_value v; } lists[] = {
-		{ N_("Not answered"), IV_UNANSWERED }, { N_("Declined"), IV_DECLINED },
-	};
-	for (size_t l = 0; l < 2; l++) {
-		char *nums = xstrdup("");
-		for (size_t i = 0; i < n; i++) {
-			const struct answer *a = interview_get(p->iv, slots[i]);
-			bool hit = lists[l].v == IV_UNANSWERED ? a->kind == ANS_NONE
-				   : a->kind == ANS_WORD && a->word == IV_DECLINED;
-			if (!hit)
-				continue;
-			char *t = xasprintf("%s%s%zu", nums, *nums ? ", " : "", i + 1);
-			free(nums);
-			nums = t;
-		}
-		fprintf(p->out, "%s: %s\n", _(lists[l].title), *nums ? nums : _("none"));
-		free(nums);
-	}
-	int off[256];
-	size_t noff = interview_discarded(p->iv, off, 256);
-	if (noff) {
+	number_list(p, _("Not answered"), rv->unanswered, rv->nunanswered);
+	number_list(p, _("Declined"), rv->declined, rv->ndeclined);
+	if (rv->ndiscarded)
 		fprintf(p->out, "%s\n", _("Will be discarded (their screens are no longer on the path):"));
-		for (size_t i = 0; i < noff && i < 256; i++)
-			review_line(p, 0, off[i]);
-	}
+	for (size_t i = 0; i < rv->ndiscarded; i++)
+		review_line(p, 0, rv->discarded[i]);
 }
 
+/* The review as the view has it; a number goes to that answer's screen. */
 static enum action review(struct plain *p, const struct screen *sc)
 {
 	for (;;) {
-		size_t n;
-		int *slots = path_slots(p, &n);
+		struct view_review rv;
+		view_review(p->iv, &rv);
 		fprintf(p->out, "%s\n", _("Every answer on the path:"));
-		for (size_t i = 0; i < n; i++)
-			review_line(p, (int)i + 1, slots[i]);
-		review_lists(p, slots, n);
+		for (size_t i = 0; i < rv.n; i++)
+			review_line(p, (int)i + 1, rv.slots[i]);
+		review_lists(p, &rv);
 		fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
 		const char *s = read_line(p);
 		enum action act = A_STAY;
-		if (!s) {
-			free(slots);
+		long k = s ? strtol(s, NULL, 10) : 0;
+		int screen = k >= 1 && (size_t)k <= rv.n ? p->dk->slots[rv.slots[k - 1]].screen : -1;
+		view_review_free(&rv);
+		if (!s)
 			return A_EOF;
-		}
-		if (common(p, s, sc, NULL, &act) == 0 && act == A_STAY) {
-			free(slots);
+		if (common(p, s, sc, NULL, &act) == 0 && act == A_STAY)
 			continue;
-		}
-		if (act != A_STAY || !*s) {
-			free(slots);
+		if (act != A_STAY || !*s)
 			return act != A_STAY ? act : A_NEXT;
-		}
-		long k = strtol(s, NULL, 10);
-		if (k >= 1 && (size_t)k <= n) {
-			struct session_action edit = { .verb = DO_EDIT,
-				.screen = p->dk->slots[slots[k - 1]].screen };
+		if (screen >= 0) {
+			struct session_action edit = { .verb = DO_EDIT, .screen = screen };
 			if (session_do(p->ss, &edit) == S_NOT_SAVED)
 				not_saved(p);
-			free(slots);
 			return A_STAY;
 		}
-		free(slots);
 		fprintf(p->out, "%s\n", _("Not understood: type a number from the list, or press Enter."));
 	}
 }
 
 static void summary(struct plain *p)
 {
-	struct assessment a;
-	struct assess_input in;
+	struct report r;
 	const char *why;
-	interview_inputs(p->iv, &in);
-	if (assess_run(&in, &a, &why) < 0) {
+	if (view_summary(p->iv, &r, &why) < 0) {
 		fprintf(p->out, _("The answers contradict each other (%s): go back and correct them."), why);
 		fputc('\n', p->out);
 		return;
 	}
-	size_t nev;
-	struct evidence *ev = report_evidence(p->iv, &nev);
 	fputc('\n', p->out);
-	report_text(p->out, &a, &in, ev, nev, p->o->width);
-	free(ev);
+	report_print(p->out, &r, p->o->width);
+	report_free(&r);
 }
 
 static void referral(struct plain *p)
@@ -479,18 +441,17 @@ static void referral(struct plain *p)
 
 static void header(struct plain *p, const struct screen *sc)
 {
-	size_t n, pos;
-	interview_path(p->iv, &n, &pos);
+	struct view_header h;
+	view_header(p->iv, &h);
 	fputc('\n', p->out);
-	fprintf(p->out, _("[%s — screen %zu of %zu]"), _(deck_section_title(sc->section)), pos + 1, n);
+	fprintf(p->out, _("[%s — screen %zu of %zu]"), h.section, h.pos, h.n);
 	fputc('\n', p->out);
-	if (sc->question) {
-		wrap(p, "", D_(sc->id, sc->question));
+	if (h.question) {
+		wrap(p, "", h.question);
 		second_text(p, "", sc->id, sc->question);
 	}
-	const char *note = interview_note(p->iv, (int)(sc - p->dk->s));
-	if (note) {
-		fprintf(p->out, _("(Note: %s)"), note);
+	if (h.note) {
+		fprintf(p->out, _("(Note: %s)"), h.note);
 		fputc('\n', p->out);
 	}
 }

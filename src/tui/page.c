@@ -6,9 +6,8 @@
 #include <time.h>
 
 #include "../core/catalog.h"
-#include "../core/law.h"
-#include "../core/report.h"
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../core/xalloc.h"
 #include "pass.h"
 
@@ -106,15 +105,6 @@ static const char *slot_text(const struct deck *dk, int slot)
 	return D_(dk->slots[slot].id, deck_slot_text(dk, slot));
 }
 
-/* A line of a quoted provision: "(a) …", "a) …", "2. …". */
-static bool quote_line(const char *line)
-{
-	const char *p = line + (line[0] == '(');
-	if (*p >= '1' && *p <= '9')
-		return p[1] == '.';
-	return *p >= 'a' && *p <= 'z' && p[1] == ')';
-}
-
 static void focus_rows(struct builder *b, int from, int to_excl, bool focused)
 {
 	if (!focused)
@@ -133,21 +123,19 @@ static const struct screen *cur_screen(const struct builder *b)
 
 static void header(struct builder *b, const struct screen *sc)
 {
-	size_t n, pos;
-	interview_path(b->w->iv, &n, &pos);
-	char *h = xasprintf(_("%s — screen %zu of %zu"), _(deck_section_title(sc->section)),
-			    pos + 1, n);
-	add(b, h, S_DIM);
-	free(h);
-	if (sc->question) {
-		add_wrapped(b, "", D_(sc->id, sc->question), S_QUESTION);
+	struct view_header h;
+	view_header(b->w->iv, &h);
+	char *t = xasprintf(_("%s — screen %zu of %zu"), h.section, h.pos, h.n);
+	add(b, t, S_DIM);
+	free(t);
+	if (h.question) {
+		add_wrapped(b, "", h.question, S_QUESTION);
 		second(b, "", sc->id, sc->question);
 	}
-	const char *note = interview_note(b->w->iv, interview_current(b->w->iv));
-	if (note) {
-		char *t = xasprintf(_("Note: %s"), note);
-		add_wrapped(b, "", t, S_DIM);
-		free(t);
+	if (h.note) {
+		char *n = xasprintf(_("Note: %s"), h.note);
+		add_wrapped(b, "", n, S_DIM);
+		free(n);
 	}
 	blank(b);
 }
@@ -168,13 +156,8 @@ static void body_yesno(struct builder *b, const struct screen *sc)
 {
 	const struct deck *dk = interview_deck(b->w->iv);
 	const struct answer *a = interview_get(b->w->iv, sc->slot);
-	enum ind_value rows[5] = { IV_YES, IV_NO, IV_DONTKNOW, IV_DECLINED, IV_ABSENT };
-	int n = 4;
-	if (deck_slot_intended(dk, sc->slot)) {
-		memmove(rows + 2, rows + 1, 3 * sizeof rows[0]);
-		rows[1] = IV_INTENDED;
-		n = 5;
-	}
+	enum ind_value rows[5];
+	int n = view_yesno_rows(dk, sc->slot, rows);
 	for (int i = 0; i < n; i++) {
 		bool chosen = a->kind == ANS_WORD && a->word == rows[i];
 		char *t = xasprintf("%s ", chosen ? "(*)" : "( )");
@@ -296,33 +279,30 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 		    : _("Mark the focused item: y yes, n no, d don't know, x declined."), S_DIM);
 }
 
-static void review_lists(struct builder *b, const int *rows, int n)
+/* "Not answered: 3, 7" from the view's row numbers. */
+static void number_list(struct builder *b, const char *title, const size_t *v, size_t n)
 {
-	static const char *const titles[] = { N_("Not answered"), N_("Declined") };
-	for (int l = 0; l < 2; l++) {
-		char *nums = xstrdup("");
-		for (int i = 0; i < n; i++) {
-			if (rows[i] < 0)
-				continue;
-			const struct answer *a = interview_get(b->w->iv, rows[i]);
-			bool hit = l == 0 ? a->kind == ANS_NONE : a->kind == ANS_WORD && a->word == IV_DECLINED;
-			if (!hit)
-				continue;
-			char *t = xasprintf("%s%s%d", nums, *nums ? ", " : "", i + 1);
-			free(nums);
-			nums = t;
-		}
-		char *t = xasprintf("%s: %s", _(titles[l]), *nums ? nums : _("none"));
-		add_wrapped(b, "", t, S_NORMAL);
-		free(t);
+	char *nums = xstrdup("");
+	for (size_t i = 0; i < n; i++) {
+		char *t = xasprintf("%s%s%zu", nums, i ? ", " : "", v[i]);
 		free(nums);
+		nums = t;
 	}
+	char *t = xasprintf("%s: %s", title, n ? nums : _("none"));
+	add_wrapped(b, "", t, S_NORMAL);
+	free(t);
+	free(nums);
+}
+
+static void review_lists(struct builder *b, const struct view_review *rv)
+{
 	const struct deck *dk = interview_deck(b->w->iv);
-	int off[64];
-	size_t noff = interview_discarded(b->w->iv, off, 64);
-	for (size_t i = 0; i < noff && i < 64; i++) {
-		char *v = answer_format(dk, off[i], interview_get(b->w->iv, off[i]), false);
-		char *t = xasprintf(_("Will be discarded: %s — %s"), slot_text(dk, off[i]), v);
+	number_list(b, _("Not answered"), rv->unanswered, rv->nunanswered);
+	number_list(b, _("Declined"), rv->declined, rv->ndeclined);
+	for (size_t i = 0; i < rv->ndiscarded; i++) {
+		int slot = rv->discarded[i];
+		char *v = answer_format(dk, slot, interview_get(b->w->iv, slot), false);
+		char *t = xasprintf(_("Will be discarded: %s — %s"), slot_text(dk, slot), v);
 		add_wrapped(b, "", t, S_DIM);
 		free(t);
 		free(v);
@@ -333,120 +313,140 @@ static void review_lists(struct builder *b, const int *rows, int n)
 static void body_review(struct builder *b)
 {
 	const struct deck *dk = interview_deck(b->w->iv);
-	int rows[512];
-	int n = wizard_review_rows(b->w, rows, 512);
-	review_lists(b, rows, n);
-	for (int i = 0; i < n; i++) {
+	struct view_review rv;
+	view_review(b->w->iv, &rv);
+	review_lists(b, &rv);
+	for (size_t i = 0; i <= rv.n; i++) {	/* the rows, then "continue" */
 		int r;
-		if (rows[i] < 0) {
+		if (i == rv.n) {
 			blank(b);
 			r = add_wrapped(b, "", _("> Continue to the summary"), S_QUESTION);
 		} else {
-			const struct answer *a = interview_get(b->w->iv, rows[i]);
+			const struct answer *a = interview_get(b->w->iv, rv.slots[i]);
 			char *v = a->kind == ANS_NONE ? xstrdup(_("not answered"))
-						      : answer_format(dk, rows[i], a, false);
-			char *num = xasprintf("%3d. ", i + 1);
-			char *t = xasprintf("%s — %s", slot_text(dk, rows[i]), v);
+						      : answer_format(dk, rv.slots[i], a, false);
+			char *num = xasprintf("%3zu. ", i + 1);
+			char *t = xasprintf("%s — %s", slot_text(dk, rv.slots[i]), v);
 			r = add_wrapped(b, num, t, S_NORMAL);
 			free(num);
 			free(t);
 			free(v);
 		}
-		focus_rows(b, r, *b->nrows, i == b->w->focus);
+		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
+	view_review_free(&rv);
 }
 
-/* Marks every occurrence of word (wlen bytes) in line on the rows it was
- * wrapped into; first is the first of those rows. */
-static void mark_word(struct builder *b, int first, const char *line, const char *word, size_t wlen)
+static int by_offset(const void *x, const void *y)
 {
-	char *w = xstrndup(word, wlen);
-	for (const char *at = strstr(line, w); at; at = strstr(at + wlen, w)) {
-		size_t s = (size_t)(at - line), e = s + wlen, off = 0;
-		for (int r = first; r < *b->nrows; r++) {
-			struct row *row = &(*b->rows)[r];
-			size_t len = strlen(row->text);
-			if (e > off && s < off + len && row->nspans < 8) {
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Where old byte offset at went, between the cut points cut[0..n) whose
+ * new offsets are to[]. */
+static size_t moved(const size_t *cut, const size_t *to, size_t n, size_t at)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cut[i] == at)
+			return to[i];
+	return at;
+}
+
+/* A text in ASCII for a terminal that is not UTF-8, its spans carried
+ * over: the text is cut at every span's start and end and each piece is
+ * transliterated on its own, so that the highlights stay on the words
+ * they mark. A new string; the spans are rewritten. */
+static char *ascii_spans(const char *text, struct report_span *sp, size_t n)
+{
+	size_t ncut = 0, *cut = xmalloc((2 * n + 2) * sizeof *cut), *to = xmalloc((2 * n + 2) * sizeof *to);
+	cut[ncut++] = 0;
+	for (size_t i = 0; i < n; i++) {
+		cut[ncut++] = sp[i].start;
+		cut[ncut++] = sp[i].start + sp[i].len;
+	}
+	cut[ncut++] = strlen(text);
+	qsort(cut, ncut, sizeof *cut, by_offset);
+	char *out = xstrdup("");
+	for (size_t i = 0; i < ncut; i++) {
+		to[i] = strlen(out);
+		if (i + 1 == ncut || cut[i + 1] == cut[i])
+			continue;
+		char *piece = xstrndup(text + cut[i], cut[i + 1] - cut[i]);
+		char *conv = text_convert(piece, "UTF-8", "ASCII");
+		char *t = xasprintf("%s%s", out, conv ? conv : piece);
+		free(out);
+		out = t;
+		free(conv);
+		free(piece);
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t s = moved(cut, to, ncut, sp[i].start);
+		sp[i] = (struct report_span){ s, moved(cut, to, ncut, sp[i].start + sp[i].len) - s };
+	}
+	free(cut);
+	free(to);
+	return out;
+}
+
+/* A line of the structured report, wrapped, the matched law words
+ * highlighted (S_MARK) on the rows they were wrapped into. Wrapping
+ * turns single spaces into row breaks, so byte offsets carry over. */
+static void report_line(struct builder *b, const struct report_line *l)
+{
+	struct report_span *sp = xmalloc((l->nspans + 1) * sizeof *sp);
+	if (l->nspans)
+		memcpy(sp, l->spans, l->nspans * sizeof *sp);
+	char *text = b->ascii && l->nspans ? ascii_spans(l->text, sp, l->nspans) : xstrdup(l->text);
+	int first = *b->nrows;
+	add_wrapped(b, l->indent ? l->indent : "", text, S_NORMAL);
+	size_t off = 0;
+	for (int r = first; r < *b->nrows; r++) {
+		struct row *row = &(*b->rows)[r];
+		size_t len = strlen(row->text);
+		for (size_t i = 0; i < l->nspans && row->nspans < 8; i++) {
+			size_t s = sp[i].start, e = s + sp[i].len;
+			if (e > off && s < off + len) {
 				size_t a0 = s > off ? s - off : 0, a1 = e < off + len ? e - off : len;
 				row->spans[row->nspans++] = (struct span){ a0, a1 - a0, S_MARK };
 			}
-			off += len + 1;
 		}
+		off += len + 1;
 	}
-	free(w);
+	free(text);
+	free(sp);
 }
 
-/* Adds a report's lines, wrapped, with the words the answers matched (a
- * "; " list) highlighted in the quoted law: the lines that start "(a)",
- * "2." and so on. Wrapping turns single spaces into row breaks, so byte
- * offsets in a quote carry over to its rows. */
-static void add_report(struct builder *b, const char *text, const char *matched)
+static void body_summary(struct builder *b)
+{
+	struct report r;
+	const char *why;
+	if (view_summary(b->w->iv, &r, &why) < 0) {
+		add_wrapped(b, "", _("The answers contradict each other: go back and correct them."), S_MSG);
+		return;
+	}
+	for (size_t i = 0; i < r.n; i++)
+		report_line(b, &r.v[i]);
+	report_free(&r);
+}
+
+/* Text already in lines (the contacts file), each wrapped; a list item
+ * hangs after its "  - ". */
+static void add_lines(struct builder *b, const char *text)
 {
 	char *copy = xstrdup(text);
 	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
 		e = strchr(line, '\n');
 		if (e)
 			*e = '\0';
-		bool quote = quote_line(line);
-		int first = *b->nrows;
+		if (!e && !*line)
+			break;	/* after the last newline */
 		if (strncmp(line, "  - ", 4) == 0)
-			add_wrapped(b, "  - ", line + 4, S_NORMAL);	/* a list item: hanging indent */
+			add_wrapped(b, "  - ", line + 4, S_NORMAL);
 		else
 			add_wrapped(b, "", line, S_NORMAL);
-		for (const char *m = matched; quote && *m;) {
-			size_t ml = strcspn(m, ";");
-			mark_word(b, first, line, m, ml);
-			m += ml;
-			while (*m == ';' || *m == ' ')
-				m++;
-		}
 	}
 	free(copy);
-}
-
-/* The words the answers matched in every cited text, joined by "; ". */
-static char *matched_words(const struct assessment *a)
-{
-	char *all = xstrdup("");
-	for (int c = 0; c < CITE_COUNT; c++) {
-		struct law_quote q;
-		const struct catalog *langs[] = { NULL, i18n_current() };
-		for (size_t k = 0; k < 2 && a->cite[c]; k++) {
-			if ((k && !langs[k]) || law_quote(c, catalog_lang(langs[k]), &q) < 0)
-				continue;
-			char *m = report_matched_words(a, q.text, langs[k]);
-			char *t = xasprintf("%s%s%s", all, *all && *m ? "; " : "", m);
-			free(all);
-			free(m);
-			all = t;
-			law_quote_free(&q);
-		}
-	}
-	return all;
-}
-
-static void body_summary(struct builder *b)
-{
-	struct assess_input in;
-	struct assessment a;
-	const char *why;
-	interview_inputs(b->w->iv, &in);
-	if (assess_run(&in, &a, &why) < 0) {
-		add_wrapped(b, "", _("The answers contradict each other: go back and correct them."), S_MSG);
-		return;
-	}
-	size_t nev;
-	struct evidence *ev = report_evidence(b->w->iv, &nev);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	report_text(f, &a, &in, ev, nev, 100000);	/* wrapped here, to the screen */
-	fclose(f);
-	free(ev);
-	char *all = matched_words(&a);
-	add_report(b, buf, all);
-	free(all);
-	free(buf);
 }
 
 static void body_referral(struct builder *b)
@@ -457,7 +457,7 @@ static void body_referral(struct builder *b)
 		FILE *f = open_memstream(&buf, &len);
 		contacts_print(b->w->contacts, f);
 		fclose(f);
-		add_report(b, buf, "");
+		add_lines(b, buf);
 		free(buf);
 	} else {
 		char *t = b->w->contacts_path

@@ -96,7 +96,10 @@ static void paint_row(int y, int x, const struct row *r, int cols, bool ascii, b
 		for (attrset(base); w < cols; w++)
 			mvaddch(y, w, ' ');
 	}
-	for (int i = 0; i < r->nspans && !conv; i++) {
+	/* Spans are offsets into the row's text: kept when the conversion left
+	 * it as it was (page.c transliterates before it places spans). */
+	bool spans_hold = !conv || strcmp(conv, r->text) == 0;
+	for (int i = 0; i < r->nspans && spans_hold; i++) {
 		const struct span *s = &r->spans[i];
 		if (s->start >= n)
 			continue;

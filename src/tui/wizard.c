@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../core/xalloc.h"
 
 static const struct screen *current(const struct wizard *w)
@@ -17,35 +18,16 @@ static void say(struct wizard *w, const char *msg)
 	snprintf(w->msg, sizeof w->msg, "%s", msg);
 }
 
-/* The yes-no rows of a slot: yes, (intended), no, don't know, declined. */
 static int yesno_rows(const struct deck *dk, int slot, enum ind_value *rows)
 {
-	int n = 0;
-	rows[n++] = IV_YES;
-	if (deck_slot_intended(dk, slot))
-		rows[n++] = IV_INTENDED;
-	rows[n++] = IV_NO;
-	rows[n++] = IV_DONTKNOW;
-	rows[n++] = IV_DECLINED;
-	return n;
+	return view_yesno_rows(dk, slot, rows);
 }
 
-int wizard_review_rows(const struct wizard *w, int *rows, int max)
+/* The review's rows: its answers, then "continue". */
+static size_t review_rows(const struct wizard *w, struct view_review *rv)
 {
-	const struct deck *dk = interview_deck(w->iv);
-	size_t np;
-	const int *path = interview_path(w->iv, &np, NULL);
-	int n = 0;
-	for (size_t i = 0; i < np; i++) {
-		const struct screen *sc = &dk->s[path[i]];
-		if (sc->slot >= 0 && n < max)
-			rows[n++] = sc->slot;
-		for (size_t j = 0; j < sc->nitems && n < max; j++)
-			rows[n++] = sc->items[j].slot;
-	}
-	if (n < max)
-		rows[n++] = -1;
-	return n;
+	view_review(w->iv, rv);
+	return rv->n + 1;
 }
 
 /* Puts the focus and the field where a newly shown screen wants them. */
@@ -81,8 +63,9 @@ static void enter_screen(struct wizard *w)
 				break;
 			}
 	} else if (sc->type == SCR_REVIEW) {
-		int rows[512];
-		w->focus = wizard_review_rows(w, rows, 512) - 1;
+		struct view_review rv;
+		w->focus = (int)review_rows(w, &rv) - 1;
+		view_review_free(&rv);
 	}
 }
 
@@ -372,16 +355,18 @@ static int key_checklist(struct wizard *w, const struct screen *sc, const struct
 
 static int key_review(struct wizard *w, const struct wizard_key *k)
 {
-	int rows[512];
-	int n = wizard_review_rows(w, rows, 512);
+	struct view_review rv;
+	int n = (int)review_rows(w, &rv);
+	int slot = w->focus < n - 1 ? rv.slots[w->focus] : -1;
+	view_review_free(&rv);
 	switch (k->action) {
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
 	case ACT_NEXT: {
-		if (rows[w->focus] < 0)
+		if (slot < 0)
 			return go_next(w, NULL);
 		struct session_action edit = { .verb = DO_EDIT,
-			.screen = interview_deck(w->iv)->slots[rows[w->focus]].screen };
+			.screen = interview_deck(w->iv)->slots[slot].screen };
 		return run(w, &edit);
 	}
 	default: return 0;

@@ -72,8 +72,5 @@ enum wizard_field wizard_field(const struct wizard *w);
 /* Applies one key. Returns W_* flags. */
 int wizard_key(struct wizard *w, const struct wizard_key *k);
 
-/* Rows of the review screen: slots on the path, then one "continue" row
- * (-1). Fills at most max, returns how many there are. */
-int wizard_review_rows(const struct wizard *w, int *rows, int max);
 
 #endif

@@ -353,6 +353,14 @@ static void test_summary_highlights_matched_words(void **st)
 	assert_true(attr_at("recruitment, transportation") & A_REVERSE);
 	assert_true(attr_at("transportation, transfer") & A_REVERSE);
 	assert_false(attr_at("transfer, harbouring") & A_REVERSE);
+	/* On a terminal that is not UTF-8 the text is transliterated, and the
+	 * highlights stay on their words. */
+	s.w.ascii = true;
+	page_build(&p, &s.w, COLS, LINES);
+	tui_paint(&p, true);
+	page_free(&p);
+	assert_true(attr_at("recruitment, transportation") & A_REVERSE);
+	assert_false(attr_at("transfer, harbouring") & A_REVERSE);
 	state_free(&s);
 }
 

@@ -1,0 +1,84 @@
+#include "view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "xalloc.h"
+
+void view_header(const struct interview *iv, struct view_header *h)
+{
+	const struct deck *dk = interview_deck(iv);
+	int cur = interview_current(iv);
+	const struct screen *sc = &dk->s[cur];
+	interview_path(iv, &h->n, &h->pos);
+	h->pos++;
+	h->section = _(deck_section_title(sc->section));
+	h->question = sc->question ? D_(sc->id, sc->question) : NULL;
+	h->note = interview_note(iv, cur);
+}
+
+int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
+{
+	int n = 0;
+	rows[n++] = IV_YES;
+	if (deck_slot_intended(dk, slot))
+		rows[n++] = IV_INTENDED;
+	rows[n++] = IV_NO;
+	rows[n++] = IV_DONTKNOW;
+	rows[n++] = IV_DECLINED;
+	return n;
+}
+
+void view_review(const struct interview *iv, struct view_review *r)
+{
+	const struct deck *dk = interview_deck(iv);
+	size_t np;
+	const int *path = interview_path(iv, &np, NULL);
+	memset(r, 0, sizeof *r);
+	r->slots = xmalloc((dk->nslots + 1) * sizeof *r->slots);
+	r->unanswered = xmalloc((dk->nslots + 1) * sizeof *r->unanswered);
+	r->declined = xmalloc((dk->nslots + 1) * sizeof *r->declined);
+	for (size_t i = 0; i < np; i++) {
+		const struct screen *sc = &dk->s[path[i]];
+		if (sc->slot >= 0)
+			r->slots[r->n++] = sc->slot;
+		for (size_t j = 0; j < sc->nitems; j++)
+			r->slots[r->n++] = sc->items[j].slot;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct answer *a = interview_get(iv, r->slots[i]);
+		if (a->kind == ANS_NONE)
+			r->unanswered[r->nunanswered++] = i + 1;
+		else if (a->kind == ANS_WORD && a->word == IV_DECLINED)
+			r->declined[r->ndeclined++] = i + 1;
+	}
+	r->ndiscarded = interview_discarded(iv, NULL, 0);
+	r->discarded = xmalloc((r->ndiscarded + 1) * sizeof *r->discarded);
+	interview_discarded(iv, r->discarded, r->ndiscarded);
+}
+
+void view_review_free(struct view_review *r)
+{
+	free(r->slots);
+	free(r->unanswered);
+	free(r->declined);
+	free(r->discarded);
+	memset(r, 0, sizeof *r);
+}
+
+int view_summary(const struct interview *iv, struct report *r, const char **why)
+{
+	struct assess_input in;
+	struct assessment a;
+	interview_inputs(iv, &in);
+	if (assess_run(&in, &a, why) < 0) {
+		memset(r, 0, sizeof *r);
+		return -1;
+	}
+	size_t nev;
+	struct evidence *ev = report_evidence(iv, &nev);
+	report_build(r, &a, &in, ev, nev);
+	free(ev);
+	return 0;
+}
