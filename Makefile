@@ -25,7 +25,8 @@ CMOCKA   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
-            answer interview answers law report contacts store session sigexit catalog langs view
+            answer interview answers law report contacts store session sigexit catalog langs view \
+            actions
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
             src/tui/page.c src/tui/bidi.c src/tui/tui.c

@@ -3,13 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/actions.h"
 #include "../core/termcs.h"
 #include "../core/text.h"
 #include "../core/view.h"
 #include "../core/xalloc.h"
 
 /* A_REDRAW: the language changed; the screen is shown again. */
-enum action { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF, A_REDRAW };
+enum step { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF, A_REDRAW };
 
 struct plain {
 	struct session *ss;
@@ -25,6 +26,12 @@ static void not_saved(struct plain *p)
 {
 	fprintf(p->out, _("NOT SAVED: %s. Nothing was recorded; try again."), p->ss->err);
 	fputc('\n', p->out);
+}
+
+/* The words the line mode takes, from the one action table. */
+static char *words_of(const enum action *acts, size_t n)
+{
+	return action_list(acts, n, action_line);
 }
 
 static void wrap(struct plain *p, const char *indent, const char *text)
@@ -56,7 +63,8 @@ static void lang_line(struct plain *p)
 	if (!p->o->langs || p->o->langs->n < 2)
 		return;
 	char *l = langs_label(p->o->langs, langs_current(p->o->langs));
-	fprintf(p->out, _("Language: %s. @ and a code changes it; @ alone lists them."), l);
+	fprintf(p->out, _("Language: %s. %s and a code changes it; %s alone lists them."), l,
+		action_line(ACT_LANG), action_line(ACT_LANG));
 	fputc('\n', p->out);
 	free(l);
 	if (p->o->second >= 0) {	/* a draft is said to be one wherever it is shown */
@@ -68,7 +76,7 @@ static void lang_line(struct plain *p)
 }
 
 /* "@" lists the languages, "@fr" switches to French. */
-static enum action switch_lang(struct plain *p, const char *tag)
+static enum step switch_lang(struct plain *p, const char *tag)
 {
 	const struct langs *l = p->o->langs;
 	int i = l && *tag ? langs_find(l, tag) : -1;
@@ -140,36 +148,35 @@ static void help(struct plain *p, const struct screen *sc, const char *item_help
 		fprintf(p->out, "%s\n", _("Why we ask:"));
 		wrap(p, "  ", D_(sc->id, sc->why));
 	}
-	fprintf(p->out, "%s\n", _("Keys: < back, ! stop and refer, +text adds a note, @ changes the language, ? this help."));
+	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_NOTE, ACT_LANG, ACT_HELP };
+	char *k = words_of(keys, 5);
+	fprintf(p->out, _("Keys: %s (+ and the text of a note, @ and a language code)."), k);
+	fputc('\n', p->out);
+	free(k);
 }
 
 
 /* Handles the keys every prompt shares. Returns A_STAY if the line was
  * one of them and was handled, or -1 if it is an answer. */
 static int common(struct plain *p, const char *s, const struct screen *sc, const char *item_help,
-		  enum action *act)
+		  enum step *act)
 {
-	if (strcmp(s, "?") == 0) {
-		help(p, sc, item_help);
-		return 0;
+	switch (action_of_line(s)) {
+	case ACT_HELP: help(p, sc, item_help); return 0;
+	case ACT_BACK: *act = A_BACK; return 0;
+	case ACT_STOP: *act = A_STOP; return 0;
+	default: break;
 	}
-	if (strcmp(s, "<") == 0) {
-		*act = A_BACK;
-		return 0;
-	}
-	if (strcmp(s, "!") == 0) {
-		*act = A_STOP;
-		return 0;
-	}
-	if (s[0] == '@') {
+	if (s[0] == action_line(ACT_LANG)[0]) {
 		*act = switch_lang(p, s + 1);
 		return 0;
 	}
-	if (s[0] == '+' && strlen(s + 1) > ANSWER_TEXT_MAX) {
+	bool noting = s[0] == action_line(ACT_NOTE)[0];
+	if (noting && strlen(s + 1) > ANSWER_TEXT_MAX) {
 		fprintf(p->out, "%s\n", _("A note holds at most 16384 bytes (16 KiB): nothing was recorded."));
 		return 0;
 	}
-	if (s[0] == '+') {
+	if (noting) {
 		char *clean = text_sanitize(s + 1);
 		struct session_action note = { .verb = DO_NOTE, .text = clean };
 		if (session_do(p->ss, &note) != S_DONE)
@@ -182,16 +189,15 @@ static int common(struct plain *p, const char *s, const struct screen *sc, const
 	return -1;
 }
 
+/* The answer word a typed key stands for ("y" is "yes"), else s itself. */
 static const char *word_for_key(const char *s)
 {
-	static const char *const keys[][2] = {
-		{ "y", "yes" }, { "n", "no" }, { "d", "dontknow" }, { "x", "declined" },
-		{ "i", "intended" },
+	static const char *const words[ACT_COUNT] = {
+		[ACT_YES] = "yes", [ACT_NO] = "no", [ACT_DONTKNOW] = "dontknow",
+		[ACT_DECLINED] = "declined", [ACT_INTENDED] = "intended",
 	};
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strcmp(s, keys[i][0]) == 0)
-			return keys[i][1];
-	return s;
+	const char *w = words[action_of_line(s)];
+	return w ? w : s;
 }
 
 static void show_current(struct plain *p, int slot)
@@ -235,34 +241,54 @@ static int typed_answer(struct plain *p, int slot, const char *s, struct answer 
 	return answer_parse(p->dk, slot, word_for_key(s), a, why);
 }
 
-static const char *prompt_for(const struct deck *dk, int slot)
+/* What a slot's prompt asks for: a new string. */
+static char *prompt_for(const struct deck *dk, int slot)
 {
+	static const enum action yesno[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
+	static const enum action intended[] = { ACT_YES, ACT_INTENDED, ACT_NO, ACT_DONTKNOW,
+						ACT_DECLINED };
+	static const enum action words[] = { ACT_DONTKNOW, ACT_DECLINED };
+	char *w, *s;
 	switch (deck_slot_type(dk, slot)) {
 	case SCR_YESNO:
-		return deck_slot_intended(dk, slot)
-			? _("y yes (it happened), i intended (told, planned or expected), n no, d don't know, x declined")
-			: _("y yes, n no, d don't know, x declined");
-	case SCR_SINGLE: return _("the number of a choice, d don't know, x declined");
-	case SCR_MULTI: return _("the numbers of all choices that apply, separated by spaces; x declined");
-	case SCR_TEXT: return _("type the answer; x declined; Enter alone leaves it empty");
-	default: return _("a number, d don't know, x declined");
+		return deck_slot_intended(dk, slot) ? words_of(intended, 5) : words_of(yesno, 4);
+	case SCR_SINGLE:
+		w = words_of(words, 2);
+		s = xasprintf(_("the number of a choice, %s"), w);
+		break;
+	case SCR_MULTI:
+		w = words_of(words + 1, 1);
+		s = xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w);
+		break;
+	case SCR_TEXT:
+		w = words_of(words + 1, 1);
+		s = xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w);
+		break;
+	default:
+		w = words_of(words, 2);
+		s = xasprintf(_("a number, %s"), w);
 	}
+	free(w);
+	return s;
 }
 
 /* Asks for one slot until it has an answer or a key moves away. */
-static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
+static enum step ask_slot(struct plain *p, const struct screen *sc, int slot,
 			    const char *item_help)
 {
-	fprintf(p->out, _("Answer: %s"), prompt_for(p->dk, slot));
+	char *want = prompt_for(p->dk, slot);
+	fprintf(p->out, _("Answer: %s"), want);
+	free(want);
 	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
 		fprintf(p->out, _(" (%ld to %ld)"), sc->min, sc->max);
-	fprintf(p->out, "%s\n", _(". ? help"));
+	fprintf(p->out, _(". %s help"), action_line(ACT_HELP));
+	fputc('\n', p->out);
 	show_current(p, slot);
 	for (;;) {
 		const char *s = read_line(p);
 		if (!s)
 			return A_EOF;
-		enum action act = A_STAY;
+		enum step act = A_STAY;
 		if (common(p, s, sc, item_help, &act) == 0) {
 			if (act != A_STAY)
 				return act;
@@ -289,8 +315,10 @@ static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 				continue;
 			}
 		}
-		fprintf(p->out, _("Not understood: expected %s. Type ? for help."),
-			prompt_for(p->dk, slot));
+		char *expected = prompt_for(p->dk, slot);
+		fprintf(p->out, _("Not understood: expected %s. Type %s for help."), expected,
+			action_line(ACT_HELP));
+		free(expected);
 		fputc('\n', p->out);
 	}
 }
@@ -307,7 +335,7 @@ static void show_choices(struct plain *p, const struct screen *sc)
 	}
 }
 
-static enum action ask_checklist(struct plain *p, const struct screen *sc, bool from_end)
+static enum step ask_checklist(struct plain *p, const struct screen *sc, bool from_end)
 {
 	size_t i = from_end && sc->nitems ? sc->nitems - 1 : 0;
 	while (i < sc->nitems) {
@@ -317,7 +345,7 @@ static enum action ask_checklist(struct plain *p, const struct screen *sc, bool 
 		fputc('\n', p->out);
 		wrap(p, "  ", D_(it->id, it->text));
 		second_text(p, "  ", it->id, it->text);
-		enum action a = ask_slot(p, sc, it->slot, it->help ? D_(it->id, it->help) : NULL);
+		enum step a = ask_slot(p, sc, it->slot, it->help ? D_(it->id, it->help) : NULL);
 		if (a == A_REDRAW)
 			continue;
 		if (a == A_BACK && i > 0) {
@@ -331,14 +359,18 @@ static enum action ask_checklist(struct plain *p, const struct screen *sc, bool 
 	return A_NEXT;
 }
 
-static enum action wait_enter(struct plain *p, const struct screen *sc)
+static enum step wait_enter(struct plain *p, const struct screen *sc)
 {
-	fprintf(p->out, "%s\n", _("Press Enter to continue (< back, ! stop, ? help)."));
+	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_HELP };
+	char *k = words_of(keys, 3);
+	fprintf(p->out, _("Press Enter to continue (%s)."), k);
+	fputc('\n', p->out);
+	free(k);
 	for (;;) {
 		const char *s = read_line(p);
 		if (!s)
 			return A_EOF;
-		enum action act = A_STAY;
+		enum step act = A_STAY;
 		if (common(p, s, sc, NULL, &act) == 0) {
 			if (act != A_STAY)
 				return act;
@@ -382,7 +414,7 @@ static void review_lists(struct plain *p, const struct view_review *rv)
 }
 
 /* The review as the view has it; a number goes to that answer's screen. */
-static enum action review(struct plain *p, const struct screen *sc)
+static enum step review(struct plain *p, const struct screen *sc)
 {
 	for (;;) {
 		struct view_review rv;
@@ -393,7 +425,7 @@ static enum action review(struct plain *p, const struct screen *sc)
 		review_lists(p, &rv);
 		fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
 		const char *s = read_line(p);
-		enum action act = A_STAY;
+		enum step act = A_STAY;
 		long k = s ? strtol(s, NULL, 10) : 0;
 		int screen = k >= 1 && (size_t)k <= rv.n ? p->dk->slots[rv.slots[k - 1]].screen : -1;
 		view_review_free(&rv);
@@ -456,7 +488,7 @@ static void header(struct plain *p, const struct screen *sc)
 	}
 }
 
-static enum action ask_screen(struct plain *p, const struct screen *sc, bool from_end)
+static enum step ask_screen(struct plain *p, const struct screen *sc, bool from_end)
 {
 	header(p, sc);
 	switch (sc->type) {
@@ -488,13 +520,17 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 	struct interview *iv = ss->iv;
 	struct plain p = { .ss = ss, .iv = iv, .dk = interview_deck(iv), .in = in, .out = out, .o = o };
 	bool back = false;
-	fprintf(out, "%s\n", _("tipscreen — screening interview, line mode. At any prompt: ? help, < back, ! stop and refer."));
+	static const enum action keys[] = { ACT_HELP, ACT_BACK, ACT_STOP };
+	char *k = words_of(keys, 3);
+	fprintf(out, _("tipscreen — screening interview, line mode. At any prompt: %s."), k);
+	fputc('\n', out);
+	free(k);
 	lang_line(&p);
 	if (session_lang(ss, catalog_lang(i18n_current())) < 0)
 		not_saved(&p);
 	while (!interview_complete(iv)) {
 		const struct screen *sc = &p.dk->s[interview_current(iv)];
-		enum action a = ask_screen(&p, sc, back);
+		enum step a = ask_screen(&p, sc, back);
 		back = false;
 		if (a == A_EOF) {
 			fflush(out);

@@ -140,16 +140,20 @@ static void header(struct builder *b, const struct screen *sc)
 	blank(b);
 }
 
-static const char *answer_label(enum ind_value v)
+/* A yes-no row: the key (from the key table) and the answer in words. */
+static char *answer_label(enum ind_value v)
 {
-	switch (v) {
-	case IV_YES: return _("y  Yes");
-	case IV_INTENDED: return _("i  Intended: told, planned or expected, not yet done");
-	case IV_NO: return _("n  No");
-	case IV_DONTKNOW: return _("d  Don't know");
-	case IV_DECLINED: return _("x  Declined to answer");
-	default: return "";
-	}
+	static const struct { enum ind_value v; enum action a; const char *text; } rows[] = {
+		{ IV_YES, ACT_YES, N_("Yes") },
+		{ IV_INTENDED, ACT_INTENDED, N_("Intended: told, planned or expected, not yet done") },
+		{ IV_NO, ACT_NO, N_("No") },
+		{ IV_DONTKNOW, ACT_DONTKNOW, N_("Don't know") },
+		{ IV_DECLINED, ACT_DECLINED, N_("Declined to answer") },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (rows[i].v == v)
+			return xasprintf("%s  %s", keys_legend(rows[i].a), _(rows[i].text));
+	return xstrdup("");
 }
 
 static void body_yesno(struct builder *b, const struct screen *sc)
@@ -160,8 +164,9 @@ static void body_yesno(struct builder *b, const struct screen *sc)
 	int n = view_yesno_rows(dk, sc->slot, rows);
 	for (int i = 0; i < n; i++) {
 		bool chosen = a->kind == ANS_WORD && a->word == rows[i];
-		char *t = xasprintf("%s ", chosen ? "(*)" : "( )");
-		int r = add_wrapped(b, t, answer_label(rows[i]), chosen ? S_CHOSEN : S_NORMAL);
+		char *t = xasprintf("%s ", chosen ? "(*)" : "( )"), *label = answer_label(rows[i]);
+		int r = add_wrapped(b, t, label, chosen ? S_CHOSEN : S_NORMAL);
+		free(label);
 		free(t);
 		focus_rows(b, r, *b->nrows, i == b->w->focus);
 	}
@@ -274,9 +279,14 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
 	blank(b);
-	add_wrapped(b, "", sc->nitems && sc->items[0].intended
-		    ? _("Mark the focused item: y yes, i intended, n no, d don't know, x declined.")
-		    : _("Mark the focused item: y yes, n no, d don't know, x declined."), S_DIM);
+	static const enum action marks[] = { ACT_YES, ACT_INTENDED, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
+	static const enum action plain_marks[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
+	bool intended = sc->nitems && sc->items[0].intended;
+	char *keys = action_list(intended ? marks : plain_marks, intended ? 5 : 4, keys_legend);
+	char *t = xasprintf(_("Mark the focused item: %s."), keys);
+	add_wrapped(b, "", t, S_DIM);
+	free(t);
+	free(keys);
 }
 
 /* "Not answered: 3, 7" from the view's row numbers. */
@@ -496,11 +506,13 @@ static const char start_help[] = N_("Before you start: a private place, and an i
 static void body_help(struct builder *b)
 {
 	add(b, _("Keys"), S_QUESTION);
-	const char *keys, *text;
+	char *keys;
+	const char *text;
 	for (int i = 0; keys_help_line(i, &keys, &text); i++) {
 		char *k = xasprintf("%-20s", keys);	/* key names are ASCII */
 		add_wrapped(b, k, text, S_NORMAL);
 		free(k);
+		free(keys);
 	}
 	const struct screen *sc = cur_screen(b);
 	if (b->w->help_from_start) {
@@ -525,7 +537,9 @@ static void body_start(struct builder *b)
 	 * choices show, and the rest is a scroll away. */
 	add_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
 	blank(b);
-	int r = add_wrapped(b, "Enter   ", _("Start a new interview"), S_NORMAL);
+	char *enter = xasprintf("%-8s", keys_legend(ACT_NEXT)), *esc = xasprintf("%-8s", keys_legend(ACT_BACK));
+	int r = add_wrapped(b, enter, _("Start a new interview"), S_NORMAL);
+	free(enter);
 	focus_rows(b, r, r + 1, true);
 	b->focus_row = -1;	/* the whole screen scrolls */
 	for (size_t i = 0; i < b->w->nresume && i < 9; i++) {
@@ -537,11 +551,14 @@ static void body_start(struct builder *b)
 		free(t);
 		free(key);
 	}
-	add_wrapped(b, "Esc     ", _("Quit now"), S_NORMAL);
+	add_wrapped(b, esc, _("Quit now"), S_NORMAL);
+	free(esc);
 	if (b->w->langs && b->w->langs->n > 1) {
 		char *l = langs_label(b->w->langs, langs_current(b->w->langs));
-		char *t = xasprintf(_("Language: %s (F2 or l changes it)"), l);
-		add_wrapped(b, "F2      ", t, S_NORMAL);
+		char *t = xasprintf(_("Language: %s (%s changes it)"), l, keys_legend(ACT_LANG));
+		char *key = xasprintf("%-8s", keys_legend(ACT_LANG));
+		add_wrapped(b, key, t, S_NORMAL);
+		free(key);
 		free(t);
 		free(l);
 	}
@@ -555,7 +572,10 @@ static void body_start(struct builder *b)
 	blank(b);
 	add_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
 	blank(b);
-	add_wrapped(b, "", _("At any time, Ctrl-X blanks the screen at once, and F1 or ? lists every key."), S_DIM);
+	char *hint = xasprintf(_("At any time, %s blanks the screen at once, and %s lists every key."),
+			       keys_legend(ACT_HIDE), keys_legend(ACT_HELP));
+	add_wrapped(b, "", hint, S_DIM);
+	free(hint);
 }
 
 /* The title row: the program's name, and the element progress at step
@@ -599,19 +619,11 @@ static void title(struct page *p, const struct wizard *w)
 /* The legend line: the key and word of each action, as many as fit. */
 static void legend_of(struct page *p, const enum action *list, int n)
 {
-	static const char *const words[ACT_COUNT] = {
-		[ACT_YES] = NC_("legend", "yes"), [ACT_NO] = NC_("legend", "no"),
-		[ACT_DONTKNOW] = NC_("legend", "don't know"), [ACT_DECLINED] = NC_("legend", "declined"),
-		[ACT_NEXT] = NC_("legend", "next"), [ACT_BACK] = NC_("legend", "back"),
-		[ACT_HELP] = NC_("legend", "keys"), [ACT_PANEL] = NC_("legend", "help"),
-		[ACT_STOP] = NC_("legend", "stop"), [ACT_HIDE] = NC_("legend", "hide"),
-		[ACT_LANG] = NC_("legend", "language"), [ACT_QUIT] = NC_("legend", "quit"),
-	};
 	char *s = xstrdup("");
 	for (int i = 0; i < n; i++) {
 		/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
 		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_legend(list[i]),
-				       C_("legend", words[list[i]]));
+				       C_("legend", action_word(list[i])));
 		if (text_width(s) + text_width(item) + 2 > p->width) {
 			free(item);
 			break;
@@ -654,7 +666,9 @@ static void legend(struct page *p, const struct wizard *w)
 static void panel(struct builder *b)
 {
 	const struct screen *sc = cur_screen(b);
-	add(b, _("Interviewer's help (Tab hides it)"), S_TITLE);
+	char *title = xasprintf(_("Interviewer's help (%s hides it)"), keys_legend(ACT_PANEL));
+	add(b, title, S_TITLE);
+	free(title);
 	if (b->w->mode == W_START) {
 		add_wrapped(b, "", _(start_help), S_NORMAL);
 		return;

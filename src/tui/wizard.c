@@ -132,14 +132,20 @@ static void not_saved(struct wizard *w)
 		 w->ss->err);
 }
 
-/* What Enter on a screen that needs an answer says. */
-static const char *needs_answer(const struct screen *sc)
+static const enum action words_dk_x[] = { ACT_DONTKNOW, ACT_DECLINED };
+
+/* What Enter on a screen that needs an answer says: into m. */
+static void needs_answer(const struct screen *sc, char *m, size_t n)
 {
+	static const enum action yesno[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
+	char *keys = sc->type == SCR_YESNO ? action_list(yesno, 4, keys_legend)
+					  : action_list(words_dk_x, 2, keys_legend);
 	switch (sc->type) {
-	case SCR_SINGLE: return _("Choose an answer first: its number, or d don't know, x declined.");
-	case SCR_NUMBER: return _("Type a number, or d don't know, x declined.");
-	default: return _("Choose an answer first: y yes, n no, d don't know, x declined.");
+	case SCR_SINGLE: snprintf(m, n, _("Choose an answer first: its number, or %s."), keys); break;
+	case SCR_NUMBER: snprintf(m, n, _("Type a number, or %s."), keys); break;
+	default: snprintf(m, n, _("Choose an answer first: %s."), keys); break;
 	}
+	free(keys);
 }
 
 /* Sends an action through the session, the one door, and says what
@@ -153,15 +159,16 @@ static int run(struct wizard *w, const struct session_action *a)
 	case S_MOVED: w->msg[0] = '\0'; return W_NEW_SCREEN | W_REDRAW;
 	case S_COMPLETE: w->mode = W_DONE; return W_END;
 	case S_NOT_SAVED: not_saved(w); return W_REDRAW;
-	case S_NEEDS_ANSWER: say(w, needs_answer(sc)); return W_REDRAW;
+	case S_NEEDS_ANSWER: needs_answer(sc, w->msg, sizeof w->msg); return W_REDRAW;
 	case S_FIRST: say(w, _("This is the first screen.")); return W_REDRAW;
 	case S_REFUSED: break;
 	}
-	char m[200];
-	if (sc->type == SCR_NUMBER && a->answer && a->answer->kind == ANS_NUMBER)
-		snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or d don't know, x declined."),
-			 sc->min, sc->max);
-	else
+	char m[300];
+	if (sc->type == SCR_NUMBER && a->answer && a->answer->kind == ANS_NUMBER) {
+		char *keys = action_list(words_dk_x, 2, keys_legend);
+		snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or %s."), sc->min, sc->max, keys);
+		free(keys);
+	} else
 		snprintf(m, sizeof m, _("Not an answer here: expected %s."), w->ss->why);
 	say(w, m);
 	return W_REDRAW;

@@ -309,7 +309,7 @@ wait_for "Start a new interview" && wait_for "Resume interview" && wait_for "↓
 step F1 "Keys" && wait_for "↓" && step PageDown "↑" && step Escape "Start a new interview" &&
 step "?" "Keys" && step Escape "Start a new interview" &&
 step Tab "Before you start" && step Tab "Start a new interview" &&
-keys PageDown PageDown PageDown && wait_for "Ctrl-X blanks" && step Enter "Who is doing this screening?"
+keys PageDown PageDown PageDown && wait_for "blanks the screen" && step Enter "Who is doing this screening?"
 screen | grep -qF "↓ 2 more" || bad "the choices below the screen are not announced"
 end
 

@@ -2,6 +2,8 @@
  * the interview, and what the page then shows. */
 #include "bundled.h"
 
+#include <regex.h>
+
 #include "../../src/tui/page.h"
 #include "../../src/tui/wizard.h"
 
@@ -319,7 +321,7 @@ static void test_start_at_40x12_shows_the_offers_and_scrolls_to_the_rest(void **
 	assert_non_null(strstr(t, "Start a new interview"));
 	assert_non_null(strstr(t, cases[0].id));
 	assert_non_null(strstr(t, "more"));	/* the rest is below, and it says so */
-	assert_null(strstr(t, "Ctrl-X blanks"));
+	assert_null(strstr(t, "blanks the screen"));
 	free(t);
 	act(f, ACT_PAGE_DOWN);
 	t = shown(f, 40, 12);
@@ -331,7 +333,7 @@ static void test_start_at_40x12_shows_the_offers_and_scrolls_to_the_rest(void **
 		free(shown(f, 40, 12));	/* each key is drawn, the scroll clamped */
 	}
 	t = shown(f, 40, 12);
-	assert_non_null(strstr(t, "Ctrl-X blanks"));
+	assert_non_null(strstr(t, "blanks the screen"));
 	assert_null(strstr(t, "↓"));
 	assert_non_null(strstr(t, "↑"));
 	free(t);
@@ -410,6 +412,41 @@ static void test_checklist_below_the_screen_says_how_many_more(void **st)
 	done(f);
 }
 
+/* One key table: the legend's key for an action is one of the keys the
+ * help screen lists for it, and no translatable string names a key: the
+ * template (locales/tipscreen.pot) holds no key letter or key name. */
+static void test_one_key_table_and_no_key_in_translations(void **st)
+{
+	(void)st;
+	char *keys;
+	const char *text;
+	int lines = 0;
+	for (int i = 0; keys_help_line(i, &keys, &text); i++, free(keys)) {
+		lines++;
+		for (int a = 1; a < ACT_COUNT; a++) {
+			if (strcmp(text, action_help(a)) != 0 || !action_word(a))
+				continue;
+			char want[32];
+			const char *l = keys_legend(a);
+			snprintf(want, sizeof want, l[0] == '^' ? "Ctrl-%s" : "%s", l[0] == '^' ? l + 1 : l);
+			if (!strstr(keys, want))
+				fail_msg("the legend's %s is not among the help's keys '%s'", l, keys);
+		}
+	}
+	assert_true(lines >= ACT_COUNT - 2);	/* every action but none and one more */
+	FILE *f = fopen("locales/tipscreen.pot", "r");
+	assert_non_null(f);
+	regex_t re;
+	assert_int_equal(regcomp(&re, "^msgid .*(Ctrl-|F[0-9]|Esc|Tab |\\^[A-Z]|[\" (,;:][ynxdi] "
+				 "(yes|no|don't|declined|intended))", REG_EXTENDED | REG_NOSUB), 0);
+	char line[2048];
+	while (fgets(line, sizeof line, f))
+		if (regexec(&re, line, 0, NULL, 0) == 0)
+			fail_msg("a key in a translatable string: %s", line);
+	regfree(&re);
+	fclose(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_f1_question_mark_and_tab_on_the_start_screen),
 		cmocka_unit_test(test_help_scrolls_at_40x12),
 		cmocka_unit_test(test_checklist_below_the_screen_says_how_many_more),
+		cmocka_unit_test(test_one_key_table_and_no_key_in_translations),
 	};
 	return cmocka_run_group_tests_name("wizard", tests, bundled_setup, bundled_teardown);
 }
