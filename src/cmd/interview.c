@@ -15,6 +15,7 @@
 #include "../core/sigexit.h"
 #include "../core/store.h"
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../plain/plain.h"
 #include "../tui/pass.h"
 #include "../tui/tui.h"
@@ -73,7 +74,7 @@ static int plain_start(struct session *ss, const struct store_case *c, size_t n,
 {
 	if (n > 0) {
 		fprintf(out, "%s\n", _("Unfinished interviews:"));
-		for (size_t i = 0; i < n && i < 9; i++) {
+		for (size_t i = 0; i < n && i < VIEW_RESUME_MAX; i++) {
 			char when[32];
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c[i].updated));
 			fprintf(out, _("  %zu. %s, last change %s"), i + 1, c[i].id, when);
@@ -85,7 +86,7 @@ static int plain_start(struct session *ss, const struct store_case *c, size_t n,
 		if (!fgets(line, sizeof line, stdin))
 			return 1;
 		long k = strtol(line, NULL, 10);
-		if (k >= 1 && (size_t)k <= n && k <= 9) {
+		if (k >= 1 && (size_t)k <= n && k <= VIEW_RESUME_MAX) {
 			if (session_resume(ss, c[k - 1].id) < 0) {
 				fprintf(stderr, "tipscreen: error: cannot resume: %s\n", ss->err);
 				return -1;

@@ -16,6 +16,10 @@
 #include "interview.h"
 #include "report.h"
 
+/* The unfinished interviews a start screen offers to resume, newest first:
+ * at most this many (one digit each), in every front end. */
+enum { VIEW_RESUME_MAX = 9 };
+
 struct view_header {
 	const char *section;	/* the section's title, translated */
 	size_t pos, n;		/* screen pos (1-based) of the n on the path */

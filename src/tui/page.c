@@ -38,6 +38,13 @@ struct builder {
 	bool ascii;		/* the terminal is not UTF-8: text in ASCII */
 };
 
+/* Adds a span to a row (the row owns its spans: row_free). */
+static void span_add(struct row *r, struct span sp)
+{
+	r->spans = xrealloc(r->spans, (size_t)(r->nspans + 1) * sizeof *r->spans);
+	r->spans[r->nspans++] = sp;
+}
+
 static struct row *add(struct builder *b, const char *text, enum style style)
 {
 	*b->rows = xrealloc(*b->rows, (size_t)(*b->nrows + 1) * sizeof **b->rows);
@@ -222,8 +229,7 @@ static void field_of(struct builder *b, const char *label, const char *text, siz
 	}
 	char *t = xasprintf("%s[%s]%s", label, text + skip, after);
 	struct row *r = add(b, t, S_FOCUS);
-	r->spans[0] = (struct span){ 0, strlen(label), S_NORMAL };
-	r->nspans = 1;
+	span_add(r, (struct span){ 0, strlen(label), S_NORMAL });
 	free(t);
 	b->cursor_row = b->focus_row = *b->nrows - 1;
 	b->cursor_col = 2 + text_width(label) + 1 + width_of(text + skip, cur - skip);
@@ -414,11 +420,11 @@ static void report_line(struct builder *b, const struct report_line *l)
 	for (int r = first; r < *b->nrows; r++) {
 		struct row *row = &(*b->rows)[r];
 		size_t len = strlen(row->text);
-		for (size_t i = 0; i < l->nspans && row->nspans < 8; i++) {
+		for (size_t i = 0; i < l->nspans; i++) {
 			size_t s = sp[i].start, e = s + sp[i].len;
 			if (e > off && s < off + len) {
 				size_t a0 = s > off ? s - off : 0, a1 = e < off + len ? e - off : len;
-				row->spans[row->nspans++] = (struct span){ a0, a1 - a0, S_MARK };
+				span_add(row, (struct span){ a0, a1 - a0, S_MARK });
 			}
 		}
 		off += len + 1;
@@ -542,7 +548,7 @@ static void body_start(struct builder *b)
 	free(enter);
 	focus_rows(b, r, r + 1, true);
 	b->focus_row = -1;	/* the whole screen scrolls */
-	for (size_t i = 0; i < b->w->nresume && i < 9; i++) {
+	for (size_t i = 0; i < b->w->nresume && i < VIEW_RESUME_MAX; i++) {
 		const struct store_case *c = &b->w->resume[i];
 		char when[32], *key = xasprintf("%zu       ", i + 1);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c->updated));
@@ -602,8 +608,7 @@ static void title_of(struct page *p, int step)
 	char *mark = step >= 0 ? strchr(full + strlen(t), '[') : NULL;
 	if (mark) {
 		size_t len = strcspn(mark, "]") + 1;
-		p->title.spans[0] = (struct span){ (size_t)(mark - full), len, S_MARK };
-		p->title.nspans = 1;
+		span_add(&p->title, (struct span){ (size_t)(mark - full), len, S_MARK });
 	}
 	free(t);
 	free(bar);
@@ -830,6 +835,7 @@ void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int widt
 static void row_free(struct row *r)
 {
 	free(r->text);
+	free(r->spans);
 }
 
 void page_free(struct page *p)

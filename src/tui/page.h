@@ -28,7 +28,7 @@ struct span {
 struct row {
 	char *text;
 	enum style style;
-	struct span spans[8];	/* drawn over the row's style */
+	struct span *spans;	/* drawn over the row's style; owned */
 	int nspans;
 	bool lead;	/* it begins an entry (not a blank or a wrapped line) */
 };

@@ -472,7 +472,7 @@ static int key_start(struct wizard *w, const struct wizard_key *k)
 {
 	switch (k->action) {
 	case ACT_CHOOSE:
-		if ((size_t)k->number > w->nresume)
+		if ((size_t)k->number > w->nresume || k->number > VIEW_RESUME_MAX)
 			return 0;
 		if (session_resume(w->ss, w->resume[k->number - 1].id) < 0) {
 			snprintf(w->msg, sizeof w->msg, _("Cannot resume: %.300s"), w->ss->err);
