@@ -15,6 +15,7 @@
 #include "../core/stanza.h"
 #include "../core/store.h"
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../core/xalloc.h"
 #include "cmd.h"
 
@@ -199,6 +200,14 @@ static void export_json(FILE *out, const char *id, const struct interview *iv,
 		first = false;
 	}
 	fputs("},\n", out);
+	struct report r;	/* the summary, the same structured report the wizard draws */
+	const char *why;
+	if (view_summary(iv, &r, &why) == 0) {
+		fputs("  \"summary\": ", out);
+		report_print_json(out, &r);
+		fputs(",\n", out);
+		report_free(&r);
+	}
 	time_on_screens(out, e);
 	fputs("  \"paradata\": [\n", out);
 	for (size_t i = 0; i < e->n; i++) {

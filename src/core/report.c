@@ -417,6 +417,31 @@ void report_print(FILE *out, const struct report *r, int width)
 	}
 }
 
+void report_print_json(FILE *out, const struct report *r)
+{
+	static const char *const sections[] = {
+		[SEC_TITLE] = "title", [SEC_OUTCOME] = "outcome", [SEC_CHILD] = "child",
+		[SEC_ELEMENTS] = "elements", [SEC_FLAGS] = "flags", [SEC_CAVEATS] = "caveats",
+		[SEC_CITES] = "cites",
+	};
+	fputs("[", out);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct report_line *l = &r->v[i];
+		fprintf(out, "%s\n    {\"section\": \"%s\", \"text\": ", i ? "," : "", sections[l->section]);
+		report_json_string(out, l->text);
+		fputs(", \"indent\": ", out);
+		if (l->indent)
+			report_json_string(out, l->indent);
+		else
+			fputs("null", out);
+		fprintf(out, ", \"quote\": %s, \"marks\": [", l->quote ? "true" : "false");
+		for (size_t k = 0; k < l->nspans; k++)
+			fprintf(out, "%s[%zu, %zu]", k ? ", " : "", l->spans[k].start, l->spans[k].len);
+		fputs("]}", out);
+	}
+	fputs(r->n ? "\n  ]" : "]", out);
+}
+
 void report_text(FILE *out, const struct assessment *a, const struct assess_input *in,
 		 const struct evidence *ev, size_t nev, int width)
 {

@@ -62,6 +62,10 @@ void report_build(struct report *r, const struct assessment *a, const struct ass
 void report_free(struct report *r);
 /* The text rendering: prose wrapped to width columns; quotes are not. */
 void report_print(FILE *out, const struct report *r, int width);
+/* The JSON rendering: an array of {"section", "text", "indent" (null: as it
+ * is), "quote", "marks": [[start, length] in bytes of text, …]}. Sanitised
+ * like every JSON string. */
+void report_print_json(FILE *out, const struct report *r);
 
 /* The summary: outcome in words, each element with its status and the
  * answers behind it, the child status, flags, caveats, the cited provisions
