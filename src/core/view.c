@@ -1,5 +1,6 @@
 #include "view.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,43 @@ int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
 	rows[n++] = IV_DONTKNOW;
 	rows[n++] = IV_DECLINED;
 	return n;
+}
+
+int view_answers(const struct deck *dk, int slot, enum action out[5])
+{
+	int n = 0;
+	switch (deck_slot_type(dk, slot)) {
+	case SCR_YESNO:
+		out[n++] = ACT_YES;
+		if (deck_slot_intended(dk, slot))
+			out[n++] = ACT_INTENDED;
+		out[n++] = ACT_NO;
+		/* fall through */
+	case SCR_SINGLE:
+	case SCR_NUMBER:
+		out[n++] = ACT_DONTKNOW;
+		/* fall through */
+	default:
+		out[n++] = ACT_DECLINED;
+	}
+	return n;
+}
+
+struct view_choice *view_choices(const struct interview *iv, size_t *n)
+{
+	const struct deck *dk = interview_deck(iv);
+	const struct screen *sc = &dk->s[interview_current(iv)];
+	*n = sc->type == SCR_SINGLE || sc->type == SCR_MULTI ? sc->nchoices : 0;
+	if (!*n)
+		return NULL;
+	const struct answer *a = interview_get(iv, sc->slot);
+	struct view_choice *v = xmalloc(*n * sizeof *v);
+	for (size_t i = 0; i < *n; i++) {
+		v[i].label = D_(sc->id, sc->choices[i].label);
+		v[i].chosen = sc->type == SCR_MULTI ? a->kind == ANS_MULTI && (a->multi & (1u << i))
+						    : a->kind == ANS_CHOICE && a->choice == (int)i;
+	}
+	return v;
 }
 
 void view_review(const struct interview *iv, struct view_review *r)

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "actions.h"
 #include "interview.h"
 #include "report.h"
 
@@ -32,6 +33,22 @@ void view_header(const struct interview *iv, struct view_header *h);
 /* The answer words a yes-no slot offers, in order: yes, intended (where
  * the slot allows it), no, don't know, declined. Returns how many (≤ 5). */
 int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5]);
+
+/* The answer words a slot takes, besides a typed number, text or choice:
+ * a yes-no slot all of them (intended where allowed), a single choice or a
+ * number don't know and declined, a multiple choice or a text declined.
+ * Both front ends list these and nothing else. Returns how many (≤ 5). */
+int view_answers(const struct deck *dk, int slot, enum action out[5]);
+
+/* A choice of a single or multiple choice screen. */
+struct view_choice {
+	const char *label;	/* translated */
+	bool chosen;
+};
+
+/* The choices of the current screen, with their states: a new array
+ * (NULL when it has none), *n its length. */
+struct view_choice *view_choices(const struct interview *iv, size_t *n);
 
 struct view_review {
 	int *slots;		/* the answer slots on the path, in order: row i + 1 */

@@ -241,32 +241,18 @@ static int typed_answer(struct plain *p, int slot, const char *s, struct answer 
 	return answer_parse(p->dk, slot, word_for_key(s), a, why);
 }
 
-/* What a slot's prompt asks for: a new string. */
+/* What a slot's prompt asks for, the answer words from the view: a new
+ * string. */
 static char *prompt_for(const struct deck *dk, int slot)
 {
-	static const enum action yesno[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
-	static const enum action intended[] = { ACT_YES, ACT_INTENDED, ACT_NO, ACT_DONTKNOW,
-						ACT_DECLINED };
-	static const enum action words[] = { ACT_DONTKNOW, ACT_DECLINED };
-	char *w, *s;
+	enum action acts[5];
+	char *w = words_of(acts, (size_t)view_answers(dk, slot, acts)), *s;
 	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO:
-		return deck_slot_intended(dk, slot) ? words_of(intended, 5) : words_of(yesno, 4);
-	case SCR_SINGLE:
-		w = words_of(words, 2);
-		s = xasprintf(_("the number of a choice, %s"), w);
-		break;
-	case SCR_MULTI:
-		w = words_of(words + 1, 1);
-		s = xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w);
-		break;
-	case SCR_TEXT:
-		w = words_of(words + 1, 1);
-		s = xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w);
-		break;
-	default:
-		w = words_of(words, 2);
-		s = xasprintf(_("a number, %s"), w);
+	case SCR_YESNO: return w;
+	case SCR_SINGLE: s = xasprintf(_("the number of a choice, %s"), w); break;
+	case SCR_MULTI: s = xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w); break;
+	case SCR_TEXT: s = xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w); break;
+	default: s = xasprintf(_("a number, %s"), w);
 	}
 	free(w);
 	return s;
@@ -325,14 +311,15 @@ static enum step ask_slot(struct plain *p, const struct screen *sc, int slot,
 
 static void show_choices(struct plain *p, const struct screen *sc)
 {
-	for (size_t i = 0; i < sc->nchoices; i++) {
-		char *num = xasprintf("  %zu. ", i + 1);
-		char *t = xasprintf("%s%s", num, D_(sc->id, sc->choices[i].label));
+	size_t n;
+	struct view_choice *c = view_choices(p->iv, &n);
+	for (size_t i = 0; i < n; i++) {
+		char *t = xasprintf("  %zu. %s", i + 1, c[i].label);
 		wrap(p, "", t);
 		second_text(p, "      ", sc->id, sc->choices[i].label);
 		free(t);
-		free(num);
 	}
+	free(c);
 }
 
 static enum step ask_checklist(struct plain *p, const struct screen *sc, bool from_end)

@@ -192,16 +192,18 @@ static void body_choices(struct builder *b, const struct screen *sc)
 {
 	const struct answer *a = interview_get(b->w->iv, sc->slot);
 	bool multi = sc->type == SCR_MULTI;
-	for (size_t i = 0; i < sc->nchoices; i++) {
-		bool chosen = multi ? a->kind == ANS_MULTI && (a->multi & (1u << i))
-				    : a->kind == ANS_CHOICE && a->choice == (int)i;
+	size_t n;
+	struct view_choice *c = view_choices(b->w->iv, &n);
+	for (size_t i = 0; i < n; i++) {
+		bool chosen = c[i].chosen;
 		char *t = xasprintf("%s %zu  ", multi ? (chosen ? "[x]" : "[ ]") : (chosen ? "(*)" : "( )"),
 				    i + 1);
-		int r = add_wrapped(b, t, D_(sc->id, sc->choices[i].label), chosen ? S_CHOSEN : S_NORMAL);
+		int r = add_wrapped(b, t, c[i].label, chosen ? S_CHOSEN : S_NORMAL);
 		second(b, "       ", sc->id, sc->choices[i].label);
 		free(t);
 		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
+	free(c);
 	blank(b);
 	word_answer(b, a);
 }
@@ -285,10 +287,9 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
 	blank(b);
-	static const enum action marks[] = { ACT_YES, ACT_INTENDED, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
-	static const enum action plain_marks[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
-	bool intended = sc->nitems && sc->items[0].intended;
-	char *keys = action_list(intended ? marks : plain_marks, intended ? 5 : 4, keys_legend);
+	enum action marks[5];
+	int nmarks = sc->nitems ? view_answers(interview_deck(b->w->iv), sc->items[0].slot, marks) : 0;
+	char *keys = action_list(marks, (size_t)nmarks, keys_legend);
 	char *t = xasprintf(_("Mark the focused item: %s."), keys);
 	add_wrapped(b, "", t, S_DIM);
 	free(t);

@@ -132,14 +132,18 @@ static void not_saved(struct wizard *w)
 		 w->ss->err);
 }
 
-static const enum action words_dk_x[] = { ACT_DONTKNOW, ACT_DECLINED };
+/* The answer words of the screen's slot, with their keys: a new string. */
+static char *answer_keys(const struct wizard *w, const struct screen *sc)
+{
+	enum action acts[5];
+	int n = view_answers(interview_deck(w->iv), sc->slot, acts);
+	return action_list(acts, (size_t)n, keys_legend);
+}
 
 /* What Enter on a screen that needs an answer says: into m. */
-static void needs_answer(const struct screen *sc, char *m, size_t n)
+static void needs_answer(const struct wizard *w, const struct screen *sc, char *m, size_t n)
 {
-	static const enum action yesno[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
-	char *keys = sc->type == SCR_YESNO ? action_list(yesno, 4, keys_legend)
-					  : action_list(words_dk_x, 2, keys_legend);
+	char *keys = answer_keys(w, sc);
 	switch (sc->type) {
 	case SCR_SINGLE: snprintf(m, n, _("Choose an answer first: its number, or %s."), keys); break;
 	case SCR_NUMBER: snprintf(m, n, _("Type a number, or %s."), keys); break;
@@ -159,13 +163,13 @@ static int run(struct wizard *w, const struct session_action *a)
 	case S_MOVED: w->msg[0] = '\0'; return W_NEW_SCREEN | W_REDRAW;
 	case S_COMPLETE: w->mode = W_DONE; return W_END;
 	case S_NOT_SAVED: not_saved(w); return W_REDRAW;
-	case S_NEEDS_ANSWER: needs_answer(sc, w->msg, sizeof w->msg); return W_REDRAW;
+	case S_NEEDS_ANSWER: needs_answer(w, sc, w->msg, sizeof w->msg); return W_REDRAW;
 	case S_FIRST: say(w, _("This is the first screen.")); return W_REDRAW;
 	case S_REFUSED: break;
 	}
 	char m[300];
 	if (sc->type == SCR_NUMBER && a->answer && a->answer->kind == ANS_NUMBER) {
-		char *keys = action_list(words_dk_x, 2, keys_legend);
+		char *keys = answer_keys(w, sc);
 		snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or %s."), sc->min, sc->max, keys);
 		free(keys);
 	} else
