@@ -759,16 +759,23 @@ static void window(struct page *p, int *scroll, int *page_rows, const struct bui
 	}
 }
 
-void page_build(struct page *p, struct wizard *w, int width, int height)
+/* An empty page for width x height; false when the terminal is too small
+ * (the page then says so). */
+static bool page_start(struct page *p, int width, int height)
 {
 	memset(p, 0, sizeof *p);
 	p->width = width;
 	p->height = height;
-	if (width < PAGE_MIN_COLS || height < PAGE_MIN_LINES) {
-		p->too_small = true;
+	p->too_small = width < PAGE_MIN_COLS || height < PAGE_MIN_LINES;
+	if (p->too_small)
 		p->cursor_row = -1;
+	return !p->too_small;
+}
+
+void page_build(struct page *p, struct wizard *w, int width, int height)
+{
+	if (!page_start(p, width, height))
 		return;
-	}
 	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody, w->ascii };
 	if (w->mode == W_START)
 		body_start(&b);
@@ -813,14 +820,8 @@ static void body_pass(struct builder *b, const struct pass *ps)
 
 void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int width, int height)
 {
-	memset(p, 0, sizeof *p);
-	p->width = width;
-	p->height = height;
-	if (width < PAGE_MIN_COLS || height < PAGE_MIN_LINES) {
-		p->too_small = true;
-		p->cursor_row = -1;
+	if (!page_start(p, width, height))
 		return;
-	}
 	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii };
 	body_pass(&b, ps);
 	title_of(p, -1);
