@@ -280,6 +280,8 @@ static int toggle_choice(struct wizard *w, const struct screen *sc, int c)
 	const struct answer *cur = interview_get(w->iv, sc->slot);
 	struct answer a = { .kind = ANS_MULTI, .multi = cur->kind == ANS_MULTI ? cur->multi : 0 };
 	a.multi ^= 1u << c;
+	if (!a.multi)
+		a.kind = ANS_NONE;	/* nothing chosen is no answer, as in the line mode */
 	w->focus = c;
 	return give(w, sc->slot, &a);
 }

@@ -447,6 +447,27 @@ static void test_one_key_table_and_no_key_in_translations(void **st)
 	fclose(f);
 }
 
+/* A multiple choice with nothing chosen is no answer, however it came to
+ * be empty: Enter leaves it unanswered, and unchoosing the last choice
+ * takes the answer back (the line mode cannot record "nothing" either). */
+static void test_an_empty_multiple_choice_is_unanswered(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	choose(f, 2); act(f, ACT_NEXT);
+	choose(f, 1); act(f, ACT_NEXT);
+	assert_string_equal(at(f), "setup.contact");
+	int slot = deck_slot_find(deck, "setup.contact");
+	choose(f, 1);
+	assert_int_equal(interview_get(f->iv, slot)->kind, ANS_MULTI);
+	choose(f, 1);
+	assert_int_equal(interview_get(f->iv, slot)->kind, ANS_NONE);
+	act(f, ACT_NEXT);
+	assert_string_equal(at(f), "setup.interpreter");
+	assert_int_equal(interview_get(f->iv, slot)->kind, ANS_NONE);
+	done(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -468,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_help_scrolls_at_40x12),
 		cmocka_unit_test(test_checklist_below_the_screen_says_how_many_more),
 		cmocka_unit_test(test_one_key_table_and_no_key_in_translations),
+		cmocka_unit_test(test_an_empty_multiple_choice_is_unanswered),
 	};
 	return cmocka_run_group_tests_name("wizard", tests, bundled_setup, bundled_teardown);
 }
