@@ -269,13 +269,13 @@ static int run_wizard_unlocking(const struct options *o)
 		loaded_free(&x);
 		return rc;
 	}
-	release_stderr(&h);	/* nothing was said: the terminal stays the wizard's */
 	struct interview *iv = interview_new(x.dk);
 	struct session ss;
 	session_init(&ss, iv, x.st);
 	struct tui_opts to = { o->color, ascii, o->charset, &x.c, x.cpath, x.resume, x.nresume,
 			       &x.l, x.second, o->bidi_terminal };
-	int rc = tui_run(&ss, &to);
+	int rc = tui_run(&ss, &to);	/* closes the terminal when it returns */
+	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
 	interview_free(iv);
 	loaded_free(&x);
 	return rc <= 1 ? EXIT_OK : rc;

@@ -48,15 +48,31 @@ static void fx_free(struct fx *f)
 	free(f);
 }
 
-/* Each record of the case with its time line dropped, one after another. */
+/* Each record of the case as "event: E\nid: I\nold: O\nnew: N\n" without
+ * its time, one after another. Either record format reads: "key: value"
+ * lines, or "key LEN:value" (length-prefixed, one line here). */
 static int collect(void *ctx, const char *record)
 {
 	char **all = ctx;
-	const char *body = strncmp(record, "t: ", 3) == 0 ? strchr(record, '\n') + 1 : record;
-	size_t n = strlen(*all), k = strlen(body);
-	*all = realloc(*all, n + k + 2);
-	memcpy(*all + n, body, k);
-	strcpy(*all + n + k, "\n");
+	for (const char *l = record, *e; *l; l = *e ? e + 1 : e) {
+		e = l + strcspn(l, "\n");
+		size_t k = strcspn(l, ": ");
+		if (k >= (size_t)(e - l) || k == 0 || (k == 1 && l[0] == 't'))
+			continue;	/* the time, or a format line */
+		const char *v = l + k + 1;
+		if (*v == ' ')
+			v++;
+		const char *colon = v + strspn(v, "0123456789");
+		if (l[k] == ' ' && colon > v && *colon == ':')
+			v = colon + 1;
+		size_t keylen = strncmp(l + (k > 5 ? k - 5 : 0), "-text", 5) == 0 ? k - 5 : k;
+		size_t n = strlen(*all);
+		*all = realloc(*all, n + keylen + (size_t)(e - v) + 4);
+		sprintf(*all + n, "%.*s: %.*s\n", (int)keylen, l, (int)(e - v), v);
+	}
+	size_t n = strlen(*all);
+	*all = realloc(*all, n + 2);
+	strcpy(*all + n, "\n");
 	return 0;
 }
 
