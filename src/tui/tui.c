@@ -416,7 +416,7 @@ static int pass_read(struct pass *ps, bool ascii, enum pass_result *res)
 	return OK;
 }
 
-/* Tries what was typed on the store: "Unlocking..." shows while Argon2id
+/* Tries what was typed on the store: a message shows while Argon2id
  * works; keys typed meanwhile are dropped after a wrong try. */
 static enum tui_unlocked try_pass(struct pass *ps, const struct tui_unlock *u, bool set,
 				  bool ascii)
