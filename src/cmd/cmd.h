@@ -16,12 +16,16 @@ struct options {
 				 * terminal's charset */
 	const char *charset;	/* the user's locale charset ("UTF-8") */
 	const char *deck;	/* deck directory */
+	const char *bundled;	/* the bundled deck's directory (its law profiles) */
 	const char *contacts;	/* contacts file, or NULL for the default */
 	const char *data;	/* the data directory, or NULL for the default */
 	const char *passphrase_file;	/* or NULL: asked on the terminal */
 	const char *format;	/* export: json, csv or txt */
 	const char *seal_to;	/* export: an office public key */
 	const char *key;	/* unseal: the office secret key */
+	const char *law;	/* --law: a profile id, "none", or NULL for the default */
+	const char *signer;	/* unseal: the known laptops' signing keys */
+	bool any_signer;	/* unseal: open an unknown laptop's export too */
 	const char *lang;	/* --lang, or NULL: from the environment */
 	const char *second;	/* --second: the respondent's language, or NULL */
 	const char *locales;	/* the directory of the PO files */
@@ -43,6 +47,13 @@ int cmd_open_store(const struct options *o, struct store **out);
  * with --passphrase-file or on the terminal. */
 int cmd_store_open(const struct options *o, struct store **out);
 int cmd_store_unlock(const struct options *o, struct store *st);
+/* The same, then the store's notice (store_notice) as a warning on stderr. */
+int cmd_open_store_noted(const struct options *o, struct store **out);
+
+/* Writes data (len bytes in charset) signed with this laptop's key and
+ * sealed to the office public key in pubpath (seal.h). An exit code. */
+int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char *data, size_t len,
+		    const char *charset);
 
 /* Loads the deck or prints its problems; NULL then. */
 struct deck *cmd_load_deck(const char *dir);
@@ -56,8 +67,17 @@ int cmd_cases(const struct options *o);
 int cmd_export(const struct options *o, const char *id);
 int cmd_delete(const struct options *o, const char *id);
 int cmd_keygen(const struct options *o, const char *name);
+int cmd_whoami(const struct options *o, const char *file);
 int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
+
+struct profile;
+/* Loads the law profile of --law, else of the configuration file
+ * (~/.config/tipscreen/law, "Law: ID"); *p stays NULL when there is none.
+ * An exit code: an unknown or broken profile is EXIT_INPUT after saying so.
+ * The caller frees *p with cmd_free_law. */
+int cmd_load_law(const struct options *o, struct profile **p);
+void cmd_free_law(struct profile *p);
 
 struct langs;
 /* Loads the languages of o->locales and makes the chosen one (--lang, else

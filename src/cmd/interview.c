@@ -51,9 +51,9 @@ static int load_contacts(const struct options *o, struct contacts *c, char **pat
 	return rc;
 }
 
-/* The unfinished cases, newest first: a new array; *n its length. NULL
- * after saying why when the store cannot list them. */
-static struct store_case *open_cases(struct store *st, size_t *n)
+/* The unfinished cases of this deck, newest first: a new array; *n its
+ * length. NULL after saying why when the store cannot list them. */
+static struct store_case *open_cases(struct store *st, const struct deck *dk, size_t *n)
 {
 	char err[256];
 	struct store_case *all = store_cases(st, n, err, sizeof err);
@@ -63,7 +63,8 @@ static struct store_case *open_cases(struct store *st, size_t *n)
 	}
 	size_t k = 0;
 	for (size_t i = 0; all && i < *n; i++)
-		if (strcmp(all[i].status, "open") == 0 && all[i].records > 0)
+		if (strcmp(all[i].status, "open") == 0 && all[i].records > 0 &&
+		    (!*all[i].deck || strcmp(all[i].deck, dk->identity) == 0))
 			all[k++] = all[i];
 	*n = k;
 	return all;
@@ -110,7 +111,7 @@ static int plain_start(struct session *ss, const struct store_case *c, size_t n,
 
 static int run_plain(const struct options *o, struct session *ss, const struct contacts *c,
 		     const char *cpath, const struct store_case *resume, size_t nresume,
-		     const struct langs *l, int second)
+		     const struct langs *l, int second, const struct profile *law)
 {
 	bool tty = isatty(STDOUT_FILENO);
 	clear_on_exit = tty;
@@ -118,7 +119,7 @@ static int run_plain(const struct options *o, struct session *ss, const struct c
 	int rc = plain_start(ss, resume, nresume, o->out);
 	if (rc < 0)
 		return EXIT_RUNTIME;
-	struct plain_opts po = { c, cpath, o->width, o->charset, l, second };
+	struct plain_opts po = { c, cpath, o->width, o->charset, l, second, law };
 	if (rc == 0)
 		rc = plain_run(ss, stdin, o->out, &po);
 	fflush(o->out);
@@ -145,6 +146,7 @@ struct loaded {
 	const struct options *o;
 	struct langs l;
 	int lang, second;
+	struct profile *law;	/* --law, or NULL */
 	struct deck *dk;
 	struct contacts c;
 	char *cpath;
@@ -164,6 +166,7 @@ static void loaded_free(struct loaded *x)
 	free(x->cpath);
 	if (x->dk)
 		deck_free(x->dk);
+	cmd_free_law(x->law);
 	i18n_use(NULL);
 	if (x->langs_loaded)
 		langs_free(&x->l);
@@ -177,7 +180,7 @@ static int load(struct loaded *x)
 	if (cmd_load_langs(o, &x->l, &x->lang, &x->second) != EXIT_OK)
 		return x->rc = EXIT_INPUT;
 	x->langs_loaded = true;
-	if (!(x->dk = cmd_load_deck(o->deck)))
+	if (cmd_load_law(o, &x->law) != EXIT_OK || !(x->dk = cmd_load_deck(o->deck)))
 		return x->rc = EXIT_INPUT;
 	if (load_contacts(o, &x->c, &x->cpath) < 0)
 		return x->rc = EXIT_INPUT;
@@ -187,7 +190,7 @@ static int load(struct loaded *x)
 /* The unfinished cases to offer, once the store is unlocked. */
 static int load_cases(struct loaded *x)
 {
-	x->resume = open_cases(x->st, &x->nresume);
+	x->resume = open_cases(x->st, x->dk, &x->nresume);
 	return x->rc = x->resume ? EXIT_OK : EXIT_RUNTIME;
 }
 
@@ -273,7 +276,7 @@ static int run_wizard_unlocking(const struct options *o)
 	struct session ss;
 	session_init(&ss, iv, x.st);
 	struct tui_opts to = { o->color, ascii, o->charset, &x.c, x.cpath, x.resume, x.nresume,
-			       &x.l, x.second, o->bidi_terminal };
+			       &x.l, x.second, o->bidi_terminal, x.law };
 	int rc = tui_run(&ss, &to);	/* closes the terminal when it returns */
 	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
 	interview_free(iv);
@@ -299,13 +302,13 @@ int cmd_interview(const struct options *o)
 	int rc;
 	if (wizard) {
 		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, &x.c,
-				       x.cpath, x.resume, x.nresume, &x.l, x.second, o->bidi_terminal };
+				       x.cpath, x.resume, x.nresume, &x.l, x.second, o->bidi_terminal, x.law };
 		rc = tui_run(&ss, &to);
 		rc = rc <= 1 ? EXIT_OK : rc;
 	} else {
 		if (!o->plain)
 			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
-		rc = run_plain(o, &ss, &x.c, x.cpath, x.resume, x.nresume, &x.l, x.second);
+		rc = run_plain(o, &ss, &x.c, x.cpath, x.resume, x.nresume, &x.l, x.second, x.law);
 	}
 	interview_free(iv);
 	loaded_free(&x);

@@ -382,6 +382,23 @@ void report_build(struct report *r, const struct assessment *a, const struct ass
 	cites_text(r, a);
 }
 
+void report_add_text(struct report *r, enum report_section sec, const char *text)
+{
+	char *copy = xstrdup(text);
+	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
+		e = strchr(line, '\n');
+		if (e)
+			*e = '\0';
+		if (!e && !*line)
+			break;	/* after the last newline */
+		if (strncmp(line, "  - ", 4) == 0)
+			prose(r, sec, "  - ", xstrdup(line + 4));
+		else
+			prose(r, sec, "", xstrdup(line));
+	}
+	free(copy);
+}
+
 void report_free(struct report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
@@ -422,7 +439,7 @@ void report_print_json(FILE *out, const struct report *r)
 	static const char *const sections[] = {
 		[SEC_TITLE] = "title", [SEC_OUTCOME] = "outcome", [SEC_CHILD] = "child",
 		[SEC_ELEMENTS] = "elements", [SEC_FLAGS] = "flags", [SEC_CAVEATS] = "caveats",
-		[SEC_CITES] = "cites",
+		[SEC_CITES] = "cites", [SEC_NATIONAL] = "national",
 	};
 	fputs("[", out);
 	for (size_t i = 0; i < r->n; i++) {
@@ -505,6 +522,12 @@ static void json_element(FILE *out, const struct assessment *a, enum element e)
 
 void report_json(FILE *out, const struct assessment *a)
 {
+	report_json_open(out, a);
+	fputs("\n}\n", out);
+}
+
+void report_json_open(FILE *out, const struct assessment *a)
+{
 	fprintf(out, "{\n  \"child\": \"%s\",\n  \"child_now\": \"%s\",\n  \"outcome\": \"%s\",\n"
 		"  \"elements\": {\n", assess_child_name(a->child), assess_child_name(a->child_now),
 		assess_outcome_name(a->outcome));
@@ -518,5 +541,4 @@ void report_json(FILE *out, const struct assessment *a)
 	json_names(out, a->cite, CITE_COUNT, cite_name);
 	fputs(",\n  \"caveats\": ", out);
 	json_names(out, a->caveat, CAVEAT_COUNT, caveat_name);
-	fputs("\n}\n", out);
 }

@@ -36,7 +36,7 @@ struct evidence *report_evidence_inputs(const struct assess_input *in, size_t *n
  * renderings of it; nothing parses the prose back. A report owns its
  * lines: report_free. */
 enum report_section { SEC_TITLE, SEC_OUTCOME, SEC_CHILD, SEC_ELEMENTS, SEC_FLAGS, SEC_CAVEATS,
-		      SEC_CITES };
+		      SEC_CITES, SEC_NATIONAL };
 
 struct report_span {
 	size_t start, len;	/* bytes of the line's text */
@@ -60,6 +60,9 @@ struct report {
 void report_build(struct report *r, const struct assessment *a, const struct assess_input *in,
 		  const struct evidence *ev, size_t nev);
 void report_free(struct report *r);
+/* Adds text of other lines (the national summary) to a report, a line of
+ * prose each ("  - " items hang), under section sec. */
+void report_add_text(struct report *r, enum report_section sec, const char *text);
 /* The text rendering: prose wrapped to width columns; quotes are not. */
 void report_print(FILE *out, const struct report *r, int width);
 /* The JSON rendering: an array of {"section", "text", "indent" (null: as it
@@ -79,6 +82,9 @@ void report_json_string(FILE *out, const char *s);
 
 /* The assessment JSON of DESIGN §4, with a final newline. */
 void report_json(FILE *out, const struct assessment *a);
+/* The same without its closing brace and newline, for members to follow
+ * (a law profile's "national"). */
+void report_json_open(FILE *out, const struct assessment *a);
 
 /* Sentences for the front ends, in the interface language; static. */
 const char *report_outcome_title(enum outcome o);

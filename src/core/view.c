@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "national.h"
 #include "xalloc.h"
 
 void view_header(const struct interview *iv, struct view_header *h)
@@ -105,7 +106,8 @@ void view_review_free(struct view_review *r)
 	memset(r, 0, sizeof *r);
 }
 
-int view_summary(const struct interview *iv, struct report *r, const char **why)
+int view_summary(const struct interview *iv, const struct profile *law, struct report *r,
+		 const char **why)
 {
 	struct assess_input in;
 	struct assessment a;
@@ -118,5 +120,14 @@ int view_summary(const struct interview *iv, struct report *r, const char **why)
 	struct evidence *ev = report_evidence(iv, &nev);
 	report_build(r, &a, &in, ev, nev);
 	free(ev);
+	if (law) {	/* the national summary is text: its lines join the report */
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		national_print(f, law, &in, &a, 100000);
+		fclose(f);
+		report_add_text(r, SEC_NATIONAL, buf);
+		free(buf);
+	}
 	return 0;
 }

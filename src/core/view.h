@@ -62,8 +62,11 @@ struct view_review {
 void view_review(const struct interview *iv, struct view_review *r);
 void view_review_free(struct view_review *r);
 
-/* The summary of the answers on the path: 0, or -1 when the answers
+struct profile;
+/* The summary of the answers on the path, followed by the assessment under
+ * law (a --law profile) when it is not NULL: 0, or -1 when the answers
  * contradict each other (*why). */
-int view_summary(const struct interview *iv, struct report *r, const char **why);
+int view_summary(const struct interview *iv, const struct profile *law, struct report *r,
+		 const char **why);
 
 #endif

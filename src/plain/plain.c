@@ -436,7 +436,7 @@ static void summary(struct plain *p)
 {
 	struct report r;
 	const char *why;
-	if (view_summary(p->iv, &r, &why) < 0) {
+	if (view_summary(p->iv, p->o->law, &r, &why) < 0) {
 		fprintf(p->out, _("The answers contradict each other (%s): go back and correct them."), why);
 		fputc('\n', p->out);
 		return;

@@ -438,7 +438,7 @@ static void body_summary(struct builder *b)
 {
 	struct report r;
 	const char *why;
-	if (view_summary(b->w->iv, &r, &why) < 0) {
+	if (view_summary(b->w->iv, b->w->law, &r, &why) < 0) {
 		add_wrapped(b, "", _("The answers contradict each other: go back and correct them."), S_MSG);
 		return;
 	}
