@@ -447,25 +447,6 @@ static void body_summary(struct builder *b)
 	report_free(&r);
 }
 
-/* Text already in lines (the contacts file), each wrapped; a list item
- * hangs after its "  - ". */
-static void add_lines(struct builder *b, const char *text)
-{
-	char *copy = xstrdup(text);
-	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
-		e = strchr(line, '\n');
-		if (e)
-			*e = '\0';
-		if (!e && !*line)
-			break;	/* after the last newline */
-		if (strncmp(line, "  - ", 4) == 0)
-			add_wrapped(b, "  - ", line + 4, S_NORMAL);
-		else
-			add_wrapped(b, "", line, S_NORMAL);
-	}
-	free(copy);
-}
-
 static void body_referral(struct builder *b)
 {
 	if (b->w->contacts && b->w->contacts->file.n) {
@@ -474,7 +455,11 @@ static void body_referral(struct builder *b)
 		FILE *f = open_memstream(&buf, &len);
 		contacts_print(b->w->contacts, f);
 		fclose(f);
-		add_lines(b, buf);
+		struct report r = { 0 };	/* the contacts' lines, drawn as the summary's are */
+		report_add_text(&r, SEC_TITLE, buf);
+		for (size_t i = 0; i < r.n; i++)
+			report_line(b, &r.v[i]);
+		report_free(&r);
 		free(buf);
 	} else {
 		char *t = b->w->contacts_path
