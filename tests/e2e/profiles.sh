@@ -6,29 +6,9 @@
 # "national"; broken profiles and unknown ids are refused.
 #   TIPSCREEN=build/asan/tipscreen sh tests/e2e/profiles.sh
 set -u
-BIN=${TIPSCREEN:-./tipscreen}
-WRAP=${TIPSCREEN_WRAP:-}
-E2E=tests/e2e
+. tests/e2e/lib.sh
+e2e_setup profiles
 P=$E2E/profiles
-TMP=$(mktemp -d /tmp/tipscreen-profiles-XXXXXX)
-trap 'rm -rf "$TMP"' EXIT INT TERM
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
-mkdir -p "$HOME"
-passed=0 failed=0 current="" ok=1
-begin() { current=$1; ok=1; }
-bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }
-end() {
-	if [ "$ok" = 1 ]; then passed=$((passed + 1)); printf 'ok   %s\n' "$current"
-	else failed=$((failed + 1)); fi
-}
-run() {
-	want=$1; shift
-	$WRAP "$BIN" "$@" <"${IN:-/dev/null}" >"$TMP/out" 2>"$TMP/err"
-	got=$?
-	[ "$got" = "$want" ] || bad "exit $got, expected $want ($*); stderr: $(head -c 400 "$TMP/err")"
-}
-has() { grep -qF -- "$2" "$TMP/$1" || bad "$1 lacks: $2"; }
-hasnt() { ! grep -qF -- "$2" "$TMP/$1" || bad "$1 has: $2"; }
 # national FIELD-TEXT: the "national" object, on one line, contains it.
 national() {
 	j=$(sed -n '/"national": {/,$p' "$TMP/out" | tr -d '\n' | sed 's/  */ /g')
@@ -178,5 +158,4 @@ run 0 export "$id" --format txt $st
 hasnt out "Under Directive 2011/36/EU"
 end
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+e2e_finish

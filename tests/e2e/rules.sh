@@ -6,29 +6,8 @@
 # compared by tests/e2e/run.sh.
 #   TIPSCREEN=build/asan/tipscreen sh tests/e2e/rules.sh
 set -u
-BIN=${TIPSCREEN:-./tipscreen}
-WRAP=${TIPSCREEN_WRAP:-}
-E2E=tests/e2e
-TMP=$(mktemp -d /tmp/tipscreen-rules-XXXXXX)
-trap 'rm -rf "$TMP"' EXIT INT TERM
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
-mkdir -p "$HOME"
-passed=0 failed=0 current="" ok=1
-begin() { current=$1; ok=1; }
-bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }
-end() {
-	if [ "$ok" = 1 ]; then passed=$((passed + 1)); printf 'ok   %s\n' "$current"
-	else failed=$((failed + 1)); fi
-}
-# run CODE ARGS...: stdin from $IN (or /dev/null), output in $TMP/out, $TMP/err.
-run() {
-	want=$1; shift
-	$WRAP "$BIN" "$@" <"${IN:-/dev/null}" >"$TMP/out" 2>"$TMP/err"
-	got=$?
-	[ "$got" = "$want" ] || bad "exit $got, expected $want ($*); stderr: $(head -c 400 "$TMP/err")"
-}
-has() { grep -qF -- "$2" "$TMP/$1" || bad "$1 lacks: $2"; }
-hasnt() { ! grep -qF -- "$2" "$TMP/$1" || bad "$1 has: $2"; }
+. tests/e2e/lib.sh
+e2e_setup rules
 json() { tr -d '\n' <"$TMP/out" | sed 's/  */ /g'; }
 
 begin "assess: a child then, an adult now"
@@ -152,5 +131,4 @@ run 0 export "$id" --format txt $st
 has out "Under 18 now: yes (age 16 now)."
 end
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+e2e_finish

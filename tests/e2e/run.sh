@@ -4,45 +4,17 @@
 #   TIPSCREEN=build/asan/tipscreen sh tests/e2e/run.sh
 # TIPSCREEN_WRAP, if set, is put before every run (e.g. valgrind).
 set -u
-BIN=${TIPSCREEN:-./tipscreen}
-WRAP=${TIPSCREEN_WRAP:-}
-E2E=tests/e2e
-TMP=$(mktemp -d /tmp/tipscreen-e2e-XXXXXX)
-trap 'rm -rf "$TMP"' EXIT INT TERM
-# No user configuration leaks into the tests.
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
-unset XDG_STATE_HOME
-mkdir -p "$HOME"
+. tests/e2e/lib.sh
+e2e_setup e2e
 printf 'correct horse battery staple\n' >"$TMP/pass"
 # Each interview gets a new case store, so none offers to resume another.
 store() { echo "--data $(mktemp -u "$TMP/store-XXXXXX") --passphrase-file $TMP/pass"; }
 
-passed=0
-failed=0
-current=""
-
-begin() { current=$1; ok=1; }
-bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }
-end() {
-	if [ "$ok" = 1 ]; then passed=$((passed + 1)); printf 'ok   %s\n' "$current"
-	else failed=$((failed + 1)); fi
-}
-
-# run CODE ARGS...: runs the binary with stdin from $IN (or /dev/null),
-# output in $TMP/out and $TMP/err, and checks the exit code.
-run() {
-	want=$1; shift
-	$WRAP "$BIN" "$@" <"${IN:-/dev/null}" >"$TMP/out" 2>"$TMP/err"
-	got=$?
-	[ "$got" = "$want" ] || bad "exit $got, expected $want ($*); stderr: $(head -c 400 "$TMP/err")"
-}
 # case_of DATA: $id is the newest case of the store in DATA.
 case_of() {
 	run 0 cases --data "$1" --passphrase-file "$TMP/pass"
 	id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
 }
-has() { grep -qF -- "$2" "$TMP/$1" || bad "$1 lacks: $2"; }
-hasnt() { ! grep -qF -- "$2" "$TMP/$1" || bad "$1 has: $2"; }
 
 # --- the command line ---------------------------------------------------
 begin "help and version exit 0"
@@ -721,5 +693,4 @@ for f in "$TMP/umask-store"/*; do
 done
 end
 
-printf '\n%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" = 0 ]
+e2e_finish

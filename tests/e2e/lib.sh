@@ -1,0 +1,41 @@
+# The helpers every end-to-end script shares; source it after `set -u`:
+#   . tests/e2e/lib.sh; e2e_setup NAME
+# BIN is the binary (TIPSCREEN), WRAP a prefix for every run (valgrind);
+# each script gets its own $TMP, removed on exit, and a HOME of its own so
+# that no user configuration leaks in. A script ends with e2e_finish, which
+# prints "N passed, M failed" (the line tests/run.sh counts).
+BIN=${TIPSCREEN:-./tipscreen}
+WRAP=${TIPSCREEN_WRAP:-}
+E2E=tests/e2e
+passed=0 failed=0 current="" ok=1
+
+# e2e_setup NAME: the temporary directory and the clean environment.
+e2e_setup() {
+	TMP=$(mktemp -d "/tmp/tipscreen-$1-XXXXXX")
+	trap 'rm -rf "$TMP"' EXIT INT TERM
+	export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
+	unset XDG_STATE_HOME XDG_DATA_HOME
+	mkdir -p "$HOME"
+}
+
+begin() { current=$1; ok=1; }
+bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }
+end() {
+	if [ "$ok" = 1 ]; then passed=$((passed + 1)); printf 'ok   %s\n' "$current"
+	else failed=$((failed + 1)); fi
+}
+# run CODE ARGS...: runs the binary with stdin from $IN (or /dev/null),
+# output in $TMP/out and $TMP/err, and checks the exit code.
+run() {
+	want=$1; shift
+	$WRAP "$BIN" "$@" <"${IN:-/dev/null}" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	[ "$got" = "$want" ] || bad "exit $got, expected $want ($*); stderr: $(head -c 400 "$TMP/err")"
+}
+has() { grep -qF -- "$2" "$TMP/$1" || bad "$1 lacks: $2"; }
+hasnt() { ! grep -qF -- "$2" "$TMP/$1" || bad "$1 has: $2"; }
+
+e2e_finish() {
+	printf '\n%d passed, %d failed\n' "$passed" "$failed"
+	[ "$failed" = 0 ]
+}
