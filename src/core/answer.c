@@ -128,7 +128,13 @@ int answer_check(const struct deck *dk, int slot, const struct answer *a, const 
 	case ANS_MULTI:
 		ok = t == SCR_MULTI && (sc->nchoices >= 32 || (a->multi >> sc->nchoices) == 0);
 		break;
-	case ANS_TEXT: ok = t == SCR_TEXT && a->text; break;
+	case ANS_TEXT:
+		if (t == SCR_TEXT && a->text && strlen(a->text) > ANSWER_TEXT_MAX) {
+			*why = "a text of at most 16384 bytes (16 KiB)";
+			return -1;
+		}
+		ok = t == SCR_TEXT && a->text;
+		break;
 	default: ok = false;
 	}
 	if (!ok)

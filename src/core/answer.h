@@ -15,6 +15,10 @@
 #include "deck.h"
 #include "vocab.h"
 
+/* The longest text answer or note, in bytes, in every front end alike:
+ * a longer one is refused with a message, never cut. */
+enum { ANSWER_TEXT_MAX = 16384 };
+
 enum answer_kind { ANS_NONE, ANS_WORD, ANS_NUMBER, ANS_CHOICE, ANS_MULTI, ANS_TEXT };
 
 struct answer {

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* qsort_r */
 #include "catalog.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,10 +47,30 @@ static void po_error(struct po_reader *r, int col, const char *what)
 	r->errors++;
 }
 
+/* Refuses control, escape and bidi-override characters in a string, raw
+ * or escaped, as the deck's files do; a newline and a tab are text. col is
+ * where the string starts. */
+static void check_text(struct po_reader *r, int col, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+		if (k == 0)
+			return;	/* the line's UTF-8 check names it */
+		if (text_is_unsafe(cp)) {
+			diags_add(r->d, r->path, r->lineno, col,
+				  "control character U+%04X is not allowed in text", (unsigned)cp);
+			r->errors++;
+			return;
+		}
+		i += k;
+	}
+}
+
 /* Appends the C-quoted string at s (after the opening quote) to *dst. */
 static void append_quoted(struct po_reader *r, const char *line, const char *s, char **dst)
 {
-	size_t len = *dst ? strlen(*dst) : 0;
+	size_t len = *dst ? strlen(*dst) : 0, start = len;
 	char *out = xmalloc(len + strlen(s) + 1);
 	if (*dst)
 		memcpy(out, *dst, len);
@@ -69,6 +90,7 @@ static void append_quoted(struct po_reader *r, const char *line, const char *s, 
 		p++;
 	}
 	out[len] = '\0';
+	check_text(r, (int)(s - line), out + start, len - start);
 	if (*p != '"')
 		po_error(r, (int)(p - line) + 1, "expected '\"' closing the string");
 	else if (p[1 + strspn(p + 1, " \t\r")])
@@ -396,19 +418,58 @@ const struct catalog_entry *catalog_entries(const struct catalog *c, size_t *n)
 	return c->entries;
 }
 
-/* The next placeholder at or after p (a printf directive other than %%,
- * or ${name}), its length in *len; NULL when there is none. */
+/* Skips an argument number "m$" at p, if there is one. */
+static const char *skip_argnum(const char *p)
+{
+	size_t d = strspn(p, "0123456789");
+	return d > 0 && p[d] == '$' ? p + d + 1 : p;
+}
+
+/* Skips a width or a precision: digits, or "*" with an optional "m$". */
+static const char *skip_count(const char *p)
+{
+	if (*p == '*')
+		return skip_argnum(p + 1);
+	return p + strspn(p, "0123456789");
+}
+
+/* The length of the printf conversion specification at p (p[0] == '%',
+ * p[1] != '%'), read by the full syntax of printf(3): an argument number
+ * "m$", flags from "-+ #0'I", a width, a precision, a length modifier
+ * (hh h l ll q L j z Z t), then the conversion. 0 if no valid conversion
+ * follows: printf would still read one there (undefined behaviour). */
+static size_t directive_len(const char *p)
+{
+	static const char *const lengths[] = { "hh", "ll", "h", "l", "q", "L", "j", "z", "Z", "t" };
+	const char *q = skip_argnum(p + 1);
+	q += strspn(q, "-+ #0'I");
+	q = skip_count(q);
+	if (*q == '.')
+		q = skip_count(q + 1);
+	for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+		size_t n = strlen(lengths[i]);
+		if (strncmp(q, lengths[i], n) == 0) {
+			q += n;
+			break;
+		}
+	}
+	return *q && strchr("diouxXeEfFgGaAcCsSpnm", *q) ? (size_t)(q - p) + 1 : 0;
+}
+
+/* The next placeholder at or after p, its length in *len; NULL when there
+ * is none. A placeholder is a printf directive other than %% — or a '%'
+ * that starts no valid one, taken with the rest of the string so that it
+ * can only match the very same text — or ${name}. */
 static const char *next_placeholder(const char *p, size_t *len)
 {
 	for (; *p; p++) {
 		if (p[0] == '%' && p[1] == '%') {
 			p++;
 		} else if (p[0] == '%') {
-			size_t n = 1 + strspn(p + 1, "0123456789$#-+.'lhzjtL*");
-			if (p[n] && strchr("diouxXeEfFgGaAcspn", p[n])) {
-				*len = n + 1;
-				return p;
-			}
+			*len = directive_len(p);
+			if (*len == 0)
+				*len = strlen(p);
+			return p;
 		} else if (p[0] == '$' && p[1] == '{' && strchr(p, '}')) {
 			*len = (size_t)(strchr(p, '}') - p) + 1;
 			return p;

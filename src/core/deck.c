@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -391,10 +392,31 @@ static void add_item(struct loader *L, const struct stanza *st)
 		err(L, st->line, 1, "item '%s' has no 'Text:'", it->id);
 }
 
-static void load_file(struct loader *L, const char *path)
+/* Adds a file to the deck's identity: its name (not the directory, so a
+ * copied deck keeps its identity), its length and its bytes. */
+static void hash_file(crypto_generichash_state *h, const char *path, const char *buf, size_t len)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	unsigned char n[8];
+	for (int i = 0; i < 8; i++)
+		n[i] = (unsigned char)((unsigned long long)len >> (8 * i));
+	crypto_generichash_update(h, (const unsigned char *)base, strlen(base) + 1);
+	crypto_generichash_update(h, n, sizeof n);
+	crypto_generichash_update(h, (const unsigned char *)buf, len);
+}
+
+static void load_file(struct loader *L, const char *path, crypto_generichash_state *h)
 {
 	struct stanza_file sf;
-	stanza_read(path, &sf, L->d);
+	char *buf;
+	size_t len;
+	memset(&sf, 0, sizeof sf);
+	if (stanza_slurp(path, &buf, &len, L->d) == 0) {
+		hash_file(h, path, buf, len);
+		stanza_parse(path, buf, len, &sf, L->d);
+		free(buf);
+	}
 	for (size_t i = 0; i < sf.n; i++) {
 		const struct stanza *st = &sf.s[i];
 		if (stanza_get(st, "Screen") && st->f[0].key == stanza_get(st, "Screen")->key)
@@ -606,11 +628,18 @@ struct deck *deck_load(const char *dir, struct diags *d)
 	dk->start = dk->summary = dk->stop = dk->review = -1;
 	size_t before = d->n;
 	struct loader L = { .deck = dk, .d = d };
-	if (list_files(dk, dir, d)) {
+	if (sodium_init() < 0) {
+		diags_add(d, dir, 0, 0, "libsodium could not start");
+	} else if (list_files(dk, dir, d)) {
+		crypto_generichash_state h;
+		unsigned char sum[DECK_IDENTITY_BYTES];
+		crypto_generichash_init(&h, NULL, 0, sizeof sum);
 		for (size_t i = 0; i < dk->nfiles; i++) {
 			L.file = dk->files[i];
-			load_file(&L, dk->files[i]);
+			load_file(&L, dk->files[i], &h);
 		}
+		crypto_generichash_final(&h, sum, sizeof sum);
+		sodium_bin2hex(dk->identity, sizeof dk->identity, sum, sizeof sum);
 		if (d->n == before)
 			link_deck(&L);
 		if (d->n == before)

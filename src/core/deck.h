@@ -109,7 +109,13 @@ struct slot {
 	int item;	/* index in the screen's items, or -1 */
 };
 
+/* The identity of a deck: BLAKE2b-256 over its files' names, lengths and
+ * bytes in load order, as hex. A case records the identity it was answered
+ * with, so a later deck can tell that it is not the same one. */
+enum { DECK_IDENTITY_BYTES = 32 };
+
 struct deck {
+	char identity[2 * DECK_IDENTITY_BYTES + 1];
 	struct screen *s;
 	size_t n;
 	struct slot *slots;

@@ -1,5 +1,7 @@
 #include "guard.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,18 +14,24 @@ enum node_type {
 
 enum cmp { C_EQ, C_NE, C_LT, C_LE, C_GT, C_GE };
 
+/* A node of the parsed guard. "and" and "or" are n-ary: a chain of any
+ * length is one node whose operands are kids[a .. a + b), so the tree is
+ * only as deep as the nesting, which the parser caps; evaluation recurses
+ * no deeper than that. */
 struct node {
 	enum node_type type;
 	enum cmp op;
 	long num;
 	char *str;
 	struct guard_ref ref;
-	int a, b;	/* child nodes, -1 if none */
+	int a, b;	/* child nodes (-1 if none); for and/or: first kid, count */
 };
 
 struct guard {
 	struct node *v;
 	size_t n, cap;
+	int *kids;	/* operands of and/or nodes */
+	size_t nkids, capkids;
 	int root;
 };
 
@@ -47,6 +55,7 @@ struct parser {
 	struct tok t;
 	const struct guard_names *names;
 	struct guard *g;
+	int depth;	/* open parentheses and "not"s around the token */
 	int errcol;
 	char *errmsg;
 };
@@ -129,6 +138,17 @@ static int add(struct parser *ps, enum node_type type)
 }
 
 static int parse_or(struct parser *ps);
+
+/* Enters one level of nesting ("(" or "not" at at), refusing more than
+ * GUARD_MAX_DEPTH. */
+static int deeper(struct parser *ps, const char *at)
+{
+	if (++ps->depth <= GUARD_MAX_DEPTH)
+		return 0;
+	ps->depth--;
+	return fail(ps, at, xasprintf("conditions nest at most %d levels deep "
+				      "(parentheses and 'not')", GUARD_MAX_DEPTH));
+}
 
 static const char *describe(const struct tok *t)
 {
@@ -221,7 +241,10 @@ static int parse_operand(struct parser *ps)
 	switch (t.type) {
 	case T_NUM:
 		n = add(ps, N_NUM);
-		ps->g->v[n].num = t.len > 6 ? 999999 : strtol(t.p, NULL, 10);
+		errno = 0;
+		ps->g->v[n].num = strtol(t.p, NULL, 10);
+		if (errno == ERANGE)
+			return fail(ps, t.p, xasprintf("number too large: at most %ld", LONG_MAX));
 		next(ps);
 		return n;
 	case T_STR:
@@ -230,8 +253,11 @@ static int parse_operand(struct parser *ps)
 		next(ps);
 		return n;
 	case T_LPAREN:
+		if (deeper(ps, t.p) < 0)
+			return -1;
 		next(ps);
 		n = parse_or(ps);
+		ps->depth--;
 		if (n < 0 || expect(ps, T_RPAREN, "')'") < 0)
 			return -1;
 		return n;
@@ -287,8 +313,11 @@ static int parse_compare(struct parser *ps)
 static int parse_unary(struct parser *ps)
 {
 	if (tok_is(&ps->t, "not")) {
+		if (deeper(ps, ps->t.p) < 0)
+			return -1;
 		next(ps);
 		int a = parse_unary(ps);
+		ps->depth--;
 		if (a < 0)
 			return -1;
 		int n = add(ps, N_NOT);
@@ -298,21 +327,36 @@ static int parse_unary(struct parser *ps)
 	return parse_compare(ps);
 }
 
+/* A chain "x kw y kw z …" as one n-ary node (or x alone). The operands
+ * are gathered first, since parsing them adds kids of their own. */
 static int parse_binary(struct parser *ps, const char *kw, enum node_type type,
 			int (*sub)(struct parser *))
 {
 	int a = sub(ps);
+	if (a < 0 || !tok_is(&ps->t, kw))
+		return a;
+	int *ops = NULL;
+	size_t n = 0, cap = 0;
+	xgrow((void **)&ops, &cap, n + 1, sizeof *ops);
+	ops[n++] = a;
 	while (a >= 0 && tok_is(&ps->t, kw)) {
 		next(ps);
-		int b = sub(ps);
-		if (b < 0)
-			return -1;
-		int n = add(ps, type);
-		ps->g->v[n].a = a;
-		ps->g->v[n].b = b;
-		a = n;
+		a = sub(ps);
+		xgrow((void **)&ops, &cap, n + 1, sizeof *ops);
+		ops[n++] = a;
 	}
-	return a;
+	int node = -1;
+	if (a >= 0) {
+		struct guard *g = ps->g;
+		xgrow((void **)&g->kids, &g->capkids, g->nkids + n, sizeof *g->kids);
+		memcpy(g->kids + g->nkids, ops, n * sizeof *ops);
+		node = add(ps, type);
+		g->v[node].a = (int)g->nkids;
+		g->v[node].b = (int)n;
+		g->nkids += n;
+	}
+	free(ops);
+	return node;
 }
 
 static int parse_and(struct parser *ps)
@@ -375,6 +419,16 @@ static bool compare(struct gval a, struct gval b, enum cmp op)
 	return false;
 }
 
+/* An and/or chain, in a loop: stops at the first operand that is stop. */
+static bool eval_chain(const struct guard *g, const struct node *nd, const struct guard_env *env,
+		       bool stop)
+{
+	for (int i = 0; i < nd->b; i++)
+		if (truthy(eval_value(g, g->kids[nd->a + i], env)) == stop)
+			return stop;
+	return !stop;
+}
+
 static struct gval boolean(bool b)
 {
 	return (struct gval){ .t = GV_NUM, .n = b };
@@ -387,8 +441,8 @@ static struct gval eval_value(const struct guard *g, int n, const struct guard_e
 	case N_NUM: return (struct gval){ .t = GV_NUM, .n = nd->num };
 	case N_STR: return (struct gval){ .t = GV_STR, .s = nd->str };
 	case N_REF: return env->value(env->ctx, &nd->ref);
-	case N_AND: return boolean(truthy(eval_value(g, nd->a, env)) && truthy(eval_value(g, nd->b, env)));
-	case N_OR: return boolean(truthy(eval_value(g, nd->a, env)) || truthy(eval_value(g, nd->b, env)));
+	case N_AND: return boolean(eval_chain(g, nd, env, false));
+	case N_OR: return boolean(eval_chain(g, nd, env, true));
 	case N_NOT: return boolean(!truthy(eval_value(g, nd->a, env)));
 	case N_CMP: return boolean(compare(eval_value(g, nd->a, env), eval_value(g, nd->b, env), nd->op));
 	case N_ANY: return boolean(env->count(env->ctx, nd->ref.index) > 0);
@@ -421,5 +475,6 @@ void guard_free(struct guard *g)
 	for (size_t i = 0; i < g->n; i++)
 		free(g->v[i].str);
 	free(g->v);
+	free(g->kids);
 	free(g);
 }

@@ -59,6 +59,11 @@ struct guard_env {
 
 struct guard;
 
+/* How deeply parentheses and "not" may nest in one condition. Chains of
+ * "and" and "or" may be of any length: they are evaluated in a loop, so
+ * evaluation recurses at most about three times this deep. */
+enum { GUARD_MAX_DEPTH = 32 };
+
 /* Parses src. Returns the guard (free with guard_free), or NULL with *col
  * set to the 1-based character column of the error in src and *msg to a
  * new message the caller frees. */

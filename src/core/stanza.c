@@ -1,11 +1,14 @@
 #include "stanza.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -170,38 +173,70 @@ int stanza_parse(const char *path, const char *buf, size_t len,
 	return r.errors ? -1 : 0;
 }
 
-int stanza_read(const char *path, struct stanza_file *out, struct diags *d)
+/* Opens path for reading only if it is a regular file: a FIFO or a device
+ * named *.screen would block or never end. */
+static FILE *open_regular(const char *path, struct diags *d)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		diags_add(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diags_add(d, path, 0, 0, "not a regular file: expected a text file");
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp)
+		close(fd);
+	return fp;
+}
+
+int stanza_slurp(const char *path, char **buf, size_t *len, struct diags *d)
 {
 	bool std = strcmp(path, "-") == 0;
-	FILE *fp = std ? stdin : fopen(path, "rb");
-	memset(out, 0, sizeof *out);
-	if (!fp) {
-		diags_add(d, path, 0, 0, "cannot open: %s", strerror(errno));
+	FILE *fp = std ? stdin : open_regular(path, d);
+	*buf = NULL;
+	*len = 0;
+	if (!fp)
 		return -1;
-	}
 	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap);
+	char *b = xmalloc(cap);
 	size_t k;
-	while ((k = fread(buf + n, 1, cap - n, fp)) > 0) {
+	while ((k = fread(b + n, 1, cap - n, fp)) > 0) {
 		n += k;
 		if (n > MAX_FILE)
 			break;
 		if (n == cap)
-			buf = xrealloc(buf, cap *= 2);
+			b = xrealloc(b, cap *= 2);
 	}
 	bool err = ferror(fp);
 	if (!std)
 		fclose(fp);
-	int rc;
-	if (err) {
-		diags_add(d, path, 0, 0, "cannot read: %s", strerror(errno));
-		rc = -1;
-	} else if (n > MAX_FILE) {
-		diags_add(d, path, 0, 0, "larger than %d bytes: not a tipscreen file", MAX_FILE);
-		rc = -1;
-	} else {
-		rc = stanza_parse(std ? "<stdin>" : path, buf, n, out, d);
+	if (err || n > MAX_FILE) {
+		if (err)
+			diags_add(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		else
+			diags_add(d, path, 0, 0, "larger than %d bytes: not a tipscreen file", MAX_FILE);
+		free(b);
+		return -1;
 	}
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+int stanza_read(const char *path, struct stanza_file *out, struct diags *d)
+{
+	char *buf;
+	size_t n;
+	memset(out, 0, sizeof *out);
+	if (stanza_slurp(path, &buf, &n, d) < 0)
+		return -1;
+	int rc = stanza_parse(strcmp(path, "-") == 0 ? "<stdin>" : path, buf, n, out, d);
 	free(buf);
 	return rc;
 }

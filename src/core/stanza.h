@@ -41,7 +41,13 @@ struct stanza_file {
 int stanza_parse(const char *path, const char *buf, size_t len,
 		 struct stanza_file *out, struct diags *d);
 
-/* Reads and parses a file; "-" reads standard input. */
+/* Reads a whole file into *buf (a new buffer the caller frees; *len its
+ * length, not NUL-terminated); "-" reads standard input. Anything but a
+ * regular file (a FIFO, a device) is refused, as is a file over 4 MiB.
+ * Returns 0, or -1 after a diagnostic. */
+int stanza_slurp(const char *path, char **buf, size_t *len, struct diags *d);
+
+/* Reads and parses a file (stanza_slurp, then stanza_parse). */
 int stanza_read(const char *path, struct stanza_file *out, struct diags *d);
 
 void stanza_file_free(struct stanza_file *f);

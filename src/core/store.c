@@ -56,11 +56,36 @@ char *store_default_dir(void)
 	return h && *h ? xasprintf("%s/.local/share/tipscreen", h) : NULL;
 }
 
+/* Creates dir and its missing parents, each 0700 (mkdir -p, as the XDG
+ * base directory spec asks: a new account has no ~/.local/share). */
+static int make_dirs(const char *dir)
+{
+	if (!*dir) {
+		errno = ENOENT;
+		return -1;
+	}
+	char *p = xstrdup(dir);
+	int rc = 0;
+	for (char *s = p + 1; rc == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
 /* Creates dir (0700) if missing, then refuses it unless it is a directory
  * of ours that no one else can read or write. */
 static int secure_dir(const char *dir, char *err, size_t n)
 {
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+	if (make_dirs(dir) != 0)
 		return fail(err, n, "%s: cannot create the data directory: %s", dir, strerror(errno));
 	struct stat st;
 	if (lstat(dir, &st) != 0)

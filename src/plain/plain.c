@@ -17,7 +17,8 @@ struct plain {
 	const struct deck *dk;
 	FILE *in, *out;
 	const struct plain_opts *o;
-	char line[4096];
+	char *line;	/* the line read last, owned (getline's buffer) */
+	size_t cap;
 };
 
 static void not_saved(struct plain *p)
@@ -91,30 +92,37 @@ static enum action switch_lang(struct plain *p, const char *tag)
 	return A_REDRAW;
 }
 
-/* Reads one line without its newline; NULL at the end of the input. */
+/* Reads one line, whole, without its newline and surrounding blanks; NULL
+ * at the end of the input. A line holding a NUL byte is refused and read
+ * again: it cannot be an answer, and stopping at the NUL would shift every
+ * later answer. Borrowed until the next read. */
 static const char *read_line(struct plain *p)
 {
-	fputs("> ", p->out);
-	fflush(p->out);
-	if (!fgets(p->line, sizeof p->line, p->in))
-		return NULL;
-	size_t n = strlen(p->line);
-	if (n && p->line[n - 1] != '\n' && !feof(p->in)) {
-		int c;
-		while ((c = fgetc(p->in)) != EOF && c != '\n')
-			;	/* the rest of an over-long line is dropped */
+	for (;;) {
+		fputs("> ", p->out);
+		fflush(p->out);
+		ssize_t got = getline(&p->line, &p->cap, p->in);
+		if (got < 0)
+			return NULL;
+		size_t n = (size_t)got;
+		if (memchr(p->line, '\0', n)) {
+			fprintf(p->out, "%s\n", _("That line holds a NUL byte, which no answer can hold: "
+						  "nothing was recorded. Type it again."));
+			continue;
+		}
+		while (n && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r' || p->line[n - 1] == ' '))
+			p->line[--n] = '\0';
+		if (p->o->charset && !text_is_utf8_charset(p->o->charset)) {
+			char *u = termcs_input(p->line, p->o->charset);
+			free(p->line);
+			p->line = u;
+			p->cap = strlen(u) + 1;
+		}
+		char *s = p->line;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		return s;
 	}
-	while (n && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r' || p->line[n - 1] == ' '))
-		p->line[--n] = '\0';
-	if (p->o->charset && !text_is_utf8_charset(p->o->charset)) {
-		char *u = termcs_input(p->line, p->o->charset);
-		snprintf(p->line, sizeof p->line, "%s", u);
-		free(u);
-	}
-	char *s = p->line;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return s;
 }
 
 static void help(struct plain *p, const struct screen *sc, const char *item_help)
@@ -154,6 +162,10 @@ static int common(struct plain *p, const char *s, const struct screen *sc, const
 	}
 	if (s[0] == '@') {
 		*act = switch_lang(p, s + 1);
+		return 0;
+	}
+	if (s[0] == '+' && strlen(s + 1) > ANSWER_TEXT_MAX) {
+		fprintf(p->out, "%s\n", _("A note holds at most 16384 bytes (16 KiB): nothing was recorded."));
 		return 0;
 	}
 	if (s[0] == '+') {
@@ -258,6 +270,12 @@ static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 		if (!*s && (cur->kind != ANS_NONE || deck_slot_type(p->dk, slot) == SCR_TEXT ||
 			    deck_slot_type(p->dk, slot) == SCR_MULTI))
 			return A_NEXT;
+		if (deck_slot_type(p->dk, slot) == SCR_TEXT && strlen(s) > ANSWER_TEXT_MAX) {
+			fprintf(p->out, _("Not recorded: a text answer holds at most %d bytes (16 KiB). "
+					  "Type a shorter one."), ANSWER_TEXT_MAX);
+			fputc('\n', p->out);
+			continue;
+		}
 		struct answer a;
 		const char *why;
 		if (*s && typed_answer(p, slot, s, &a, &why) == 0) {
@@ -516,6 +534,7 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 		switch (a) {
 		case A_EOF:
 			fflush(out);
+			free(p.line);
 			return 1;
 		case A_NEXT:
 			interview_next(iv);
@@ -542,5 +561,6 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 		not_saved(&p);
 	fprintf(out, "\n%s\n", _("The interview is complete."));
 	fflush(out);
+	free(p.line);
 	return 0;
 }

@@ -1,12 +1,14 @@
 #include "edit.h"
 
+#include "../core/answer.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/text.h"
 #include "../core/xalloc.h"
 
-enum { DEFAULT_MAX = 1000 };
+enum { DEFAULT_MAX = ANSWER_TEXT_MAX };
 
 static void ensure(struct edit *e, size_t need)
 {

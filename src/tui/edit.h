@@ -14,7 +14,7 @@ struct edit {
 	char *buf;	/* NUL-terminated UTF-8 */
 	size_t len, cap;
 	size_t cur;	/* byte offset of the cursor, on a character boundary */
-	size_t max;	/* most bytes it takes; 0 for the default (1000) */
+	size_t max;	/* most bytes it takes; 0 for the default (ANSWER_TEXT_MAX) */
 };
 
 /* Replaces the content with text (NULL for empty), cursor at the end. */

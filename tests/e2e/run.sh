@@ -57,6 +57,25 @@ run 2 --width 3; has err "--width takes a number"
 end
 
 # --- check --------------------------------------------------------------
+# deep_deck DIR GUARD: a valid two-question deck whose first Next: has GUARD.
+deep_deck() {
+	mkdir -p "$1"
+	{ printf 'Screen: intro\nType: yesno\nSection: act\nQuestion: Go on?\nHelp: h\nWhy: w\n'
+	  printf 'Next: summary if %s\nNext: summary\n\n' "$2"
+	  printf 'Screen: summary\nType: summary\nSection: summary\nNext: end\n\n'
+	  printf 'Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n'; } >"$1/10-main.screen"
+}
+begin "deep guards: nesting is capped with line and column, long chains run"
+deep_deck "$TMP/deep-parens" "$(awk 'BEGIN { for (i = 0; i < 40000; i++) printf "("; printf "intro" }')"
+run 2 check "$TMP/deep-parens"
+has err "$TMP/deep-parens/10-main.screen:7:50: error: conditions nest at most 32 levels deep"
+deep_deck "$TMP/long-and" "$(awk 'BEGIN { for (i = 0; i < 50000; i++) printf "intro and "; printf "intro" }')"
+run 0 check "$TMP/long-and"
+printf 'intro: yes\n' >"$TMP/long-and.answers"
+run 0 replay "$TMP/long-and.answers" --deck "$TMP/long-and" --json
+has out '"outcome"'
+end
+
 begin "check accepts the bundled deck"
 run 0 check screens; has out "screens: 28 screens"
 end
@@ -352,6 +371,17 @@ has err "$E2E/locales/placeholders/fr.po:10: error: the translation's placeholde
 has out "fr.po:1: Français (fr), draft: not reviewed by a native speaker: 0 of 130 texts translated (0%); the rest is shown in English"
 end
 
+begin "directives smuggled into translations are refused by check and never reach printf"
+run 2 check screens --locales "$E2E/locales/directives"
+has err "$E2E/locales/directives/fr.po:10: error: the translation's placeholders '% n %s' differ from the English '%s'"
+has err "$E2E/locales/directives/fr.po:13: error: the translation's placeholders '% d % s' differ from the English ''"
+has err "$E2E/locales/directives/fr.po:16: error: the translation's placeholders '%S %Id' differ from the English ''"
+IN=$E2E/plain/adult.in run 0 --plain --lang fr --locales "$E2E/locales/directives" $(store)
+has out "every answer is saved, encrypted, as it is given."
+hasnt out "(null)"
+hasnt out "Entretien"
+end
+
 begin "a broken PO file is refused with its line and column, by check and at start"
 run 2 check screens --locales "$E2E/locales/broken"
 has err "$E2E/locales/broken/de.po:7:15: error: expected '\"' closing the string"
@@ -491,6 +521,30 @@ run 1 cases --data "$TMP/open-store" --passphrase-file "$TMP/pass"
 has err "the data directory is open to other users (mode 755)"
 run 2 cases --data "$TMP/x-store" --passphrase-file "$TMP/nowhere"
 has err "cannot read the passphrase file"
+end
+
+begin "a first interview in an empty home creates the data directory and its parents, 0700"
+mkdir -p "$TMP/newhome"
+(export HOME="$TMP/newhome"; unset XDG_DATA_HOME XDG_CONFIG_HOME XDG_STATE_HOME XDG_CACHE_HOME
+ IN=$E2E/plain/adult.in run 0 --plain --passphrase-file "$TMP/pass"
+ has out "Interview "
+ for d in .local .local/share .local/share/tipscreen; do
+	[ "$(stat -c %a "$HOME/$d" 2>/dev/null)" = 700 ] || bad "~/$d is $(stat -c %a "$HOME/$d" 2>&1)"
+ done
+ [ -f "$HOME/.local/share/tipscreen/cases.db" ] || bad "no cases.db in ~/.local/share/tipscreen"
+ run 0 cases --passphrase-file "$TMP/pass"; has out "complete"
+ [ "$ok" = 1 ]) || ok=0
+end
+
+begin "a NUL byte or a 1 MB line in piped answers is refused on its own line; no later answer moves"
+IN=$E2E/plain/adult.in run 0 --plain $(store)
+sed -n '/The interview is complete/,$p' "$TMP/out" >"$TMP/plain-summary"
+{ head -n 4 "$E2E/plain/adult.in"; printf 'y\000es\n'; sed -n '5,10p' "$E2E/plain/adult.in"
+  head -c 1048576 /dev/zero | tr '\000' a; echo; tail -n +11 "$E2E/plain/adult.in"; } >"$TMP/nul.in"
+IN=$TMP/nul.in run 0 --plain $(store)
+has out "That line holds a NUL byte"
+has out "a text answer holds at most 16384 bytes"
+sed -n '/The interview is complete/,$p' "$TMP/out" | cmp -s - "$TMP/plain-summary" || bad "the summary differs from the same answers without the bad lines"
 end
 
 begin "under umask 000 the store is still 0700 and its files 0600"

@@ -56,8 +56,14 @@ start() {
 	new_tmux "$cols" "$lines" \
 		"env TERM=$term ${ENVX:-} $WRAP $BIN --contacts screens/contacts.example $STORE $*; echo \$? >$TMP/rc; sleep 600"
 }
-# Sends a signal to the wizard (the child of the pane's shell).
-signal() { pkill -"$1" -P "$($T display-message -p -t w '#{pane_pid}')"; }
+# Sends a signal to the wizard: the children of the pane's shell, found by
+# its pid in /proc (no procps, and never a process found by name).
+signal() {
+	sh_pid=$($T display-message -p -t w '#{pane_pid}')
+	for kid in $(cat /proc/"$sh_pid"/task/*/children 2>/dev/null); do
+		kill -"$1" "$kid" 2>/dev/null
+	done
+}
 screen() { $T capture-pane -t w -p; }
 history() { $T capture-pane -t w -p -S -; }
 # wait_for TEXT: until the screen shows it (fails the test after LIMIT s).

@@ -96,7 +96,11 @@ static void test_placeholders(void **st)
 	const struct { const char *in, *want; } cases[] = {
 		{ "Step %d of %zu: %s", "%d %zu %s" },
 		{ "100%% sure, %.300s", "%.300s" },
-		{ "50 % des cas", "" },
+		{ "50 % des cas", "% d" },	/* printf reads "% d" here */
+		{ "[% d] [% s] % n", "% d % s % n" },
+		{ "%Id %S %ls %lld %hhx %'d %-08.3f %*d %1$*2$d", "%Id %S %ls %lld %hhx %'d %-08.3f %*d %1$*2$d" },
+		{ "ends with %", "%" },
+		{ "100% é", "% é" },
 		{ "Hello ${name} and %1$s", "${name} %1$s" },
 		{ "no placeholders", "" },
 	};
@@ -109,6 +113,53 @@ static void test_placeholders(void **st)
 	assert_false(catalog_placeholders_agree("%d of %s", "%s sur %d"));
 	assert_false(catalog_placeholders_agree("%d of %s", "%d"));
 	assert_true(catalog_placeholders_agree("100%% done", "fini"));
+	/* The red team's strings: each must differ from a plain English text. */
+	const char *const evil[] = { "% n", "%Id", "%S", "[% d] [% s]", "%", "% 5$n", "%hhn", "%m" };
+	for (size_t i = 0; i < sizeof evil / sizeof evil[0]; i++)
+		assert_false(catalog_placeholders_agree("Plain text", evil[i]));
+	assert_false(catalog_placeholders_agree("%d items", "%Id éléments"));
+	assert_false(catalog_placeholders_agree("%s", "%S"));
+}
+
+/* A translation that smuggles a directive in is never used: the English
+ * comes back, so printf never sees it. */
+static void test_smuggled_directives_fall_back(void **st)
+{
+	(void)st;
+	char *dir;
+	struct catalog *c = load_fr("msgid \"Saved.\"\nmsgstr \"[% d] [% s]\"\n\n"
+				    "msgid \"Screen %d\"\nmsgstr \"Écran %Id\"\n\n"
+				    "msgid \"Done\"\nmsgstr \"Fini % n\"\n\n"
+				    "msgid \"Name %s\"\nmsgstr \"Nom %S\"\n", &dir);
+	assert_string_equal(catalog_get(c, NULL, "Saved."), "Saved.");
+	assert_string_equal(catalog_get(c, NULL, "Screen %d"), "Screen %d");
+	assert_string_equal(catalog_get(c, NULL, "Done"), "Done");
+	assert_string_equal(catalog_get(c, NULL, "Name %s"), "Name %s");
+	catalog_free(c);
+	rm_tree(dir);
+}
+
+/* Control and escape characters are refused in a PO file as in a deck:
+ * raw or escaped, with file:line:col. */
+static void test_control_characters_are_refused(void **st)
+{
+	(void)st;
+	const char *const bad[] = { "msgstr \"a\\ab\"", "msgstr \"a\x1b[2Jb\"",
+				    "msgstr \"a\\rb\"", "msgstr \"a\xe2\x80\xae" "b\"" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char po[256];
+		snprintf(po, sizeof po, "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\n"
+			 "msgid \"Hello\"\n%s\n", bad[i]);
+		char *dir = make_dir("fr.po", po, NULL);
+		char path[512];
+		snprintf(path, sizeof path, "%s/fr.po", dir);
+		struct diags d = { 0 };
+		struct catalog *c = catalog_load(path, &d);
+		assert_null(c);
+		assert_diag(&d, "fr.po:5:8: error: control character U+");
+		diags_free(&d);
+		rm_tree(dir);
+	}
 }
 
 /* A PO file in Latin-1 is converted to UTF-8 on load, header included. */
@@ -271,6 +322,8 @@ int main(void)
 		cmocka_unit_test(test_lookup_by_context_and_text),
 		cmocka_unit_test(test_fallback_to_english),
 		cmocka_unit_test(test_placeholders),
+		cmocka_unit_test(test_smuggled_directives_fall_back),
+		cmocka_unit_test(test_control_characters_are_refused),
 		cmocka_unit_test(test_latin1_file_is_converted),
 		cmocka_unit_test(test_errors_name_file_line_and_column),
 		cmocka_unit_test(test_interface_language_is_switchable),

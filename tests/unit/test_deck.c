@@ -2,6 +2,8 @@
  * with file:line:col and a message that names it. */
 #include "testutil.h"
 
+#include <sys/stat.h>
+
 #include "deck.h"
 
 /* A small valid deck: intro, a yes-no with an indicator, summary, stop. */
@@ -281,10 +283,47 @@ static void test_bundled_deck_never_says_victim(void **st)
 	diags_free(&d);
 }
 
+/* The identity names the deck's files and bytes: the same deck in another
+ * directory has the same identity, one changed byte another. */
+static void test_identity_follows_the_bytes(void **st)
+{
+	(void)st;
+	struct loaded a = load(HEAD QONE TAIL), b = load(HEAD QONE TAIL);
+	struct loaded c = load(HEAD "Screen: q.one\nType: yesno\nSection: act\n"
+			       "Indicates: act.recruitment\nQuestion: Were you recruited?!\n"
+			       "Help: h\nWhy: w\nNext: summary\n\n" TAIL);
+	assert_non_null(a.deck);
+	assert_non_null(c.deck);
+	assert_int_equal(strlen(a.deck->identity), 64);
+	assert_string_equal(a.deck->identity, b.deck->identity);
+	assert_string_not_equal(a.deck->identity, c.deck->identity);
+	done(&a);
+	done(&b);
+	done(&c);
+}
+
+/* A FIFO named *.screen would block the loader forever: it is refused. */
+static void test_a_fifo_is_refused(void **st)
+{
+	(void)st;
+	char *dir = make_dir("a.screen", HEAD QONE TAIL, NULL);
+	char path[512];
+	snprintf(path, sizeof path, "%s/b.screen", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	struct diags d = { 0 };
+	struct deck *dk = deck_load(dir, &d);
+	assert_null(dk);
+	assert_diag(&d, "b.screen: error: not a regular file");
+	diags_free(&d);
+	rm_tree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_deck_loads),
+		cmocka_unit_test(test_identity_follows_the_bytes),
+		cmocka_unit_test(test_a_fifo_is_refused),
 		cmocka_unit_test(test_dangling_next_with_did_you_mean),
 		cmocka_unit_test(test_unknown_indicator_with_did_you_mean),
 		cmocka_unit_test(test_guard_syntax_error_points_into_the_line),

@@ -223,6 +223,76 @@ void count_ref(void *ctx, const struct guard_ref *r)
 	++*(int *)ctx;
 }
 
+/* A string of n copies of unit, then tail: a new string. */
+static char *repeat(const char *unit, size_t n, const char *tail)
+{
+	size_t u = strlen(unit);
+	char *s = malloc(u * n + strlen(tail) + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * u, unit, u);
+	strcpy(s + u * n, tail);
+	return s;
+}
+
+/* 40,000 nested parentheses crashed check: nesting is capped, and the
+ * error points at the first parenthesis too many. */
+static void test_nesting_is_capped(void **st)
+{
+	(void)st;
+	struct fake f = fake();
+	char *ok = repeat("(", GUARD_MAX_DEPTH, "q.private");
+	char *ok2 = repeat(")", GUARD_MAX_DEPTH, "");
+	char *src = malloc(strlen(ok) + strlen(ok2) + 1);
+	strcpy(src, ok);
+	strcat(src, ok2);
+	assert_true(eval(src, &f));
+	free(src);
+	free(ok);
+	free(ok2);
+	char *deep = repeat("(", 40000, "q.private");
+	parse_error(deep, GUARD_MAX_DEPTH + 1, "nest at most 32 levels deep");
+	free(deep);
+	char *nots = repeat("not ", 40000, "q.private");
+	parse_error(nots, 4 * GUARD_MAX_DEPTH + 1, "nest at most 32 levels deep");
+	free(nots);
+	char *even = repeat("not ", GUARD_MAX_DEPTH, "q.private");
+	assert_true(eval(even, &f));
+	free(even);
+}
+
+/* A 50,000-term chain passed check and then crashed every interview:
+ * chains are evaluated in a loop, with "and" and "or" still short-cut. */
+static void test_long_chains_evaluate(void **st)
+{
+	(void)st;
+	struct fake f = fake();
+	char *all = repeat("q.private and ", 50000, "age.at-act < 18");
+	assert_true(eval(all, &f));
+	free(all);
+	char *last = repeat("q.private = no or ", 50000, "q.private");
+	assert_true(eval(last, &f));
+	free(last);
+	char *none = repeat("q.private = no or ", 50000, "child");
+	assert_false(eval(none, &f));
+	free(none);
+	char *mixed = repeat("(q.private and not child) or ", 20000, "child");
+	assert_true(eval(mixed, &f));
+	free(mixed);
+}
+
+/* Numbers above 999999 used to be clamped to it; now they are what they
+ * say, and one too large for a long is an error. */
+static void test_large_numbers_are_exact(void **st)
+{
+	(void)st;
+	struct fake f = fake();
+	f.slot[1] = (struct gval){ .t = GV_NUM, .n = 1500000 };
+	assert_true(eval("age.at-act > 1000000", &f));
+	assert_false(eval("age.at-act = 999999", &f));
+	assert_true(eval("age.at-act = 1500000", &f));
+	parse_error("age.at-act < 99999999999999999999", 14, "number too large");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +305,9 @@ int main(void)
 		cmocka_unit_test(test_syntax_errors_carry_columns),
 		cmocka_unit_test(test_type_errors),
 		cmocka_unit_test(test_refs_are_listed),
+		cmocka_unit_test(test_nesting_is_capped),
+		cmocka_unit_test(test_long_chains_evaluate),
+		cmocka_unit_test(test_large_numbers_are_exact),
 	};
 	return cmocka_run_group_tests_name("guard", tests, utf8_locale, NULL);
 }
