@@ -54,6 +54,8 @@ int cmd_delete(const struct options *o, const char *id);
 int cmd_keygen(const struct options *o, const char *name);
 int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
+/* --version: the version, then the deck's size and identity. */
+int cmd_version(const struct options *o, const char *version);
 
 struct langs;
 /* Loads the languages of o->locales and makes the chosen one (--lang, else
