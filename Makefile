@@ -5,7 +5,7 @@
 #   make test      every test (unit and end-to-end) under ASan + UBSan
 #   make valgrind  the same tests under valgrind, without sanitizers
 #   make check     lint: the deck, and no curses in the engine
-#   make bench     deck loading and replay timings
+#   make bench     one table: the engine's timings, the wizard beside dialog
 #   make deps      install the Debian packages the build and tests need
 #   make install   the program, deck, translations, law texts and man page
 #                  under PREFIX (and DESTDIR); make uninstall removes them
@@ -130,9 +130,19 @@ valgrind: build/vg/tipscreen $(UNIT_ALL:%=build/vg/tests/test_%)
 	@TIPSCREEN=build/vg/tipscreen TIPSCREEN_WRAP="$(VALGRIND)" TEST_WRAP="$(VALGRIND)" \
 	sh tests/run.sh $(UNIT_ALL:%=build/vg/tests/test_%)
 
-bench: build/rel/bench build/rel/ttybench tipscreen
-	build/rel/bench screens tests/e2e/answers/adult-consistent.answers
-	@TIPSCREEN=./tipscreen TTYBENCH=build/rel/ttybench sh tests/bench/tui.sh
+# One table: the engine's figures (build/rel/bench), then the wizard beside
+# dialog and the floor programs on a pseudo-terminal (tests/bench/run.sh).
+BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/bench-bare
+bench: $(BENCH_BIN) tipscreen
+	@TIPSCREEN=./tipscreen BENCH_DIR=build/rel sh tests/bench/run.sh
+
+build/rel/bench-floor: tests/bench/floor.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(WARN) $(DEFS) $(CFLAGS) $(FRIBIDI_CFLAGS) -o $@ $< -Wl,--no-as-needed $(CURSES) $(FRIBIDI) $(STORELIBS)
+
+build/rel/bench-bare: tests/bench/floor.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(WARN) $(DEFS) $(CFLAGS) -DBARE -o $@ $< $(CURSES)
 
 build/rel/ttybench: tests/bench/ttybench.c
 	@mkdir -p $(dir $@)

@@ -1,0 +1,152 @@
+#!/bin/sh
+# make bench: one table, measured in one run, of
+#   - the engine (build/rel/bench): the bundled deck, the translations, a
+#     full replay, synthetic decks of 100 to 100,000 screens, a durable
+#     commit against one fsync, the unlock;
+#   - the wizard on an 80x24 pseudo-terminal (TERM=xterm-256color), beside
+#     dialog(1)'s yes/no box and two floor programs drawing the same box
+#     (tests/bench/floor.c: one linked like tipscreen, one with ncursesw
+#     alone): the first screen, Enter to the next screen and the bytes it
+#     writes, Esc, the resident memory at a question; medians of RUNS runs.
+# dialog is installed for the bench only (as root), never for the program.
+# Targets are those of issue 14; a missed one says MISSED, never fails.
+set -u
+BIN=${TIPSCREEN:-./tipscreen}
+B=${BENCH_DIR:-build/rel}
+RUNS=${RUNS:-11}
+TMP=$(mktemp -d /tmp/tipscreen-bench-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+export TERM=xterm-256color LANG=C.UTF-8 HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
+unset LANGUAGE LC_ALL ESCDELAY
+mkdir -p "$HOME"
+
+if ! command -v dialog >/dev/null 2>&1; then
+	if [ "$(id -u)" = 0 ]; then
+		echo "bench: installing dialog for the bench (apt-get install dialog)"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q dialog >/dev/null 2>&1
+	fi
+	command -v dialog >/dev/null 2>&1 ||
+		echo "bench: dialog is not installed (apt-get install dialog): its column stays empty"
+fi
+have_dialog() { command -v dialog >/dev/null 2>&1; }
+
+echo "bench: the engine (deck sizes up to 100,000 screens take a while)..."
+"$B/bench" screens tests/e2e/answers/adult-consistent.answers >"$TMP/engine" || exit 1
+
+# The question text of a screen of the bundled deck, folded to one line.
+question() {
+	awk -v id="$1" '
+		/^Screen: / { on = ($2 == id) }
+		on && /^Question: / { sub(/^Question: /, ""); q = $0; inq = 1; next }
+		on && inq && /^ / { sub(/^ /, ""); q = q " " $0; next }
+		{ inq = 0 }
+		END { print q }' screens/*.screen
+}
+Q1=$(question safety.controller)
+Q2=$(question safety.danger)
+
+# The wizard opens an encrypted store, made here once and copied for each
+# run (so that every run sees the same store); each run types the
+# passphrase at the prompt, as an interviewer does.
+PASS='correct horse battery staple'
+printf '%s\n' "$PASS" >"$TMP/pass"
+"$BIN" cases --data "$TMP/store" --passphrase-file "$TMP/pass" >/dev/null || exit 1
+OURS="m:start|w:Passphrase: |m:unlock|k:$PASS\r|w:Start a new interview|m:first|k:\r|w:screening?"
+OURS="$OURS|k:2\r|w:place?|k:1\r|w:apply.|k:\r|w:interpreting?|k:2\r|w:answers?|k:y\r|w:documents)?"
+OURS="$OURS|r:question|k:n|w:(*) n No|m:enter|k:\r|w:care?|m:esc|k:\e|w:documents)?|k:\003|w:EXIT"
+THEIRS="m:start|w:documents)?|r:question|m:enter|k:\r|w:care?|m:esc|k:\e|w:EXIT"
+FLOOR="m:start|w:documents)?|r:question|k:q|w:EXIT"
+
+echo "bench: the wizard, dialog and the floor, $RUNS runs each, interleaved..."
+: >"$TMP/ours"; : >"$TMP/theirs"; : >"$TMP/floor"; : >"$TMP/bare"
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+	rm -rf "$TMP/run" && cp -a "$TMP/store" "$TMP/run"
+	"$B/ttybench" "$OURS" -- "$BIN" --contacts screens/contacts.example --data "$TMP/run" >>"$TMP/ours" 2>>"$TMP/errors" ||
+		echo "failed 1" >>"$TMP/ours"
+	if have_dialog; then
+		"$B/ttybench" "$THEIRS" -- dialog --yesno "$Q1" 12 70 --and-widget --yesno "$Q2" 12 70 \
+			>>"$TMP/theirs" 2>>"$TMP/errors" || echo "failed 1" >>"$TMP/theirs"
+	fi
+	"$B/ttybench" "$FLOOR" -- "$B/bench-floor" "$Q1" >>"$TMP/floor" 2>>"$TMP/errors" ||
+		echo "failed 1" >>"$TMP/floor"
+	"$B/ttybench" "$FLOOR" -- "$B/bench-bare" "$Q1" >>"$TMP/bare" 2>>"$TMP/errors" ||
+		echo "failed 1" >>"$TMP/bare"
+	i=$((i + 1))
+done
+
+# get FILE NAME [FIELD]: the median of FIELD (default 2) of the NAME lines.
+get() {
+	awk -v n="$2" -v f="${3:-2}" '$1 == n { print $f }' "$1" | sort -n |
+		awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "-" }'
+}
+# calc EXPR with a b c...: awk arithmetic on the values, "-" if any is.
+calc() {
+	e=$1; shift
+	for v in "$@"; do [ "$v" = - ] && { echo -; return; }; done
+	awk -v a="${1:-0}" -v b="${2:-0}" -v c="${3:-0}" "BEGIN { $e }"
+}
+# verdict VALUE LIMIT: "ok" when VALUE <= LIMIT, else MISSED.
+verdict() { calc 'print (a <= b) ? "ok" : "MISSED"' "$1" "$2"; }
+row() { printf '%-44s %10s %10s  %-28s %s\n' "$1" "$2" "$3" "$4" "$5"; }
+section() { printf '%s\n' "$1"; }
+
+t_start=$(get "$TMP/ours" start); d_start=$(get "$TMP/theirs" start)
+f_start=$(get "$TMP/floor" start); b_start=$(get "$TMP/bare" start)
+t_enter=$(get "$TMP/ours" enter); d_enter=$(get "$TMP/theirs" enter)
+t_bytes=$(get "$TMP/ours" enter 3); d_bytes=$(get "$TMP/theirs" enter 3)
+t_esc=$(get "$TMP/ours" esc); d_esc=$(get "$TMP/theirs" esc)
+t_rss=$(get "$TMP/ours" question); d_rss=$(get "$TMP/theirs" question)
+f_rss=$(get "$TMP/floor" question)
+t_peak=$(get "$TMP/ours" rss); d_peak=$(get "$TMP/theirs" rss)
+fsync=$(get "$TMP/engine" fsync); commit=$(get "$TMP/engine" commit)
+fsync_ms=$(calc 'printf "%.2f", a / 1000' "$fsync")
+failures=$(grep -c '^failed' "$TMP/ours" "$TMP/theirs" "$TMP/floor" "$TMP/bare" | awk -F: '{ s += $2 } END { print s }')
+
+ratio() { calc 'printf "%.2fx", a / b' "$1" "$2"; }
+printf '\nmake bench: tipscreen %s, dialog %s; %s cores, load average %s; 80x24 pty, medians of %s\n' \
+	"$("$BIN" --version | sed -n '1s/^tipscreen //p')" \
+	"$(dialog --version 2>/dev/null | sed 's/^Version: //')" "$(nproc)" \
+	"$(cut -d' ' -f1-3 /proc/loadavg)" "$RUNS"
+row "" "tipscreen" "reference" "target" ""
+section "The wizard beside dialog's yes/no box (reference: dialog)"
+row "first screen drawn (ms)" "$t_start" "$d_start" \
+	"<= 0.9x dialog" "$(ratio "$t_start" "$d_start") $(verdict "$(calc 'print a / b' "$t_start" "$d_start")" 0.9)"
+row "  floor: same libraries, one box (ms)" "$f_start" "$d_start" "(issue: 0.85x)" "$(ratio "$f_start" "$d_start")"
+row "  bare ncursesw, one box (ms)" "$b_start" "$d_start" "(issue: 0.71x)" "$(ratio "$b_start" "$d_start")"
+row "  first screen against the floor" "$t_start" "$f_start" \
+	"within 5% of the floor" "$(ratio "$t_start" "$f_start") $(verdict "$t_start" "$(calc 'print b * 1.05' "$t_start" "$f_start")")"
+row "Enter to the next yes/no screen (ms)" "$t_enter" "$d_enter" \
+	"<= dialog + one fsync" "$(verdict "$t_enter" "$(calc 'print b + c' "$t_enter" "$d_enter" "$fsync_ms")") (fsync $fsync_ms ms)"
+row "bytes written for that screen change" "$t_bytes" "$d_bytes" "<= dialog's" "$(verdict "$t_bytes" "$d_bytes")"
+row "Esc: back (dialog: leaves) (ms)" "$t_esc" "$d_esc" "<= 50 ms" "$(verdict "$t_esc" 50)"
+row "resident memory at a question (KB)" "$t_rss" "$d_rss" \
+	"<= dialog + 2048 KB" "$(verdict "$t_rss" "$(calc 'print b + 2048' "$t_rss" "$d_rss")") (floor $f_rss)"
+row "  peak, the unlock included (KB)" "$t_peak" "$d_peak" "Argon2id: 64 MiB by design" ""
+row "passphrase to the start screen (ms)" "$(get "$TMP/ours" unlock)" "n/a" "Argon2id, 64 MiB" ""
+row "start screen to the first question (ms)" "$(get "$TMP/ours" first)" "n/a" "" ""
+section "The engine (reference: one fsync of a small file on the same disk)"
+row "durable answer commit (us)" "$commit" "$fsync" "<= 2x one fsync" \
+	"$(ratio "$commit" "$fsync") $(verdict "$commit" "$(calc 'print b * 2' "$commit" "$fsync")")"
+row "unlock, Argon2id 64 MiB (ms)" "$(get "$TMP/engine" unlock)" "" "" ""
+row "bundled deck, load and every check (us)" "$(get "$TMP/engine" deck)" "" "" ""
+row "translations fr, es, load (us)" "$(get "$TMP/engine" langs)" "" "" ""
+row "full replay, $(get "$TMP/engine" replay 3) answers, assess (us)" "$(get "$TMP/engine" replay)" "" "" ""
+section "Synthetic decks, load and every check (tipscreen: us per screen; reference: ms per load)"
+base=-
+for n in 100 1000 10000 100000; do
+	line=$(awk -v n="$n" '$1 == "synth" && $2 == n' "$TMP/engine")
+	if [ -z "$line" ]; then
+		row "  $n screens" "-" "-" "" "not measured"
+	elif [ "$(echo "$line" | awk '{ print $3 }')" = skipped ]; then
+		row "  $n screens" "-" "-" "flat" \
+			"MISSED: skipped, ~$(echo "$line" | awk '{ print $4 }') s a load at the growth seen"
+	else
+		per=$(echo "$line" | awk '{ print $4 }')
+		ms=$(echo "$line" | awk '{ printf "%.1f", $3 / 1000 }')
+		[ "$base" = - ] && base=$per
+		row "  $n screens" "$per" "$ms" "flat: <= 2x the 100's" \
+			"$(ratio "$per" "$base") $(verdict "$per" "$(calc 'print b * 2' "$per" "$base")")"
+	fi
+done
+[ "$failures" = 0 ] || { echo "bench: $failures pseudo-terminal runs failed:"; sort -u "$TMP/errors"; }
