@@ -171,6 +171,12 @@ for c in $cmds; do
 done
 end
 
+begin "the man page names the version --version prints"
+run 0 "$BIN" --version
+v=$(sed -n '1s/^tipscreen //p' "$TMP/out")
+grep -q "^\.TH TIPSCREEN 1 [0-9-]* \"tipscreen $v\"" src/tipscreen.1 || bad "src/tipscreen.1's .TH does not say tipscreen $v"
+end
+
 begin "every option and command of the man page is in --help"
 for o in $(grep -o -- '^--[a-z][a-z-]*' "$TMP/tags"); do
 	grep -q -- "$o\([^a-z-]\|$\)" "$TMP/help" || bad "option $o of the man page is not in --help"
