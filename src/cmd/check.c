@@ -20,22 +20,46 @@ struct deck *cmd_load_deck(const char *dir)
 }
 
 /* The texts a translation should cover: the deck's and the template's. */
+struct wanted_text {
+	const char *ctx, *id;	/* borrowed */
+};
+
 struct wanted {
-	struct { const char *ctx, *id; } *v;	/* borrowed */
-	size_t n;
+	struct wanted_text *v;
+	size_t n, cap;
 	const struct catalog *pot;	/* NULL: no template */
 	int stale;			/* deck texts missing from the template */
 };
 
 static void want(struct wanted *w, const char *ctx, const char *id)
 {
-	for (size_t i = 0; i < w->n; i++)
-		if (strcmp(w->v[i].id, id) == 0 && (!ctx == !w->v[i].ctx) &&
-		    (!ctx || strcmp(ctx, w->v[i].ctx) == 0))
-			return;
-	w->v = xrealloc(w->v, (w->n + 1) * sizeof *w->v);
+	xgrow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v);
 	w->v[w->n].ctx = ctx;
 	w->v[w->n++].id = id;
+}
+
+/* Orders by context (none first), then text. */
+static int cmp_wanted(const void *a, const void *b)
+{
+	const char *ca = ((const struct wanted_text *)a)->ctx, *cb = ((const struct wanted_text *)b)->ctx;
+	if (!ca != !cb)
+		return ca ? 1 : -1;
+	int c = ca ? strcmp(ca, cb) : 0;
+	return c ? c : strcmp(((const struct wanted_text *)a)->id, ((const struct wanted_text *)b)->id);
+}
+
+/* Each wanted text once: sorted, then repeats dropped (one pass, where a
+ * search per text would grow with the square of the deck). */
+static void want_once(struct wanted *w)
+{
+	if (w->n < 2)
+		return;
+	qsort(w->v, w->n, sizeof *w->v, cmp_wanted);
+	size_t k = 1;
+	for (size_t i = 1; i < w->n; i++)
+		if (cmp_wanted(&w->v[i], &w->v[k - 1]) != 0)
+			w->v[k++] = w->v[i];
+	w->n = k;
 }
 
 static void want_deck_text(void *arg, const char *ctx, const char *text, const char *file, int line)
@@ -81,12 +105,13 @@ static int check_langs(const struct options *o, const struct deck *dk)
 	char *potpath = xasprintf("%s/tipscreen.pot", o->locales);
 	struct catalog *pot = catalog_load(potpath, &d);
 	diags_free(&d);
-	struct wanted w = { NULL, 0, pot, 0 };
+	struct wanted w = { NULL, 0, 0, pot, 0 };
 	deck_each_text(dk, want_deck_text, &w);
 	size_t np = 0;
 	const struct catalog_entry *pe = pot ? catalog_entries(pot, &np) : NULL;
 	for (size_t i = 0; i < np; i++)
 		want(&w, pe[i].ctx, pe[i].id);
+	want_once(&w);
 	int bad = rc < 0 ? 1 : 0;
 	for (size_t k = 1; k < l.n; k++) {
 		size_t done = 0;

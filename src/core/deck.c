@@ -34,6 +34,7 @@ struct loader {
 	size_t errors_before;
 	const char **names;	/* every name a guard may use, for suggestions */
 	size_t nnames, capnames;
+	size_t capscreens, capslots;	/* of deck->s and deck->slots */
 };
 
 static void err(struct loader *L, int line, int col, const char *fmt, ...)
@@ -320,7 +321,7 @@ static void add_screen(struct loader *L, const struct stanza *st)
 {
 	struct deck *dk = L->deck;
 	check_keys(L, st, screen_keys, "a screen");
-	dk->s = xrealloc(dk->s, (dk->n + 1) * sizeof *dk->s);
+	xgrow((void **)&dk->s, &L->capscreens, dk->n + 1, sizeof *dk->s);
 	struct screen *sc = &dk->s[dk->n++];
 	memset(sc, 0, sizeof *sc);
 	sc->file = L->file;
@@ -467,17 +468,71 @@ static void add_name(struct loader *L, const char *name)
 	L->names[L->nnames++] = name;
 }
 
-static void add_slot(struct loader *L, const char *id, int screen, int item, int line)
+static void add_slot(struct loader *L, const char *id, int screen, int item)
 {
 	struct deck *dk = L->deck;
-	for (size_t i = 0; i < L->nnames; i++)
-		if (strcmp(L->names[i], id) == 0)
-			err(L, line, 1, "id '%s' is used twice", id);
 	add_name(L, id);
 	if (screen < 0)
 		return;
-	dk->slots = xrealloc(dk->slots, (dk->nslots + 1) * sizeof *dk->slots);
+	xgrow((void **)&dk->slots, &L->capslots, dk->nslots + 1, sizeof *dk->slots);
 	dk->slots[dk->nslots++] = (struct slot){ id, screen, item };
+}
+
+/* An id where it is written, for the duplicate check. */
+struct id_at {
+	const char *id, *file;
+	int line;
+	size_t order;	/* in file order */
+};
+
+static int cmp_id_at(const void *a, const void *b)
+{
+	const struct id_at *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Every screen and item id once: sorted, a duplicate is next to the one it
+ * repeats, and is named where it is written the second time. */
+static void check_unique(struct loader *L)
+{
+	struct deck *dk = L->deck;
+	struct id_at *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < dk->n; i++) {
+		const struct screen *sc = &dk->s[i];
+		xgrow((void **)&v, &cap, n + 1 + sc->nitems, sizeof *v);
+		v[n] = (struct id_at){ sc->id, sc->file, sc->line, n };
+		n++;
+		for (size_t j = 0; j < sc->nitems; j++, n++)
+			v[n] = (struct id_at){ sc->items[j].id, sc->file, sc->items[j].line, n };
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_id_at);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(v[i].id, v[i - 1].id) == 0) {
+			L->file = v[i].file;
+			err(L, v[i].line, 1, "id '%s' is used twice", v[i].id);
+		}
+	free(v);
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(((const struct deck_key *)a)->id, ((const struct deck_key *)b)->id);
+}
+
+/* The lookup indexes: screens and slots sorted by id. */
+static void make_index(struct deck *dk)
+{
+	dk->screen_keys = xmalloc((dk->n ? dk->n : 1) * sizeof *dk->screen_keys);
+	for (size_t i = 0; i < dk->n; i++)
+		dk->screen_keys[i] = (struct deck_key){ dk->s[i].id, (int)i };
+	qsort(dk->screen_keys, dk->n, sizeof *dk->screen_keys, cmp_key);
+	dk->slot_keys = xmalloc((dk->nslots ? dk->nslots : 1) * sizeof *dk->slot_keys);
+	for (size_t i = 0; i < dk->nslots; i++)
+		dk->slot_keys[i] = (struct deck_key){ dk->slots[i].id, (int)i };
+	qsort(dk->slot_keys, dk->nslots, sizeof *dk->slot_keys, cmp_key);
 }
 
 /* One slot per answering screen and per checklist item; every id unique. */
@@ -486,18 +541,19 @@ static void make_slots(struct loader *L)
 	struct deck *dk = L->deck;
 	for (size_t i = 0; i < dk->n; i++) {
 		struct screen *sc = &dk->s[i];
-		L->file = sc->file;
 		if (deck_type_answers(sc->type)) {
 			sc->slot = (int)dk->nslots;
-			add_slot(L, sc->id, (int)i, -1, sc->line);
+			add_slot(L, sc->id, (int)i, -1);
 		} else {
-			add_slot(L, sc->id, -1, -1, sc->line);
+			add_slot(L, sc->id, -1, -1);
 		}
 		for (size_t j = 0; j < sc->nitems; j++) {
 			sc->items[j].slot = (int)dk->nslots;
-			add_slot(L, sc->items[j].id, (int)i, (int)j, sc->items[j].line);
+			add_slot(L, sc->items[j].id, (int)i, (int)j);
 		}
 	}
+	check_unique(L);
+	make_index(dk);
 }
 
 static int find_special(struct loader *L, enum screen_type t, bool required)
@@ -684,26 +740,31 @@ void deck_free(struct deck *dk)
 	}
 	free(dk->s);
 	free(dk->slots);
+	free(dk->screen_keys);
+	free(dk->slot_keys);
 	for (size_t i = 0; i < dk->nfiles; i++)
 		free(dk->files[i]);
 	free(dk->files);
 	free(dk);
 }
 
+static int find_key(const struct deck_key *keys, size_t n, const char *id)
+{
+	if (!keys)
+		return -1;
+	struct deck_key k = { id, -1 };
+	const struct deck_key *f = bsearch(&k, keys, n, sizeof *keys, cmp_key);
+	return f ? f->index : -1;
+}
+
 int deck_screen_find(const struct deck *dk, const char *id)
 {
-	for (size_t i = 0; i < dk->n; i++)
-		if (strcmp(dk->s[i].id, id) == 0)
-			return (int)i;
-	return -1;
+	return find_key(dk->screen_keys, dk->n, id);
 }
 
 int deck_slot_find(const struct deck *dk, const char *id)
 {
-	for (size_t i = 0; i < dk->nslots; i++)
-		if (strcmp(dk->slots[i].id, id) == 0)
-			return (int)i;
-	return -1;
+	return find_key(dk->slot_keys, dk->nslots, id);
 }
 
 static const struct item *slot_item(const struct deck *dk, int slot)

@@ -109,6 +109,12 @@ struct slot {
 	int item;	/* index in the screen's items, or -1 */
 };
 
+/* An id and the index of its screen or slot, for lookups. */
+struct deck_key {
+	const char *id;	/* borrowed */
+	int index;
+};
+
 /* The identity of a deck: BLAKE2b-256 over its files' names, lengths and
  * bytes in load order, as hex. A case records the identity it was answered
  * with, so a later deck can tell that it is not the same one. */
@@ -123,6 +129,7 @@ struct deck {
 	char **files;
 	size_t nfiles;
 	int start, summary, stop, review;	/* screen indexes (review: -1 if none) */
+	struct deck_key *screen_keys, *slot_keys;	/* sorted by id; private to deck.c */
 };
 
 /* Loads every *.screen file of dir in name order. Returns the deck, or NULL

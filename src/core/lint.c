@@ -6,23 +6,37 @@
 #include "text.h"
 #include "xalloc.h"
 
-static void reach(const struct deck *dk, int from, bool *seen)
+/* The graph checks walk with explicit stacks, never by recursion: a deck
+ * of 100,000 screens in a row would run the C stack out. Each is one pass
+ * over the screens and their transitions. */
+
+/* Marks every screen reachable from `from` (which may be -1) in seen. */
+static void reach(const struct deck *dk, int from, bool *seen, int *stack)
 {
-	if (from < 0 || seen[from])
-		return;
-	seen[from] = true;
-	const struct screen *sc = &dk->s[from];
-	for (size_t j = 0; j < sc->nnext; j++)
-		reach(dk, sc->next[j].to, seen);
+	size_t top = 0;
+	if (from >= 0 && !seen[from]) {
+		seen[from] = true;
+		stack[top++] = from;
+	}
+	while (top > 0) {
+		const struct screen *sc = &dk->s[stack[--top]];
+		for (size_t j = 0; j < sc->nnext; j++) {
+			int v = sc->next[j].to;
+			if (v >= 0 && !seen[v]) {
+				seen[v] = true;
+				stack[top++] = v;
+			}
+		}
+	}
 }
 
 /* Every screen is reached from the first, or is the stop screen, which the
  * global stop key reaches from any screen. */
-static void check_reachable(const struct deck *dk, struct diags *d)
+static void check_reachable(const struct deck *dk, struct diags *d, int *stack)
 {
 	bool *seen = xcalloc(dk->n, sizeof *seen);
-	reach(dk, dk->start, seen);
-	reach(dk, dk->stop, seen);
+	reach(dk, dk->start, seen, stack);
+	reach(dk, dk->stop, seen, stack);
 	for (size_t i = 0; i < dk->n; i++)
 		if (!seen[i])
 			diags_add(d, dk->s[i].file, dk->s[i].line, 1,
@@ -31,35 +45,66 @@ static void check_reachable(const struct deck *dk, struct diags *d)
 	free(seen);
 }
 
-/* Screens that can reach the summary, found by walking edges backwards. */
-static bool leads_to(const struct deck *dk, int from, int target, char *memo)
+/* The transitions backwards, as adjacency lists: the screens with a
+ * 'Next:' to v are from[first[v] .. first[v + 1]). */
+struct reverse {
+	size_t *first;
+	int *from;
+};
+
+static struct reverse reverse_edges(const struct deck *dk)
 {
-	if (from < 0)
-		return false;
-	if (from == target)
-		return true;
-	if (memo[from])
-		return memo[from] == 1;
-	memo[from] = 2;	/* also guards against cycles, reported elsewhere */
-	const struct screen *sc = &dk->s[from];
-	for (size_t j = 0; j < sc->nnext; j++)
-		if (leads_to(dk, sc->next[j].to, target, memo)) {
-			memo[from] = 1;
-			return true;
-		}
-	return false;
+	struct reverse r = { xcalloc(dk->n + 1, sizeof *r.first), NULL };
+	size_t edges = 0;
+	for (size_t i = 0; i < dk->n; i++)
+		for (size_t j = 0; j < dk->s[i].nnext; j++)
+			if (dk->s[i].next[j].to >= 0) {
+				r.first[dk->s[i].next[j].to + 1]++;
+				edges++;
+			}
+	for (size_t v = 0; v < dk->n; v++)
+		r.first[v + 1] += r.first[v];
+	r.from = xmalloc((edges ? edges : 1) * sizeof *r.from);
+	size_t *fill = xmalloc((dk->n + 1) * sizeof *fill);
+	memcpy(fill, r.first, (dk->n + 1) * sizeof *fill);
+	for (size_t i = 0; i < dk->n; i++)
+		for (size_t j = 0; j < dk->s[i].nnext; j++)
+			if (dk->s[i].next[j].to >= 0)
+				r.from[fill[dk->s[i].next[j].to]++] = (int)i;
+	free(fill);
+	return r;
 }
 
-static void check_summary_reached(const struct deck *dk, struct diags *d)
+/* Marks the screens from which some path leads to target. */
+static void reach_backwards(const struct deck *dk, int target, bool *seen, int *stack)
+{
+	struct reverse r = reverse_edges(dk);
+	size_t top = 0;
+	seen[target] = true;
+	stack[top++] = target;
+	while (top > 0) {
+		int v = stack[--top];
+		for (size_t k = r.first[v]; k < r.first[v + 1]; k++)
+			if (!seen[r.from[k]]) {
+				seen[r.from[k]] = true;
+				stack[top++] = r.from[k];
+			}
+	}
+	free(r.first);
+	free(r.from);
+}
+
+static void check_summary_reached(const struct deck *dk, struct diags *d, int *stack)
 {
 	bool *after = xcalloc(dk->n, sizeof *after);
-	char *memo = xcalloc(dk->n, 1);
-	reach(dk, dk->summary, after);
+	bool *leads = xcalloc(dk->n, sizeof *leads);
+	reach(dk, dk->summary, after, stack);
+	reach_backwards(dk, dk->summary, leads, stack);
 	for (size_t i = 0; i < dk->n; i++) {
 		const struct screen *sc = &dk->s[i];
 		if (after[i])
 			continue;
-		if (!leads_to(dk, (int)i, dk->summary, memo))
+		if (!leads[i])
 			diags_add(d, sc->file, sc->line, 1, "no way from screen '%s' to the summary '%s'",
 				  sc->id, dk->s[dk->summary].id);
 		for (size_t j = 0; j < sc->nnext; j++)
@@ -68,16 +113,19 @@ static void check_summary_reached(const struct deck *dk, struct diags *d)
 					  "'Next: end' skips the summary: only screens after '%s' may end the interview",
 					  dk->s[dk->summary].id);
 	}
-	free(memo);
+	free(leads);
 	free(after);
 }
 
 enum { WHITE, GREY, BLACK };
 
+/* A depth-first walk for cycles: path[0 .. depth) is the current path,
+ * edge[k] the next transition to try from path[k]. */
 struct dfs {
 	const struct deck *dk;
 	char *colour;
-	int *stack;
+	int *path;
+	size_t *edge;
 	size_t depth;
 	struct diags *d;
 };
@@ -85,46 +133,59 @@ struct dfs {
 static void report_cycle(struct dfs *s, const struct transition *tr, int to)
 {
 	size_t from = s->depth;
-	while (from > 0 && s->stack[from - 1] != to)
+	while (from > 0 && s->path[from - 1] != to)
 		from--;
 	char *path = xstrdup("");
 	for (size_t k = from - 1; k < s->depth; k++) {
-		char *p = xasprintf("%s%s → ", path, s->dk->s[s->stack[k]].id);
+		char *p = xasprintf("%s%s → ", path, s->dk->s[s->path[k]].id);
 		free(path);
 		path = p;
 	}
-	const struct screen *sc = &s->dk->s[s->stack[s->depth - 1]];
+	const struct screen *sc = &s->dk->s[s->path[s->depth - 1]];
 	diags_add(s->d, sc->file, tr->line, tr->col, "cycle: %s%s", path, s->dk->s[to].id);
 	free(path);
 }
 
-static void dfs(struct dfs *s, int u)
+static void push(struct dfs *s, int u)
 {
 	s->colour[u] = GREY;
-	s->stack[s->depth++] = u;
-	const struct screen *sc = &s->dk->s[u];
-	for (size_t j = 0; j < sc->nnext; j++) {
+	s->path[s->depth] = u;
+	s->edge[s->depth++] = 0;
+}
+
+static void dfs(struct dfs *s, int root)
+{
+	push(s, root);
+	while (s->depth > 0) {
+		int u = s->path[s->depth - 1];
+		const struct screen *sc = &s->dk->s[u];
+		size_t j = s->edge[s->depth - 1]++;
+		if (j == sc->nnext) {
+			s->colour[u] = BLACK;
+			s->depth--;
+			continue;
+		}
 		int v = sc->next[j].to;
 		if (v < 0)
 			continue;
 		if (s->colour[v] == GREY)
 			report_cycle(s, &sc->next[j], v);
 		else if (s->colour[v] == WHITE)
-			dfs(s, v);
+			push(s, v);
 	}
-	s->depth--;
-	s->colour[u] = BLACK;
 }
 
 static bool check_cycles(const struct deck *dk, struct diags *d)
 {
 	size_t before = d->n;
-	struct dfs s = { dk, xcalloc(dk->n, 1), xcalloc(dk->n, sizeof(int)), 0, d };
+	struct dfs s = { dk, xcalloc(dk->n, 1), xcalloc(dk->n, sizeof(int)),
+			 xcalloc(dk->n, sizeof(size_t)), 0, d };
 	for (size_t i = 0; i < dk->n; i++)
 		if (s.colour[i] == WHITE)
 			dfs(&s, (int)i);
 	free(s.colour);
-	free(s.stack);
+	free(s.path);
+	free(s.edge);
 	return d->n == before;
 }
 
@@ -166,8 +227,10 @@ static void check_fit(const struct deck *dk, struct diags *d)
 
 void lint_deck(const struct deck *dk, struct diags *d)
 {
-	check_reachable(dk, d);
+	int *stack = xmalloc((dk->n ? dk->n : 1) * sizeof *stack);	/* each screen pushed once */
+	check_reachable(dk, d, stack);
 	if (check_cycles(dk, d))
-		check_summary_reached(dk, d);
+		check_summary_reached(dk, d, stack);
 	check_fit(dk, d);
+	free(stack);
 }

@@ -1,4 +1,5 @@
-/* sigexit: the signals that end tipscreen (SIGINT, SIGTERM, SIGHUP) routed
+/* sigexit: the signals that end tipscreen (SIGINT, SIGTERM, SIGHUP, SIGQUIT:
+ * Ctrl-\ would otherwise leave the line mode's answers in the scrollback) routed
  * to one handler, so every front end can clear the screen on its way out.
  * The handler must be async-signal-safe (set a flag, write(2), _exit). */
 #ifndef TIPSCREEN_SIGEXIT_H

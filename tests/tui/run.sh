@@ -206,7 +206,7 @@ no_answers_in history "the scrollback after Ctrl-C"
 screen | grep -qF "taking place" && bad "question left on screen"
 end
 
-for pair in TERM:15 HUP:1; do
+for pair in TERM:15 HUP:1 QUIT:3; do
 	sig=${pair%:*} num=${pair#*:}
 	begin "SIG$sig clears the screen ($sig on TERM=linux, no alternate screen)"
 	start linux 80 24
@@ -218,6 +218,16 @@ for pair in TERM:15 HUP:1; do
 	history | grep -qF "taking place" && bad "question left in the scrollback"
 	end
 done
+
+begin "Ctrl-\\ (SIGQUIT) in the line mode clears the screen and the scrollback"
+start xterm-256color 80 24 --plain
+wait_for "Who is doing this screening" && keys 2 Enter && wait_for "taking place"
+keys 'C-\'
+wait_exit
+[ "$(cat "$TMP/rc" 2>/dev/null)" = 131 ] || bad "exit status $(cat "$TMP/rc")"
+history | grep -qF "taking place" && bad "question left in the scrollback"
+history | grep -qF "Who is doing" && bad "question left in the scrollback"
+end
 
 begin "F2 switches the language mid-interview; every answer is kept and the switch recorded"
 start xterm-256color 80 24
