@@ -14,8 +14,11 @@
 
 enum status { ST_MET, ST_NOT_MET, ST_UNCLEAR };
 
+/* The outcomes of rule 5; consistent-all-elements is all three elements
+ * with the age at the time unknown. */
 enum outcome {
-	OUT_CONSISTENT_CHILD, OUT_CONSISTENT_ADULT, OUT_NOT_SHOWN, OUT_INCOMPLETE
+	OUT_CONSISTENT_CHILD, OUT_CONSISTENT_ADULT, OUT_CONSISTENT_ALL, OUT_NOT_SHOWN,
+	OUT_INCOMPLETE
 };
 
 /* Flags in the order DESIGN §4 lists them; X(enum suffix, name). */
@@ -23,25 +26,32 @@ enum outcome {
 	X(INTENDED, "intended-exploitation") \
 	X(CONSENT_IRRELEVANT, "consent-irrelevant") \
 	X(PURPOSE_WITHOUT_MEANS, "purpose-without-means") \
+	X(EXPLOITATION_WITHOUT_ACT, "exploitation-without-act") \
 	X(BEYOND_MINIMUM, "beyond-minimum-purpose") \
 	X(PRESUMED_CHILD, "presumed-child") \
 	X(ESTABLISH_AGE, "establish-age") \
-	X(SMUGGLING, "smuggling")
+	X(CHILD_NOW, "child-now") \
+	X(SMUGGLING, "smuggling") \
+	X(NON_PUNISHMENT, "non-punishment") \
+	X(REFERRAL_DECLINED, "referral-declined")
 
 #define CAVEAT_TABLE(X) \
 	X(NOT_PRIVATE, "not-private") \
 	X(CONTROLLER_PRESENT, "controller-present") \
+	X(SETTING_UNKNOWN, "setting-unknown") \
 	X(INFORMAL_INTERPRETER, "informal-interpreter") \
 	X(STOPPED_EARLY, "stopped-early") \
 	X(MANY_DECLINED, "many-declined")
 
+/* The Protocol texts cited (rule 7). Article 5 is not among them: intended
+ * exploitation is a complete offence, not an attempt. */
 #define CITE_TABLE(X) \
 	X(TIP_3A, "tip-3a") \
 	X(TIP_3B, "tip-3b") \
 	X(TIP_3C, "tip-3c") \
 	X(TIP_3D, "tip-3d") \
-	X(TIP_5, "tip-5") \
-	X(SOM_3A, "som-3a")
+	X(SOM_3A, "som-3a") \
+	X(SOM_5, "som-5")
 
 #define X_ENUM(e, name) FLAG_##e,
 enum flag { FLAG_TABLE(X_ENUM) FLAG_COUNT };
@@ -63,7 +73,8 @@ struct element_result {
 };
 
 struct assessment {
-	enum child_status child;
+	enum child_status child;	/* under 18 at the time of the act */
+	enum child_status child_now;	/* under 18 now ("minor now") */
 	enum outcome outcome;
 	struct element_result el[EL_SMUGGLING];	/* act, means, purpose */
 	enum ind_value ind[IND_COUNT];	/* the inputs' combined values */
@@ -73,11 +84,14 @@ struct assessment {
 };
 
 /* Applies the rules. Returns 0, or -1 if the inputs contradict each other
- * (an age against an explicit child value); *why then says how. */
+ * (an age against an explicit child or minor-now value, or the age at the
+ * act above the age now); *why then says how. */
 int assess_run(const struct assess_input *in, struct assessment *out, const char **why);
 
-/* The child status of the inputs alone (DESIGN §4 rule 1). */
+/* The child status at the time of the act, and the minor-now status, of
+ * the inputs alone (DESIGN §4 rule 1). */
 enum child_status assess_child(const struct assess_input *in);
+enum child_status assess_minor_now(const struct assess_input *in);
 
 /* The status of one element over the given indicator values (rule 3). */
 enum status assess_element(const enum ind_value ind[IND_COUNT], enum element e);

@@ -182,7 +182,8 @@ static int parse_indicator(struct loader *L, const struct stanza *st)
 		const char *ids[IND_COUNT];
 		for (int k = 0; k < IND_COUNT; k++)
 			ids[k] = indicator_id(k);
-		err_unknown(L, f, "indicator", ids, IND_COUNT, "an indicator id of DESIGN.md §3");
+		err_unknown(L, f, "indicator", ids, IND_COUNT, "an indicator id such as act.recruitment or means.deception "
+			    "(the list: README, \"Writing screens\")");
 	}
 	return i;
 }
@@ -212,9 +213,12 @@ static struct setter parse_setter(struct loader *L, const struct stanza *st)
 		for (int k = 0; k < IN_KEY_COUNT; k++)
 			names[k] = inputs_key_name(k);
 		const char *near = suggest_nearest(key, names, IN_KEY_COUNT);
-		err(L, f->vline, f->vcol, "unknown assessment input '%s'%s%s%s", key,
-		    near ? " (did you mean '" : ": expected age-at-act, child, consent, setting.private, setting.controller-present, setting.interpreter or interview.stopped-early",
-		    near ? near : "", near ? "'?)" : "");
+		if (near)
+			err(L, f->vline, f->vcol, "unknown assessment input '%s' (did you mean '%s'?)",
+			    key, near);
+		else
+			err(L, f->vline, f->vcol, "unknown assessment input '%s': expected %s", key,
+			    inputs_key_list());
 	} else if (eq) {
 		set.value = inputs_value_lookup(set.key, eq);
 		if (set.value < 0)
@@ -279,20 +283,26 @@ static void parse_range(struct loader *L, struct screen *sc, const struct stanza
 		    "expected 'Range: MIN MAX' with 0 <= MIN <= MAX <= 1000000");
 }
 
+/* Whether a yesno screen's yes, no and don't know ("yes", "no", "unknown")
+ * are words of the key: not for the ages, the interpreter, or the child and
+ * minor-now statuses (whose "presumed" must be said: Sets: KEY=VALUE). */
+static bool yesno_sets(enum input_key k)
+{
+	return !inputs_key_is_number(k) && k != IN_INTERPRETER && k != IN_CHILD &&
+	       k != IN_MINOR_NOW;
+}
+
 /* Which inputs a screen type may set, and how. */
 static void check_setter(struct loader *L, struct screen *sc, const struct stanza *st)
 {
 	const struct field *f = stanza_get(st, "Sets");
 	if (!f || sc->set.key < 0)
 		return;
-	bool ok;
+	bool ok, number = inputs_key_is_number(sc->set.key);
 	switch (sc->type) {
-	case SCR_YESNO:
-		ok = sc->set.value >= 0 || (sc->set.key != IN_AGE && sc->set.key != IN_INTERPRETER &&
-					    sc->set.key != IN_CHILD);
-		break;
-	case SCR_NUMBER: ok = sc->set.key == IN_AGE && sc->set.value < 0; break;
-	case SCR_SINGLE: ok = sc->set.key != IN_AGE && sc->set.value < 0; break;
+	case SCR_YESNO: ok = sc->set.value >= 0 || yesno_sets(sc->set.key); break;
+	case SCR_NUMBER: ok = number && sc->set.value < 0; break;
+	case SCR_SINGLE: ok = !number && sc->set.value < 0; break;
 	case SCR_NOTE:
 	case SCR_STOP: ok = sc->set.value >= 0; break;
 	default: ok = false;
@@ -317,6 +327,55 @@ static void check_text(struct loader *L, struct screen *sc, const struct stanza 
 		err(L, sc->choices[0].line, 1, "'Choice:' is only for single and multi screens");
 }
 
+/* What an id may not be, or NULL: the words conditions and answers files
+ * give a meaning of their own. */
+static const char *reserved(const char *id)
+{
+	const char *what = guard_reserved(id);
+	if (what)
+		return what;
+	if (element_lookup(id) >= 0)
+		return "an element";
+	if (inputs_key_lookup(id) >= 0)
+		return "an assessment input";
+	if (strcmp(id, "stop-at") == 0)
+		return "the answers files' key for the stop";
+	if (strcmp(id, "end") == 0)
+		return "the target that ends the interview";
+	return NULL;
+}
+
+/* An id that is an indicator's id names that indicator in conditions, so
+ * only the screen or item that indicates it may take it. */
+static void check_id_indicator(struct loader *L, const struct field *f, int indicator)
+{
+	int i = indicator_lookup(f->value);
+	if (i >= 0 && i != indicator)
+		err(L, f->vline, f->vcol, "id '%s' is an indicator id, but this does not indicate it: "
+		    "choose another id", f->value);
+}
+
+/* A screen or item id: a letter, then letters, digits, '.', '-' or '_' (it
+ * must be a name in conditions), and none of the reserved words. */
+static bool id_char(char c, bool first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'));
+}
+
+static void check_id(struct loader *L, const struct field *f, const char *what)
+{
+	const char *id = f->value, *p = id;
+	while (*p && id_char(*p, p == id))
+		p++;
+	const char *r;
+	if (*p || p == id)
+		err(L, f->vline, f->vcol + (int)text_chars(id, (size_t)(p - id)),
+		    "%s id '%s': expected a letter, then letters, digits, '.', '-' or '_'", what, id);
+	else if ((r = reserved(id)))
+		err(L, f->vline, f->vcol, "%s id '%s' is %s: choose another id", what, id, r);
+}
+
 static void add_screen(struct loader *L, const struct stanza *st)
 {
 	struct deck *dk = L->deck;
@@ -328,6 +387,7 @@ static void add_screen(struct loader *L, const struct stanza *st)
 	sc->line = st->line;
 	sc->slot = -1;
 	sc->id = xstrdup(stanza_get(st, "Screen")->value);
+	check_id(L, stanza_get(st, "Screen"), "screen");
 	const struct field *t = stanza_get(st, "Type");
 	int type = t ? lookup(type_names, SCR_TYPE_COUNT, t->value) : -1;
 	if (!t)
@@ -343,6 +403,7 @@ static void add_screen(struct loader *L, const struct stanza *st)
 	sc->help = opt_text(st, "Help");
 	sc->why = opt_text(st, "Why");
 	sc->indicator = parse_indicator(L, st);
+	check_id_indicator(L, stanza_get(st, "Screen"), sc->indicator);
 	sc->intended = parse_bool(L, st, "Intended");
 	check_intended(L, st, sc->indicator, sc->intended);
 	sc->set = parse_setter(L, st);
@@ -373,6 +434,7 @@ static void add_item(struct loader *L, const struct stanza *st)
 	check_keys(L, st, item_keys, "an item");
 	struct deck *dk = L->deck;
 	const struct field *id = stanza_get(st, "Item");
+	check_id(L, id, "item");
 	struct screen *sc = dk->n ? &dk->s[dk->n - 1] : NULL;
 	if (!sc || sc->file != L->file || sc->type != SCR_CHECKLIST) {
 		err(L, id->line, id->col, "item '%s' does not follow a checklist screen in this file",
@@ -387,6 +449,7 @@ static void add_item(struct loader *L, const struct stanza *st)
 	it->text = opt_text(st, "Text");
 	it->help = opt_text(st, "Help");
 	it->indicator = parse_indicator(L, st);
+	check_id_indicator(L, id, it->indicator);
 	it->intended = parse_bool(L, st, "Intended");
 	check_intended(L, st, it->indicator, it->intended);
 	if (!it->text)
@@ -592,6 +655,76 @@ static int guard_resolve(void *ctx, const char *name, struct guard_ref *out)
 	return 0;
 }
 
+static bool one_of(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strcmp(s, *words) == 0)
+			return true;
+	return false;
+}
+
+/* The values a slot's answer takes in a condition (interview.c's
+ * slot_value): NULL if v is one, else what they are. */
+static const char *slot_expects(const struct deck *dk, int slot, const struct gval *v)
+{
+	static const char *const yesno[] = { "yes", "no", "dontknow", "declined", "unanswered", NULL };
+	static const char *const unclear[] = { "dontknow", "declined", "unanswered", NULL };
+	static const char *const multi[] = { "yes", "declined", "unanswered", NULL };
+	const struct screen *sc = &dk->s[dk->slots[slot].screen];
+	bool num = v->t == GV_NUM;
+	switch (deck_slot_type(dk, slot)) {
+	case SCR_YESNO:
+		if (!num && (one_of(v->s, yesno) || (strcmp(v->s, "intended") == 0 &&
+						      deck_slot_intended(dk, slot))))
+			return NULL;
+		return deck_slot_intended(dk, slot) ? "yes, intended, no, dontknow, declined or unanswered"
+						    : "yes, no, dontknow, declined or unanswered";
+	case SCR_NUMBER:
+		return num || one_of(v->s, unclear) ? NULL
+			: "a number, dontknow, declined or unanswered";
+	case SCR_SINGLE:
+		if (!num && one_of(v->s, unclear))
+			return NULL;
+		for (size_t i = 0; !num && i < sc->nchoices; i++)
+			if (strcmp(sc->choices[i].code, v->s) == 0)
+				return NULL;
+		return "one of its choice codes (quoted), dontknow, declined or unanswered";
+	case SCR_MULTI:
+		return !num && one_of(v->s, multi) ? NULL
+			: "yes (something chosen), declined or unanswered; selected(id, \"code\") tests a choice";
+	default:
+		return num ? "a text (quoted), or unanswered" : NULL;
+	}
+}
+
+static const char *guard_expects(void *ctx, const struct guard_ref *r, const struct gval *v)
+{
+	static const char *const ind[] = { "yes", "no", "dontknow", "declined", "unanswered", "intended", NULL };
+	static const char *const status[] = { "met", "not-met", "unclear", NULL };
+	struct loader *L = ctx;
+	bool num = v->t == GV_NUM;
+	switch (r->kind) {
+	case GREF_SLOT:
+		return slot_expects(L->deck, r->index, v);
+	case GREF_INDICATOR:
+		return !num && one_of(v->s, ind) ? NULL
+			: "yes, intended, no, dontknow, declined or unanswered";
+	case GREF_ELEMENT:
+		return !num && one_of(v->s, status) ? NULL : "met, not-met or unclear";
+	case GREF_INPUT:
+		break;
+	}
+	/* An input: a number key takes numbers; the others their words, or
+	 * unanswered while unset. */
+	bool number_key = inputs_value_lookup(r->index, "0") >= 0;
+	if (number_key)
+		return num ? NULL : "a number";
+	if (!num && (inputs_value_lookup(r->index, v->s) >= 0 ||
+		     (strcmp(v->s, "unanswered") == 0 && r->index != IN_CHILD)))
+		return NULL;
+	return inputs_key_allowed(r->index);
+}
+
 static const char *guard_suggest(void *ctx, const char *name)
 {
 	struct loader *L = ctx;
@@ -612,7 +745,7 @@ static void link_transition(struct loader *L, struct transition *tr)
 			    "expected 'if' after the target '%.*s'", (int)n, v);
 		} else {
 			const char *g = rest + 3;
-			struct guard_names names = { L, guard_resolve, guard_suggest };
+			struct guard_names names = { L, guard_resolve, guard_suggest, guard_expects };
 			int col;
 			char *msg;
 			tr->cond = xstrdup(g);

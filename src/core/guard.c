@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,19 @@ struct parser {
 	int errcol;
 	char *errmsg;
 };
+
+const char *guard_reserved(const char *name)
+{
+	static const char *const keywords[] = { "and", "or", "not", "any", "count", "answered",
+						"selected", NULL };
+	for (int i = 0; keywords[i]; i++)
+		if (strcmp(name, keywords[i]) == 0)
+			return "a word of the condition language";
+	for (int i = 0; words[i]; i++)
+		if (strcmp(name, words[i]) == 0)
+			return "an answer word";
+	return NULL;
+}
 
 static bool name_start(char c)
 {
@@ -286,13 +300,90 @@ static int parse_operand(struct parser *ps)
 	}
 }
 
+/* The value a literal node stands for. */
+static bool literal(const struct node *nd, struct gval *v)
+{
+	if (nd->type == N_NUM)
+		*v = (struct gval){ .t = GV_NUM, .n = nd->num };
+	else if (nd->type == N_STR)
+		*v = (struct gval){ .t = GV_STR, .s = nd->str };
+	else
+		return false;
+	return true;
+}
+
+/* Refuses `ref OP literal` (either way round) when the name can never
+ * have that value; `at` is the literal's token. */
+static int check_types(struct parser *ps, int ref, int lit, const struct tok *at,
+		       const struct tok *name)
+{
+	const struct node *r = &ps->g->v[ref], *l = &ps->g->v[lit];
+	struct gval v;
+	if (!literal(l, &v))
+		return 0;
+	if (r->type == N_COUNT)
+		return v.t == GV_NUM ? 0 : fail(ps, at->p, xasprintf("count(%.*s) is a number: expected a number, found '%s'",
+								     (int)(name->len), name->p, v.s));
+	if (r->type != N_REF || !ps->names->expects)
+		return 0;
+	const char *want = ps->names->expects(ps->names->ctx, &r->ref, &v);
+	if (!want)
+		return 0;
+	char num[32];
+	snprintf(num, sizeof num, "%ld", v.n);
+	return fail(ps, at->p, xasprintf("'%.*s' is never %s: expected %s", (int)name->len, name->p,
+					  v.t == GV_NUM ? num : v.s, want));
+}
+
+/* Refuses a name alone that can never be true (yes, intended, met,
+ * presumed or a number other than 0). */
+static int check_truth(struct parser *ps, int ref, const struct tok *name)
+{
+	const struct node *r = &ps->g->v[ref];
+	if (r->type != N_REF || !ps->names->expects)
+		return 0;
+	static const char *const truths[] = { "yes", "intended", "met", "presumed" };
+	struct gval one = { .t = GV_NUM, .n = 1 };
+	if (!ps->names->expects(ps->names->ctx, &r->ref, &one))
+		return 0;
+	const char *want = NULL;
+	for (size_t i = 0; i < sizeof truths / sizeof truths[0]; i++) {
+		struct gval w = { .t = GV_STR, .s = truths[i] };
+		if (!(want = ps->names->expects(ps->names->ctx, &r->ref, &w)))
+			return 0;
+	}
+	return fail(ps, name->p, xasprintf("'%.*s' alone is never true: its values are %s; compare it "
+					   "with one of them", (int)name->len, name->p, want));
+}
+
+/* The name of an operand that is a reference or a count, for messages. */
+static struct tok operand_name(const struct tok *start)
+{
+	struct tok t = *start;
+	if (t.type == T_NAME && strncmp(t.p, "count", 5) == 0 && t.len == 5) {
+		const char *open = strchr(t.p, '(');
+		const char *close = open ? strchr(open, ')') : NULL;
+		if (open && close) {
+			t.p = open + 1;
+			t.len = (size_t)(close - open - 1);
+		}
+	}
+	return t;
+}
+
 static int parse_compare(struct parser *ps)
 {
+	struct tok ta = ps->t;
 	int a = parse_operand(ps);
-	if (a < 0 || ps->t.type != T_OP)
+	if (a < 0)
 		return a;
+	if (ps->t.type != T_OP) {
+		struct tok na = operand_name(&ta);
+		return check_truth(ps, a, &na) < 0 ? -1 : a;
+	}
 	struct tok op = ps->t;
 	next(ps);
+	struct tok tb = ps->t;
 	int b = parse_operand(ps);
 	if (b < 0)
 		return -1;
@@ -307,6 +398,9 @@ static int parse_compare(struct parser *ps)
 	bool ordered = nd->op != C_EQ && nd->op != C_NE;
 	if (ordered && (ps->g->v[a].type == N_STR || ps->g->v[b].type == N_STR))
 		return fail(ps, op.p, xasprintf("'%.*s' compares numbers, not words", (int)op.len, op.p));
+	struct tok na = operand_name(&ta), nb = operand_name(&tb);
+	if (check_types(ps, a, b, &tb, &na) < 0 || check_types(ps, b, a, &ta, &nb) < 0)
+		return -1;
 	return n;
 }
 

@@ -17,6 +17,11 @@
  * one, and `means.fraud` alone means that indicator was answered yes.
  * Comparisons with a missing value (an unanswered number) are false.
  *
+ * Comparisons are typed: with names.expects, a comparison of a name with a
+ * number or word it can never have (`child = met`, `age-at-act = "16"`,
+ * `setting.interpreter < 3`), and a name alone that can never be true, are
+ * errors at parse time.
+ *
  * The parser resolves names through struct guard_names; the evaluator asks
  * struct guard_env for values, so this module knows nothing of decks or
  * interviews. */
@@ -46,6 +51,10 @@ struct guard_names {
 	int (*resolve)(void *ctx, const char *name, struct guard_ref *out);
 	/* The known name nearest to name, for "did you mean", or NULL. */
 	const char *(*suggest)(void *ctx, const char *name);
+	/* Types: NULL if r can ever have the value v (a number or a word),
+	 * else what its values are, for the message ("yes, no, dontknow,
+	 * declined or unanswered"; static or owned by ctx). NULL: no checks. */
+	const char *(*expects)(void *ctx, const struct guard_ref *r, const struct gval *v);
 };
 
 struct guard_env {
@@ -77,5 +86,10 @@ void guard_each_ref(const struct guard *g, void (*fn)(void *ctx, const struct gu
 		    void *ctx);
 
 void guard_free(struct guard *g);
+
+/* What name is to the language ("an answer word", …) if an id may not be
+ * it, else NULL: a screen called "yes" or "and" could never be named in a
+ * condition. Static. */
+const char *guard_reserved(const char *name);
 
 #endif

@@ -16,8 +16,11 @@ static const char *const yn_words[] = { "yes", "no", NULL };
 
 static const struct key_info keys[IN_KEY_COUNT] = {
 	[IN_AGE] = { "age-at-act", NULL, "a whole number from 0 to 130" },
+	[IN_AGE_NOW] = { "age-now", NULL, "a whole number from 0 to 130" },
 	[IN_CHILD] = { "child", child_words, "yes, no, presumed or unknown" },
+	[IN_MINOR_NOW] = { "minor-now", child_words, "yes, no, presumed or unknown" },
 	[IN_CONSENT] = { "consent", yn_unknown, "yes, no or unknown" },
+	[IN_REFERRAL] = { "referral-consent", yn_unknown, "yes, no or unknown" },
 	[IN_PRIVATE] = { "setting.private", yn_unknown, "yes, no or unknown" },
 	[IN_CONTROLLER] = { "setting.controller-present", yn_unknown, "yes, no or unknown" },
 	[IN_INTERPRETER] = { "setting.interpreter", interp_words,
@@ -66,6 +69,16 @@ const char *inputs_key_allowed(enum input_key k)
 	return keys[k].allowed;
 }
 
+bool inputs_key_is_number(enum input_key k)
+{
+	return keys[k].words == NULL;
+}
+
+const char *inputs_key_list(void)
+{
+	return "age-at-act, age-now, child, minor-now, consent, referral-consent, setting.private, setting.controller-present, setting.interpreter or interview.stopped-early";
+}
+
 int inputs_key_lookup(const char *name)
 {
 	for (int k = 0; k < IN_KEY_COUNT; k++)
@@ -89,7 +102,7 @@ static int parse_age(const char *s)
 
 int inputs_value_lookup(enum input_key k, const char *word)
 {
-	if (k == IN_AGE)
+	if (inputs_key_is_number(k))
 		return parse_age(word);
 	for (int i = 0; keys[k].words[i]; i++)
 		if (strcmp(keys[k].words[i], word) == 0)
@@ -102,9 +115,18 @@ const char *inputs_value_name(enum input_key k, int v)
 	return keys[k].words ? keys[k].words[v] : NULL;
 }
 
-const char *inputs_contradiction(const struct assess_input *in)
+/* One rule of contradiction: NULL, or why the inputs contradict. */
+typedef const char *contradiction_fn(int age, int now, int child, int minor);
+
+static const char *act_above_now(int age, int now, int child, int minor)
 {
-	int age = in->value[IN_AGE], child = in->value[IN_CHILD];
+	(void)child, (void)minor;
+	return age >= 0 && now >= 0 && age > now ? "age-at-act is above age-now" : NULL;
+}
+
+static const char *child_against_age(int age, int now, int child, int minor)
+{
+	(void)now, (void)minor;
 	if (age < 0 || child < 0)
 		return NULL;
 	if (child == CHILD_NO && age < 18)
@@ -113,6 +135,67 @@ const char *inputs_contradiction(const struct assess_input *in)
 		return "child: yes contradicts age-at-act 18 or over";
 	if (child == CHILD_PRESUMED || child == CHILD_UNKNOWN)
 		return "child: presumed and unknown apply only when age-at-act is not known";
+	return NULL;
+}
+
+/* Under 18 now means under 18 when it began. */
+static const char *child_against_now(int age, int now, int child, int minor)
+{
+	(void)age;
+	if (child != CHILD_NO)
+		return NULL;
+	if (now >= 0 && now < 18)
+		return "child: no contradicts age-now under 18";
+	if (minor == CHILD_YES || minor == CHILD_PRESUMED)
+		return "child: no contradicts minor-now: yes or presumed";
+	return NULL;
+}
+
+static const char *minor_against_now(int age, int now, int child, int minor)
+{
+	(void)age, (void)child;
+	if (now < 0 || minor < 0)
+		return NULL;
+	if (minor == CHILD_NO && now < 18)
+		return "minor-now: no contradicts age-now under 18";
+	if (minor == CHILD_YES && now >= 18)
+		return "minor-now: yes contradicts age-now 18 or over";
+	if (minor == CHILD_PRESUMED || minor == CHILD_UNKNOWN)
+		return "minor-now: presumed and unknown apply only when age-now is not known";
+	return NULL;
+}
+
+static const char *minor_against_age(int age, int now, int child, int minor)
+{
+	(void)now, (void)child;
+	if (age >= 18 && (minor == CHILD_YES || minor == CHILD_PRESUMED))
+		return "minor-now: yes or presumed contradicts age-at-act 18 or over";
+	return NULL;
+}
+
+static const struct {
+	contradiction_fn *fn;
+	enum input_key blame;	/* the key whose line a message names */
+} contradictions[] = {
+	{ act_above_now, IN_AGE },
+	{ child_against_age, IN_CHILD },
+	{ child_against_now, IN_CHILD },
+	{ minor_against_now, IN_MINOR_NOW },
+	{ minor_against_age, IN_MINOR_NOW },
+};
+
+const char *inputs_contradiction(const struct assess_input *in, enum input_key *key)
+{
+	const int *v = in->value;
+	for (size_t i = 0; i < sizeof contradictions / sizeof *contradictions; i++) {
+		const char *why = contradictions[i].fn(v[IN_AGE], v[IN_AGE_NOW], v[IN_CHILD],
+						       v[IN_MINOR_NOW]);
+		if (why) {
+			if (key)
+				*key = contradictions[i].blame;
+			return why;
+		}
+	}
 	return NULL;
 }
 
@@ -134,8 +217,8 @@ static void parse_field(const struct field *f, struct assess_input *in,
 	int k = inputs_key_lookup(f->key);
 	if (k < 0) {
 		diags_add(d, path, f->line, f->col,
-			  "unknown key '%s': expected an indicator id or one of age-at-act, child, consent, setting.private, setting.controller-present, setting.interpreter, interview.stopped-early",
-			  f->key);
+			  "unknown key '%s': expected an indicator id or %s", f->key,
+			  inputs_key_list());
 		return;
 	}
 	int v = inputs_value_lookup(k, f->value);
@@ -165,9 +248,10 @@ int inputs_parse(const struct stanza_file *f, struct assess_input *in, struct di
 		/* An indicator may repeat: its answers combine (rule 2). */
 		parse_field(&s->f[i], in, f->path, d);
 	}
-	const char *why = inputs_contradiction(in);
+	enum input_key blame;
+	const char *why = inputs_contradiction(in, &blame);
 	if (why) {
-		const struct field *c = stanza_get(s, "child");
+		const struct field *c = stanza_get(s, inputs_key_name(blame));
 		diags_add(d, f->path, c ? c->line : 0, c ? c->col : 0, "%s", why);
 	}
 	return d->n > before ? -1 : 0;

@@ -52,7 +52,7 @@ static void set_from_answer(struct assess_input *in, const struct screen *sc,
 		v = (int)a->number;
 	else if (a->kind == ANS_CHOICE)
 		v = sc->choices[a->choice].value;
-	else if (a->kind == ANS_WORD && set->key != IN_AGE)
+	else if (a->kind == ANS_WORD && !inputs_key_is_number(set->key))
 		v = inputs_value_lookup(set->key, a->word == IV_YES ? "yes"
 					: a->word == IV_NO ? "no" : "unknown");
 	if (v >= 0)
@@ -109,9 +109,11 @@ static struct gval input_value(const struct assess_input *in, int key)
 {
 	if (key == IN_CHILD)
 		return word(assess_child_name(assess_child(in)));
-	if (key == IN_AGE)
-		return in->value[IN_AGE] >= 0 ? (struct gval){ .t = GV_NUM, .n = in->value[IN_AGE] }
-					      : (struct gval){ .t = GV_NONE };
+	if (key == IN_MINOR_NOW)
+		return word(assess_child_name(assess_minor_now(in)));
+	if (inputs_key_is_number(key))
+		return in->value[key] >= 0 ? (struct gval){ .t = GV_NUM, .n = in->value[key] }
+					   : (struct gval){ .t = GV_NONE };
 	return in->value[key] >= 0 ? word(inputs_value_name(key, in->value[key]))
 				   : word("unanswered");
 }

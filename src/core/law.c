@@ -11,7 +11,9 @@
 struct cite_info {
 	const char *file;	/* without the language */
 	const char *title;
-	const char *lines[2];	/* markers of the lines quoted, in order */
+	const char *lines[2];	/* markers of the lines quoted, in order; an empty
+				 * marker takes the next line whatever it starts
+				 * with (a provision without a label) */
 };
 
 static const struct cite_info cites[CITE_COUNT] = {
@@ -19,8 +21,8 @@ static const struct cite_info cites[CITE_COUNT] = {
 	[CITE_TIP_3B] = { "tip-art3", N_("Trafficking in Persons Protocol, Article 3(b)"), { "b)", NULL } },
 	[CITE_TIP_3C] = { "tip-art3", N_("Trafficking in Persons Protocol, Article 3(c)"), { "c)", NULL } },
 	[CITE_TIP_3D] = { "tip-art3", N_("Trafficking in Persons Protocol, Article 3(d)"), { "d)", NULL } },
-	[CITE_TIP_5] = { "tip-art5", N_("Trafficking in Persons Protocol, Article 5(2)(a)"), { "2.", "a)" } },
 	[CITE_SOM_3A] = { "som-art3", N_("Smuggling of Migrants Protocol, Article 3(a)"), { "a)", NULL } },
+	[CITE_SOM_5] = { "som-art5", N_("Smuggling of Migrants Protocol, Article 5"), { "", NULL } },
 };
 
 const struct law_blob *law_blob_find(const char *name)
@@ -98,6 +100,7 @@ int law_quote(enum cite c, const char *lang, struct law_quote *q)
 	q->title = ci->title;
 	q->lang = header(b->data, "Language");
 	q->status = header(b->data, "Status");
+	q->status[strcspn(q->status, " (")] = '\0';	/* the word, not its reason */
 	q->source = header(b->data, "Source");
 	return 0;
 }

@@ -24,7 +24,8 @@ struct law_quote {
 				 * English: pass it to _() */
 	char *text;		/* the quoted lines, verbatim, joined by "\n"; owned */
 	char *lang;		/* owned, from the Language: header */
-	char *status;		/* owned: "verified" or "unverified" */
+	char *status;		/* owned: "verified" or "unverified", without the
+				 * reason in brackets the Status: line may give */
 	char *source;		/* owned */
 };
 

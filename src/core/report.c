@@ -11,23 +11,29 @@
 static const char *const outcome_titles[] = {
 	[OUT_CONSISTENT_CHILD] = N_("Consistent with trafficking in persons of a child (Article 3(c))"),
 	[OUT_CONSISTENT_ADULT] = N_("Consistent with trafficking in persons (Article 3(a))"),
+	[OUT_CONSISTENT_ALL] = N_("Consistent with all three elements of trafficking in persons; the age at the time is unknown (Article 3(a))"),
 	[OUT_NOT_SHOWN] = N_("Not shown by these answers"),
 	[OUT_INCOMPLETE] = N_("Incomplete: further assessment needed"),
 };
 
 static const char *const flag_texts[] = {
-	[FLAG_INTENDED] = N_("The purpose is met through exploitation that was intended (told, planned or expected), not yet done. The purpose is the intent: exploitation need not have happened, and an attempt is an offence too (Article 5(2)(a))."),
-	[FLAG_CONSENT_IRRELEVANT] = N_("The person says they agreed. That consent is irrelevant where any of the means were used (Article 3(b)) and for a child (Article 3(c))."),
+	[FLAG_INTENDED] = N_("The purpose is met through exploitation that was intended (told, planned or expected), not yet done. The purpose is the intent: the offence is complete when the act is done for the purpose of exploitation, whether or not the exploitation has happened yet. This is not an attempt."),
+	[FLAG_CONSENT_IRRELEVANT] = N_("The person says they agreed. If exploitation is established, that consent is irrelevant where any of the means were used (Article 3(b)) and for a child (Article 3(c))."),
 	[FLAG_PURPOSE_WITHOUT_MEANS] = N_("Signs of exploitation without the means: consider a labour-rights or other referral, and screen again if coercion or deception comes out."),
-	[FLAG_BEYOND_MINIMUM] = N_("A form of exploitation beyond the Protocol's minimum list (such as forced begging, forced criminality or forced marriage): check national law."),
-	[FLAG_PRESUMED_CHILD] = N_("The age is unknown and there are reasons to believe the person was under 18: treated as a child. This presumption of minority comes from EU Directive 2011/36/EU and Council of Europe practice, not from the Protocol: check national law."),
-	[FLAG_ESTABLISH_AGE] = N_("Act and purpose are met, the means are not shown, and the age is unknown: establish the age when it began. For a child the means are not required."),
-	[FLAG_SMUGGLING] = N_("A border was crossed irregularly with a paid facilitator: possible migrant smuggling (Smuggling of Migrants Protocol, Article 3(a)). Smuggling and trafficking can overlap, and a person smuggled across a border can also be trafficked."),
+	[FLAG_EXPLOITATION_WITHOUT_ACT] = N_("Exploitation is shown, but no act: keeping a person in exploitation is harbouring, and taking them in is receipt. Check harbouring and receipt before concluding. Forced labour, servitude, slavery and sexual exploitation are offences in themselves in most systems."),
+	[FLAG_BEYOND_MINIMUM] = N_("A form of exploitation beyond the Protocol's explicit list (forced marriage, illegal adoption, exploitation of surrogacy or another form): check national law. Directive (EU) 2024/1712 lists these three; forced marriage can also be a practice similar to slavery (1956 Supplementary Convention, Article 1(c))."),
+	[FLAG_PRESUMED_CHILD] = N_("The age when it began is not known, and the person is presumed to be under 18 now or there are reasons to believe they were under 18 then: the means are provisionally not required (Article 3(c)) until the age at the time is established. A person presumed to be under 18 now is treated as a child pending verification of the age (presumption of minority: Council of Europe Convention, Article 10(3); Directive 2011/36/EU, Article 13(2))."),
+	[FLAG_ESTABLISH_AGE] = N_("The age when it began is not established, and it decides whether the means are required (for a child they are not, Article 3(c)): establish the age at the time."),
+	[FLAG_CHILD_NOW] = N_("The person is, or is presumed to be, under 18 now: refer to child protection now, whatever the outcome; a guardian is needed, and the interview must be child-friendly."),
+	[FLAG_SMUGGLING] = N_("A border was crossed irregularly with a paid facilitator: possible migrant smuggling (Smuggling of Migrants Protocol, Article 3(a)). Smuggling and trafficking can overlap, and a person smuggled across a border can also be trafficked. Migrants are not liable to prosecution under that Protocol for having been smuggled (Article 5)."),
+	[FLAG_NON_PUNISHMENT] = N_("The person may have been compelled to commit offences (criminal activities, or an irregular entry) as a direct consequence of being trafficked: if so, they should not be prosecuted or punished for them (non-punishment principle: Directive 2011/36/EU, Article 8; Council of Europe Convention, Article 26). Check national law."),
+	[FLAG_REFERRAL_DECLINED] = N_("The person does not agree to a referral: give them the contacts, and refer without their consent only where the law requires it."),
 };
 
 static const char *const caveat_texts[] = {
 	[CAVEAT_NOT_PRIVATE] = N_("The interview was not private: answers may be incomplete or guarded."),
 	[CAVEAT_CONTROLLER_PRESENT] = N_("Someone who may control the person was present: the answers may not be free."),
+	[CAVEAT_SETTING_UNKNOWN] = N_("It is not known whether the interview was private, or whether someone who may control the person was present: the answers may not be free."),
 	[CAVEAT_INFORMAL_INTERPRETER] = N_("A family member, companion or other non-professional interpreted: answers may have been filtered."),
 	[CAVEAT_STOPPED_EARLY] = N_("The interview stopped early: questions not asked are unclear, not no."),
 	[CAVEAT_MANY_DECLINED] = N_("Three or more questions were declined: the picture is incomplete."),
@@ -108,6 +114,8 @@ static char *outcome_sentence(const struct assessment *a)
 		return xstrdup(_("The answers are consistent with the elements of trafficking in persons for a child: an act, and a purpose of exploitation, concerning a person under 18 when it began. For a child the means are not required (Article 3(c) and (d)). Refer for formal identification and to child protection."));
 	case OUT_CONSISTENT_ADULT:
 		return xstrdup(_("The answers are consistent with all three elements of trafficking in persons: an act, a means and a purpose of exploitation (Article 3(a)). Refer for formal identification."));
+	case OUT_CONSISTENT_ALL:
+		return xstrdup(_("The answers are consistent with all three elements of trafficking in persons: an act, a means and a purpose of exploitation (Article 3(a)). The age when it began is not known; if the person was under 18 then, Article 3(c) applies as well. Refer for formal identification."));
 	default:
 		break;
 	}
@@ -132,6 +140,31 @@ static char *outcome_sentence(const struct assessment *a)
 	return s;
 }
 
+/* The age now decides protection (child-now), whatever the outcome. */
+static void minor_now_text(FILE *out, const struct assessment *a, const struct assess_input *in,
+			   int width)
+{
+	int now = in->value[IN_AGE_NOW];
+	char *s;
+	switch (a->child_now) {
+	case CHILD_YES:
+		s = now >= 0 ? xasprintf(_("Under 18 now: yes (age %d now)."), now)
+			     : xstrdup(_("Under 18 now: yes."));
+		break;
+	case CHILD_NO:
+		s = now >= 0 ? xasprintf(_("Under 18 now: no (age %d now)."), now)
+			     : xstrdup(_("Under 18 now: no."));
+		break;
+	case CHILD_PRESUMED:
+		s = xstrdup(_("Under 18 now: presumed (age unknown, with reasons to believe the person is under 18)."));
+		break;
+	default:
+		s = xstrdup(_("Under 18 now: unknown."));
+	}
+	hang(out, "", s, width);
+	free(s);
+}
+
 static void child_text(FILE *out, const struct assessment *a, const struct assess_input *in,
 		       int width)
 {
@@ -153,6 +186,7 @@ static void child_text(FILE *out, const struct assessment *a, const struct asses
 	}
 	hang(out, "", s, width);
 	free(s);
+	minor_now_text(out, a, in, width);
 }
 
 /* An element's status in words. Each element's name is the context of the
@@ -225,6 +259,17 @@ static void list_text(FILE *out, const char *title, const bool *on, size_t n,
 static const char *flag_name(int f) { return assess_flag_name(f); }
 static const char *caveat_name(int c) { return assess_caveat_name(c); }
 
+/* Whether w is one of the "; "-separated items of list. */
+static bool listed(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = list; (p = strstr(p, w)); p += n)
+		if ((p == list || (p - list >= 2 && p[-2] == ';' && p[-1] == ' ')) &&
+		    (p[n] == '\0' || p[n] == ';'))
+			return true;
+	return false;
+}
+
 char *report_matched_words(const struct assessment *a, const char *text,
 			   const struct catalog *lang)
 {
@@ -234,8 +279,8 @@ char *report_matched_words(const struct assessment *a, const char *text,
 		w = w ? catalog_get(lang, "law", w) : NULL;
 		if (a->ind[i] != IV_YES && a->ind[i] != IV_INTENDED)
 			continue;
-		if (!w || !strstr(text, w))
-			continue;
+		if (!w || !strstr(text, w) || listed(s, w))
+			continue;	/* not in this text, or already listed */
 		char *n = xasprintf("%s%s%s", s, *s ? "; " : "", w);
 		free(s);
 		s = n;
@@ -356,8 +401,9 @@ static void json_element(FILE *out, const struct assessment *a, enum element e)
 
 void report_json(FILE *out, const struct assessment *a)
 {
-	fprintf(out, "{\n  \"child\": \"%s\",\n  \"outcome\": \"%s\",\n  \"elements\": {\n",
-		assess_child_name(a->child), assess_outcome_name(a->outcome));
+	fprintf(out, "{\n  \"child\": \"%s\",\n  \"child_now\": \"%s\",\n  \"outcome\": \"%s\",\n"
+		"  \"elements\": {\n", assess_child_name(a->child), assess_child_name(a->child_now),
+		assess_outcome_name(a->outcome));
 	for (int e = 0; e < EL_SMUGGLING; e++) {
 		json_element(out, a, e);
 		fputs(e + 1 < EL_SMUGGLING ? ",\n" : "\n", out);

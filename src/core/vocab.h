@@ -9,7 +9,11 @@
 
 enum element { EL_ACT, EL_MEANS, EL_PURPOSE, EL_SMUGGLING, EL_COUNT };
 
-/* X(enum suffix, id, element, citation id, words matched in that text) */
+/* X(enum suffix, id, element, citation id, words matched in that text), in
+ * the order of DESIGN §3. Forced begging and forced criminality are forms of
+ * forced labour or services (Directive 2011/36/EU Art. 2(3)), so they match
+ * those words; forced marriage, illegal adoption, surrogacy and "other" are
+ * beyond the Protocol's explicit list and match none. */
 #define INDICATOR_TABLE(X) \
 	X(ACT_RECRUITMENT, "act.recruitment", EL_ACT, "tip-3a", "recruitment") \
 	X(ACT_TRANSPORTATION, "act.transportation", EL_ACT, "tip-3a", "transportation") \
@@ -33,11 +37,18 @@ enum element { EL_ACT, EL_MEANS, EL_PURPOSE, EL_SMUGGLING, EL_COUNT };
 	  "other forms of sexual exploitation") \
 	X(PURPOSE_FORCED_LABOUR, "purpose.forced-labour", EL_PURPOSE, "tip-3a", \
 	  "forced labour or services") \
+	X(PURPOSE_BEGGING, "purpose.forced-begging", EL_PURPOSE, "tip-3a", \
+	  "forced labour or services") \
+	X(PURPOSE_CRIMINALITY, "purpose.forced-criminality", EL_PURPOSE, "tip-3a", \
+	  "forced labour or services") \
 	X(PURPOSE_SLAVERY, "purpose.slavery", EL_PURPOSE, "tip-3a", "slavery") \
 	X(PURPOSE_SIMILAR, "purpose.practices-similar-to-slavery", EL_PURPOSE, "tip-3a", \
 	  "practices similar to slavery") \
+	X(PURPOSE_MARRIAGE, "purpose.forced-marriage", EL_PURPOSE, NULL, NULL) \
 	X(PURPOSE_SERVITUDE, "purpose.servitude", EL_PURPOSE, "tip-3a", "servitude") \
 	X(PURPOSE_ORGANS, "purpose.removal-of-organs", EL_PURPOSE, "tip-3a", "removal of organs") \
+	X(PURPOSE_ADOPTION, "purpose.illegal-adoption", EL_PURPOSE, NULL, NULL) \
+	X(PURPOSE_SURROGACY, "purpose.surrogacy", EL_PURPOSE, NULL, NULL) \
 	X(PURPOSE_OTHER, "purpose.other", EL_PURPOSE, NULL, NULL) \
 	X(SMUGGLING_ENTRY, "smuggling.irregular-entry", EL_SMUGGLING, "som-3a", "illegal entry") \
 	X(SMUGGLING_PAID, "smuggling.paid-facilitator", EL_SMUGGLING, "som-3a", \
@@ -59,7 +70,7 @@ const char *indicator_id(enum indicator i);
 int indicator_lookup(const char *id);
 enum element indicator_element(enum indicator i);
 /* The law text the indicator's words are in ("tip-3a"), and the words;
- * both NULL for purpose.other, which is beyond the Protocol's list. */
+ * both NULL for the purposes beyond the Protocol's list. */
 const char *indicator_cite(enum indicator i);
 const char *indicator_words(enum indicator i);
 

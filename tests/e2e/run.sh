@@ -65,6 +65,19 @@ deep_deck() {
 	  printf 'Screen: summary\nType: summary\nSection: summary\nNext: end\n\n'
 	  printf 'Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n'; } >"$1/10-main.screen"
 }
+begin "a deck of 20,000 screens in a row loads on a 1 MB stack (no recursion along the path)"
+mkdir -p "$TMP/long-deck"
+awk 'BEGIN { n = 20000
+	for (i = 0; i < n; i++) {
+		printf "Screen: q%d\nType: yesno\nSection: act\nQuestion: Question %d?\nHelp: h\nWhy: w\n", i, i
+		if (i > 0) printf "Next: %s if q%d = yes\n", (i + 1 < n ? "q" (i + 1) : "summary"), i - 1
+		printf "Next: %s\n\n", (i + 1 < n ? "q" (i + 1) : "summary") }
+	printf "Screen: summary\nType: summary\nSection: summary\nNext: end\n\n"
+	printf "Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n" }' >"$TMP/long-deck/10-main.screen"
+(ulimit -s 1024; run 0 check "$TMP/long-deck" --locales "$TMP/none"; [ "$ok" = 1 ]) || ok=0
+has out "20002 screens in 1 files"
+end
+
 begin "deep guards: nesting is capped with line and column, long chains run"
 deep_deck "$TMP/deep-parens" "$(awk 'BEGIN { for (i = 0; i < 40000; i++) printf "("; printf "intro" }')"
 run 2 check "$TMP/deep-parens"

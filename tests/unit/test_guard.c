@@ -33,7 +33,7 @@ static const char *suggest(void *ctx, const char *name)
 	return strcmp(name, "q.privat") == 0 ? "q.private" : NULL;
 }
 
-static const struct guard_names names = { NULL, resolve, suggest };
+static const struct guard_names names = { NULL, resolve, suggest, NULL };
 
 /* The fake interview: answers by slot, and a few assessment values. */
 struct fake {

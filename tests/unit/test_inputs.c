@@ -79,6 +79,83 @@ static void test_age_contradicting_child_names_the_child_line(void **st)
 	diags_free(&d);
 }
 
+static void test_version_2_keys_parse(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("age-now: 17\nminor-now: yes\nreferral-consent: no\n"
+			       "setting.private: unknown\nsetting.controller-present: unknown\n"
+			       "purpose.forced-begging: yes\npurpose.forced-criminality: intended\n"
+			       "purpose.forced-marriage: no\npurpose.illegal-adoption: dontknow\n"
+			       "purpose.surrogacy: declined\n", &in, &d), 0);
+	assert_int_equal(in.value[IN_AGE_NOW], 17);
+	assert_int_equal(in.value[IN_MINOR_NOW], CHILD_YES);
+	assert_int_equal(in.value[IN_REFERRAL], IN_NO);
+	assert_int_equal(in.value[IN_PRIVATE], IN_UNKNOWN);
+	assert_int_equal(in.value[IN_CONTROLLER], IN_UNKNOWN);
+	assert_int_equal(in.ind[IND_PURPOSE_BEGGING], IV_YES);
+	assert_int_equal(in.ind[IND_PURPOSE_CRIMINALITY], IV_INTENDED);
+	assert_int_equal(in.ind[IND_PURPOSE_MARRIAGE], IV_NO);
+	assert_int_equal(in.ind[IND_PURPOSE_ADOPTION], IV_DONTKNOW);
+	assert_int_equal(in.ind[IND_PURPOSE_SURROGACY], IV_DECLINED);
+	assert_int_equal(in.declined, 1);
+	assert_int_equal(parse("minor-now: presumed\n", &in, &d), 0);
+	assert_int_equal(in.value[IN_MINOR_NOW], CHILD_PRESUMED);
+	assert_true(inputs_key_is_number(IN_AGE_NOW));
+	assert_true(inputs_key_is_number(IN_AGE));
+	assert_false(inputs_key_is_number(IN_MINOR_NOW));
+	diags_free(&d);
+}
+
+static void test_version_2_keys_refuse_bad_values(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("age-now: 131\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:10: error: '131' is not a value for age-now: expected a whole number from 0 to 130");
+	diags_free(&d);
+	assert_int_equal(parse("minor-now: maybe\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:12: error: 'maybe' is not a value for minor-now: expected yes, no, presumed or unknown");
+	diags_free(&d);
+	assert_int_equal(parse("referral-consent: presumed\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:19: error: 'presumed' is not a value for referral-consent: expected yes, no or unknown");
+	diags_free(&d);
+	assert_int_equal(parse("purpose.forced-begging: maybe\n", &in, &d), -1);
+	diags_free(&d);
+	assert_int_equal(parse("age-nwo: 12\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:1: error: unknown key 'age-nwo': expected an indicator id or age-at-act, age-now, child, minor-now, consent, referral-consent, setting.private");
+	diags_free(&d);
+}
+
+/* Each contradiction names the line of the key it blames. */
+static void test_contradictions_name_their_line(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("age-now: 19\nage-at-act: 20\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: age-at-act is above age-now");
+	diags_free(&d);
+	assert_int_equal(parse("minor-now: yes\nage-now: 20\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:1: error: minor-now: yes contradicts age-now 18 or over");
+	diags_free(&d);
+	assert_int_equal(parse("age-now: 16\nchild: no\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: child: no contradicts age-now under 18");
+	diags_free(&d);
+	assert_int_equal(parse("age-at-act: 19\nminor-now: presumed\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: minor-now: yes or presumed contradicts age-at-act 18 or over");
+	diags_free(&d);
+	assert_int_equal(parse("age-at-act: 16\nage-now: 22\nminor-now: unknown\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:3:1: error: minor-now: presumed and unknown apply only when age-now is not known");
+	diags_free(&d);
+	assert_int_equal(parse("age-at-act: 16\nage-now: 22\nminor-now: no\n", &in, &d), 0);
+	diags_free(&d);
+	assert_int_equal(parse("age-at-act: 16\nage-now: 22\nchild: yes\n", &in, &d), 0);
+	diags_free(&d);
+}
+
 static void test_two_stanzas_are_refused(void **st)
 {
 	(void)st;
@@ -107,6 +184,9 @@ int main(void)
 		cmocka_unit_test(test_bad_value_names_line_and_column),
 		cmocka_unit_test(test_intended_only_for_purpose),
 		cmocka_unit_test(test_age_contradicting_child_names_the_child_line),
+		cmocka_unit_test(test_version_2_keys_parse),
+		cmocka_unit_test(test_version_2_keys_refuse_bad_values),
+		cmocka_unit_test(test_contradictions_name_their_line),
 		cmocka_unit_test(test_two_stanzas_are_refused),
 		cmocka_unit_test(test_key_given_twice_is_refused),
 	};

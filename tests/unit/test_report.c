@@ -1,6 +1,7 @@
 /* The summary in words and the JSON of DESIGN.md §4. */
 #include "testutil.h"
 
+#include "langs.h"
 #include "law.h"
 #include "report.h"
 
@@ -52,6 +53,7 @@ static void test_json_has_the_design_shape(void **st)
 	assert_string_equal(j,
 		"{\n"
 		"  \"child\": \"yes\",\n"
+		"  \"child_now\": \"unknown\",\n"
 		"  \"outcome\": \"consistent-child\",\n"
 		"  \"elements\": {\n"
 		"    \"act\": {\"status\": \"met\", \"required\": true, \"indicators\": {\"act.recruitment\": \"yes\"}},\n"
@@ -71,8 +73,9 @@ static void test_json_lists_flags_cites_and_caveats_in_order(void **st)
 	char *j = json_of("consent: yes\nact.receipt: yes\nmeans.fraud: yes\npurpose.other: intended\n"
 			  "smuggling.irregular-entry: yes\nsmuggling.paid-facilitator: yes\n"
 			  "setting.private: no\nsetting.interpreter: informal\n");
-	assert_non_null(strstr(j, "\"flags\": [\"intended-exploitation\", \"consent-irrelevant\", \"beyond-minimum-purpose\", \"smuggling\"]"));
-	assert_non_null(strstr(j, "\"cites\": [\"tip-3a\", \"tip-3b\", \"tip-5\", \"som-3a\"]"));
+	assert_non_null(strstr(j, "\"outcome\": \"consistent-all-elements\""));
+	assert_non_null(strstr(j, "\"flags\": [\"intended-exploitation\", \"consent-irrelevant\", \"beyond-minimum-purpose\", \"smuggling\", \"non-punishment\"]"));
+	assert_non_null(strstr(j, "\"cites\": [\"tip-3a\", \"tip-3b\", \"som-3a\", \"som-5\"]"));
 	assert_non_null(strstr(j, "\"caveats\": [\"not-private\", \"informal-interpreter\"]"));
 	assert_non_null(strstr(j, "\"intended_only\": true"));
 	assert_non_null(strstr(j, "\"purpose.other\": \"intended\""));
@@ -102,6 +105,36 @@ static void test_text_never_calls_anyone_a_victim(void **st)
 			fail_msg("says 'victim': %s", line);
 	}
 	free(t);
+}
+
+static bool says_victim(const char *s)
+{
+	return strstr(s, "victim") || strstr(s, "Victim") || strstr(s, "victime") ||
+	       strstr(s, "Victime") || strstr(s, "víctima") || strstr(s, "Víctima");
+}
+
+/* No outcome, flag or caveat sentence says "victim", in any language. */
+static void test_no_summary_sentence_says_victim_in_any_language(void **st)
+{
+	(void)st;
+	struct langs l = { 0 };
+	struct diags d = { 0 };
+	assert_int_equal(langs_load("locales", &l, &d), 0);
+	for (size_t k = 0; k < l.n; k++) {
+		i18n_use(l.v[k]);
+		for (int o = 0; o <= OUT_INCOMPLETE; o++)
+			if (says_victim(report_outcome_title(o)))
+				fail_msg("outcome %d says victim: %s", o, report_outcome_title(o));
+		for (int f = 0; f < FLAG_COUNT; f++)
+			if (says_victim(report_flag_text(f)))
+				fail_msg("flag %s says victim: %s", assess_flag_name(f), report_flag_text(f));
+		for (int c = 0; c < CAVEAT_COUNT; c++)
+			if (says_victim(report_caveat_text(c)))
+				fail_msg("caveat %s says victim", assess_caveat_name(c));
+	}
+	i18n_use(NULL);
+	langs_free(&l);
+	diags_free(&d);
 }
 
 static void test_text_of_not_shown_says_it_is_not_proof(void **st)
@@ -151,10 +184,113 @@ static void test_text_shows_flags_and_caveats_with_their_names(void **st)
 	char *t = text_of("child: presumed\nsetting.controller-present: yes\n"
 			  "interview.stopped-early: yes\n");
 	assert_non_null(strstr(t, "presumed-child: "));
-	assert_non_null(strstr(t, "EU Directive 2011/36/EU"));
+	/* The presumption of minority is a treaty rule about the age now. */
+	assert_non_null(strstr(t, "Council of Europe Convention, Article 10(3); Directive 2011/36/EU, Article 13(2)"));
+	assert_null(strstr(t, "Council of Europe practice"));
+	assert_non_null(strstr(t, "provisionally not required"));
+	assert_non_null(strstr(t, "establish-age: "));
 	assert_non_null(strstr(t, "controller-present: "));
 	assert_non_null(strstr(t, "stopped-early: "));
 	free(t);
+}
+
+/* The JSON of every flag, caveat and outcome of version 2, by name. */
+static void test_json_names_the_version_2_flags_and_caveats(void **st)
+{
+	(void)st;
+	char *j = json_of("age-now: 16\nreferral-consent: no\nsetting.private: unknown\n"
+			  "act.receipt: no\npurpose.forced-criminality: yes\n");
+	assert_non_null(strstr(j, "\"child\": \"yes\",\n  \"child_now\": \"yes\",\n"));
+	assert_non_null(strstr(j, "\"flags\": [\"exploitation-without-act\", \"child-now\"]"));
+	assert_non_null(strstr(j, "\"caveats\": [\"setting-unknown\"]"));
+	assert_non_null(strstr(j, "\"purpose.forced-criminality\": \"yes\""));
+	free(j);
+	j = json_of("age-now: 30\nreferral-consent: no\nact.recruitment: yes\nmeans.fraud: yes\n"
+		    "purpose.forced-labour: yes\nsmuggling.irregular-entry: yes\n");
+	assert_non_null(strstr(j, "\"child\": \"unknown\",\n  \"child_now\": \"no\",\n"));
+	assert_non_null(strstr(j, "\"flags\": [\"non-punishment\", \"referral-declined\"]"));
+	free(j);
+}
+
+static void test_text_of_the_version_2_rules(void **st)
+{
+	(void)st;
+	char *t = text_of("age-at-act: 16\nage-now: 22\nact.recruitment: yes\npurpose.forced-labour: yes\n");
+	assert_non_null(strstr(t, "Under 18 when it began: yes (age 16 at the time).\nUnder 18 now: no (age 22 now).\n"));
+	assert_null(strstr(t, "child-now: "));
+	free(t);
+	t = text_of("minor-now: presumed\nact.recruitment: yes\npurpose.forced-labour: yes\n");
+	assert_non_null(strstr(t, "Under 18 now: presumed"));
+	assert_non_null(strstr(t, "child-now: The person is, or is presumed to be, under 18 now: refer to child protection now"));
+	free(t);
+	t = text_of("act.recruitment: yes\nmeans.fraud: yes\npurpose.forced-labour: yes\n");
+	assert_non_null(strstr(t, "[consistent-all-elements]"));
+	assert_non_null(strstr(t, "The age when it began is not known"));
+	assert_non_null(strstr(t, "Under 18 now: unknown.\n"));
+	free(t);
+	t = text_of("age-at-act: 30\nact.receipt: yes\nmeans.fraud: yes\n"
+		    "purpose.removal-of-organs: intended\n");
+	assert_non_null(strstr(t, "intended-exploitation: "));
+	assert_non_null(strstr(t, "This is not an attempt."));
+	assert_null(strstr(t, "Article 5(2)"));
+	free(t);
+	t = text_of("age-at-act: 30\nreferral-consent: no\nsetting.controller-present: unknown\n"
+		    "act.harbouring: no\nmeans.threat: yes\npurpose.forced-labour: yes\n");
+	assert_non_null(strstr(t, "exploitation-without-act: "));
+	assert_non_null(strstr(t, "Check harbouring and receipt before concluding."));
+	assert_non_null(strstr(t, "referral-declined: "));
+	assert_non_null(strstr(t, "setting-unknown: "));
+	free(t);
+	t = text_of("age-at-act: 19\nact.transportation: yes\nmeans.coercion: yes\n"
+		    "purpose.forced-criminality: yes\nsmuggling.irregular-entry: yes\n"
+		    "smuggling.paid-facilitator: yes\n");
+	assert_non_null(strstr(t, "non-punishment: "));
+	assert_non_null(strstr(t, "Directive 2011/36/EU, Article 8; Council of Europe Convention, Article 26"));
+	assert_non_null(strstr(t, "(Article 5)."));
+	struct law_quote q;
+	assert_int_equal(law_quote(CITE_SOM_5, "en", &q), 0);
+	char *block = malloc(strlen(q.text) + 3);
+	sprintf(block, "\n%s\n", q.text);
+	assert_non_null(strstr(t, block));	/* SOM Art. 5 quoted verbatim */
+	assert_non_null(strstr(t, "[som-5, en], text verified:"));
+	free(block);
+	law_quote_free(&q);
+	/* Forced criminality highlights "forced labour or services" in 3(a). */
+	assert_non_null(strstr(t, "Words the answers matched: transportation; coercion; forced labour or services."));
+	free(t);
+}
+
+static void test_text_of_a_purpose_beyond_the_list(void **st)
+{
+	(void)st;
+	char *t = text_of("age-at-act: 15\nact.transfer: yes\npurpose.forced-marriage: yes\n");
+	assert_non_null(strstr(t, "beyond-minimum-purpose: "));
+	assert_non_null(strstr(t, "1956 Supplementary Convention, Article 1(c)"));
+	assert_non_null(strstr(t, "  - yes: purpose.forced-marriage\n"));
+	free(t);
+}
+
+/* Two indicators with the same words (forced labour and forced begging)
+ * list them once. */
+static void test_matched_words_are_listed_once(void **st)
+{
+	(void)st;
+	struct assess_input in = inputs("purpose.forced-labour: yes\npurpose.forced-begging: yes\n"
+					"purpose.forced-criminality: intended\n");
+	struct assessment a;
+	assess_run(&in, &a, NULL);
+	struct law_quote q;
+	law_quote(CITE_TIP_3A, "en", &q);
+	char *m = report_matched_words(&a, q.text, NULL);
+	assert_string_equal(m, "forced labour or services");
+	free(m);
+	/* Words inside other words are still their own item. */
+	in = inputs("purpose.slavery: yes\npurpose.practices-similar-to-slavery: yes\n");
+	assess_run(&in, &a, NULL);
+	m = report_matched_words(&a, q.text, NULL);
+	assert_string_equal(m, "slavery; practices similar to slavery");
+	free(m);
+	law_quote_free(&q);
 }
 
 static void test_matched_words(void **st)
@@ -176,8 +312,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_has_the_design_shape),
 		cmocka_unit_test(test_json_lists_flags_cites_and_caveats_in_order),
+		cmocka_unit_test(test_json_names_the_version_2_flags_and_caveats),
+		cmocka_unit_test(test_text_of_the_version_2_rules),
+		cmocka_unit_test(test_text_of_a_purpose_beyond_the_list),
+		cmocka_unit_test(test_matched_words_are_listed_once),
 		cmocka_unit_test(test_text_says_it_is_not_a_legal_determination),
 		cmocka_unit_test(test_text_never_calls_anyone_a_victim),
+		cmocka_unit_test(test_no_summary_sentence_says_victim_in_any_language),
 		cmocka_unit_test(test_text_of_not_shown_says_it_is_not_proof),
 		cmocka_unit_test(test_text_lists_elements_with_answers_behind_them),
 		cmocka_unit_test(test_text_quotes_the_cited_provisions_verbatim),
