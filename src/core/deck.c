@@ -716,11 +716,11 @@ static const char *guard_expects(void *ctx, const struct guard_ref *r, const str
 	}
 	/* An input: a number key takes numbers; the others their words, or
 	 * unanswered while unset. */
-	bool number_key = inputs_value_lookup(r->index, "0") >= 0;
-	if (number_key)
+	if (inputs_key_is_number(r->index))
 		return num ? NULL : "a number";
+	bool never_unset = r->index == IN_CHILD || r->index == IN_MINOR_NOW;
 	if (!num && (inputs_value_lookup(r->index, v->s) >= 0 ||
-		     (strcmp(v->s, "unanswered") == 0 && r->index != IN_CHILD)))
+		     (strcmp(v->s, "unanswered") == 0 && !never_unset)))
 		return NULL;
 	return inputs_key_allowed(r->index);
 }

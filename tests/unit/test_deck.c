@@ -492,6 +492,8 @@ static void test_guards_are_typed(void **st)
 		{ "count(means) = yes", "error: count(means) is a number" },
 		{ "setting.interpreter", "a.screen:33:18: error: 'setting.interpreter' alone is never true" },
 		{ "met = child", "a.screen:33:18: error: 'child' is never met" },
+		{ "minor-now = unanswered", "error: 'minor-now' is never unanswered: expected yes, no, presumed or unknown" },
+		{ "age-now = \"old\"", "error: 'age-now' is never old: expected a number" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct loaded l = typed(bad[i].cond);
@@ -504,7 +506,7 @@ static void test_guards_are_typed(void **st)
 		"child = presumed", "q.age >= 18", "q.age = dontknow", "q.role = \"police\"",
 		"q.one = declined", "means != met", "act.recruitment = intended", "count(act) >= 2",
 		"setting.interpreter = informal", "consent = unanswered", "not child and q.one",
-		"age-at-act < 18",
+		"age-at-act < 18", "age-now >= 18", "minor-now = presumed", "referral-consent = no",
 	};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
 		struct loaded l = typed(good[i]);
