@@ -82,12 +82,22 @@ while [ "$i" -lt "$START_RUNS" ]; do
 done
 
 echo "bench: the wizard, dialog and the floor, $RUNS runs each, interleaved..."
-: >"$TMP/ours"; : >"$TMP/theirs"; : >"$TMP/floor"; : >"$TMP/bare"
+: >"$TMP/ours"; : >"$TMP/theirs"; : >"$TMP/floor"; : >"$TMP/bare"; : >"$TMP/shm"
+SHM=
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && SHM=$(mktemp -d /dev/shm/tipscreen-bench-XXXXXX); then
+	trap 'rm -rf "$TMP" "$SHM"' EXIT INT TERM
+fi
 i=0
 while [ "$i" -lt "$RUNS" ]; do
 	rm -rf "$TMP/run" && cp -a "$TMP/store" "$TMP/run"
 	"$B/ttybench" "$OURS" -- "$BIN" --contacts screens/contacts.example --data "$TMP/run" >>"$TMP/ours" 2>>"$TMP/errors" ||
 		echo "failed 1" >>"$TMP/ours"
+	# The same walk with the store in memory: Enter without the disk.
+	if [ -n "$SHM" ]; then
+		rm -rf "$SHM/run" && cp -a "$TMP/store" "$SHM/run"
+		"$B/ttybench" "$OURS" -- "$BIN" --contacts screens/contacts.example --data "$SHM/run" \
+			>>"$TMP/shm" 2>>"$TMP/errors" || echo "failed 1" >>"$TMP/shm"
+	fi
 	if have_dialog; then
 		"$B/ttybench" "$THEIRS" -- dialog --yesno "$Q1" 12 70 --and-widget --yesno "$Q2" 12 70 \
 			>>"$TMP/theirs" 2>>"$TMP/errors" || echo "failed 1" >>"$TMP/theirs"
@@ -142,6 +152,7 @@ row "  first screen against the floor" "$t_start" "$f_start" \
 	"within 5% of the floor" "$(ratio "$t_start" "$f_start") $(verdict "$t_start" "$(calc 'print b * 1.05' "$t_start" "$f_start")")"
 row "Enter to the next yes/no screen (ms)" "$t_enter" "$d_enter" \
 	"<= dialog + one fsync" "$(verdict "$t_enter" "$(calc 'print b + c' "$t_enter" "$d_enter" "$fsync_ms")") (fsync $fsync_ms ms)"
+row "  the same, the store in memory (tmpfs)" "$(get "$TMP/shm" enter)" "$d_enter" "(the commit without a disk)" ""
 row "bytes written for that screen change" "$t_bytes" "$d_bytes" "<= dialog's" "$(verdict "$t_bytes" "$d_bytes")"
 row "Esc: back (dialog: leaves) (ms)" "$t_esc" "$d_esc" "<= 50 ms" "$(verdict "$t_esc" 50)"
 row "resident memory at a question (KB)" "$t_rss" "$d_rss" \
