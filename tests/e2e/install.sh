@@ -88,6 +88,13 @@ run 0 ./tipscreen --version
 has out "$id"
 end
 
+begin "--version takes --deck, and a broken deck is said and exits 2"
+run 2 "$BIN" --version --deck tests/e2e/decks/cycle
+has out "tipscreen 0."
+has err "tests/e2e/decks/cycle/10-main.screen:13:7: error: cycle"
+hasnt out "identity"
+end
+
 begin "the installed man page shows, with the installed paths"
 run 0 man --warnings -l "$P/share/man/man1/tipscreen.1"
 has out "TIPSCREEN(1)"
