@@ -28,8 +28,8 @@
 static const char usage[] =
 	"Usage: tipscreen [OPTIONS]                 run a screening interview (the wizard)\n"
 	"       tipscreen check [DIR]               check a deck of screens\n"
-	"       tipscreen assess [FILE|-] [--json]  apply the Article 3 rules to inputs\n"
-	"       tipscreen replay FILE [--json]      run an interview from an answers file\n"
+	"       tipscreen assess [FILE|-] [--json] [--law ID]  apply the Article 3 rules\n"
+	"       tipscreen replay FILE [--json] [--law ID]  run an interview from answers\n"
 	"       tipscreen graph                     print the state machine as Graphviz DOT\n"
 	"       tipscreen cases                     list the interviews in the case store\n"
 	"       tipscreen export ID [--format json|csv|txt] [--seal-to OFFICE.pub]\n"
@@ -52,6 +52,9 @@ static const char usage[] =
 	"  --contacts FILE    referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)\n"
 	"  --data DIR         the case store (default $XDG_DATA_HOME/tipscreen)\n"
 	"  --passphrase-file FILE  the store's passphrase, on the first line (else asked)\n"
+	"  --law ID           also assess under a law profile (eu, coe, gb-ew, us, ph;\n"
+	"                     none: only the Protocol); default from\n"
+	"                     $XDG_CONFIG_HOME/tipscreen/law ('Law: ID')\n"
 	"  --json             assess, replay: print the assessment as JSON\n"
 	"  --width N          wrap text to N columns (default 76)\n"
 	"  --help             this text\n"
@@ -167,6 +170,8 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.format = v;
 		} else if ((v = value_of(argc, argv, &i, "--seal-to"))) {
 			c->o.seal_to = v;
+		} else if ((v = value_of(argc, argv, &i, "--law"))) {
+			c->o.law = v;
 		} else if ((v = value_of(argc, argv, &i, "--key"))) {
 			c->o.key = v;
 		} else if ((v = value_of(argc, argv, &i, "--width"))) {
@@ -269,7 +274,7 @@ int main(int argc, char **argv)
 		setlocale(LC_CTYPE, "C.utf8");
 	struct cmdline c = { .o = { .out = stdout, .charset = charset,
 				    .deck = TIPSCREEN_DECKDIR, .locales = TIPSCREEN_LOCALEDIR,
-				    .width = 76 } };
+				    .bundled = TIPSCREEN_DECKDIR, .width = 76 } };
 	int rc = parse(argc, argv, &c);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;

@@ -31,7 +31,7 @@ for t in "$@"; do
 		'^\[  FAILED  \] \([0-9]*\) test(s), listed below:' "$t"
 done
 # The scripts of the real binary: through pipes, and the wizard in tmux.
-for script in tests/e2e/run.sh tests/e2e/rules.sh tests/e2e/install.sh tests/tui/run.sh; do
+for script in tests/e2e/run.sh tests/e2e/rules.sh tests/e2e/profiles.sh tests/e2e/install.sh tests/tui/run.sh; do
 	sh "$script" >"$log" 2>&1
 	rc=$?
 	grep -v ' passed, .* failed$' "$log"

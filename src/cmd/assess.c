@@ -3,6 +3,7 @@
 
 #include "../core/assess.h"
 #include "../core/langs.h"
+#include "../core/national.h"
 #include "../core/report.h"
 #include "../core/stanza.h"
 #include "cmd.h"
@@ -12,7 +13,10 @@ int cmd_assess(const struct options *o, const char *file)
 	struct diags d = { 0 };
 	struct stanza_file f;
 	struct assess_input in;
-	int rc = EXIT_OK;
+	struct profile *law;
+	int rc = cmd_load_law(o, &law);
+	if (rc != EXIT_OK)
+		return rc;
 	if (stanza_read(file ? file : "-", &f, &d) < 0 || inputs_parse(&f, &in, &d) < 0) {
 		diags_print(&d, stderr);
 		rc = EXIT_INPUT;
@@ -21,7 +25,7 @@ int cmd_assess(const struct options *o, const char *file)
 		const char *why;
 		assess_run(&in, &a, &why);	/* contradictions were refused by inputs_parse */
 		if (o->json) {
-			report_json(o->out, &a);
+			national_report_json(o->out, law, &in, &a);
 		} else {
 			struct langs l;
 			int lang, second;
@@ -30,6 +34,8 @@ int cmd_assess(const struct options *o, const char *file)
 				size_t n;
 				struct evidence *ev = report_evidence_inputs(&in, &n);
 				report_text(o->out, &a, &in, ev, n, o->width);
+				if (law)
+					national_print(o->out, law, &in, &a, o->width);
 				free(ev);
 				i18n_use(NULL);
 				langs_free(&l);
@@ -38,5 +44,6 @@ int cmd_assess(const struct options *o, const char *file)
 	}
 	stanza_file_free(&f);
 	diags_free(&d);
+	cmd_free_law(law);
 	return rc;
 }

@@ -10,6 +10,7 @@
 
 #include "../core/deck.h"
 #include "../core/langs.h"
+#include "../core/national.h"
 #include "../core/report.h"
 #include "../core/session.h"
 #include "../core/stanza.h"
@@ -228,7 +229,8 @@ static void export_csv(FILE *out, const char *id, const struct events *e)
 }
 
 static void export_txt(FILE *out, const char *id, const struct interview *iv,
-		       const struct assessment *a, const struct events *e, int width)
+		       const struct assessment *a, const struct events *e, int width,
+		       const struct profile *law)
 {
 	struct assess_input in;
 	interview_inputs(iv, &in);
@@ -240,6 +242,8 @@ static void export_txt(FILE *out, const char *id, const struct interview *iv,
 	fprintf(mem, _("Case %s"), id);
 	fputs("\n\n", mem);
 	report_text(mem, a, &in, ev, nev, width);
+	if (law)
+		national_print(mem, law, &in, a, width);
 	fprintf(mem, "\n%s\n", _("Changes, in order (time, event, question, old, new):"));
 	for (size_t i = 0; i < e->n; i++)
 		fprintf(mem, "  %s  %s  %s  %s  %s\n", ev_get(&e->v[i], "t"), ev_get(&e->v[i], "event"),
@@ -309,7 +313,10 @@ static int export_case(const struct options *o, struct store *st, struct deck *d
 		} else if (strcmp(format, "csv") == 0) {
 			export_csv(out, id, &e);
 		} else {
-			export_txt(out, id, iv, &a, &e, o->width);
+			struct profile *law;
+			if ((rc = cmd_load_law(o, &law)) == EXIT_OK)
+				export_txt(out, id, iv, &a, &e, o->width, law);
+			cmd_free_law(law);
 		}
 	}
 	for (size_t i = 0; i < e.n; i++)

@@ -4,6 +4,7 @@
 
 #include "../core/deck.h"
 #include "../core/langs.h"
+#include "../core/profile.h"
 #include "../core/xalloc.h"
 #include "cmd.h"
 
@@ -138,7 +139,11 @@ int cmd_check(const struct options *o, const char *dir)
 	struct deck *dk = cmd_load_deck(dir ? dir : o->deck);
 	if (!dk)
 		return EXIT_INPUT;
-	if (check_langs(o, dk) != 0) {
+	struct diags pd = { 0 };
+	int profiles = profile_check_all(dir ? dir : o->deck, &pd);
+	diags_print(&pd, stderr);
+	diags_free(&pd);
+	if (check_langs(o, dk) != 0 || profiles < 0) {
 		deck_free(dk);
 		return EXIT_INPUT;
 	}
@@ -147,6 +152,8 @@ int cmd_check(const struct options *o, const char *dir)
 		items += dk->s[i].nitems;
 	printf("%s: %zu screens in %zu files, %zu answers (%zu checklist items): ok\n",
 	       dir ? dir : o->deck, dk->n, dk->nfiles, dk->nslots, items);
+	printf("%s/law/profiles: %d law profile%s: ok\n", dir ? dir : o->deck, profiles,
+	       profiles == 1 ? "" : "s");
 	deck_free(dk);
 	return EXIT_OK;
 }

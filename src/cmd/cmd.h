@@ -16,12 +16,14 @@ struct options {
 				 * terminal's charset */
 	const char *charset;	/* the user's locale charset ("UTF-8") */
 	const char *deck;	/* deck directory */
+	const char *bundled;	/* the bundled deck's directory (its law profiles) */
 	const char *contacts;	/* contacts file, or NULL for the default */
 	const char *data;	/* the data directory, or NULL for the default */
 	const char *passphrase_file;	/* or NULL: asked on the terminal */
 	const char *format;	/* export: json, csv or txt */
 	const char *seal_to;	/* export: an office public key */
 	const char *key;	/* unseal: the office secret key */
+	const char *law;	/* --law: a profile id, "none", or NULL for the default */
 	const char *lang;	/* --lang, or NULL: from the environment */
 	const char *second;	/* --second: the respondent's language, or NULL */
 	const char *locales;	/* the directory of the PO files */
@@ -56,6 +58,14 @@ int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
 /* --version: the version, then the deck's size and identity. */
 int cmd_version(const struct options *o, const char *version);
+
+struct profile;
+/* Loads the law profile of --law, else of the configuration file
+ * (~/.config/tipscreen/law, "Law: ID"); *p stays NULL when there is none.
+ * An exit code: an unknown or broken profile is EXIT_INPUT after saying so.
+ * The caller frees *p with cmd_free_law. */
+int cmd_load_law(const struct options *o, struct profile **p);
+void cmd_free_law(struct profile *p);
 
 struct langs;
 /* Loads the languages of o->locales and makes the chosen one (--lang, else

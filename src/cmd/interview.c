@@ -106,7 +106,7 @@ static int plain_start(struct session *ss, const struct store_case *c, size_t n,
 
 static int run_plain(const struct options *o, struct session *ss, const struct contacts *c,
 		     const char *cpath, const struct store_case *resume, size_t nresume,
-		     const struct langs *l, int second)
+		     const struct langs *l, int second, const struct profile *law)
 {
 	bool tty = isatty(STDOUT_FILENO);
 	clear_on_exit = tty;
@@ -114,7 +114,7 @@ static int run_plain(const struct options *o, struct session *ss, const struct c
 	int rc = plain_start(ss, resume, nresume, o->out);
 	if (rc < 0)
 		return EXIT_RUNTIME;
-	struct plain_opts po = { c, cpath, o->width, o->charset, l, second };
+	struct plain_opts po = { c, cpath, o->width, o->charset, l, second, law };
 	if (rc == 0)
 		rc = plain_run(ss, stdin, o->out, &po);
 	fflush(o->out);
@@ -142,8 +142,10 @@ int cmd_interview(const struct options *o)
 	int lang, second;
 	if (cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
 		return EXIT_INPUT;
-	struct deck *dk = cmd_load_deck(o->deck);
+	struct profile *law;
+	struct deck *dk = cmd_load_law(o, &law) == EXIT_OK ? cmd_load_deck(o->deck) : NULL;
 	if (!dk) {
+		cmd_free_law(law);
 		langs_free(&l);
 		return EXIT_INPUT;
 	}
@@ -154,6 +156,7 @@ int cmd_interview(const struct options *o)
 	if (rc != EXIT_OK) {
 		free(cpath);
 		deck_free(dk);
+		cmd_free_law(law);
 		langs_free(&l);
 		return rc;
 	}
@@ -164,6 +167,7 @@ int cmd_interview(const struct options *o)
 		contacts_free(&c);
 		free(cpath);
 		deck_free(dk);
+		cmd_free_law(law);
 		langs_free(&l);
 		return EXIT_RUNTIME;
 	}
@@ -173,13 +177,13 @@ int cmd_interview(const struct options *o)
 	const char *why = NULL;
 	if (!o->plain && tui_usable(&why)) {
 		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, &c,
-				       cpath, resume, nresume, &l, second, o->bidi_terminal };
+				       cpath, resume, nresume, &l, second, o->bidi_terminal, law };
 		rc = tui_run(&ss, &to);
 		rc = rc <= 1 ? EXIT_OK : rc;
 	} else {
 		if (!o->plain)
 			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
-		rc = run_plain(o, &ss, &c, cpath, resume, nresume, &l, second);
+		rc = run_plain(o, &ss, &c, cpath, resume, nresume, &l, second, law);
 	}
 	free(resume);
 	interview_free(iv);
@@ -187,6 +191,7 @@ int cmd_interview(const struct options *o)
 	contacts_free(&c);
 	free(cpath);
 	deck_free(dk);
+	cmd_free_law(law);
 	i18n_use(NULL);
 	langs_free(&l);
 	return rc;

@@ -3,6 +3,7 @@
 
 #include "../core/answers.h"
 #include "../core/langs.h"
+#include "../core/national.h"
 #include "../core/report.h"
 #include "cmd.h"
 
@@ -19,7 +20,7 @@ static void print_discarded(const struct interview *iv, FILE *out)
 	fputc('\n', out);
 }
 
-static int report(const struct options *o, struct interview *iv)
+static int report(const struct options *o, struct interview *iv, const struct profile *law)
 {
 	struct assessment a;
 	struct assess_input in;
@@ -30,7 +31,7 @@ static int report(const struct options *o, struct interview *iv)
 		return EXIT_INPUT;
 	}
 	if (o->json) {
-		report_json(o->out, &a);
+		national_report_json(o->out, law, &in, &a);
 		return EXIT_OK;
 	}
 	struct langs l;
@@ -40,6 +41,8 @@ static int report(const struct options *o, struct interview *iv)
 	size_t n;
 	struct evidence *ev = report_evidence(iv, &n);
 	report_text(o->out, &a, &in, ev, n, o->width);
+	if (law)
+		national_print(o->out, law, &in, &a, o->width);
 	free(ev);
 	print_discarded(iv, o->out);
 	i18n_use(NULL);
@@ -49,22 +52,28 @@ static int report(const struct options *o, struct interview *iv)
 
 int cmd_replay(const struct options *o, const char *file)
 {
+	struct profile *law;
+	int rc = cmd_load_law(o, &law);
+	if (rc != EXIT_OK)
+		return rc;
 	struct deck *dk = cmd_load_deck(o->deck);
-	if (!dk)
+	if (!dk) {
+		cmd_free_law(law);
 		return EXIT_INPUT;
+	}
 	struct diags d = { 0 };
 	struct stanza_file f;
 	struct interview *iv = interview_new(dk);
-	int rc;
 	if (stanza_read(file, &f, &d) < 0 || answers_apply(iv, &f, &d) < 0) {
 		diags_print(&d, stderr);
 		rc = EXIT_INPUT;
 	} else {
-		rc = report(o, iv);
+		rc = report(o, iv, law);
 	}
 	stanza_file_free(&f);
 	diags_free(&d);
 	interview_free(iv);
 	deck_free(dk);
+	cmd_free_law(law);
 	return rc;
 }

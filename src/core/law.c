@@ -47,6 +47,11 @@ static char *header(const char *data, const char *key)
 	return xstrdup("");
 }
 
+char *law_blob_header(const struct law_blob *b, const char *key)
+{
+	return header(b->data, key);
+}
+
 /* True if the line starts with the marker, bare ("a)") or in parentheses. */
 static bool marked(const char *line, const char *m)
 {

@@ -37,4 +37,8 @@ void law_quote_free(struct law_quote *q);
 /* The embedded file named name ("tip-art3.en"), or NULL. */
 const struct law_blob *law_blob_find(const char *name);
 
+/* The value of a header line of b ("Status", "Licence"), whole; a new
+ * string the caller frees ("" if the text has no such line). */
+char *law_blob_header(const struct law_blob *b, const char *key);
+
 #endif

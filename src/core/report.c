@@ -401,6 +401,12 @@ static void json_element(FILE *out, const struct assessment *a, enum element e)
 
 void report_json(FILE *out, const struct assessment *a)
 {
+	report_json_open(out, a);
+	fputs("\n}\n", out);
+}
+
+void report_json_open(FILE *out, const struct assessment *a)
+{
 	fprintf(out, "{\n  \"child\": \"%s\",\n  \"child_now\": \"%s\",\n  \"outcome\": \"%s\",\n"
 		"  \"elements\": {\n", assess_child_name(a->child), assess_child_name(a->child_now),
 		assess_outcome_name(a->outcome));
@@ -414,5 +420,4 @@ void report_json(FILE *out, const struct assessment *a)
 	json_names(out, a->cite, CITE_COUNT, cite_name);
 	fputs(",\n  \"caveats\": ", out);
 	json_names(out, a->caveat, CAVEAT_COUNT, caveat_name);
-	fputs("\n}\n", out);
 }

@@ -40,6 +40,9 @@ void report_json_string(FILE *out, const char *s);
 
 /* The assessment JSON of DESIGN §4, with a final newline. */
 void report_json(FILE *out, const struct assessment *a);
+/* The same without its closing brace and newline, for members to follow
+ * (a law profile's "national"). */
+void report_json_open(FILE *out, const struct assessment *a);
 
 /* Sentences for the front ends, in the interface language; static. */
 const char *report_outcome_title(enum outcome o);

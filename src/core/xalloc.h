@@ -6,6 +6,7 @@
 #ifndef TIPSCREEN_XALLOC_H
 #define TIPSCREEN_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -17,6 +18,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string; caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with a va_list (which it leaves to the caller to end). */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Called before exiting on out of memory, e.g. to end curses mode. */
 void xalloc_set_oom_handler(void (*fn)(void));

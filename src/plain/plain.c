@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/national.h"
 #include "../core/report.h"
 #include "../core/termcs.h"
 #include "../core/text.h"
@@ -456,6 +457,8 @@ static void summary(struct plain *p)
 	struct evidence *ev = report_evidence(p->iv, &nev);
 	fputc('\n', p->out);
 	report_text(p->out, &a, &in, ev, nev, p->o->width);
+	if (p->o->law)
+		national_print(p->out, p->o->law, &in, &a, p->o->width);
 	free(ev);
 }
 

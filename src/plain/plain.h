@@ -13,6 +13,7 @@
 
 #include "../core/contacts.h"
 #include "../core/langs.h"
+#include "../core/profile.h"
 #include "../core/session.h"
 
 struct plain_opts {
@@ -23,6 +24,7 @@ struct plain_opts {
 	const struct langs *langs;	/* "@fr" switches among them; may be NULL */
 	int second;	/* bilingual: index in langs of the respondent's language
 			 * shown under each question, or -1 */
+	const struct profile *law;	/* --law: the summary adds it; may be NULL */
 };
 
 /* Runs the session's interview to its end, every change committed through

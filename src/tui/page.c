@@ -7,6 +7,7 @@
 
 #include "../core/catalog.h"
 #include "../core/law.h"
+#include "../core/national.h"
 #include "../core/report.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
@@ -432,6 +433,8 @@ static void body_summary(struct builder *b)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	report_text(f, &a, &in, ev, nev, 100000);	/* wrapped here, to the screen */
+	if (b->w->law)
+		national_print(f, b->w->law, &in, &a, 100000);
 	fclose(f);
 	free(ev);
 	char *all = matched_words(&a);

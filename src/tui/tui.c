@@ -393,6 +393,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	struct typed in = { .n = 0 };
 	struct wizard w;
 	wizard_init(&w, ss, o->contacts, o->contacts_path);
+	w.law = o->law;
 	w.resume = o->resume;
 	w.nresume = o->nresume;
 	w.langs = o->langs;

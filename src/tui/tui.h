@@ -22,6 +22,7 @@ struct tui_opts {
 	const struct langs *langs;	/* may be NULL: English only */
 	int second;	/* bilingual: index in langs, or -1 */
 	bool bidi_terminal;	/* --bidi terminal: leave reordering to the terminal */
+	const struct profile *law;	/* --law, or NULL */
 };
 
 /* True if stdin and stdout are a terminal that can address the cursor

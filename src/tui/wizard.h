@@ -42,6 +42,7 @@ struct wizard {
 	struct interview *iv;	/* the session's */
 	const struct contacts *contacts;
 	const char *contacts_path;
+	const struct profile *law;	/* --law: the summary adds it; may be NULL */
 	enum wizard_mode mode;
 	int screen;		/* the screen the focus state belongs to */
 	int focus;		/* row of the control with the focus */

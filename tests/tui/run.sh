@@ -410,5 +410,21 @@ signal KILL; wait_exit
 $WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" >/dev/null 2>"$TMP/err" || bad "stale lock: $(cat "$TMP/err")"
 end
 
+begin "the summary under --law gb-ew: the Protocol first, then the law with its texts' status"
+start xterm-256color 80 24 --law gb-ew
+if interview_to_summary; then
+	screen >"$TMP/law.txt"
+	i=0	# the summary page by page, each screen kept
+	while ! grep -qF "this is not legal advice" "$TMP/law.txt" && [ "$i" -lt 60 ]; do
+		keys PageDown; sleep 0.2; screen >>"$TMP/law.txt"; i=$((i + 1))
+	done
+	grep -qF "[consistent-adult]" "$TMP/law.txt" || bad "no Protocol outcome"
+	grep -qF "Under s.2 of the Modern Slavery Act 2015 (England" "$TMP/law.txt" ||
+		bad "no 'Under' section"
+	grep -qF "text UNVERIFIED" "$TMP/law.txt" || bad "no text status"
+	grep -qF "Check the current law; this is not legal advice." "$TMP/law.txt" || bad "no caution"
+fi
+end
+
 printf '\n%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" = 0 ]

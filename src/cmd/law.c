@@ -1,0 +1,77 @@
+/* law: --law ID for assess, replay, the interview and the text export, with
+ * its default from the configuration file next to the contacts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../core/profile.h"
+#include "../core/xalloc.h"
+#include "cmd.h"
+
+/* The profile id to use: --law, else the configuration's; NULL for none.
+ * A new string, or an exit code in *rc. */
+static char *law_id(const struct options *o, int *rc)
+{
+	*rc = EXIT_OK;
+	if (o->law)
+		return strcmp(o->law, "none") == 0 ? NULL : xstrdup(o->law);
+	char *path = profile_config_path(), *id = NULL;
+	struct diags d = { 0 };
+	int r = path ? profile_config_read(path, &id, &d) : 1;
+	if (r < 0) {
+		diags_print(&d, stderr);
+		*rc = EXIT_INPUT;
+	}
+	diags_free(&d);
+	free(path);
+	if (id && strcmp(id, "none") == 0) {
+		free(id);
+		id = NULL;
+	}
+	return id;
+}
+
+int cmd_load_law(const struct options *o, struct profile **out)
+{
+	int rc;
+	*out = NULL;
+	char *id = law_id(o, &rc);
+	if (!id)
+		return rc;
+	/* The deck's own profiles, else the bundled ones (a test or local deck
+	 * need not copy them). */
+	char *path = profile_path(o->deck, id);
+	if (path && !strchr(id, '/') && access(path, F_OK) != 0) {
+		free(path);
+		path = profile_path(o->bundled ? o->bundled : o->deck, id);
+	}
+	if (!path) {
+		fprintf(stderr, "tipscreen: --law takes a profile id (a-z, 0-9, '-'; e.g. gb-ew) or "
+			"a path to a .profile file, not '%s'\n", id);
+		free(id);
+		return EXIT_INPUT;
+	}
+	struct profile *p = xmalloc(sizeof *p);
+	struct diags d = { 0 };
+	if (profile_load(path, p, &d) < 0) {
+		diags_print(&d, stderr);
+		fprintf(stderr, "tipscreen: no usable law profile '%s' (the profiles are DECK/law/"
+			"profiles/ID.profile; bundled: eu, coe, gb-ew, us, ph)\n", id);
+		free(p);
+		p = NULL;
+		rc = EXIT_INPUT;
+	}
+	diags_free(&d);
+	free(path);
+	free(id);
+	*out = p;
+	return rc;
+}
+
+void cmd_free_law(struct profile *p)
+{
+	if (p)
+		profile_free(p);
+	free(p);
+}

@@ -1,0 +1,182 @@
+#!/bin/sh
+# End-to-end tests of the law profiles (DESIGN §11) through the real binary:
+# `check` validates them; `assess`, `replay`, a piped interview and its text
+# export under --law ID (and the default from the configuration) show the
+# Protocol's assessment unchanged, then the profile's; --json adds only
+# "national"; broken profiles and unknown ids are refused.
+#   TIPSCREEN=build/asan/tipscreen sh tests/e2e/profiles.sh
+set -u
+BIN=${TIPSCREEN:-./tipscreen}
+WRAP=${TIPSCREEN_WRAP:-}
+E2E=tests/e2e
+P=$E2E/profiles
+TMP=$(mktemp -d /tmp/tipscreen-profiles-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
+mkdir -p "$HOME"
+passed=0 failed=0 current="" ok=1
+begin() { current=$1; ok=1; }
+bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }
+end() {
+	if [ "$ok" = 1 ]; then passed=$((passed + 1)); printf 'ok   %s\n' "$current"
+	else failed=$((failed + 1)); fi
+}
+run() {
+	want=$1; shift
+	$WRAP "$BIN" "$@" <"${IN:-/dev/null}" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	[ "$got" = "$want" ] || bad "exit $got, expected $want ($*); stderr: $(head -c 400 "$TMP/err")"
+}
+has() { grep -qF -- "$2" "$TMP/$1" || bad "$1 lacks: $2"; }
+hasnt() { ! grep -qF -- "$2" "$TMP/$1" || bad "$1 has: $2"; }
+# national FIELD-TEXT: the "national" object, on one line, contains it.
+national() {
+	j=$(sed -n '/"national": {/,$p' "$TMP/out" | tr -d '\n' | sed 's/  */ /g')
+	case $j in *"$1"*) ;; *) bad "national lacks $1: $j" ;; esac
+}
+
+begin "check validates every bundled profile"
+run 0 check
+has out "screens/law/profiles: 5 law profiles: ok"
+end
+
+# protocol_unchanged FILE ID: --json --law ID is the Protocol's JSON byte
+# for byte up to its closing brace, then ",\n  \"national\": {".
+protocol_unchanged() {
+	run 0 assess "$1" --json
+	cp "$TMP/out" "$TMP/plain.json"
+	run 0 assess "$1" --json --law "$2"
+	n=$(($(wc -c <"$TMP/plain.json") - 3))
+	head -c "$n" "$TMP/plain.json" >"$TMP/a"
+	head -c "$n" "$TMP/out" >"$TMP/b"
+	cmp -s "$TMP/a" "$TMP/b" || bad "--law $2 changed the Protocol's JSON"
+	tail -c +$((n + 1)) "$TMP/out" | head -c 17 | grep -qF ',' || bad "no member after the Protocol's"
+	has out '  "national": {'
+	national "\"profile\": \"$2\""
+}
+
+# The expected national outcome of each fixture under each profile.
+expect() {
+	for pair in $2; do
+		id=${pair%%=*} outcome=${pair#*=}
+		begin "assess $1 --law $id: $outcome"
+		protocol_unchanged "$P/$1.in" "$id"
+		national "\"outcome\": \"$outcome\""
+		end
+	done
+}
+expect child-labour-no-means \
+	"eu=consistent-child coe=consistent-child gb-ew=consistent-child us=not-shown ph=consistent-child"
+expect adult-moved-no-means \
+	"eu=not-shown coe=not-shown gb-ew=consistent-adult us=not-shown ph=not-shown"
+expect adult-forced-marriage \
+	"eu=consistent-adult coe=incomplete gb-ew=incomplete us=incomplete ph=incomplete"
+
+begin "us: the means for a child depend on the purpose"
+run 0 assess "$P/child-labour-no-means.in" --json --law us
+national '"means": {"status": "not-met", "required": true}'
+national '"cites": ["7102", "1589a"]'
+national 'the means are required for a child for labor or services'
+end
+
+begin "gb-ew: no means, the act is travel, consent irrelevant"
+run 0 assess "$P/adult-moved-no-means.in" --json --law gb-ew
+national '"means": {"status": "not-met", "required": false}'
+national '"flags": ["consent-irrelevant"]'
+national 'Under s.2 of the Modern Slavery Act 2015 the means are not required; the act is arranging or facilitating travel.'
+end
+
+begin "eu: forced marriage is named; non-punishment cites Article 8"
+run 0 assess "$P/adult-forced-marriage.in" --json --law eu
+national '"flags": ["non-punishment"]'
+national '"cites": ["art2-1", "art2-3", "art8"]'
+national 'the exploitation includes the exploitation of forced marriage'
+has out '"flags": ["beyond-minimum-purpose", "non-punishment"]'
+run 0 --width 1000 assess "$P/adult-forced-marriage.in" --law eu
+has out "  non-punishment: see Directive 2011/36/EU, Article 8 as replaced by Directive (EU) 2024/1712 (non-prosecution or non-application of penalties) [art8]."
+end
+
+begin "coe: cited without quoting, the presumption of minority for a child now"
+run 0 --width 1000 assess "$P/child-labour-no-means.in" --law coe
+has out "Under the Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197) (Council of Europe; profile coe):"
+has out "CETS No. 197, Article 10(3) (presumption of minority) [art10-3], cited, not quoted:"
+has out "Not quoted: the licence of the treaty text is not determined."
+has out "Check the current law; this is not legal advice."
+end
+
+begin "the text: the Protocol first, unchanged; then the law, its texts with their status"
+run 0 --width 1000 assess "$P/adult-moved-no-means.in"
+cp "$TMP/out" "$TMP/plain.txt"
+run 0 --width 1000 assess "$P/adult-moved-no-means.in" --law gb-ew
+head -c "$(wc -c <"$TMP/plain.txt")" "$TMP/out" | cmp -s - "$TMP/plain.txt" || bad "the Protocol's summary changed"
+has out "Outcome: Consistent with the offence under this law, for an adult [consistent-adult]"
+has out "Modern Slavery Act 2015, section 2(1)-(5) [s2], text UNVERIFIED: not checked against the official text:"
+has out "(1) A person commits an offence if the person arranges or facilitates the travel of another person (“V”) with a view to V being exploited."
+has out "Modern Slavery Act 2015, section 1(1) and (5) [s1], text verified:"
+has out "Version of the texts: ss. 1 and 2 as enacted"
+has out "Check the current law; this is not legal advice."
+end
+
+begin "us and ph: summaries"
+run 0 --width 1000 assess "$P/child-labour-no-means.in" --law us
+has out "Outcome: Not shown by these answers under this law; this is not proof that the offence did not occur [not-shown]"
+has out "18 U.S.C. 1589(a), forced labor [1589a], text UNVERIFIED"
+run 0 --width 1000 assess "$P/adult-moved-no-means.in" --law ph
+hasnt out "Under Republic Act No. 9208 as amended the means are not required"
+has out "is also a child: check whether this applies."
+has out "Under Republic Act No. 9208 as amended consent is irrelevant, whether or not the means were used."
+end
+
+begin "the default law from the configuration, and --law none"
+mkdir -p "$XDG_CONFIG_HOME/tipscreen"
+printf '# the office default\nLaw: us\n' >"$XDG_CONFIG_HOME/tipscreen/law"
+run 0 assess "$P/child-labour-no-means.in" --json
+national '"profile": "us"'
+run 0 assess "$P/child-labour-no-means.in" --json --law none
+hasnt out '"national"'
+printf 'Lov: us\n' >"$XDG_CONFIG_HOME/tipscreen/law"
+run 2 assess "$P/child-labour-no-means.in"
+has err "tipscreen/law:1:1: error: unknown field 'Lov': expected 'Law: ID'"
+rm "$XDG_CONFIG_HOME/tipscreen/law"
+end
+
+begin "unknown and broken profiles are refused"
+run 2 assess "$P/child-labour-no-means.in" --law xx
+has err "no usable law profile 'xx'"
+run 2 assess "$P/child-labour-no-means.in" --law ../../etc/passwd
+has err "--law takes a profile id"
+sed 's/^Means-child: some/Means-child: sometimes/' screens/law/profiles/us.profile >"$TMP/us.profile"
+run 2 assess "$P/child-labour-no-means.in" --law "$TMP/us.profile"
+has err "us.profile:18:14: error: Means-child: expected always, never or some, not 'sometimes'"
+mkdir -p "$TMP/deck/law/profiles"
+cp screens/*.screen "$TMP/deck/"
+sed 's/^Text: eu-dir2011-36-art8-as-amended-2024.en/Text: eu-dir2011-36-art8.en/' \
+	screens/law/profiles/eu.profile >"$TMP/deck/law/profiles/eu.profile"
+run 2 check "$TMP/deck"
+has err "law/profiles/eu.profile:97:7: error: Text: no law text 'eu-dir2011-36-art8.en' is built in"
+end
+
+begin "replay --law gb-ew on the bundled deck"
+run 0 --width 1000 replay "$E2E/answers/adult-consistent.answers" --law gb-ew
+has out "SUMMARY OF THE SCREENING"
+has out "Under s.2 of the Modern Slavery Act 2015 (England and Wales; profile gb-ew):"
+run 0 replay "$E2E/answers/adult-consistent.answers" --law gb-ew --json
+national '"profile": "gb-ew"'
+end
+
+begin "a piped interview --law eu, and its text export"
+printf 'correct horse battery staple\n' >"$TMP/pass"
+st="--data $TMP/store --passphrase-file $TMP/pass"
+IN=$E2E/plain/adult.in run 0 --width 1000 --plain --law eu $st
+has out "Under Directive 2011/36/EU as amended by Directive (EU) 2024/1712 (European Union; profile eu):"
+run 0 cases $st
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 --width 1000 export "$id" --format txt --law eu $st
+has out "Under Directive 2011/36/EU as amended by Directive (EU) 2024/1712 (European Union; profile eu):"
+has out "Check the current law; this is not legal advice."
+run 0 export "$id" --format txt $st
+hasnt out "Under Directive 2011/36/EU"
+end
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
