@@ -47,8 +47,21 @@ listed() {
 	done <"$DESTDIR$MANIFEST"
 }
 
+# The directories under DATADIR that hold a listed file, and theirs,
+# deepest first.
+listed_dirs() {
+	listed | sed -n "s|^$DATADIR/||p" | while IFS= read -r f; do
+		d=${f%/*}
+		while [ "$d" != "$f" ]; do
+			echo "$d"
+			f=$d d=${d%/*}
+		done
+	done | sort -u | awk -F/ '{ print NF, $0 }' | sort -k1,1nr | cut -d' ' -f2-
+}
+
 uninstall() {
 	n=0
+	dirs=$(listed_dirs)
 	for f in $(listed); do
 		if [ -e "$DESTDIR$f" ] || [ -L "$DESTDIR$f" ]; then
 			rm -f "$DESTDIR$f"
@@ -56,7 +69,7 @@ uninstall() {
 		fi
 	done
 	rm -f "$DESTDIR$MANIFEST"
-	for d in screens/law screens locales ""; do
+	for d in $dirs ""; do
 		dir=$DESTDIR$DATADIR${d:+/$d}
 		[ -d "$dir" ] || continue
 		rmdir "$dir" 2>/dev/null || say "kept $dir: it holds files tipscreen did not install" >&2
@@ -77,14 +90,15 @@ install_all() {
 	[ -x "$bin" ] && [ -f "$page" ] || { say "missing $bin or $page"; exit 1; }
 	removed=$(uninstall)
 	[ "$removed" = 0 ] || say "removed the $removed files of the previous install"
-	for d in "$BINDIR" "$DATADIR/screens/law" "$DATADIR/locales" "$MANDIR/man1"; do
+	for d in "$BINDIR" "$DATADIR/locales" "$MANDIR/man1" $(find screens/law -type d); do
+		case $d in /*) ;; *) d=$DATADIR/$d ;; esac
 		install -d "$DESTDIR$d"
 	done
 	LIST=$(mktemp)
 	trap 'rm -f "$LIST"' EXIT
 	put 0755 "$bin" "$BINDIR" tipscreen
 	for f in screens/*.screen screens/contacts.example; do put 0644 "$f" "$DATADIR/screens"; done
-	for f in screens/law/*; do put 0644 "$f" "$DATADIR/screens/law"; done
+	for f in $(find screens/law -type f | sort); do put 0644 "$f" "$DATADIR/${f%/*}"; done
 	for f in locales/*.po locales/tipscreen.pot; do put 0644 "$f" "$DATADIR/locales"; done
 	sed "s|^\\.ds DD .*|.ds DD $DATADIR|" "$page" >"$DESTDIR$MANDIR/man1/tipscreen.1"
 	chmod 0644 "$DESTDIR$MANDIR/man1/tipscreen.1"

@@ -49,7 +49,7 @@ for f in bin/tipscreen share/man/man1/tipscreen.1 share/tipscreen/screens/contac
 	 share/tipscreen/locales/tipscreen.pot share/tipscreen/screens/law/README.md; do
 	[ -f "$P/$f" ] || bad "missing $f"
 done
-for f in screens/*.screen screens/law/*.txt; do
+for f in screens/*.screen $(find screens/law -type f); do
 	cmp -s "$f" "$P/share/tipscreen/$f" || bad "share/tipscreen/$f differs from $f"
 done
 [ "$(stat -c %a "$P/bin/tipscreen")" = 755 ] || bad "bin/tipscreen is $(stat -c %a "$P/bin/tipscreen")"
@@ -73,6 +73,8 @@ run 0 "$P/bin/tipscreen" replay "$ANSWERS"
 cmp -s "$TMP/out" "$TMP/tree-summary" || bad "its summary differs from ./tipscreen's"
 run 0 "$P/bin/tipscreen" replay "$ANSWERS" --lang fr
 has out "RÉSUMÉ"
+run 0 "$P/bin/tipscreen" replay "$ANSWERS" --law gb-ew
+has out "(England and Wales; profile gb-ew)"
 IN=tests/e2e/plain/adult.in run 0 "$P/bin/tipscreen" --plain --data "$TMP/store" \
 	--passphrase-file "$TMP/pass" --contacts "$P/share/tipscreen/screens/contacts.example"
 has out "National anti-trafficking hotline (example)"
