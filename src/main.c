@@ -35,7 +35,9 @@ static const char usage[] =
 	"       tipscreen export ID [--format json|csv|txt] [--seal-to OFFICE.pub]\n"
 	"       tipscreen delete ID                 delete an interview for good\n"
 	"       tipscreen keygen NAME               write an office key pair NAME.pub, NAME.key\n"
-	"       tipscreen unseal FILE --key OFFICE.key   open a sealed export\n"
+	"       tipscreen whoami [FILE]             this laptop's signing key (to FILE too)\n"
+	"       tipscreen unseal FILE --key OFFICE.key [--signer LAPTOPS] [--any-signer]\n"
+	"                                           open a signed, sealed export\n"
 	"       tipscreen pot [DIR]                 the deck's texts as a PO template\n"
 	"\n"
 	"Options:\n"
@@ -55,6 +57,10 @@ static const char usage[] =
 	"  --law ID           also assess under a law profile (eu, coe, gb-ew, us, ph;\n"
 	"                     none: only the Protocol); default from\n"
 	"                     $XDG_CONFIG_HOME/tipscreen/law ('Law: ID')\n"
+	"  --seal-to FILE     export: sign with this laptop's key, seal to the office key\n"
+	"  --key FILE         unseal: the office's secret key\n"
+	"  --signer FILE      unseal: the known laptops' keys (from `whoami FILE`)\n"
+	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
 	"  --json             assess, replay: print the assessment as JSON\n"
 	"  --width N          wrap text to N columns (default 76)\n"
 	"  --help             this text\n"
@@ -139,6 +145,8 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->version = true;
 		} else if (strcmp(a, "--json") == 0) {
 			c->o.json = true;
+		} else if (strcmp(a, "--any-signer") == 0) {
+			c->o.any_signer = true;
 		} else if (strcmp(a, "--plain") == 0) {
 			c->o.plain = true;
 		} else if (is_opt(a, "--color")) {
@@ -174,6 +182,8 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.law = v;
 		} else if ((v = value_of(argc, argv, &i, "--key"))) {
 			c->o.key = v;
+		} else if ((v = value_of(argc, argv, &i, "--signer"))) {
+			c->o.signer = v;
 		} else if ((v = value_of(argc, argv, &i, "--width"))) {
 			if ((c->o.width = atoi(v)) < 20 || c->o.width > 1000)
 				return usage_error("--width takes a number from 20 to 1000, not '%s'", v);
@@ -210,12 +220,14 @@ static int dispatch(struct cmdline *c)
 		return cmd_delete(&c->o, c->pos[1]);
 	if (strcmp(cmd, "keygen") == 0 && args == 1)
 		return cmd_keygen(&c->o, c->pos[1]);
+	if (strcmp(cmd, "whoami") == 0 && args <= 1)
+		return cmd_whoami(&c->o, args ? c->pos[1] : NULL);
 	if (strcmp(cmd, "unseal") == 0 && args == 1)
 		return cmd_unseal(&c->o, c->pos[1]);
 	if (strcmp(cmd, "pot") == 0 && args <= 1)
 		return cmd_pot(&c->o, args ? c->pos[1] : NULL);
 	static const char *const known[] = { "check", "assess", "replay", "graph", "cases", "export",
-					     "delete", "keygen", "unseal", "pot" };
+					     "delete", "keygen", "whoami", "unseal", "pot" };
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(cmd, known[i]) == 0)
 			return usage_error("wrong number of arguments for '%s'", cmd);

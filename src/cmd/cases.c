@@ -1,4 +1,5 @@
-/* The case commands: cases, export, delete, keygen and unseal. */
+/* The case commands: cases, export and delete (the office's keygen, whoami
+ * and unseal are in office.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -11,9 +12,9 @@
 #include "../core/deck.h"
 #include "../core/langs.h"
 #include "../core/national.h"
+#include "../core/record.h"
 #include "../core/report.h"
 #include "../core/session.h"
-#include "../core/stanza.h"
 #include "../core/store.h"
 #include "../core/text.h"
 #include "../core/xalloc.h"
@@ -21,22 +22,64 @@
 
 static void when(char *buf, size_t n, time_t t)
 {
-	strftime(buf, n, "%Y-%m-%d %H:%M", localtime(&t));
+	struct tm tm;
+	if (!localtime_r(&t, &tm) || !strftime(buf, n, "%Y-%m-%d %H:%M", &tm))
+		snprintf(buf, n, "?");
 }
 
-/* The outcome of a case so far, by replaying it; "damaged" when it fails
- * the integrity check. */
-static const char *outcome_of(struct store *st, const struct deck *dk, const char *id)
+int cmd_open_store_noted(const struct options *o, struct store **out)
 {
+	int rc = cmd_open_store(o, out);
+	char *notice = rc == EXIT_OK ? store_notice(*out) : NULL;
+	if (notice)
+		fprintf(stderr, "tipscreen: warning: %s\n", notice);
+	free(notice);
+	return rc;
+}
+
+/* A case that a deck can no longer replay: one answered with another deck. */
+static bool other_deck(const struct store_case *c, const struct deck *dk)
+{
+	return *c->deck && strcmp(c->deck, dk->identity) != 0;
+}
+
+/* The outcome recorded when the case finished (its assessment record), or
+ * NULL. Borrowed from r. */
+static const char *recorded_outcome(const struct records *r)
+{
+	for (size_t i = r->n; i-- > 0;)
+		if (r->v[i].event == REC_ASSESSMENT)
+			return r->v[i].id;
+	return NULL;
+}
+
+/* The outcome of a case so far, into buf: by replaying it with this deck;
+ * "other deck" (and the outcome it had) when this deck cannot replay it;
+ * "damaged" only when it fails the integrity check. */
+static void outcome_of(struct store *st, const struct deck *dk, const struct store_case *c,
+		       char *buf, size_t n)
+{
+	struct records r;
+	char err[256];
+	if (strcmp(c->status, "damaged") == 0 || records_load(st, c->id, &r, err, sizeof err) < 0) {
+		snprintf(buf, n, "damaged");
+		return;
+	}
 	struct interview *iv = interview_new(dk);
 	struct session ss;
 	session_init(&ss, iv, st);
 	struct assessment a;
-	const char *why, *out = "damaged";
-	if (session_resume(&ss, id) == 0 && interview_assess(iv, &a, &why) == 0)
-		out = assess_outcome_name(a.outcome);
+	const char *why, *had = recorded_outcome(&r);
+	if (!other_deck(c, dk) && session_replay(&ss, c->id, &r) == 0 &&
+	    interview_assess(iv, &a, &why) == 0)
+		snprintf(buf, n, "%s", assess_outcome_name(a.outcome));
+	else {
+		char *clean = text_sanitize(had ? had : "");
+		snprintf(buf, n, "other deck%s%.60s", *clean ? ": " : "", clean);
+		free(clean);
+	}
 	interview_free(iv);
-	return out;
+	records_free(&r);
 }
 
 int cmd_cases(const struct options *o)
@@ -45,7 +88,7 @@ int cmd_cases(const struct options *o)
 	if (!dk)
 		return EXIT_INPUT;
 	struct store *st;
-	int rc = cmd_open_store(o, &st);
+	int rc = cmd_open_store_noted(o, &st);
 	if (rc != EXIT_OK) {
 		deck_free(dk);
 		return rc;
@@ -60,12 +103,15 @@ int cmd_cases(const struct options *o)
 		fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %s\n", "case", "started", "last change",
 			"status", "outcome so far");
 	}
+	/* Every field is the store's own: hex ids, dates, fixed words. */
 	for (size_t i = 0; c && i < n; i++) {
-		char a[32], b[32];
-		when(a, sizeof a, c[i].created);
-		when(b, sizeof b, c[i].updated);
-		fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %s\n", c[i].id, a, b, c[i].status,
-			outcome_of(st, dk, c[i].id));
+		char a[32] = "-", b[32] = "-", out[128];
+		if (strcmp(c[i].status, "damaged") != 0) {
+			when(a, sizeof a, c[i].created);
+			when(b, sizeof b, c[i].updated);
+		}
+		outcome_of(st, dk, &c[i], out, sizeof out);
+		fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %s\n", c[i].id, a, b, c[i].status, out);
 	}
 	free(c);
 	store_close(st);
@@ -77,7 +123,9 @@ static int check_id(const char *id)
 {
 	if (store_id_valid(id))
 		return 0;
-	fprintf(stderr, "tipscreen: error: '%s' is not a case id: expected 16 hex digits, as `tipscreen cases` lists them\n", id);
+	char *clean = text_sanitize(id);
+	fprintf(stderr, "tipscreen: error: '%s' is not a case id: expected 16 hex digits, as `tipscreen cases` lists them\n", clean);
+	free(clean);
 	return -1;
 }
 
@@ -86,7 +134,7 @@ int cmd_delete(const struct options *o, const char *id)
 	if (check_id(id) < 0)
 		return EXIT_INPUT;
 	struct store *st;
-	int rc = cmd_open_store(o, &st);
+	int rc = cmd_open_store_noted(o, &st);
 	if (rc != EXIT_OK)
 		return rc;
 	char err[256];
@@ -103,76 +151,142 @@ int cmd_delete(const struct options *o, const char *id)
 
 /* ---- export ------------------------------------------------------------- */
 
-/* The records of a case as parsed stanzas, for the paradata. */
-struct events {
-	struct stanza_file *v;
-	size_t n;
+/* A case to export: what the store knows, its records (decrypted once),
+ * and, when this deck can replay it, the interview they give. */
+struct exported {
+	const char *id;
+	struct store_case info;
+	struct records r;
+	struct interview *iv;	/* NULL: another deck */
+	struct assessment a;
 };
 
-static int collect(void *ctx, const char *record)
+/* Characters that show nothing and would hide what a cell starts with: soft
+ * hyphen, zero-width and joiner characters, word joiners and invisible
+ * operators, variation selectors, the byte order mark, tags. */
+static bool invisible(uint32_t c)
 {
-	struct events *e = ctx;
-	struct diags d = { 0 };
-	e->v = xrealloc(e->v, (e->n + 1) * sizeof *e->v);
-	int rc = stanza_parse("record", record, strlen(record), &e->v[e->n++], &d);
-	diags_free(&d);
-	return rc;
+	return c == 0xAD || c == 0x34F || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
+	       (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF ||
+	       (c >= 0xFFF0 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
-static const char *ev_get(const struct stanza_file *f, const char *k)
+/* Spreadsheet formula starters that some charsets turn into = + - @. */
+static bool formula_lookalike(uint32_t c)
 {
-	const struct field *fl = f->n ? stanza_get(&f->s[0], k) : NULL;
-	return fl ? fl->value : "";
+	static const uint32_t v[] = { 0xFF1D, 0xFF0B, 0xFF0D, 0xFF20, 0xFE66, 0xFE62, 0xFE63, 0xFE6B,
+				      0x2212, 0x207A, 0x208A, 0x207C, 0x208C };
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (c == v[i])
+			return true;
+	return false;
 }
 
-/* A CSV field: quoted, and a leading = + - @ (a spreadsheet formula) made
- * inert with an apostrophe. */
-static void csv_field(FILE *out, const char *s)
+/* s sanitised, without invisible characters, newlines as spaces; *first
+ * receives its first code point (0 if empty). */
+static char *csv_clean(const char *s, uint32_t *first)
 {
-	char *clean = text_sanitize(s);
-	fputc('"', out);
-	if (strchr("=+-@\t\r", clean[0]) && clean[0])
-		fputc('\'', out);
-	for (const char *p = clean; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p == '\n' ? ' ' : *p, out);
+	char *c = text_sanitize(s);
+	size_t o = 0, n = strlen(c);
+	*first = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = text_decode(c + i, n - i, &cp);	/* valid: sanitised */
+		if (!invisible(cp)) {
+			if (!*first)
+				*first = cp;
+			memmove(c + o, c + i, k);
+			if (cp == '\n')
+				c[o] = ' ';
+			o += k;
+		}
+		i += k;
+	}
+	c[o] = '\0';
+	return c;
+}
+
+/* A CSV field in charset (NULL: UTF-8): quoted, and a formula (a leading
+ * = + - @, tab or CR, after the conversion, or a look-alike of one before
+ * it) made inert with an apostrophe. -1 if it cannot be converted. */
+static int csv_field(FILE *out, const char *s, const char *charset)
+{
+	uint32_t first;
+	char *clean = csv_clean(s, &first);
+	char *conv = charset ? text_convert(clean, "UTF-8", charset) : NULL;
+	const char *v = charset ? conv : clean;
+	if (!v) {
+		free(clean);
+		return -1;
 	}
 	fputc('"', out);
+	if ((v[0] && strchr("=+-@\t\r", v[0])) || formula_lookalike(first))
+		fputc('\'', out);
+	for (const char *p = v; *p; p++) {
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	fputc('"', out);
+	free(conv);
 	free(clean);
+	return 0;
 }
 
-/* Seconds on each screen: from its "at" to the next "at". */
-static void time_on_screens(FILE *out, const struct events *e)
+/* Seconds on each screen: from its "at" to the next "at" or "finish". */
+static void time_on_screens(FILE *out, const struct records *r)
 {
 	fputs("  \"seconds_per_screen\": [", out);
 	bool first = true;
-	for (size_t i = 0; i < e->n; i++) {
-		if (strcmp(ev_get(&e->v[i], "event"), "at") != 0)
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->v[i].event != REC_AT)
 			continue;
-		double t0 = atof(ev_get(&e->v[i], "t")), t1 = t0;
-		for (size_t j = i + 1; j < e->n; j++)
-			if (strcmp(ev_get(&e->v[j], "event"), "at") == 0 ||
-			    strcmp(ev_get(&e->v[j], "event"), "finish") == 0) {
-				t1 = atof(ev_get(&e->v[j], "t"));
+		long long t1 = r->v[i].ms;
+		for (size_t j = i + 1; j < r->n; j++)
+			if (r->v[j].event == REC_AT || r->v[j].event == REC_FINISH) {
+				t1 = r->v[j].ms;
 				break;
 			}
 		fprintf(out, "%s{\"screen\": ", first ? "" : ", ");
-		report_json_string(out, ev_get(&e->v[i], "id"));
-		fprintf(out, ", \"seconds\": %.1f}", t1 - t0);
+		report_json_string(out, r->v[i].id);
+		fprintf(out, ", \"seconds\": %.1f}", (double)(t1 - r->v[i].ms) / 1000.0);
 		first = false;
 	}
 	fputs("],\n", out);
 }
 
-static void export_json(FILE *out, const char *id, const struct interview *iv,
-			const struct assessment *a, const struct events *e)
+static void json_paradata(FILE *out, const struct records *r)
+{
+	fputs("  \"paradata\": [\n", out);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct record *e = &r->v[i];
+		char t[32];
+		record_time(t, sizeof t, e->ms);
+		fputs("    {\"t\": ", out);
+		report_json_string(out, t);
+		const char *const keys[] = { "event", "id", "old", "new" };
+		const char *vals[] = { record_event_name(e->event), e->id, e->old, e->new };
+		for (int k = 0; k < 4; k++) {
+			fprintf(out, ", \"%s\": ", keys[k]);
+			report_json_string(out, vals[k]);
+		}
+		fputs(i + 1 < r->n ? "},\n" : "}\n", out);
+	}
+	fputs("  ]\n}\n", out);
+}
+
+static void json_head(FILE *out, const struct exported *x)
+{
+	fputs("{\n  \"case\": ", out);
+	report_json_string(out, x->id);
+	fputs(",\n  \"deck\": ", out);
+	report_json_string(out, x->info.deck);
+	fprintf(out, ",\n  \"deck_current\": %s", x->iv ? "true" : "false");
+}
+
+static void json_answers(FILE *out, const struct interview *iv)
 {
 	const struct deck *dk = interview_deck(iv);
-	fputs("{\n  \"case\": ", out);
-	report_json_string(out, id);
-	fputs(",\n  \"assessment\": ", out);
-	report_json(out, a);
 	fputs(",\n  \"answers\": {", out);
 	bool first = true;
 	for (size_t i = 0; i < dk->nslots; i++) {
@@ -200,167 +314,202 @@ static void export_json(FILE *out, const char *id, const struct interview *iv,
 		first = false;
 	}
 	fputs("},\n", out);
-	time_on_screens(out, e);
-	fputs("  \"paradata\": [\n", out);
-	for (size_t i = 0; i < e->n; i++) {
-		fputs("    {", out);
-		static const char *const keys[] = { "t", "event", "id", "old", "new" };
-		for (int k = 0; k < 5; k++) {
-			fprintf(out, "%s\"%s\": ", k ? ", " : "", keys[k]);
-			report_json_string(out, ev_get(&e->v[i], keys[k]));
-		}
-		fputs(i + 1 < e->n ? "},\n" : "}\n", out);
-	}
-	fputs("  ]\n}\n", out);
 }
 
-static void export_csv(FILE *out, const char *id, const struct events *e)
+/* The last value of each question, by the records alone (for a case that
+ * this deck cannot replay: off-path answers are not told apart). */
+static void json_last_answers(FILE *out, const struct records *r)
+{
+	fputs(",\n  \"last_answers\": {", out);
+	bool first = true;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct record *e = &r->v[i];
+		bool last = e->event == REC_ANSWER && *e->new;
+		for (size_t j = i + 1; last && j < r->n; j++)
+			last = !(r->v[j].event == REC_ANSWER && strcmp(r->v[j].id, e->id) == 0);
+		if (!last)
+			continue;
+		fputs(first ? "" : ", ", out);
+		report_json_string(out, e->id);
+		fputs(": ", out);
+		report_json_string(out, e->new);
+		first = false;
+	}
+	fputs("},\n", out);
+}
+
+/* The assessment's JSON as it was recorded when the case finished (its
+ * own sealed record, written by this program), or NULL. Borrowed. */
+static const char *recorded_assessment(const struct records *r)
+{
+	for (size_t i = r->n; i-- > 0;)
+		if (r->v[i].event == REC_ASSESSMENT)
+			return r->v[i].new;
+	return NULL;
+}
+
+static void export_json(FILE *out, const struct exported *x)
+{
+	json_head(out, x);
+	fputs(",\n  \"assessment\": ", out);
+	if (x->iv) {
+		report_json(out, &x->a);
+	} else {
+		const char *j = recorded_assessment(&x->r);
+		fputs(j ? j : "null", out);	/* report_json's own output */
+	}
+	if (x->iv)
+		json_answers(out, x->iv);
+	else
+		json_last_answers(out, &x->r);
+	time_on_screens(out, &x->r);
+	json_paradata(out, &x->r);
+}
+
+static int export_csv(FILE *out, const struct exported *x, const char *charset)
 {
 	fputs("case,seq,time,event,id,old,new\r\n", out);
-	for (size_t i = 0; i < e->n; i++) {
-		csv_field(out, id);
+	for (size_t i = 0; i < x->r.n; i++) {
+		const struct record *e = &x->r.v[i];
+		char t[32];
+		record_time(t, sizeof t, e->ms);
+		const char *vals[] = { t, record_event_name(e->event), e->id, e->old, e->new };
+		csv_field(out, x->id, charset);
 		fprintf(out, ",%zu,", i);
-		static const char *const keys[] = { "t", "event", "id", "old", "new" };
 		for (int k = 0; k < 5; k++) {
-			csv_field(out, ev_get(&e->v[i], keys[k]));
+			if (csv_field(out, vals[k], charset) < 0)
+				return -1;
 			fputs(k < 4 ? "," : "\r\n", out);
 		}
 	}
+	return 0;
 }
 
-static void export_txt(FILE *out, const char *id, const struct interview *iv,
-		       const struct assessment *a, const struct events *e, int width,
-		       const struct profile *law)
+static void export_txt(FILE *out, const struct exported *x, int width, const struct profile *law)
 {
-	struct assess_input in;
-	interview_inputs(iv, &in);
-	size_t nev;
-	struct evidence *ev = report_evidence(iv, &nev);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
-	fprintf(mem, _("Case %s"), id);
+	fprintf(mem, _("Case %s"), x->id);
 	fputs("\n\n", mem);
-	report_text(mem, a, &in, ev, nev, width);
-	if (law)
-		national_print(mem, law, &in, a, width);
+	if (x->iv) {
+		struct assess_input in;
+		interview_inputs(x->iv, &in);
+		size_t nev;
+		struct evidence *ev = report_evidence(x->iv, &nev);
+		report_text(mem, &x->a, &in, ev, nev, width);
+		if (law)
+			national_print(mem, law, &in, &x->a, width);
+		free(ev);
+	} else {
+		const char *j = recorded_assessment(&x->r);
+		fprintf(mem, "This interview was answered with another version of the deck (%s); "
+			"this one cannot replay it. %s\n", *x->info.deck ? x->info.deck : "of the first format",
+			j ? "The assessment recorded when it finished:" : "It was not finished, so no "
+			"assessment was recorded.");
+		if (j)
+			fprintf(mem, "%s\n", j);
+	}
 	fprintf(mem, "\n%s\n", _("Changes, in order (time, event, question, old, new):"));
-	for (size_t i = 0; i < e->n; i++)
-		fprintf(mem, "  %s  %s  %s  %s  %s\n", ev_get(&e->v[i], "t"), ev_get(&e->v[i], "event"),
-			ev_get(&e->v[i], "id"), ev_get(&e->v[i], "old"), ev_get(&e->v[i], "new"));
+	for (size_t i = 0; i < x->r.n; i++) {
+		const struct record *e = &x->r.v[i];
+		char t[32];
+		record_time(t, sizeof t, e->ms);
+		fprintf(mem, "  %s  %s  %s  %s  %s\n", t, record_event_name(e->event), e->id, e->old, e->new);
+	}
 	fclose(mem);
 	char *clean = text_sanitize(buf);
 	fputs(clean, out);
 	free(clean);
+	sodium_memzero(buf, len);
 	free(buf);
-	free(ev);
 }
 
-/* Reads a key file (one line of base64) into key (len bytes). */
-static int read_key(const char *path, unsigned char *key, size_t len)
+/* Loads case id once; replays it when this deck can. An exit code. */
+static int load_case(struct store *st, const struct deck *dk, const char *id, struct exported *x,
+		     bool replay)
 {
-	FILE *f = fopen(path, "r");
-	char line[256];
-	size_t got = 0;
-	int ok = f && fgets(line, sizeof line, f) &&
-		 sodium_base642bin(key, len, line, strcspn(line, "\r\n"), NULL, &got, NULL,
-				   sodium_base64_VARIANT_ORIGINAL) == 0 && got == len;
-	if (f)
-		fclose(f);
-	if (!ok)
-		fprintf(stderr, "%s:1: error: expected a key written by `tipscreen keygen`\n", path);
-	return ok ? 0 : -1;
-}
-
-/* Writes data sealed to the public key in path, armoured as text. */
-static int seal_out(FILE *out, const char *pubpath, const char *data, size_t len)
-{
-	unsigned char pk[crypto_box_PUBLICKEYBYTES];
-	if (read_key(pubpath, pk, sizeof pk) < 0)
-		return EXIT_INPUT;
-	size_t clen = len + crypto_box_SEALBYTES;
-	unsigned char *c = xmalloc(clen);
-	crypto_box_seal(c, (const unsigned char *)data, len, pk);
-	size_t blen = sodium_base64_ENCODED_LEN(clen, sodium_base64_VARIANT_ORIGINAL);
-	char *b = xmalloc(blen);
-	sodium_bin2base64(b, blen, c, clen, sodium_base64_VARIANT_ORIGINAL);
-	fprintf(out, "tipscreen-sealed-1\n%s\n", b);
-	free(b);
-	free(c);
+	char err[256];
+	memset(x, 0, sizeof *x);
+	x->id = id;
+	int found = store_case_info(st, id, &x->info, err, sizeof err);
+	if (found == 1)
+		snprintf(err, sizeof err, "no case %s", id);
+	if (found != 0 || records_load(st, id, &x->r, err, sizeof err) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", err);
+		return found == 1 ? EXIT_INPUT : EXIT_RUNTIME;
+	}
+	if (!replay || other_deck(&x->info, dk))
+		return EXIT_OK;
+	x->iv = interview_new(dk);
+	struct session ss;
+	session_init(&ss, x->iv, st);
+	const char *why;
+	if (session_replay(&ss, id, &x->r) < 0 || interview_assess(x->iv, &x->a, &why) < 0) {
+		interview_free(x->iv);	/* a case of the first format, another deck */
+		x->iv = NULL;
+	}
 	return EXIT_OK;
 }
 
 static int export_case(const struct options *o, struct store *st, struct deck *dk, const char *id,
-		       const char *format, FILE *out)
+		       const char *format, const char *charset, FILE *out)
 {
-	struct interview *iv = interview_new(dk);
-	struct session ss;
-	session_init(&ss, iv, st);
-	struct events e = { 0 };
-	char err[256];
-	int rc = EXIT_OK;
-	if (session_resume(&ss, id) < 0 || store_load(st, id, collect, &e, err, sizeof err) < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", ss.err[0] ? ss.err : err);
+	struct exported x;
+	bool csv = strcmp(format, "csv") == 0;
+	int rc = load_case(st, dk, id, &x, !csv);
+	if (rc == EXIT_OK && csv && export_csv(out, &x, charset) < 0) {
+		fprintf(stderr, "tipscreen: error: the export cannot be converted to %s\n", charset);
 		rc = EXIT_RUNTIME;
-	} else {
-		struct assessment a;
-		const char *why;
-		if (interview_assess(iv, &a, &why) < 0) {
-			fprintf(stderr, "tipscreen: error: case %s: %s\n", id, why);
-			rc = EXIT_RUNTIME;
-		} else if (strcmp(format, "json") == 0) {
-			export_json(out, id, iv, &a, &e);
-		} else if (strcmp(format, "csv") == 0) {
-			export_csv(out, id, &e);
-		} else {
-			struct profile *law;
-			if ((rc = cmd_load_law(o, &law)) == EXIT_OK)
-				export_txt(out, id, iv, &a, &e, o->width, law);
-			cmd_free_law(law);
-		}
+	} else if (rc == EXIT_OK && strcmp(format, "json") == 0) {
+		export_json(out, &x);
+	} else if (rc == EXIT_OK && !csv) {
+		struct profile *law;
+		if ((rc = cmd_load_law(o, &law)) == EXIT_OK)
+			export_txt(out, &x, o->width, law);
+		cmd_free_law(law);
 	}
-	for (size_t i = 0; i < e.n; i++)
-		stanza_file_free(&e.v[i]);
-	free(e.v);
-	interview_free(iv);
+	if (rc == EXIT_OK && !x.iv && !csv)
+		fprintf(stderr, "tipscreen: case %s %s: exported from its records%s\n", id,
+			other_deck(&x.info, dk) || !*x.info.deck
+			? "was answered with another version of the deck"
+			: "cannot be replayed or assessed with this deck",
+			recorded_assessment(&x.r) ? ", with the assessment it had" : "");
+	interview_free(x.iv);
+	records_free(&x.r);
 	return rc;
 }
 
-/* The export in buf (UTF-8) converted to charset, characters it lacks
- * transliterated ("€" stays in CP1252, "“" becomes '"'). */
-static int reencode(char **buf, size_t *len, const char *charset)
+static int export_options(const struct options *o, const char *format, bool *encode)
 {
-	char *conv = text_convert(*buf, "UTF-8", charset);
-	if (!conv) {
-		fprintf(stderr, "tipscreen: error: the export cannot be converted to %s\n", charset);
-		return EXIT_RUNTIME;
+	if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "txt")) {
+		char *f = text_sanitize(format);
+		fprintf(stderr, "tipscreen: error: --format takes json, csv or txt, not '%s'\n", f);
+		free(f);
+		return EXIT_INPUT;
 	}
-	sodium_memzero(*buf, *len);
-	free(*buf);
-	*buf = conv;
-	*len = strlen(conv);
+	*encode = o->encoding && !text_is_utf8_charset(o->encoding);
+	if (o->encoding && strcmp(format, "csv") != 0) {
+		fprintf(stderr, "tipscreen: error: --encoding is for --format csv\n");
+		return EXIT_INPUT;
+	}
+	if (*encode && !text_charset_known(o->encoding)) {
+		char *e = text_sanitize(o->encoding);
+		fprintf(stderr, "tipscreen: error: --encoding %s: not a charset iconv knows "
+			"(try CP1252 or ISO-8859-1)\n", e);
+		free(e);
+		return EXIT_INPUT;
+	}
 	return EXIT_OK;
 }
 
 int cmd_export(const struct options *o, const char *id)
 {
 	const char *format = o->format ? o->format : "json";
-	if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "txt")) {
-		fprintf(stderr, "tipscreen: error: --format takes json, csv or txt, not '%s'\n", format);
-		return EXIT_INPUT;
-	}
-	bool encode = o->encoding && !text_is_utf8_charset(o->encoding);
-	if (o->encoding && strcmp(format, "csv") != 0) {
-		fprintf(stderr, "tipscreen: error: --encoding is for --format csv\n");
-		return EXIT_INPUT;
-	}
-	if (encode && !text_charset_known(o->encoding)) {
-		fprintf(stderr, "tipscreen: error: --encoding %s: not a charset iconv knows "
-			"(try CP1252 or ISO-8859-1)\n", o->encoding);
-		return EXIT_INPUT;
-	}
-	if (check_id(id) < 0)
-		return EXIT_INPUT;
+	bool encode;
+	int rc = export_options(o, format, &encode);
+	if (rc != EXIT_OK || check_id(id) < 0)
+		return rc != EXIT_OK ? rc : EXIT_INPUT;
 	struct langs l = { 0 };
 	int lang, second;
 	if (strcmp(format, "txt") == 0 && cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
@@ -371,20 +520,19 @@ int cmd_export(const struct options *o, const char *id)
 		return EXIT_INPUT;
 	}
 	struct store *st;
-	int rc = cmd_open_store(o, &st);
+	rc = cmd_open_store_noted(o, &st);
 	if (rc == EXIT_OK) {
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *mem = open_memstream(&buf, &len);	/* never a plaintext temp file */
-		rc = export_case(o, st, dk, id, format, mem);
+		rc = export_case(o, st, dk, id, format, encode ? o->encoding : NULL, mem);
 		fclose(mem);
-		if (rc == EXIT_OK && encode)
-			rc = reencode(&buf, &len, o->encoding);
 		/* Bytes in another charset go out as they are, not through the
 		 * terminal's conversion. */
 		FILE *out = encode ? stdout : o->out;
 		if (rc == EXIT_OK)
-			rc = o->seal_to ? seal_out(out, o->seal_to, buf, len)
+			rc = o->seal_to ? cmd_seal_export(out, o->seal_to, st, buf, len,
+							  encode ? o->encoding : "UTF-8")
 					: (fwrite(buf, 1, len, out), EXIT_OK);
 		sodium_memzero(buf, len);
 		free(buf);
@@ -393,90 +541,5 @@ int cmd_export(const struct options *o, const char *id)
 	deck_free(dk);
 	i18n_use(NULL);
 	langs_free(&l);
-	return rc;
-}
-
-/* ---- office keys ---------------------------------------------------------- */
-
-static int write_key(const char *path, const unsigned char *key, size_t len, mode_t mode)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-	if (fd < 0) {
-		int exists = errno == EEXIST;
-		fprintf(stderr, "%s: error: %s%s\n", path, strerror(errno),
-			exists ? " (a key is never overwritten)" : "");
-		return exists ? -2 : -1;
-	}
-	char b[128];
-	sodium_bin2base64(b, sizeof b, key, len, sodium_base64_VARIANT_ORIGINAL);
-	FILE *f = fdopen(fd, "w");
-	fprintf(f, "%s\n", b);
-	int rc = fflush(f) == 0 && fsync(fd) == 0 ? 0 : -1;
-	fclose(f);
-	sodium_memzero(b, sizeof b);
-	return rc;
-}
-
-int cmd_keygen(const struct options *o, const char *name)
-{
-	if (sodium_init() < 0)
-		return EXIT_RUNTIME;
-	unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
-	crypto_box_keypair(pk, sk);
-	char *pub = xasprintf("%s.pub", name), *sec = xasprintf("%s.key", name);
-	int w = write_key(sec, sk, sizeof sk, 0600);
-	if (w == 0)
-		w = write_key(pub, pk, sizeof pk, 0644);
-	int rc = w == 0 ? EXIT_OK : w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
-	sodium_memzero(sk, sizeof sk);
-	if (rc == EXIT_OK)
-		fprintf(o->out, "Wrote %s (give it to the field laptops) and %s (keep it in the office, "
-			"offline: it opens every sealed export).\n", pub, sec);
-	free(pub);
-	free(sec);
-	return rc;
-}
-
-int cmd_unseal(const struct options *o, const char *file)
-{
-	if (sodium_init() < 0 || !o->key) {
-		fputs("tipscreen: error: unseal needs --key OFFICE.key\n", stderr);
-		return EXIT_INPUT;
-	}
-	unsigned char sk[crypto_box_SECRETKEYBYTES], pk[crypto_box_PUBLICKEYBYTES];
-	if (read_key(o->key, sk, sizeof sk) < 0)
-		return EXIT_INPUT;
-	crypto_scalarmult_base(pk, sk);
-	FILE *f = fopen(file, "r");
-	char head[64];
-	size_t cap = 1 << 24;
-	char *b64 = xmalloc(cap);
-	int rc = EXIT_INPUT;
-	if (!f || !fgets(head, sizeof head, f) || strcmp(head, "tipscreen-sealed-1\n") != 0 ||
-	    !fgets(b64, (int)cap, f)) {
-		fprintf(stderr, "%s:1: error: expected a sealed export (tipscreen-sealed-1)\n", file);
-	} else {
-		size_t len = 0;
-		unsigned char *c = xmalloc(cap);
-		char *plain = NULL;
-		if (sodium_base642bin(c, cap, b64, strcspn(b64, "\r\n"), NULL, &len, NULL,
-				      sodium_base64_VARIANT_ORIGINAL) != 0 || len < crypto_box_SEALBYTES) {
-			fprintf(stderr, "%s:2: error: the sealed data is damaged\n", file);
-		} else {
-			plain = xmalloc(len - crypto_box_SEALBYTES + 1);
-			if (crypto_box_seal_open((unsigned char *)plain, c, len, pk, sk) != 0) {
-				fprintf(stderr, "%s: error: not sealed to this key, or changed since\n", file);
-			} else {
-				fwrite(plain, 1, len - crypto_box_SEALBYTES, o->out);
-				rc = EXIT_OK;
-			}
-		}
-		free(plain);
-		free(c);
-	}
-	if (f)
-		fclose(f);
-	free(b64);
-	sodium_memzero(sk, sizeof sk);
 	return rc;
 }

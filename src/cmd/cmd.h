@@ -24,6 +24,8 @@ struct options {
 	const char *seal_to;	/* export: an office public key */
 	const char *key;	/* unseal: the office secret key */
 	const char *law;	/* --law: a profile id, "none", or NULL for the default */
+	const char *signer;	/* unseal: the known laptops' signing keys */
+	bool any_signer;	/* unseal: open an unknown laptop's export too */
 	const char *lang;	/* --lang, or NULL: from the environment */
 	const char *second;	/* --second: the respondent's language, or NULL */
 	const char *locales;	/* the directory of the PO files */
@@ -41,6 +43,13 @@ struct store;
 /* Opens and unlocks the case store (see unlock.c); an exit code, *out set
  * when EXIT_OK. */
 int cmd_open_store(const struct options *o, struct store **out);
+/* The same, then the store's notice (store_notice) as a warning on stderr. */
+int cmd_open_store_noted(const struct options *o, struct store **out);
+
+/* Writes data (len bytes in charset) signed with this laptop's key and
+ * sealed to the office public key in pubpath (seal.h). An exit code. */
+int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char *data, size_t len,
+		    const char *charset);
 
 /* Loads the deck or prints its problems; NULL then. */
 struct deck *cmd_load_deck(const char *dir);
@@ -54,6 +63,7 @@ int cmd_cases(const struct options *o);
 int cmd_export(const struct options *o, const char *id);
 int cmd_delete(const struct options *o, const char *id);
 int cmd_keygen(const struct options *o, const char *name);
+int cmd_whoami(const struct options *o, const char *file);
 int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
 /* --version: the version, then the deck's size and identity. */

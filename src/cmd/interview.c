@@ -47,9 +47,9 @@ static int load_contacts(const struct options *o, struct contacts *c, char **pat
 	return rc;
 }
 
-/* The unfinished cases, newest first: a new array; *n its length. NULL
- * after saying why when the store cannot list them. */
-static struct store_case *open_cases(struct store *st, size_t *n)
+/* The unfinished cases of this deck, newest first: a new array; *n its
+ * length. NULL after saying why when the store cannot list them. */
+static struct store_case *open_cases(struct store *st, const struct deck *dk, size_t *n)
 {
 	char err[256];
 	struct store_case *all = store_cases(st, n, err, sizeof err);
@@ -59,7 +59,8 @@ static struct store_case *open_cases(struct store *st, size_t *n)
 	}
 	size_t k = 0;
 	for (size_t i = 0; all && i < *n; i++)
-		if (strcmp(all[i].status, "open") == 0 && all[i].records > 0)
+		if (strcmp(all[i].status, "open") == 0 && all[i].records > 0 &&
+		    (!*all[i].deck || strcmp(all[i].deck, dk->identity) == 0))
 			all[k++] = all[i];
 	*n = k;
 	return all;
@@ -161,7 +162,7 @@ int cmd_interview(const struct options *o)
 		return rc;
 	}
 	size_t nresume;
-	struct store_case *resume = open_cases(st, &nresume);
+	struct store_case *resume = open_cases(st, dk, &nresume);
 	if (!resume) {
 		store_close(st);
 		contacts_free(&c);

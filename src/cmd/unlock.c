@@ -83,7 +83,7 @@ static int set_new(struct store *st, const struct options *o, char *pass, char *
 int cmd_open_store(const struct options *o, struct store **out)
 {
 	char *dir = o->data ? strdup(o->data) : store_default_dir();
-	char err[512];
+	char err[512] = "";
 	*out = NULL;
 	if (!dir) {
 		fputs("tipscreen: error: no data directory: set HOME or use --data DIR\n", stderr);

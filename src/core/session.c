@@ -5,9 +5,8 @@
 #include <string.h>
 #include <sys/time.h>
 
-#include "answers.h"
-#include "stanza.h"
-#include "text.h"
+#include "record.h"
+#include "report.h"
 #include "xalloc.h"
 
 void session_init(struct session *s, struct interview *iv, struct store *store)
@@ -22,34 +21,30 @@ int session_begin(struct session *s)
 {
 	if (!s->store)
 		return 0;
-	return store_case_new(s->store, s->id, s->err, sizeof s->err) < 0 ? -2 : 0;
+	return store_case_new(s->store, interview_deck(s->iv)->identity, s->id, s->err,
+			      sizeof s->err) < 0 ? -2 : 0;
 }
 
-/* One value on one line: newlines and controls would break the stanza. */
-static char *one_line(const char *v)
-{
-	char *c = text_sanitize(v ? v : "");
-	for (char *p = c; *p; p++)
-		if (*p == '\n' || *p == '\t')
-			*p = ' ';
-	return c;
-}
-
-static int commit(struct session *s, const char *event, const char *id, const char *old,
-		  const char *new)
+/* Commits one record, its values as they are (the record format keeps
+ * any text exactly); r's time is set here. */
+static int commit_record(struct session *s, struct record *r)
 {
 	if (!s->store || !*s->id)
 		return 0;
 	struct timeval tv;
 	gettimeofday(&tv, NULL);
-	char *o = one_line(old), *n = one_line(new);
-	char *rec = xasprintf("t: %lld.%03ld\nevent: %s\nid: %s\nold: %s\nnew: %s\n",
-			      (long long)tv.tv_sec, (long)(tv.tv_usec / 1000), event, id, o, n);
+	r->ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	char *rec = record_format(r);
 	int rc = store_append(s->store, s->id, rec, s->err, sizeof s->err) < 0 ? -2 : 0;
-	free(o);
-	free(n);
 	free(rec);
 	return rc;
+}
+
+static int commit(struct session *s, enum record_event event, const char *id, const char *old,
+		  const char *new)
+{
+	struct record r = { .event = event, .id = (char *)id, .old = (char *)old, .new = (char *)new };
+	return commit_record(s, &r);
 }
 
 int session_answer(struct session *s, int slot, const struct answer *a, const char **why)
@@ -61,7 +56,10 @@ int session_answer(struct session *s, int slot, const struct answer *a, const ch
 	if (rc == 0) {
 		char *o = answer_format(dk, slot, &old, true);
 		char *n = answer_format(dk, slot, a, true);
-		rc = commit(s, "answer", dk->slots[slot].id, o, n);
+		struct record r = { .event = REC_ANSWER, .id = (char *)dk->slots[slot].id, .old = o,
+				    .new = n, .old_text = old.kind == ANS_TEXT,
+				    .new_text = a->kind == ANS_TEXT };
+		rc = commit_record(s, &r);
 		if (rc < 0)	/* not on disk: not given either */
 			interview_answer(s->iv, slot, &old, why);
 		free(o);
@@ -76,7 +74,7 @@ int session_note(struct session *s, int screen, const char *text)
 	const char *before = interview_note(s->iv, screen);
 	char *old = before ? xstrdup(before) : NULL;
 	interview_set_note(s->iv, screen, text);
-	int rc = commit(s, "note", interview_deck(s->iv)->s[screen].id, old, text);
+	int rc = commit(s, REC_NOTE, interview_deck(s->iv)->s[screen].id, old, text);
 	if (rc < 0)
 		interview_set_note(s->iv, screen, old);
 	free(old);
@@ -92,7 +90,7 @@ int session_stop(struct session *s)
 {
 	int before = interview_stopped_at(s->iv);
 	int here = interview_current(s->iv);
-	int rc = commit(s, "stop", stop_name(s, here), stop_name(s, before), stop_name(s, here));
+	int rc = commit(s, REC_STOP, stop_name(s, here), stop_name(s, before), stop_name(s, here));
 	if (rc == 0)
 		interview_stop(s->iv);
 	return rc;
@@ -105,7 +103,7 @@ bool session_back(struct session *s, int *rc)
 	if (!interview_back(s->iv))
 		return false;
 	if (interview_stopped_at(s->iv) != before) {
-		*rc = commit(s, "stop", "-", stop_name(s, before), "-");
+		*rc = commit(s, REC_STOP, "-", stop_name(s, before), "-");
 		if (*rc < 0)
 			interview_set_stop(s->iv, before);
 	}
@@ -118,23 +116,45 @@ int session_shown(struct session *s)
 	if (cur == s->shown)
 		return 0;
 	s->shown = cur;
-	return commit(s, "at", interview_deck(s->iv)->s[cur].id, "", "");
+	return commit(s, REC_AT, interview_deck(s->iv)->s[cur].id, "", "");
 }
 
 int session_lang(struct session *s, const char *tag)
 {
 	if (strcmp(s->lang, tag) == 0)
 		return 0;
-	int rc = commit(s, "lang", "-", s->lang, tag);
+	int rc = commit(s, REC_LANG, "-", s->lang, tag);
 	if (rc == 0)
 		snprintf(s->lang, sizeof s->lang, "%s", tag);
+	return rc;
+}
+
+/* The assessment as it was when the case finished, kept with the case
+ * (id: the outcome; new: its JSON), so that a later deck can still show it. */
+static int commit_assessment(struct session *s)
+{
+	struct assessment a;
+	const char *why;
+	if (!s->store || !*s->id || interview_assess(s->iv, &a, &why) < 0)
+		return 0;
+	char *json = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&json, &len);
+	if (!f)
+		return 0;
+	report_json(f, &a);
+	fclose(f);
+	int rc = commit(s, REC_ASSESSMENT, assess_outcome_name(a.outcome), "", json);
+	free(json);
 	return rc;
 }
 
 int session_finish(struct session *s)
 {
 	interview_finish(s->iv);
-	int rc = commit(s, "finish", "-", "", "");
+	int rc = commit(s, REC_FINISH, "-", "", "");
+	if (rc == 0)
+		rc = commit_assessment(s);
 	if (rc == 0 && s->store && *s->id &&
 	    store_set_status(s->store, s->id, "complete", s->err, sizeof s->err) < 0)
 		rc = -2;
@@ -148,62 +168,88 @@ struct replay {
 	int at;
 };
 
-static int apply(struct replay *r, const char *event, const char *id, const char *new)
+static int replay_answer(struct replay *r, const struct record *rec)
 {
 	const struct deck *dk = interview_deck(r->s->iv);
-	if (strcmp(event, "answer") == 0) {
-		int slot = deck_slot_find(dk, id);
-		struct answer a = { 0 };
-		const char *why;
-		if (slot < 0 || (*new && answer_parse(dk, slot, new, &a, &why) < 0))
-			return -1;
-		int rc = interview_answer(r->s->iv, slot, &a, &why);
-		answer_clear(&a);
-		return rc;
-	}
-	if (strcmp(event, "finish") == 0)
-		return 0;
-	if (strcmp(event, "lang") == 0) {
-		snprintf(r->s->lang, sizeof r->s->lang, "%s", new);
-		return 0;
-	}
-	int screen = deck_screen_find(dk, id);
-	if (strcmp(event, "note") == 0 && screen >= 0)
-		interview_set_note(r->s->iv, screen, new);
-	else if (strcmp(event, "stop") == 0)
-		interview_set_stop(r->s->iv, strcmp(new, "-") == 0 ? -1 : deck_screen_find(dk, new));
-	else if (strcmp(event, "at") == 0 && screen >= 0)
-		r->at = screen;
-	else
+	int slot = deck_slot_find(dk, rec->id);
+	struct answer a = { 0 };
+	const char *why;
+	if (slot < 0)
 		return -1;
-	return 0;
-}
-
-static int replay_record(void *ctx, const char *record)
-{
-	struct stanza_file f;
-	struct diags d = { 0 };
-	int rc = stanza_parse("record", record, strlen(record), &f, &d);
-	if (rc == 0 && f.n == 1) {
-		const struct field *ev = stanza_get(&f.s[0], "event"), *id = stanza_get(&f.s[0], "id"),
-				   *nw = stanza_get(&f.s[0], "new");
-		rc = ev && id && nw ? apply(ctx, ev->value, id->value, nw->value) : -1;
-	} else {
-		rc = -1;
+	if (rec->new_text) {	/* the text itself, never a word */
+		a.kind = ANS_TEXT;
+		a.text = xstrdup(rec->new);
+	} else if (*rec->new && answer_parse(dk, slot, rec->new, &a, &why) < 0) {
+		return -1;
 	}
-	stanza_file_free(&f);
-	diags_free(&d);
+	int rc = interview_answer(r->s->iv, slot, &a, &why);
+	answer_clear(&a);
 	return rc;
 }
 
-int session_resume(struct session *s, const char *id)
+static int replay_one(struct replay *r, const struct record *rec)
+{
+	const struct deck *dk = interview_deck(r->s->iv);
+	int screen = deck_screen_find(dk, rec->id);
+	switch (rec->event) {
+	case REC_ANSWER: return replay_answer(r, rec);
+	case REC_FINISH:
+	case REC_ASSESSMENT: return 0;
+	case REC_LANG:
+		snprintf(r->s->lang, sizeof r->s->lang, "%s", rec->new);
+		return 0;
+	case REC_NOTE:
+		if (screen < 0)
+			return -1;
+		interview_set_note(r->s->iv, screen, rec->new);
+		return 0;
+	case REC_STOP:
+		interview_set_stop(r->s->iv, strcmp(rec->new, "-") == 0 ? -1 : deck_screen_find(dk, rec->new));
+		return 0;
+	case REC_AT:
+		if (screen < 0)
+			return -1;
+		r->at = screen;
+		return 0;
+	default: return -1;
+	}
+}
+
+int session_replay(struct session *s, const char *id, const struct records *recs)
 {
 	struct replay r = { s, -1 };
 	snprintf(s->id, sizeof s->id, "%s", id);
-	if (!s->store || store_load(s->store, id, replay_record, &r, s->err, sizeof s->err) < 0)
-		return -1;
+	for (size_t i = 0; i < recs->n; i++)
+		if (replay_one(&r, &recs->v[i]) < 0) {
+			snprintf(s->err, sizeof s->err, "case %s: its record %zu does not fit this deck "
+				 "(it was answered with another version)", id, i);
+			return -1;
+		}
 	if (r.at >= 0 && !interview_goto(s->iv, r.at))
 		interview_goto(s->iv, interview_deck(s->iv)->start);
 	s->shown = interview_current(s->iv);
 	return 0;
+}
+
+int session_resume(struct session *s, const char *id)
+{
+	struct store_case c;
+	s->err[0] = '\0';
+	int found = s->store ? store_case_info(s->store, id, &c, s->err, sizeof s->err) : -1;
+	if (found != 0) {
+		if (found == 1)
+			snprintf(s->err, sizeof s->err, "no case %s", id);
+		return -1;
+	}
+	if (*c.deck && strcmp(c.deck, interview_deck(s->iv)->identity) != 0) {
+		snprintf(s->err, sizeof s->err, "case %s was answered with another version of the deck: "
+			 "it can be exported (tipscreen export %s), not resumed", id, id);
+		return -1;
+	}
+	struct records recs;
+	if (records_load(s->store, id, &recs, s->err, sizeof s->err) < 0)
+		return -1;
+	int rc = session_replay(s, id, &recs);
+	records_free(&recs);
+	return rc;
 }

@@ -3,11 +3,12 @@
  *
  * Front ends make every change through a session; with no store (replay,
  * tests) it only forwards to the interview. Each change is one encrypted
- * record, a stanza of the answers-file form with its time — the paradata:
- *   t: 1764349200.123        event: answer     id: age.at-act
- *   old: 16                  new: 30
- * Events: answer, note, stop (id "-" takes a stop back), at (a screen
- * shown), lang (the interview's language, new: "fr"), finish. The session borrows the interview and the store. */
+ * paradata record (record.h: time, event, id, old and new value): answer,
+ * note, stop (id "-" takes a stop back), at (a screen shown), lang (the
+ * interview's language, new: "fr"), finish, then assessment (the summary's
+ * JSON, kept so that a case answered with an older deck still shows it).
+ * A case is begun with the deck's identity, and resumed only with the same
+ * deck. The session borrows the interview and the store. */
 #ifndef TIPSCREEN_SESSION_H
 #define TIPSCREEN_SESSION_H
 
@@ -34,6 +35,12 @@ int session_begin(struct session *s);
  * the screen last shown. -1 with s->err on an integrity error or a case
  * that does not fit the deck. */
 int session_resume(struct session *s, const char *id);
+
+struct records;
+/* Replays records already loaded (records_load) into the (new) interview,
+ * as session_resume does, so that a caller that needs the records too
+ * decrypts them once. -1 with s->err when a record does not fit the deck. */
+int session_replay(struct session *s, const char *id, const struct records *r);
 
 /* The changes. Each returns 0 when recorded; -1 when the answer does not
  * fit the slot (*why); -2 when it could not be committed (s->err): the

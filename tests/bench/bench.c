@@ -225,7 +225,7 @@ static void bench_store(void)
 		exit(1);
 	}
 	char id[STORE_ID_LEN + 1];
-	store_case_new(st, id, err, sizeof err);
+	store_case_new(st, "", id, err, sizeof err);
 	enum { N = 200 };
 	const char *rec = "t: 1764349200.123\nevent: answer\nid: age.at-act\nold: 16\nnew: 30\n";
 	/* A store in use has its WAL file already allocated: warm it up, so

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "record.h"
 #include "session.h"
 
 static char err[512];
@@ -250,10 +251,15 @@ static void test_a_failed_read_is_an_error_not_an_empty_list(void **st)
 	sqlite3_vfs_unregister(&fault_vfs);
 }
 
-static int collect(void *ctx, const char *record)
+/* True if r has a record of event on id with old and new. */
+static bool has_record(const struct records *r, enum record_event ev, const char *id,
+		       const char *old, const char *new)
 {
-	strcat(ctx, record);
-	return 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].event == ev && (!id || strcmp(r->v[i].id, id) == 0) &&
+		    (!old || strcmp(r->v[i].old, old) == 0) && (!new || strcmp(r->v[i].new, new) == 0))
+			return true;
+	return false;
 }
 
 static void test_every_change_is_recorded_with_old_and_new(void **st)
@@ -264,16 +270,72 @@ static void test_every_change_is_recorded_with_old_and_new(void **st)
 	assert_int_equal(answer(f, "age.at-act", "30"), 0);
 	assert_int_equal(session_stop(&f->ss), 0);
 	assert_int_equal(session_finish(&f->ss), 0);
-	char all[4096] = "";
-	assert_int_equal(store_load(f->store, f->ss.id, collect, all, err, sizeof err), 0);
-	assert_non_null(strstr(all, "event: answer\nid: age.at-act\nold: \nnew: 16\n"));
-	assert_non_null(strstr(all, "event: answer\nid: age.at-act\nold: 16\nnew: 30\n"));
-	assert_non_null(strstr(all, "event: stop\n"));
-	assert_non_null(strstr(all, "event: finish\n"));
+	struct records r;
+	assert_int_equal(records_load(f->store, f->ss.id, &r, err, sizeof err), 0);
+	assert_true(has_record(&r, REC_ANSWER, "age.at-act", "", "16"));
+	assert_true(has_record(&r, REC_ANSWER, "age.at-act", "16", "30"));
+	assert_true(has_record(&r, REC_STOP, NULL, NULL, NULL));
+	assert_true(has_record(&r, REC_FINISH, "-", NULL, NULL));
+	/* The assessment it ended with is kept, for a later deck. */
+	assert_int_equal(r.v[r.n - 1].event, REC_ASSESSMENT);
+	assert_non_null(strstr(r.v[r.n - 1].new, "\"outcome\": "));
+	assert_true(r.v[0].ms > 1700000000000LL);
+	records_free(&r);
 	size_t n;
 	struct store_case *c = store_cases(f->store, &n, err, sizeof err);
 	assert_string_equal(c[0].status, "complete");
+	assert_string_equal(c[0].deck, deck->identity);
 	free(c);
+	fx_free(f);
+}
+
+/* A text answer comes back from the store exactly as it was given: the
+ * word "declined" stays a text, and leading spaces and newlines stay. */
+static void text_round_trip(const char *text)
+{
+	struct fx *f = fx_new();
+	char id[STORE_ID_LEN + 1];
+	strcpy(id, f->ss.id);
+	safe(f);
+	int slot = deck_slot_find(deck, "act.open");
+	struct answer a = { .kind = ANS_TEXT, .text = (char *)text };
+	const char *why;
+	assert_int_equal(session_answer(&f->ss, slot, &a, &why), 0);
+	fx_close(f);
+	fx_open(f);
+	assert_int_equal(session_resume(&f->ss, id), 0);
+	const struct answer *back = interview_get(f->iv, slot);
+	assert_int_equal(back->kind, ANS_TEXT);
+	assert_string_equal(back->text, text);
+	fx_free(f);
+}
+
+static void test_a_text_answer_comes_back_exactly(void **st)
+{
+	(void)st;
+	text_round_trip("declined");
+	text_round_trip("   three leading spaces");
+	text_round_trip("first line\nsecond line");
+	text_round_trip("dontknow");
+}
+
+/* A case begun with one deck is not resumed with another: it can only be
+ * exported (its records fit that deck only). */
+static void test_a_case_of_another_deck_is_not_resumed(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();
+	char id[STORE_ID_LEN + 1];
+	strcpy(id, f->ss.id);
+	safe(f);
+	fx_close(f);
+	fx_open(f);
+	char saved = deck->identity[0];
+	deck->identity[0] = saved == '0' ? '1' : '0';	/* as if the deck changed */
+	int rc = session_resume(&f->ss, id);
+	deck->identity[0] = saved;
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(f->ss.err, "another version of the deck"));
 	fx_free(f);
 }
 
@@ -285,6 +347,11 @@ int main(void)
 		cmocka_unit_test(test_every_change_is_recorded_with_old_and_new),
 		cmocka_unit_test(test_failed_write_or_fsync_is_never_saved),
 		cmocka_unit_test(test_a_failed_read_is_an_error_not_an_empty_list),
+		cmocka_unit_test(test_a_text_answer_comes_back_exactly),
+		cmocka_unit_test(test_a_case_of_another_deck_is_not_resumed),
 	};
-	return cmocka_run_group_tests_name("session", tests, bundled_setup, bundled_teardown);
+	char *state = state_home();
+	int rc = cmocka_run_group_tests_name("session", tests, bundled_setup, bundled_teardown);
+	state_home_remove(state);
+	return rc;
 }

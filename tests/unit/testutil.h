@@ -59,6 +59,25 @@ static inline void rm_tree(char *dir)
 	free(dir);
 }
 
+/* A directory of the test's own for the case store's counter files (the
+ * generation kept outside it): XDG_STATE_HOME points there until
+ * state_home_remove. */
+static inline char *state_home(void)
+{
+	char *dir = make_dir(NULL);
+	setenv("XDG_STATE_HOME", dir, 1);
+	return dir;
+}
+
+static inline void state_home_remove(char *dir)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", dir);
+	free(dir);
+}
+
 /* The diagnostics printed as text, in a new string. */
 static inline char *diags_text(const struct diags *d)
 {

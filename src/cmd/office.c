@@ -1,0 +1,261 @@
+/* The office's commands: keygen (the office key pair), whoami (this
+ * laptop's signing key, to give to the office), unseal (open a signed,
+ * sealed export), and the sealing of an export (cmd_seal_export). The
+ * formats are seal.h's; this file reads and writes the files. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/seal.h"
+#include "../core/store.h"
+#include "../core/text.h"
+#include "../core/xalloc.h"
+#include "cmd.h"
+
+enum { FILE_MAX = 64 << 20 };	/* a sealed export or a key list */
+
+/* The whole of a file, NUL-terminated (a new buffer; *len its length), or
+ * NULL after saying why. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	char *buf = xmalloc(FILE_MAX + 1);
+	*len = fread(buf, 1, FILE_MAX + 1, f);
+	bool bad = ferror(f) || *len > FILE_MAX;
+	fclose(f);
+	if (bad) {
+		fprintf(stderr, "%s: error: %s\n", path, *len > FILE_MAX ? "too large" : "cannot be read");
+		free(buf);
+		return NULL;
+	}
+	buf[*len] = '\0';
+	return buf;
+}
+
+/* Reads a key file (one line of base64; LF or CRLF) into key (len bytes). */
+static int read_key(const char *path, unsigned char *key, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	char line[256];
+	int ok = f && fgets(line, sizeof line, f) &&
+		 seal_key_decode(line, strcspn(line, " \t\r\n"), key, len) == 0;
+	if (f)
+		fclose(f);
+	if (!ok)
+		fprintf(stderr, "%s:1: error: expected a key written by `tipscreen keygen`\n", path);
+	return ok ? 0 : -1;
+}
+
+/* Writes a key as one line of base64, never over an existing file, with
+ * exactly mode (whatever the umask). -2 if the file exists. */
+static int write_key(const char *path, const unsigned char *key, size_t len, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd < 0) {
+		int exists = errno == EEXIST;
+		fprintf(stderr, "%s: error: %s%s\n", path, strerror(errno),
+			exists ? " (a key is never overwritten)" : "");
+		return exists ? -2 : -1;
+	}
+	fchmod(fd, mode);
+	char b[128];
+	sodium_bin2base64(b, sizeof b, key, len, sodium_base64_VARIANT_ORIGINAL);
+	FILE *f = fdopen(fd, "w");
+	fprintf(f, "%s\n", b);
+	int rc = fflush(f) == 0 && fsync(fd) == 0 ? 0 : -1;
+	fclose(f);
+	sodium_memzero(b, sizeof b);
+	return rc;
+}
+
+int cmd_keygen(const struct options *o, const char *name)
+{
+	if (sodium_init() < 0)
+		return EXIT_RUNTIME;
+	unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
+	crypto_box_keypair(pk, sk);
+	char *pub = xasprintf("%s.pub", name), *sec = xasprintf("%s.key", name);
+	int w = write_key(sec, sk, sizeof sk, 0600);
+	if (w == 0)
+		w = write_key(pub, pk, sizeof pk, 0644);
+	int rc = w == 0 ? EXIT_OK : w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
+	sodium_memzero(sk, sizeof sk);
+	if (rc == EXIT_OK)
+		fprintf(o->out, "Wrote %s (give it to the field laptops) and %s (keep it in the office, "
+			"offline: it opens every sealed export).\n", pub, sec);
+	free(pub);
+	free(sec);
+	return rc;
+}
+
+/* This laptop's signing key pair; sk is sodium_malloc'd (sodium_free). */
+static unsigned char *signing_key(struct store *st, unsigned char *pk)
+{
+	char err[256];
+	unsigned char *sk = sodium_malloc(SEAL_SIGN_SECRET);
+	if (store_signing_key(st, pk, sk, err, sizeof err) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", err);
+		sodium_free(sk);
+		return NULL;
+	}
+	return sk;
+}
+
+int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char *data, size_t len,
+		    const char *charset)
+{
+	unsigned char office[SEAL_BOX_PUBLIC], pk[SEAL_SIGN_PUBLIC];
+	if (read_key(pubpath, office, sizeof office) < 0)
+		return EXIT_INPUT;
+	unsigned char *sk = signing_key(st, pk);
+	if (!sk)
+		return EXIT_RUNTIME;
+	size_t n;
+	char *sealed = seal_make(data, len, charset, office, sk, &n);
+	sodium_free(sk);
+	if (!sealed) {
+		fprintf(stderr, "tipscreen: error: cannot seal an export in charset %s\n", charset);
+		return EXIT_INPUT;
+	}
+	fwrite(sealed, 1, n, out);
+	free(sealed);
+	return EXIT_OK;
+}
+
+int cmd_whoami(const struct options *o, const char *file)
+{
+	struct store *st;
+	int rc = cmd_open_store_noted(o, &st);
+	if (rc != EXIT_OK)
+		return rc;
+	unsigned char pk[SEAL_SIGN_PUBLIC];
+	unsigned char *sk = signing_key(st, pk);
+	store_close(st);
+	if (!sk)
+		return EXIT_RUNTIME;
+	sodium_free(sk);
+	char fp[SEAL_FINGERPRINT], b[64];
+	seal_fingerprint(pk, fp);
+	sodium_bin2base64(b, sizeof b, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
+	fprintf(o->out, "This laptop signs its sealed exports with the key %s\n"
+		"fingerprint: %s\n", b, fp);
+	if (file) {
+		int w = write_key(file, pk, sizeof pk, 0644);
+		if (w < 0)
+			return w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
+		fprintf(o->out, "Wrote %s: give it to the office (unseal --signer %s).\n", file, file);
+	} else {
+		fputs("Read the fingerprint out to the office, or write the key to a file with "
+		      "`tipscreen whoami FILE`.\n", o->out);
+	}
+	return EXIT_OK;
+}
+
+/* The known laptops of --signer, or an empty list. -1 after saying why. */
+static int load_signers(const struct options *o, struct seal_signer **v, size_t *n)
+{
+	*v = NULL;
+	*n = 0;
+	if (!o->signer)
+		return 0;
+	size_t len;
+	char *text = slurp(o->signer, &len), err[256];
+	if (!text)
+		return -1;
+	int rc = seal_signers_parse(text, len, v, n, err, sizeof err);
+	free(text);
+	if (rc < 0)
+		fprintf(stderr, "%s:%s\n", o->signer, err);
+	return rc;
+}
+
+/* Says who signed, and whether that is accepted: EXIT_OK or EXIT_INPUT. */
+static int judge_signer(const struct options *o, const char *file, const struct seal_opened *so,
+			const struct seal_signer *v, size_t n)
+{
+	if (so->version == 1) {
+		if (!o->any_signer) {
+			fprintf(stderr, "%s: error: an unsigned export of an older tipscreen: anyone with "
+				"the office's public key could have made it; --any-signer opens it anyway\n", file);
+			return EXIT_INPUT;
+		}
+		fprintf(stderr, "tipscreen: WARNING: %s is NOT SIGNED (an older tipscreen): anyone with "
+			"the office's public key could have made it.\n", file);
+		return EXIT_OK;
+	}
+	char fp[SEAL_FINGERPRINT];
+	seal_fingerprint(so->signer, fp);
+	const struct seal_signer *known = seal_signer_find(v, n, so->signer);
+	if (known) {
+		fprintf(stderr, "tipscreen: %s: signed by laptop %s%s%s%s\n", file, fp,
+			*known->name ? " (" : "", known->name, *known->name ? ")" : "");
+		return EXIT_OK;
+	}
+	if (!o->any_signer) {
+		fprintf(stderr, "%s: error: signed by laptop %s, which is not in %s: give that laptop's "
+			"key with --signer FILE (`tipscreen whoami FILE` on the laptop writes it), or "
+			"--any-signer to open it anyway\n", file, fp,
+			o->signer ? o->signer : "a list of known laptops (--signer)");
+		return EXIT_INPUT;
+	}
+	fprintf(stderr, "tipscreen: WARNING: %s is signed by laptop %s, which is NOT KNOWN: anyone "
+		"with tipscreen and the office's public key could have made it.\n", file, fp);
+	return EXIT_OK;
+}
+
+/* Writes the opened export, made safe for a terminal. */
+static int print_opened(const struct options *o, const char *file, const struct seal_opened *so)
+{
+	size_t len;
+	char *text = seal_printable(so, &len);
+	if (!text) {
+		fprintf(stderr, "%s: error: the export is not valid %s text\n", file, so->charset);
+		return EXIT_INPUT;
+	}
+	bool utf8 = !*so->charset || text_is_utf8_charset(so->charset);
+	fwrite(text, 1, len, utf8 ? o->out : stdout);
+	sodium_memzero(text, len);
+	free(text);
+	return EXIT_OK;
+}
+
+int cmd_unseal(const struct options *o, const char *file)
+{
+	if (sodium_init() < 0 || !o->key) {
+		fputs("tipscreen: error: unseal needs --key OFFICE.key\n", stderr);
+		return EXIT_INPUT;
+	}
+	unsigned char sk[SEAL_BOX_SECRET];
+	struct seal_signer *v;
+	size_t nv, len;
+	if (read_key(o->key, sk, sizeof sk) < 0 || load_signers(o, &v, &nv) < 0) {
+		sodium_memzero(sk, sizeof sk);
+		return EXIT_INPUT;
+	}
+	char *text = slurp(file, &len), err[256];
+	struct seal_opened so = { 0 };
+	int rc = EXIT_INPUT;
+	if (text && seal_open(text, len, sk, &so, err, sizeof err) < 0) {
+		size_t line = strspn(err, "0123456789");	/* "2: the sealed data is damaged" */
+		if (line && err[line] == ':')
+			fprintf(stderr, "%s:%.*s: error:%s\n", file, (int)line, err, err + line + 1);
+		else
+			fprintf(stderr, "%s: error: %s\n", file, err);
+	} else if (text && (rc = judge_signer(o, file, &so, v, nv)) == EXIT_OK) {
+		rc = print_opened(o, file, &so);
+	}
+	seal_opened_free(&so);
+	free(text);
+	free(v);
+	sodium_memzero(sk, sizeof sk);
+	return rc;
+}
