@@ -19,7 +19,8 @@ RUNS=${RUNS:-9}
 START_RUNS=${START_RUNS:-31}
 TMP=$(mktemp -d /tmp/tipscreen-bench-XXXXXX)
 trap 'rm -rf "$TMP"' EXIT INT TERM
-export TERM=xterm-256color LANG=C.UTF-8 HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
+export TERM=xterm-256color LANG=C.UTF-8 HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config" \
+	XDG_STATE_HOME="$TMP/state"
 unset LANGUAGE LC_ALL ESCDELAY
 mkdir -p "$HOME"
 
@@ -49,11 +50,20 @@ Q1=$(question safety.controller)
 Q2=$(question safety.danger)
 
 # The wizard opens an encrypted store, made here once and copied for each
-# run (so that every run sees the same store); each run types the
+# run with the laptop's counter (so that every run sees the same store and
+# the same laptop, not a rolled-back copy); each run types the
 # passphrase at the prompt, as an interviewer does.
 PASS='correct horse battery staple'
 printf '%s\n' "$PASS" >"$TMP/pass"
 "$BIN" cases --data "$TMP/store" --passphrase-file "$TMP/pass" >/dev/null || exit 1
+cp -a "$TMP/state" "$TMP/state0"
+# fresh DIR [STATE]: a copy of the store in DIR, and the laptop's record of
+# it (the rollback counter of the state directory, $TMP/state or STATE) as
+# it was when it was made.
+fresh() {
+	st=${2:-$TMP/state}
+	rm -rf "$1" "$st" && cp -a "$TMP/store" "$1" && cp -a "$TMP/state0" "$st"
+}
 OURS="m:start|w:Passphrase: |m:unlock|k:$PASS\r|w:Start a new interview|m:first|k:\r|w:screening?"
 OURS="$OURS|k:2\r|w:place?|k:1\r|w:apply.|k:\r|w:interpreting?|k:2\r|w:answers?|k:y\r|w:documents)?"
 OURS="$OURS|r:question|k:n|w:(*) n No|m:enter|k:\r|w:care?|m:esc|k:\e|w:documents)?|k:\003|w:EXIT"
@@ -69,7 +79,7 @@ echo "bench: the first screen of each, $START_RUNS runs interleaved..."
 : >"$TMP/start"
 i=0
 while [ "$i" -lt "$START_RUNS" ]; do
-	rm -rf "$TMP/run" && cp -a "$TMP/store" "$TMP/run"
+	fresh "$TMP/run"
 	"$B/ttybench" "$START" -- "$BIN" --contacts screens/contacts.example --data "$TMP/run" 2>>"$TMP/errors" |
 		sed 's/^start/ours/' >>"$TMP/start"
 	if have_dialog; then
@@ -89,13 +99,14 @@ if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && SHM=$(mktemp -d /dev/s
 fi
 i=0
 while [ "$i" -lt "$RUNS" ]; do
-	rm -rf "$TMP/run" && cp -a "$TMP/store" "$TMP/run"
+	fresh "$TMP/run"
 	"$B/ttybench" "$OURS" -- "$BIN" --contacts screens/contacts.example --data "$TMP/run" >>"$TMP/ours" 2>>"$TMP/errors" ||
 		echo "failed 1" >>"$TMP/ours"
-	# The same walk with the store in memory: Enter without the disk.
+	# The same walk with the store and the counter in memory: Enter
+	# without the disk.
 	if [ -n "$SHM" ]; then
-		rm -rf "$SHM/run" && cp -a "$TMP/store" "$SHM/run"
-		"$B/ttybench" "$OURS" -- "$BIN" --contacts screens/contacts.example --data "$SHM/run" \
+		fresh "$SHM/run" "$SHM/state"
+		XDG_STATE_HOME="$SHM/state" "$B/ttybench" "$OURS" -- "$BIN" --contacts screens/contacts.example --data "$SHM/run" \
 			>>"$TMP/shm" 2>>"$TMP/errors" || echo "failed 1" >>"$TMP/shm"
 	fi
 	if have_dialog; then
