@@ -31,9 +31,10 @@ CMOCKA   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
-            answer interview answers law profile national report contacts store counter manifest record seal session sigexit catalog langs
+            answer interview answers law profile national report contacts store counter manifest \
+            record seal session sigexit catalog langs view actions
 CORE_SRC := $(CORE:%=src/core/%.c)
-FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c \
+FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
             src/tui/page.c src/tui/bidi.c src/tui/tui.c
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 FRIBIDI  := $(shell pkg-config --libs fribidi 2>/dev/null || echo -lfribidi)
@@ -47,8 +48,9 @@ LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law profile answers store session record seal catalog
 # Tests of the wizard: its logic without curses, then golden screens with it.
-TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/page.c src/tui/bidi.c
-UNIT_TUI := edit wizard bidi
+TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
+             src/plain/plain.c
+UNIT_TUI := edit wizard bidi door
 UNIT_ALL := $(UNIT) $(UNIT_TUI) screens
 UNIT_BIN := $(UNIT_ALL:%=build/asan/tests/test_%)
 
@@ -118,6 +120,8 @@ test-run: check asan
 check: build/asan/tipscreen po-check
 	@bad=$$(grep -rlE '#include[[:space:]]*[<"](n?curses|ncursesw/)' src/core src/plain src/cmd src/main.c || true); \
 	if [ -n "$$bad" ]; then echo "check: curses included in the engine: $$bad"; exit 1; fi
+	@bad=$$(grep -lE '#include[[:space:]]*"[./]*(core/)?(guard|assess|inputs|law|report)\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
+	if [ -n "$$bad" ]; then echo "check: a front end includes the engine's internals (DESIGN §9; use view.h): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
 	@if [ -d ../shared/protocol ]; then for f in $(LAW); do \
 	  cmp -s $$f ../shared/protocol/$$(basename $$f) || { echo "check: $$f differs from ../shared/protocol"; exit 1; }; \

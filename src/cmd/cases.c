@@ -17,6 +17,7 @@
 #include "../core/session.h"
 #include "../core/store.h"
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../core/xalloc.h"
 #include "cmd.h"
 
@@ -362,6 +363,14 @@ static void export_json(FILE *out, const struct exported *x)
 		json_answers(out, x->iv);
 	else
 		json_last_answers(out, &x->r);
+	struct report sum;	/* the summary, the same structured report the wizard draws */
+	const char *why;
+	if (x->iv && view_summary(x->iv, NULL, &sum, &why) == 0) {
+		fputs("  \"summary\": ", out);
+		report_print_json(out, &sum);
+		fputs(",\n", out);
+		report_free(&sum);
+	}
 	time_on_screens(out, &x->r);
 	json_paradata(out, &x->r);
 }

@@ -43,6 +43,10 @@ struct store;
 /* Opens and unlocks the case store (see unlock.c); an exit code, *out set
  * when EXIT_OK. */
 int cmd_open_store(const struct options *o, struct store **out);
+/* The two halves: open (creating it) without a passphrase, then unlock
+ * with --passphrase-file or on the terminal. */
+int cmd_store_open(const struct options *o, struct store **out);
+int cmd_store_unlock(const struct options *o, struct store *st);
 /* The same, then the store's notice (store_notice) as a warning on stderr. */
 int cmd_open_store_noted(const struct options *o, struct store **out);
 

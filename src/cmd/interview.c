@@ -1,4 +1,6 @@
+#define _GNU_SOURCE	/* memfd_create */
 #include <signal.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +15,9 @@
 #include "../core/sigexit.h"
 #include "../core/store.h"
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../plain/plain.h"
+#include "../tui/pass.h"
 #include "../tui/tui.h"
 #include "cmd.h"
 
@@ -71,7 +75,7 @@ static int plain_start(struct session *ss, const struct store_case *c, size_t n,
 {
 	if (n > 0) {
 		fprintf(out, "%s\n", _("Unfinished interviews:"));
-		for (size_t i = 0; i < n && i < 9; i++) {
+		for (size_t i = 0; i < n && i < VIEW_RESUME_MAX; i++) {
 			char when[32];
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c[i].updated));
 			fprintf(out, _("  %zu. %s, last change %s"), i + 1, c[i].id, when);
@@ -83,7 +87,7 @@ static int plain_start(struct session *ss, const struct store_case *c, size_t n,
 		if (!fgets(line, sizeof line, stdin))
 			return 1;
 		long k = strtol(line, NULL, 10);
-		if (k >= 1 && (size_t)k <= n && k <= 9) {
+		if (k >= 1 && (size_t)k <= n && k <= VIEW_RESUME_MAX) {
 			if (session_resume(ss, c[k - 1].id) < 0) {
 				fprintf(stderr, "tipscreen: error: cannot resume: %s\n", ss->err);
 				return -1;
@@ -137,63 +141,176 @@ static int run_plain(const struct options *o, struct session *ss, const struct c
 	return rc == 0 ? EXIT_OK : EXIT_RUNTIME;
 }
 
-int cmd_interview(const struct options *o)
-{
+/* Everything an interview needs, loaded before it starts. */
+struct loaded {
+	const struct options *o;
 	struct langs l;
 	int lang, second;
-	if (cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
-		return EXIT_INPUT;
-	struct profile *law;
-	struct deck *dk = cmd_load_law(o, &law) == EXIT_OK ? cmd_load_deck(o->deck) : NULL;
-	if (!dk) {
-		cmd_free_law(law);
-		langs_free(&l);
-		return EXIT_INPUT;
-	}
+	struct profile *law;	/* --law, or NULL */
+	struct deck *dk;
 	struct contacts c;
 	char *cpath;
-	struct store *st = NULL;
-	int rc = load_contacts(o, &c, &cpath) < 0 ? EXIT_INPUT : cmd_open_store(o, &st);
-	if (rc != EXIT_OK) {
-		free(cpath);
-		deck_free(dk);
-		cmd_free_law(law);
-		langs_free(&l);
+	struct store *st;
+	struct store_case *resume;	/* the unfinished cases */
+	size_t nresume;
+	int rc;		/* why loading stopped: an exit code */
+	bool langs_loaded;
+};
+
+static void loaded_free(struct loaded *x)
+{
+	free(x->resume);
+	if (x->st)
+		store_close(x->st);
+	contacts_free(&x->c);	/* zeroed when there is no file */
+	free(x->cpath);
+	if (x->dk)
+		deck_free(x->dk);
+	cmd_free_law(x->law);
+	i18n_use(NULL);
+	if (x->langs_loaded)
+		langs_free(&x->l);
+}
+
+/* The translations, the deck, the contacts, and the store opened (not yet
+ * unlocked): EXIT_OK, or an exit code after saying why on stderr. */
+static int load(struct loaded *x)
+{
+	const struct options *o = x->o;
+	if (cmd_load_langs(o, &x->l, &x->lang, &x->second) != EXIT_OK)
+		return x->rc = EXIT_INPUT;
+	x->langs_loaded = true;
+	if (cmd_load_law(o, &x->law) != EXIT_OK || !(x->dk = cmd_load_deck(o->deck)))
+		return x->rc = EXIT_INPUT;
+	if (load_contacts(o, &x->c, &x->cpath) < 0)
+		return x->rc = EXIT_INPUT;
+	return x->rc = cmd_store_open(o, &x->st);
+}
+
+/* The unfinished cases to offer, once the store is unlocked. */
+static int load_cases(struct loaded *x)
+{
+	x->resume = open_cases(x->st, x->dk, &x->nresume);
+	return x->rc = x->resume ? EXIT_OK : EXIT_RUNTIME;
+}
+
+/* ---- the wizard's passphrase screen ------------------------------------ */
+
+/* While curses holds the terminal, what would go to stderr (a broken
+ * deck's file:line:col messages) is kept in memory, and written out once
+ * the terminal is restored. */
+struct held {
+	int saved, mem;
+};
+
+static void hold_stderr(struct held *h)
+{
+	fflush(stderr);
+	h->mem = memfd_create("tipscreen-diagnostics", MFD_CLOEXEC);
+	h->saved = h->mem >= 0 ? dup(STDERR_FILENO) : -1;
+	if (h->saved >= 0)
+		dup2(h->mem, STDERR_FILENO);
+}
+
+static void release_stderr(struct held *h)
+{
+	fflush(stderr);
+	if (h->saved >= 0) {
+		dup2(h->saved, STDERR_FILENO);
+		close(h->saved);
+		char buf[4096];
+		ssize_t n;
+		for (off_t at = 0; (n = pread(h->mem, buf, sizeof buf, at)) > 0; at += n)
+			if (write(STDERR_FILENO, buf, (size_t)n) < 0)
+				break;
+	}
+	if (h->mem >= 0)
+		close(h->mem);
+}
+
+static int wizard_load(void *ctx, bool *new_store)
+{
+	struct loaded *x = ctx;
+	if (load(x) != EXIT_OK)
+		return -1;
+	*new_store = !store_has_passphrase(x->st);
+	return 0;
+}
+
+static int wizard_unlock(void *ctx, const char *pass, bool set)
+{
+	struct loaded *x = ctx;
+	char err[256];
+	int rc = set ? store_set_passphrase(x->st, pass, err, sizeof err)
+		     : store_unlock(x->st, pass, err, sizeof err);
+	if (rc < 0 && set)
+		fprintf(stderr, "tipscreen: error: %s\n", err);	/* held until curses ends */
+	return rc;
+}
+
+/* The wizard asks the passphrase itself, on its first screen, and loads
+ * everything else while the person types. An exit code. */
+static int run_wizard_unlocking(const struct options *o)
+{
+	struct loaded x = { .o = o };
+	struct held h;
+	tui_open(o->color);
+	hold_stderr(&h);
+	struct tui_unlock u = { wizard_load, wizard_unlock, &x };
+	bool ascii = !text_is_utf8_charset(o->charset);
+	int r = tui_unlock(&u, ascii);
+	if (r == TUI_UNLOCKED)
+		load_cases(&x);
+	if (r != TUI_UNLOCKED || x.rc != EXIT_OK) {
+		tui_close();
+		release_stderr(&h);
+		if (r == TUI_WRONG)
+			fprintf(stderr, "tipscreen: error: wrong passphrase, %d times: the store was not "
+				"opened, and nothing was written\n", PASS_TRIES);
+		int rc = r >= 128 ? r : r == TUI_LEFT ? EXIT_RUNTIME : r == TUI_WRONG ? EXIT_INPUT
+			: x.rc != EXIT_OK ? x.rc : EXIT_RUNTIME;
+		loaded_free(&x);
 		return rc;
 	}
-	size_t nresume;
-	struct store_case *resume = open_cases(st, dk, &nresume);
-	if (!resume) {
-		store_close(st);
-		contacts_free(&c);
-		free(cpath);
-		deck_free(dk);
-		cmd_free_law(law);
-		langs_free(&l);
-		return EXIT_RUNTIME;
-	}
-	struct interview *iv = interview_new(dk);
+	struct interview *iv = interview_new(x.dk);
 	struct session ss;
-	session_init(&ss, iv, st);
+	session_init(&ss, iv, x.st);
+	struct tui_opts to = { o->color, ascii, o->charset, &x.c, x.cpath, x.resume, x.nresume,
+			       &x.l, x.second, o->bidi_terminal, x.law };
+	int rc = tui_run(&ss, &to);	/* closes the terminal when it returns */
+	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
+	interview_free(iv);
+	loaded_free(&x);
+	return rc <= 1 ? EXIT_OK : rc;
+}
+
+int cmd_interview(const struct options *o)
+{
 	const char *why = NULL;
-	if (!o->plain && tui_usable(&why)) {
-		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, &c,
-				       cpath, resume, nresume, &l, second, o->bidi_terminal, law };
+	bool wizard = !o->plain && tui_usable(&why);
+	if (wizard && !o->passphrase_file)
+		return run_wizard_unlocking(o);
+	struct loaded x = { .o = o };
+	if (load(&x) != EXIT_OK || cmd_store_unlock(o, x.st) != EXIT_OK || load_cases(&x) != EXIT_OK) {
+		int rc = x.rc != EXIT_OK ? x.rc : EXIT_INPUT;
+		loaded_free(&x);
+		return rc;
+	}
+	struct interview *iv = interview_new(x.dk);
+	struct session ss;
+	session_init(&ss, iv, x.st);
+	int rc;
+	if (wizard) {
+		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, &x.c,
+				       x.cpath, x.resume, x.nresume, &x.l, x.second, o->bidi_terminal, x.law };
 		rc = tui_run(&ss, &to);
 		rc = rc <= 1 ? EXIT_OK : rc;
 	} else {
 		if (!o->plain)
 			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
-		rc = run_plain(o, &ss, &c, cpath, resume, nresume, &l, second, law);
+		rc = run_plain(o, &ss, &x.c, x.cpath, x.resume, x.nresume, &x.l, x.second, x.law);
 	}
-	free(resume);
 	interview_free(iv);
-	store_close(st);
-	contacts_free(&c);
-	free(cpath);
-	deck_free(dk);
-	cmd_free_law(law);
-	i18n_use(NULL);
-	langs_free(&l);
+	loaded_free(&x);
 	return rc;
 }

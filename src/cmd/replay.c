@@ -5,19 +5,22 @@
 #include "../core/langs.h"
 #include "../core/national.h"
 #include "../core/report.h"
+#include "../core/view.h"
 #include "cmd.h"
 
 static void print_discarded(const struct interview *iv, FILE *out)
 {
 	const struct deck *dk = interview_deck(iv);
-	int off[64];
-	size_t n = interview_discarded(iv, off, 64);
-	if (n == 0)
-		return;
-	fprintf(out, "\nNot assessed: %zu answer%s on screens off the path:", n, n == 1 ? "" : "s");
-	for (size_t i = 0; i < n && i < 64; i++)
-		fprintf(out, " %s", dk->slots[off[i]].id);
-	fputc('\n', out);
+	struct view_review rv;	/* the review's list of discarded answers, all of them */
+	view_review(iv, &rv);
+	size_t n = rv.ndiscarded;
+	if (n)
+		fprintf(out, "\nNot assessed: %zu answer%s on screens off the path:", n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, " %s", dk->slots[rv.discarded[i]].id);
+	if (n)
+		fputc('\n', out);
+	view_review_free(&rv);
 }
 
 static int report(const struct options *o, struct interview *iv, const struct profile *law)

@@ -80,7 +80,7 @@ static int set_new(struct store *st, const struct options *o, char *pass, char *
 	return store_set_passphrase(st, pass, err, n);
 }
 
-int cmd_open_store(const struct options *o, struct store **out)
+int cmd_store_open(const struct options *o, struct store **out)
 {
 	char *dir = o->data ? strdup(o->data) : store_default_dir();
 	char err[512] = "";
@@ -89,13 +89,18 @@ int cmd_open_store(const struct options *o, struct store **out)
 		fputs("tipscreen: error: no data directory: set HOME or use --data DIR\n", stderr);
 		return EXIT_INPUT;
 	}
-	struct store *st;
-	if (store_open(dir, &st, err, sizeof err) < 0) {
+	int rc = store_open(dir, out, err, sizeof err);
+	free(dir);
+	if (rc < 0) {
 		fprintf(stderr, "tipscreen: error: %s\n", err);
-		free(dir);
 		return EXIT_RUNTIME;
 	}
-	free(dir);
+	return EXIT_OK;
+}
+
+int cmd_store_unlock(const struct options *o, struct store *st)
+{
+	char err[512] = "";
 	char *pass = sodium_malloc(PASS_MAX);
 	pass[0] = '\0';
 	int rc;
@@ -113,10 +118,15 @@ int cmd_open_store(const struct options *o, struct store **out)
 		rc = EXIT_INPUT;
 	}
 	sodium_free(pass);	/* zeroes it */
-	if (rc != EXIT_OK) {
-		store_close(st);
-		return rc;
+	return rc;
+}
+
+int cmd_open_store(const struct options *o, struct store **out)
+{
+	int rc = cmd_store_open(o, out);
+	if (rc == EXIT_OK && (rc = cmd_store_unlock(o, *out)) != EXIT_OK) {
+		store_close(*out);
+		*out = NULL;
 	}
-	*out = st;
-	return EXIT_OK;
+	return rc;
 }

@@ -86,25 +86,36 @@ struct evidence *report_evidence_inputs(const struct assess_input *in, size_t *n
 	return v;
 }
 
-/* Prints text wrapped to width: the first line after first, the others
- * after as many spaces. */
-static void hang(FILE *out, const char *first, const char *text, int width)
+/* ---- the structured report ------------------------------------------- */
+
+static struct report_line *line_add(struct report *r, enum report_section sec, const char *indent,
+				    char *text)
 {
-	int ind = (int)strlen(first);
-	char *wrapped = text_wrap(text, width - ind > 20 ? width - ind : 20);
-	for (char *line = wrapped, *e; line; line = e ? e + 1 : NULL) {
-		e = strchr(line, '\n');
-		fprintf(out, "%*s%.*s\n", ind, line == wrapped ? first : "",
-			e ? (int)(e - line) : (int)strlen(line), line);
-	}
-	free(wrapped);
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+	struct report_line *l = &r->v[r->n++];
+	memset(l, 0, sizeof *l);
+	l->section = sec;
+	l->indent = indent;
+	l->text = text;
+	return l;
 }
 
-static void pairs_text(FILE *out, const char *label, const char *value, int width)
+/* A line of prose wrapped after indent (static); text is taken. */
+static void prose(struct report *r, enum report_section sec, const char *indent, char *text)
 {
-	char *s = xasprintf("%s: %s", label, value);
-	hang(out, "  - ", s, width);
-	free(s);
+	line_add(r, sec, indent, text);
+}
+
+/* A line printed as it is (headings, quoted law); text is copied. */
+static struct report_line *as_is(struct report *r, enum report_section sec, const char *text)
+{
+	return line_add(r, sec, NULL, xstrdup(text));
+}
+
+static void pairs_text(struct report *r, enum report_section sec, const char *label,
+		       const char *value)
+{
+	prose(r, sec, "  - ", xasprintf("%s: %s", label, value));
 }
 
 static char *outcome_sentence(const struct assessment *a)
@@ -141,8 +152,8 @@ static char *outcome_sentence(const struct assessment *a)
 }
 
 /* The age now decides protection (child-now), whatever the outcome. */
-static void minor_now_text(FILE *out, const struct assessment *a, const struct assess_input *in,
-			   int width)
+static void minor_now_text(struct report *r, const struct assessment *a,
+			   const struct assess_input *in)
 {
 	int now = in->value[IN_AGE_NOW];
 	char *s;
@@ -161,12 +172,10 @@ static void minor_now_text(FILE *out, const struct assessment *a, const struct a
 	default:
 		s = xstrdup(_("Under 18 now: unknown."));
 	}
-	hang(out, "", s, width);
-	free(s);
+	prose(r, SEC_CHILD, "", s);
 }
 
-static void child_text(FILE *out, const struct assessment *a, const struct assess_input *in,
-		       int width)
+static void child_text(struct report *r, const struct assessment *a, const struct assess_input *in)
 {
 	char *s;
 	switch (a->child) {
@@ -184,9 +193,8 @@ static void child_text(FILE *out, const struct assessment *a, const struct asses
 	default:
 		s = xstrdup(_("Under 18 when it began: unknown."));
 	}
-	hang(out, "", s, width);
-	free(s);
-	minor_now_text(out, a, in, width);
+	prose(r, SEC_CHILD, "", s);
+	minor_now_text(r, a, in);
 }
 
 /* An element's status in words. Each element's name is the context of the
@@ -220,40 +228,41 @@ static const char *element_required(int e, bool required)
 	return C_(element_name(e), words[e][required]);
 }
 
-static void elements_text(FILE *out, const struct assessment *a, const struct evidence *ev,
-			  size_t nev, int width)
+static void elements_text(struct report *r, const struct assessment *a, const struct evidence *ev,
+			  size_t nev)
 {
 	for (int e = 0; e < EL_SMUGGLING; e++) {
-		const struct element_result *r = &a->el[e];
-		const char *req = element_required(e, r->required);
-		fputc('\n', out);
-		fprintf(out, _("%s: %s (%s)"), _(element_titles[e]), element_status(e, r->status), req);
-		fputc('\n', out);
+		const struct element_result *el = &a->el[e];
+		const char *req = element_required(e, el->required);
+		as_is(r, SEC_ELEMENTS, "");
+		char *h = xasprintf(_("%s: %s (%s)"), _(element_titles[e]), element_status(e, el->status), req);
+		line_add(r, SEC_ELEMENTS, NULL, h)->element = e + 1;
 		bool any = false;
 		for (size_t i = 0; i < nev; i++) {
 			if (indicator_element(ev[i].indicator) != (enum element)e)
 				continue;
-			pairs_text(out, ind_value_text(ev[i].value),
-				   catalog_get(i18n_current(), ev[i].ctx, ev[i].text), width);
+			pairs_text(r, SEC_ELEMENTS, ind_value_text(ev[i].value),
+				   catalog_get(i18n_current(), ev[i].ctx, ev[i].text));
 			any = true;
 		}
 		if (!any)
-			hang(out, "  ", _("No answers recorded for this element."), width);
+			prose(r, SEC_ELEMENTS, "  ", xstrdup(_("No answers recorded for this element.")));
 	}
 }
 
-static void list_text(FILE *out, const char *title, const bool *on, size_t n,
-		      const char *(*name)(int), const char *const *texts, int width)
+static void list_text(struct report *r, enum report_section sec, const char *title,
+		      const bool *on, size_t n, const char *(*name)(int), const char *const *texts)
 {
 	bool any = false;
 	for (size_t i = 0; i < n; i++)
 		any |= on[i];
 	if (!any)
 		return;
-	fprintf(out, "\n%s:\n", title);
+	as_is(r, sec, "");
+	line_add(r, sec, NULL, xasprintf("%s:", title));
 	for (size_t i = 0; i < n; i++)
 		if (on[i])
-			pairs_text(out, name((int)i), _(texts[i]), width);
+			pairs_text(r, sec, name((int)i), _(texts[i]));
 }
 
 static const char *flag_name(int f) { return assess_flag_name(f); }
@@ -288,63 +297,175 @@ char *report_matched_words(const struct assessment *a, const char *text,
 	return s;
 }
 
-/* One quote: its title, status and text, and the words the answers matched
- * in it (in the quote's own language). */
-static void quote_text(FILE *out, const struct assessment *a, const struct law_quote *q,
-		       const struct catalog *lang, int width)
+/* The spans of the matched words (a "; " list) in one line of a quote. */
+static void mark(struct report_line *l, const char *matched)
+{
+	for (const char *m = matched; *m;) {
+		size_t ml = strcspn(m, ";");
+		char *w = xstrndup(m, ml);
+		for (const char *at = strstr(l->text, w); at && ml; at = strstr(at + ml, w)) {
+			l->spans = xrealloc(l->spans, (l->nspans + 1) * sizeof *l->spans);
+			l->spans[l->nspans++] = (struct report_span){ (size_t)(at - l->text), ml };
+		}
+		free(w);
+		m += ml;
+		while (*m == ';' || *m == ' ')
+			m++;
+	}
+}
+
+/* One quote: its title, status and text, line by line with the words the
+ * answers matched marked, and those words listed (in the quote's own
+ * language). */
+static void quote_text(struct report *r, const struct assessment *a, const struct law_quote *q,
+		       const struct catalog *lang)
 {
 	const char *status = strcmp(q->status, "verified") == 0
 		? _("text verified") : _("text UNVERIFIED: not checked against the official text");
-	fprintf(out, "\n%s [%s, %s], %s:\n%s\n", _(q->title), q->cite, q->lang, status, q->text);
+	as_is(r, SEC_CITES, "");
+	line_add(r, SEC_CITES, NULL, xasprintf("%s [%s, %s], %s:", _(q->title), q->cite, q->lang, status));
 	char *m = report_matched_words(a, q->text, lang);
-	if (*m) {
-		char *s = xasprintf(_("Words the answers matched: %s."), m);
-		hang(out, "", s, width);
-		free(s);
+	char *copy = xstrdup(q->text);
+	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
+		e = strchr(line, '\n');
+		if (e)
+			*e = '\0';
+		struct report_line *l = as_is(r, SEC_CITES, line);
+		l->quote = true;
+		mark(l, m);
 	}
+	free(copy);
+	if (*m)
+		prose(r, SEC_CITES, "", xasprintf(_("Words the answers matched: %s."), m));
 	free(m);
 }
 
 /* The cited provisions in the interface language where the project has
  * them, each followed by the verified English (DESIGN §7); else English. */
-static void cites_text(FILE *out, const struct assessment *a, int width)
+static void cites_text(struct report *r, const struct assessment *a)
 {
 	const struct catalog *ui = i18n_current();
-	fprintf(out, "\n%s:\n", _("Cited provisions (quoted verbatim)"));
+	as_is(r, SEC_CITES, "");
+	line_add(r, SEC_CITES, NULL, xasprintf("%s:", _("Cited provisions (quoted verbatim)")));
 	for (int c = 0; c < CITE_COUNT; c++) {
 		if (!a->cite[c])
 			continue;
 		struct law_quote q;
 		if (ui && law_quote(c, catalog_lang(ui), &q) == 0) {
-			quote_text(out, a, &q, ui, width);
+			quote_text(r, a, &q, ui);
 			law_quote_free(&q);
 		}
 		if (law_quote(c, "en", &q) < 0)
 			continue;
-		quote_text(out, a, &q, NULL, width);
+		quote_text(r, a, &q, NULL);
 		law_quote_free(&q);
 	}
+}
+
+void report_build(struct report *r, const struct assessment *a, const struct assess_input *in,
+		  const struct evidence *ev, size_t nev)
+{
+	memset(r, 0, sizeof *r);
+	as_is(r, SEC_TITLE, _("SUMMARY OF THE SCREENING"));
+	as_is(r, SEC_TITLE, "");
+	prose(r, SEC_TITLE, "", xstrdup(_("A screening is not a legal determination. It shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with; it does not decide anyone's status in law. Refer for formal identification whatever the outcome.")));
+	as_is(r, SEC_OUTCOME, "");
+	line_add(r, SEC_OUTCOME, NULL, xasprintf(_("Outcome: %s [%s]"), report_outcome_title(a->outcome),
+						 assess_outcome_name(a->outcome)));
+	prose(r, SEC_OUTCOME, "", outcome_sentence(a));
+	as_is(r, SEC_CHILD, "");
+	child_text(r, a, in);
+	elements_text(r, a, ev, nev);
+	list_text(r, SEC_FLAGS, _("Flags"), a->flag, FLAG_COUNT, flag_name, flag_texts);
+	list_text(r, SEC_CAVEATS, _("Caveats (these weaken confidence in the answers)"), a->caveat,
+		  CAVEAT_COUNT, caveat_name, caveat_texts);
+	cites_text(r, a);
+}
+
+void report_add_text(struct report *r, enum report_section sec, const char *text)
+{
+	char *copy = xstrdup(text);
+	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
+		e = strchr(line, '\n');
+		if (e)
+			*e = '\0';
+		if (!e && !*line)
+			break;	/* after the last newline */
+		if (strncmp(line, "  - ", 4) == 0)
+			prose(r, sec, "  - ", xstrdup(line + 4));
+		else
+			prose(r, sec, "", xstrdup(line));
+	}
+	free(copy);
+}
+
+void report_free(struct report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].text);
+		free(r->v[i].spans);
+	}
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+/* Prints text wrapped to width: the first line after first, the others
+ * after as many spaces. */
+static void hang(FILE *out, const char *first, const char *text, int width)
+{
+	int ind = (int)strlen(first);
+	char *wrapped = text_wrap(text, width - ind > 20 ? width - ind : 20);
+	for (char *line = wrapped, *e; line; line = e ? e + 1 : NULL) {
+		e = strchr(line, '\n');
+		fprintf(out, "%*s%.*s\n", ind, line == wrapped ? first : "",
+			e ? (int)(e - line) : (int)strlen(line), line);
+	}
+	free(wrapped);
+}
+
+void report_print(FILE *out, const struct report *r, int width)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct report_line *l = &r->v[i];
+		if (l->indent)
+			hang(out, l->indent, l->text, width);
+		else
+			fprintf(out, "%s\n", l->text);
+	}
+}
+
+void report_print_json(FILE *out, const struct report *r)
+{
+	static const char *const sections[] = {
+		[SEC_TITLE] = "title", [SEC_OUTCOME] = "outcome", [SEC_CHILD] = "child",
+		[SEC_ELEMENTS] = "elements", [SEC_FLAGS] = "flags", [SEC_CAVEATS] = "caveats",
+		[SEC_CITES] = "cites", [SEC_NATIONAL] = "national",
+	};
+	fputs("[", out);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct report_line *l = &r->v[i];
+		fprintf(out, "%s\n    {\"section\": \"%s\", \"text\": ", i ? "," : "", sections[l->section]);
+		report_json_string(out, l->text);
+		fputs(", \"indent\": ", out);
+		if (l->indent)
+			report_json_string(out, l->indent);
+		else
+			fputs("null", out);
+		fprintf(out, ", \"quote\": %s, \"marks\": [", l->quote ? "true" : "false");
+		for (size_t k = 0; k < l->nspans; k++)
+			fprintf(out, "%s[%zu, %zu]", k ? ", " : "", l->spans[k].start, l->spans[k].len);
+		fputs("]}", out);
+	}
+	fputs(r->n ? "\n  ]" : "]", out);
 }
 
 void report_text(FILE *out, const struct assessment *a, const struct assess_input *in,
 		 const struct evidence *ev, size_t nev, int width)
 {
-	fprintf(out, "%s\n\n", _("SUMMARY OF THE SCREENING"));
-	hang(out, "", _("A screening is not a legal determination. It shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with; it does not decide anyone's status in law. Refer for formal identification whatever the outcome."), width);
-	fputc('\n', out);
-	fprintf(out, _("Outcome: %s [%s]"), report_outcome_title(a->outcome),
-		assess_outcome_name(a->outcome));
-	fputc('\n', out);
-	char *s = outcome_sentence(a);
-	hang(out, "", s, width);
-	free(s);
-	fputc('\n', out);
-	child_text(out, a, in, width);
-	elements_text(out, a, ev, nev, width);
-	list_text(out, _("Flags"), a->flag, FLAG_COUNT, flag_name, flag_texts, width);
-	list_text(out, _("Caveats (these weaken confidence in the answers)"), a->caveat, CAVEAT_COUNT,
-		  caveat_name, caveat_texts, width);
-	cites_text(out, a, width);
+	struct report r;
+	report_build(&r, a, in, ev, nev);
+	report_print(out, &r, width);
+	report_free(&r);
 }
 
 void report_json_string(FILE *out, const char *s)

@@ -6,6 +6,7 @@
 #ifndef TIPSCREEN_REPORT_H
 #define TIPSCREEN_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -28,10 +29,51 @@ struct evidence *report_evidence(const struct interview *iv, size_t *n);
  * as the text. */
 struct evidence *report_evidence_inputs(const struct assess_input *in, size_t *n);
 
+/* The summary as a structured report (DESIGN §9): sections of lines, each
+ * printed as it is (indent NULL: headings, quoted law) or as prose wrapped
+ * after its indent, and in quoted law the spans of the words the answers
+ * matched. The text summary, the wizard's summary and the text export are
+ * renderings of it; nothing parses the prose back. A report owns its
+ * lines: report_free. */
+enum report_section { SEC_TITLE, SEC_OUTCOME, SEC_CHILD, SEC_ELEMENTS, SEC_FLAGS, SEC_CAVEATS,
+		      SEC_CITES, SEC_NATIONAL };
+
+struct report_span {
+	size_t start, len;	/* bytes of the line's text */
+};
+
+struct report_line {
+	enum report_section section;
+	const char *indent;	/* NULL: as it is; else wrapped after it (static) */
+	char *text;		/* one line, unwrapped ("" for a blank line) */
+	struct report_span *spans;	/* matched law words */
+	size_t nspans;
+	bool quote;		/* a line of a quoted provision */
+	int element;		/* an element's heading: its enum element + 1, else 0 */
+};
+
+struct report {
+	struct report_line *v;
+	size_t n;
+};
+
+void report_build(struct report *r, const struct assessment *a, const struct assess_input *in,
+		  const struct evidence *ev, size_t nev);
+void report_free(struct report *r);
+/* Adds text of other lines (the national summary) to a report, a line of
+ * prose each ("  - " items hang), under section sec. */
+void report_add_text(struct report *r, enum report_section sec, const char *text);
+/* The text rendering: prose wrapped to width columns; quotes are not. */
+void report_print(FILE *out, const struct report *r, int width);
+/* The JSON rendering: an array of {"section", "text", "indent" (null: as it
+ * is), "quote", "marks": [[start, length] in bytes of text, …]}. Sanitised
+ * like every JSON string. */
+void report_print_json(FILE *out, const struct report *r);
+
 /* The summary: outcome in words, each element with its status and the
  * answers behind it, the child status, flags, caveats, the cited provisions
  * quoted verbatim with the words matched, and that a screening is not a
- * legal determination. Prose is wrapped to width columns; quotes are not. */
+ * legal determination: report_build then report_print. */
 void report_text(FILE *out, const struct assessment *a, const struct assess_input *in,
 		 const struct evidence *ev, size_t nev, int width);
 

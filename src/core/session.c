@@ -17,12 +17,16 @@ void session_init(struct session *s, struct interview *iv, struct store *store)
 	s->shown = -1;
 }
 
+static int record_shown(struct session *s, int screen);
+
 int session_begin(struct session *s)
 {
-	if (!s->store)
-		return 0;
-	return store_case_new(s->store, interview_deck(s->iv)->identity, s->id, s->err,
-			      sizeof s->err) < 0 ? -2 : 0;
+	if (s->store && !*s->id &&
+	    store_case_new(s->store, interview_deck(s->iv)->identity, s->id, s->err, sizeof s->err) < 0) {
+		s->unsaved = true;
+		return -2;
+	}
+	return record_shown(s, interview_current(s->iv));
 }
 
 /* Commits one record, its values as they are (the record format keeps
@@ -47,37 +51,38 @@ static int commit(struct session *s, enum record_event event, const char *id, co
 	return commit_record(s, &r);
 }
 
+/* Every commit says whether the screen is "not saved" until the next one. */
+static int note_commit(struct session *s, int rc)
+{
+	s->unsaved = rc < 0;
+	return rc;
+}
+
 int session_answer(struct session *s, int slot, const struct answer *a, const char **why)
 {
 	const struct deck *dk = interview_deck(s->iv);
-	struct answer old;
-	answer_copy(&old, interview_get(s->iv, slot));
-	int rc = interview_answer(s->iv, slot, a, why);
-	if (rc == 0) {
-		char *o = answer_format(dk, slot, &old, true);
-		char *n = answer_format(dk, slot, a, true);
-		struct record r = { .event = REC_ANSWER, .id = (char *)dk->slots[slot].id, .old = o,
-				    .new = n, .old_text = old.kind == ANS_TEXT,
-				    .new_text = a->kind == ANS_TEXT };
-		rc = commit_record(s, &r);
-		if (rc < 0)	/* not on disk: not given either */
-			interview_answer(s->iv, slot, &old, why);
-		free(o);
-		free(n);
-	}
-	answer_clear(&old);
+	if (answer_check(dk, slot, a, why) < 0)
+		return -1;
+	const struct answer *old = interview_get(s->iv, slot);
+	char *o = answer_format(dk, slot, old, true);
+	char *n = answer_format(dk, slot, a, true);
+	struct record r = { .event = REC_ANSWER, .id = (char *)dk->slots[slot].id, .old = o,
+			    .new = n, .old_text = old->kind == ANS_TEXT,
+			    .new_text = a->kind == ANS_TEXT };
+	int rc = note_commit(s, commit_record(s, &r));
+	if (rc == 0)	/* on disk: only now given */
+		interview_answer(s->iv, slot, a, why);
+	free(o);
+	free(n);
 	return rc;
 }
 
 int session_note(struct session *s, int screen, const char *text)
 {
-	const char *before = interview_note(s->iv, screen);
-	char *old = before ? xstrdup(before) : NULL;
-	interview_set_note(s->iv, screen, text);
-	int rc = commit(s, REC_NOTE, interview_deck(s->iv)->s[screen].id, old, text);
-	if (rc < 0)
-		interview_set_note(s->iv, screen, old);
-	free(old);
+	const char *old = interview_note(s->iv, screen);
+	int rc = note_commit(s, commit(s, REC_NOTE, interview_deck(s->iv)->s[screen].id, old, text));
+	if (rc == 0)
+		interview_set_note(s->iv, screen, text);
 	return rc;
 }
 
@@ -86,44 +91,64 @@ static const char *stop_name(const struct session *s, int screen)
 	return screen < 0 ? "-" : interview_deck(s->iv)->s[screen].id;
 }
 
+/* Records that screen is shown next; the caller moves only when it is. */
+static int record_shown(struct session *s, int screen)
+{
+	if (screen == s->shown)
+		return 0;
+	int rc = note_commit(s, commit(s, REC_AT, interview_deck(s->iv)->s[screen].id, "", ""));
+	if (rc == 0)
+		s->shown = screen;
+	return rc;
+}
+
+/* The stop record, then the stop screen's: the path changes once the
+ * first is on disk, the cursor moves once the second is. */
 int session_stop(struct session *s)
 {
 	int before = interview_stopped_at(s->iv);
 	int here = interview_current(s->iv);
-	int rc = commit(s, REC_STOP, stop_name(s, here), stop_name(s, before), stop_name(s, here));
-	if (rc == 0)
+	int rc = note_commit(s, commit(s, REC_STOP, stop_name(s, here), stop_name(s, before),
+				       stop_name(s, here)));
+	if (rc < 0)
+		return rc;
+	interview_set_stop(s->iv, here);
+	if ((rc = record_shown(s, interview_deck(s->iv)->stop)) == 0)
 		interview_stop(s->iv);
 	return rc;
 }
 
 bool session_back(struct session *s, int *rc)
 {
-	int before = interview_stopped_at(s->iv);
+	size_t n, pos;
+	const int *path = interview_path(s->iv, &n, &pos);
 	*rc = 0;
-	if (!interview_back(s->iv))
+	if (pos == 0)
 		return false;
-	if (interview_stopped_at(s->iv) != before) {
-		*rc = commit(s, REC_STOP, "-", stop_name(s, before), "-");
-		if (*rc < 0)
-			interview_set_stop(s->iv, before);
-	}
+	int before = interview_stopped_at(s->iv);
+	bool takes_back = path[pos] == interview_deck(s->iv)->stop && before >= 0 &&
+			  before != interview_deck(s->iv)->stop;
+	/* The screen shown first: a failed stop record then leaves the cursor
+	 * on a screen that is on the path either way. */
+	if ((*rc = record_shown(s, path[pos - 1])) < 0)
+		return true;
+	if (takes_back &&
+	    (*rc = note_commit(s, commit(s, REC_STOP, "-", stop_name(s, before), "-"))) < 0)
+		return true;
+	interview_back(s->iv);
 	return true;
 }
 
 int session_shown(struct session *s)
 {
-	int cur = interview_current(s->iv);
-	if (cur == s->shown)
-		return 0;
-	s->shown = cur;
-	return commit(s, REC_AT, interview_deck(s->iv)->s[cur].id, "", "");
+	return record_shown(s, interview_current(s->iv));
 }
 
 int session_lang(struct session *s, const char *tag)
 {
 	if (strcmp(s->lang, tag) == 0)
 		return 0;
-	int rc = commit(s, REC_LANG, "-", s->lang, tag);
+	int rc = note_commit(s, commit(s, REC_LANG, "-", s->lang, tag));
 	if (rc == 0)
 		snprintf(s->lang, sizeof s->lang, "%s", tag);
 	return rc;
@@ -151,14 +176,102 @@ static int commit_assessment(struct session *s)
 
 int session_finish(struct session *s)
 {
-	interview_finish(s->iv);
-	int rc = commit(s, REC_FINISH, "-", "", "");
-	if (rc == 0)
-		rc = commit_assessment(s);
+	int rc = note_commit(s, commit(s, REC_FINISH, "-", "", ""));
+	if (rc == 0) {
+		interview_finish(s->iv);
+		rc = note_commit(s, commit_assessment(s));
+	}
 	if (rc == 0 && s->store && *s->id &&
 	    store_set_status(s->store, s->id, "complete", s->err, sizeof s->err) < 0)
 		rc = -2;
 	return rc;
+}
+
+bool session_needs_answer(const struct session *s, int slot)
+{
+	switch (deck_slot_type(interview_deck(s->iv), slot)) {
+	case SCR_MULTI:
+	case SCR_TEXT: return false;
+	default: return interview_get(s->iv, slot)->kind == ANS_NONE;
+	}
+}
+
+static bool same_answer(const struct session *s, int slot, const struct answer *a)
+{
+	const struct deck *dk = interview_deck(s->iv);
+	char *o = answer_format(dk, slot, interview_get(s->iv, slot), true);
+	char *n = answer_format(dk, slot, a, true);
+	bool same = strcmp(o, n) == 0 && interview_get(s->iv, slot)->kind == a->kind;
+	free(o);
+	free(n);
+	return same;
+}
+
+static enum session_outcome given(struct session *s, int slot, const struct answer *a)
+{
+	if (same_answer(s, slot, a))
+		return S_DONE;	/* nothing new to record (a retry after a failed move) */
+	switch (session_answer(s, slot, a, &s->why)) {
+	case 0: return S_DONE;
+	case -1: return S_REFUSED;
+	default: return S_NOT_SAVED;
+	}
+}
+
+/* Forward: the answer first, then the leave rule, then the next screen's
+ * record, and only then the move. */
+static enum session_outcome forward(struct session *s, const struct session_action *a)
+{
+	if (a->answer) {
+		enum session_outcome o = given(s, a->slot, a->answer);
+		if (o != S_DONE)
+			return o;
+	}
+	const struct screen *sc = &interview_deck(s->iv)->s[interview_current(s->iv)];
+	if (sc->slot >= 0 && session_needs_answer(s, sc->slot))
+		return S_NEEDS_ANSWER;
+	size_t n, pos;
+	const int *path = interview_path(s->iv, &n, &pos);
+	if (pos + 1 >= n) {
+		interview_next(s->iv);
+		return S_COMPLETE;
+	}
+	if (record_shown(s, path[pos + 1]) < 0)
+		return S_NOT_SAVED;
+	interview_next(s->iv);
+	return S_MOVED;
+}
+
+static enum session_outcome to_screen(struct session *s, int screen)
+{
+	if (!interview_on_path(s->iv, screen)) {
+		s->why = "a screen on the path";
+		return S_REFUSED;
+	}
+	if (record_shown(s, screen) < 0)
+		return S_NOT_SAVED;
+	interview_goto(s->iv, screen);
+	return S_MOVED;
+}
+
+
+enum session_outcome session_do(struct session *s, const struct session_action *a)
+{
+	int rc;
+	switch (a->verb) {
+	case DO_ANSWER: return given(s, a->slot, a->answer);
+	case DO_NEXT: return forward(s, a);
+	case DO_BACK:
+		if (!session_back(s, &rc))
+			return S_FIRST;
+		return rc < 0 ? S_NOT_SAVED : S_MOVED;
+	case DO_EDIT: return to_screen(s, a->screen);
+	case DO_NOTE:
+		return session_note(s, interview_current(s->iv), a->text) < 0 ? S_NOT_SAVED : S_DONE;
+	case DO_STOP: return session_stop(s) < 0 ? S_NOT_SAVED : S_MOVED;
+	case DO_LANG: return session_lang(s, a->text) < 0 ? S_NOT_SAVED : S_DONE;
+	}
+	return S_REFUSED;
 }
 
 /* ---- resume ------------------------------------------------------------ */

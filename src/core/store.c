@@ -580,7 +580,7 @@ int store_set_passphrase(struct store *s, const char *pass, char *err, size_t n)
 	if (store_has_passphrase(s))
 		return fail(err, n, "this store already has a passphrase, or what is left of one: its "
 			    "master key is never replaced");
-	if (strlen(pass) < 8)
+	if (strlen(pass) < STORE_PASS_MIN)
 		return fail(err, n, "the passphrase must have at least 8 characters");
 	unsigned char salt[crypto_pwhash_SALTBYTES], kek[KEY], wrapped[WRAPPED], cost[16];
 	unsigned long long ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;

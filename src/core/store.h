@@ -30,6 +30,7 @@
 struct store;
 
 enum { STORE_ID_LEN = 16 };	/* case ids: 16 lowercase hex digits */
+enum { STORE_PASS_MIN = 8 };	/* the shortest passphrase, in bytes */
 
 /* Opens (creating it when missing) the store in dir. Returns 0, or -1 with
  * err set: insecure directory, another instance, unreadable database. */

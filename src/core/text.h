@@ -19,6 +19,10 @@
  * and values above U+10FFFF are invalid). */
 size_t text_decode(const char *s, size_t n, uint32_t *cp);
 
+/* Encodes code point cp as UTF-8 into out (4 bytes); its length, or 0 for
+ * a surrogate or a value past U+10FFFF. */
+size_t text_encode(uint32_t cp, char *out);
+
 /* True if s[0..n) is valid UTF-8. Otherwise *bad (if not NULL) is the
  * offset of the first bad byte. */
 bool text_valid(const char *s, size_t n, size_t *bad);

@@ -3,14 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/national.h"
-#include "../core/report.h"
+#include "../core/actions.h"
 #include "../core/termcs.h"
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../core/xalloc.h"
 
 /* A_REDRAW: the language changed; the screen is shown again. */
-enum action { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF, A_REDRAW };
+enum step { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF, A_REDRAW };
 
 struct plain {
 	struct session *ss;
@@ -26,6 +26,12 @@ static void not_saved(struct plain *p)
 {
 	fprintf(p->out, _("NOT SAVED: %s. Nothing was recorded; try again."), p->ss->err);
 	fputc('\n', p->out);
+}
+
+/* The words the line mode takes, from the one action table. */
+static char *words_of(const enum action *acts, size_t n)
+{
+	return action_list(acts, n, action_line);
 }
 
 static void wrap(struct plain *p, const char *indent, const char *text)
@@ -57,7 +63,8 @@ static void lang_line(struct plain *p)
 	if (!p->o->langs || p->o->langs->n < 2)
 		return;
 	char *l = langs_label(p->o->langs, langs_current(p->o->langs));
-	fprintf(p->out, _("Language: %s. @ and a code changes it; @ alone lists them."), l);
+	fprintf(p->out, _("Language: %s. %s and a code changes it; %s alone lists them."), l,
+		action_line(ACT_LANG), action_line(ACT_LANG));
 	fputc('\n', p->out);
 	free(l);
 	if (p->o->second >= 0) {	/* a draft is said to be one wherever it is shown */
@@ -69,7 +76,7 @@ static void lang_line(struct plain *p)
 }
 
 /* "@" lists the languages, "@fr" switches to French. */
-static enum action switch_lang(struct plain *p, const char *tag)
+static enum step switch_lang(struct plain *p, const char *tag)
 {
 	const struct langs *l = p->o->langs;
 	int i = l && *tag ? langs_find(l, tag) : -1;
@@ -84,7 +91,8 @@ static enum action switch_lang(struct plain *p, const char *tag)
 	}
 	const struct catalog *before = i18n_current();
 	i18n_use(l->v[i]);
-	if (session_lang(p->ss, catalog_lang(l->v[i])) < 0) {
+	struct session_action lang = { .verb = DO_LANG, .text = catalog_lang(l->v[i]) };
+	if (session_do(p->ss, &lang) != S_DONE) {
 		i18n_use(before);
 		not_saved(p);
 		return A_STAY;
@@ -140,38 +148,38 @@ static void help(struct plain *p, const struct screen *sc, const char *item_help
 		fprintf(p->out, "%s\n", _("Why we ask:"));
 		wrap(p, "  ", D_(sc->id, sc->why));
 	}
-	fprintf(p->out, "%s\n", _("Keys: < back, ! stop and refer, +text adds a note, @ changes the language, ? this help."));
+	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_NOTE, ACT_LANG, ACT_HELP };
+	char *k = words_of(keys, 5);
+	fprintf(p->out, _("Keys: %s (+ and the text of a note, @ and a language code)."), k);
+	fputc('\n', p->out);
+	free(k);
 }
 
 
 /* Handles the keys every prompt shares. Returns A_STAY if the line was
  * one of them and was handled, or -1 if it is an answer. */
 static int common(struct plain *p, const char *s, const struct screen *sc, const char *item_help,
-		  enum action *act)
+		  enum step *act)
 {
-	if (strcmp(s, "?") == 0) {
-		help(p, sc, item_help);
-		return 0;
+	switch (action_of_line(s)) {
+	case ACT_HELP: help(p, sc, item_help); return 0;
+	case ACT_BACK: *act = A_BACK; return 0;
+	case ACT_STOP: *act = A_STOP; return 0;
+	default: break;
 	}
-	if (strcmp(s, "<") == 0) {
-		*act = A_BACK;
-		return 0;
-	}
-	if (strcmp(s, "!") == 0) {
-		*act = A_STOP;
-		return 0;
-	}
-	if (s[0] == '@') {
+	if (s[0] == action_line(ACT_LANG)[0]) {
 		*act = switch_lang(p, s + 1);
 		return 0;
 	}
-	if (s[0] == '+' && strlen(s + 1) > ANSWER_TEXT_MAX) {
+	bool noting = s[0] == action_line(ACT_NOTE)[0];
+	if (noting && strlen(s + 1) > ANSWER_TEXT_MAX) {
 		fprintf(p->out, "%s\n", _("A note holds at most 16384 bytes (16 KiB): nothing was recorded."));
 		return 0;
 	}
-	if (s[0] == '+') {
+	if (noting) {
 		char *clean = text_sanitize(s + 1);
-		if (session_note(p->ss, (int)(sc - p->dk->s), clean) < 0)
+		struct session_action note = { .verb = DO_NOTE, .text = clean };
+		if (session_do(p->ss, &note) != S_DONE)
 			not_saved(p);
 		else
 			fprintf(p->out, "%s\n", s[1] ? _("Note saved.") : _("Note removed."));
@@ -181,16 +189,15 @@ static int common(struct plain *p, const char *s, const struct screen *sc, const
 	return -1;
 }
 
+/* The answer word a typed key stands for ("y" is "yes"), else s itself. */
 static const char *word_for_key(const char *s)
 {
-	static const char *const keys[][2] = {
-		{ "y", "yes" }, { "n", "no" }, { "d", "dontknow" }, { "x", "declined" },
-		{ "i", "intended" },
+	static const char *const words[ACT_COUNT] = {
+		[ACT_YES] = "yes", [ACT_NO] = "no", [ACT_DONTKNOW] = "dontknow",
+		[ACT_DECLINED] = "declined", [ACT_INTENDED] = "intended",
 	};
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strcmp(s, keys[i][0]) == 0)
-			return keys[i][1];
-	return s;
+	const char *w = words[action_of_line(s)];
+	return w ? w : s;
 }
 
 static void show_current(struct plain *p, int slot)
@@ -234,43 +241,47 @@ static int typed_answer(struct plain *p, int slot, const char *s, struct answer 
 	return answer_parse(p->dk, slot, word_for_key(s), a, why);
 }
 
-static const char *prompt_for(const struct deck *dk, int slot)
+/* What a slot's prompt asks for, the answer words from the view: a new
+ * string. */
+static char *prompt_for(const struct deck *dk, int slot)
 {
+	enum action acts[5];
+	char *w = words_of(acts, (size_t)view_answers(dk, slot, acts)), *s;
 	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO:
-		return deck_slot_intended(dk, slot)
-			? _("y yes (it happened), i intended (told, planned or expected), n no, d don't know, x declined")
-			: _("y yes, n no, d don't know, x declined");
-	case SCR_SINGLE: return _("the number of a choice, d don't know, x declined");
-	case SCR_MULTI: return _("the numbers of all choices that apply, separated by spaces; x declined");
-	case SCR_TEXT: return _("type the answer; x declined; Enter alone leaves it empty");
-	default: return _("a number, d don't know, x declined");
+	case SCR_YESNO: return w;
+	case SCR_SINGLE: s = xasprintf(_("the number of a choice, %s"), w); break;
+	case SCR_MULTI: s = xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w); break;
+	case SCR_TEXT: s = xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w); break;
+	default: s = xasprintf(_("a number, %s"), w);
 	}
+	free(w);
+	return s;
 }
 
 /* Asks for one slot until it has an answer or a key moves away. */
-static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
+static enum step ask_slot(struct plain *p, const struct screen *sc, int slot,
 			    const char *item_help)
 {
-	fprintf(p->out, _("Answer: %s"), prompt_for(p->dk, slot));
+	char *want = prompt_for(p->dk, slot);
+	fprintf(p->out, _("Answer: %s"), want);
+	free(want);
 	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
 		fprintf(p->out, _(" (%ld to %ld)"), sc->min, sc->max);
-	fprintf(p->out, "%s\n", _(". ? help"));
+	fprintf(p->out, _(". %s help"), action_line(ACT_HELP));
+	fputc('\n', p->out);
 	show_current(p, slot);
 	for (;;) {
 		const char *s = read_line(p);
 		if (!s)
 			return A_EOF;
-		enum action act = A_STAY;
+		enum step act = A_STAY;
 		if (common(p, s, sc, item_help, &act) == 0) {
 			if (act != A_STAY)
 				return act;
 			continue;
 		}
-		const struct answer *cur = interview_get(p->iv, slot);
-		if (!*s && (cur->kind != ANS_NONE || deck_slot_type(p->dk, slot) == SCR_TEXT ||
-			    deck_slot_type(p->dk, slot) == SCR_MULTI))
-			return A_NEXT;
+		if (!*s && !session_needs_answer(p->ss, slot))
+			return A_NEXT;	/* the engine's rule: kept, or left empty */
 		if (deck_slot_type(p->dk, slot) == SCR_TEXT && strlen(s) > ANSWER_TEXT_MAX) {
 			fprintf(p->out, _("Not recorded: a text answer holds at most %d bytes (16 KiB). "
 					  "Type a shorter one."), ANSWER_TEXT_MAX);
@@ -280,32 +291,38 @@ static enum action ask_slot(struct plain *p, const struct screen *sc, int slot,
 		struct answer a;
 		const char *why;
 		if (*s && typed_answer(p, slot, s, &a, &why) == 0) {
-			int rc = session_answer(p->ss, slot, &a, &why);
+			struct session_action give = { .verb = DO_ANSWER, .slot = slot, .answer = &a };
+			enum session_outcome o = session_do(p->ss, &give);
 			answer_clear(&a);
-			if (rc == 0)
+			if (o == S_DONE)
 				return A_NEXT;
-			not_saved(p);
-			continue;
+			if (o == S_NOT_SAVED) {
+				not_saved(p);
+				continue;
+			}
 		}
-		fprintf(p->out, _("Not understood: expected %s. Type ? for help."),
-			prompt_for(p->dk, slot));
+		char *expected = prompt_for(p->dk, slot);
+		fprintf(p->out, _("Not understood: expected %s. Type %s for help."), expected,
+			action_line(ACT_HELP));
+		free(expected);
 		fputc('\n', p->out);
 	}
 }
 
 static void show_choices(struct plain *p, const struct screen *sc)
 {
-	for (size_t i = 0; i < sc->nchoices; i++) {
-		char *num = xasprintf("  %zu. ", i + 1);
-		char *t = xasprintf("%s%s", num, D_(sc->id, sc->choices[i].label));
+	size_t n;
+	struct view_choice *c = view_choices(p->iv, &n);
+	for (size_t i = 0; i < n; i++) {
+		char *t = xasprintf("  %zu. %s", i + 1, c[i].label);
 		wrap(p, "", t);
 		second_text(p, "      ", sc->id, sc->choices[i].label);
 		free(t);
-		free(num);
 	}
+	free(c);
 }
 
-static enum action ask_checklist(struct plain *p, const struct screen *sc, bool from_end)
+static enum step ask_checklist(struct plain *p, const struct screen *sc, bool from_end)
 {
 	size_t i = from_end && sc->nitems ? sc->nitems - 1 : 0;
 	while (i < sc->nitems) {
@@ -315,7 +332,7 @@ static enum action ask_checklist(struct plain *p, const struct screen *sc, bool 
 		fputc('\n', p->out);
 		wrap(p, "  ", D_(it->id, it->text));
 		second_text(p, "  ", it->id, it->text);
-		enum action a = ask_slot(p, sc, it->slot, it->help ? D_(it->id, it->help) : NULL);
+		enum step a = ask_slot(p, sc, it->slot, it->help ? D_(it->id, it->help) : NULL);
 		if (a == A_REDRAW)
 			continue;
 		if (a == A_BACK && i > 0) {
@@ -329,14 +346,18 @@ static enum action ask_checklist(struct plain *p, const struct screen *sc, bool 
 	return A_NEXT;
 }
 
-static enum action wait_enter(struct plain *p, const struct screen *sc)
+static enum step wait_enter(struct plain *p, const struct screen *sc)
 {
-	fprintf(p->out, "%s\n", _("Press Enter to continue (< back, ! stop, ? help)."));
+	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_HELP };
+	char *k = words_of(keys, 3);
+	fprintf(p->out, _("Press Enter to continue (%s)."), k);
+	fputc('\n', p->out);
+	free(k);
 	for (;;) {
 		const char *s = read_line(p);
 		if (!s)
 			return A_EOF;
-		enum action act = A_STAY;
+		enum step act = A_STAY;
 		if (common(p, s, sc, NULL, &act) == 0) {
 			if (act != A_STAY)
 				return act;
@@ -361,105 +382,68 @@ static void review_line(struct plain *p, int n, int slot)
 	free(v);
 }
 
-/* The path's answer slots, in order; a new array, *n its length. */
-static int *path_slots(struct plain *p, size_t *n)
+static void number_list(struct plain *p, const char *title, const size_t *v, size_t n)
 {
-	size_t np;
-	const int *path = interview_path(p->iv, &np, NULL);
-	int *v = xmalloc((p->dk->nslots + 1) * sizeof *v);
-	*n = 0;
-	for (size_t i = 0; i < np; i++) {
-		const struct screen *sc = &p->dk->s[path[i]];
-		if (sc->slot >= 0)
-			v[(*n)++] = sc->slot;
-		for (size_t j = 0; j < sc->nitems; j++)
-			v[(*n)++] = sc->items[j].slot;
-	}
-	return v;
+	fprintf(p->out, "%s: ", title);
+	for (size_t i = 0; i < n; i++)
+		fprintf(p->out, "%s%zu", i ? ", " : "", v[i]);
+	fprintf(p->out, "%s\n", n ? "" : _("none"));
 }
 
-static void review_lists(struct plain *p, const int *slots, size_t n)
+static void review_lists(struct plain *p, const struct view_review *rv)
 {
-	static const struct { const char *title; enum ind_value v; } lists[] = {
-		{ N_("Not answered"), IV_UNANSWERED }, { N_("Declined"), IV_DECLINED },
-	};
-	for (size_t l = 0; l < 2; l++) {
-		char *nums = xstrdup("");
-		for (size_t i = 0; i < n; i++) {
-			const struct answer *a = interview_get(p->iv, slots[i]);
-			bool hit = lists[l].v == IV_UNANSWERED ? a->kind == ANS_NONE
-				   : a->kind == ANS_WORD && a->word == IV_DECLINED;
-			if (!hit)
-				continue;
-			char *t = xasprintf("%s%s%zu", nums, *nums ? ", " : "", i + 1);
-			free(nums);
-			nums = t;
-		}
-		fprintf(p->out, "%s: %s\n", _(lists[l].title), *nums ? nums : _("none"));
-		free(nums);
-	}
-	int off[256];
-	size_t noff = interview_discarded(p->iv, off, 256);
-	if (noff) {
+	number_list(p, _("Not answered"), rv->unanswered, rv->nunanswered);
+	number_list(p, _("Declined"), rv->declined, rv->ndeclined);
+	if (rv->ndiscarded)
 		fprintf(p->out, "%s\n", _("Will be discarded (their screens are no longer on the path):"));
-		for (size_t i = 0; i < noff && i < 256; i++)
-			review_line(p, 0, off[i]);
-	}
+	for (size_t i = 0; i < rv->ndiscarded; i++)
+		review_line(p, 0, rv->discarded[i]);
 }
 
-static enum action review(struct plain *p, const struct screen *sc)
+/* The review as the view has it; a number goes to that answer's screen. */
+static enum step review(struct plain *p, const struct screen *sc)
 {
 	for (;;) {
-		size_t n;
-		int *slots = path_slots(p, &n);
+		struct view_review rv;
+		view_review(p->iv, &rv);
 		fprintf(p->out, "%s\n", _("Every answer on the path:"));
-		for (size_t i = 0; i < n; i++)
-			review_line(p, (int)i + 1, slots[i]);
-		review_lists(p, slots, n);
+		for (size_t i = 0; i < rv.n; i++)
+			review_line(p, (int)i + 1, rv.slots[i]);
+		review_lists(p, &rv);
 		fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
 		const char *s = read_line(p);
-		enum action act = A_STAY;
-		if (!s) {
-			free(slots);
+		enum step act = A_STAY;
+		long k = s ? strtol(s, NULL, 10) : 0;
+		int screen = k >= 1 && (size_t)k <= rv.n ? p->dk->slots[rv.slots[k - 1]].screen : -1;
+		view_review_free(&rv);
+		if (!s)
 			return A_EOF;
-		}
-		if (common(p, s, sc, NULL, &act) == 0 && act == A_STAY) {
-			free(slots);
+		if (common(p, s, sc, NULL, &act) == 0 && act == A_STAY)
 			continue;
-		}
-		if (act != A_STAY || !*s) {
-			free(slots);
+		if (act != A_STAY || !*s)
 			return act != A_STAY ? act : A_NEXT;
-		}
-		long k = strtol(s, NULL, 10);
-		if (k >= 1 && (size_t)k <= n) {
-			interview_goto(p->iv, p->dk->slots[slots[k - 1]].screen);
-			free(slots);
+		if (screen >= 0) {
+			struct session_action edit = { .verb = DO_EDIT, .screen = screen };
+			if (session_do(p->ss, &edit) == S_NOT_SAVED)
+				not_saved(p);
 			return A_STAY;
 		}
-		free(slots);
 		fprintf(p->out, "%s\n", _("Not understood: type a number from the list, or press Enter."));
 	}
 }
 
 static void summary(struct plain *p)
 {
-	struct assessment a;
-	struct assess_input in;
+	struct report r;
 	const char *why;
-	interview_inputs(p->iv, &in);
-	if (assess_run(&in, &a, &why) < 0) {
+	if (view_summary(p->iv, p->o->law, &r, &why) < 0) {
 		fprintf(p->out, _("The answers contradict each other (%s): go back and correct them."), why);
 		fputc('\n', p->out);
 		return;
 	}
-	size_t nev;
-	struct evidence *ev = report_evidence(p->iv, &nev);
 	fputc('\n', p->out);
-	report_text(p->out, &a, &in, ev, nev, p->o->width);
-	if (p->o->law)
-		national_print(p->out, p->o->law, &in, &a, p->o->width);
-	free(ev);
+	report_print(p->out, &r, p->o->width);
+	report_free(&r);
 }
 
 static void referral(struct plain *p)
@@ -476,23 +460,22 @@ static void referral(struct plain *p)
 
 static void header(struct plain *p, const struct screen *sc)
 {
-	size_t n, pos;
-	interview_path(p->iv, &n, &pos);
+	struct view_header h;
+	view_header(p->iv, &h);
 	fputc('\n', p->out);
-	fprintf(p->out, _("[%s — screen %zu of %zu]"), _(deck_section_title(sc->section)), pos + 1, n);
+	fprintf(p->out, _("[%s — screen %zu of %zu]"), h.section, h.pos, h.n);
 	fputc('\n', p->out);
-	if (sc->question) {
-		wrap(p, "", D_(sc->id, sc->question));
+	if (h.question) {
+		wrap(p, "", h.question);
 		second_text(p, "", sc->id, sc->question);
 	}
-	const char *note = interview_note(p->iv, (int)(sc - p->dk->s));
-	if (note) {
-		fprintf(p->out, _("(Note: %s)"), note);
+	if (h.note) {
+		fprintf(p->out, _("(Note: %s)"), h.note);
 		fputc('\n', p->out);
 	}
 }
 
-static enum action ask_screen(struct plain *p, const struct screen *sc, bool from_end)
+static enum step ask_screen(struct plain *p, const struct screen *sc, bool from_end)
 {
 	header(p, sc);
 	switch (sc->type) {
@@ -524,40 +507,34 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 	struct interview *iv = ss->iv;
 	struct plain p = { .ss = ss, .iv = iv, .dk = interview_deck(iv), .in = in, .out = out, .o = o };
 	bool back = false;
-	fprintf(out, "%s\n", _("tipscreen — screening interview, line mode. At any prompt: ? help, < back, ! stop and refer."));
+	static const enum action keys[] = { ACT_HELP, ACT_BACK, ACT_STOP };
+	char *k = words_of(keys, 3);
+	fprintf(out, _("tipscreen — screening interview, line mode. At any prompt: %s."), k);
+	fputc('\n', out);
+	free(k);
 	lang_line(&p);
 	if (session_lang(ss, catalog_lang(i18n_current())) < 0)
 		not_saved(&p);
 	while (!interview_complete(iv)) {
 		const struct screen *sc = &p.dk->s[interview_current(iv)];
-		if (session_shown(ss) < 0)
-			not_saved(&p);
-		enum action a = ask_screen(&p, sc, back);
+		enum step a = ask_screen(&p, sc, back);
 		back = false;
-		switch (a) {
-		case A_EOF:
+		if (a == A_EOF) {
 			fflush(out);
 			free(p.line);
 			return 1;
-		case A_NEXT:
-			interview_next(iv);
-			break;
-		case A_BACK: {
-			int rc;
-			if (!session_back(ss, &rc))
-				fprintf(out, "%s\n", _("This is the first screen."));
-			else if (rc < 0)
-				not_saved(&p);
-			back = true;
-			break;
 		}
-		case A_STOP:
-			if (session_stop(ss) < 0)
-				not_saved(&p);
-			break;
-		case A_STAY:
-		case A_REDRAW:
-			break;
+		if (a == A_STAY || a == A_REDRAW)
+			continue;
+		/* Everything else goes through the session, the one door. */
+		static const enum session_verb verbs[] = { [A_NEXT] = DO_NEXT, [A_BACK] = DO_BACK,
+							   [A_STOP] = DO_STOP };
+		struct session_action act = { .verb = verbs[a] };
+		switch (session_do(ss, &act)) {
+		case S_NOT_SAVED: not_saved(&p); break;
+		case S_FIRST: fprintf(out, "%s\n", _("This is the first screen.")); break;
+		case S_MOVED: back = a == A_BACK; break;
+		default: break;
 		}
 	}
 	if (session_finish(ss) < 0)

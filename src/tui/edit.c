@@ -74,25 +74,7 @@ bool edit_insert(struct edit *e, uint32_t cp)
 	if (text_is_unsafe(cp) || cp == '\n' || cp == '\t' || cp > 0x10FFFF ||
 	    (cp >= 0xD800 && cp <= 0xDFFF))
 		return false;
-	if (cp < 0x80) {
-		enc[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		enc[0] = (char)(0xC0 | (cp >> 6));
-		enc[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		enc[0] = (char)(0xE0 | (cp >> 12));
-		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		enc[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		enc[0] = (char)(0xF0 | (cp >> 18));
-		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		enc[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
+	n = text_encode(cp, enc);
 	if (e->len + n > (e->max ? e->max : DEFAULT_MAX))
 		return false;
 	ensure(e, e->len + n);

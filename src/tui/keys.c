@@ -2,8 +2,12 @@
 
 #include <curses.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "../core/catalog.h"
+#include "../core/xalloc.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -12,41 +16,44 @@ struct binding {
 	bool fkey;
 	bool in_text;	/* also in a text field */
 	enum action action;
+	bool legend;	/* the key the legend shows for the action */
 };
 
-/* The bindings, in the order the help screen lists them. */
+/* The bindings, in the order the help screen lists them; the first of an
+ * action is the legend's unless another says legend. */
 static const struct binding bindings[] = {
-	{ 'y', false, false, ACT_YES },
-	{ 'n', false, false, ACT_NO },
-	{ 'd', false, false, ACT_DONTKNOW },
-	{ 'x', false, false, ACT_DECLINED },
-	{ 'i', false, false, ACT_INTENDED },
-	{ '\n', false, true, ACT_NEXT },
-	{ '\r', false, true, ACT_NEXT },
-	{ KEY_ENTER, true, true, ACT_NEXT },
-	{ KEY_LEFT, true, false, ACT_BACK },
-	{ KEY_BACKSPACE, true, false, ACT_BACK },
-	{ 127, false, false, ACT_BACK },
-	{ CTRL('H'), false, false, ACT_BACK },
-	{ 27, false, true, ACT_BACK },
-	{ KEY_UP, true, true, ACT_UP },
-	{ 'k', false, false, ACT_UP },
-	{ KEY_DOWN, true, true, ACT_DOWN },
-	{ 'j', false, false, ACT_DOWN },
-	{ ' ', false, false, ACT_TOGGLE },
-	{ KEY_PPAGE, true, true, ACT_PAGE_UP },
-	{ KEY_NPAGE, true, true, ACT_PAGE_DOWN },
-	{ KEY_F(1), true, true, ACT_HELP },
-	{ '?', false, false, ACT_HELP },
-	{ '\t', false, true, ACT_PANEL },
-	{ CTRL('N'), false, true, ACT_NOTE },
-	{ CTRL('T'), false, true, ACT_STOP },
-	{ '!', false, false, ACT_STOP },
-	{ KEY_F(2), true, true, ACT_LANG },
-	{ 'l', false, false, ACT_LANG },
-	{ CTRL('L'), false, true, ACT_REDRAW },
-	{ CTRL('X'), false, true, ACT_HIDE },
-	{ CTRL('C'), false, true, ACT_QUIT },
+	{ 'y', false, false, ACT_YES, false },
+	{ 'n', false, false, ACT_NO, false },
+	{ 'd', false, false, ACT_DONTKNOW, false },
+	{ 'x', false, false, ACT_DECLINED, false },
+	{ 'i', false, false, ACT_INTENDED, false },
+	{ '\n', false, true, ACT_NEXT, true },
+	{ '\r', false, true, ACT_NEXT, false },
+	{ KEY_ENTER, true, true, ACT_NEXT, false },
+	{ KEY_LEFT, true, false, ACT_BACK, false },
+	{ KEY_BACKSPACE, true, false, ACT_BACK, false },
+	{ 127, false, false, ACT_BACK, false },
+	{ CTRL('H'), false, false, ACT_BACK, false },
+	{ 27, false, true, ACT_BACK, true },
+	{ KEY_UP, true, true, ACT_UP, false },
+	{ 'k', false, false, ACT_UP, false },
+	{ KEY_DOWN, true, true, ACT_DOWN, false },
+	{ 'j', false, false, ACT_DOWN, false },
+	{ ' ', false, false, ACT_TOGGLE, false },
+	{ '1', false, false, ACT_CHOOSE, false },	/* 1 to 9: keys_action */
+	{ KEY_PPAGE, true, true, ACT_PAGE_UP, false },
+	{ KEY_NPAGE, true, true, ACT_PAGE_DOWN, false },
+	{ KEY_F(1), true, true, ACT_HELP, true },
+	{ '?', false, false, ACT_HELP, false },
+	{ '\t', false, true, ACT_PANEL, false },
+	{ CTRL('N'), false, true, ACT_NOTE, false },
+	{ CTRL('T'), false, true, ACT_STOP, false },
+	{ '!', false, false, ACT_STOP, false },
+	{ KEY_F(2), true, true, ACT_LANG, false },
+	{ 'l', false, false, ACT_LANG, false },
+	{ CTRL('L'), false, true, ACT_REDRAW, false },
+	{ CTRL('X'), false, true, ACT_HIDE, false },
+	{ CTRL('C'), false, true, ACT_QUIT, false },
 };
 
 enum { NBINDINGS = sizeof bindings / sizeof bindings[0] };
@@ -65,75 +72,72 @@ enum action keys_action(wint_t code, bool fkey, bool text_field, int *number)
 	return ACT_NONE;
 }
 
-struct help {
-	const char *keys;
-	enum action action;
-};
-
-static const struct help help_lines[] = {
-	{ "y", ACT_YES }, { "n", ACT_NO }, { "d", ACT_DONTKNOW }, { "x", ACT_DECLINED },
-	{ "i", ACT_INTENDED }, { "1-9", ACT_CHOOSE }, { "Space", ACT_TOGGLE },
-	{ "Enter", ACT_NEXT }, { "Left Backspace Esc", ACT_BACK }, { "Up Down j k", ACT_DOWN },
-	{ "PgUp PgDn", ACT_PAGE_DOWN }, { "F1 ?", ACT_HELP }, { "Tab", ACT_PANEL },
-	{ "Ctrl-N", ACT_NOTE }, { "Ctrl-T !", ACT_STOP }, { "F2 l", ACT_LANG }, { "Ctrl-L", ACT_REDRAW },
-	{ "Ctrl-X", ACT_HIDE }, { "Ctrl-C", ACT_QUIT },
-};
-
-static const char *const action_texts[ACT_COUNT] = {
-	[ACT_NONE] = "",
-	[ACT_YES] = N_("answer yes (it happened)"),
-	[ACT_NO] = N_("answer no"),
-	[ACT_DONTKNOW] = N_("answer don't know"),
-	[ACT_DECLINED] = N_("answer declined (the person does not want to say)"),
-	[ACT_INTENDED] = N_("answer intended: told, planned or expected, not yet done"),
-	[ACT_NEXT] = N_("confirm and go to the next screen"),
-	[ACT_BACK] = N_("go back one screen (Esc also in a text field)"),
-	[ACT_UP] = N_("move up"),
-	[ACT_DOWN] = N_("move down"),
-	[ACT_TOGGLE] = N_("choose or unchoose the focused choice"),
-	[ACT_PAGE_UP] = N_("scroll up a page"),
-	[ACT_PAGE_DOWN] = N_("scroll down a page"),
-	[ACT_HELP] = N_("this help: all keys, and help for the screen"),
-	[ACT_PANEL] = N_("show or hide the interviewer's help and why we ask"),
-	[ACT_NOTE] = N_("write a note on this screen"),
-	[ACT_STOP] = N_("stop now and refer (stop-and-refer screen)"),
-	[ACT_LANG] = N_("switch the language: question, choices, help and summary"),
-	[ACT_REDRAW] = N_("redraw the screen"),
-	[ACT_HIDE] = N_("quick hide: blank the screen at once; any key brings it back"),
-	[ACT_QUIT] = N_("leave tipscreen"),
-	[ACT_CHOOSE] = N_("choose the choice with that number"),
-};
-
-bool keys_help_line(int i, const char **keys, const char **text)
+/* A key's name: short for the legend ("^X"), long for the help ("Ctrl-X"). */
+static const char *binding_name(const struct binding *b, bool brief)
 {
-	if (i < 0 || (size_t)i >= sizeof help_lines / sizeof help_lines[0])
+	static const struct { wint_t code; bool fkey; const char *name; } names[] = {
+		{ '\n', false, "Enter" }, { KEY_ENTER, true, "" }, { '\r', false, "" },
+		{ KEY_LEFT, true, "Left" }, { KEY_BACKSPACE, true, "Backspace" }, { 127, false, "" },
+		{ CTRL('H'), false, "" }, { 27, false, "Esc" }, { KEY_UP, true, "Up" },
+		{ KEY_DOWN, true, "Down" }, { ' ', false, "Space" }, { KEY_PPAGE, true, "PgUp" },
+		{ KEY_NPAGE, true, "PgDn" }, { KEY_F(1), true, "F1" }, { KEY_F(2), true, "F2" },
+		{ '\t', false, "Tab" }, { '1', false, "1-9" },
+	};
+	static char buf[16];
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].code == b->code && names[i].fkey == b->fkey)
+			return names[i].name;
+	if (!b->fkey && b->code < ' ')
+		snprintf(buf, sizeof buf, brief ? "^%c" : "Ctrl-%c", (char)(b->code + '@'));
+	else
+		snprintf(buf, sizeof buf, "%lc", (wint_t)b->code);
+	return buf;
+}
+
+/* The i-th action of the help screen, in the bindings' order. */
+static enum action nth_action(int i)
+{
+	bool seen[ACT_COUNT] = { false };
+	for (size_t k = 0; k < NBINDINGS; k++) {
+		enum action a = bindings[k].action;
+		if (seen[a])
+			continue;
+		seen[a] = true;
+		if (i-- == 0)
+			return a;
+	}
+	return ACT_NONE;
+}
+
+bool keys_help_line(int i, char **keys, const char **text)
+{
+	enum action a = i >= 0 ? nth_action(i) : ACT_NONE;
+	if (a == ACT_NONE)
 		return false;
-	*keys = help_lines[i].keys;
-	*text = help_lines[i].action == ACT_DOWN ? _("move the focus up and down")
-		: help_lines[i].action == ACT_PAGE_DOWN ? _("scroll a page up or down")
-		: _(action_texts[help_lines[i].action]);
+	char *s = xstrdup("");
+	for (size_t k = 0; k < NBINDINGS; k++) {
+		const char *name = bindings[k].action == a ? binding_name(&bindings[k], false) : "";
+		if (!*name)
+			continue;
+		char *t = xasprintf("%s%s%s", s, *s ? " " : "", name);
+		free(s);
+		s = t;
+	}
+	*keys = s;
+	*text = _(action_help(a));
 	return true;
 }
 
 const char *keys_legend(enum action a)
 {
-	switch (a) {
-	case ACT_YES: return "y";
-	case ACT_NO: return "n";
-	case ACT_DONTKNOW: return "d";
-	case ACT_DECLINED: return "x";
-	case ACT_INTENDED: return "i";
-	case ACT_NEXT: return "Enter";
-	case ACT_BACK: return "Esc";
-	case ACT_HELP: return "F1";
-	case ACT_PANEL: return "Tab";
-	case ACT_NOTE: return "^N";
-	case ACT_STOP: return "^T";
-	case ACT_HIDE: return "^X";
-	case ACT_QUIT: return "^C";
-	case ACT_TOGGLE: return "Space";
-	case ACT_PAGE_DOWN: return "PgDn";
-	case ACT_LANG: return "F2";
-	default: return "";
+	const struct binding *first = NULL;
+	for (size_t k = 0; k < NBINDINGS; k++) {
+		if (bindings[k].action != a)
+			continue;
+		if (bindings[k].legend)
+			return binding_name(&bindings[k], true);
+		if (!first)
+			first = &bindings[k];
 	}
+	return first ? binding_name(first, true) : "";
 }

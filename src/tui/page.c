@@ -6,11 +6,10 @@
 #include <time.h>
 
 #include "../core/catalog.h"
-#include "../core/law.h"
-#include "../core/national.h"
-#include "../core/report.h"
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../core/xalloc.h"
+#include "pass.h"
 
 /* The element progress of the title: the step each section belongs to. */
 static const char *const steps[] = { N_("Start"), N_("Act"), N_("Means"), N_("Purpose"), N_("Summary") };
@@ -29,14 +28,22 @@ static int step_of(const char *section)
 
 struct builder {
 	struct page *p;
-	struct wizard *w;
+	struct wizard *w;	/* NULL on the passphrase screen */
 	int width;		/* for body text */
 	int focus_row;		/* body row to keep visible, -1 if none */
 	int cursor_row;		/* body row of the cursor, -1 if none */
 	int cursor_col;
 	struct row **rows;	/* the list being added to */
 	int *nrows;
+	bool ascii;		/* the terminal is not UTF-8: text in ASCII */
 };
+
+/* Adds a span to a row (the row owns its spans: row_free). */
+static void span_add(struct row *r, struct span sp)
+{
+	r->spans = xrealloc(r->spans, (size_t)(r->nspans + 1) * sizeof *r->spans);
+	r->spans[r->nspans++] = sp;
+}
 
 static struct row *add(struct builder *b, const char *text, enum style style)
 {
@@ -45,6 +52,7 @@ static struct row *add(struct builder *b, const char *text, enum style style)
 	memset(r, 0, sizeof *r);
 	r->text = xstrdup(text);
 	r->style = style;
+	r->lead = *text != '\0';
 	return r;
 }
 
@@ -54,8 +62,8 @@ static int add_wrapped(struct builder *b, const char *first, const char *text, e
 {
 	/* A terminal that is not UTF-8 gets ASCII: transliterated before
 	 * wrapping, so that a longer spelling ("«" → "<<") is wrapped too. */
-	char *afirst = b->w->ascii ? text_convert(first, "UTF-8", "ASCII") : NULL;
-	char *atext = b->w->ascii ? text_convert(text, "UTF-8", "ASCII") : NULL;
+	char *afirst = b->ascii ? text_convert(first, "UTF-8", "ASCII") : NULL;
+	char *atext = b->ascii ? text_convert(text, "UTF-8", "ASCII") : NULL;
 	first = afirst ? afirst : first;
 	text = atext ? atext : text;
 	int ind = text_width(first);
@@ -66,7 +74,7 @@ static int add_wrapped(struct builder *b, const char *first, const char *text, e
 		char *t = xasprintf("%*s%.*s", line == wrapped ? 0 : ind, line == wrapped ? first : "",
 				    e ? (int)(e - line) : (int)strlen(line), line);
 		if (line != wrapped || !*first) {
-			add(b, t, style);
+			add(b, t, style)->lead = line == wrapped;
 		} else {
 			char *u = xasprintf("%s%s", first, t + strlen(first));
 			add(b, u, style);
@@ -104,15 +112,6 @@ static const char *slot_text(const struct deck *dk, int slot)
 	return D_(dk->slots[slot].id, deck_slot_text(dk, slot));
 }
 
-/* A line of a quoted provision: "(a) …", "a) …", "2. …". */
-static bool quote_line(const char *line)
-{
-	const char *p = line + (line[0] == '(');
-	if (*p >= '1' && *p <= '9')
-		return p[1] == '.';
-	return *p >= 'a' && *p <= 'z' && p[1] == ')';
-}
-
 static void focus_rows(struct builder *b, int from, int to_excl, bool focused)
 {
 	if (!focused)
@@ -131,52 +130,50 @@ static const struct screen *cur_screen(const struct builder *b)
 
 static void header(struct builder *b, const struct screen *sc)
 {
-	size_t n, pos;
-	interview_path(b->w->iv, &n, &pos);
-	char *h = xasprintf(_("%s — screen %zu of %zu"), _(deck_section_title(sc->section)),
-			    pos + 1, n);
-	add(b, h, S_DIM);
-	free(h);
-	if (sc->question) {
-		add_wrapped(b, "", D_(sc->id, sc->question), S_QUESTION);
+	struct view_header h;
+	view_header(b->w->iv, &h);
+	char *t = xasprintf(_("%s — screen %zu of %zu"), h.section, h.pos, h.n);
+	add(b, t, S_DIM);
+	free(t);
+	if (h.question) {
+		add_wrapped(b, "", h.question, S_QUESTION);
 		second(b, "", sc->id, sc->question);
 	}
-	const char *note = interview_note(b->w->iv, interview_current(b->w->iv));
-	if (note) {
-		char *t = xasprintf(_("Note: %s"), note);
-		add_wrapped(b, "", t, S_DIM);
-		free(t);
+	if (h.note) {
+		char *n = xasprintf(_("Note: %s"), h.note);
+		add_wrapped(b, "", n, S_DIM);
+		free(n);
 	}
 	blank(b);
 }
 
-static const char *answer_label(enum ind_value v)
+/* A yes-no row: the key (from the key table) and the answer in words. */
+static char *answer_label(enum ind_value v)
 {
-	switch (v) {
-	case IV_YES: return _("y  Yes");
-	case IV_INTENDED: return _("i  Intended: told, planned or expected, not yet done");
-	case IV_NO: return _("n  No");
-	case IV_DONTKNOW: return _("d  Don't know");
-	case IV_DECLINED: return _("x  Declined to answer");
-	default: return "";
-	}
+	static const struct { enum ind_value v; enum action a; const char *text; } rows[] = {
+		{ IV_YES, ACT_YES, N_("Yes") },
+		{ IV_INTENDED, ACT_INTENDED, N_("Intended: told, planned or expected, not yet done") },
+		{ IV_NO, ACT_NO, N_("No") },
+		{ IV_DONTKNOW, ACT_DONTKNOW, N_("Don't know") },
+		{ IV_DECLINED, ACT_DECLINED, N_("Declined to answer") },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (rows[i].v == v)
+			return xasprintf("%s  %s", keys_legend(rows[i].a), _(rows[i].text));
+	return xstrdup("");
 }
 
 static void body_yesno(struct builder *b, const struct screen *sc)
 {
 	const struct deck *dk = interview_deck(b->w->iv);
 	const struct answer *a = interview_get(b->w->iv, sc->slot);
-	enum ind_value rows[5] = { IV_YES, IV_NO, IV_DONTKNOW, IV_DECLINED, IV_ABSENT };
-	int n = 4;
-	if (deck_slot_intended(dk, sc->slot)) {
-		memmove(rows + 2, rows + 1, 3 * sizeof rows[0]);
-		rows[1] = IV_INTENDED;
-		n = 5;
-	}
+	enum ind_value rows[5];
+	int n = view_yesno_rows(dk, sc->slot, rows);
 	for (int i = 0; i < n; i++) {
 		bool chosen = a->kind == ANS_WORD && a->word == rows[i];
-		char *t = xasprintf("%s ", chosen ? "(*)" : "( )");
-		int r = add_wrapped(b, t, answer_label(rows[i]), chosen ? S_CHOSEN : S_NORMAL);
+		char *t = xasprintf("%s ", chosen ? "(*)" : "( )"), *label = answer_label(rows[i]);
+		int r = add_wrapped(b, t, label, chosen ? S_CHOSEN : S_NORMAL);
+		free(label);
 		free(t);
 		focus_rows(b, r, *b->nrows, i == b->w->focus);
 	}
@@ -195,16 +192,18 @@ static void body_choices(struct builder *b, const struct screen *sc)
 {
 	const struct answer *a = interview_get(b->w->iv, sc->slot);
 	bool multi = sc->type == SCR_MULTI;
-	for (size_t i = 0; i < sc->nchoices; i++) {
-		bool chosen = multi ? a->kind == ANS_MULTI && (a->multi & (1u << i))
-				    : a->kind == ANS_CHOICE && a->choice == (int)i;
+	size_t n;
+	struct view_choice *c = view_choices(b->w->iv, &n);
+	for (size_t i = 0; i < n; i++) {
+		bool chosen = c[i].chosen;
 		char *t = xasprintf("%s %zu  ", multi ? (chosen ? "[x]" : "[ ]") : (chosen ? "(*)" : "( )"),
 				    i + 1);
-		int r = add_wrapped(b, t, D_(sc->id, sc->choices[i].label), chosen ? S_CHOSEN : S_NORMAL);
+		int r = add_wrapped(b, t, c[i].label, chosen ? S_CHOSEN : S_NORMAL);
 		second(b, "       ", sc->id, sc->choices[i].label);
 		free(t);
 		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
+	free(c);
 	blank(b);
 	word_answer(b, a);
 }
@@ -218,26 +217,31 @@ static int width_of(const char *s, size_t n)
 	return w;
 }
 
-/* A one-line field showing the edit buffer, scrolled so that the cursor is
- * visible; the hardware cursor goes to the edit position. */
-static void field(struct builder *b, const char *label, const char *after)
+/* A one-line field showing text with the cursor at byte cur, scrolled so
+ * that the cursor is visible; the hardware cursor goes there. */
+static void field_of(struct builder *b, const char *label, const char *text, size_t cur,
+		     const char *after)
 {
-	const struct edit *e = &b->w->edit;
-	const char *text = e->buf ? e->buf : "";
 	int room = b->width - text_width(label) - text_width(after) - 3;
-	size_t skip = 0;
-	while (width_of(text + skip, e->cur - skip) >= room && skip < e->cur) {
+	size_t skip = 0, len = strlen(text);
+	while (width_of(text + skip, cur - skip) >= room && skip < cur) {
 		uint32_t cp;
-		size_t k = text_decode(text + skip, e->len - skip, &cp);
+		size_t k = text_decode(text + skip, len - skip, &cp);
 		skip += k ? k : 1;
 	}
 	char *t = xasprintf("%s[%s]%s", label, text + skip, after);
 	struct row *r = add(b, t, S_FOCUS);
-	r->spans[0] = (struct span){ 0, strlen(label), S_NORMAL };
-	r->nspans = 1;
+	span_add(r, (struct span){ 0, strlen(label), S_NORMAL });
 	free(t);
 	b->cursor_row = b->focus_row = *b->nrows - 1;
-	b->cursor_col = 2 + text_width(label) + 1 + width_of(text + skip, e->cur - skip);
+	b->cursor_col = 2 + text_width(label) + 1 + width_of(text + skip, cur - skip);
+}
+
+/* The wizard's edit buffer as a field. */
+static void field(struct builder *b, const char *label, const char *after)
+{
+	const struct edit *e = &b->w->edit;
+	field_of(b, label, e->buf ? e->buf : "", e->cur, after);
 }
 
 static void body_number(struct builder *b, const struct screen *sc)
@@ -283,38 +287,39 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
 	blank(b);
-	add_wrapped(b, "", sc->nitems && sc->items[0].intended
-		    ? _("Mark the focused item: y yes, i intended, n no, d don't know, x declined.")
-		    : _("Mark the focused item: y yes, n no, d don't know, x declined."), S_DIM);
+	enum action marks[5];
+	int nmarks = sc->nitems ? view_answers(interview_deck(b->w->iv), sc->items[0].slot, marks) : 0;
+	char *keys = action_list(marks, (size_t)nmarks, keys_legend);
+	char *t = xasprintf(_("Mark the focused item: %s."), keys);
+	add_wrapped(b, "", t, S_DIM);
+	free(t);
+	free(keys);
 }
 
-static void review_lists(struct builder *b, const int *rows, int n)
+/* "Not answered: 3, 7" from the view's row numbers. */
+static void number_list(struct builder *b, const char *title, const size_t *v, size_t n)
 {
-	static const char *const titles[] = { N_("Not answered"), N_("Declined") };
-	for (int l = 0; l < 2; l++) {
-		char *nums = xstrdup("");
-		for (int i = 0; i < n; i++) {
-			if (rows[i] < 0)
-				continue;
-			const struct answer *a = interview_get(b->w->iv, rows[i]);
-			bool hit = l == 0 ? a->kind == ANS_NONE : a->kind == ANS_WORD && a->word == IV_DECLINED;
-			if (!hit)
-				continue;
-			char *t = xasprintf("%s%s%d", nums, *nums ? ", " : "", i + 1);
-			free(nums);
-			nums = t;
-		}
-		char *t = xasprintf("%s: %s", _(titles[l]), *nums ? nums : _("none"));
-		add_wrapped(b, "", t, S_NORMAL);
-		free(t);
+	char *nums = xstrdup("");
+	for (size_t i = 0; i < n; i++) {
+		char *t = xasprintf("%s%s%zu", nums, i ? ", " : "", v[i]);
 		free(nums);
+		nums = t;
 	}
+	char *t = xasprintf("%s: %s", title, n ? nums : _("none"));
+	add_wrapped(b, "", t, S_NORMAL);
+	free(t);
+	free(nums);
+}
+
+static void review_lists(struct builder *b, const struct view_review *rv)
+{
 	const struct deck *dk = interview_deck(b->w->iv);
-	int off[64];
-	size_t noff = interview_discarded(b->w->iv, off, 64);
-	for (size_t i = 0; i < noff && i < 64; i++) {
-		char *v = answer_format(dk, off[i], interview_get(b->w->iv, off[i]), false);
-		char *t = xasprintf(_("Will be discarded: %s — %s"), slot_text(dk, off[i]), v);
+	number_list(b, _("Not answered"), rv->unanswered, rv->nunanswered);
+	number_list(b, _("Declined"), rv->declined, rv->ndeclined);
+	for (size_t i = 0; i < rv->ndiscarded; i++) {
+		int slot = rv->discarded[i];
+		char *v = answer_format(dk, slot, interview_get(b->w->iv, slot), false);
+		char *t = xasprintf(_("Will be discarded: %s — %s"), slot_text(dk, slot), v);
 		add_wrapped(b, "", t, S_DIM);
 		free(t);
 		free(v);
@@ -325,122 +330,121 @@ static void review_lists(struct builder *b, const int *rows, int n)
 static void body_review(struct builder *b)
 {
 	const struct deck *dk = interview_deck(b->w->iv);
-	int rows[512];
-	int n = wizard_review_rows(b->w, rows, 512);
-	review_lists(b, rows, n);
-	for (int i = 0; i < n; i++) {
+	struct view_review rv;
+	view_review(b->w->iv, &rv);
+	review_lists(b, &rv);
+	for (size_t i = 0; i <= rv.n; i++) {	/* the rows, then "continue" */
 		int r;
-		if (rows[i] < 0) {
+		if (i == rv.n) {
 			blank(b);
 			r = add_wrapped(b, "", _("> Continue to the summary"), S_QUESTION);
 		} else {
-			const struct answer *a = interview_get(b->w->iv, rows[i]);
+			const struct answer *a = interview_get(b->w->iv, rv.slots[i]);
 			char *v = a->kind == ANS_NONE ? xstrdup(_("not answered"))
-						      : answer_format(dk, rows[i], a, false);
-			char *num = xasprintf("%3d. ", i + 1);
-			char *t = xasprintf("%s — %s", slot_text(dk, rows[i]), v);
+						      : answer_format(dk, rv.slots[i], a, false);
+			char *num = xasprintf("%3zu. ", i + 1);
+			char *t = xasprintf("%s — %s", slot_text(dk, rv.slots[i]), v);
 			r = add_wrapped(b, num, t, S_NORMAL);
 			free(num);
 			free(t);
 			free(v);
 		}
-		focus_rows(b, r, *b->nrows, i == b->w->focus);
+		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
+	view_review_free(&rv);
 }
 
-/* Marks every occurrence of word (wlen bytes) in line on the rows it was
- * wrapped into; first is the first of those rows. */
-static void mark_word(struct builder *b, int first, const char *line, const char *word, size_t wlen)
+static int by_offset(const void *x, const void *y)
 {
-	char *w = xstrndup(word, wlen);
-	for (const char *at = strstr(line, w); at; at = strstr(at + wlen, w)) {
-		size_t s = (size_t)(at - line), e = s + wlen, off = 0;
-		for (int r = first; r < *b->nrows; r++) {
-			struct row *row = &(*b->rows)[r];
-			size_t len = strlen(row->text);
-			if (e > off && s < off + len && row->nspans < 8) {
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Where old byte offset at went, between the cut points cut[0..n) whose
+ * new offsets are to[]. */
+static size_t moved(const size_t *cut, const size_t *to, size_t n, size_t at)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cut[i] == at)
+			return to[i];
+	return at;
+}
+
+/* A text in ASCII for a terminal that is not UTF-8, its spans carried
+ * over: the text is cut at every span's start and end and each piece is
+ * transliterated on its own, so that the highlights stay on the words
+ * they mark. A new string; the spans are rewritten. */
+static char *ascii_spans(const char *text, struct report_span *sp, size_t n)
+{
+	size_t ncut = 0, *cut = xmalloc((2 * n + 2) * sizeof *cut), *to = xmalloc((2 * n + 2) * sizeof *to);
+	cut[ncut++] = 0;
+	for (size_t i = 0; i < n; i++) {
+		cut[ncut++] = sp[i].start;
+		cut[ncut++] = sp[i].start + sp[i].len;
+	}
+	cut[ncut++] = strlen(text);
+	qsort(cut, ncut, sizeof *cut, by_offset);
+	char *out = xstrdup("");
+	for (size_t i = 0; i < ncut; i++) {
+		to[i] = strlen(out);
+		if (i + 1 == ncut || cut[i + 1] == cut[i])
+			continue;
+		char *piece = xstrndup(text + cut[i], cut[i + 1] - cut[i]);
+		char *conv = text_convert(piece, "UTF-8", "ASCII");
+		char *t = xasprintf("%s%s", out, conv ? conv : piece);
+		free(out);
+		out = t;
+		free(conv);
+		free(piece);
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t s = moved(cut, to, ncut, sp[i].start);
+		sp[i] = (struct report_span){ s, moved(cut, to, ncut, sp[i].start + sp[i].len) - s };
+	}
+	free(cut);
+	free(to);
+	return out;
+}
+
+/* A line of the structured report, wrapped, the matched law words
+ * highlighted (S_MARK) on the rows they were wrapped into. Wrapping
+ * turns single spaces into row breaks, so byte offsets carry over. */
+static void report_line(struct builder *b, const struct report_line *l)
+{
+	struct report_span *sp = xmalloc((l->nspans + 1) * sizeof *sp);
+	if (l->nspans)
+		memcpy(sp, l->spans, l->nspans * sizeof *sp);
+	char *text = b->ascii && l->nspans ? ascii_spans(l->text, sp, l->nspans) : xstrdup(l->text);
+	int first = *b->nrows;
+	add_wrapped(b, l->indent ? l->indent : "", text, S_NORMAL);
+	size_t off = 0;
+	for (int r = first; r < *b->nrows; r++) {
+		struct row *row = &(*b->rows)[r];
+		size_t len = strlen(row->text);
+		for (size_t i = 0; i < l->nspans; i++) {
+			size_t s = sp[i].start, e = s + sp[i].len;
+			if (e > off && s < off + len) {
 				size_t a0 = s > off ? s - off : 0, a1 = e < off + len ? e - off : len;
-				row->spans[row->nspans++] = (struct span){ a0, a1 - a0, S_MARK };
+				span_add(row, (struct span){ a0, a1 - a0, S_MARK });
 			}
-			off += len + 1;
 		}
+		off += len + 1;
 	}
-	free(w);
-}
-
-/* Adds a report's lines, wrapped, with the words the answers matched (a
- * "; " list) highlighted in the quoted law: the lines that start "(a)",
- * "2." and so on. Wrapping turns single spaces into row breaks, so byte
- * offsets in a quote carry over to its rows. */
-static void add_report(struct builder *b, const char *text, const char *matched)
-{
-	char *copy = xstrdup(text);
-	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
-		e = strchr(line, '\n');
-		if (e)
-			*e = '\0';
-		bool quote = quote_line(line);
-		int first = *b->nrows;
-		if (strncmp(line, "  - ", 4) == 0)
-			add_wrapped(b, "  - ", line + 4, S_NORMAL);	/* a list item: hanging indent */
-		else
-			add_wrapped(b, "", line, S_NORMAL);
-		for (const char *m = matched; quote && *m;) {
-			size_t ml = strcspn(m, ";");
-			mark_word(b, first, line, m, ml);
-			m += ml;
-			while (*m == ';' || *m == ' ')
-				m++;
-		}
-	}
-	free(copy);
-}
-
-/* The words the answers matched in every cited text, joined by "; ". */
-static char *matched_words(const struct assessment *a)
-{
-	char *all = xstrdup("");
-	for (int c = 0; c < CITE_COUNT; c++) {
-		struct law_quote q;
-		const struct catalog *langs[] = { NULL, i18n_current() };
-		for (size_t k = 0; k < 2 && a->cite[c]; k++) {
-			if ((k && !langs[k]) || law_quote(c, catalog_lang(langs[k]), &q) < 0)
-				continue;
-			char *m = report_matched_words(a, q.text, langs[k]);
-			char *t = xasprintf("%s%s%s", all, *all && *m ? "; " : "", m);
-			free(all);
-			free(m);
-			all = t;
-			law_quote_free(&q);
-		}
-	}
-	return all;
+	free(text);
+	free(sp);
 }
 
 static void body_summary(struct builder *b)
 {
-	struct assess_input in;
-	struct assessment a;
+	struct report r;
 	const char *why;
-	interview_inputs(b->w->iv, &in);
-	if (assess_run(&in, &a, &why) < 0) {
+	if (view_summary(b->w->iv, b->w->law, &r, &why) < 0) {
 		add_wrapped(b, "", _("The answers contradict each other: go back and correct them."), S_MSG);
 		return;
 	}
-	size_t nev;
-	struct evidence *ev = report_evidence(b->w->iv, &nev);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	report_text(f, &a, &in, ev, nev, 100000);	/* wrapped here, to the screen */
-	if (b->w->law)
-		national_print(f, b->w->law, &in, &a, 100000);
-	fclose(f);
-	free(ev);
-	char *all = matched_words(&a);
-	add_report(b, buf, all);
-	free(all);
-	free(buf);
+	for (size_t i = 0; i < r.n; i++)
+		report_line(b, &r.v[i]);
+	report_free(&r);
 }
 
 static void body_referral(struct builder *b)
@@ -451,7 +455,11 @@ static void body_referral(struct builder *b)
 		FILE *f = open_memstream(&buf, &len);
 		contacts_print(b->w->contacts, f);
 		fclose(f);
-		add_report(b, buf, "");
+		struct report r = { 0 };	/* the contacts' lines, drawn as the summary's are */
+		report_add_text(&r, SEC_TITLE, buf);
+		for (size_t i = 0; i < r.n; i++)
+			report_line(b, &r.v[i]);
+		report_free(&r);
 		free(buf);
 	} else {
 		char *t = b->w->contacts_path
@@ -484,37 +492,49 @@ static void body_screen(struct builder *b)
 	}
 }
 
+/* The interviewer's help of the start screen (Tab, F1). */
+static const char start_help[] = N_("Before you start: a private place, and an interpreter the person trusts if one is needed. Every answer is saved, encrypted, as it is given; the person may stop at any time, and an unfinished interview can be resumed from this screen.");
+
 static void body_help(struct builder *b)
 {
 	add(b, _("Keys"), S_QUESTION);
-	const char *keys, *text;
+	char *keys;
+	const char *text;
 	for (int i = 0; keys_help_line(i, &keys, &text); i++) {
 		char *k = xasprintf("%-20s", keys);	/* key names are ASCII */
 		add_wrapped(b, k, text, S_NORMAL);
 		free(k);
+		free(keys);
 	}
 	const struct screen *sc = cur_screen(b);
-	if (sc->help) {
+	if (b->w->help_from_start) {
+		blank(b);
+		add_wrapped(b, _("Help: "), _(start_help), S_NORMAL);
+	}
+	if (sc->help && !b->w->help_from_start) {
 		blank(b);
 		add_wrapped(b, _("Help: "), D_(sc->id, sc->help), S_NORMAL);
 	}
-	if (sc->why) {
+	if (sc->why && !b->w->help_from_start) {
 		blank(b);
 		add_wrapped(b, _("Why we ask: "), D_(sc->id, sc->why), S_NORMAL);
 	}
 	blank(b);
-	add(b, _("Press any key to go back to the interview."), S_DIM);
+	add_wrapped(b, "", _("Up and Down scroll this help; any other key goes back."), S_DIM);
 }
 
 static void body_start(struct builder *b)
 {
+	/* What can be done first, then what it is: on a small terminal the
+	 * choices show, and the rest is a scroll away. */
 	add_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
 	blank(b);
-	add_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
-	blank(b);
-	int r = add_wrapped(b, "Enter   ", _("Start a new interview"), S_NORMAL);
+	char *enter = xasprintf("%-8s", keys_legend(ACT_NEXT)), *esc = xasprintf("%-8s", keys_legend(ACT_BACK));
+	int r = add_wrapped(b, enter, _("Start a new interview"), S_NORMAL);
+	free(enter);
 	focus_rows(b, r, r + 1, true);
-	for (size_t i = 0; i < b->w->nresume && i < 9; i++) {
+	b->focus_row = -1;	/* the whole screen scrolls */
+	for (size_t i = 0; i < b->w->nresume && i < VIEW_RESUME_MAX; i++) {
 		const struct store_case *c = &b->w->resume[i];
 		char when[32], *key = xasprintf("%zu       ", i + 1);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c->updated));
@@ -523,11 +543,14 @@ static void body_start(struct builder *b)
 		free(t);
 		free(key);
 	}
-	add_wrapped(b, "Esc     ", _("Quit now"), S_NORMAL);
+	add_wrapped(b, esc, _("Quit now"), S_NORMAL);
+	free(esc);
 	if (b->w->langs && b->w->langs->n > 1) {
 		char *l = langs_label(b->w->langs, langs_current(b->w->langs));
-		char *t = xasprintf(_("Language: %s (F2 or l changes it)"), l);
-		add_wrapped(b, "F2      ", t, S_NORMAL);
+		char *t = xasprintf(_("Language: %s (%s changes it)"), l, keys_legend(ACT_LANG));
+		char *key = xasprintf("%-8s", keys_legend(ACT_LANG));
+		add_wrapped(b, key, t, S_NORMAL);
+		free(key);
 		free(t);
 		free(l);
 	}
@@ -539,13 +562,18 @@ static void body_start(struct builder *b)
 		free(l);
 	}
 	blank(b);
-	add_wrapped(b, "", _("At any time, Ctrl-X blanks the screen at once, and F1 or ? lists every key."), S_DIM);
+	add_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
+	blank(b);
+	char *hint = xasprintf(_("At any time, %s blanks the screen at once, and %s lists every key."),
+			       keys_legend(ACT_HIDE), keys_legend(ACT_HELP));
+	add_wrapped(b, "", hint, S_DIM);
+	free(hint);
 }
 
-static void title(struct page *p, const struct wizard *w)
+/* The title row: the program's name, and the element progress at step
+ * (-1: none). */
+static void title_of(struct page *p, int step)
 {
-	const struct deck *dk = interview_deck(w->iv);
-	int step = w->mode == W_START ? -1 : step_of(dk->s[interview_current(w->iv)].section);
 	char *t = xstrdup("tipscreen ");
 	char *bar;
 	if (p->width >= 60 || step < 0) {
@@ -566,11 +594,38 @@ static void title(struct page *p, const struct wizard *w)
 	char *mark = step >= 0 ? strchr(full + strlen(t), '[') : NULL;
 	if (mark) {
 		size_t len = strcspn(mark, "]") + 1;
-		p->title.spans[0] = (struct span){ (size_t)(mark - full), len, S_MARK };
-		p->title.nspans = 1;
+		span_add(&p->title, (struct span){ (size_t)(mark - full), len, S_MARK });
 	}
 	free(t);
 	free(bar);
+}
+
+static void title(struct page *p, const struct wizard *w)
+{
+	const struct deck *dk = interview_deck(w->iv);
+	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
+	title_of(p, start ? -1 : step_of(dk->s[interview_current(w->iv)].section));
+}
+
+/* The legend line: the key and word of each action, as many as fit. */
+static void legend_of(struct page *p, const enum action *list, int n)
+{
+	char *s = xstrdup("");
+	for (int i = 0; i < n; i++) {
+		/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
+		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_legend(list[i]),
+				       C_("legend", action_word(list[i])));
+		if (text_width(s) + text_width(item) + 2 > p->width) {
+			free(item);
+			break;
+		}
+		char *t = xasprintf("%s%s%s", s, *s ? "  " : "", item);
+		free(s);
+		free(item);
+		s = t;
+	}
+	p->legend.text = s;
+	p->legend.style = S_DIM;
 }
 
 static void legend(struct page *p, const struct wizard *w)
@@ -592,39 +647,23 @@ static void legend(struct page *p, const struct wizard *w)
 		list[n++] = ACT_DECLINED;
 	}
 	list[n++] = ACT_PANEL;
-	list[n++] = ACT_STOP;
+	if (w->mode == W_INTERVIEW)
+		list[n++] = ACT_STOP;
 	if (w->langs && w->langs->n > 1)
 		list[n++] = ACT_LANG;
-	static const char *const words[ACT_COUNT] = {
-		[ACT_YES] = NC_("legend", "yes"), [ACT_NO] = NC_("legend", "no"),
-		[ACT_DONTKNOW] = NC_("legend", "don't know"), [ACT_DECLINED] = NC_("legend", "declined"),
-		[ACT_NEXT] = NC_("legend", "next"), [ACT_BACK] = NC_("legend", "back"),
-		[ACT_HELP] = NC_("legend", "keys"), [ACT_PANEL] = NC_("legend", "help"),
-		[ACT_STOP] = NC_("legend", "stop"), [ACT_HIDE] = NC_("legend", "hide"),
-		[ACT_LANG] = NC_("legend", "language"),
-	};
-	char *s = xstrdup("");
-	for (int i = 0; i < n; i++) {
-		/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
-		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_legend(list[i]),
-				       C_("legend", words[list[i]]));
-		if (text_width(s) + text_width(item) + 2 > p->width) {
-			free(item);
-			break;
-		}
-		char *t = xasprintf("%s%s%s", s, *s ? "  " : "", item);
-		free(s);
-		free(item);
-		s = t;
-	}
-	p->legend.text = s;
-	p->legend.style = S_DIM;
+	legend_of(p, list, n);
 }
 
 static void panel(struct builder *b)
 {
 	const struct screen *sc = cur_screen(b);
-	add(b, _("Interviewer's help (Tab hides it)"), S_TITLE);
+	char *title = xasprintf(_("Interviewer's help (%s hides it)"), keys_legend(ACT_PANEL));
+	add(b, title, S_TITLE);
+	free(title);
+	if (b->w->mode == W_START) {
+		add_wrapped(b, "", _(start_help), S_NORMAL);
+		return;
+	}
 	if (sc->help)
 		add_wrapped(b, "", D_(sc->id, sc->help), S_NORMAL);
 	if (sc->why)
@@ -633,52 +672,104 @@ static void panel(struct builder *b)
 		add(b, _("No help for this screen."), S_DIM);
 }
 
-static void window(struct page *p, struct wizard *w, const struct builder *b)
+/* Which body rows show: the scroll *scroll, clamped, moved to keep the
+ * focus row in sight; *page_rows is set to a page's worth for PgUp/PgDn. */
+/* The entries (rows that begin one) in body rows [from, to); at least 1. */
+static int entries(const struct page *p, int from, int to)
+{
+	int n = 0;
+	for (int i = from; i < to; i++)
+		n += p->body[i].lead;
+	return n ? n : 1;
+}
+
+/* A "more" line: what is hidden above or below the body's window. */
+static void more(struct row *r, const char *arrow, int n)
+{
+	r->text = xasprintf(_("%s %d more"), arrow, n);
+	r->style = S_DIM;
+}
+
+/* The first body row shown, clamped and moved to keep the focus row in
+ * sight, a line taken by a "more" marker on each side that hides rows. */
+static int place(const struct page *p, int top, int focus, int *up, int *shown)
+{
+	int avail = p->body_lines;
+	for (int i = 0; i < 4; i++) {
+		*up = top > 0;
+		*shown = avail - *up;
+		bool down = top + *shown < p->nbody;
+		*shown -= down;
+		if (*shown < 1)
+			*shown = 1;
+		int t = top;
+		if (focus >= 0 && focus < t)
+			t = focus;
+		if (focus >= 0 && focus >= t + *shown)
+			t = focus - *shown + 1;
+		if (t > 0 && t + *shown > p->nbody)	/* no blank lines at the end */
+			t = p->nbody - (avail - 1);
+		if (t < 0)
+			t = 0;
+		if (t == top)
+			break;
+		top = t;
+	}
+	return top;
+}
+
+/* Which body rows show: the scroll *scroll, clamped, moved to keep the
+ * focus row in sight; *page_rows is set to a page's worth for PgUp/PgDn. */
+static void window(struct page *p, int *scroll, int *page_rows, const struct builder *b,
+		   bool ascii)
 {
 	int avail = p->height - 3;
 	int ph = 0;
 	if (p->npanel)
 		ph = p->panel_lines = p->npanel < avail / 2 ? p->npanel : avail / 2;
 	p->body_lines = avail - ph;
-	w->page_rows = p->body_lines > 1 ? p->body_lines - 1 : 1;
-	int top = w->scroll;
-	if (b->focus_row >= 0) {
-		if (b->focus_row < top)
-			top = b->focus_row;
-		if (b->focus_row >= top + p->body_lines)
-			top = b->focus_row - p->body_lines + 1;
-	}
-	if (top > p->nbody - p->body_lines)
-		top = p->nbody - p->body_lines;
-	if (top < 0)
-		top = 0;
-	w->scroll = p->top = top;
+	int up, shown;
+	int top = place(p, *scroll, b->focus_row, &up, &shown);
+	*page_rows = shown > 1 ? shown - 1 : 1;
+	*scroll = p->top = top;
+	p->shown = shown < p->nbody - top ? shown : p->nbody - top;
+	if (up)
+		more(&p->more_up, ascii ? "^" : "↑", entries(p, 0, top));
+	if (top + shown < p->nbody)
+		more(&p->more_down, ascii ? "v" : "↓", entries(p, top + shown, p->nbody));
 	p->cursor_row = -1;
-	if (b->cursor_row >= top && b->cursor_row < top + p->body_lines) {
-		p->cursor_row = 1 + b->cursor_row - top;
+	if (b->cursor_row >= top && b->cursor_row < top + shown) {
+		p->cursor_row = 1 + up + b->cursor_row - top;
 		p->cursor_col = b->cursor_col < p->width ? b->cursor_col : p->width - 1;
 	}
 }
 
-void page_build(struct page *p, struct wizard *w, int width, int height)
+/* An empty page for width x height; false when the terminal is too small
+ * (the page then says so). */
+static bool page_start(struct page *p, int width, int height)
 {
 	memset(p, 0, sizeof *p);
 	p->width = width;
 	p->height = height;
-	if (width < PAGE_MIN_COLS || height < PAGE_MIN_LINES) {
-		p->too_small = true;
+	p->too_small = width < PAGE_MIN_COLS || height < PAGE_MIN_LINES;
+	if (p->too_small)
 		p->cursor_row = -1;
+	return !p->too_small;
+}
+
+void page_build(struct page *p, struct wizard *w, int width, int height)
+{
+	if (!page_start(p, width, height))
 		return;
-	}
-	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody };
+	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody, w->ascii };
 	if (w->mode == W_START)
 		body_start(&b);
 	else if (w->mode == W_HELP)
 		body_help(&b);
 	else
 		body_screen(&b);
-	if (w->panel && w->mode == W_INTERVIEW) {
-		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel };
+	if (w->panel && (w->mode == W_INTERVIEW || w->mode == W_START)) {
+		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel, w->ascii };
 		panel(&pb);
 	}
 	title(p, w);
@@ -686,12 +777,52 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 	p->msg.text = xstrdup(w->msg);
 	p->msg.style = S_MSG;
 	legend(p, w);
-	window(p, w, &b);
+	window(p, &w->scroll, &w->page_rows, &b, w->ascii);
+}
+
+/* The passphrase screen: what it asks, the typed characters as '*'. */
+static void body_pass(struct builder *b, const struct pass *ps)
+{
+	static const struct { const char *text, *label; } phases[] = {
+		[PASS_LOADING] = { N_("The interviews on this laptop are encrypted. Type the passphrase to open them."),
+				   N_("Passphrase: ") },
+		[PASS_OLD] = { N_("The interviews on this laptop are encrypted. Type the passphrase to open them."),
+			       N_("Passphrase: ") },
+		[PASS_NEW] = { N_("This data directory has no passphrase yet. Choose one (8 characters or more); without it the interviews cannot be read, and nobody can recover it."),
+			       N_("New passphrase: ") },
+		[PASS_AGAIN] = { N_("Type the same passphrase again."), N_("The same passphrase again: ") },
+	};
+	add_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
+	blank(b);
+	add_wrapped(b, "", _(phases[ps->phase].text), S_NORMAL);
+	blank(b);
+	char stars[PASS_MAX + 1];
+	int n = ps->chars < PASS_MAX ? ps->chars : PASS_MAX;
+	memset(stars, '*', (size_t)n);
+	stars[n] = '\0';
+	field_of(b, _(phases[ps->phase].label), stars, (size_t)n, "");
+}
+
+void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int width, int height)
+{
+	if (!page_start(p, width, height))
+		return;
+	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii };
+	body_pass(&b, ps);
+	title_of(p, -1);
+	p->rtl = catalog_rtl(i18n_current()) && !ascii;
+	p->msg.text = xstrdup(ps->msg);
+	p->msg.style = S_MSG;
+	static const enum action keys[] = { ACT_NEXT, ACT_QUIT, ACT_HIDE };
+	legend_of(p, keys, 3);
+	int scroll = 0, page_rows;
+	window(p, &scroll, &page_rows, &b, ascii);
 }
 
 static void row_free(struct row *r)
 {
 	free(r->text);
+	free(r->spans);
 }
 
 void page_free(struct page *p)
@@ -703,6 +834,8 @@ void page_free(struct page *p)
 	free(p->body);
 	free(p->panel);
 	row_free(&p->title);
+	row_free(&p->more_up);
+	row_free(&p->more_down);
 	row_free(&p->msg);
 	row_free(&p->legend);
 	memset(p, 0, sizeof *p);
@@ -717,8 +850,15 @@ char *page_text(const struct page *p)
 		fprintf(f, "%s\n", _("Terminal too small"));
 	} else {
 		fprintf(f, "%s\n", p->title.text);
-		for (int i = 0; i < p->body_lines; i++)
-			fprintf(f, "  %s\n", p->top + i < p->nbody ? p->body[p->top + i].text : "");
+		int line = 0;
+		if (p->more_up.text && ++line)
+			fprintf(f, "  %s\n", p->more_up.text);
+		for (int i = 0; i < p->shown; i++, line++)
+			fprintf(f, "  %s\n", p->body[p->top + i].text);
+		if (p->more_down.text && ++line)
+			fprintf(f, "  %s\n", p->more_down.text);
+		for (; line < p->body_lines; line++)
+			fprintf(f, "  \n");
 		for (int i = 0; i < p->panel_lines; i++)
 			fprintf(f, "  %s\n", p->panel[i].text);
 		fprintf(f, "%s\n%s\n", p->msg.text, p->legend.text);

@@ -28,8 +28,9 @@ struct span {
 struct row {
 	char *text;
 	enum style style;
-	struct span spans[8];	/* drawn over the row's style */
+	struct span *spans;	/* drawn over the row's style; owned */
 	int nspans;
+	bool lead;	/* it begins an entry (not a blank or a wrapped line) */
 };
 
 struct page {
@@ -39,7 +40,11 @@ struct page {
 	struct row *body;	/* every body row; the front end shows a window */
 	int nbody;
 	int top;		/* first body row shown (the wizard's scroll, clamped) */
-	int body_lines;		/* rows of the screen for the body */
+	int shown;		/* body rows shown from top */
+	int body_lines;		/* rows of the screen for the body, markers included */
+	struct row more_up;	/* "↑ 3 more" on the body's first line, text NULL if
+				 * nothing is hidden above */
+	struct row more_down;	/* "↓ 2 more" on its last line, the same below */
 	struct row *panel;	/* the help panel, shown under the body */
 	int npanel;
 	int panel_lines;	/* rows of the screen for the panel (may cut it) */
@@ -52,6 +57,10 @@ struct page {
 
 /* Lays out a frame for a terminal of width x height; w->page_rows and w->scroll are updated (clamped). */
 void page_build(struct page *p, struct wizard *w, int width, int height);
+
+/* The passphrase screen (pass.h), the same way. */
+struct pass;
+void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int width, int height);
 
 void page_free(struct page *p);
 

@@ -1,6 +1,7 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <sodium.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "../core/xalloc.h"
 #include "bidi.h"
 #include "keys.h"
+#include "pass.h"
 #include "wizard.h"
 
 /* Each style: a colour pair (foreground, -1 default background) for colour
@@ -94,7 +96,10 @@ static void paint_row(int y, int x, const struct row *r, int cols, bool ascii, b
 		for (attrset(base); w < cols; w++)
 			mvaddch(y, w, ' ');
 	}
-	for (int i = 0; i < r->nspans && !conv; i++) {
+	/* Spans are offsets into the row's text: kept when the conversion left
+	 * it as it was (page.c transliterates before it places spans). */
+	bool spans_hold = !conv || strcmp(conv, r->text) == 0;
+	for (int i = 0; i < r->nspans && spans_hold; i++) {
 		const struct span *s = &r->spans[i];
 		if (s->start >= n)
 			continue;
@@ -197,7 +202,6 @@ struct placed {
 	int cols;
 	bool fill;	/* the title: its style fills the whole line */
 };
-enum { PLACED_MAX = 512 };
 
 void tui_paint(const struct page *p, bool ascii)
 {
@@ -206,12 +210,17 @@ void tui_paint(const struct page *p, bool ascii)
 		paint_small(p);
 		return;
 	}
-	struct placed rows[PLACED_MAX];
+	struct placed *rows = xmalloc((size_t)(p->height + 4) * sizeof *rows);	/* a row a line */
 	int n = 0;
 	rows[n++] = (struct placed){ 0, 0, &p->title, p->width, true };
-	for (int i = 0; i < p->body_lines && p->top + i < p->nbody && n < PLACED_MAX - 2; i++)
-		rows[n++] = (struct placed){ 1 + i, 2, &p->body[p->top + i], p->width - 2, false };
-	for (int i = 0; i < p->panel_lines && n < PLACED_MAX - 2; i++)
+	int y = 1;
+	if (p->more_up.text)
+		rows[n++] = (struct placed){ y++, 2, &p->more_up, p->width - 2, false };
+	for (int i = 0; i < p->shown; i++)
+		rows[n++] = (struct placed){ y++, 2, &p->body[p->top + i], p->width - 2, false };
+	if (p->more_down.text)
+		rows[n++] = (struct placed){ y, 2, &p->more_down, p->width - 2, false };
+	for (int i = 0; i < p->panel_lines; i++)
 		rows[n++] = (struct placed){ 1 + p->body_lines + i, 2, &p->panel[i], p->width - 2, false };
 	rows[n++] = (struct placed){ p->height - 2, 0, &p->msg, p->width, false };
 	rows[n++] = (struct placed){ p->height - 1, 0, &p->legend, p->width, false };
@@ -229,6 +238,7 @@ void tui_paint(const struct page *p, bool ascii)
 	}
 	if (p->cursor_row >= 0)
 		move(p->cursor_row, cursor_col);
+	free(rows);
 }
 
 /* ---- the terminal ---------------------------------------------------- */
@@ -288,8 +298,14 @@ bool tui_usable(const char **why)
 	return ok;
 }
 
-static void start(const struct tui_opts *o)
+static bool opened;	/* curses holds the terminal */
+
+void tui_open(enum color_mode color)
 {
+	if (opened)
+		return;
+	opened = true;
+	sigexit_catch(on_signal);
 	initscr();
 	raw();
 	noecho();
@@ -297,15 +313,21 @@ static void start(const struct tui_opts *o)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	timeout(200);	/* to notice signals while waiting for a key */
-	tui_theme(o->color);
+	tui_theme(color);
 	xalloc_set_oom_handler(leave);
 }
 
-/* Maps a key to what it means for the wizard in the current field. */
-static struct wizard_key translate(const struct wizard *w, wint_t ch, bool fkey)
+void tui_close(void)
+{
+	if (opened)
+		leave();
+	opened = false;
+}
+
+/* Maps a key to what it means in a field of kind f. */
+static struct wizard_key translate(enum wizard_field f, wint_t ch, bool fkey)
 {
 	struct wizard_key k = { 0 };
-	enum wizard_field f = wizard_field(w);
 	if (f != FIELD_NONE) {
 		if (fkey) {
 			switch (ch) {
@@ -351,6 +373,96 @@ static void hide(void)
 	while (!stop_signal && get_wch(&ch) == ERR)
 		;
 	flushinp();
+}
+
+/* ---- the passphrase screen ------------------------------------------- */
+
+static void draw_pass(const struct pass *ps, bool ascii)
+{
+	struct page p;
+	page_build_pass(&p, ps, ascii, COLS, LINES);
+	tui_paint(&p, ascii);
+	curs_set(p.cursor_row >= 0 ? 1 : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+	page_free(&p);
+}
+
+/* One key of the passphrase screen, as pass.c takes it: on a terminal
+ * that is not UTF-8 the bytes are kept as typed. ERR when none came. */
+static int pass_read(struct pass *ps, bool ascii, enum pass_result *res)
+{
+	wint_t ch;
+	int r;
+	if (ascii) {
+		int c = getch();
+		if (c == ERR)
+			return ERR;
+		if (c >= 0x80 && c < 0x100) {
+			*res = pass_byte(ps, (unsigned char)c);
+			return OK;
+		}
+		ch = (wint_t)c;
+		r = c >= KEY_MIN ? KEY_CODE_YES : OK;
+	} else if ((r = get_wch(&ch)) == ERR) {
+		return ERR;
+	}
+	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+		*res = PASS_REDRAW;
+		return OK;
+	}
+	struct wizard_key k = translate(FIELD_TEXT, ch, r == KEY_CODE_YES);
+	*res = pass_key(ps, &k);
+	return OK;
+}
+
+/* Tries what was typed on the store: a message shows while Argon2id
+ * works; keys typed meanwhile are dropped after a wrong try. */
+static enum tui_unlocked try_pass(struct pass *ps, const struct tui_unlock *u, bool set,
+				  bool ascii)
+{
+	snprintf(ps->msg, sizeof ps->msg, "%s", _("Opening the encrypted store..."));
+	draw_pass(ps, ascii);
+	int rc = u->unlock(u->ctx, ps->buf, set);
+	ps->msg[0] = '\0';
+	if (rc == 0)
+		return TUI_UNLOCKED;
+	if (set)
+		return TUI_FAILED;
+	flushinp();
+	return pass_wrong(ps) ? TUI_PENDING : TUI_WRONG;
+}
+
+int tui_unlock(const struct tui_unlock *u, bool ascii)
+{
+	struct pass *ps = sodium_init() >= 0 ? sodium_malloc(sizeof *ps) : NULL;
+	if (!ps)
+		return TUI_FAILED;
+	pass_init(ps);
+	ps->utf8 = !ascii;
+	draw_pass(ps, ascii);	/* first, before anything slow */
+	bool new_store;
+	int rc = u->load(u->ctx, &new_store) == 0 ? TUI_PENDING : TUI_FAILED;
+	if (rc == TUI_PENDING) {
+		pass_ready(ps, new_store);
+		draw_pass(ps, ascii);
+	}
+	while (rc == TUI_PENDING && !stop_signal) {
+		enum pass_result res = PASS_NONE;
+		if (pass_read(ps, ascii, &res) == ERR)
+			continue;
+		if (res == PASS_HIDE)
+			hide();
+		else if (res == PASS_QUIT)
+			rc = TUI_LEFT;
+		else if (res == PASS_UNLOCK || res == PASS_SET)
+			rc = try_pass(ps, u, res == PASS_SET, ascii);
+		if (rc == TUI_PENDING && res != PASS_NONE)
+			draw_pass(ps, ascii);
+	}
+	pass_clear(ps);
+	sodium_free(ps);	/* wipes it */
+	return stop_signal ? 128 + stop_signal : rc;
 }
 
 /* Bytes typed on a terminal whose charset is not UTF-8, until they make a
@@ -400,17 +512,13 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	w.second = o->second;
 	w.ascii = o->ascii;
 	w.bidi_terminal = o->bidi_terminal;
-	sigexit_catch(on_signal);
-	start(o);
+	tui_open(o->color);
 	int flags = W_REDRAW;
 	while (!stop_signal && !(flags & W_END)) {
 		if (flags & W_HIDE)
 			hide();
-		if (flags & W_NEW_SCREEN) {
+		if (flags & W_NEW_SCREEN)
 			flushinp();	/* a held key must not answer the next question */
-			if (w.mode == W_INTERVIEW && session_shown(ss) < 0)
-				snprintf(w.msg, sizeof w.msg, _("NOT SAVED: %s."), ss->err);
-		}
 		if (flags)
 			draw(&w, o);
 		wint_t ch;
@@ -423,10 +531,10 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 			flags = W_REDRAW;
 			continue;
 		}
-		struct wizard_key k = translate(&w, ch, r == KEY_CODE_YES);
+		struct wizard_key k = translate(wizard_field(&w), ch, r == KEY_CODE_YES);
 		flags = wizard_key(&w, &k);
 	}
-	leave();
+	tui_close();
 	int rc = stop_signal ? 128 + stop_signal : w.mode == W_DONE ? 0 : 1;
 	if (w.mode == W_DONE && session_finish(ss) < 0) {
 		fprintf(stderr, _("tipscreen: the end of the interview was not saved: %s\n"), ss->err);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/text.h"
+#include "../core/view.h"
 #include "../core/xalloc.h"
 
 static const struct screen *current(const struct wizard *w)
@@ -17,35 +18,16 @@ static void say(struct wizard *w, const char *msg)
 	snprintf(w->msg, sizeof w->msg, "%s", msg);
 }
 
-/* The yes-no rows of a slot: yes, (intended), no, don't know, declined. */
 static int yesno_rows(const struct deck *dk, int slot, enum ind_value *rows)
 {
-	int n = 0;
-	rows[n++] = IV_YES;
-	if (deck_slot_intended(dk, slot))
-		rows[n++] = IV_INTENDED;
-	rows[n++] = IV_NO;
-	rows[n++] = IV_DONTKNOW;
-	rows[n++] = IV_DECLINED;
-	return n;
+	return view_yesno_rows(dk, slot, rows);
 }
 
-int wizard_review_rows(const struct wizard *w, int *rows, int max)
+/* The review's rows: its answers, then "continue". */
+static size_t review_rows(const struct wizard *w, struct view_review *rv)
 {
-	const struct deck *dk = interview_deck(w->iv);
-	size_t np;
-	const int *path = interview_path(w->iv, &np, NULL);
-	int n = 0;
-	for (size_t i = 0; i < np; i++) {
-		const struct screen *sc = &dk->s[path[i]];
-		if (sc->slot >= 0 && n < max)
-			rows[n++] = sc->slot;
-		for (size_t j = 0; j < sc->nitems && n < max; j++)
-			rows[n++] = sc->items[j].slot;
-	}
-	if (n < max)
-		rows[n++] = -1;
-	return n;
+	view_review(w->iv, rv);
+	return rv->n + 1;
 }
 
 /* Puts the focus and the field where a newly shown screen wants them. */
@@ -81,8 +63,9 @@ static void enter_screen(struct wizard *w)
 				break;
 			}
 	} else if (sc->type == SCR_REVIEW) {
-		int rows[512];
-		w->focus = wizard_review_rows(w, rows, 512) - 1;
+		struct view_review rv;
+		w->focus = (int)review_rows(w, &rv) - 1;
+		view_review_free(&rv);
 	}
 }
 
@@ -118,26 +101,87 @@ enum wizard_field wizard_field(const struct wizard *w)
 	}
 }
 
+/* Scrolls the body by a line or a page (page.c clamps it); 0 for another
+ * action. */
+static int scroll(struct wizard *w, enum action a)
+{
+	switch (a) {
+	case ACT_UP: w->scroll = w->scroll > 0 ? w->scroll - 1 : 0; return W_REDRAW;
+	case ACT_DOWN: w->scroll++; return W_REDRAW;
+	case ACT_PAGE_UP:
+		w->scroll = w->scroll > w->page_rows ? w->scroll - w->page_rows : 0;
+		return W_REDRAW;
+	case ACT_PAGE_DOWN: w->scroll += w->page_rows; return W_REDRAW;
+	default: return 0;
+	}
+}
+
+/* The help screen, from the top; the scroll comes back with the screen. */
+static int open_help(struct wizard *w)
+{
+	w->help_from_start = w->mode == W_START;
+	w->help_scroll = w->scroll;
+	w->scroll = 0;
+	w->mode = W_HELP;
+	return W_REDRAW;
+}
+
 static void not_saved(struct wizard *w)
 {
 	snprintf(w->msg, sizeof w->msg, _("NOT SAVED: %.300s. Nothing was recorded; try again."),
 		 w->ss->err);
 }
 
+/* The answer words of the screen's slot, with their keys: a new string. */
+static char *answer_keys(const struct wizard *w, const struct screen *sc)
+{
+	enum action acts[5];
+	int n = view_answers(interview_deck(w->iv), sc->slot, acts);
+	return action_list(acts, (size_t)n, keys_legend);
+}
+
+/* What Enter on a screen that needs an answer says: into m. */
+static void needs_answer(const struct wizard *w, const struct screen *sc, char *m, size_t n)
+{
+	char *keys = answer_keys(w, sc);
+	switch (sc->type) {
+	case SCR_SINGLE: snprintf(m, n, _("Choose an answer first: its number, or %s."), keys); break;
+	case SCR_NUMBER: snprintf(m, n, _("Type a number, or %s."), keys); break;
+	default: snprintf(m, n, _("Choose an answer first: %s."), keys); break;
+	}
+	free(keys);
+}
+
+/* Sends an action through the session, the one door, and says what
+ * happened. Returns W_* flags. */
+static int run(struct wizard *w, const struct session_action *a)
+{
+	const struct screen *sc = current(w);
+	enum session_outcome o = session_do(w->ss, a);
+	switch (o) {
+	case S_DONE: w->msg[0] = '\0'; return W_REDRAW;
+	case S_MOVED: w->msg[0] = '\0'; return W_NEW_SCREEN | W_REDRAW;
+	case S_COMPLETE: w->mode = W_DONE; return W_END;
+	case S_NOT_SAVED: not_saved(w); return W_REDRAW;
+	case S_NEEDS_ANSWER: needs_answer(w, sc, w->msg, sizeof w->msg); return W_REDRAW;
+	case S_FIRST: say(w, _("This is the first screen.")); return W_REDRAW;
+	case S_REFUSED: break;
+	}
+	char m[300];
+	if (sc->type == SCR_NUMBER && a->answer && a->answer->kind == ANS_NUMBER) {
+		char *keys = answer_keys(w, sc);
+		snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or %s."), sc->min, sc->max, keys);
+		free(keys);
+	} else
+		snprintf(m, sizeof m, _("Not an answer here: expected %s."), w->ss->why);
+	say(w, m);
+	return W_REDRAW;
+}
+
 static int give(struct wizard *w, int slot, const struct answer *a)
 {
-	const char *why;
-	int rc = session_answer(w->ss, slot, a, &why);
-	if (rc == -1) {
-		char m[200];
-		snprintf(m, sizeof m, _("Not an answer here: expected %s."), why);
-		say(w, m);
-	} else if (rc < 0) {
-		not_saved(w);
-	} else {
-		w->msg[0] = '\0';
-	}
-	return W_REDRAW;
+	struct session_action act = { .verb = DO_ANSWER, .slot = slot, .answer = a };
+	return run(w, &act);
 }
 
 static int give_word(struct wizard *w, int slot, enum ind_value v)
@@ -146,15 +190,17 @@ static int give_word(struct wizard *w, int slot, enum ind_value v)
 	return give(w, slot, &a);
 }
 
-/* Leaves the current screen forward; the interview completes after the
- * last one. */
-static int go_next(struct wizard *w)
+/* Forward, giving a first (NULL: none) to the screen's slot. */
+static int go_next(struct wizard *w, const struct answer *a)
 {
-	if (!interview_next(w->iv)) {
-		w->mode = W_DONE;
-		return W_END;
-	}
-	return W_NEW_SCREEN;
+	struct session_action act = { .verb = DO_NEXT, .slot = current(w)->slot, .answer = a };
+	return run(w, &act);
+}
+
+static int go(struct wizard *w, enum session_verb v)
+{
+	struct session_action act = { .verb = v };
+	return run(w, &act);
 }
 
 static enum ind_value word_of(enum action a)
@@ -179,8 +225,6 @@ static int move_focus(struct wizard *w, int rows, int by)
 	return W_REDRAW;
 }
 
-static const char need_answer[] = N_("Choose an answer first: y yes, n no, d don't know, x declined.");
-
 static int key_yesno(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
 	enum ind_value rows[5];
@@ -196,15 +240,12 @@ static int key_yesno(struct wizard *w, const struct screen *sc, const struct wiz
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
 	case ACT_TOGGLE: return give_word(w, sc->slot, rows[w->focus]);
-	case ACT_NEXT:
-		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-			if (!w->focus_moved) {
-				say(w, _(need_answer));
-				return W_REDRAW;
-			}
-			give_word(w, sc->slot, rows[w->focus]);
-		}
-		return go_next(w);
+	case ACT_NEXT: {
+		/* Enter takes the row the arrows moved to when there is no answer yet. */
+		struct answer a = { .kind = ANS_WORD, .word = rows[w->focus] };
+		bool take = interview_get(w->iv, sc->slot)->kind == ANS_NONE && w->focus_moved;
+		return go_next(w, take ? &a : NULL);
+	}
 	default: return 0;
 	}
 }
@@ -227,15 +268,9 @@ static int key_single(struct wizard *w, const struct screen *sc, const struct wi
 		a.choice = w->focus;
 		return give(w, sc->slot, &a);
 	case ACT_NEXT:
-		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-			if (!w->focus_moved) {
-				say(w, _("Choose an answer first: its number, or d don't know, x declined."));
-				return W_REDRAW;
-			}
-			a.choice = w->focus;
-			give(w, sc->slot, &a);
-		}
-		return go_next(w);
+		a.choice = w->focus;
+		return go_next(w, interview_get(w->iv, sc->slot)->kind == ANS_NONE && w->focus_moved
+				  ? &a : NULL);
 	default: return 0;
 	}
 }
@@ -245,6 +280,8 @@ static int toggle_choice(struct wizard *w, const struct screen *sc, int c)
 	const struct answer *cur = interview_get(w->iv, sc->slot);
 	struct answer a = { .kind = ANS_MULTI, .multi = cur->kind == ANS_MULTI ? cur->multi : 0 };
 	a.multi ^= 1u << c;
+	if (!a.multi)
+		a.kind = ANS_NONE;	/* nothing chosen is no answer, as in the line mode */
 	w->focus = c;
 	return give(w, sc->slot, &a);
 }
@@ -258,12 +295,7 @@ static int key_multi(struct wizard *w, const struct screen *sc, const struct wiz
 	case ACT_DECLINED: return give_word(w, sc->slot, IV_DECLINED);
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT:
-		if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-			struct answer none = { .kind = ANS_MULTI };
-			give(w, sc->slot, &none);
-		}
-		return go_next(w);
+	case ACT_NEXT: return go_next(w, NULL);	/* nothing chosen stays unanswered */
 	default: return 0;
 	}
 }
@@ -295,37 +327,25 @@ static int key_number(struct wizard *w, const struct screen *sc, const struct wi
 	}
 	if (k->action != ACT_NEXT)
 		return 0;
-	if (w->edit.len) {
-		struct answer a = { .kind = ANS_NUMBER, .number = strtol(w->edit.buf, NULL, 10) };
-		if (w->edit.len > 7 || a.number < sc->min || a.number > sc->max) {
-			char m[120];
-			snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or d don't know, x declined."),
-				 sc->min, sc->max);
-			say(w, m);
-			return W_REDRAW;
-		}
-		give(w, sc->slot, &a);
-	} else if (interview_get(w->iv, sc->slot)->kind == ANS_NONE) {
-		say(w, _("Type a number, or d don't know, x declined."));
-		return W_REDRAW;
-	}
-	return go_next(w);
+	struct answer a = { .kind = ANS_NUMBER, .number = w->edit.len ? strtol(w->edit.buf, NULL, 10) : 0 };
+	return go_next(w, w->edit.len ? &a : NULL);
 }
 
 static int key_text(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
+	(void)sc;
 	if (k->op != EDIT_NONE)
 		return edit_key(w, k, false);
 	if (k->action != ACT_NEXT)
 		return 0;
-	struct answer a = { 0 };
+	struct answer a = { 0 };	/* an emptied field takes the answer back */
 	if (w->edit.len) {
 		a.kind = ANS_TEXT;
 		a.text = text_sanitize(w->edit.buf);
 	}
-	give(w, sc->slot, &a);
+	int rc = go_next(w, &a);
 	answer_clear(&a);
-	return go_next(w);
+	return rc;
 }
 
 static int key_checklist(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
@@ -341,39 +361,34 @@ static int key_checklist(struct wizard *w, const struct screen *sc, const struct
 	switch (k->action) {
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT: return go_next(w);
+	case ACT_NEXT: return go_next(w, NULL);
 	default: return 0;
 	}
 }
 
 static int key_review(struct wizard *w, const struct wizard_key *k)
 {
-	int rows[512];
-	int n = wizard_review_rows(w, rows, 512);
+	struct view_review rv;
+	int n = (int)review_rows(w, &rv);
+	int slot = w->focus < n - 1 ? rv.slots[w->focus] : -1;
+	view_review_free(&rv);
 	switch (k->action) {
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT:
-		if (rows[w->focus] < 0)
-			return go_next(w);
-		interview_goto(w->iv, interview_deck(w->iv)->slots[rows[w->focus]].screen);
-		return W_NEW_SCREEN;
+	case ACT_NEXT: {
+		if (slot < 0)
+			return go_next(w, NULL);
+		struct session_action edit = { .verb = DO_EDIT,
+			.screen = interview_deck(w->iv)->slots[slot].screen };
+		return run(w, &edit);
+	}
 	default: return 0;
 	}
 }
 
 static int key_page(struct wizard *w, const struct wizard_key *k)
 {
-	switch (k->action) {
-	case ACT_UP:
-		w->scroll = w->scroll > 0 ? w->scroll - 1 : 0;
-		return W_REDRAW;
-	case ACT_DOWN:
-		w->scroll++;
-		return W_REDRAW;
-	case ACT_NEXT: return go_next(w);
-	default: return 0;
-	}
+	return k->action == ACT_NEXT ? go_next(w, NULL) : scroll(w, k->action);
 }
 
 static int key_note(struct wizard *w, const struct wizard_key *k)
@@ -382,12 +397,13 @@ static int key_note(struct wizard *w, const struct wizard_key *k)
 		return edit_key(w, k, false);
 	if (k->action == ACT_NEXT) {
 		char *clean = text_sanitize(w->edit.buf ? w->edit.buf : "");
-		if (session_note(w->ss, interview_current(w->iv), clean) < 0) {
-			free(clean);
+		struct session_action note = { .verb = DO_NOTE, .text = clean };
+		enum session_outcome o = session_do(w->ss, &note);
+		free(clean);
+		if (o != S_DONE) {
 			not_saved(w);
 			return W_REDRAW;	/* the note stays in the field */
 		}
-		free(clean);
 		say(w, _("Note saved."));
 	} else if (k->action == ACT_BACK) {
 		say(w, _("Note not changed."));
@@ -409,7 +425,8 @@ static int switch_lang(struct wizard *w)
 		return 0;
 	int i = (langs_current(l) + 1) % (int)l->n;
 	const struct catalog *next = l->v[i];
-	if (w->mode == W_INTERVIEW && session_lang(w->ss, catalog_lang(next)) < 0) {
+	struct session_action lang = { .verb = DO_LANG, .text = catalog_lang(next) };
+	if (w->mode == W_INTERVIEW && session_do(w->ss, &lang) != S_DONE) {
 		not_saved(w);
 		return W_REDRAW;
 	}
@@ -424,36 +441,20 @@ static int switch_lang(struct wizard *w)
 static int key_common(struct wizard *w, const struct wizard_key *k)
 {
 	switch (k->action) {
-	case ACT_HELP: w->mode = W_HELP; return W_REDRAW;
+	case ACT_HELP: return open_help(w);
 	case ACT_PANEL: w->panel = !w->panel; return W_REDRAW;
 	case ACT_REDRAW: return W_REDRAW;
 	case ACT_LANG: return switch_lang(w);
 	case ACT_HIDE: return W_HIDE;
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
 	case ACT_PAGE_UP:
-		w->scroll = w->scroll > w->page_rows ? w->scroll - w->page_rows : 0;
-		return W_REDRAW;
-	case ACT_PAGE_DOWN: w->scroll += w->page_rows; return W_REDRAW;
-	case ACT_STOP:
-		if (session_stop(w->ss) < 0) {
-			not_saved(w);
-			return W_REDRAW;
-		}
-		return W_NEW_SCREEN;
+	case ACT_PAGE_DOWN: return scroll(w, k->action);
+	case ACT_STOP: return go(w, DO_STOP);
 	case ACT_NOTE:
 		w->noting = true;
 		edit_set(&w->edit, interview_note(w->iv, interview_current(w->iv)));
 		return W_REDRAW;
-	case ACT_BACK: {
-		int rc;
-		if (!session_back(w->ss, &rc)) {
-			say(w, _("This is the first screen."));
-			return W_REDRAW;
-		}
-		if (rc < 0)
-			not_saved(w);
-		return W_NEW_SCREEN;
-	}
+	case ACT_BACK: return go(w, DO_BACK);
 	default: return -1;
 	}
 }
@@ -477,7 +478,7 @@ static int key_start(struct wizard *w, const struct wizard_key *k)
 {
 	switch (k->action) {
 	case ACT_CHOOSE:
-		if ((size_t)k->number > w->nresume)
+		if ((size_t)k->number > w->nresume || k->number > VIEW_RESUME_MAX)
 			return 0;
 		if (session_resume(w->ss, w->resume[k->number - 1].id) < 0) {
 			snprintf(w->msg, sizeof w->msg, _("Cannot resume: %.300s"), w->ss->err);
@@ -495,15 +496,29 @@ static int key_start(struct wizard *w, const struct wizard_key *k)
 			return W_REDRAW;
 		}
 		w->mode = W_INTERVIEW;
+		enter_screen(w);	/* the start screen's scroll is not the question's */
 		return W_NEW_SCREEN;
 	case ACT_LANG: return switch_lang(w);
 	case ACT_BACK:
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
-	case ACT_HELP: return 0;
+	case ACT_HELP: return open_help(w);
+	case ACT_PANEL: w->panel = !w->panel; return W_REDRAW;
 	case ACT_HIDE: return W_HIDE;
 	case ACT_REDRAW: return W_REDRAW;
-	default: return 0;
+	default: return scroll(w, k->action);
 	}
+}
+
+/* The help screen scrolls; any other key goes back where it was opened. */
+static int key_help(struct wizard *w, const struct wizard_key *k)
+{
+	if (k->action == ACT_HIDE)
+		return W_HIDE;
+	if (scroll(w, k->action))
+		return W_REDRAW;
+	w->mode = w->help_from_start ? W_START : W_INTERVIEW;
+	w->scroll = w->help_scroll;
+	return W_REDRAW;
 }
 
 int wizard_key(struct wizard *w, const struct wizard_key *k)
@@ -511,11 +526,7 @@ int wizard_key(struct wizard *w, const struct wizard_key *k)
 	int rc;
 	switch (w->mode) {
 	case W_START: return key_start(w, k);
-	case W_HELP:
-		if (k->action == ACT_HIDE)
-			return W_HIDE;
-		w->mode = W_INTERVIEW;
-		return W_REDRAW;
+	case W_HELP: return key_help(w, k);
 	case W_INTERVIEW: break;
 	default: return W_END;
 	}
@@ -530,5 +541,7 @@ int wizard_key(struct wizard *w, const struct wizard_key *k)
 		enter_screen(w);
 		rc |= W_NEW_SCREEN | W_REDRAW;
 	}
+	if (w->ss->unsaved && w->mode == W_INTERVIEW)
+		not_saved(w);	/* until a commit succeeds */
 	return rc;
 }

@@ -50,6 +50,8 @@ struct wizard {
 	int scroll;		/* first body row shown */
 	int page_rows;		/* body rows visible, set by the front end */
 	bool panel;		/* the help / why-we-ask panel */
+	bool help_from_start;	/* the help screen was opened on the start screen */
+	int help_scroll;	/* the scroll to go back to from the help screen */
 	bool noting;		/* the note field has the focus */
 	struct edit edit;	/* the number, text or note being typed */
 	char msg[400];		/* one line for the interviewer, "" if none */
@@ -71,8 +73,5 @@ enum wizard_field wizard_field(const struct wizard *w);
 /* Applies one key. Returns W_* flags. */
 int wizard_key(struct wizard *w, const struct wizard_key *k);
 
-/* Rows of the review screen: slots on the path, then one "continue" row
- * (-1). Fills at most max, returns how many there are. */
-int wizard_review_rows(const struct wizard *w, int *rows, int max);
 
 #endif

@@ -465,6 +465,9 @@ has out '"outcome": "consistent-adult"'
 has out '"means.agreed": "yes"'
 has out '"event": "answer", "id": "age.at-act", "old": "", "new": "30"'
 has out '"seconds_per_screen": [{"screen": "setup.role"'
+has out '{"section": "outcome", "text": "Outcome: Consistent with trafficking in persons (Article 3(a)) [consistent-adult]", "indent": null, "quote": false, "marks": []}'
+grep -q '"section": "cites", "text": "[^"]*recruitment[^"]*", "indent": null, "quote": true, "marks": \[\[' "$TMP/out" ||
+	bad "the JSON summary does not mark the matched law words"
 run 0 export "$id" --format csv --data "$data" --passphrase-file "$TMP/pass"
 has out 'case,seq,time,event,id,old,new'
 run 0 export "$id" --format txt --data "$data" --passphrase-file "$TMP/pass"

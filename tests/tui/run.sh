@@ -297,6 +297,81 @@ start xterm-256color 80 24 --locales tests/locales --lang ar --bidi terminal
 wait_for "Start a new interview" && step Enter "من يجري هذا الفحص؟"
 end
 
+begin "40x12: the start offers the unfinished case, F1 ? Tab work there, the first question from its top"
+start xterm-256color 80 24
+data="$TMP/store$stores"
+wait_for "Start a new interview" && step Enter "Who is doing" && step 2 Enter "taking place"
+keys C-c; wait_exit; stop_tmux
+rm -f "$TMP/rc"
+new_tmux 40 12 \
+	"env TERM=xterm-256color $WRAP $BIN --contacts screens/contacts.example --data $data --passphrase-file $TMP/pass; echo \$? >$TMP/rc; sleep 600"
+wait_for "Start a new interview" && wait_for "Resume interview" && wait_for "↓" &&
+step F1 "Keys" && wait_for "↓" && step PageDown "↑" && step Escape "Start a new interview" &&
+step "?" "Keys" && step Escape "Start a new interview" &&
+step Tab "Before you start" && step Tab "Start a new interview" &&
+keys PageDown PageDown PageDown && wait_for "blanks the screen" && step Enter "Who is doing this screening?"
+screen | grep -qF "↓ 2 more" || bad "the choices below the screen are not announced"
+end
+
+# ---- the passphrase screen (no --passphrase-file) --------------------
+
+# start_asking DATA [ARGS]: the wizard on the store DATA, asking its passphrase.
+start_asking() {
+	d=$1; shift
+	rm -f "$TMP/rc"
+	new_tmux 80 24 \
+		"env TERM=xterm-256color $WRAP $BIN --contacts screens/contacts.example --data $d $*; echo \$? >$TMP/rc; sleep 600"
+}
+PASS='correct horse battery staple'
+
+begin "first use: the passphrase asked twice on a curses screen, too short and differing asked again"
+start_asking "$TMP/asked"
+wait_for "New passphrase: []" &&
+step short Enter "Too short: a passphrase has 8 characters or more" &&
+step "$PASS" Enter "The same passphrase again: []" &&
+step "$PASS-not" Enter "The two passphrases differ" &&
+wait_for "New passphrase: []" &&
+step "$PASS" Enter "The same passphrase again" &&
+keys "$PASS" && wait_for "[$(printf '%s' "$PASS" | tr -c '' '*')]" &&
+history | grep -qF "horse" && bad "the passphrase is on the screen"
+step Enter "Start a new interview"
+keys C-c; wait_exit
+printf '%s\n' "$PASS" >"$TMP/pass2"
+$WRAP $BIN cases --data "$TMP/asked" --passphrase-file "$TMP/pass2" >/dev/null 2>"$TMP/err" ||
+	bad "the passphrase set on the screen does not open the store: $(cat "$TMP/err")"
+end
+
+begin "Ctrl-X on the passphrase screen blanks it; a key brings it back with what was typed"
+start_asking "$TMP/asked"
+wait_for "Passphrase: []" && keys abc && wait_for "Passphrase: [***]" &&
+keys C-x && wait_gone "Passphrase"
+screen | grep -q '[[:alnum:]]' && bad "the hidden screen is not blank"
+keys Enter
+wait_for "Passphrase: [***]"
+keys C-c; wait_exit
+[ "$(cat "$TMP/rc" 2>/dev/null)" = 1 ] || bad "Ctrl-C on the passphrase screen: exit status $(cat "$TMP/rc" 2>/dev/null)"
+end
+
+begin "a wrong passphrase three times: a clear message, exit 2, the store file unchanged"
+sum=$(cksum <"$TMP/asked/cases.db")
+start_asking "$TMP/asked"
+wait_for "Passphrase: []" &&
+step "wrong one" Enter "Wrong passphrase. 2 tries left." &&
+step "wrong two" Enter "Wrong passphrase. One try left." &&
+keys "wrong three" Enter && wait_exit &&
+wait_for "wrong passphrase, 3 times: the store was not opened"
+[ "$(cat "$TMP/rc" 2>/dev/null)" = 2 ] || bad "exit status $(cat "$TMP/rc" 2>/dev/null)"
+[ "$(cksum <"$TMP/asked/cases.db")" = "$sum" ] || bad "the store file changed"
+history | grep -qF -e "wrong one" -e "wrong two" -e "wrong three" && bad "a typed passphrase is on the screen"
+end
+
+begin "a broken deck is refused with file:line:col after the terminal is restored, before any passphrase"
+start_asking "$TMP/asked" --deck tests/e2e/decks/cycle
+wait_exit
+wait_for "10-main.screen:13:7: error: cycle"
+[ "$(cat "$TMP/rc" 2>/dev/null)" = 2 ] || bad "exit status $(cat "$TMP/rc" 2>/dev/null)"
+end
+
 begin "without a terminal, the line mode starts with a notice"
 printf '' | $WRAP $BIN --contacts screens/contacts.example --data "$TMP/pipe" --passphrase-file "$TMP/pass" >"$TMP/out" 2>"$TMP/err"
 grep -qF "using the line mode" "$TMP/err" || bad "no notice"

@@ -307,6 +307,52 @@ static void test_matched_words(void **st)
 	law_quote_free(&q);
 }
 
+/* The structured report: the quote lines carry spans on exactly the matched
+ * words, the text rendering is the summary, and the JSON rendering has the
+ * same lines and marks. */
+static void test_structured_report_marks_the_matched_words(void **st)
+{
+	(void)st;
+	struct assess_input in = inputs("act.harbouring: yes\nmeans.abuse-of-vulnerability: yes\n");
+	struct assessment a;
+	assert_int_equal(assess_run(&in, &a, NULL), 0);
+	size_t nev;
+	struct evidence *ev = report_evidence_inputs(&in, &nev);
+	struct report r;
+	report_build(&r, &a, &in, ev, nev);
+	int marks = 0;
+	bool outcome = false;
+	for (size_t i = 0; i < r.n; i++) {
+		const struct report_line *l = &r.v[i];
+		outcome |= l->section == SEC_OUTCOME && strncmp(l->text, "Outcome: ", 9) == 0;
+		assert_true(!l->nspans || l->quote);	/* only quoted law is marked */
+		for (size_t k = 0; k < l->nspans; k++, marks++) {
+			char *w = strndup(l->text + l->spans[k].start, l->spans[k].len);
+			if (strcmp(w, "harbouring") != 0 && strcmp(w, "a position of vulnerability") != 0)
+				fail_msg("marked '%s'", w);
+			free(w);
+		}
+	}
+	assert_true(outcome);
+	assert_true(marks >= 2);
+	char *buf, *text = text_of("act.harbouring: yes\nmeans.abuse-of-vulnerability: yes\n");
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	report_print(f, &r, 1000);
+	fclose(f);
+	assert_string_equal(buf, text);	/* report_text is this rendering */
+	free(buf);
+	free(text);
+	f = open_memstream(&buf, &len);
+	report_print_json(f, &r);
+	fclose(f);
+	assert_non_null(strstr(buf, "\"section\": \"cites\""));
+	assert_non_null(strstr(buf, "\"quote\": true, \"marks\": [["));
+	free(buf);
+	report_free(&r);
+	free(ev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_text_quotes_the_cited_provisions_verbatim),
 		cmocka_unit_test(test_text_shows_flags_and_caveats_with_their_names),
 		cmocka_unit_test(test_matched_words),
+		cmocka_unit_test(test_structured_report_marks_the_matched_words),
 	};
 	return cmocka_run_group_tests_name("report", tests, utf8_locale, NULL);
 }

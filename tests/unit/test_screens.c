@@ -6,11 +6,13 @@
 #include "testutil.h"
 
 #include <curses.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "answers.h"
 #include "catalog.h"
 #include "../../src/tui/page.h"
+#include "../../src/tui/pass.h"
 #include "../../src/tui/tui.h"
 #include "../../src/tui/wizard.h"
 
@@ -94,6 +96,8 @@ static void assert_aligned(const struct page *p)
 	move(cy, cx);
 }
 
+static void compare(const char *name, int cols, int lines);
+
 static void golden(struct wizard *w, const char *name, int cols, int lines)
 {
 	resizeterm(lines, cols);
@@ -102,6 +106,12 @@ static void golden(struct wizard *w, const char *name, int cols, int lines)
 	tui_paint(&p, false);
 	assert_aligned(&p);
 	page_free(&p);
+	compare(name, cols, lines);
+}
+
+/* The virtual screen against its golden file. */
+static void compare(const char *name, int cols, int lines)
+{
 	char *got = dump();
 	char path[256];
 	snprintf(path, sizeof path, "tests/tui/golden/%s-%dx%d.txt", name, cols, lines);
@@ -184,6 +194,28 @@ static void test_start(void **st)
 	struct state s;
 	state_at(&s, "", NULL);
 	both(&s, "start");
+	state_free(&s);
+}
+
+/* At 40x12 the start shows its offers first, the rest a scroll away, and
+ * F1's help scrolls. */
+static void test_start_resume_and_help_at_40x12(void **st)
+{
+	(void)st;
+	struct state s;
+	state_at(&s, "", NULL);
+	setenv("TZ", "UTC", 1);	/* the offers show their local time */
+	tzset();
+	struct store_case cases[2] = { { .id = "00000000000000a1" }, { .id = "00000000000000a2" } };
+	s.w.resume = cases;
+	s.w.nresume = 2;
+	golden(&s.w, "start-resume", 40, 12);
+	struct wizard_key k = { .action = ACT_HELP };
+	wizard_key(&s.w, &k);
+	golden(&s.w, "help-start", 40, 12);
+	k.action = ACT_PAGE_DOWN;
+	wizard_key(&s.w, &k);
+	golden(&s.w, "help-start-pgdn", 40, 12);
 	state_free(&s);
 }
 
@@ -321,6 +353,14 @@ static void test_summary_highlights_matched_words(void **st)
 	assert_true(attr_at("recruitment, transportation") & A_REVERSE);
 	assert_true(attr_at("transportation, transfer") & A_REVERSE);
 	assert_false(attr_at("transfer, harbouring") & A_REVERSE);
+	/* On a terminal that is not UTF-8 the text is transliterated, and the
+	 * highlights stay on their words. */
+	s.w.ascii = true;
+	page_build(&p, &s.w, COLS, LINES);
+	tui_paint(&p, true);
+	page_free(&p);
+	assert_true(attr_at("recruitment, transportation") & A_REVERSE);
+	assert_false(attr_at("transfer, harbouring") & A_REVERSE);
 	state_free(&s);
 }
 
@@ -380,6 +420,44 @@ static void test_wide_and_combining_text(void **st)
 	}
 }
 
+/* The passphrase screen: what is typed shows only as '*'. */
+static void golden_pass(const struct pass *ps, const char *name, int cols, int lines)
+{
+	resizeterm(lines, cols);
+	struct page p;
+	page_build_pass(&p, ps, false, COLS, LINES);
+	tui_paint(&p, false);
+	assert_aligned(&p);
+	char *t = page_text(&p);
+	assert_null(strstr(t, "hunter"));
+	free(t);
+	page_free(&p);
+	compare(name, cols, lines);
+}
+
+static void test_passphrase(void **st)
+{
+	(void)st;
+	struct pass ps;
+	pass_init(&ps);
+	pass_ready(&ps, false);
+	for (const char *c = "hunter22"; *c; c++) {
+		struct wizard_key k = { .op = EDIT_INSERT, .ch = (unsigned char)*c };
+		pass_key(&ps, &k);
+	}
+	golden_pass(&ps, "passphrase", 80, 24);
+	golden_pass(&ps, "passphrase", 40, 12);
+	pass_init(&ps);
+	pass_ready(&ps, true);
+	struct wizard_key k = { .op = EDIT_INSERT, .ch = 'h' };
+	pass_key(&ps, &k);
+	struct wizard_key enter = { .action = ACT_NEXT };
+	assert_int_equal(pass_key(&ps, &enter), PASS_REDRAW);	/* too short: asked again */
+	golden_pass(&ps, "passphrase-new", 80, 24);
+	golden_pass(&ps, "passphrase-new", 40, 12);
+	pass_clear(&ps);
+}
+
 static void test_too_small(void **st)
 {
 	(void)st;
@@ -394,6 +472,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_start),
+		cmocka_unit_test(test_start_resume_and_help_at_40x12),
 		cmocka_unit_test(test_single_choice),
 		cmocka_unit_test(test_multiple_choice),
 		cmocka_unit_test(test_yes_no),
@@ -408,6 +487,7 @@ int main(void)
 		cmocka_unit_test(test_referral),
 		cmocka_unit_test(test_stop),
 		cmocka_unit_test(test_wide_and_combining_text),
+		cmocka_unit_test(test_passphrase),
 		cmocka_unit_test(test_too_small),
 	};
 	return cmocka_run_group_tests_name("screens", tests, setup, teardown);

@@ -6,6 +6,7 @@
 
 #include "record.h"
 #include "session.h"
+#include "fault.h"
 
 static char err[512];
 
@@ -125,81 +126,6 @@ static void test_a_failed_commit_changes_nothing(void **st)
 	sqlite3_close(db);
 	assert_int_equal(answer(f, "safety.private", "no"), 0);	/* and works again */
 	fx_free(f);
-}
-
-/* Fault injection: a VFS over the default one whose writes and syncs fail
- * while `failing` is set, as a full or broken disk would, and whose reads
- * fail while `failing_reads` is set. */
-static sqlite3_vfs fault_vfs, *real_vfs;
-static bool failing, failing_reads;
-static struct sqlite3_io_methods fault_io;
-
-struct fault_file {
-	sqlite3_file base;	/* our methods */
-	sqlite3_file *real;	/* the default VFS's file, after this struct */
-};
-
-static int f_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 off)
-{
-	struct fault_file *ff = (struct fault_file *)f;
-	return failing ? SQLITE_IOERR_WRITE : ff->real->pMethods->xWrite(ff->real, b, n, off);
-}
-
-static int f_sync(sqlite3_file *f, int flags)
-{
-	struct fault_file *ff = (struct fault_file *)f;
-	return failing ? SQLITE_IOERR_FSYNC : ff->real->pMethods->xSync(ff->real, flags);
-}
-
-static int f_read(sqlite3_file *f, void *b, int n, sqlite3_int64 off)
-{
-	struct fault_file *ff = (struct fault_file *)f;
-	return failing_reads ? SQLITE_IOERR_READ : ff->real->pMethods->xRead(ff->real, b, n, off);
-}
-
-/* The other methods go to the real file's own methods. */
-#define REAL(f) (((struct fault_file *)(f))->real)
-#define PASS(name, args, call) \
-	static int f_##name args { return REAL(f)->pMethods->x##name call; }
-PASS(Close, (sqlite3_file *f), (((struct fault_file *)f)->real))
-PASS(Truncate, (sqlite3_file *f, sqlite3_int64 s), (((struct fault_file *)f)->real, s))
-PASS(FileSize, (sqlite3_file *f, sqlite3_int64 *s), (((struct fault_file *)f)->real, s))
-PASS(Lock, (sqlite3_file *f, int l), (((struct fault_file *)f)->real, l))
-PASS(Unlock, (sqlite3_file *f, int l), (((struct fault_file *)f)->real, l))
-PASS(CheckReservedLock, (sqlite3_file *f, int *r), (((struct fault_file *)f)->real, r))
-PASS(FileControl, (sqlite3_file *f, int op, void *a), (((struct fault_file *)f)->real, op, a))
-PASS(SectorSize, (sqlite3_file *f), (((struct fault_file *)f)->real))
-PASS(DeviceCharacteristics, (sqlite3_file *f), (((struct fault_file *)f)->real))
-PASS(ShmMap, (sqlite3_file *f, int i, int sz, int e, void volatile **p), (((struct fault_file *)f)->real, i, sz, e, p))
-PASS(ShmLock, (sqlite3_file *f, int o, int n, int fl), (((struct fault_file *)f)->real, o, n, fl))
-PASS(ShmUnmap, (sqlite3_file *f, int d), (((struct fault_file *)f)->real, d))
-static void f_ShmBarrier(sqlite3_file *f) { REAL(f)->pMethods->xShmBarrier(REAL(f)); }
-
-static int f_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out)
-{
-	(void)v;
-	struct fault_file *ff = (struct fault_file *)f;
-	ff->real = (sqlite3_file *)(ff + 1);
-	int rc = real_vfs->xOpen(real_vfs, name, ff->real, flags, out);
-	if (rc != SQLITE_OK) {
-		f->pMethods = NULL;
-		return rc;
-	}
-	fault_io = (struct sqlite3_io_methods){ 2, f_Close, f_read, f_write, f_Truncate, f_sync,
-		f_FileSize, f_Lock, f_Unlock, f_CheckReservedLock, f_FileControl, f_SectorSize,
-		f_DeviceCharacteristics, f_ShmMap, f_ShmLock, f_ShmBarrier, f_ShmUnmap, NULL, NULL };
-	f->pMethods = &fault_io;
-	return SQLITE_OK;
-}
-
-static void use_fault_vfs(void)
-{
-	real_vfs = sqlite3_vfs_find(NULL);
-	fault_vfs = *real_vfs;
-	fault_vfs.zName = "fault";
-	fault_vfs.szOsFile = (int)sizeof(struct fault_file) + real_vfs->szOsFile;
-	fault_vfs.xOpen = f_open;
-	sqlite3_vfs_register(&fault_vfs, 1);
 }
 
 /* A write or fsync that fails: the commit reports not saved, the interview

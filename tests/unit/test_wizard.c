@@ -2,6 +2,8 @@
  * the interview, and what the page then shows. */
 #include "bundled.h"
 
+#include <regex.h>
+
 #include "../../src/tui/page.h"
 #include "../../src/tui/wizard.h"
 
@@ -293,6 +295,179 @@ static void test_help_mode_lists_the_keys_from_the_table(void **st)
 	done(f);
 }
 
+/* A start screen offering n unfinished cases. */
+static struct fixture *at_start(struct store_case *cases, size_t n)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	f->iv = interview_new(deck);
+	session_init(&f->ss, f->iv, NULL);
+	wizard_init(&f->w, &f->ss, NULL, NULL);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(cases[i].id, sizeof cases[i].id, "%016zx", i + 0xa0);
+		cases[i].updated = 0;
+	}
+	f->w.resume = cases;
+	f->w.nresume = n;
+	return f;
+}
+
+static void test_start_at_40x12_shows_the_offers_and_scrolls_to_the_rest(void **st)
+{
+	(void)st;
+	struct store_case cases[3];
+	struct fixture *f = at_start(cases, 3);
+	char *t = shown(f, 40, 12);
+	assert_non_null(strstr(t, "Screening interview"));
+	assert_non_null(strstr(t, "Start a new interview"));
+	assert_non_null(strstr(t, cases[0].id));
+	assert_non_null(strstr(t, "more"));	/* the rest is below, and it says so */
+	assert_null(strstr(t, "blanks the screen"));
+	free(t);
+	act(f, ACT_PAGE_DOWN);
+	t = shown(f, 40, 12);
+	assert_non_null(strstr(t, cases[2].id));
+	free(t);
+	act(f, ACT_PAGE_DOWN);
+	for (int i = 0; i < 3; i++) {
+		act(f, ACT_PAGE_DOWN);
+		free(shown(f, 40, 12));	/* each key is drawn, the scroll clamped */
+	}
+	t = shown(f, 40, 12);
+	assert_non_null(strstr(t, "blanks the screen"));
+	assert_null(strstr(t, "↓"));
+	assert_non_null(strstr(t, "↑"));
+	free(t);
+	/* Enter: the first question from its top, not at the start's scroll. */
+	act(f, ACT_NEXT);
+	t = shown(f, 40, 12);
+	assert_non_null(strstr(t, "Who is doing this screening?"));
+	assert_non_null(strstr(t, "↓ 2 more"));
+	free(t);
+	f->w.resume = NULL;
+	f->w.nresume = 0;
+	done(f);
+}
+
+static void test_f1_question_mark_and_tab_on_the_start_screen(void **st)
+{
+	(void)st;
+	struct fixture *f = at_start(NULL, 0);
+	act(f, ACT_HELP);
+	assert_int_equal(f->w.mode, W_HELP);
+	char *t = shown(f, 80, 60);
+	assert_non_null(strstr(t, "Before you start"));
+	assert_null(strstr(t, "Step 1 of 5"));
+	free(t);
+	act(f, ACT_YES);	/* any other key goes back to the start */
+	assert_int_equal(f->w.mode, W_START);
+	struct wizard_key q = { .action = keys_action('?', false, false, &q.number) };
+	wizard_key(&f->w, &q);
+	assert_int_equal(f->w.mode, W_HELP);
+	act(f, ACT_BACK);
+	assert_int_equal(f->w.mode, W_START);
+	act(f, ACT_PANEL);
+	t = shown(f, 80, 24);
+	assert_non_null(strstr(t, "Interviewer's help"));
+	assert_non_null(strstr(t, "Before you start"));
+	free(t);
+	done(f);
+}
+
+static void test_help_scrolls_at_40x12(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	act(f, ACT_HELP);
+	char *t = shown(f, 40, 12);
+	assert_non_null(strstr(t, "↓"));
+	assert_null(strstr(t, "leave tipscreen"));
+	free(t);
+	for (int i = 0; i < 100; i++) {
+		act(f, ACT_DOWN);
+		free(shown(f, 40, 12));
+	}
+	assert_int_equal(f->w.mode, W_HELP);	/* scrolling stays in the help */
+	t = shown(f, 40, 12);
+	assert_non_null(strstr(t, "goes back."));
+	assert_non_null(strstr(t, "↑"));
+	free(t);
+	act(f, ACT_NEXT);
+	assert_int_equal(f->w.mode, W_INTERVIEW);
+	done(f);
+}
+
+static void test_checklist_below_the_screen_says_how_many_more(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	through_consent(f);
+	typed(f, "30");
+	act(f, ACT_NEXT);
+	act(f, ACT_NEXT);	/* the open question left empty */
+	assert_string_equal(at(f), "act.checklist");
+	char *t = shown(f, 40, 12);
+	assert_non_null(strstr(t, "more"));
+	assert_non_null(strstr(t, "↓"));
+	free(t);
+	done(f);
+}
+
+/* One key table: the legend's key for an action is one of the keys the
+ * help screen lists for it, and no translatable string names a key: the
+ * template (locales/tipscreen.pot) holds no key letter or key name. */
+static void test_one_key_table_and_no_key_in_translations(void **st)
+{
+	(void)st;
+	char *keys;
+	const char *text;
+	int lines = 0;
+	for (int i = 0; keys_help_line(i, &keys, &text); i++, free(keys)) {
+		lines++;
+		for (int a = 1; a < ACT_COUNT; a++) {
+			if (strcmp(text, action_help(a)) != 0 || !action_word(a))
+				continue;
+			char want[32];
+			const char *l = keys_legend(a);
+			snprintf(want, sizeof want, l[0] == '^' ? "Ctrl-%s" : "%s", l[0] == '^' ? l + 1 : l);
+			if (!strstr(keys, want))
+				fail_msg("the legend's %s is not among the help's keys '%s'", l, keys);
+		}
+	}
+	assert_true(lines >= ACT_COUNT - 2);	/* every action but none and one more */
+	FILE *f = fopen("locales/tipscreen.pot", "r");
+	assert_non_null(f);
+	regex_t re;
+	assert_int_equal(regcomp(&re, "^msgid .*(Ctrl-|F[0-9]|Esc|Tab |\\^[A-Z]|[\" (,;:][ynxdi] "
+				 "(yes|no|don't|declined|intended))", REG_EXTENDED | REG_NOSUB), 0);
+	char line[2048];
+	while (fgets(line, sizeof line, f))
+		if (regexec(&re, line, 0, NULL, 0) == 0)
+			fail_msg("a key in a translatable string: %s", line);
+	regfree(&re);
+	fclose(f);
+}
+
+/* A multiple choice with nothing chosen is no answer, however it came to
+ * be empty: Enter leaves it unanswered, and unchoosing the last choice
+ * takes the answer back (the line mode cannot record "nothing" either). */
+static void test_an_empty_multiple_choice_is_unanswered(void **st)
+{
+	(void)st;
+	struct fixture *f = start();
+	choose(f, 2); act(f, ACT_NEXT);
+	choose(f, 1); act(f, ACT_NEXT);
+	assert_string_equal(at(f), "setup.contact");
+	int slot = deck_slot_find(deck, "setup.contact");
+	choose(f, 1);
+	assert_int_equal(interview_get(f->iv, slot)->kind, ANS_MULTI);
+	choose(f, 1);
+	assert_int_equal(interview_get(f->iv, slot)->kind, ANS_NONE);
+	act(f, ACT_NEXT);
+	assert_string_equal(at(f), "setup.interpreter");
+	assert_int_equal(interview_get(f->iv, slot)->kind, ANS_NONE);
+	done(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +484,12 @@ int main(void)
 		cmocka_unit_test(test_progress_marks_the_current_step_without_colour),
 		cmocka_unit_test(test_too_small_terminal),
 		cmocka_unit_test(test_help_mode_lists_the_keys_from_the_table),
+		cmocka_unit_test(test_start_at_40x12_shows_the_offers_and_scrolls_to_the_rest),
+		cmocka_unit_test(test_f1_question_mark_and_tab_on_the_start_screen),
+		cmocka_unit_test(test_help_scrolls_at_40x12),
+		cmocka_unit_test(test_checklist_below_the_screen_says_how_many_more),
+		cmocka_unit_test(test_one_key_table_and_no_key_in_translations),
+		cmocka_unit_test(test_an_empty_multiple_choice_is_unanswered),
 	};
 	return cmocka_run_group_tests_name("wizard", tests, bundled_setup, bundled_teardown);
 }

@@ -1,0 +1,133 @@
+#include "view.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "national.h"
+#include "xalloc.h"
+
+void view_header(const struct interview *iv, struct view_header *h)
+{
+	const struct deck *dk = interview_deck(iv);
+	int cur = interview_current(iv);
+	const struct screen *sc = &dk->s[cur];
+	interview_path(iv, &h->n, &h->pos);
+	h->pos++;
+	h->section = _(deck_section_title(sc->section));
+	h->question = sc->question ? D_(sc->id, sc->question) : NULL;
+	h->note = interview_note(iv, cur);
+}
+
+int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
+{
+	int n = 0;
+	rows[n++] = IV_YES;
+	if (deck_slot_intended(dk, slot))
+		rows[n++] = IV_INTENDED;
+	rows[n++] = IV_NO;
+	rows[n++] = IV_DONTKNOW;
+	rows[n++] = IV_DECLINED;
+	return n;
+}
+
+int view_answers(const struct deck *dk, int slot, enum action out[5])
+{
+	int n = 0;
+	switch (deck_slot_type(dk, slot)) {
+	case SCR_YESNO:
+		out[n++] = ACT_YES;
+		if (deck_slot_intended(dk, slot))
+			out[n++] = ACT_INTENDED;
+		out[n++] = ACT_NO;
+		/* fall through */
+	case SCR_SINGLE:
+	case SCR_NUMBER:
+		out[n++] = ACT_DONTKNOW;
+		/* fall through */
+	default:
+		out[n++] = ACT_DECLINED;
+	}
+	return n;
+}
+
+struct view_choice *view_choices(const struct interview *iv, size_t *n)
+{
+	const struct deck *dk = interview_deck(iv);
+	const struct screen *sc = &dk->s[interview_current(iv)];
+	*n = sc->type == SCR_SINGLE || sc->type == SCR_MULTI ? sc->nchoices : 0;
+	if (!*n)
+		return NULL;
+	const struct answer *a = interview_get(iv, sc->slot);
+	struct view_choice *v = xmalloc(*n * sizeof *v);
+	for (size_t i = 0; i < *n; i++) {
+		v[i].label = D_(sc->id, sc->choices[i].label);
+		v[i].chosen = sc->type == SCR_MULTI ? a->kind == ANS_MULTI && (a->multi & (1u << i))
+						    : a->kind == ANS_CHOICE && a->choice == (int)i;
+	}
+	return v;
+}
+
+void view_review(const struct interview *iv, struct view_review *r)
+{
+	const struct deck *dk = interview_deck(iv);
+	size_t np;
+	const int *path = interview_path(iv, &np, NULL);
+	memset(r, 0, sizeof *r);
+	r->slots = xmalloc((dk->nslots + 1) * sizeof *r->slots);
+	r->unanswered = xmalloc((dk->nslots + 1) * sizeof *r->unanswered);
+	r->declined = xmalloc((dk->nslots + 1) * sizeof *r->declined);
+	for (size_t i = 0; i < np; i++) {
+		const struct screen *sc = &dk->s[path[i]];
+		if (sc->slot >= 0)
+			r->slots[r->n++] = sc->slot;
+		for (size_t j = 0; j < sc->nitems; j++)
+			r->slots[r->n++] = sc->items[j].slot;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct answer *a = interview_get(iv, r->slots[i]);
+		if (a->kind == ANS_NONE)
+			r->unanswered[r->nunanswered++] = i + 1;
+		else if (a->kind == ANS_WORD && a->word == IV_DECLINED)
+			r->declined[r->ndeclined++] = i + 1;
+	}
+	r->ndiscarded = interview_discarded(iv, NULL, 0);
+	r->discarded = xmalloc((r->ndiscarded + 1) * sizeof *r->discarded);
+	interview_discarded(iv, r->discarded, r->ndiscarded);
+}
+
+void view_review_free(struct view_review *r)
+{
+	free(r->slots);
+	free(r->unanswered);
+	free(r->declined);
+	free(r->discarded);
+	memset(r, 0, sizeof *r);
+}
+
+int view_summary(const struct interview *iv, const struct profile *law, struct report *r,
+		 const char **why)
+{
+	struct assess_input in;
+	struct assessment a;
+	interview_inputs(iv, &in);
+	if (assess_run(&in, &a, why) < 0) {
+		memset(r, 0, sizeof *r);
+		return -1;
+	}
+	size_t nev;
+	struct evidence *ev = report_evidence(iv, &nev);
+	report_build(r, &a, &in, ev, nev);
+	free(ev);
+	if (law) {	/* the national summary is text: its lines join the report */
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		national_print(f, law, &in, &a, 100000);
+		fclose(f);
+		report_add_text(r, SEC_NATIONAL, buf);
+		free(buf);
+	}
+	return 0;
+}

@@ -1,0 +1,72 @@
+/* view: the screen model (DESIGN §9). What a front end shows for the state
+ * of an interview, decided once, here: the header (section and progress),
+ * the yes-no rows a slot offers, the review (its numbered rows, the lists
+ * of unanswered and declined ones, the answers that will be discarded) and
+ * the summary as a structured report. The wizard and the line mode render
+ * these and build none of their own; what may leave a screen is the
+ * session's rule (session_needs_answer), and every change goes through
+ * session_do. Nothing here has a fixed cap. Results own their arrays
+ * (view_review_free, report_free) and borrow their strings from the deck,
+ * the interview and the catalog until the interview changes. */
+#ifndef TIPSCREEN_VIEW_H
+#define TIPSCREEN_VIEW_H
+
+#include <stddef.h>
+
+#include "actions.h"
+#include "interview.h"
+#include "report.h"
+
+/* The unfinished interviews a start screen offers to resume, newest first:
+ * at most this many (one digit each), in every front end. */
+enum { VIEW_RESUME_MAX = 9 };
+
+struct view_header {
+	const char *section;	/* the section's title, translated */
+	size_t pos, n;		/* screen pos (1-based) of the n on the path */
+	const char *question;	/* translated, or NULL */
+	const char *note;	/* the interviewer's note on the screen, or NULL */
+};
+
+void view_header(const struct interview *iv, struct view_header *h);
+
+/* The answer words a yes-no slot offers, in order: yes, intended (where
+ * the slot allows it), no, don't know, declined. Returns how many (≤ 5). */
+int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5]);
+
+/* The answer words a slot takes, besides a typed number, text or choice:
+ * a yes-no slot all of them (intended where allowed), a single choice or a
+ * number don't know and declined, a multiple choice or a text declined.
+ * Both front ends list these and nothing else. Returns how many (≤ 5). */
+int view_answers(const struct deck *dk, int slot, enum action out[5]);
+
+/* A choice of a single or multiple choice screen. */
+struct view_choice {
+	const char *label;	/* translated */
+	bool chosen;
+};
+
+/* The choices of the current screen, with their states: a new array
+ * (NULL when it has none), *n its length. */
+struct view_choice *view_choices(const struct interview *iv, size_t *n);
+
+struct view_review {
+	int *slots;		/* the answer slots on the path, in order: row i + 1 */
+	size_t n;
+	size_t *unanswered, nunanswered;	/* row numbers, 1-based */
+	size_t *declined, ndeclined;
+	int *discarded;		/* answered slots off the path: "will be discarded" */
+	size_t ndiscarded;
+};
+
+void view_review(const struct interview *iv, struct view_review *r);
+void view_review_free(struct view_review *r);
+
+struct profile;
+/* The summary of the answers on the path, followed by the assessment under
+ * law (a --law profile) when it is not NULL: 0, or -1 when the answers
+ * contradict each other (*why). */
+int view_summary(const struct interview *iv, const struct profile *law, struct report *r,
+		 const char **why);
+
+#endif
