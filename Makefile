@@ -8,13 +8,19 @@
 #   make coverage  line and branch coverage per module
 #   make valgrind  the same tests under valgrind, without sanitizers
 #   make check     lint: the deck, and no curses in the engine
-#   make bench     deck loading and replay timings
+#   make bench     one table: the engine's timings, the wizard beside dialog
 #   make deps      install the Debian packages the build and tests need
+#   make install   the program, deck, translations, law texts and man page
+#                  under PREFIX (and DESTDIR); make uninstall removes them
+#   make man       check the man page (src/tipscreen.1)
 #   make pot       extract every translatable string into locales/tipscreen.pot
 #   make po        merge the template into every locales/*.po
 
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/tipscreen
+MANDIR   ?= $(PREFIX)/share/man
 DECKDIR  ?= $(CURDIR)/screens
 LOCALEDIR ?= $(CURDIR)/locales
 
@@ -39,7 +45,7 @@ FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c
+            src/cmd/law.c src/cmd/version.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
@@ -55,7 +61,8 @@ UNIT_BIN := $(UNIT_ALL:%=build/asan/tests/test_%)
 # Objects of each build flavour: rel (./tipscreen), asan (tests), vg (valgrind).
 objs = $(patsubst %.c,build/$(1)/%.o,$(2)) build/$(1)/law_data.o
 
-.PHONY: all run test test-run check valgrind bench asan deps install clean clean-objs pot po po-check
+.PHONY: all run test test-run check valgrind bench asan deps install uninstall man clean clean-objs \
+	pot po po-check FORCE
 all: tipscreen
 
 tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
@@ -131,9 +138,19 @@ valgrind: build/vg/tipscreen $(UNIT_ALL:%=build/vg/tests/test_%)
 	@TIPSCREEN=build/vg/tipscreen TIPSCREEN_WRAP="$(VALGRIND)" TEST_WRAP="$(VALGRIND)" \
 	sh tests/run.sh $(UNIT_ALL:%=build/vg/tests/test_%)
 
-bench: build/rel/bench build/rel/ttybench tipscreen
-	build/rel/bench screens tests/e2e/answers/adult-consistent.answers
-	@TIPSCREEN=./tipscreen TTYBENCH=build/rel/ttybench sh tests/bench/tui.sh
+# One table: the engine's figures (build/rel/bench), then the wizard beside
+# dialog and the floor programs on a pseudo-terminal (tests/bench/run.sh).
+BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/bench-bare
+bench: $(BENCH_BIN) tipscreen
+	@TIPSCREEN=./tipscreen BENCH_DIR=build/rel sh tests/bench/run.sh
+
+build/rel/bench-floor: tests/bench/floor.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(WARN) $(DEFS) $(CFLAGS) $(FRIBIDI_CFLAGS) -o $@ $< -Wl,--no-as-needed $(CURSES) $(FRIBIDI) $(STORELIBS)
+
+build/rel/bench-bare: tests/bench/floor.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(WARN) $(DEFS) $(CFLAGS) -DBARE -o $@ $< $(CURSES)
 
 build/rel/ttybench: tests/bench/ttybench.c
 	@mkdir -p $(dir $@)
@@ -175,14 +192,43 @@ po-check: build/pot/tipscreen.pot
 	@cmp -s build/pot/tipscreen.pot locales/tipscreen.pot || \
 	  { echo "po-check: locales/tipscreen.pot is out of date: run 'make po' and translate"; exit 1; }
 
-install: tipscreen
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tipscreen/screens
-	install -m 0644 screens/*.screen $(DESTDIR)$(PREFIX)/share/tipscreen/screens/
-	install -d $(DESTDIR)$(PREFIX)/share/tipscreen/locales
-	install -m 0644 locales/*.po $(DESTDIR)$(PREFIX)/share/tipscreen/locales/
-	$(MAKE) clean-objs
-	$(MAKE) DECKDIR=$(PREFIX)/share/tipscreen/screens LOCALEDIR=$(PREFIX)/share/tipscreen/locales tipscreen
-	install -m 0755 tipscreen $(DESTDIR)$(PREFIX)/bin/tipscreen
+# The installed program is ./tipscreen's objects with another main.o, the
+# one that knows the installed paths (build/inst/): ./tipscreen is neither
+# rebuilt nor changed, and keeps finding the tree's screens/ and locales/.
+INST_ENV := DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' DATADIR='$(DATADIR)' MANDIR='$(MANDIR)'
+INST_OBJS := build/inst/src/main.o $(filter-out build/rel/src/main.o,$(call objs,rel,$(CORE_SRC) $(APP_SRC)))
+
+install: build/inst/tipscreen build/man/tipscreen.1
+	@$(INST_ENV) sh src/install.sh install build/inst/tipscreen build/man/tipscreen.1
+
+uninstall:
+	@$(INST_ENV) sh src/install.sh uninstall
+
+build/inst/tipscreen: $(INST_OBJS)
+	@$(if $(Q),echo "  LD [inst] $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES) $(FRIBIDI) $(STORELIBS)
+
+# Rewritten only when the installed paths change, so main.o follows them.
+build/inst/paths: FORCE
+	@mkdir -p $(dir $@)
+	@$(INST_ENV) sh src/install.sh paths > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+build/inst/src/main.o: src/main.c build/inst/paths
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC [inst] $<")
+	$(Q)$(CC) $(FLAGS_rel) -DTIPSCREEN_DECKDIR='"$(DATADIR)/screens"' \
+	  -DTIPSCREEN_LOCALEDIR='"$(DATADIR)/locales"' $(FRIBIDI_CFLAGS) -MMD -MP -Isrc/core -c $< -o $@
+
+# The man page: one source, src/tipscreen.1, checked by groff and man.
+man: build/man/tipscreen.1
+
+build/man/tipscreen.1: src/tipscreen.1
+	@mkdir -p $(dir $@)
+	@w=$$(groff -man -ww -z $< 2>&1; LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l $< 2>&1 >/dev/null); \
+	if [ -n "$$w" ]; then echo "$$w"; echo "man: src/tipscreen.1 has warnings"; exit 1; fi
+	$(Q)cp $< $@
+	@echo "man: src/tipscreen.1 passes groff -ww and man --warnings (man -l src/tipscreen.1 shows it)"
 
 clean-objs:
 	rm -rf build/rel tipscreen

@@ -63,7 +63,8 @@ static const char usage[] =
 	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
 	"  --json             assess, replay: print the assessment as JSON\n"
 	"  --width N          wrap text to N columns (default 76)\n"
-	"  --help, --version\n"
+	"  --help             this text\n"
+	"  --version          the version, and the identity of the deck (--deck)\n"
 	"\n"
 	"In the wizard: y n d x answer, Enter next, Esc back, F1 keys, Tab help,\n"
 	"Ctrl-T stop and refer, Ctrl-X quick hide, Ctrl-C leave.\n"
@@ -129,6 +130,7 @@ struct cmdline {
 	struct options o;
 	const char *pos[3];
 	int npos;
+	bool version;	/* --version: after every option, so --deck counts */
 };
 
 static int parse(int argc, char **argv, struct cmdline *c)
@@ -140,8 +142,7 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			fputs(usage, stdout);
 			return -1;
 		} else if (strcmp(a, "--version") == 0) {
-			puts("tipscreen " TIPSCREEN_VERSION);
-			return -1;
+			c->version = true;
 		} else if (strcmp(a, "--json") == 0) {
 			c->o.json = true;
 		} else if (strcmp(a, "--any-signer") == 0) {
@@ -290,7 +291,7 @@ int main(int argc, char **argv)
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
 	FILE *conv = open_output(&c.o);
-	rc = dispatch(&c);
+	rc = c.version ? cmd_version(&c.o, TIPSCREEN_VERSION) : dispatch(&c);
 	if (conv)
 		fclose(conv);
 	return rc;

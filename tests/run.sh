@@ -30,10 +30,10 @@ for t in "$@"; do
 	add "$log" "$rc" '^\[  PASSED  \] \([0-9]*\) test(s)\.' \
 		'^\[  FAILED  \] \([0-9]*\) test(s), listed below:' "$t"
 done
-# The scripts of the real binary: through pipes, and the wizard in tmux;
-# then the fuzz smoke when FUZZ_DIR names a fuzz build (not under valgrind).
-for script in tests/e2e/run.sh tests/e2e/rules.sh tests/e2e/profiles.sh tests/tui/run.sh \
-	${FUZZ_DIR:+tests/fuzz/smoke.sh}; do
+# The scripts of the real binary: through pipes, installed, and the wizard in
+# tmux; then the fuzz smoke when FUZZ_DIR names a fuzz build (not under valgrind).
+for script in tests/e2e/run.sh tests/e2e/rules.sh tests/e2e/profiles.sh tests/e2e/install.sh \
+	tests/tui/run.sh ${FUZZ_DIR:+tests/fuzz/smoke.sh}; do
 	sh "$script" >"$log" 2>&1
 	rc=$?
 	grep -v ' passed, .* failed$' "$log"

@@ -70,6 +70,8 @@ int cmd_keygen(const struct options *o, const char *name);
 int cmd_whoami(const struct options *o, const char *file);
 int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
+/* --version: the version, then the deck's size and identity. */
+int cmd_version(const struct options *o, const char *version);
 
 struct profile;
 /* Loads the law profile of --law, else of the configuration file

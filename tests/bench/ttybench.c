@@ -5,9 +5,11 @@
  *   ttybench SCRIPT -- PROGRAM ARGS...
  * SCRIPT is a list of steps separated by "|": "w:TEXT" waits for TEXT to be
  * drawn (ncurses redraws only what changed: pick text that is new on the
- * screen, such as the end of a question), "w:EXIT" for the program to end, "k:KEYS" sends keys (\r Enter, \e Esc), "m:NAME" starts a
- * measurement that ends at the next wait, reported as NAME. Every wait has
- * a 10 s limit. Prints "NAME ms bytes" lines, then "rss KB". */
+ * screen, such as the end of a question), "w:EXIT" for the program to end,
+ * "k:KEYS" sends keys (\r Enter, \e Esc, \003 Ctrl-C), "m:NAME" starts a
+ * measurement that ends at the next wait, reported as NAME, "r:NAME"
+ * reports the program's resident memory now, as "NAME KB". Every wait has
+ * a 10 s limit. Prints "NAME ms bytes" lines, then "rss KB", the peak. */
 #include <errno.h>
 #include <stdbool.h>
 #include <poll.h>
@@ -65,6 +67,21 @@ static int wait_for(struct tty *t, const char *text)
 	}
 }
 
+/* The resident set of process pid now, in KB (VmRSS), or -1. */
+static long resident_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	FILE *f = fopen(path, "r");
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmRSS: %ld", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
 static void send_keys(int fd, const char *k)
 {
 	char out[256];
@@ -74,6 +91,8 @@ static void send_keys(int fd, const char *k)
 			out[n++] = '\r', k++;
 		else if (k[0] == '\\' && k[1] == 'e')
 			out[n++] = 27, k++;
+		else if (k[0] == '\\' && strncmp(k + 1, "003", 3) == 0)
+			out[n++] = 3, k += 3;
 		else
 			out[n++] = *k;
 	}
@@ -118,6 +137,8 @@ int main(int argc, char **argv)
 			name = step + 2;
 			t->bytes = 0;
 			mark = now_ms();
+		} else if (strncmp(step, "r:", 2) == 0) {
+			printf("%s %ld\n", step + 2, resident_kb(pid));
 		} else if (strncmp(step, "k:", 2) == 0) {
 			if (name)
 				mark = now_ms();

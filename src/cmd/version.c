@@ -1,0 +1,18 @@
+/* version: `tipscreen --version`, the program's version and the identity of
+ * the deck it would run (the bundled one, or --deck's), so that a case, a
+ * bug report or an installed copy can be matched to the exact deck. */
+#include <stdio.h>
+
+#include "../core/deck.h"
+#include "cmd.h"
+
+int cmd_version(const struct options *o, const char *version)
+{
+	fprintf(o->out, "tipscreen %s\n", version);
+	struct deck *dk = cmd_load_deck(o->deck);
+	if (!dk)
+		return EXIT_INPUT;
+	fprintf(o->out, "deck %s: %zu screens, identity %s\n", o->deck, dk->n, dk->identity);
+	deck_free(dk);
+	return EXIT_OK;
+}
