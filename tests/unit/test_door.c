@@ -395,6 +395,44 @@ static void test_a_failed_commit_never_moves_the_line_mode(void **st)
 	sqlite3_vfs_unregister(&fault_vfs);
 }
 
+/* The store's warning (store_notice: a rollback could not be checked) is
+ * the first message of both front ends. */
+static void test_the_store_warning_shows_at_the_start(void **st)
+{
+	(void)st;
+	char *state = state_home();
+	struct fx *f = fx_new();
+	store_close(f->store);
+	char cmd[700], dir[600];
+	snprintf(cmd, sizeof cmd, "rm -f '%s'/tipscreen/store-*", state);
+	assert_int_equal(system(cmd), 0);	/* this laptop forgets the store */
+	snprintf(dir, sizeof dir, "%s/store", f->base);
+	assert_int_equal(store_open(dir, &f->store, err, sizeof err), 0);
+	assert_int_equal(store_unlock(f->store, "correct horse", err, sizeof err), 0);
+	char *notice = store_notice(f->store);
+	assert_non_null(notice);
+	session_init(&f->ss, f->iv, f->store);
+	wizard_free(&f->w);
+	wizard_init(&f->w, &f->ss, NULL, NULL);
+	struct page pg;
+	page_build(&pg, &f->w, 80, 24);
+	char *t = page_text(&pg), want[600];
+	snprintf(want, sizeof want, "Warning: %.40s", notice);
+	if (!strstr(t, want))
+		fail_msg("the wizard's start does not show '%s':\n%s", want, t);
+	free(t);
+	page_free(&pg);
+	char *script = plain_script(-1, NULL);
+	char *out = plain_all(f, script);
+	if (!strstr(out, want))
+		fail_msg("the line mode does not show '%s':\n%.600s", want, out);
+	free(out);
+	free(script);
+	free(notice);
+	fx_free(f);
+	state_home_remove(state);
+}
+
 static int teardown(void **st)
 {
 	free(clean_records);
@@ -408,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_the_age_is_never_lost),
 		cmocka_unit_test(test_a_failed_commit_never_moves_the_wizard),
 		cmocka_unit_test(test_a_failed_commit_never_moves_the_line_mode),
+		cmocka_unit_test(test_the_store_warning_shows_at_the_start),
 	};
 	return cmocka_run_group_tests_name("door", tests, bundled_setup, teardown);
 }
