@@ -186,14 +186,7 @@ int view_summary(const struct interview *iv, const struct profile *law, struct r
 	struct evidence *ev = report_evidence(iv, &nev);
 	report_build(r, &a, &in, ev, nev);
 	free(ev);
-	if (law) {	/* the national summary is text: its lines join the report */
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&buf, &len);
-		national_print(f, law, &in, &a, 100000);
-		fclose(f);
-		report_add_text(r, SEC_NATIONAL, buf);
-		free(buf);
-	}
+	if (law)	/* its sections follow, spans and all */
+		national_report(r, law, &in, &a);
 	return 0;
 }
