@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "contacts.h"
 #include "national.h"
 #include "store.h"
 #include "xalloc.h"
@@ -189,4 +190,19 @@ int view_summary(const struct interview *iv, const struct profile *law, struct r
 	if (law)	/* its sections follow, spans and all */
 		national_report(r, law, &in, &a);
 	return 0;
+}
+
+size_t view_contacts(const struct contacts *c, struct report *r)
+{
+	memset(r, 0, sizeof *r);
+	if (!c || !c->file.n)
+		return 0;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	contacts_print(c, f);
+	fclose(f);
+	report_add_text(r, SEC_TITLE, buf);
+	free(buf);
+	return r->n;
 }

@@ -103,6 +103,12 @@ struct view_review {
 void view_review(const struct interview *iv, struct view_review *r);
 void view_review_free(struct view_review *r);
 
+struct contacts;
+/* The referral screen's contacts (contacts_print's lines) as lines of a
+ * report, to draw as the summary's are: 0 when none are configured (r is
+ * then empty). */
+size_t view_contacts(const struct contacts *c, struct report *r);
+
 struct profile;
 /* The summary of the answers on the path, followed by the assessment under
  * law (a --law profile) when it is not NULL: 0, or -1 when the answers

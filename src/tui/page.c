@@ -437,18 +437,11 @@ static void body_summary(struct builder *b)
 
 static void body_referral(struct builder *b)
 {
-	if (b->w->contacts && b->w->contacts->file.n) {
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&buf, &len);
-		contacts_print(b->w->contacts, f);
-		fclose(f);
-		struct report r = { 0 };	/* the contacts' lines, drawn as the summary's are */
-		report_add_text(&r, SEC_TITLE, buf);
+	struct report r;
+	if (view_contacts(b->w->contacts, &r)) {
 		for (size_t i = 0; i < r.n; i++)
 			report_line(b, &r.v[i]);
 		report_free(&r);
-		free(buf);
 	} else {
 		char *t = b->w->contacts_path
 			? xasprintf(_("No local contacts are configured: add them to %s."), b->w->contacts_path)
