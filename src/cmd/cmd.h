@@ -26,6 +26,11 @@ struct options {
 	const char *law;	/* --law: a profile id, "none", or NULL for the default */
 	const char *signer;	/* unseal: the known laptops' signing keys */
 	bool any_signer;	/* unseal: open an unknown laptop's export too */
+	const char *to;		/* bundle: the office public key (--to) */
+	const char *output;	/* bundle: the file to write (-o) */
+	bool all;		/* bundle: every completed case, sent or not */
+	bool del;		/* receipt: delete the confirmed cases */
+	bool yes;		/* receipt --delete: without asking */
 	const char *lang;	/* --lang, or NULL: from the environment */
 	const char *second;	/* --second: the respondent's language, or NULL */
 	const char *locales;	/* the directory of the PO files */
@@ -67,6 +72,16 @@ int cmd_cases(const struct options *o);
 int cmd_export(const struct options *o, const char *id);
 int cmd_delete(const struct options *o, const char *id);
 int cmd_keygen(const struct options *o, const char *name);
+int cmd_bundle(const struct options *o);
+int cmd_receipt(const struct options *o, const char *file);
+
+struct keyfile_secret;
+/* The office key of --key (keyfile.h), its passphrase from
+ * --passphrase-file or asked on the terminal: a new struct (free it with
+ * keyfile_secret_free), or NULL after saying why, *rc the exit code (2 for
+ * a missing, malformed or wrongly unlocked key). A key file of the first
+ * format opens with a warning on stderr. */
+struct keyfile_secret *cmd_office_key(const struct options *o, int *rc);
 int cmd_whoami(const struct options *o, const char *file);
 int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
