@@ -55,6 +55,12 @@ int cmd_store_unlock(const struct options *o, struct store *st);
 /* The same, then the store's notice (store_notice) as a warning on stderr. */
 int cmd_open_store_noted(const struct options *o, struct store **out);
 
+enum { CMD_PASS_MAX = 1024 };
+/* A passphrase into buf (CMD_PASS_MAX bytes, the caller's sodium_malloc
+ * memory): the first line of --passphrase-file, else asked on the terminal
+ * with echo off (twice, compared, when twice). 0, or -1 after saying why. */
+int cmd_passphrase(const struct options *o, const char *prompt, bool twice, char *buf);
+
 /* Writes data (len bytes in charset) signed with this laptop's key and
  * sealed to the office public key in pubpath (seal.h). An exit code. */
 int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char *data, size_t len,
