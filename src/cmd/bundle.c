@@ -27,8 +27,6 @@
 #include "../core/xalloc.h"
 #include "cmd.h"
 
-enum { RECEIPT_MAX = 16 << 20 };
-
 /* A case's records as the store keeps them, and parsed. */
 struct raw {
 	struct bundle_record *v;
@@ -189,6 +187,9 @@ static int gather(const struct options *o, struct store *st, const struct deck *
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct raw w;
 		long long sent;
+		if (strcmp(cs[i].status, "damaged") == 0)
+			fprintf(stderr, "tipscreen: warning: case %s is damaged (it fails the integrity "
+				"check): it is not in the bundle\n", cs[i].id);
 		if (strcmp(cs[i].status, "complete") != 0)
 			continue;
 		if (raw_load(st, cs[i].id, &w) < 0) {
@@ -373,26 +374,6 @@ static bool confirmed(const struct raw *w, const struct receipt_entry *e)
 	return sodium_memcmp(h, e->hash, sizeof h) == 0;
 }
 
-static char *read_receipt(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	char *buf = xmalloc(RECEIPT_MAX + 1);
-	*len = fread(buf, 1, RECEIPT_MAX + 1, f);
-	bool bad = ferror(f) || *len > RECEIPT_MAX;
-	fclose(f);
-	if (bad) {
-		fprintf(stderr, "%s: error: %s\n", path, *len > RECEIPT_MAX ? "too large" : "cannot be read");
-		free(buf);
-		return NULL;
-	}
-	buf[*len] = '\0';
-	return buf;
-}
-
 /* Opens FILE against the office key of --to: an exit code. */
 static int open_receipt(const struct options *o, const char *file, struct receipt *r)
 {
@@ -412,7 +393,7 @@ static int open_receipt(const struct options *o, const char *file, struct receip
 		return EXIT_INPUT;
 	}
 	size_t len;
-	char *text = read_receipt(file, &len);
+	char *text = cmd_slurp(file, &len);
 	if (!text)
 		return EXIT_INPUT;
 	int rc = receipt_open(text, len, pub.sign, r, err, sizeof err);

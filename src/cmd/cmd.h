@@ -55,6 +55,10 @@ int cmd_store_unlock(const struct options *o, struct store *st);
 /* The same, then the store's notice (store_notice) as a warning on stderr. */
 int cmd_open_store_noted(const struct options *o, struct store **out);
 
+/* The whole of a file (at most 64 MiB), NUL-terminated: a new buffer, *len
+ * its length; or NULL after saying why on stderr. */
+char *cmd_slurp(const char *path, size_t *len);
+
 enum { CMD_PASS_MAX = 1024 };
 /* A passphrase into buf (CMD_PASS_MAX bytes, the caller's sodium_malloc
  * memory): the first line of --passphrase-file, else asked on the terminal

@@ -22,9 +22,7 @@
 
 enum { FILE_MAX = 64 << 20 };	/* a sealed export or a key list */
 
-/* The whole of a file, NUL-terminated (a new buffer; *len its length), or
- * NULL after saying why. */
-static char *slurp(const char *path, size_t *len)
+char *cmd_slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -261,7 +259,7 @@ static int load_signers(const struct options *o, struct seal_signer **v, size_t 
 	if (!o->signer)
 		return 0;
 	size_t len;
-	char *text = slurp(o->signer, &len), err[256];
+	char *text = cmd_slurp(o->signer, &len), err[256];
 	if (!text)
 		return -1;
 	int rc = seal_signers_parse(text, len, v, n, err, sizeof err);
@@ -333,7 +331,7 @@ int cmd_unseal(const struct options *o, const char *file)
 		free(v);
 		return rc;
 	}
-	char *text = slurp(file, &len), err[256];
+	char *text = cmd_slurp(file, &len), err[256];
 	struct seal_opened so = { 0 };
 	rc = EXIT_INPUT;
 	if (text && seal_open(text, len, k->box, &so, err, sizeof err) < 0) {
