@@ -12,7 +12,6 @@
 #include "../core/casefile.h"
 #include "../core/deck.h"
 #include "../core/langs.h"
-#include "../core/national.h"
 #include "../core/record.h"
 #include "../core/report.h"
 #include "../core/session.h"

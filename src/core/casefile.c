@@ -9,6 +9,10 @@
 #include "catalog.h"
 #include "xalloc.h"
 
+#ifndef TIPSCREEN_VERSION	/* the Makefile defines it */
+#define TIPSCREEN_VERSION "0.1.0"
+#endif
+
 void casefile_time(char *buf, size_t n, time_t t)
 {
 	struct tm tm;
