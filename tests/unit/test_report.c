@@ -495,6 +495,9 @@ static void test_purpose_without_means_advice_by_form(void **st)
 	lacks(ADULT_ALL, SEC_REFERRAL, "By the form found");
 	lacks("age-at-act: 15\nact.recruitment: yes\nmeans.threat: no\npurpose.forced-labour: yes\n",
 	      SEC_REFERRAL, "By the form found");
+	/* And what to ask: the control, which the means would show. */
+	has(in, SEC_ASK, "Can the person leave, refuse the work, keep their papers, phone and pay?");
+	lacks(ADULT_ALL, SEC_ASK, "Can the person leave");
 }
 
 static void test_exploitation_without_act_advice_by_form(void **st)
