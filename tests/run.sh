@@ -36,6 +36,7 @@ for script in tests/e2e/run.sh \
 	tests/e2e/rules.sh \
 	tests/e2e/situations.sh \
 	tests/e2e/profiles.sh \
+	tests/e2e/export.sh \
 	tests/e2e/install.sh \
 	tests/e2e/bundle.sh \
 	tests/tui/run.sh ${FUZZ_DIR:+tests/fuzz/smoke.sh}; do
