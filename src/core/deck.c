@@ -76,7 +76,8 @@ const char *deck_section_title(const char *section)
 		{ "setup", N_("Setup") }, { "safety", N_("Safety") },
 		{ "consent", N_("Consent") }, { "age", N_("Age") }, { "act", N_("Act") },
 		{ "means", N_("Means") }, { "purpose", N_("Purpose") },
-		{ "smuggling", N_("Smuggling") }, { "review", N_("Review") },
+		{ "smuggling", N_("Smuggling") }, { "now", N_("The situation now") },
+		{ "review", N_("Review") },
 		{ "summary", N_("Summary") }, { "referral", N_("Referral") },
 		{ "close", N_("Close") }, { "stop", N_("Stop and refer") },
 	};

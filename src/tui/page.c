@@ -11,14 +11,15 @@
 #include "../core/xalloc.h"
 #include "pass.h"
 
-/* The element progress of the title: the step each section belongs to. */
+/* The element progress of the title: the step each section belongs to. The
+ * stop screen shows none: it may be read by someone the person fears. */
 static const char *const steps[] = { N_("Start"), N_("Act"), N_("Means"), N_("Purpose"), N_("Summary") };
 
 static int step_of(const char *section)
 {
 	static const struct { const char *section; int step; } map[] = {
-		{ "act", 1 }, { "means", 2 }, { "purpose", 3 }, { "smuggling", 3 },
-		{ "review", 4 }, { "summary", 4 }, { "referral", 4 }, { "close", 4 }, { "stop", 4 },
+		{ "act", 1 }, { "means", 2 }, { "purpose", 3 }, { "smuggling", 3 }, { "now", 3 },
+		{ "review", 4 }, { "summary", 4 }, { "referral", 4 }, { "close", 4 }, { "stop", -1 },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i].section, section) == 0)
