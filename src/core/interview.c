@@ -70,6 +70,8 @@ static void screen_inputs(const struct interview *iv, int s, struct assess_input
 		set_from_answer(in, sc, a);
 		if (sc->indicator >= 0)
 			inputs_add_indicator(in, sc->indicator, answer_value(a));
+		else if (a->kind == ANS_WORD && a->word == IV_DECLINED)
+			in->declined++;	/* an age, a setup or an account declined counts too */
 	}
 	for (size_t j = 0; j < sc->nitems; j++)
 		if (sc->items[j].indicator >= 0)

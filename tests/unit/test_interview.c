@@ -229,6 +229,22 @@ static void test_unanswered_questions_on_the_path_are_unclear(void **st)
 	interview_free(iv);
 }
 
+/* "Three or more declined answers" (DESIGN §4) counts every answer, not
+ * only the indicators: a declined age and a declined account count too. */
+static void test_declined_answers_of_any_kind_count_for_many_declined(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "age.now", "declined");
+	say(iv, "act.open", "declined");
+	assert_false(assess(iv).caveat[CAVEAT_MANY_DECLINED]);
+	say(iv, "setup.place", "declined");
+	assert_true(assess(iv).caveat[CAVEAT_MANY_DECLINED]);
+	say(iv, "setup.place", "other");
+	assert_false(assess(iv).caveat[CAVEAT_MANY_DECLINED]);
+	interview_free(iv);
+}
+
 static void test_setup_sets_the_interpreter_caveat(void **st)
 {
 	(void)st;
@@ -343,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_several_items_combine_into_one_indicator),
 		cmocka_unit_test(test_unanswered_questions_on_the_path_are_unclear),
 		cmocka_unit_test(test_setup_sets_the_interpreter_caveat),
+		cmocka_unit_test(test_declined_answers_of_any_kind_count_for_many_declined),
 		cmocka_unit_test(test_consent_answer_sets_consent),
 		cmocka_unit_test(test_stop_key_goes_to_stop_and_back_takes_it_back),
 		cmocka_unit_test(test_next_to_the_end_completes),
