@@ -35,7 +35,7 @@ Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law profile national report contacts store counter manifest \
-            record seal session sigexit catalog langs view actions scenario
+            record seal session sigexit catalog langs view actions scenario debrief
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
             src/tui/page.c src/tui/bidi.c src/tui/tui.c
@@ -45,7 +45,7 @@ FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c src/cmd/version.c
+            src/cmd/law.c src/cmd/version.c src/cmd/train.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
@@ -127,6 +127,7 @@ check: build/asan/tipscreen po-check
 	@bad=$$(grep -lE '#include[[:space:]]*"[./]*(core/)?(guard|assess|inputs|law|report)\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end includes the engine's internals (DESIGN §9; use view.h): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
+	build/asan/tipscreen scenarios
 	@if [ -d ../shared/protocol ]; then for f in $(LAW); do \
 	  cmp -s $$f ../shared/protocol/$$(basename $$f) || { echo "check: $$f differs from ../shared/protocol"; exit 1; }; \
 	done; echo "check: law texts equal ../shared/protocol"; fi
