@@ -171,7 +171,7 @@ pot: build/pot/tipscreen.pot
 	cp build/pot/tipscreen.pot locales/tipscreen.pot
 	@echo "locales/tipscreen.pot: $$(grep -c '^msgid ' locales/tipscreen.pot) entries"
 
-build/pot/tipscreen.pot: tipscreen $(wildcard src/*/*.c src/*/*.h src/*.c screens/*.screen)
+build/pot/tipscreen.pot: tipscreen $(wildcard src/*/*.c src/*/*.h src/*.c screens/*.screen screens/scenarios/*.scenario)
 	@mkdir -p build/pot
 	./tipscreen pot screens > build/pot/deck.pot
 	$(XGETTEXT) -o build/pot/src.pot $(sort $(wildcard src/*/*.c src/*/*.h src/*.c))

@@ -148,6 +148,14 @@ run 2 train farm-no-choice --answers "$TMP/bad.answers"
 has err "bad.answers:1:13: error: 'perhaps' is not an answer to means.lied"
 end
 
+begin "pot: the scenarios' texts, with the scenario id as the context"
+run 0 pot
+has out 'msgctxt "farm-no-choice"'
+has out 'msgid "Farm work for food, no papers"'
+grep -A1 'msgctxt "girl-who-agreed"' "$TMP/out" | grep -qF 'msgid "\"I am sixteen. Is that a problem?\""' ||
+	bad "a Says line of girl-who-agreed is not in the template"
+end
+
 # snapshot DIR: every file under DIR with its size and checksum.
 snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" | sort; }
 
@@ -187,7 +195,8 @@ has out "TRAINING: choose a scenario"
 has out "basic:"
 has out "   1. Farm work for food, no papers (farm-no-choice) — ngo labour police"
 has out "intermediate:"
-has out "   2. A girl of 16 who \"chose\" to sell sex (girl-who-agreed) — ngo police health"
+has out "   3. A girl of 16 who \"chose\" to sell sex (girl-who-agreed) — ngo police health"
+has out "   2. The supervisor offers to interpret (supervisor-interprets)"
 has out "Score: 100%"
 printf '9\n' > "$TMP/nine.in"
 IN=$TMP/nine.in run 2 train --plain
