@@ -237,7 +237,7 @@ clean-objs:
 clean:
 	rm -rf build tipscreen
 
-include tests/fuzz/fuzz.mk tests/coverage.mk
+include tests/fuzz/fuzz.mk tests/coverage.mk tests/graph.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 .SECONDARY:

@@ -30,7 +30,7 @@ static const char usage[] =
 	"       tipscreen check [DIR]               check a deck of screens\n"
 	"       tipscreen assess [FILE|-] [--json] [--law ID]  apply the Article 3 rules\n"
 	"       tipscreen replay FILE [--json] [--law ID]  run an interview from answers\n"
-	"       tipscreen graph                     print the state machine as Graphviz DOT\n"
+	"       tipscreen graph [--path ID]         print the state machine as Graphviz DOT\n"
 	"       tipscreen cases                     list the interviews in the case store\n"
 	"       tipscreen export ID [--format json|csv|txt] [--seal-to OFFICE.pub]\n"
 	"       tipscreen delete ID                 delete an interview for good\n"
@@ -66,6 +66,7 @@ static const char usage[] =
 	"  --signer FILE      unseal: the known laptops' keys (from `whoami FILE`)\n"
 	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
 	"  --answers FILE     train: the trainee's answers (the answers file of replay)\n"
+	"  --path ID          graph: draw this training scenario's path bold\n"
 	"  --solo             train: solo practice, each question shows what the person says\n"
 	"  --card             train: print the role-play partner's card\n"
 	"  --json             assess, replay, scenarios, train: print JSON\n"
@@ -191,6 +192,8 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.seal_to = v;
 		} else if ((v = value_of(argc, argv, &i, "--law"))) {
 			c->o.law = v;
+		} else if ((v = value_of(argc, argv, &i, "--path"))) {
+			c->o.path = v;
 		} else if ((v = value_of(argc, argv, &i, "--answers"))) {
 			c->o.answers = v;
 		} else if ((v = value_of(argc, argv, &i, "--key"))) {

@@ -156,6 +156,23 @@ grep -A1 'msgctxt "girl-who-agreed"' "$TMP/out" | grep -qF 'msgid "\"I am sixtee
 	bad "a Says line of girl-who-agreed is not in the template"
 end
 
+begin "graph --path: the scenario's expert path bold, the rest as before"
+run 0 graph
+cp "$TMP/out" "$TMP/plain.dot"
+run 0 graph --path supervisor-interprets
+has out '"safety.private" [label="safety.private\n(yesno)", style="filled,bold", fillcolor="#ffd27f"];'
+has out '"safety.private" -> "stop" [label="not (safety.private = yes)", color="#d95f02", penwidth=3];'
+has out '"stop" -> "referral" [color="#d95f02", penwidth=3];'
+hasnt out '"consent.agree" [label="consent.agree\n(yesno)", style='
+[ "$(grep -c 'filled,bold' "$TMP/out")" = 8 ] || bad "not the 8 screens of the path filled"
+[ "$(grep -c 'penwidth=3' "$TMP/out")" = 7 ] || bad "not the 7 edges of the path bold"
+sed -e 's/, style="filled,bold", fillcolor="#ffd27f"//' -e 's/ \[color="#d95f02", penwidth=3\]//' \
+	-e 's/, color="#d95f02", penwidth=3//' "$TMP/out" | cmp -s - "$TMP/plain.dot" ||
+	bad "--path changed more than the path's style"
+run 2 graph --path no-such
+has err "no scenario 'no-such'"
+end
+
 # snapshot DIR: every file under DIR with its size and checksum.
 snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" | sort; }
 
