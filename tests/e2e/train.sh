@@ -173,6 +173,34 @@ run 2 graph --path no-such
 has err "no scenario 'no-such'"
 end
 
+begin "results of three trainees sealed to the trainer; trainer report prints the class matrix"
+run 0 keygen "$TMP/trainer"
+run 0 keygen "$TMP/other"
+run 0 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+has err "the result is in $TMP/ana.res"
+for t in ben cleo; do
+	run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers \
+		--result "$TMP/$t.res" --to "$TMP/trainer.pub" --trainee $t
+done
+[ "$(stat -c %a "$TMP/ben.res")" = 600 ] || bad "a result file is not 0600"
+grep -q 'vulnerability' "$TMP/ben.res" && bad "the result is not sealed"
+run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key"
+grep -q '^ana  *farm-no-choice v1  *100% ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
+grep -q '^ben  *farm-no-choice v1  *88% ok  *not-met  *ok  *ok  *not-shown *$' "$TMP/out" || bad "no row for ben"
+grep -q '^cleo ' "$TMP/out" || bad "no row for cleo"
+has out "  2 of 3  farm-no-choice: means.vulnerability-used"
+has out "  2  farm-no-choice: means.vulnerability-used answered no"
+run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" --format csv
+has out '"ben","farm-no-choice","1","88","agree","not-met","agree","agree","not-shown"'
+run 2 trainer report "$TMP/ana.res" --key "$TMP/other.key"
+has err "$TMP/ana.res: error: not sealed to this key"
+hasnt out "ana"
+run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+has err "a result is never overwritten"
+run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/x.res" --to "$TMP/trainer.pub"
+[ ! -e "$TMP/x.res" ] || bad "a result written without --trainee"
+end
+
 # snapshot DIR: every file under DIR with its size and checksum.
 snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" | sort; }
 
