@@ -35,7 +35,7 @@ Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law profile national report contacts store counter manifest \
-            record seal session sigexit catalog langs view actions bundle receipt keyfile
+            record seal session sigexit catalog langs view actions bundle receipt keyfile scenario debrief
 CORE     += report_advice casefile
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
@@ -46,12 +46,12 @@ FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c src/cmd/version.c src/cmd/bundle.c
+            src/cmd/law.c src/cmd/version.c src/cmd/bundle.c src/cmd/train.c src/cmd/result.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law profile answers store session record seal catalog
-UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors bundle keyfile
+UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors bundle keyfile scenario
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
              src/plain/plain.c
@@ -130,6 +130,7 @@ check: build/asan/tipscreen po-check
 	@bad=$$(grep -nE '\<(assess|guard|national|inputs)_[a-z]+\(|\<report_(build|evidence|add_text|text)\(|\<interview_(path|discarded|next|back|goto|answer|set_[a-z]+|stop|finish)\(|#include[[:space:]]*"[./]*(core/)?national\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
+	build/asan/tipscreen scenarios
 	@if [ -d ../shared/protocol ]; then for f in $(LAW); do \
 	  cmp -s $$f ../shared/protocol/$$(basename $$f) || { echo "check: $$f differs from ../shared/protocol"; exit 1; }; \
 	done; echo "check: law texts equal ../shared/protocol"; fi
@@ -173,7 +174,7 @@ pot: build/pot/tipscreen.pot
 	cp build/pot/tipscreen.pot locales/tipscreen.pot
 	@echo "locales/tipscreen.pot: $$(grep -c '^msgid ' locales/tipscreen.pot) entries"
 
-build/pot/tipscreen.pot: tipscreen $(wildcard src/*/*.c src/*/*.h src/*.c screens/*.screen)
+build/pot/tipscreen.pot: tipscreen $(wildcard src/*/*.c src/*/*.h src/*.c screens/*.screen screens/scenarios/*.scenario)
 	@mkdir -p build/pot
 	./tipscreen pot screens > build/pot/deck.pot
 	$(XGETTEXT) -o build/pot/src.pot $(sort $(wildcard src/*/*.c src/*/*.h src/*.c))
@@ -239,7 +240,7 @@ clean-objs:
 clean:
 	rm -rf build tipscreen
 
-include tests/fuzz/fuzz.mk tests/coverage.mk
+include tests/fuzz/fuzz.mk tests/coverage.mk tests/graph.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 .SECONDARY:

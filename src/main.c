@@ -30,7 +30,7 @@ static const char usage[] =
 	"       tipscreen check [DIR]               check a deck of screens\n"
 	"       tipscreen assess [FILE|-] [--json] [--law ID]  apply the Article 3 rules\n"
 	"       tipscreen replay FILE [--json] [--law ID]  run an interview from answers\n"
-	"       tipscreen graph                     print the state machine as Graphviz DOT\n"
+	"       tipscreen graph [--path ID]         print the state machine as Graphviz DOT\n"
 	"       tipscreen cases                     list the interviews in the case store\n"
 	"       tipscreen export ID [--format json|csv|txt] [--seal-to OFFICE.pub]\n"
 	"       tipscreen delete ID                 delete an interview for good\n"
@@ -46,6 +46,14 @@ static const char usage[] =
 	"                                           check the office's receipt; delete the\n"
 	"                                           cases it confirms\n"
 	"       tipscreen pot [DIR]                 the deck's texts as a PO template\n"
+	"       tipscreen scenarios [DIR] [--json]  run every training scenario's expert key\n"
+	"       tipscreen train [ID] [--solo] [--plain]  a training session, then its debrief\n"
+	"       tipscreen train ID --card           the role-play partner's card\n"
+	"       tipscreen train ID ... --result FILE --to TRAINER.pub --trainee NAME\n"
+	"                                           the result, sealed to the trainer\n"
+	"       tipscreen trainer report FILE... --key TRAINER.key [--format txt|csv]\n"
+	"                                           a class's results as a matrix\n"
+	"       tipscreen train ID --answers FILE [--json]  grade a trainee's answers (debrief)\n"
 	"\n"
 	"Options:\n"
 	"  --plain            line mode: one prompt per question (screen readers, pipes)\n"
@@ -67,14 +75,21 @@ static const char usage[] =
 	"                     $XDG_CONFIG_HOME/tipscreen/law ('Law: ID')\n"
 	"  --seal-to FILE     export: sign with this laptop's key, seal to the office key\n"
 	"  --key FILE         unseal: the office's secret key\n"
-	"  --to FILE          bundle, receipt: the office's public key (OFFICE.pub)\n"
+	"  --to FILE          bundle, receipt: the office's public key (OFFICE.pub);\n"
+	"                     train --result: the trainer's public key (from keygen)\n"
 	"  -o FILE            bundle: the file to write (never over an existing one)\n"
 	"  --all              bundle: every completed case, sent already or not\n"
 	"  --delete           receipt: delete the cases the office confirms, for good\n"
 	"  --yes              receipt --delete: without asking\n"
 	"  --signer FILE      unseal: the known laptops' keys (from `whoami FILE`)\n"
 	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
-	"  --json             assess, replay: print the assessment as JSON\n"
+	"  --answers FILE     train: the trainee's answers (the answers file of replay)\n"
+	"  --path ID          graph: draw this training scenario's path bold\n"
+	"  --result FILE      train: write the result, sealed (with --to and --trainee)\n"
+	"  --trainee NAME     train --result: the trainee's pseudonym\n"
+	"  --solo             train: solo practice, each question shows what the person says\n"
+	"  --card             train: print the role-play partner's card\n"
+	"  --json             assess, replay, scenarios, train: print JSON\n"
 	"  --width N          wrap text to N columns (default 76)\n"
 	"  --help             this text\n"
 	"  --version          the version, and the identity of the deck (--deck)\n"
@@ -141,7 +156,7 @@ static int color_mode(const char *v)
 
 struct cmdline {
 	struct options o;
-	const char *pos[3];
+	const char *pos[64];
 	int npos;
 	bool version;	/* --version: after every option, so --deck counts */
 };
@@ -166,6 +181,10 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.del = true;
 		} else if (strcmp(a, "--yes") == 0) {
 			c->o.yes = true;
+		} else if (strcmp(a, "--solo") == 0) {
+			c->o.solo = true;
+		} else if (strcmp(a, "--card") == 0) {
+			c->o.card = true;
 		} else if (strcmp(a, "--plain") == 0) {
 			c->o.plain = true;
 		} else if (is_opt(a, "--color")) {
@@ -199,10 +218,18 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.seal_to = v;
 		} else if ((v = value_of(argc, argv, &i, "--law"))) {
 			c->o.law = v;
-		} else if ((v = value_of(argc, argv, &i, "--key"))) {
-			c->o.key = v;
+		} else if ((v = value_of(argc, argv, &i, "--result"))) {
+			c->o.result = v;
 		} else if ((v = value_of(argc, argv, &i, "--to"))) {
 			c->o.to = v;
+		} else if ((v = value_of(argc, argv, &i, "--trainee"))) {
+			c->o.trainee = v;
+		} else if ((v = value_of(argc, argv, &i, "--path"))) {
+			c->o.path = v;
+		} else if ((v = value_of(argc, argv, &i, "--answers"))) {
+			c->o.answers = v;
+		} else if ((v = value_of(argc, argv, &i, "--key"))) {
+			c->o.key = v;
 		} else if ((v = value_of(argc, argv, &i, "-o"))) {
 			c->o.output = v;
 		} else if ((v = value_of(argc, argv, &i, "--signer"))) {
@@ -212,7 +239,7 @@ static int parse(int argc, char **argv, struct cmdline *c)
 				return usage_error("--width takes a number from 20 to 1000, not '%s'", v);
 		} else if (a[0] == '-' && a[1] != '\0') {
 			return usage_error("unknown option '%s'", a);
-		} else if (c->npos < 3) {
+		} else if (c->npos < 64) {
 			c->pos[c->npos++] = a;
 		} else {
 			return usage_error("unexpected argument '%s'", a);
@@ -253,9 +280,15 @@ static int dispatch(struct cmdline *c)
 		return cmd_receipt(&c->o, c->pos[1]);
 	if (strcmp(cmd, "pot") == 0 && args <= 1)
 		return cmd_pot(&c->o, args ? c->pos[1] : NULL);
+	if (strcmp(cmd, "scenarios") == 0 && args <= 1)
+		return cmd_scenarios(&c->o, args ? c->pos[1] : NULL);
+	if (strcmp(cmd, "trainer") == 0 && args >= 2 && strcmp(c->pos[1], "report") == 0)
+		return cmd_trainer_report(&c->o, (char **)c->pos + 2, args - 1);
+	if (strcmp(cmd, "train") == 0 && args <= 1)
+		return cmd_train(&c->o, args ? c->pos[1] : NULL);
 	static const char *const known[] = { "check", "assess", "replay", "graph", "cases", "export",
 					     "delete", "keygen", "whoami", "unseal", "pot", "bundle",
-					     "receipt" };
+					     "receipt", "scenarios", "train", "trainer" };
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(cmd, known[i]) == 0)
 			return usage_error("wrong number of arguments for '%s'", cmd);

@@ -26,7 +26,7 @@ struct options {
 	const char *law;	/* --law: a profile id, "none", or NULL for the default */
 	const char *signer;	/* unseal: the known laptops' signing keys */
 	bool any_signer;	/* unseal: open an unknown laptop's export too */
-	const char *to;		/* bundle: the office public key (--to) */
+	const char *to;		/* bundle, receipt: the office public key; train --result: the trainer's */
 	const char *output;	/* bundle: the file to write (-o) */
 	bool all;		/* bundle: every completed case, sent or not */
 	bool del;		/* receipt: delete the confirmed cases */
@@ -36,6 +36,12 @@ struct options {
 	const char *locales;	/* the directory of the PO files */
 	const char *encoding;	/* export csv: the charset, or NULL for UTF-8 */
 	bool bidi_terminal;	/* --bidi terminal: the terminal reorders RTL text */
+	const char *answers;	/* train: a trainee's answers file */
+	const char *result;	/* train: write the sealed result here */
+	const char *trainee;	/* train --result: the trainee's pseudonym */
+	const char *path;	/* graph --path: a scenario id */
+	bool solo;		/* train: solo practice, the person's words shown */
+	bool card;		/* train: print the role-play partner's card */
 	bool json;
 	bool plain;
 	int color;		/* enum color_mode of tui.h */
@@ -95,6 +101,27 @@ struct keyfile_secret *cmd_office_key(const struct options *o, int *rc);
 int cmd_whoami(const struct options *o, const char *file);
 int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
+int cmd_scenarios(const struct options *o, const char *dir);
+int cmd_train(const struct options *o, const char *id);
+/* trainer report FILE... --key TRAINER.key: the class's matrix (result.c). */
+int cmd_trainer_report(const struct options *o, char **files, int n);
+struct debrief;
+/* --result FILE --to TRAINER.pub --trainee NAME: the debrief's result
+ * sealed to the trainer, started at started; an exit code. */
+#include <time.h>
+int cmd_result_write(const struct options *o, const struct debrief *d, time_t started);
+
+struct scenario;
+struct interview;
+/* The scenarios of dir (NULL: deckdir/scenarios) checked against dk, or
+ * their problems printed; an exit code. *v and *n are set in every case
+ * (scenario_list_free). */
+int cmd_load_scenarios(const char *deckdir, const char *dir, const struct deck *dk,
+		       struct scenario **v, size_t *n);
+/* Prints the debrief of the trainee's interview iv on scenario s; an exit
+ * code. */
+int cmd_train_grade(const struct options *o, const struct scenario *s, const struct deck *dk,
+		    const struct interview *iv, time_t started);
 /* --version: the version, then the deck's size and identity. */
 int cmd_version(const struct options *o, const char *version);
 

@@ -1,0 +1,267 @@
+#!/bin/sh
+# Training (DESIGN §10): the scenarios as the deck's regression tests
+# (`tipscreen scenarios`), their checks (`tipscreen check`), and the debrief
+# of a trainee's answers file (`tipscreen train ID --answers FILE`).
+#   TIPSCREEN=build/asan/tipscreen sh tests/e2e/train.sh
+set -u
+. tests/e2e/lib.sh
+e2e_setup train
+FARM=screens/scenarios/farm-no-choice.scenario
+
+begin "scenarios: every bundled scenario agrees with its expected assessment"
+run 0 scenarios
+has out "ok   farm-no-choice: consistent-adult; flags consent-irrelevant; cites tip-3a tip-3b"
+has out "ok   girl-who-agreed: consistent-child"
+grep -q '^[0-9]* scenarios: \([0-9]*\) agree, 0 differ$' "$TMP/out" || bad "no count line: $(tail -1 "$TMP/out")"
+hasnt out "FAIL"
+end
+
+begin "scenarios --json: a list of id, outcome, flags, cites, agree"
+run 0 scenarios --json
+has out '{"id": "girl-who-agreed", "outcome": "consistent-child", "flags": ["consent-irrelevant", "child-now"], "cites": ["tip-3a", "tip-3c", "tip-3d"], "agree": true}'
+hasnt out '"agree": false'
+end
+
+# A copy of the deck whose farm scenario has one expert answer changed.
+mkdir -p "$TMP/deck/scenarios"
+cp screens/*.screen "$TMP/deck/"
+cp -r screens/law "$TMP/deck/"
+sed 's/^Expert: yes$/&/' "$FARM" | awk '
+	/^Ask: means.vulnerability-used$/ { in_q = 1 }
+	in_q && /^Expert:/ { print "Expert: no"; in_q = 0; next }
+	{ print }' > "$TMP/deck/scenarios/farm-no-choice.scenario"
+
+begin "scenarios: a key changed to a wrong answer fails (exit 1) and says what was expected"
+grep -q '^Expert: no$' "$TMP/deck/scenarios/farm-no-choice.scenario" || bad "the test's edit did not apply"
+run 1 --deck "$TMP/deck" scenarios
+has out "FAIL farm-no-choice: not-shown; flags purpose-without-means; cites tip-3a"
+has out "expected consistent-adult; flags consent-irrelevant; cites tip-3a tip-3b"
+has out "1 scenario: 0 agree, 1 differ"
+run 1 --deck "$TMP/deck" scenarios --json
+has out '"id": "farm-no-choice", "outcome": "not-shown"'
+has out '"agree": false}'
+end
+
+begin "scenarios DIR: the scenarios of another directory against the deck"
+run 1 scenarios "$TMP/deck/scenarios"
+has out "FAIL farm-no-choice"
+run 0 scenarios screens/scenarios
+end
+
+begin "check: a scenario's mistakes each with file:line:col, exit 2"
+cat > "$TMP/deck/scenarios/bad.scenario" <<'SCEN'
+Scenario: bad
+Version: 1
+Title: t
+Audience: ngo lawyer
+Level: expert
+Teaches: t
+Persona: p
+Outcome: consistent-kid
+Flags: smugling
+Cites: tip-3a tip-9
+
+Ask: means.liedd
+Expert: yes
+
+Ask: means.lied
+Expert: perhaps
+Critical: maybe
+
+Ask: purpose.begging
+Says: "I sit at the station."
+
+About: purpse
+Teaching: x
+
+Foo: bar
+SCEN
+run 2 --deck "$TMP/deck" check
+f=$TMP/deck/scenarios/bad.scenario
+has err "$f:4:15: error: unknown audience (a setup.role code) 'lawyer'"
+has err "$f:5:8: error: unknown level 'expert'"
+has err "$f:8:10: error: unknown outcome 'consistent-kid' (did you mean 'consistent-child'?)"
+has err "$f:9:8: error: unknown flag 'smugling' (did you mean 'smuggling'?)"
+has err "$f:10:15: error: unknown citation 'tip-9'"
+has err "$f:12:6: error: unknown screen or item id 'means.liedd' (did you mean 'means.lied'?)"
+has err "$f:16:9: error: 'perhaps' is not an answer to means.lied: expected yes, no"
+has err "$f:17:11: error: 'maybe' is not a value of Critical: expected yes or no"
+has err "$f:19:1: error: question 'purpose.begging' has no 'Expert:' answer"
+has err "$f:22:8: error: unknown element or flag 'purpse' (did you mean 'purpose'?)"
+has err "$f:25:1: error: expected a stanza starting 'Ask:' (a question) or 'About:' (a teaching point)"
+run 2 --deck "$TMP/deck" scenarios
+end
+
+begin "check: a scenario without its required fields names each"
+printf 'Scenario: thin\nVersion: 1\n' > "$TMP/deck/scenarios/bad.scenario"
+run 2 --deck "$TMP/deck" check
+has err "bad.scenario:1:1: error: the scenario's first stanza has no 'Persona:' field"
+has err "bad.scenario:1:1: error: the scenario's first stanza has no 'Outcome:' field"
+rm "$TMP/deck/scenarios/bad.scenario"
+end
+
+begin "train --answers --json: the expert's own answers score 100 with no critical miss"
+grep -v '^#' tests/e2e/situations/07-farm-vulnerability-used.answers > "$TMP/expert.answers"
+run 0 train farm-no-choice --answers "$TMP/expert.answers" --json
+has out '"scenario": "farm-no-choice"'
+has out '"score": 100,'
+has out '"critical": [],'
+has out '"outcome": {"trainee": "consistent-adult", "expert": "consistent-adult", "agree": true}'
+end
+
+begin "train --answers --json: a trainee who missed the abused vulnerability"
+run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers --json
+has out '"critical": ["means", "outcome", "means.vulnerability-used"],'
+has out '"means": {"trainee": "not-met", "expert": "met", "agree": false}'
+has out '"act": {"trainee": "met", "expert": "met", "agree": true}'
+has out '"child": {"trainee": "no", "expert": "no", "agree": true}'
+has out '"outcome": {"trainee": "not-shown", "expert": "consistent-adult", "agree": false}'
+has out '{"id": "purpose.conditions", "trainee": "dontknow", "expert": "yes", "critical": false, "agree": false}'
+# 56 graded questions: 2 critical (3 points), 54 others; 5 elements of 2
+# points. Missed: one critical question, one other, two elements: 62 of 70.
+has out '"score": 88,'
+end
+
+begin "train --answers: the debrief in words, critical misses first, the law quoted verbatim"
+run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers
+has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
+has out "Score: 88% (62 of 70)"
+has out "means      not-met                    met                        DIFFER"
+crit=$(grep -n '^Critical misses:' "$TMP/out" | cut -d: -f1)
+other=$(grep -n '^Other differences:' "$TMP/out" | cut -d: -f1)
+vuln=$(grep -n '!! means.vulnerability-used: you answered no, the expert yes' "$TMP/out" | cut -d: -f1)
+cond=$(grep -n -- '-- purpose.conditions: you answered dontknow, the expert yes' "$TMP/out" | cut -d: -f1)
+[ -n "$crit" ] && [ -n "$other" ] && [ -n "$vuln" ] && [ -n "$cond" ] &&
+	[ "$crit" -lt "$vuln" ] && [ "$vuln" -lt "$other" ] && [ "$other" -lt "$cond" ] ||
+	bad "not critical misses first: $crit $vuln $other $cond"
+has out "Teaching point: The item asks whether the vulnerability was used"
+has out "Trafficking in Persons Protocol, Article 3(b) [tip-3b]:"
+has out "      (b) The consent of a victim of trafficking in persons to the intended"
+end
+
+begin "train: an unknown scenario, a missing --answers, a bad answers file: exit 2"
+run 2 train no-such --answers "$TMP/expert.answers"
+has err "no scenario 'no-such'"
+run 2 train farm-no-choice --answers /nonexistent
+printf 'means.lied: perhaps\n' > "$TMP/bad.answers"
+run 2 train farm-no-choice --answers "$TMP/bad.answers"
+has err "bad.answers:1:13: error: 'perhaps' is not an answer to means.lied"
+end
+
+begin "pot: the scenarios' texts, with the scenario id as the context"
+run 0 pot
+has out 'msgctxt "farm-no-choice"'
+has out 'msgid "Farm work for food, no papers"'
+grep -A1 'msgctxt "girl-who-agreed"' "$TMP/out" | grep -qF 'msgid "\"I am sixteen. Is that a problem?\""' ||
+	bad "a Says line of girl-who-agreed is not in the template"
+end
+
+begin "graph --path: the scenario's expert path bold, the rest as before"
+run 0 graph
+cp "$TMP/out" "$TMP/plain.dot"
+run 0 graph --path supervisor-interprets
+has out '"safety.private" [label="safety.private\n(yesno)", style="filled,bold", fillcolor="#ffd27f"];'
+has out '"safety.private" -> "stop" [label="not (safety.private = yes)", color="#d95f02", penwidth=3];'
+has out '"stop" -> "referral" [color="#d95f02", penwidth=3];'
+hasnt out '"consent.agree" [label="consent.agree\n(yesno)", style='
+[ "$(grep -c 'filled,bold' "$TMP/out")" = 8 ] || bad "not the 8 screens of the path filled"
+[ "$(grep -c 'penwidth=3' "$TMP/out")" = 7 ] || bad "not the 7 edges of the path bold"
+sed -e 's/, style="filled,bold", fillcolor="#ffd27f"//' -e 's/ \[color="#d95f02", penwidth=3\]//' \
+	-e 's/, color="#d95f02", penwidth=3//' "$TMP/out" | cmp -s - "$TMP/plain.dot" ||
+	bad "--path changed more than the path's style"
+run 2 graph --path no-such
+has err "no scenario 'no-such'"
+end
+
+begin "results of three trainees sealed to the trainer; trainer report prints the class matrix"
+printf 'trainer passphrase\n' >"$TMP/kpass"
+K="--passphrase-file $TMP/kpass"
+run 0 keygen "$TMP/trainer" $K
+run 0 keygen "$TMP/other" $K
+run 0 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+has err "the result is in $TMP/ana.res"
+for t in ben cleo; do
+	run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers \
+		--result "$TMP/$t.res" --to "$TMP/trainer.pub" --trainee $t
+done
+[ "$(stat -c %a "$TMP/ben.res")" = 600 ] || bad "a result file is not 0600"
+grep -q 'vulnerability' "$TMP/ben.res" && bad "the result is not sealed"
+run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
+grep -q '^ana  *farm-no-choice v1  *100% ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
+grep -q '^ben  *farm-no-choice v1  *88% ok  *not-met  *ok  *ok  *not-shown *$' "$TMP/out" || bad "no row for ben"
+grep -q '^cleo ' "$TMP/out" || bad "no row for cleo"
+has out "  2 of 3  farm-no-choice: means.vulnerability-used"
+has out "  2  farm-no-choice: means.vulnerability-used answered no"
+run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format csv
+has out '"ben","farm-no-choice","1","88","agree","not-met","agree","agree","not-shown"'
+run 2 trainer report "$TMP/ana.res" --key "$TMP/other.key" $K
+has err "$TMP/ana.res: error: not sealed to this key"
+hasnt out "ana"
+run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+has err "a result is never overwritten"
+run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/x.res" --to "$TMP/trainer.pub"
+[ ! -e "$TMP/x.res" ] || bad "a result written without --trainee"
+end
+
+# snapshot DIR: every file under DIR with its size and checksum.
+snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" | sort; }
+
+begin "train --plain --solo: TRAINING on every screen, the person's words, the debrief"
+IN=$E2E/train/farm-solo.in run 0 --width 1000 train farm-no-choice --plain --solo
+has out "TRAINING: Farm work for food, no papers"
+has out "You are a man of 45."
+has out "Nothing is saved: this is a training session."
+has out 'Says: "Wages? There were never any wages. He never said there would be." / "He picked the ones like me on purpose.'
+screens=$(grep -c '^\[.* — screen [0-9]* of [0-9]*\]$\|^TRAINING \[' "$TMP/out")
+marked=$(grep -c '^TRAINING \[.* — screen [0-9]* of [0-9]*\]$' "$TMP/out")
+[ "$marked" -gt 20 ] && [ "$marked" = "$screens" ] || bad "$marked of $screens screens marked TRAINING"
+has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
+has out "Score: 100% (70 of 70)"
+end
+
+begin "train --plain: a trainee's misses in the debrief at the end of the session"
+IN=$E2E/train/farm-missed.in run 0 --width 1000 train farm-no-choice --plain --solo
+has out "Score: 88% (62 of 70)"
+has out "!! means.vulnerability-used: you answered no, the expert yes"
+end
+
+begin "train --plain without --solo (role-play): no Says lines; --card has them"
+IN=$E2E/train/farm-solo.in run 0 --width 1000 train farm-no-choice --plain
+hasnt out "Says:"
+has out "Role-play: your partner plays the person"
+run 0 train farm-no-choice --card
+has out "TRAINING role-play card: Farm work for food, no papers (farm-no-choice)"
+has out "means.vulnerability-used"
+has out '  > "He picked the ones like me on purpose.'
+end
+
+begin "train: the picker lists the scenarios by level and audience, a number picks one"
+{ echo 1; cat $E2E/train/farm-solo.in; } > "$TMP/picked.in"
+IN=$TMP/picked.in run 0 --width 1000 train --plain --solo
+has out "TRAINING: choose a scenario"
+has out "basic:"
+has out "   1. Farm work for food, no papers (farm-no-choice) — ngo labour police"
+has out "intermediate:"
+has out "   3. A girl of 16 who \"chose\" to sell sex (girl-who-agreed) — ngo police health"
+has out "   2. The supervisor offers to interpret (supervisor-interprets)"
+has out "Score: 100%"
+printf '9\n' > "$TMP/nine.in"
+IN=$TMP/nine.in run 2 train --plain
+has err "no scenario number '9'"
+end
+
+begin "train: the case store is never opened, nothing is written under --data or HOME"
+mkdir -p "$TMP/data"
+echo sentinel > "$TMP/data/keep"
+before=$(snapshot "$TMP/data"; snapshot "$HOME")
+IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" train farm-no-choice --plain --solo
+IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" --passphrase-file /nonexistent train farm-no-choice --plain
+after=$(snapshot "$TMP/data"; snapshot "$HOME")
+[ "$before" = "$after" ] || bad "files changed: $(printf '%s\n%s\n' "$before" "$after" | sort | uniq -u | head -5)"
+hasnt out "every answer is saved"
+rm -rf "$TMP/data"
+IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" train farm-no-choice --plain
+[ ! -e "$TMP/data" ] || bad "training created $TMP/data"
+end
+
+e2e_finish
