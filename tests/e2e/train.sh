@@ -236,18 +236,28 @@ has out '  > "He picked the ones like me on purpose.'
 end
 
 begin "train: the picker lists the scenarios by level and audience, a number picks one"
-{ echo 1; cat $E2E/train/farm-solo.in; } > "$TMP/picked.in"
+# The numbers follow the bundled scenarios: find farm-no-choice's in the list.
+IN=/dev/null run 2 --width 1000 train --plain
+n=$(sed -n 's/^ *\([0-9]*\)\. .*(farm-no-choice).*/\1/p' "$TMP/out")
+count=$(grep -c '^ *[0-9]*\. .*(.*)' "$TMP/out")
+[ -n "$n" ] || bad "farm-no-choice is not in the picker"
+{ echo "$n"; cat $E2E/train/farm-solo.in; } > "$TMP/picked.in"
 IN=$TMP/picked.in run 0 --width 1000 train --plain --solo
 has out "TRAINING: choose a scenario"
 has out "basic:"
-has out "   1. Farm work for food, no papers (farm-no-choice) — ngo labour police"
+has out "$(printf '%4s' "$n"). Farm work for food, no papers (farm-no-choice) — ngo labour police"
 has out "intermediate:"
-has out "   3. A girl of 16 who \"chose\" to sell sex (girl-who-agreed) — ngo police health"
-has out "   2. The supervisor offers to interpret (supervisor-interprets)"
+grep -q '^ *[0-9]*\. A girl of 16 who "chose" to sell sex (girl-who-agreed) — ngo police health$' "$TMP/out" ||
+	bad "girl-who-agreed is not listed with its audience"
+sed -n '/^basic:/,/^intermediate:/p' "$TMP/out" | grep -qF '(supervisor-interprets)' ||
+	bad "supervisor-interprets is not under basic"
+sed -n '/^intermediate:/,/^advanced:/p' "$TMP/out" | grep -qF '(girl-who-agreed)' ||
+	bad "girl-who-agreed is not under intermediate"
 has out "Score: 100%"
-printf '9\n' > "$TMP/nine.in"
-IN=$TMP/nine.in run 2 train --plain
-has err "no scenario number '9'"
+over=$((count + 1))
+printf '%s\n' "$over" > "$TMP/over.in"
+IN=$TMP/over.in run 2 train --plain
+has err "no scenario number '$over'"
 end
 
 begin "train: the case store is never opened, nothing is written under --data or HOME"
