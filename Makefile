@@ -35,17 +35,17 @@ Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law profile national report contacts store counter manifest \
-            record seal session sigexit catalog langs view actions bundle receipt keyfile
+            record seal session sigexit catalog langs view actions bundle receipt keyfile kanon
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
             src/tui/page.c src/tui/bidi.c src/tui/tui.c
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 FRIBIDI  := $(shell pkg-config --libs fribidi 2>/dev/null || echo -lfribidi)
 FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr/include/fribidi)
-STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
+STORELIBS := $(shell pkg-config --libs sqlite3 libsodium libpq 2>/dev/null || echo -lsqlite3 -lsodium -lpq)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c src/cmd/version.c src/cmd/bundle.c
+            src/cmd/law.c src/cmd/version.c src/cmd/bundle.c $(wildcard src/office/*.c)
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
