@@ -145,6 +145,7 @@ valgrind: build/vg/tipscreen $(UNIT_ALL:%=build/vg/tests/test_%)
 BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/bench-bare
 bench: $(BENCH_BIN) tipscreen
 	@TIPSCREEN=./tipscreen BENCH_DIR=build/rel sh tests/bench/run.sh
+	@TIPSCREEN=./tipscreen sh tests/office/bench.sh
 
 build/rel/bench-floor: tests/bench/floor.c
 	@mkdir -p $(dir $@)
