@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,6 +296,8 @@ static char *seal_bundle(struct store *st, struct bundle *b, const struct keyfil
 	return text;
 }
 
+static const int end_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
 static int bundle_store(const struct options *o, struct store *st, const struct deck *dk,
 			const struct keyfile_public *pub, const char *fp)
 {
@@ -318,9 +321,17 @@ static int bundle_store(const struct options *o, struct store *st, const struct 
 	}
 	size_t len;
 	char *text = seal_bundle(st, &b, pub, &len);
+	/* Ctrl-C or a kill waits until the file is whole (or gone) and its
+	 * cases are marked: never a temporary file left on the stick. */
+	sigset_t ends, old;
+	sigemptyset(&ends);
+	for (size_t i = 0; i < sizeof end_signals / sizeof end_signals[0]; i++)
+		sigaddset(&ends, end_signals[i]);
+	sigprocmask(SIG_BLOCK, &ends, &old);
 	int rc = text ? write_atomic(o->output, text, len) : EXIT_RUNTIME;
 	if (rc == EXIT_OK)
 		rc = mark_sent(st, &b, fp);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (rc == EXIT_OK)
 		fprintf(o->out, "Wrote %s: %zu case%s, signed by this laptop and sealed to the office "
 			"key %s. Carry it to the office; the cases are marked as sent.\n", o->output, b.n,

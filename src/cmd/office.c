@@ -110,10 +110,6 @@ static int new_passphrase(const struct options *o, char *pass)
 static int write_pair(const struct keyfile_secret *k, const char *pass, const char *sec,
 		      const char *pub)
 {
-	if (access(pub, F_OK) == 0) {
-		fprintf(stderr, "%s: error: it exists already (a key is never overwritten)\n", pub);
-		return EXIT_INPUT;
-	}
 	size_t slen, plen;
 	char *stext = keyfile_secret_text(k, pass, &slen), *ptext = keyfile_public_text(&k->pub, &plen);
 	int w = stext ? write_text(sec, stext, slen, 0600) : -1;
@@ -138,7 +134,10 @@ int cmd_keygen(const struct options *o, const char *name)
 		return EXIT_RUNTIME;
 	}
 	char *pub = xasprintf("%s.pub", name), *sec = xasprintf("%s.key", name);
-	int rc = new_passphrase(o, pass) < 0 ? EXIT_INPUT : EXIT_OK;
+	const char *there = access(sec, F_OK) == 0 ? sec : access(pub, F_OK) == 0 ? pub : NULL;
+	if (there)	/* said before the passphrase is asked for nothing */
+		fprintf(stderr, "%s: error: it exists already (a key is never overwritten)\n", there);
+	int rc = there || new_passphrase(o, pass) < 0 ? EXIT_INPUT : EXIT_OK;
 	if (rc == EXIT_OK) {
 		keyfile_generate(k);
 		rc = write_pair(k, pass, sec, pub);

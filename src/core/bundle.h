@@ -89,7 +89,8 @@ struct bundle_record {
 
 struct bundle_case {
 	char id[BUNDLE_ID + 1];
-	char status[16];	/* "complete" (or "open": a case sent with --all) */
+	char status[16];	/* "complete" (`tipscreen bundle` sends no other;
+				 * "open" is read too) */
 	char deck[BUNDLE_DECK + 1];	/* "" for a case of the first store format */
 	long long created, updated;	/* seconds */
 	char fact[BUNDLE_NFACTS][BUNDLE_FACT];
