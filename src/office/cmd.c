@@ -74,8 +74,9 @@ static int print_case(void *arg, int ncol, const char *const *v)
 	return 0;
 }
 
-static int cases(const struct options *o, struct db *db)
+static int cases(const struct options *o, struct db *db, const char *const *argv)
 {
+	(void)argv;
 	fprintf(o->out, "%-16s  %-24s  %-12s  %-16s  %-16s  %-22s  %-8s  %s\n", "id", "laptop",
 		"device", "created", "updated", "outcome", "status", "conflicts");
 	return db_cases(db, print_case, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
@@ -92,8 +93,9 @@ static int print_conflict(void *arg, int ncol, const char *const *v)
 	return 0;
 }
 
-static int conflicts(const struct options *o, struct db *db)
+static int conflicts(const struct options *o, struct db *db, const char *const *argv)
 {
+	(void)argv;
 	return db_conflicts(db, print_conflict, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
 }
 
@@ -107,8 +109,9 @@ static int print_audit(void *arg, int ncol, const char *const *v)
 	return 0;
 }
 
-static int audit(const struct options *o, struct db *db)
+static int audit(const struct options *o, struct db *db, const char *const *argv)
 {
+	(void)argv;
 	return db_audit_list(db, print_audit, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
 }
 
@@ -143,8 +146,9 @@ static void print_opened(const struct options *o, const struct db_case *s,
 }
 
 /* Opens the stored case id with the office key, prints it, audits it. */
-static int show(const struct options *o, struct db *db, const char *id)
+static int show(const struct options *o, struct db *db, const char *const *argv)
 {
+	const char *id = argv[0];
 	struct db_case s;
 	int found = db_case_find(db, id, &s);
 	if (found <= 0) {
@@ -188,24 +192,39 @@ static int show(const struct options *o, struct db *db, const char *id)
 	return rc;
 }
 
-static int init(const struct options *o, struct db *db)
+static int init(const struct options *o, struct db *db, const char *const *argv)
 {
+	(void)argv;
 	fprintf(o->out, "office store ready (%s)\n", db_backend(db));
 	return EXIT_OK;
 }
 
+static int stats(const struct options *o, struct db *db, const char *const *argv)
+{
+	(void)argv;
+	return office_stats(o, db);
+}
+
+/* The subcommands: name, how many arguments (-1: one or more), what runs. */
+static const struct sub {
+	const char *name;
+	int args;
+	int (*run)(const struct options *o, struct db *db, const char *const *argv);
+} subs[] = {
+	{ "init", 0, init }, { "import", -1, NULL }, { "cases", 0, cases }, { "show", 1, show },
+	{ "conflicts", 0, conflicts }, { "audit", 0, audit }, { "stats", 0, stats },
+};
+enum { NSUB = sizeof subs / sizeof subs[0] };
+
 int cmd_office(const struct options *o, int argc, const char *const *argv)
 {
-	static const char *const subs[] = { "init", "import", "cases", "show", "conflicts",
-					    "audit", "stats" };
-	static const int args[] = { 0, -1, 0, 1, 0, 0, 0 };
-	size_t sub = 0, nsub = sizeof subs / sizeof subs[0];
-	while (argc > 0 && sub < nsub && strcmp(argv[0], subs[sub]) != 0)
+	size_t sub = 0;
+	while (argc > 0 && sub < NSUB && strcmp(argv[0], subs[sub].name) != 0)
 		sub++;
-	if (argc < 1 || sub == nsub || (args[sub] >= 0 && argc - 1 != args[sub])) {
+	if (argc < 1 || sub == NSUB || (subs[sub].args >= 0 && argc - 1 != subs[sub].args)) {
 		fprintf(stderr, "tipscreen: %s: expected office init|import FILE…|cases|show ID|"
 			"conflicts|audit|stats\nTry 'tipscreen --help'.\n",
-			argc < 1 ? "office needs a subcommand" : sub == nsub ? "unknown office command"
+			argc < 1 ? "office needs a subcommand" : sub == NSUB ? "unknown office command"
 			: "wrong number of arguments");
 		return EXIT_INPUT;
 	}
@@ -220,20 +239,10 @@ int cmd_office(const struct options *o, int argc, const char *const *argv)
 	int rc = EXIT_RUNTIME;
 	if (db_init(db) < 0)
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
-	else if (sub == 0)
-		rc = init(o, db);
-	else if (sub == 1)
-		rc = office_import(o, db, argc - 1, argv + 1);
-	else if (sub == 2)
-		rc = cases(o, db);
-	else if (sub == 3)
-		rc = show(o, db, argv[1]);
-	else if (sub == 4)
-		rc = conflicts(o, db);
-	else if (sub == 5)
-		rc = audit(o, db);
+	else if (subs[sub].run)
+		rc = subs[sub].run(o, db, argv + 1);
 	else
-		rc = office_stats(o, db);
+		rc = office_import(o, db, argc - 1, argv + 1);
 	db_close(db);
 	return rc;
 }
