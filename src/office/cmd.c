@@ -228,6 +228,11 @@ int cmd_office(const struct options *o, int argc, const char *const *argv)
 			: "wrong number of arguments");
 		return EXIT_INPUT;
 	}
+	if (o->db && !db_url_valid(o->db)) {
+		fprintf(stderr, "tipscreen: --db '%s': expected sqlite:PATH or postgresql://… (a "
+			"libpq URI)\n", o->db);
+		return EXIT_INPUT;
+	}
 	umask(077);
 	char *url = store_url(o), err[600];
 	struct db *db = url ? db_open(url, err, sizeof err) : NULL;

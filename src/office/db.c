@@ -39,11 +39,22 @@ static int set_error(char *err, size_t n, const char *msg)
 	return -1;
 }
 
+static bool is_pg(const char *url)
+{
+	return strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0;
+}
+
+bool db_url_valid(const char *url)
+{
+	return is_pg(url) || (strncmp(url, "sqlite:", 7) == 0 && url[7]) ||
+	       (*url && strncmp(url, "sqlite:", 7) != 0 && !(strchr(url, ':') && !strchr(url, '/')));
+}
+
 struct db *db_open(const char *url, char *err, size_t n)
 {
 	struct db *db = xcalloc(1, sizeof *db);
 	int rc;
-	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
+	if (is_pg(url))
 		rc = db_pg_open(db, url);
 	else if (strncmp(url, "sqlite:", 7) == 0)
 		rc = url[7] ? db_sqlite_open(db, url + 7) : set_error(db->err, sizeof db->err,

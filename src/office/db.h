@@ -54,6 +54,8 @@ struct db {
  * "postgres://…" (any libpq conninfo URI), or a bare path (SQLite).
  * NULL with err when it cannot be opened. Creates no table: db_init. */
 struct db *db_open(const char *url, char *err, size_t n);
+/* Whether url has a form db_open takes (it may still fail to open). */
+bool db_url_valid(const char *url);
 void db_close(struct db *db);
 const char *db_error(const struct db *db);
 const char *db_backend(const struct db *db);

@@ -159,6 +159,12 @@ suite() {
 	has out "consistent-adult,adult,forced-labour,6"
 	run 2 office stats $D --by colour
 	has err "'colour' is not a field"
+	run 2 office stats --db mysql:x
+	has err "expected sqlite:PATH or postgresql://"
+	run 2 office frobnicate $D
+	has err "unknown office command"
+	run 2 office show $D
+	has err "wrong number of arguments"
 	end
 
 	begin "$Q the audit log has every import, opening and statistics export, with who"

@@ -147,6 +147,11 @@ static void test_a_bad_url_is_a_clear_error(void **st)
 {
 	(void)st;
 	char err[256];
+	assert_false(db_url_valid("mysql:x"));
+	assert_false(db_url_valid("sqlite:"));
+	assert_true(db_url_valid("sqlite:/tmp/x.db"));
+	assert_true(db_url_valid("postgresql:///office?host=/run/postgresql"));
+	assert_true(db_url_valid("office.db"));
 	assert_null(db_open("mysql:x", err, sizeof err));
 	assert_non_null(strstr(err, "expected sqlite:PATH or postgresql://"));
 	assert_null(db_open("sqlite:", err, sizeof err));
