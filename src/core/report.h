@@ -36,7 +36,7 @@ struct evidence *report_evidence_inputs(const struct assess_input *in, size_t *n
  * renderings of it; nothing parses the prose back. A report owns its
  * lines: report_free. */
 enum report_section { SEC_TITLE, SEC_OUTCOME, SEC_CHILD, SEC_ELEMENTS, SEC_FLAGS, SEC_CAVEATS,
-		      SEC_CITES, SEC_NATIONAL };
+		      SEC_CITES, SEC_NATIONAL, SEC_REFERRAL, SEC_UNCLEAR, SEC_ASK };
 
 struct report_span {
 	size_t start, len;	/* bytes of the line's text */
@@ -60,9 +60,22 @@ struct report {
 void report_build(struct report *r, const struct assessment *a, const struct assess_input *in,
 		  const struct evidence *ev, size_t nev);
 void report_free(struct report *r);
+/* Adds one line: text (taken) printed as it is (indent NULL) or wrapped
+ * after indent (static). */
+void report_add(struct report *r, enum report_section sec, const char *indent, char *text);
+/* Moves every line of from to the end of r; from is left empty. */
+void report_take(struct report *r, struct report *from);
 /* Adds text of other lines (the national summary) to a report, a line of
  * prose each ("  - " items hang), under section sec. */
 void report_add_text(struct report *r, enum report_section sec, const char *text);
+/* A line of another part (the law profile's, national.h) added to r under
+ * sec: text is taken; indent static, NULL for a line printed as it is.
+ * Returned to set quote or add spans. */
+struct report_line *report_line_add(struct report *r, enum report_section sec, const char *indent,
+				    char *text);
+/* Marks in l the spans of the words of matched (report_matched_words's
+ * "; " list) wherever they occur in its text. */
+void report_mark(struct report_line *l, const char *matched);
 /* The text rendering: prose wrapped to width columns; quotes are not. */
 void report_print(FILE *out, const struct report *r, int width);
 /* The JSON rendering: an array of {"section", "text", "indent" (null: as it
@@ -70,10 +83,11 @@ void report_print(FILE *out, const struct report *r, int width);
  * like every JSON string. */
 void report_print_json(FILE *out, const struct report *r);
 
-/* The summary: outcome in words, each element with its status and the
- * answers behind it, the child status, flags, caveats, the cited provisions
- * quoted verbatim with the words matched, and that a screening is not a
- * legal determination: report_build then report_print. */
+/* The summary: that a screening is not a legal determination, the outcome
+ * in words, the child status then and now, the referral (report_advice.h),
+ * each element with its status and the answers behind it, flags, caveats,
+ * what is still unclear and what to ask next, and the cited provisions
+ * quoted verbatim with the words matched: report_build then report_print. */
 void report_text(FILE *out, const struct assessment *a, const struct assess_input *in,
 		 const struct evidence *ev, size_t nev, int width);
 

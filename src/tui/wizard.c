@@ -23,6 +23,14 @@ static int yesno_rows(const struct deck *dk, int slot, enum ind_value *rows)
 	return view_yesno_rows(dk, slot, rows);
 }
 
+/* The view's message for the session ("NOT SAVED: ..."), or none. */
+static void message(struct wizard *w, bool start)
+{
+	char *m = view_message(w->ss, start);
+	say(w, m ? m : "");
+	free(m);
+}
+
 /* The review's rows: its answers, then "continue". */
 static size_t review_rows(const struct wizard *w, struct view_review *rv)
 {
@@ -81,6 +89,7 @@ void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
 	w->page_rows = 10;
 	w->second = -1;
 	enter_screen(w);
+	message(w, true);	/* the store's warning, if it has one */
 }
 
 void wizard_free(struct wizard *w)
@@ -128,54 +137,22 @@ static int open_help(struct wizard *w)
 
 static void not_saved(struct wizard *w)
 {
-	snprintf(w->msg, sizeof w->msg, _("NOT SAVED: %.300s. Nothing was recorded; try again."),
-		 w->ss->err);
-}
-
-/* The answer words of the screen's slot, with their keys: a new string. */
-static char *answer_keys(const struct wizard *w, const struct screen *sc)
-{
-	enum action acts[5];
-	int n = view_answers(interview_deck(w->iv), sc->slot, acts);
-	return action_list(acts, (size_t)n, keys_legend);
-}
-
-/* What Enter on a screen that needs an answer says: into m. */
-static void needs_answer(const struct wizard *w, const struct screen *sc, char *m, size_t n)
-{
-	char *keys = answer_keys(w, sc);
-	switch (sc->type) {
-	case SCR_SINGLE: snprintf(m, n, _("Choose an answer first: its number, or %s."), keys); break;
-	case SCR_NUMBER: snprintf(m, n, _("Type a number, or %s."), keys); break;
-	default: snprintf(m, n, _("Choose an answer first: %s."), keys); break;
-	}
-	free(keys);
+	message(w, false);
 }
 
 /* Sends an action through the session, the one door, and says what
- * happened. Returns W_* flags. */
+ * happened, in the view's words. Returns W_* flags. */
 static int run(struct wizard *w, const struct session_action *a)
 {
-	const struct screen *sc = current(w);
 	enum session_outcome o = session_do(w->ss, a);
+	char *m = view_outcome(w->ss, a, o, keys_legend);
+	say(w, m ? m : "");
+	free(m);
 	switch (o) {
-	case S_DONE: w->msg[0] = '\0'; return W_REDRAW;
-	case S_MOVED: w->msg[0] = '\0'; return W_NEW_SCREEN | W_REDRAW;
+	case S_MOVED: return W_NEW_SCREEN | W_REDRAW;
 	case S_COMPLETE: w->mode = W_DONE; return W_END;
-	case S_NOT_SAVED: not_saved(w); return W_REDRAW;
-	case S_NEEDS_ANSWER: needs_answer(w, sc, w->msg, sizeof w->msg); return W_REDRAW;
-	case S_FIRST: say(w, _("This is the first screen.")); return W_REDRAW;
-	case S_REFUSED: break;
+	default: return W_REDRAW;
 	}
-	char m[300];
-	if (sc->type == SCR_NUMBER && a->answer && a->answer->kind == ANS_NUMBER) {
-		char *keys = answer_keys(w, sc);
-		snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or %s."), sc->min, sc->max, keys);
-		free(keys);
-	} else
-		snprintf(m, sizeof m, _("Not an answer here: expected %s."), w->ss->why);
-	say(w, m);
-	return W_REDRAW;
 }
 
 static int give(struct wizard *w, int slot, const struct answer *a)
@@ -333,11 +310,16 @@ static int key_number(struct wizard *w, const struct screen *sc, const struct wi
 
 static int key_text(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
-	(void)sc;
 	if (k->op != EDIT_NONE)
 		return edit_key(w, k, false);
+	if (k->action == ACT_DECLINED) {	/* a key that is not text (F3) */
+		edit_set(&w->edit, NULL);
+		return give_word(w, sc->slot, IV_DECLINED);
+	}
 	if (k->action != ACT_NEXT)
 		return 0;
+	if (!w->edit.len && interview_get(w->iv, sc->slot)->kind == ANS_WORD)
+		return go_next(w, NULL);	/* declined, kept as the line mode's Enter keeps it */
 	struct answer a = { 0 };	/* an emptied field takes the answer back */
 	if (w->edit.len) {
 		a.kind = ANS_TEXT;
@@ -450,10 +432,13 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	case ACT_PAGE_UP:
 	case ACT_PAGE_DOWN: return scroll(w, k->action);
 	case ACT_STOP: return go(w, DO_STOP);
-	case ACT_NOTE:
+	case ACT_NOTE: {
+		struct view_header h;
+		view_header(w->iv, &h);
 		w->noting = true;
-		edit_set(&w->edit, interview_note(w->iv, interview_current(w->iv)));
+		edit_set(&w->edit, h.note);	/* the note so far, to change */
 		return W_REDRAW;
+	}
 	case ACT_BACK: return go(w, DO_BACK);
 	default: return -1;
 	}
