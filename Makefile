@@ -36,22 +36,23 @@ Q        := $(if $(V),,@)
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law profile national report contacts store counter manifest \
             record seal session sigexit catalog langs view actions bundle receipt keyfile scenario debrief
-CORE     += report_advice casefile
+CORE     += report_advice casefile kanon
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
             src/tui/page.c src/tui/bidi.c src/tui/tui.c
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 FRIBIDI  := $(shell pkg-config --libs fribidi 2>/dev/null || echo -lfribidi)
 FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr/include/fribidi)
-STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
+STORELIBS := $(shell pkg-config --libs sqlite3 libsodium libpq 2>/dev/null || echo -lsqlite3 -lsodium -lpq)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c src/cmd/version.c src/cmd/bundle.c src/cmd/train.c src/cmd/result.c
+            src/cmd/law.c src/cmd/version.c src/cmd/bundle.c src/cmd/train.c src/cmd/result.c $(wildcard src/office/*.c)
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law profile answers store session record seal catalog
 UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors bundle keyfile scenario
+UNIT     += kanon office_db
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
              src/plain/plain.c
@@ -103,6 +104,7 @@ endef
 $(eval $(call flavour,rel))
 $(eval $(call flavour,asan))
 $(eval $(call flavour,vg))
+include tests/office/office.mk
 
 # Installs missing Debian packages first (as root), or says how.
 deps:
@@ -147,6 +149,7 @@ valgrind: build/vg/tipscreen $(UNIT_ALL:%=build/vg/tests/test_%)
 BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/bench-bare
 bench: $(BENCH_BIN) tipscreen
 	@TIPSCREEN=./tipscreen BENCH_DIR=build/rel sh tests/bench/run.sh
+	@TIPSCREEN=./tipscreen sh tests/office/bench.sh
 
 build/rel/bench-floor: tests/bench/floor.c
 	@mkdir -p $(dir $@)

@@ -45,6 +45,16 @@ static const char usage[] =
 	"       tipscreen receipt FILE --to OFFICE.pub [--delete [--yes]]\n"
 	"                                           check the office's receipt; delete the\n"
 	"                                           cases it confirms\n"
+	"       tipscreen office init [--db URL]    create the office store\n"
+	"       tipscreen office import FILE... --key OFFICE.key --signer LAPTOPS [--db URL]\n"
+	"                    [--dry-run] [--receipt FILE] [--any-signer]\n"
+	"                                           store the laptops' bundles; a receipt each\n"
+	"       tipscreen office cases [--db URL]   the cases in the office store\n"
+	"       tipscreen office show ID --key OFFICE.key [--db URL]  open one case\n"
+	"       tipscreen office conflicts [--db URL]  records that diverge, kept aside\n"
+	"       tipscreen office audit [--db URL]   every import, opening and statistics export\n"
+	"       tipscreen office stats [--by FIELDS] [--k N] [--format txt|csv] [--db URL]\n"
+	"                                           counts, small cells suppressed\n"
 	"       tipscreen pot [DIR]                 the deck's texts as a PO template\n"
 	"       tipscreen scenarios [DIR] [--json]  run every training scenario's expert key\n"
 	"       tipscreen train [ID] [--solo] [--plain]  a training session, then its debrief\n"
@@ -69,20 +79,30 @@ static const char usage[] =
 	"  --contacts FILE    referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)\n"
 	"  --data DIR         the case store (default $XDG_DATA_HOME/tipscreen)\n"
 	"  --passphrase-file FILE  the store's passphrase, on the first line (else asked);\n"
-	"                     keygen, unseal: the office key's\n"
+	"                     keygen, unseal, office import, office show: the office key's\n"
 	"  --law ID           also assess under a law profile (eu, coe, gb-ew, us, ph;\n"
 	"                     none: only the Protocol); default from\n"
 	"                     $XDG_CONFIG_HOME/tipscreen/law ('Law: ID')\n"
 	"  --seal-to FILE     export: sign with this laptop's key, seal to the office key\n"
-	"  --key FILE         unseal: the office's secret key\n"
+	"  --key FILE         unseal, office import, office show, trainer report: the\n"
+	"                     office's (or the trainer's) secret key\n"
 	"  --to FILE          bundle, receipt: the office's public key (OFFICE.pub);\n"
 	"                     train --result: the trainer's public key (from keygen)\n"
 	"  -o FILE            bundle: the file to write (never over an existing one)\n"
 	"  --all              bundle: every completed case, sent already or not\n"
 	"  --delete           receipt: delete the cases the office confirms, for good\n"
 	"  --yes              receipt --delete: without asking\n"
-	"  --signer FILE      unseal: the known laptops' keys (from `whoami FILE`)\n"
-	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
+	"  --signer FILE      unseal, office import: the known laptops' keys (from\n"
+	"                     `whoami FILE`)\n"
+	"  --any-signer       unseal, office import: accept an unknown laptop, with a warning\n"
+	"  --db URL           office: sqlite:PATH or postgresql://... (default sqlite:\n"
+	"                     $XDG_DATA_HOME/tipscreen-office/office.db)\n"
+	"  --dry-run          office import: say what it would do, store nothing\n"
+	"  --receipt FILE     office import: the receipt (default: BUNDLE.receipt)\n"
+	"  --by FIELDS        office stats: month, role, outcome, form, age-group, place,\n"
+	"                     interpreter, deck-version, comma-separated (default\n"
+	"                     month,outcome)\n"
+	"  --k N              office stats: counts from 1 to N-1 are hidden (default 11)\n"
 	"  --answers FILE     train: the trainee's answers (the answers file of replay)\n"
 	"  --path ID          graph: draw this training scenario's path bold\n"
 	"  --result FILE      train: write the result, sealed (with --to and --trainee)\n"
@@ -156,7 +176,7 @@ static int color_mode(const char *v)
 
 struct cmdline {
 	struct options o;
-	const char *pos[64];
+	const char *pos[256];
 	int npos;
 	bool version;	/* --version: after every option, so --deck counts */
 };
@@ -185,6 +205,18 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.solo = true;
 		} else if (strcmp(a, "--card") == 0) {
 			c->o.card = true;
+		} else if (strcmp(a, "--dry-run") == 0) {
+			c->o.dry_run = true;
+		} else if ((v = value_of(argc, argv, &i, "--db"))) {
+			c->o.db = v;
+		} else if ((v = value_of(argc, argv, &i, "--receipt"))) {
+			c->o.receipt = v;
+		} else if ((v = value_of(argc, argv, &i, "--by"))) {
+			c->o.by = v;
+		} else if ((v = value_of(argc, argv, &i, "--k"))) {
+			char *end;
+			if ((c->o.k = strtoll(v, &end, 10)) < 1 || *end || c->o.k > 1000000)
+				return usage_error("--k takes a number from 1 to 1000000, not '%s'", v);
 		} else if (strcmp(a, "--plain") == 0) {
 			c->o.plain = true;
 		} else if (is_opt(a, "--color")) {
@@ -239,7 +271,7 @@ static int parse(int argc, char **argv, struct cmdline *c)
 				return usage_error("--width takes a number from 20 to 1000, not '%s'", v);
 		} else if (a[0] == '-' && a[1] != '\0') {
 			return usage_error("unknown option '%s'", a);
-		} else if (c->npos < 64) {
+		} else if (c->npos < 256) {
 			c->pos[c->npos++] = a;
 		} else {
 			return usage_error("unexpected argument '%s'", a);
@@ -278,6 +310,8 @@ static int dispatch(struct cmdline *c)
 		return cmd_bundle(&c->o);
 	if (strcmp(cmd, "receipt") == 0 && args == 1)
 		return cmd_receipt(&c->o, c->pos[1]);
+	if (strcmp(cmd, "office") == 0)
+		return cmd_office(&c->o, args, c->pos + 1);
 	if (strcmp(cmd, "pot") == 0 && args <= 1)
 		return cmd_pot(&c->o, args ? c->pos[1] : NULL);
 	if (strcmp(cmd, "scenarios") == 0 && args <= 1)

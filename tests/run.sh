@@ -40,6 +40,7 @@ for script in tests/e2e/run.sh \
 	tests/e2e/install.sh \
 	tests/e2e/bundle.sh \
 	tests/e2e/train.sh \
+	tests/office/run.sh \
 	tests/tui/run.sh ${FUZZ_DIR:+tests/fuzz/smoke.sh}; do
 	sh "$script" >"$log" 2>&1
 	rc=$?

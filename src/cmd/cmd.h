@@ -31,6 +31,11 @@ struct options {
 	bool all;		/* bundle: every completed case, sent or not */
 	bool del;		/* receipt: delete the confirmed cases */
 	bool yes;		/* receipt --delete: without asking */
+	const char *db;		/* office: the store's URL (--db), or NULL */
+	bool dry_run;		/* office import: store nothing */
+	const char *receipt;	/* office import: where to write the receipt */
+	const char *by;		/* office stats: the fields to count by */
+	long long k;		/* office stats: the smallest count shown; 0: 11 */
 	const char *lang;	/* --lang, or NULL: from the environment */
 	const char *second;	/* --second: the respondent's language, or NULL */
 	const char *locales;	/* the directory of the PO files */
@@ -100,6 +105,12 @@ struct keyfile_secret;
 struct keyfile_secret *cmd_office_key(const struct options *o, int *rc);
 int cmd_whoami(const struct options *o, const char *file);
 int cmd_unseal(const struct options *o, const char *file);
+struct seal_signer;
+/* The known laptops of --signer (seal_signers_parse), or an empty list:
+ * 0, or -1 after saying why. Free *v. */
+int cmd_load_signers(const struct options *o, struct seal_signer **v, size_t *n);
+/* `tipscreen office SUB ARGS…` (src/office/cmd.c): argv[0] is SUB. */
+int cmd_office(const struct options *o, int argc, const char *const *argv);
 int cmd_pot(const struct options *o, const char *dir);
 int cmd_scenarios(const struct options *o, const char *dir);
 int cmd_train(const struct options *o, const char *id);

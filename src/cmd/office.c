@@ -250,8 +250,7 @@ int cmd_whoami(const struct options *o, const char *file)
 	return EXIT_OK;
 }
 
-/* The known laptops of --signer, or an empty list. -1 after saying why. */
-static int load_signers(const struct options *o, struct seal_signer **v, size_t *n)
+int cmd_load_signers(const struct options *o, struct seal_signer **v, size_t *n)
 {
 	*v = NULL;
 	*n = 0;
@@ -323,7 +322,7 @@ int cmd_unseal(const struct options *o, const char *file)
 	struct seal_signer *v;
 	size_t nv, len;
 	int rc;
-	if (load_signers(o, &v, &nv) < 0)
+	if (cmd_load_signers(o, &v, &nv) < 0)
 		return EXIT_INPUT;
 	struct keyfile_secret *k = cmd_office_key(o, &rc);
 	if (!k) {

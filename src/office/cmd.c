@@ -1,0 +1,253 @@
+/* office cmd: `tipscreen office SUBCOMMAND …` — opens the office store of
+ * --db (default: office.db in $XDG_DATA_HOME/tipscreen-office, 0700),
+ * creates its schema if needed, and runs init, import, cases, show,
+ * conflicts, audit or stats. Nothing about a respondent is printed except
+ * by `show`, which needs the office key and is written to the audit log. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../core/bundle.h"
+#include "../core/keyfile.h"
+#include "../core/text.h"
+#include "../core/xalloc.h"
+#include "office.h"
+
+const char *office_date(const char *seconds, char buf[32])
+{
+	time_t t = (time_t)atoll(seconds ? seconds : "0");
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || !strftime(buf, 32, "%Y-%m-%d %H:%M", &tm))
+		snprintf(buf, 32, "?");
+	return buf;
+}
+
+/* mkdir -p with 0700 directories. */
+static int make_dirs(char *dir)
+{
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int rc = mkdir(dir, 0700);
+		*p = '/';
+		if (rc != 0 && errno != EEXIST)
+			return -1;
+	}
+	return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* The store's URL: --db, else the default file (its directory made). */
+static char *store_url(const struct options *o)
+{
+	if (o->db)
+		return xstrdup(o->db);
+	const char *x = getenv("XDG_DATA_HOME"), *h = getenv("HOME");
+	char *dir = x && *x == '/' ? xasprintf("%s/tipscreen-office", x)
+		    : h && *h ? xasprintf("%s/.local/share/tipscreen-office", h) : NULL;
+	if (!dir) {
+		fputs("tipscreen: error: no HOME nor XDG_DATA_HOME: give the store with --db\n", stderr);
+		return NULL;
+	}
+	if (make_dirs(dir) != 0) {
+		fprintf(stderr, "%s: error: %s\n", dir, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	char *url = xasprintf("sqlite:%s/office.db", dir);
+	free(dir);
+	return url;
+}
+
+static int print_case(void *arg, int ncol, const char *const *v)
+{
+	const struct options *o = arg;
+	if (ncol < 21)
+		return 0;
+	char c[32], u[32];
+	/* id laptop device bundle status deck created updated nrec hash outcome … conflicts */
+	fprintf(o->out, "%-16s  %-24s  %-12s  %s  %s  %-22s  %-8s  %s\n", v[0], v[1], v[2],
+		office_date(v[6], c), office_date(v[7], u), v[10], v[4], v[20]);
+	return 0;
+}
+
+static int cases(const struct options *o, struct db *db, const char *const *argv)
+{
+	(void)argv;
+	fprintf(o->out, "%-16s  %-24s  %-12s  %-16s  %-16s  %-22s  %-8s  %s\n", "id", "laptop",
+		"device", "created", "updated", "outcome", "status", "conflicts");
+	return db_cases(db, print_case, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
+}
+
+static int print_conflict(void *arg, int ncol, const char *const *v)
+{
+	const struct options *o = arg;
+	char d[32];
+	if (ncol >= 7)
+		fprintf(o->out, "conflict %s: case %s of laptop %s: bundle %.16s has %s records that "
+			"diverge from the %s stored (found %s)\n", v[0], v[1], v[2], v[3], v[4], v[5],
+			office_date(v[6], d));
+	return 0;
+}
+
+static int conflicts(const struct options *o, struct db *db, const char *const *argv)
+{
+	(void)argv;
+	return db_conflicts(db, print_conflict, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
+}
+
+static int print_audit(void *arg, int ncol, const char *const *v)
+{
+	const struct options *o = arg;
+	char d[32];
+	if (ncol >= 7)
+		fprintf(o->out, "%s  %s  user %s  key %s  %s %s: %s\n", v[0], office_date(v[1], d),
+			v[2], v[3], v[4], v[5], v[6]);
+	return 0;
+}
+
+static int audit(const struct options *o, struct db *db, const char *const *argv)
+{
+	(void)argv;
+	return db_audit_list(db, print_audit, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
+}
+
+/* Prints the lines of s, each made safe for a terminal, indented. */
+static void print_lines(FILE *out, const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		char *line = xasprintf("%.*s", (int)n, s);
+		char *safe = text_sanitize(line);
+		fprintf(out, "    %s\n", safe);
+		free(safe);
+		free(line);
+		s += n + (s[n] == '\n');
+	}
+}
+
+static void print_opened(const struct options *o, const struct db_case *s,
+			 const struct bundle_case *c)
+{
+	char d[32];
+	fprintf(o->out, "case %s\nlaptop %s (%s)\nstatus %s\ncreated %s\n", s->id, s->laptop,
+		s->device, s->status, office_date(s->created, d));
+	fprintf(o->out, "updated %s\ndeck %s\n", office_date(s->updated, d), *s->deck ? s->deck : "-");
+	for (int f = 0; f < BUNDLE_NFACTS; f++)
+		fprintf(o->out, "%s %s\n", bundle_fact_name(f), *c->fact[f] ? c->fact[f] : "-");
+	fprintf(o->out, "records %zu\n", c->nrec);
+	for (size_t i = 0; i < c->nrec; i++) {
+		fprintf(o->out, "record %lld\n", c->rec[i].seq);
+		print_lines(o->out, c->rec[i].data);
+	}
+}
+
+/* Opens the stored case id with the office key, prints it, audits it. */
+static int show(const struct options *o, struct db *db, const char *const *argv)
+{
+	const char *id = argv[0];
+	struct db_case s;
+	int found = db_case_find(db, id, &s);
+	if (found <= 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", found < 0 ? db_error(db) :
+			"no such case in the office store (`tipscreen office cases` lists them)");
+		return found < 0 ? EXIT_RUNTIME : EXIT_INPUT;
+	}
+	int rc;
+	struct keyfile_secret *k = cmd_office_key(o, &rc);
+	if (!k)
+		return rc;
+	char fp[SEAL_FINGERPRINT], lp[SEAL_FINGERPRINT], err[256];
+	keyfile_fingerprint(&k->pub, fp);
+	size_t len;
+	char *text = db_bundle_sealed(db, s.bundle, &len);
+	struct bundle b;
+	rc = EXIT_INPUT;
+	if (!text || bundle_open(text, len, k->box, &b, err, sizeof err) != 0) {
+		fprintf(stderr, "tipscreen: error: case %s: its bundle does not open with this office "
+			"key (another key, or the store was altered)\n", id);
+	} else {
+		seal_fingerprint(b.signer, lp);
+		for (size_t i = 0; i < b.n && strcmp(lp, s.laptop) == 0; i++)
+			if (strcmp(b.cases[i].id, id) == 0) {
+				if (db_audit(db, "open", id, "the case's records were shown", fp) < 0) {
+					fprintf(stderr, "tipscreen: error: the audit log: %s\n",
+						db_error(db));
+					rc = EXIT_RUNTIME;
+					break;
+				}
+				print_opened(o, &s, &b.cases[i]);
+				rc = EXIT_OK;
+			}
+		if (rc == EXIT_INPUT)
+			fprintf(stderr, "tipscreen: error: case %s is not in its stored bundle (the store "
+				"was altered)\n", id);
+		bundle_free(&b);
+	}
+	free(text);
+	keyfile_secret_free(k);
+	return rc;
+}
+
+static int init(const struct options *o, struct db *db, const char *const *argv)
+{
+	(void)argv;
+	fprintf(o->out, "office store ready (%s)\n", db_backend(db));
+	return EXIT_OK;
+}
+
+static int stats(const struct options *o, struct db *db, const char *const *argv)
+{
+	(void)argv;
+	return office_stats(o, db);
+}
+
+/* The subcommands: name, how many arguments (-1: one or more), what runs. */
+static const struct sub {
+	const char *name;
+	int args;
+	int (*run)(const struct options *o, struct db *db, const char *const *argv);
+} subs[] = {
+	{ "init", 0, init }, { "import", -1, NULL }, { "cases", 0, cases }, { "show", 1, show },
+	{ "conflicts", 0, conflicts }, { "audit", 0, audit }, { "stats", 0, stats },
+};
+enum { NSUB = sizeof subs / sizeof subs[0] };
+
+int cmd_office(const struct options *o, int argc, const char *const *argv)
+{
+	size_t sub = 0;
+	while (argc > 0 && sub < NSUB && strcmp(argv[0], subs[sub].name) != 0)
+		sub++;
+	if (argc < 1 || sub == NSUB || (subs[sub].args >= 0 && argc - 1 != subs[sub].args)) {
+		fprintf(stderr, "tipscreen: %s: expected office init|import FILE…|cases|show ID|"
+			"conflicts|audit|stats\nTry 'tipscreen --help'.\n",
+			argc < 1 ? "office needs a subcommand" : sub == NSUB ? "unknown office command"
+			: "wrong number of arguments");
+		return EXIT_INPUT;
+	}
+	if (o->db && !db_url_valid(o->db)) {
+		fprintf(stderr, "tipscreen: --db '%s': expected sqlite:PATH or postgresql://… (a "
+			"libpq URI)\n", o->db);
+		return EXIT_INPUT;
+	}
+	umask(077);
+	char *url = store_url(o), err[600];
+	struct db *db = url ? db_open(url, err, sizeof err) : NULL;
+	if (url && !db)
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", err);
+	free(url);
+	if (!db)
+		return EXIT_RUNTIME;
+	int rc = EXIT_RUNTIME;
+	if (db_init(db) < 0)
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+	else if (subs[sub].run)
+		rc = subs[sub].run(o, db, argv + 1);
+	else
+		rc = office_import(o, db, argc - 1, argv + 1);
+	db_close(db);
+	return rc;
+}

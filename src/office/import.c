@@ -1,0 +1,313 @@
+/* office import: bundles from field laptops into the office store (DESIGN
+ * §12). Each bundle is opened with the office key, its laptop judged
+ * against the known laptops (--signer), then stored in one transaction:
+ * all or nothing, idempotent (the bundle's hash and each case's id are
+ * keys), a case whose records extend the stored ones updates it, one whose
+ * records diverge is a conflict kept aside, never overwriting. A dry run
+ * is the same transaction rolled back. Then a receipt signed by the
+ * office, next to the bundle (FILE.receipt) or at --receipt. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../core/bundle.h"
+#include "../core/keyfile.h"
+#include "../core/receipt.h"
+#include "../core/xalloc.h"
+#include "office.h"
+
+enum { IMPORTED, UPDATED, IDENTICAL, CONFLICTS, NCOUNT };
+
+struct import {
+	const struct options *o;
+	const struct keyfile_secret *key;
+	const char *keyfp;
+	const char *file;
+	const char *text;	/* the bundle as it arrived */
+	struct bundle b;
+	char hash[DB_HASH_HEX];	/* of the file's bytes */
+	char laptop[SEAL_FINGERPRINT];
+	int n[NCOUNT];
+	struct receipt_entry *rv;	/* the cases the office now holds */
+	size_t nr;
+};
+
+static void hex(const unsigned char *h, size_t n, char *out)
+{
+	sodium_bin2hex(out, 2 * n + 1, h, n);
+}
+
+static void case_hash_hex(const struct bundle_case *c, size_t nrec, char out[DB_HASH_HEX])
+{
+	unsigned char h[BUNDLE_HASH];
+	bundle_case_hash(c->id, c->rec, nrec, h);
+	hex(h, sizeof h, out);
+}
+
+/* The stored case's first nrec records' hash, from the bundle that holds
+ * them (opened with the office key): 0, or -1 when it cannot be had. */
+static int stored_prefix_hash(struct db *db, const struct import *im, const struct db_case *s,
+			      size_t nrec, char out[DB_HASH_HEX])
+{
+	size_t len;
+	char *text = db_bundle_sealed(db, s->bundle, &len), err[256];
+	struct bundle b;
+	int rc = -1;
+	if (text && bundle_open(text, len, im->key->box, &b, err, sizeof err) == 0) {
+		for (size_t i = 0; i < b.n; i++)
+			if (strcmp(b.cases[i].id, s->id) == 0 && b.cases[i].nrec >= nrec) {
+				case_hash_hex(&b.cases[i], nrec, out);
+				rc = 0;
+			}
+		bundle_free(&b);
+	}
+	free(text);
+	return rc;
+}
+
+static void fill_row(const struct import *im, const struct bundle_case *c, struct db_case *r)
+{
+	memset(r, 0, sizeof *r);
+	snprintf(r->id, DB_TEXT, "%s", c->id);
+	snprintf(r->laptop, DB_TEXT, "%s", im->laptop);
+	snprintf(r->device, DB_TEXT, "%s", im->b.device);
+	snprintf(r->bundle, DB_TEXT, "%s", im->hash);
+	snprintf(r->status, DB_TEXT, "%s", c->status);
+	snprintf(r->deck, DB_TEXT, "%s", c->deck);
+	snprintf(r->created, DB_TEXT, "%lld", c->created);
+	snprintf(r->updated, DB_TEXT, "%lld", c->updated);
+	snprintf(r->nrec, DB_TEXT, "%zu", c->nrec);
+	case_hash_hex(c, c->nrec, r->hash);
+	char *fact[] = { r->outcome, r->child, r->flags, r->forms, r->month, r->role, r->place,
+			 r->interpreter, r->deck_version };
+	for (int f = 0; f < BUNDLE_NFACTS; f++)
+		snprintf(fact[f], DB_TEXT, "%s", c->fact[f]);
+	snprintf(r->imported, DB_TEXT, "%lld", (long long)time(NULL));
+}
+
+/* What one case does to the store: IMPORTED … CONFLICTS, or a DB_ code. */
+static int import_case(struct db *db, struct import *im, const struct bundle_case *c)
+{
+	struct db_case s, r;
+	fill_row(im, c, &r);
+	int found = db_case_find(db, c->id, &s);
+	if (found < 0)
+		return found;
+	if (found == 0) {
+		int rc = db_case_put(db, &r, false);
+		return rc < 0 ? rc : IMPORTED;
+	}
+	long long stored = atoll(s.nrec);
+	char h[DB_HASH_HEX];
+	bool same_laptop = strcmp(s.laptop, im->laptop) == 0;
+	if (same_laptop && (long long)c->nrec >= stored) {
+		case_hash_hex(c, (size_t)stored, h);
+		if (strcmp(h, s.hash) == 0) {
+			if ((long long)c->nrec == stored)
+				return IDENTICAL;
+			int rc = db_case_put(db, &r, true);
+			return rc < 0 ? rc : UPDATED;
+		}
+	} else if (same_laptop && stored_prefix_hash(db, im, &s, c->nrec, h) == 0 &&
+		   strcmp(h, r.hash) == 0) {
+		return IDENTICAL;	/* an older bundle of records the store has */
+	}
+	int rc = db_conflict_add(db, c->id, im->hash, im->laptop, (long long)c->nrec, r.hash, stored);
+	return rc < 0 ? rc : CONFLICTS;
+}
+
+static void add_receipt(struct import *im, const struct bundle_case *c)
+{
+	struct receipt_entry *e = &im->rv[im->nr++];
+	snprintf(e->id, sizeof e->id, "%s", c->id);
+	e->records = (long long)c->nrec;
+	bundle_case_hash(c->id, c->rec, c->nrec, e->hash);
+}
+
+static int import_tx(struct db *db, void *arg)
+{
+	struct import *im = arg;
+	memset(im->n, 0, sizeof im->n);
+	im->nr = 0;
+	int known = db_bundle_known(db, im->hash);
+	if (known < 0)
+		return known;
+	int rc = known ? DB_OK
+		       : db_bundle_put(db, im->hash, im->file, im->b.device, im->laptop, im->b.time,
+				       im->text);
+	for (size_t i = 0; rc == DB_OK && i < im->b.n; i++) {
+		int what = import_case(db, im, &im->b.cases[i]);
+		if (what < 0)
+			return what;
+		im->n[what]++;
+		if (what != CONFLICTS)
+			add_receipt(im, &im->b.cases[i]);
+	}
+	if (rc != DB_OK)
+		return rc;
+	char detail[512];
+	snprintf(detail, sizeof detail, "laptop %s (%s), %zu cases: imported %d, updated %d, "
+		 "identical %d, conflicts %d", im->laptop, im->b.device, im->b.n, im->n[IMPORTED],
+		 im->n[UPDATED], im->n[IDENTICAL], im->n[CONFLICTS]);
+	rc = db_audit(db, "import", im->hash, detail, im->keyfp);
+	return rc == DB_OK && im->o->dry_run ? 1 : rc;
+}
+
+/* Writes the receipt of im next to its bundle (or at --receipt): via a
+ * temporary file renamed, 0600. */
+static int write_receipt(struct import *im)
+{
+	if (!im->key->pub.has_sign) {
+		fprintf(stderr, "tipscreen: warning: %s: no receipt: the office key of an older "
+			"tipscreen cannot sign one\n", im->file);
+		return 0;
+	}
+	size_t len;
+	char *text = receipt_make(im->b.signer, im->rv, im->nr, (long long)time(NULL),
+				  im->key->sign, &len);
+	char *path = im->o->receipt ? xstrdup(im->o->receipt) : xasprintf("%s.receipt", im->file);
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = text ? mkstemp(tmp) : -1, rc = -1;
+	if (fd >= 0) {
+		rc = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0 ? 0 : -1;
+		close(fd);
+		if (rc == 0 && rename(tmp, path) != 0)
+			rc = -1;
+		if (rc != 0)
+			unlink(tmp);
+	}
+	if (rc != 0)
+		fprintf(stderr, "%s: error: cannot write the receipt: %s\n", path, strerror(errno));
+	else
+		fprintf(im->o->out, "%s: receipt %s (%zu cases)\n", im->file, path, im->nr);
+	free(text);
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+/* Refuses im's bundle: says why, and audits the refusal (not in a dry run). */
+static void refuse(struct db *db, const struct import *im, const char *why)
+{
+	fprintf(stderr, "%s: error: refused: %s\n", im->file, why);
+	fprintf(im->o->out, "%s: refused\n", im->file);
+	if (!im->o->dry_run && db_audit(db, "refuse", im->hash, why, im->keyfp) < 0)
+		fprintf(stderr, "tipscreen: error: the audit log: %s\n", db_error(db));
+}
+
+/* Whether the bundle's laptop is accepted; refuses it if not. */
+static bool judge(struct db *db, struct import *im, const struct seal_signer *v, size_t nv)
+{
+	const struct seal_signer *known = seal_signer_find(v, nv, im->b.signer);
+	if (known)
+		return true;
+	if (im->o->any_signer) {
+		fprintf(stderr, "tipscreen: WARNING: %s is signed by laptop %s (%s), which is NOT "
+			"KNOWN (--any-signer): anyone with tipscreen and the office's public key could "
+			"have made it.\n", im->file, im->laptop, im->b.device);
+		return true;
+	}
+	char why[512];
+	snprintf(why, sizeof why, "signed by laptop %s (it calls itself '%s'), which is not in %s: "
+		 "add that laptop's key (`tipscreen whoami FILE` on the laptop) to the list, or "
+		 "--any-signer to accept it", im->laptop, im->b.device,
+		 im->o->signer ? im->o->signer : "the known laptops (--signer LAPTOPS)");
+	refuse(db, im, why);
+	return false;
+}
+
+/* One bundle: 0 stored (or a dry run), 1 refused, -1 a runtime error. */
+static int import_one(struct db *db, struct import *im, const struct seal_signer *v, size_t nv,
+		      int total[NCOUNT])
+{
+	size_t len;
+	char err[256], why[600];
+	char *text = cmd_slurp(im->file, &len);
+	if (!text) {
+		snprintf(im->hash, sizeof im->hash, "-");
+		refuse(db, im, "cannot be read");
+		return 1;
+	}
+	unsigned char h[32];
+	crypto_generichash(h, sizeof h, (const unsigned char *)text, len, NULL, 0);
+	hex(h, sizeof h, im->hash);
+	im->text = text;
+	int rc = 1;
+	if (bundle_open(text, len, im->key->box, &im->b, err, sizeof err) != 0) {
+		snprintf(why, sizeof why, "not a bundle that opens with this office key (altered, "
+			 "sealed to another key, or not a bundle): %s", err);
+		refuse(db, im, why);
+		free(text);
+		return 1;
+	}
+	seal_fingerprint(im->b.signer, im->laptop);
+	if (judge(db, im, v, nv)) {
+		im->rv = xcalloc(im->b.n + 1, sizeof *im->rv);
+		int t = db_transact(db, import_tx, im);
+		if (t < 0) {
+			fprintf(stderr, "%s: error: nothing of it was stored: %s\n", im->file,
+				db_error(db));
+			rc = -1;
+		} else {
+			fprintf(im->o->out, "%s%s: laptop %s (%s), %zu cases: imported %d, updated %d, "
+				"identical %d, conflicts %d\n", im->o->dry_run ? "(dry run) " : "",
+				im->file, im->laptop, im->b.device, im->b.n, im->n[IMPORTED],
+				im->n[UPDATED], im->n[IDENTICAL], im->n[CONFLICTS]);
+			for (int i = 0; i < NCOUNT; i++)
+				total[i] += im->n[i];
+			rc = im->o->dry_run ? 0 : write_receipt(im) < 0 ? -1 : 0;
+		}
+		free(im->rv);
+	}
+	bundle_free(&im->b);
+	free(text);
+	return rc;
+}
+
+int office_import(const struct options *o, struct db *db, int argc, const char *const *argv)
+{
+	if (argc < 1) {
+		fputs("tipscreen: office import needs one or more bundle files\n", stderr);
+		return EXIT_INPUT;
+	}
+	if (o->receipt && argc > 1) {
+		fputs("tipscreen: --receipt FILE takes one bundle; without it each receipt is "
+		      "written next to its bundle\n", stderr);
+		return EXIT_INPUT;
+	}
+	if (!o->signer && !o->any_signer) {
+		fputs("tipscreen: office import needs the known laptops: --signer LAPTOPS (their "
+		      "keys, from `tipscreen whoami FILE`), or --any-signer\n", stderr);
+		return EXIT_INPUT;
+	}
+	struct seal_signer *v;
+	size_t nv;
+	if (cmd_load_signers(o, &v, &nv) < 0)
+		return EXIT_INPUT;
+	int rc;
+	struct keyfile_secret *k = cmd_office_key(o, &rc);
+	if (!k) {
+		free(v);
+		return rc;
+	}
+	char fp[SEAL_FINGERPRINT];
+	keyfile_fingerprint(&k->pub, fp);
+	int total[NCOUNT] = { 0 }, refused = 0, failed = 0;
+	for (int i = 0; i < argc; i++) {
+		struct import im = { .o = o, .key = k, .keyfp = fp, .file = argv[i] };
+		int r = import_one(db, &im, v, nv, total);
+		refused += r == 1;
+		failed += r < 0;
+	}
+	fprintf(o->out, "%simported %d, updated %d, identical %d, conflicts %d, refused %d\n",
+		o->dry_run ? "(dry run: nothing was stored) " : "", total[IMPORTED], total[UPDATED],
+		total[IDENTICAL], total[CONFLICTS], refused);
+	keyfile_secret_free(k);
+	free(v);
+	return failed ? EXIT_RUNTIME : refused ? EXIT_INPUT : EXIT_OK;
+}

@@ -1,0 +1,50 @@
+# A throwaway PostgreSQL server for the office tests and benchmarks; source
+# it, then:
+#   pg_start        initdb and pg_ctl in a new temporary directory, listening
+#                   only on a Unix socket there; sets PGURL (a libpq URI) and
+#                   PGDIR; as root the server runs as the user nobody
+#                   (PostgreSQL refuses to run as root)
+#   pg_psql SQL     runs SQL with the server's psql (the floor of the bench)
+#   pg_stop         stops the server by its pid and removes its directory
+# The caller's trap should call pg_stop (pg_start sets one that does, with
+# the caller's TMP removed too).
+pg_bin() {
+	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+		[ -x "$d/initdb" ] && { echo "$d"; return 0; }
+	done
+	command -v initdb >/dev/null 2>&1 && { dirname "$(command -v initdb)"; return 0; }
+	return 1
+}
+
+# as_pg CMD…: runs CMD as the server's user.
+as_pg() {
+	if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
+}
+
+pg_start() {
+	PGBIN=$(pg_bin) || { echo "pg.sh: no initdb: install postgresql (make deps)" >&2; return 1; }
+	PGDIR=$(mktemp -d /tmp/tipscreen-pg-XXXXXX) || return 1
+	[ "$(id -u)" = 0 ] && chown nobody "$PGDIR"
+	trap 'pg_stop; rm -rf "${TMP:-/nonexistent}"' EXIT INT TERM
+	as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tipscreen --auth=trust -E UTF8 --no-sync \
+		>"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log" >&2; return 1; }
+	as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+		-o "-k $PGDIR -c listen_addresses= -c fsync=off -c max_connections=40" start \
+		>/dev/null 2>&1 || { cat "$PGDIR/server.log" >&2; return 1; }
+	PGPID=$(head -1 "$PGDIR/data/postmaster.pid")
+	PGURL="postgresql:///postgres?host=$PGDIR&user=tipscreen"
+	export PGURL PGDIR PGPID
+}
+
+pg_psql() {
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$PGURL" "$@"
+}
+
+pg_stop() {
+	[ -n "${PGPID:-}" ] || return 0
+	kill -INT "$PGPID" 2>/dev/null
+	i=0
+	while kill -0 "$PGPID" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+	PGPID=""
+	rm -rf "$PGDIR"
+}

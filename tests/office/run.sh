@@ -1,0 +1,224 @@
+#!/bin/sh
+# End-to-end tests of the office side (DESIGN §12, README "The office"):
+# bundles of three laptops (answered in line mode through pipes) imported
+# into the office store, the same suite against SQLite and against a real
+# PostgreSQL server that tests/office/pg.sh starts and stops here.
+# Updates, conflicts and the concurrent imports use bundles remade by
+# tests/office/mkbundle.c (built here from the engine's sources).
+#   TIPSCREEN=build/asan/tipscreen sh tests/office/run.sh
+set -u
+. tests/e2e/lib.sh
+. tests/office/pg.sh
+e2e_setup office
+printf 'correct horse battery staple\n' >"$TMP/pass"
+P="--passphrase-file $TMP/pass"
+K="--key $TMP/office.key $P"
+
+${CC:-cc} -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc/core -o "$TMP/mkbundle" \
+	tests/office/mkbundle.c src/core/bundle.c src/core/keyfile.c src/core/seal.c \
+	src/core/text.c src/core/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
+	echo "FAIL cannot build tests/office/mkbundle.c"
+# mk IN SEED MODE [N M] > OUT: a remade bundle; its laptop's key joins $TMP/laptops.
+mk() { in=$1; shift; "$TMP/mkbundle" "$TMP/office.key" "$TMP/pass" "$in" "$@" 2>>"$TMP/mk.keys"; }
+interview() { IN=$E2E/plain/adult.in run 0 --plain --data "$1" $P; }
+ncases() { run 0 office cases $D; echo $(($(wc -l <"$TMP/out") - 1)); }
+
+begin "the field side: an office key, three laptops, four interviews, three bundles"
+run 0 keygen "$TMP/office" $P
+cp "$TMP/out" "$TMP/keygen.out"
+run 0 keygen "$TMP/other" $P
+for l in 1 2 3; do interview "$TMP/l$l"; done
+interview "$TMP/l1"
+mkdir -p "$TMP/stick"
+for l in 1 2 3; do
+	run 0 bundle --to "$TMP/office.pub" -o "$TMP/stick/l$l.bundle" --data "$TMP/l$l" $P
+	run 0 whoami "$TMP/l$l.pub" --data "$TMP/l$l" $P
+	cat "$TMP/l$l.pub" >>"$TMP/laptops"
+done
+run 0 bundle --to "$TMP/other.pub" -o "$TMP/stick/other.bundle" --all --data "$TMP/l2" $P
+cat "$TMP/l1.pub" "$TMP/l2.pub" >"$TMP/two-laptops"
+# an altered bundle: one character of its armour changed, far from the ends
+awk 'NR == 2 { $0 = substr($0, 1, 999) (substr($0, 1000, 1) == "A" ? "B" : "A") substr($0, 1001) } 1' \
+	"$TMP/stick/l1.bundle" >"$TMP/stick/altered.bundle"
+cmp -s "$TMP/stick/l1.bundle" "$TMP/stick/altered.bundle" && bad "the bundle was not altered"
+mk "$TMP/stick/l1.bundle" field9 same >"$TMP/h-same.bundle"
+mk "$TMP/stick/l1.bundle" field9 trim >"$TMP/h-trim.bundle"
+mk "$TMP/stick/l1.bundle" field9 trim >"$TMP/h-trim2.bundle"
+mk "$TMP/stick/l1.bundle" field9 alter >"$TMP/h-alter.bundle"
+mk "$TMP/stick/l1.bundle" bench many 50 0 >"$TMP/h-a.bundle"
+mk "$TMP/stick/l1.bundle" bench many 50 25 >"$TMP/h-b.bundle"
+sort -u "$TMP/mk.keys" >>"$TMP/laptops"
+S="--signer $TMP/laptops"
+end
+
+# suite NAME URL: the office's behaviour on the store at URL (a new one).
+suite() {
+	D="--db $2"
+	Q="[$1]"
+	rm -f "$TMP"/*.receipt "$TMP"/stick/*.receipt
+	begin "$Q office init creates the store, twice without harm"
+	run 0 office init $D
+	has out "office store ready"
+	run 0 office init $D
+	end
+
+	begin "$Q three laptops' bundles imported: each case counted once"
+	run 0 office import "$TMP/stick/l1.bundle" "$TMP/stick/l2.bundle" "$TMP/stick/l3.bundle" $K $S $D
+	has out "imported 4, updated 0, identical 0, conflicts 0, refused 0"
+	has out "l1.bundle: laptop "
+	has out "l1.bundle: receipt $TMP/stick/l1.bundle.receipt (2 cases)"
+	[ "$(ncases)" = 4 ] || bad "not 4 cases: $(cat "$TMP/out")"
+	awk 'NR > 1 { print $1 }' "$TMP/out" | sort | uniq -d | grep . && bad "a case twice"
+	grep -q consistent-adult "$TMP/out" || bad "cases shows no outcome"
+	end
+
+	begin "$Q the laptop accepts the office's receipt"
+	run 0 receipt "$TMP/stick/l1.bundle.receipt" --to "$TMP/office.pub" --data "$TMP/l1" $P
+	end
+
+	begin "$Q the same bundle again: identical, nothing changes"
+	run 0 office cases $D; cp "$TMP/out" "$TMP/before"
+	run 0 office import "$TMP/stick/l1.bundle" $K $S $D
+	has out "imported 0, updated 0, identical 2, conflicts 0, refused 0"
+	run 0 office cases $D
+	cmp -s "$TMP/out" "$TMP/before" || bad "the cases changed"
+	end
+
+	begin "$Q an altered bundle, one sealed to another key, one of an unknown laptop: refused, exit 2, nothing changed"
+	run 2 office import "$TMP/stick/altered.bundle" $K $S $D
+	has err "altered.bundle: error: refused: not a bundle that opens with this office key"
+	has out "imported 0, updated 0, identical 0, conflicts 0, refused 1"
+	run 2 office import "$TMP/stick/other.bundle" $K $S $D
+	has err "refused"
+	run 2 office import "$TMP/stick/l3.bundle" $K --signer "$TMP/two-laptops" $D
+	has err "which is not in $TMP/two-laptops"
+	run 2 office import "$TMP/stick/l3.bundle" $K $D
+	has err "office import needs the known laptops: --signer LAPTOPS"
+	run 0 office import "$TMP/stick/l3.bundle" $K --any-signer $D
+	has err "NOT KNOWN"
+	has out "identical 1"
+	run 0 office cases $D
+	cmp -s "$TMP/out" "$TMP/before" || bad "the cases changed"
+	run 0 office audit $D
+	has out "refuse "
+	end
+
+	begin "$Q a dry run stores nothing and writes no receipt"
+	run 0 office import "$TMP/h-same.bundle" $K $S $D --dry-run
+	has out "(dry run) $TMP/h-same.bundle"
+	has out "imported 2"
+	[ ! -e "$TMP/h-same.bundle.receipt" ] || bad "a dry run wrote a receipt"
+	[ "$(ncases)" = 4 ] || bad "a dry run stored cases"
+	end
+
+	begin "$Q a later version that extends the records updates; an earlier one is identical"
+	run 0 office import "$TMP/h-trim.bundle" $K $S $D
+	has out "imported 2, updated 0"
+	run 0 office import "$TMP/h-same.bundle" $K $S $D
+	has out "imported 0, updated 2, identical 0, conflicts 0"
+	run 0 office import "$TMP/h-trim2.bundle" $K $S $D
+	has out "imported 0, updated 0, identical 2, conflicts 0"
+	[ "$(ncases)" = 6 ] || bad "not 6 cases"
+	end
+
+	begin "$Q diverging records are a conflict, kept aside, never overwriting"
+	run 0 office cases $D; cp "$TMP/out" "$TMP/before"
+	run 0 office import "$TMP/h-alter.bundle" $K $S $D
+	has out "imported 0, updated 0, identical 0, conflicts 2, refused 0"
+	has out "receipt $TMP/h-alter.bundle.receipt (0 cases)"
+	run 0 office import "$TMP/h-alter.bundle" $K $S $D
+	has out "conflicts 2"
+	run 0 office conflicts $D
+	[ "$(grep -c 'diverge from the' "$TMP/out")" = 2 ] || bad "not 2 conflicts: $(cat "$TMP/out")"
+	run 0 office cases $D
+	awk '{ $NF = "" } 1' "$TMP/out" >"$TMP/now"
+	awk '{ $NF = "" } 1' "$TMP/before" | cmp -s - "$TMP/now" || bad "a conflict changed a stored case"
+	[ "$(awk 'NR > 1 && $NF == 1' "$TMP/out" | wc -l)" = 2 ] || bad "cases does not count the conflicts"
+	end
+
+	begin "$Q office show opens a case with the office key, and is audited"
+	id=$(awk 'NR == 2 { print $1 }' "$TMP/before")
+	run 0 office show "$id" $K $D
+	has out "case $id"
+	has out "outcome consistent-adult"
+	has out "record 1"
+	run 2 office show "$id" --key "$TMP/other.key" $P $D
+	has err "does not open with this office key"
+	run 2 office show 0000000000000000 $K $D
+	has err "no such case"
+	end
+
+	begin "$Q statistics: small cells suppressed by default, --k 1 shows all, CSV"
+	run 0 office stats $D
+	has out "<11"
+	has out "total <11"
+	run 0 office stats $D --k 1 --by outcome
+	has out "consistent-adult       6"
+	run 0 office stats $D --by outcome,age-group,form --format csv --k 1
+	head -1 "$TMP/out" | grep -qx 'outcome,age-group,form,count' || bad "CSV header: $(head -1 "$TMP/out")"
+	has out "consistent-adult,adult,forced-labour,6"
+	run 2 office stats $D --by colour
+	has err "'colour' is not a field"
+	run 2 office stats --db mysql:x
+	has err "expected sqlite:PATH or postgresql://"
+	run 2 office frobnicate $D
+	has err "unknown office command"
+	run 2 office show $D
+	has err "wrong number of arguments"
+	end
+
+	begin "$Q the audit log has every import, opening and statistics export, with who"
+	run 0 office audit $D
+	has out "import "
+	has out "open $id"
+	has out "stats cases: by month,outcome, k 11"
+	has out "user $(id -un)  key $(sed -n 's/^fingerprint: //p' "$TMP/keygen.out")"
+	end
+
+	begin "$Q two imports of overlapping bundles at once: each case once"
+	D="--db $3"
+	run 0 office init $D
+	( $WRAP "$BIN" office import "$TMP/h-a.bundle" $K $S $D >"$TMP/c1" 2>&1; echo $? >"$TMP/c1.rc" ) &
+	p1=$!
+	( $WRAP "$BIN" office import "$TMP/h-b.bundle" $K $S $D >"$TMP/c2" 2>&1; echo $? >"$TMP/c2.rc" ) &
+	p2=$!
+	wait $p1 $p2
+	[ "$(cat "$TMP/c1.rc" "$TMP/c2.rc")" = "0
+0" ] || bad "an import failed: $(cat "$TMP/c1" "$TMP/c2")"
+	imp=$(sed -n 's/^imported \([0-9]*\), updated 0, identical \([0-9]*\).*/\1 \2/p' "$TMP/c1" "$TMP/c2" |
+		awk '{ i += $1; s += $2 } END { print i, s }')
+	[ "$imp" = "75 25" ] || bad "imported, identical: $imp ($(cat "$TMP/c1" "$TMP/c2"))"
+	[ "$(ncases)" = 75 ] || bad "not 75 cases"
+	end
+}
+
+begin "every office command of --help has its paragraph in the man page, and back"
+run 0 --help
+subs=$(sed -n 's/^ *tipscreen office \([a-z]*\).*/\1/p' "$TMP/out" | sort -u)
+[ "$(echo "$subs" | wc -l)" = 7 ] || bad "not 7 office commands in --help: $subs"
+man=$(sed -n 's/^\.BI* "tipscreen office \([a-z]*\).*/\1/p' src/tipscreen.1 | sort -u)
+[ "$subs" = "$man" ] || bad "--help has $(echo $subs), the man page $(echo $man)"
+for o in --db --dry-run --receipt --by --k; do
+	grep -q -- "^  $o " "$TMP/out" || bad "--help does not explain $o"
+done
+end
+
+suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db"
+
+begin "[postgresql] a throwaway server starts (initdb, pg_ctl, a Unix socket)"
+pg_start || bad "the PostgreSQL server did not start"
+end
+if [ -n "${PGURL:-}" ]; then
+	pg_psql -c "CREATE DATABASE office" -c "CREATE DATABASE concurrent"
+	suite postgresql "$(echo "$PGURL" | sed 's|///postgres|///office|')" \
+		"$(echo "$PGURL" | sed 's|///postgres|///concurrent|')"
+	begin "[postgresql] the audit log refuses UPDATE and DELETE"
+	U=$(echo "$PGURL" | sed 's|///postgres|///office|')
+	"$PGBIN/psql" -X -q "$U" -c "UPDATE audit SET os_user = 'x'" 2>"$TMP/err" && bad "UPDATE passed"
+	has err "the audit log is append-only"
+	"$PGBIN/psql" -X -q "$U" -c "DELETE FROM audit" 2>"$TMP/err" && bad "DELETE passed"
+	has err "the audit log is append-only"
+	end
+	pg_stop
+fi
+e2e_finish
