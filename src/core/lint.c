@@ -94,6 +94,19 @@ static void reach_backwards(const struct deck *dk, int target, bool *seen, int *
 	free(r.from);
 }
 
+/* The stop screen may skip the summary, but only to screens after it (the
+ * referral and the close): a summary on screen in front of a controller is
+ * a danger (DESIGN §5), and the stopped interview still gets its close. */
+static bool stop_goes_past_summary(const struct deck *dk, int s, const bool *after)
+{
+	if (s != dk->stop)
+		return false;
+	for (size_t j = 0; j < dk->s[s].nnext; j++)
+		if (dk->s[s].next[j].to == DECK_END || !after[dk->s[s].next[j].to])
+			return false;
+	return true;
+}
+
 static void check_summary_reached(const struct deck *dk, struct diags *d, int *stack)
 {
 	bool *after = xcalloc(dk->n, sizeof *after);
@@ -102,7 +115,7 @@ static void check_summary_reached(const struct deck *dk, struct diags *d, int *s
 	reach_backwards(dk, dk->summary, leads, stack);
 	for (size_t i = 0; i < dk->n; i++) {
 		const struct screen *sc = &dk->s[i];
-		if (after[i])
+		if (after[i] || stop_goes_past_summary(dk, (int)i, after))
 			continue;
 		if (!leads[i])
 			diags_add(d, sc->file, sc->line, 1, "no way from screen '%s' to the summary '%s'",

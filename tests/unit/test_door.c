@@ -134,9 +134,10 @@ static const struct {
 	{ "N", "", NULL },			/* setup.contact: nothing chosen */
 	{ "2 N", "2", NULL },			/* setup.interpreter */
 	{ "y N", "y", NULL }, { "n N", "n", NULL }, { "n N", "n", NULL },	/* safety */
+	{ "n N", "n", NULL },			/* safety.minor */
 	{ "N", "", NULL },			/* consent.script */
 	{ "y N", "y", NULL },			/* consent.agree */
-	{ "t30 N", "30", "N" },			/* age.at-act */
+	{ "t30 N", "30", "N" },			/* age.now */
 	{ "B", "<", NULL },			/* back to the age */
 	{ "N", "", NULL },			/* and on again, the 30 kept */
 	{ "O tnote_one N", "+note one", "N" },	/* a note on act.open */
@@ -144,7 +145,7 @@ static const struct {
 	{ "y y n y n N", "y|y|n|y|n", NULL },	/* act.checklist */
 	{ "n N", "n", NULL },			/* act.border */
 	{ "S", "!", NULL },			/* stop and refer */
-	{ "N", "", NULL }, { "N", "", NULL }, { "N", "", NULL },	/* stop, summary, referral */
+	{ "N", "", NULL }, { "N", "", NULL },	/* stop, referral (never the summary) */
 	{ "N", "", NULL },			/* close: complete, then the finish record */
 };
 enum { NSTEPS = sizeof interview / sizeof interview[0] };
@@ -307,7 +308,7 @@ static void wizard_fault_at(int k)
 }
 
 /* Every screen type of the interview: single, multiple, yes-no, a page,
- * number, back, text with a note, checklist, stop, summary, referral (the
+ * number, back, text with a note, checklist, stop, referral (the
  * last Enter completes the interview without a record: the finish record
  * that follows has its own test in test_session.c). */
 static void test_a_failed_commit_never_moves_the_wizard(void **st)
@@ -326,20 +327,20 @@ static void test_the_age_is_never_lost(void **st)
 	(void)st;
 	use_fault_vfs();
 	struct fx *f = fx_new();
-	for (int i = 0; i < 10; i++)
+	for (int i = 0; i < 11; i++)
 		wkeys(f, interview[i].wizard);
-	assert_string_equal(deck->s[interview_current(f->iv)].id, "age.at-act");
+	assert_string_equal(deck->s[interview_current(f->iv)].id, "age.now");
 	failing = true;
 	wkeys(f, "t30 N");
 	failing = false;
-	assert_string_equal(deck->s[interview_current(f->iv)].id, "age.at-act");
+	assert_string_equal(deck->s[interview_current(f->iv)].id, "age.now");
 	assert_non_null(strstr(f->w.msg, "NOT SAVED"));
-	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.at-act"))->kind, ANS_NONE);
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.now"))->kind, ANS_NONE);
 	wkeys(f, "N");	/* the retry: the 30 still in the field */
 	assert_string_equal(deck->s[interview_current(f->iv)].id, "act.open");
-	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.at-act"))->number, 30);
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.now"))->number, 30);
 	char *r = records(f);
-	assert_non_null(strstr(r, "id: age.at-act\nold: \nnew: 30\n"));
+	assert_non_null(strstr(r, "id: age.now\nold: \nnew: 30\n"));
 	free(r);
 	fx_free(f);
 	sqlite3_vfs_unregister(&fault_vfs);

@@ -31,6 +31,7 @@ static struct interview *start_safe(void)
 	say(iv, "safety.private", "yes");
 	say(iv, "safety.controller", "no");
 	say(iv, "safety.danger", "no");
+	say(iv, "safety.minor", "no");
 	say(iv, "consent.agree", "yes");
 	return iv;
 }
@@ -64,6 +65,11 @@ static void test_unsafe_answer_leads_to_stop(void **st)
 	assert_true(a.caveat[CAVEAT_NOT_PRIVATE]);
 	assert_true(a.caveat[CAVEAT_STOPPED_EARLY]);
 	say(iv, "safety.private", "yes");
+	/* Anything but a clear safe answer stops: the next two unanswered. */
+	assert_true(on_path(iv, "stop"));
+	assert_false(on_path(iv, "consent.script"));
+	say(iv, "safety.controller", "no");
+	say(iv, "safety.danger", "no");
 	assert_true(on_path(iv, "consent.script"));
 	/* The path runs ahead of the cursor: with consent not yet given it
 	 * still ends on the stop screen, and leaves it once consent is given. */
@@ -73,6 +79,44 @@ static void test_unsafe_answer_leads_to_stop(void **st)
 	a = assess(iv);
 	assert_false(a.caveat[CAVEAT_STOPPED_EARLY]);
 	assert_false(a.caveat[CAVEAT_NOT_PRIVATE]);
+	interview_free(iv);
+}
+
+/* "Don't know" or "declined" on a safety question is not safe: it stops
+ * (DESIGN §5 version 2; in version 1 it went on). */
+static void test_unsure_safety_answer_stops(void **st)
+{
+	(void)st;
+	static const char *const q[] = { "safety.private", "safety.controller", "safety.danger" };
+	static const char *const safe_word[] = { "yes", "no", "no" };
+	for (int k = 0; k < 3; k++) {
+		for (int w = 0; w < 2; w++) {
+			struct interview *iv = start_safe();
+			assert_false(on_path(iv, "stop"));
+			say(iv, q[k], w ? "declined" : "dontknow");
+			assert_true(on_path(iv, "stop"));
+			assert_false(on_path(iv, "consent.agree"));
+			say(iv, q[k], safe_word[k]);
+			assert_false(on_path(iv, "stop"));
+			interview_free(iv);
+		}
+	}
+}
+
+/* A family member or a companion interpreting stops the interview; a
+ * professional does not, and another informal interpreter is a caveat. */
+static void test_family_or_companion_interpreter_stops(void **st)
+{
+	(void)st;
+	struct interview *iv = start_safe();
+	say(iv, "setup.interpreter", "companion");
+	assert_true(on_path(iv, "stop"));
+	assert_false(on_path(iv, "safety.private"));
+	say(iv, "setup.interpreter", "family");
+	assert_true(on_path(iv, "stop"));
+	say(iv, "setup.interpreter", "other");
+	assert_false(on_path(iv, "stop"));
+	assert_true(assess(iv).caveat[CAVEAT_INFORMAL_INTERPRETER]);
 	interview_free(iv);
 }
 
@@ -103,7 +147,7 @@ static void test_changing_age_16_to_30_makes_means_required(void **st)
 	struct interview *iv = start_safe();
 	say(iv, "age.at-act", "16");
 	say(iv, "act.recruited", "yes");
-	say(iv, "purpose.forced-work", "yes");
+	say(iv, "purpose.child-labour", "yes");
 	assert_int_equal(assess(iv).outcome, OUT_CONSISTENT_CHILD);
 	/* Walk forward to the purpose screen, then back to the age screen. */
 	int age = deck_screen_find(deck, "age.at-act");
@@ -163,10 +207,13 @@ static void test_several_items_combine_into_one_indicator(void **st)
 {
 	(void)st;
 	struct interview *iv = start_safe();
-	say(iv, "means.debt", "no");
-	say(iv, "means.documents", "yes");
+	static const char *const coercion[] = { "means.confined", "means.phone-taken",
+						"means.wages-withheld", "means.debt-control", "means.drugs" };
+	for (size_t k = 0; k < sizeof coercion / sizeof *coercion; k++)
+		say(iv, coercion[k], "no");
+	say(iv, "means.documents-withheld", "yes");
 	assert_int_equal(assess(iv).ind[IND_MEANS_COERCION], IV_YES);
-	say(iv, "means.documents", "no");
+	say(iv, "means.documents-withheld", "no");
 	assert_int_equal(assess(iv).ind[IND_MEANS_COERCION], IV_NO);
 	interview_free(iv);
 }
@@ -210,14 +257,22 @@ static void test_stop_key_goes_to_stop_and_back_takes_it_back(void **st)
 {
 	(void)st;
 	struct interview *iv = start_safe();
-	int age = deck_screen_find(deck, "age.at-act");
+	int age = deck_screen_find(deck, "age.now");
 	assert_true(interview_goto(iv, age));
 	interview_stop(iv);
 	assert_int_equal(interview_current(iv), deck->stop);
 	assert_false(on_path(iv, "act.open"));
 	assert_true(assess(iv).caveat[CAVEAT_STOPPED_EARLY]);
+	/* From the stop screen to the referral and the close: the summary is
+	 * never on a stopped path (DESIGN §5), though the assessment is made. */
+	assert_false(interview_on_path(iv, deck->summary));
 	assert_true(interview_next(iv));
-	assert_int_equal(interview_current(iv), deck->summary);
+	assert_string_equal(deck->s[interview_current(iv)].id, "referral");
+	assert_true(interview_next(iv));
+	assert_string_equal(deck->s[interview_current(iv)].id, "close");
+	assert_false(interview_next(iv));
+	assert_true(interview_complete(iv));
+	assert_true(interview_back(iv));
 	assert_true(interview_back(iv));
 	assert_true(interview_back(iv));	/* from the stop screen: stop taken back */
 	assert_int_equal(interview_current(iv), age);
@@ -278,6 +333,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_interview_starts_at_the_first_screen),
 		cmocka_unit_test(test_unsafe_answer_leads_to_stop),
+		cmocka_unit_test(test_unsure_safety_answer_stops),
+		cmocka_unit_test(test_family_or_companion_interpreter_stops),
 		cmocka_unit_test(test_no_consent_stops),
 		cmocka_unit_test(test_child_sees_the_child_note_and_means_are_not_required),
 		cmocka_unit_test(test_changing_age_16_to_30_makes_means_required),

@@ -170,17 +170,17 @@ static void state_free(struct state *s)
 static const char safe[] =
 	"setup.role: ngo\nsetup.place: shelter\nsetup.contact: self referral\n"
 	"setup.interpreter: professional\nsafety.private: yes\nsafety.controller: no\n"
-	"safety.danger: no\nconsent.agree: yes\n";
+	"safety.danger: no\nsafety.minor: no\nconsent.agree: yes\n";
 
 static const char full[] =
 	"setup.role: ngo\nsetup.place: shelter\nsetup.contact: self referral\n"
 	"setup.interpreter: professional\nsafety.private: yes\nsafety.controller: no\n"
-	"safety.danger: no\nconsent.agree: yes\nage.at-act: 16\n"
+	"safety.danger: no\nsafety.minor: no\nconsent.agree: yes\nage.now: 22\nage.at-act: 16\n"
 	"act.open: A cousin found the job and drove me here.\n"
-	"act.recruited: yes\nact.moved: yes\nact.handed-over: no\nact.housed: yes\n"
+	"act.recruited: yes\nact.moved: yes\nact.handed-over: no\nact.harboured: yes\n"
 	"act.received: dontknow\nact.border: no\nmeans.open: The boss keeps my papers.\n"
-	"means.threatened: yes\nmeans.documents: yes\nmeans.agreed: yes\n"
-	"purpose.open: Cleaning, no pay.\npurpose.forced-work: yes\npurpose.servitude: intended\n";
+	"means.threatened: yes\nmeans.documents-withheld: yes\nmeans.agreed: yes\n"
+	"purpose.open: Cleaning, no pay.\npurpose.child-labour: yes\npurpose.servitude: intended\n";
 
 static void both(struct state *s, const char *name)
 {

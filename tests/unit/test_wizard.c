@@ -77,9 +77,10 @@ static void through_consent(struct fixture *f)
 	act(f, ACT_YES); act(f, ACT_NEXT);
 	act(f, ACT_NO); act(f, ACT_NEXT);
 	act(f, ACT_NO); act(f, ACT_NEXT);
+	act(f, ACT_NO); act(f, ACT_NEXT);	/* not under 18 now */
 	act(f, ACT_NEXT);	/* the consent script */
 	act(f, ACT_YES); act(f, ACT_NEXT);
-	assert_string_equal(at(f), "age.at-act");
+	assert_string_equal(at(f), "age.now");
 }
 
 static void test_start_screen_then_first_question(void **st)
@@ -154,7 +155,7 @@ static void test_number_field_checks_the_range(void **st)
 	through_consent(f);
 	typed(f, "200");
 	act(f, ACT_NEXT);
-	assert_string_equal(at(f), "age.at-act");
+	assert_string_equal(at(f), "age.now");
 	assert_non_null(strstr(f->w.msg, "from 0 to 130"));
 	struct wizard_key bs = { .op = EDIT_BACKSPACE };
 	wizard_key(&f->w, &bs);
@@ -162,7 +163,7 @@ static void test_number_field_checks_the_range(void **st)
 	wizard_key(&f->w, &bs);
 	typed(f, "16");
 	assert_true(act(f, ACT_NEXT) & W_NEW_SCREEN);
-	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.at-act"))->number, 16);
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.now"))->number, 16);
 	done(f);
 }
 
@@ -175,7 +176,7 @@ static void test_back_then_change_age_recomputes_the_path(void **st)
 	act(f, ACT_NEXT);
 	assert_true(interview_on_path(f->iv, deck_screen_find(deck, "means.child")));
 	act(f, ACT_BACK);
-	assert_string_equal(at(f), "age.at-act");
+	assert_string_equal(at(f), "age.now");
 	char *t = shown(f, 80, 24);
 	assert_non_null(strstr(t, "Answer: [16]"));	/* the field shows the answer */
 	free(t);
@@ -220,6 +221,17 @@ static void test_stop_key_goes_to_stop_and_refer(void **st)
 	assert_non_null(strstr(t, "Stop the questions here."));
 	assert_non_null(strstr(t, "[Summary]"));
 	free(t);
+	/* Then the contacts and the close, never the summary (DESIGN §5). */
+	assert_true(act(f, ACT_NEXT) & W_NEW_SCREEN);
+	assert_string_equal(at(f), "referral");
+	t = shown(f, 80, 24);
+	assert_null(strstr(t, "SUMMARY OF THE SCREENING"));
+	assert_null(strstr(t, "Trafficking in persons"));
+	free(t);
+	assert_true(act(f, ACT_NEXT) & W_NEW_SCREEN);
+	assert_string_equal(at(f), "close");
+	assert_true(act(f, ACT_NEXT) & W_END);
+	assert_int_equal(f->w.mode, W_DONE);
 	done(f);
 }
 

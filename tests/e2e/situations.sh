@@ -1,0 +1,47 @@
+#!/bin/sh
+# The 22 situations of the domain review's table (a)
+# (../shared/research/domain-review.md), each an answers file of
+# tests/e2e/situations/ replayed through the bundled deck: the outcome,
+# the child at the time and now, the flags, the citations and the caveats
+# of `replay --json` must be exactly those its "# expect" lines give, the
+# legally right ones under DESIGN §4 version 2. The summary in words never
+# says "victim" outside the quoted law texts.
+#   TIPSCREEN=build/asan/tipscreen sh tests/e2e/situations.sh
+set -u
+. tests/e2e/lib.sh
+e2e_setup situations
+
+# expected FILE KEY: the words of the file's "# expect KEY:" line, sorted.
+expected() {
+	sed -n "s/^# expect $2:[[:space:]]*//p" "$1" | tr ' ' '\n' | sed '/^$/d' | sort | tr '\n' ' '
+}
+# got KEY: the JSON's top-level value (a word or a list of words), sorted.
+got() {
+	sed -n "s/^  \"$1\": //p" "$TMP/out" | tr -d '[]",' | tr ' ' '\n' | sed '/^$/d' | sort | tr '\n' ' '
+}
+# The summary in words without the law texts it quotes (each quote follows
+# a line naming the text "[tip-3b, en], text ...", up to a blank line).
+unquoted() {
+	awk '/\[(tip|som)-[0-9a-z]+, [a-z]+\], text/ { skip = 1; next } /^$/ { skip = 0 } !skip' "$TMP/out"
+}
+
+n=0
+for f in "$E2E"/situations/*.answers; do
+	n=$((n + 1))
+	begin "situation $(basename "$f" .answers)"
+	[ -n "$(expected "$f" outcome)" ] || bad "no '# expect outcome:' line"
+	run 0 replay "$f" --json
+	for key in outcome child child_now flags cites caveats; do
+		want=$(expected "$f" "$key") have=$(got "$key")
+		[ "$want" = "$have" ] || bad "$key: expected '$want', got '$have'"
+	done
+	run 0 --width 1000 replay "$f"
+	if unquoted | grep -qi 'victim'; then
+		bad "the summary says 'victim': $(unquoted | grep -i victim | head -n 1)"
+	fi
+	end
+done
+begin "all 22 situations are there"
+[ "$n" = 22 ] || bad "$n situation files, expected 22"
+end
+e2e_finish
