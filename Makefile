@@ -36,6 +36,7 @@ Q        := $(if $(V),,@)
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law profile national report contacts store counter manifest \
             record seal session sigexit catalog langs view actions
+CORE     += report_advice casefile
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
             src/tui/page.c src/tui/bidi.c src/tui/tui.c

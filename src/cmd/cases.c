@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/casefile.h"
 #include "../core/deck.h"
 #include "../core/langs.h"
 #include "../core/national.h"
@@ -394,41 +395,23 @@ static int export_csv(FILE *out, const struct exported *x, const char *charset)
 	return 0;
 }
 
+/* The text export: the case file (casefile.h), with the summary the
+ * wizard draws (and a law profile's, with --law). */
 static void export_txt(FILE *out, const struct exported *x, int width, const struct profile *law)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
-	fprintf(mem, _("Case %s"), x->id);
-	fputs("\n\n", mem);
-	if (x->iv) {
-		struct assess_input in;
-		interview_inputs(x->iv, &in);
-		size_t nev;
-		struct evidence *ev = report_evidence(x->iv, &nev);
-		report_text(mem, &x->a, &in, ev, nev, width);
-		if (law)
-			national_print(mem, law, &in, &x->a, width);
-		free(ev);
-	} else {
-		const char *j = recorded_assessment(&x->r);
-		fprintf(mem, "This interview was answered with another version of the deck (%s); "
-			"this one cannot replay it. %s\n", *x->info.deck ? x->info.deck : "of the first format",
-			j ? "The assessment recorded when it finished:" : "It was not finished, so no "
-			"assessment was recorded.");
-		if (j)
-			fprintf(mem, "%s\n", j);
-	}
-	fprintf(mem, "\n%s\n", _("Changes, in order (time, event, question, old, new):"));
-	for (size_t i = 0; i < x->r.n; i++) {
-		const struct record *e = &x->r.v[i];
-		char t[32];
-		record_time(t, sizeof t, e->ms);
-		fprintf(mem, "  %s  %s  %s  %s  %s\n", t, record_event_name(e->event), e->id, e->old, e->new);
-	}
+	struct report sum = { 0 };
+	const char *why;
+	bool have = x->iv && view_summary(x->iv, law, &sum, &why) == 0;
+	struct casefile c = { x->id, &x->info, &x->r, x->iv, have ? &sum : NULL };
+	casefile_print(mem, &c, width);
+	report_free(&sum);
 	fclose(mem);
 	char *clean = text_sanitize(buf);
 	fputs(clean, out);
+	sodium_memzero(clean, strlen(clean));
 	free(clean);
 	sodium_memzero(buf, len);
 	free(buf);

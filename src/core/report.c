@@ -5,6 +5,7 @@
 
 #include "catalog.h"
 #include "law.h"
+#include "report_advice.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -19,7 +20,7 @@ static const char *const outcome_titles[] = {
 static const char *const flag_texts[] = {
 	[FLAG_INTENDED] = N_("The purpose is met through exploitation that was intended (told, planned or expected), not yet done. The purpose is the intent: the offence is complete when the act is done for the purpose of exploitation, whether or not the exploitation has happened yet. This is not an attempt."),
 	[FLAG_CONSENT_IRRELEVANT] = N_("The person says they agreed. If exploitation is established, that consent is irrelevant where any of the means were used (Article 3(b)) and for a child (Article 3(c))."),
-	[FLAG_PURPOSE_WITHOUT_MEANS] = N_("Signs of exploitation without the means: consider a labour-rights or other referral, and screen again if coercion or deception comes out."),
+	[FLAG_PURPOSE_WITHOUT_MEANS] = N_("Signs of exploitation without the means. Forced labour, servitude, slavery and sexual exploitation are offences in themselves in most systems (the police or the labour inspectorate); other forms point to a labour-rights or other referral (see Referral). Screen again if coercion or deception comes out."),
 	[FLAG_EXPLOITATION_WITHOUT_ACT] = N_("Exploitation is shown, but no act: keeping a person in exploitation is harbouring, and taking them in is receipt. Check harbouring and receipt before concluding. Forced labour, servitude, slavery and sexual exploitation are offences in themselves in most systems."),
 	[FLAG_BEYOND_MINIMUM] = N_("A form of exploitation beyond the Protocol's explicit list (forced marriage, illegal adoption, exploitation of surrogacy or another form): check national law. Directive (EU) 2024/1712 lists these three; forced marriage can also be a practice similar to slavery (1956 Supplementary Convention, Article 1(c))."),
 	[FLAG_PRESUMED_CHILD] = N_("The age when it began is not known, and the person is presumed to be under 18 now or there are reasons to believe they were under 18 then: the means are provisionally not required (Article 3(c)) until the age at the time is established. A person presumed to be under 18 now is treated as a child pending verification of the age (presumption of minority: Council of Europe Convention, Article 10(3); Directive 2011/36/EU, Article 13(2))."),
@@ -100,6 +101,21 @@ static struct report_line *line_add(struct report *r, enum report_section sec, c
 	return l;
 }
 
+void report_add(struct report *r, enum report_section sec, const char *indent, char *text)
+{
+	line_add(r, sec, indent, text);
+}
+
+void report_take(struct report *r, struct report *from)
+{
+	r->v = xrealloc(r->v, (r->n + from->n + 1) * sizeof *r->v);
+	if (from->n)
+		memcpy(r->v + r->n, from->v, from->n * sizeof *r->v);
+	r->n += from->n;
+	free(from->v);
+	memset(from, 0, sizeof *from);
+}
+
 /* A line of prose wrapped after indent (static); text is taken. */
 static void prose(struct report *r, enum report_section sec, const char *indent, char *text)
 {
@@ -118,18 +134,43 @@ static void pairs_text(struct report *r, enum report_section sec, const char *la
 	prose(r, sec, "  - ", xasprintf("%s: %s", label, value));
 }
 
+/* Whether every form of exploitation shown is beyond the Protocol's
+ * explicit list (no words of its own in Article 3(a)). */
+static bool beyond_list_only(const struct assessment *a)
+{
+	bool any = false;
+	for (int i = 0; i < IND_COUNT; i++) {
+		if (indicator_element(i) != EL_PURPOSE ||
+		    (a->ind[i] != IV_YES && a->ind[i] != IV_INTENDED))
+			continue;
+		if (indicator_words(i))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+static const char *consistent_sentence(enum outcome o)
+{
+	switch (o) {
+	case OUT_CONSISTENT_CHILD:
+		return _("The answers are consistent with the elements of trafficking in persons for a child: an act, and a purpose of exploitation, concerning a person under 18 when it began. For a child the means are not required (Article 3(c) and (d)).");
+	case OUT_CONSISTENT_ADULT:
+		return _("The answers are consistent with all three elements of trafficking in persons: an act, a means and a purpose of exploitation (Article 3(a)).");
+	case OUT_CONSISTENT_ALL:
+		return _("The answers are consistent with all three elements of trafficking in persons: an act, a means and a purpose of exploitation (Article 3(a)). The age when it began is not known; if the person was under 18 then, Article 3(c) applies as well.");
+	default:
+		return NULL;
+	}
+}
+
 static char *outcome_sentence(const struct assessment *a)
 {
-	switch (a->outcome) {
-	case OUT_CONSISTENT_CHILD:
-		return xstrdup(_("The answers are consistent with the elements of trafficking in persons for a child: an act, and a purpose of exploitation, concerning a person under 18 when it began. For a child the means are not required (Article 3(c) and (d)). Refer for formal identification and to child protection."));
-	case OUT_CONSISTENT_ADULT:
-		return xstrdup(_("The answers are consistent with all three elements of trafficking in persons: an act, a means and a purpose of exploitation (Article 3(a)). Refer for formal identification."));
-	case OUT_CONSISTENT_ALL:
-		return xstrdup(_("The answers are consistent with all three elements of trafficking in persons: an act, a means and a purpose of exploitation (Article 3(a)). The age when it began is not known; if the person was under 18 then, Article 3(c) applies as well. Refer for formal identification."));
-	default:
-		break;
-	}
+	const char *c = consistent_sentence(a->outcome);
+	if (c && beyond_list_only(a))
+		return xasprintf("%s %s", c, _("The only form of exploitation shown is beyond the Protocol's explicit list: whether it is covered is subject to national law."));
+	if (c)
+		return xstrdup(c);
 	enum status want = a->outcome == OUT_NOT_SHOWN ? ST_NOT_MET : ST_UNCLEAR;
 	char *list = xstrdup("");
 	for (int e = 0; e < EL_SMUGGLING; e++) {
@@ -368,17 +409,19 @@ void report_build(struct report *r, const struct assessment *a, const struct ass
 	memset(r, 0, sizeof *r);
 	as_is(r, SEC_TITLE, _("SUMMARY OF THE SCREENING"));
 	as_is(r, SEC_TITLE, "");
-	prose(r, SEC_TITLE, "", xstrdup(_("A screening is not a legal determination. It shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with; it does not decide anyone's status in law. Refer for formal identification whatever the outcome.")));
+	prose(r, SEC_TITLE, "", xstrdup(_("A screening is not a legal determination. It shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with; it does not decide anyone's status in law. Whatever the outcome, the referral below applies: for an adult, offer it; for a child, refer.")));
 	as_is(r, SEC_OUTCOME, "");
 	line_add(r, SEC_OUTCOME, NULL, xasprintf(_("Outcome: %s [%s]"), report_outcome_title(a->outcome),
 						 assess_outcome_name(a->outcome)));
 	prose(r, SEC_OUTCOME, "", outcome_sentence(a));
 	as_is(r, SEC_CHILD, "");
 	child_text(r, a, in);
+	report_advice_referral(r, a, in);
 	elements_text(r, a, ev, nev);
 	list_text(r, SEC_FLAGS, _("Flags"), a->flag, FLAG_COUNT, flag_name, flag_texts);
 	list_text(r, SEC_CAVEATS, _("Caveats (these weaken confidence in the answers)"), a->caveat,
 		  CAVEAT_COUNT, caveat_name, caveat_texts);
+	report_advice_unclear(r, a, in);
 	cites_text(r, a);
 }
 
@@ -439,7 +482,8 @@ void report_print_json(FILE *out, const struct report *r)
 	static const char *const sections[] = {
 		[SEC_TITLE] = "title", [SEC_OUTCOME] = "outcome", [SEC_CHILD] = "child",
 		[SEC_ELEMENTS] = "elements", [SEC_FLAGS] = "flags", [SEC_CAVEATS] = "caveats",
-		[SEC_CITES] = "cites", [SEC_NATIONAL] = "national",
+		[SEC_CITES] = "cites", [SEC_NATIONAL] = "national", [SEC_REFERRAL] = "referral",
+		[SEC_UNCLEAR] = "unclear", [SEC_ASK] = "ask-next",
 	};
 	fputs("[", out);
 	for (size_t i = 0; i < r->n; i++) {

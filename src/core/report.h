@@ -36,7 +36,7 @@ struct evidence *report_evidence_inputs(const struct assess_input *in, size_t *n
  * renderings of it; nothing parses the prose back. A report owns its
  * lines: report_free. */
 enum report_section { SEC_TITLE, SEC_OUTCOME, SEC_CHILD, SEC_ELEMENTS, SEC_FLAGS, SEC_CAVEATS,
-		      SEC_CITES, SEC_NATIONAL };
+		      SEC_CITES, SEC_NATIONAL, SEC_REFERRAL, SEC_UNCLEAR, SEC_ASK };
 
 struct report_span {
 	size_t start, len;	/* bytes of the line's text */
@@ -60,6 +60,11 @@ struct report {
 void report_build(struct report *r, const struct assessment *a, const struct assess_input *in,
 		  const struct evidence *ev, size_t nev);
 void report_free(struct report *r);
+/* Adds one line: text (taken) printed as it is (indent NULL) or wrapped
+ * after indent (static). */
+void report_add(struct report *r, enum report_section sec, const char *indent, char *text);
+/* Moves every line of from to the end of r; from is left empty. */
+void report_take(struct report *r, struct report *from);
 /* Adds text of other lines (the national summary) to a report, a line of
  * prose each ("  - " items hang), under section sec. */
 void report_add_text(struct report *r, enum report_section sec, const char *text);

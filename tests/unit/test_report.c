@@ -353,6 +353,240 @@ static void test_structured_report_marks_the_matched_words(void **st)
 	free(ev);
 }
 
+/* The lines of one section of the summary of these inputs, joined with
+ * newlines: a new string. */
+static char *section_of(const char *text, enum report_section sec)
+{
+	struct assess_input in = inputs(text);
+	struct assessment a;
+	assert_int_equal(assess_run(&in, &a, NULL), 0);
+	size_t nev;
+	struct evidence *ev = report_evidence_inputs(&in, &nev);
+	struct report r;
+	report_build(&r, &a, &in, ev, nev);
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	for (size_t i = 0; i < r.n; i++)
+		if (r.v[i].section == sec)
+			fprintf(f, "%s\n", r.v[i].text);
+	fclose(f);
+	report_free(&r);
+	free(ev);
+	return buf;
+}
+
+static void has(const char *text, enum report_section sec, const char *want)
+{
+	char *s = section_of(text, sec);
+	if (!strstr(s, want))
+		fail_msg("lacks \"%s\" in:\n%s", want, s);
+	free(s);
+}
+
+static void lacks(const char *text, enum report_section sec, const char *unwanted)
+{
+	char *s = section_of(text, sec);
+	if (strstr(s, unwanted))
+		fail_msg("has \"%s\" in:\n%s", unwanted, s);
+	free(s);
+}
+
+#define ADULT_ALL "age-at-act: 30\nage-now: 31\nact.recruitment: yes\nmeans.fraud: yes\npurpose.forced-labour: yes\n"
+
+static void test_referral_is_offered_to_an_adult(void **st)
+{
+	(void)st;
+	has(ADULT_ALL, SEC_REFERRAL, "Offer a referral for formal identification");
+	has(ADULT_ALL, SEC_REFERRAL, "with the person's informed consent");
+	lacks(ADULT_ALL, SEC_REFERRAL, "Refer for formal identification");
+	lacks(ADULT_ALL, SEC_REFERRAL, "child protection");
+	lacks(ADULT_ALL, SEC_OUTCOME, "Refer");	/* the referral has its own section */
+}
+
+static void test_a_child_at_the_time_is_referred(void **st)
+{
+	(void)st;
+	const char *in = "age-at-act: 15\nact.recruitment: yes\npurpose.prostitution-of-others: yes\n";
+	has(in, SEC_REFERRAL, "Refer for formal identification");
+	lacks(in, SEC_REFERRAL, "Offer a referral");
+	/* Adult now: adult services, with the rights of a child then. */
+	const char *now = "age-at-act: 16\nage-now: 22\nact.recruitment: yes\npurpose.forced-labour: yes\n";
+	has(now, SEC_REFERRAL, "Refer for formal identification");
+	has(now, SEC_REFERRAL, "The person is an adult now: refer to services for adults");
+	lacks(now, SEC_REFERRAL, "child protection now");
+	lacks(in, SEC_REFERRAL, "The person is an adult now");
+}
+
+static void test_a_minor_now_is_referred_to_child_protection_whatever_the_outcome(void **st)
+{
+	(void)st;
+	const char *in = "minor-now: presumed\nact.recruitment: no\npurpose.forced-labour: no\n";
+	has(in, SEC_OUTCOME, "[not-shown]");
+	has(in, SEC_REFERRAL, "Refer to child protection now, whatever the outcome");
+	has(in, SEC_REFERRAL, "Refer to the services that fit");
+	lacks(in, SEC_REFERRAL, "Offer");
+	has("age-now: 15\nact.recruitment: yes\n", SEC_REFERRAL, "Refer for further assessment");
+}
+
+static void test_incomplete_and_not_shown_for_an_adult_offer_a_referral(void **st)
+{
+	(void)st;
+	has("age-at-act: 30\nact.recruitment: yes\n", SEC_REFERRAL,
+	    "Offer a referral for further assessment");
+	has("age-at-act: 30\nact.recruitment: no\npurpose.forced-labour: no\n", SEC_REFERRAL,
+	    "Offer the contacts, and a referral to the services that fit");
+}
+
+/* purpose-without-means: the advice names each form found, and only it. */
+static void test_purpose_without_means_advice_by_form(void **st)
+{
+	(void)st;
+	const char *base = "age-at-act: 30\nact.recruitment: yes\nmeans.threat: no\n";
+	char in[512];
+	snprintf(in, sizeof in, "%spurpose.forced-begging: yes\n", base);
+	has(in, SEC_REFERRAL, "Exploitation is shown without the means. By the form found:");
+	has(in, SEC_REFERRAL, "Forced labour or services (forced begging and forced criminality included): an offence in itself in most systems");
+	has(in, SEC_REFERRAL, "the police or the labour inspectorate");
+	lacks(in, SEC_REFERRAL, "Sexual exploitation");
+	lacks(in, SEC_REFERRAL, "Other forms");
+	snprintf(in, sizeof in, "%spurpose.prostitution-of-others: intended\n", base);
+	has(in, SEC_REFERRAL, "Sexual exploitation (of the prostitution of others, or other forms): an offence in itself");
+	lacks(in, SEC_REFERRAL, "Forced labour");
+	snprintf(in, sizeof in, "%spurpose.slavery: yes\npurpose.servitude: yes\n", base);
+	has(in, SEC_REFERRAL, "Slavery: an offence in itself in most systems");
+	has(in, SEC_REFERRAL, "Servitude: an offence in itself in most systems");
+	snprintf(in, sizeof in, "%spurpose.removal-of-organs: yes\n", base);
+	has(in, SEC_REFERRAL, "Other forms (practices similar to slavery");
+	has(in, SEC_REFERRAL, "a labour-rights or other referral");
+	lacks(in, SEC_REFERRAL, "an offence in itself");
+	/* No such flag, no such advice. */
+	lacks(ADULT_ALL, SEC_REFERRAL, "By the form found");
+	lacks("age-at-act: 15\nact.recruitment: yes\nmeans.threat: no\npurpose.forced-labour: yes\n",
+	      SEC_REFERRAL, "By the form found");
+}
+
+static void test_exploitation_without_act_advice_by_form(void **st)
+{
+	(void)st;
+	const char *in = "age-at-act: 40\nact.harbouring: no\nact.receipt: no\nmeans.coercion: yes\n"
+			 "purpose.forced-labour: yes\n";
+	has(in, SEC_REFERRAL, "Exploitation is shown without an act. By the form found:");
+	has(in, SEC_REFERRAL, "Forced labour or services");
+	has(in, SEC_ASK, "who took them in, who keeps them there (harbouring, receipt)?");
+}
+
+static void test_consent_to_referral_is_stated(void **st)
+{
+	(void)st;
+	has(ADULT_ALL "referral-consent: yes\n", SEC_REFERRAL, "Consent to referral: yes.");
+	has(ADULT_ALL "referral-consent: no\n", SEC_REFERRAL,
+	    "Consent to referral: no. Give the contacts; refer without consent only where the law requires it.");
+	has("age-now: 14\nreferral-consent: no\n", SEC_REFERRAL,
+	    "Consent to referral: no. For a child, refer all the same");
+	has(ADULT_ALL, SEC_REFERRAL, "Consent to referral: not recorded.");
+	has(ADULT_ALL, SEC_UNCLEAR, "Whether the person agrees to a referral: not recorded.");
+	has(ADULT_ALL, SEC_ASK, "Does the person agree to be referred, and to whom?");
+	lacks(ADULT_ALL "referral-consent: yes\n", SEC_ASK, "agree to be referred");
+}
+
+static void test_still_unclear_lists_the_open_answers_of_unclear_elements(void **st)
+{
+	(void)st;
+	const char *in = "age-at-act: 30\nage-now: 30\nreferral-consent: yes\nact.recruitment: yes\n"
+			 "means.coercion: dontknow\nmeans.fraud: declined\nmeans.threat: no\n"
+			 "purpose.forced-labour: yes\n";
+	has(in, SEC_UNCLEAR, "Still unclear:");
+	has(in, SEC_UNCLEAR, "Means: unclear; answers that leave it open: means.coercion (don't know), means.fraud (declined).");
+	lacks(in, SEC_UNCLEAR, "Act:");	/* met: not unclear */
+	lacks(in, SEC_UNCLEAR, "The age");
+	has("age-at-act: 30\nage-now: 30\nact.recruitment: yes\npurpose.forced-labour: yes\n", SEC_UNCLEAR,
+	    "Means: unclear; no answer shows it or rules it out.");
+	/* For a child the means are not required: not listed as unclear. */
+	lacks("age-at-act: 12\nact.recruitment: dontknow\nmeans.fraud: dontknow\n", SEC_UNCLEAR, "Means:");
+	has("age-at-act: 12\nact.recruitment: dontknow\n", SEC_UNCLEAR, "Act: unclear");
+}
+
+static void test_still_unclear_names_ages_setting_and_stop(void **st)
+{
+	(void)st;
+	const char *in = "setting.private: unknown\ninterview.stopped-early: yes\nact.recruitment: yes\n";
+	has(in, SEC_UNCLEAR, "The age when it began: not known.");
+	has(in, SEC_UNCLEAR, "The age now: not known.");
+	has(in, SEC_UNCLEAR, "Whether the interview was private, and whether someone who may control the person was present: not known.");
+	has(in, SEC_UNCLEAR, "The interview stopped early");
+	has("child: presumed\n", SEC_UNCLEAR, "The age when it began: presumed under 18, not established.");
+	/* Nothing open, no section. */
+	lacks(ADULT_ALL "referral-consent: yes\n", SEC_UNCLEAR, "Still unclear");
+}
+
+static void test_what_to_ask_next_is_keyed_to_what_is_open(void **st)
+{
+	(void)st;
+	const char *in = "age-at-act: 30\nage-now: 30\nreferral-consent: yes\nact.recruitment: yes\n"
+			 "means.deception: dontknow\nmeans.abuse-of-vulnerability: unanswered\n"
+			 "means.threat: no\npurpose.forced-labour: yes\n";
+	has(in, SEC_ASK, "What to ask next:");
+	has(in, SEC_ASK, "Was the person told the truth about the work, the place, the employer and their legal status?");
+	has(in, SEC_ASK, "Did someone use the person's situation");
+	lacks(in, SEC_ASK, "Has anyone threatened");	/* answered no */
+	lacks(in, SEC_ASK, "How was the person brought to go");
+	/* An unclear element with no answers gets the element's question. */
+	has("age-at-act: 30\nage-now: 30\nact.recruitment: yes\npurpose.forced-labour: yes\n", SEC_ASK,
+	    "How was the person brought to go, or kept there");
+	/* A declined answer is not pressed. */
+	has("age-at-act: 30\nmeans.fraud: declined\n", SEC_ASK, "do not press");
+	lacks("age-at-act: 30\nmeans.fraud: declined\n", SEC_ASK, "Are the pay, hours and conditions");
+}
+
+static void test_what_to_ask_next_starts_with_safety_and_the_age(void **st)
+{
+	(void)st;
+	const char *in = "setting.controller-present: unknown\nact.recruitment: yes\npurpose.forced-labour: yes\n";
+	char *s = section_of(in, SEC_ASK);
+	const char *safe = strstr(s, "First make sure that the person can talk safely");
+	const char *age = strstr(s, "How old was the person when it began?");
+	assert_non_null(safe);
+	assert_non_null(age);
+	assert_true(safe < age);
+	assert_non_null(strstr(s, "How old is the person now?"));
+	free(s);
+	lacks(ADULT_ALL, SEC_ASK, "talk safely");
+	lacks(ADULT_ALL, SEC_ASK, "How old");
+}
+
+/* F13: a purpose beyond the Protocol's list alone is subject to national law. */
+static void test_outcome_beyond_the_list_is_subject_to_national_law(void **st)
+{
+	(void)st;
+	const char *in = "age-at-act: 30\nact.recruitment: yes\nmeans.deception: yes\npurpose.forced-marriage: intended\n";
+	has(in, SEC_OUTCOME, "[consistent-adult]");
+	has(in, SEC_OUTCOME, "beyond the Protocol's explicit list: whether it is covered is subject to national law.");
+	lacks(ADULT_ALL, SEC_OUTCOME, "subject to national law");
+	lacks("age-at-act: 30\nact.recruitment: yes\nmeans.deception: yes\npurpose.forced-marriage: yes\n"
+	      "purpose.servitude: yes\n", SEC_OUTCOME, "subject to national law");
+}
+
+static void test_json_names_the_advice_sections(void **st)
+{
+	(void)st;
+	struct assess_input in = inputs("age-at-act: 30\nact.recruitment: yes\n");
+	struct assessment a;
+	assert_int_equal(assess_run(&in, &a, NULL), 0);
+	struct report r;
+	report_build(&r, &a, &in, NULL, 0);
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	report_print_json(f, &r);
+	fclose(f);
+	assert_non_null(strstr(buf, "{\"section\": \"referral\", \"text\": \"Referral:\""));
+	assert_non_null(strstr(buf, "{\"section\": \"unclear\", \"text\": \"Still unclear:\""));
+	assert_non_null(strstr(buf, "{\"section\": \"ask-next\", \"text\": \"What to ask next:\""));
+	free(buf);
+	report_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +605,19 @@ int main(void)
 		cmocka_unit_test(test_text_shows_flags_and_caveats_with_their_names),
 		cmocka_unit_test(test_matched_words),
 		cmocka_unit_test(test_structured_report_marks_the_matched_words),
+		cmocka_unit_test(test_referral_is_offered_to_an_adult),
+		cmocka_unit_test(test_a_child_at_the_time_is_referred),
+		cmocka_unit_test(test_a_minor_now_is_referred_to_child_protection_whatever_the_outcome),
+		cmocka_unit_test(test_incomplete_and_not_shown_for_an_adult_offer_a_referral),
+		cmocka_unit_test(test_purpose_without_means_advice_by_form),
+		cmocka_unit_test(test_exploitation_without_act_advice_by_form),
+		cmocka_unit_test(test_consent_to_referral_is_stated),
+		cmocka_unit_test(test_still_unclear_lists_the_open_answers_of_unclear_elements),
+		cmocka_unit_test(test_still_unclear_names_ages_setting_and_stop),
+		cmocka_unit_test(test_what_to_ask_next_is_keyed_to_what_is_open),
+		cmocka_unit_test(test_what_to_ask_next_starts_with_safety_and_the_age),
+		cmocka_unit_test(test_outcome_beyond_the_list_is_subject_to_national_law),
+		cmocka_unit_test(test_json_names_the_advice_sections),
 	};
 	return cmocka_run_group_tests_name("report", tests, utf8_locale, NULL);
 }
