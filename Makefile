@@ -127,6 +127,8 @@ check: build/asan/tipscreen po-check
 	if [ -n "$$bad" ]; then echo "check: curses included in the engine: $$bad"; exit 1; fi
 	@bad=$$(grep -lE '#include[[:space:]]*"[./]*(core/)?(guard|assess|inputs|law|report)\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end includes the engine's internals (DESIGN §9; use view.h): $$bad"; exit 1; fi
+	@bad=$$(grep -nE '\<(assess|guard|national|inputs)_[a-z]+\(|\<report_(build|evidence|add_text|text)\(|\<interview_(path|discarded|next|back|goto|answer|set_[a-z]+|stop|finish)\(|#include[[:space:]]*"[./]*(core/)?national\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
+	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
 	@if [ -d ../shared/protocol ]; then for f in $(LAW); do \
 	  cmp -s $$f ../shared/protocol/$$(basename $$f) || { echo "check: $$f differs from ../shared/protocol"; exit 1; }; \

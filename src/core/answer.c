@@ -57,7 +57,7 @@ static int parse_multi(const struct screen *sc, const char *s, struct answer *ou
 	return 0;
 }
 
-static const char *expected(const struct deck *dk, int slot)
+const char *answer_expected(const struct deck *dk, int slot)
 {
 	switch (deck_slot_type(dk, slot)) {
 	case SCR_YESNO:
@@ -97,12 +97,12 @@ int answer_parse(const struct deck *dk, int slot, const char *s, struct answer *
 	} else {
 		rc = -1;
 	}
-	if (rc == 0)
+	if (rc < 0)
+		*why = answer_expected(dk, slot);
+	else	/* its own reason kept: a text too long says so */
 		rc = answer_check(dk, slot, out, why);
-	if (rc < 0) {
+	if (rc < 0)
 		answer_clear(out);
-		*why = expected(dk, slot);
-	}
 	return rc;
 }
 
@@ -138,7 +138,7 @@ int answer_check(const struct deck *dk, int slot, const struct answer *a, const 
 	default: ok = false;
 	}
 	if (!ok)
-		*why = expected(dk, slot);
+		*why = answer_expected(dk, slot);
 	return ok ? 0 : -1;
 }
 

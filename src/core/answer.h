@@ -31,10 +31,16 @@ struct answer {
 };
 
 /* Parses the text form of an answer to slot. Returns 0, or -1 with *why set
- * to a static description of what was expected. On success out may own a
- * text: free it with answer_clear. */
+ * to a static description of what was expected: answer_expected's for
+ * anything that is not an answer of the slot's kind, another for one that
+ * is but breaks a limit (a text longer than ANSWER_TEXT_MAX). On success
+ * out may own a text: free it with answer_clear. */
 int answer_parse(const struct deck *deck, int slot, const char *s, struct answer *out,
 		 const char **why);
+
+/* What an answer to slot is, in general ("yes, no, dontknow or declined"):
+ * static, the same pointer for every slot of a kind. */
+const char *answer_expected(const struct deck *deck, int slot);
 
 /* Checks that a is a valid answer to slot (type, range, choice). Returns
  * 0, or -1 with *why set. */

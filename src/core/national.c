@@ -354,33 +354,28 @@ const char *national_outcome_title(enum outcome o)
 	return _(outcome_titles[o]);
 }
 
-/* text wrapped to width, the first line after first, the others indented
- * as far. */
-static void wrapped(FILE *out, const char *first, const char *text, int width)
+/* ---- the summary under the law, as lines of the structured report ---- */
+
+static void prose(struct report *r, const char *indent, char *text)
 {
-	int ind = (int)strlen(first);
-	char *w = text_wrap(text, width - ind > 20 ? width - ind : 20);
-	for (char *line = w, *e; line; line = e ? e + 1 : NULL) {
-		e = strchr(line, '\n');
-		fprintf(out, "%*s%.*s\n", ind, line == w ? first : "",
-			e ? (int)(e - line) : (int)strlen(line), line);
-	}
-	free(w);
+	report_line_add(r, SEC_NATIONAL, indent, text);
 }
 
-static void elements_text(FILE *out, const struct national *n, int width)
+static struct report_line *as_is(struct report *r, const char *text)
+{
+	return report_line_add(r, SEC_NATIONAL, NULL, xstrdup(text));
+}
+
+static void elements_lines(struct report *r, const struct national *n)
 {
 	static const char *const titles[] = { N_("Act"), N_("Means"), N_("Purpose") };
-	for (int e = 0; e < EL_SMUGGLING; e++) {
-		char *s = xasprintf("%s: %s (%s)", _(titles[e]), assess_status_name(n->el[e].status),
-				    n->el[e].required ? _("required under this law")
-						      : _("not required under this law"));
-		wrapped(out, "  ", s, width);
-		free(s);
-	}
+	for (int e = 0; e < EL_SMUGGLING; e++)
+		prose(r, "  ", xasprintf("%s: %s (%s)", _(titles[e]), assess_status_name(n->el[e].status),
+					 n->el[e].required ? _("required under this law")
+							   : _("not required under this law")));
 }
 
-static void flags_text(FILE *out, const struct national *n, int width)
+static void flags_lines(struct report *r, const struct national *n)
 {
 	char *s = xstrdup("");
 	for (int f = 0; f < FLAG_COUNT; f++) {
@@ -390,11 +385,8 @@ static void flags_text(FILE *out, const struct national *n, int width)
 		free(s);
 		s = t;
 	}
-	if (*s) {
-		char *t = xasprintf(_("Flags under this law: %s."), s);
-		wrapped(out, "  ", t, width);
-		free(t);
-	}
+	if (*s)
+		prose(r, "  ", xasprintf(_("Flags under this law: %s."), s));
 	free(s);
 	/* The flags that regional law grounds cite the profile's provisions. */
 	static const struct { enum flag f; enum prof_role r; } grounds[] = {
@@ -402,61 +394,114 @@ static void flags_text(FILE *out, const struct national *n, int width)
 	};
 	for (size_t k = 0; k < sizeof grounds / sizeof *grounds; k++) {
 		int v = provision_of(n->p, grounds[k].r);
-		if (!n->flag[grounds[k].f] || v < 0)
-			continue;
-		char *t = xasprintf(_("%s: see %s [%s]."), assess_flag_name(grounds[k].f),
-				    n->p->prov[v].title, n->p->prov[v].id);
-		wrapped(out, "  ", t, width);
-		free(t);
+		if (n->flag[grounds[k].f] && v >= 0)
+			prose(r, "  ", xasprintf(_("%s: see %s [%s]."), assess_flag_name(grounds[k].f),
+						 n->p->prov[v].title, n->p->prov[v].id));
 	}
 }
 
-static void provision_text(FILE *out, const struct prof_provision *v, int width)
+/* The words of a provision's text that the answers matched: the
+ * Protocol's words of the indicators answered yes or intended (an English
+ * text), and the law's own name of each purpose so answered ("forced or
+ * compulsory labour", its reference left off). A new "; " list. */
+static char *matched_words(const struct national *n, const struct assessment *a,
+			   const struct prof_provision *v)
 {
-	if (v->text) {
-		const char *status = strcmp(v->status, "verified") == 0
-			? _("text verified") : _("text UNVERIFIED: not checked against the official text");
-		fprintf(out, "\n%s [%s], %s:\n%s\n", v->title, v->id, status, v->text);
-		if (v->as_at && *v->as_at) {
-			char *s = xasprintf(_("Version of this text: %s"), v->as_at);
-			wrapped(out, "", s, width);
+	const char *text = v->text;
+	const char *dot = v->text_name ? strrchr(v->text_name, '.') : NULL;
+	char *s = !dot || strcmp(dot, ".en") == 0 ? report_matched_words(a, text, NULL) : xstrdup("");
+	for (size_t i = 0; i < n->p->npurposes; i++) {
+		const struct prof_purpose *pp = &n->p->purposes[i];
+		if (a->ind[pp->ind] != IV_YES && a->ind[pp->ind] != IV_INTENDED)
+			continue;
+		char *w = xstrndup(pp->named, strcspn(pp->named, "("));
+		size_t len = strlen(w);
+		while (len && w[len - 1] == ' ')
+			w[--len] = '\0';
+		if (len && strstr(text, w) && !strstr(s, w)) {
+			char *t = xasprintf("%s%s%s", s, *s ? "; " : "", w);
 			free(s);
+			s = t;
 		}
+		free(w);
+	}
+	return s;
+}
+
+/* A provision: quoted line by line, the matched words marked (a: NULL for
+ * none), or cited alone with why. */
+static void provision_lines(struct report *r, const struct national *n,
+			    const struct prof_provision *v, const struct assessment *a)
+{
+	as_is(r, "");
+	if (!v->text) {
+		report_line_add(r, SEC_NATIONAL, NULL,
+				xasprintf("%s [%s], %s", v->title, v->id, _("cited, not quoted:")));
+		prose(r, "", xasprintf(_("%s. Not quoted: %s. Source: %s"), v->citation, v->why, v->source));
 		return;
 	}
-	fprintf(out, "\n%s [%s], %s\n", v->title, v->id, _("cited, not quoted:"));
-	char *s = xasprintf(_("%s. Not quoted: %s. Source: %s"), v->citation, v->why, v->source);
-	wrapped(out, "", s, width);
-	free(s);
+	const char *status = strcmp(v->status, "verified") == 0
+		? _("text verified") : _("text UNVERIFIED: not checked against the official text");
+	report_line_add(r, SEC_NATIONAL, NULL, xasprintf("%s [%s], %s:", v->title, v->id, status));
+	char *m = a ? matched_words(n, a, v) : xstrdup("");
+	char *copy = xstrdup(v->text);
+	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
+		e = strchr(line, '\n');
+		if (e)
+			*e = '\0';
+		struct report_line *l = as_is(r, line);
+		l->quote = true;
+		report_mark(l, m);
+	}
+	free(copy);
+	free(m);
+	if (v->as_at && *v->as_at)
+		prose(r, "", xasprintf(_("Version of this text: %s"), v->as_at));
+}
+
+/* "Under <law>:", the outcome, elements, flags, each difference, the
+ * provisions, the version of the texts and that this is not legal advice. */
+static void national_lines(struct report *r, const struct national *n, const struct assessment *a)
+{
+	const struct profile *p = n->p;
+	as_is(r, "");
+	prose(r, "", xasprintf(_("Under %s (%s; profile %s):"), p->name, p->jurisdiction, p->id));
+	prose(r, "  ", xasprintf(_("Outcome: %s [%s]"), national_outcome_title(n->outcome),
+				 assess_outcome_name(n->outcome)));
+	elements_lines(r, n);
+	flags_lines(r, n);
+	if (n->ndiff) {
+		as_is(r, "");
+		as_is(r, _("Differences from the Protocol:"));
+	}
+	for (size_t i = 0; i < n->ndiff; i++)
+		prose(r, "  - ", xstrdup(n->diff[i]));
+	as_is(r, "");
+	as_is(r, _("Provisions of this law cited:"));
+	for (size_t i = 0; i < p->nprov; i++)
+		if (n->cite[i])
+			provision_lines(r, n, &p->prov[i], a);
+	as_is(r, "");
+	prose(r, "", xasprintf(_("Profile: %s (%s). Version of the texts: %s (%s). Licence: %s. Profile status: %s."),
+			       p->instrument, p->citation, p->version, p->date, p->licence, p->status));
+	prose(r, "", xstrdup(_("Check the current law; this is not legal advice.")));
+}
+
+void national_report(struct report *r, const struct profile *p, const struct assess_input *in,
+		     const struct assessment *a)
+{
+	struct national n;
+	national_assess(p, in, a, &n);
+	national_lines(r, &n, a);
+	national_free(&n);
 }
 
 void national_text(FILE *out, const struct national *n, int width)
 {
-	const struct profile *p = n->p;
-	fputc('\n', out);
-	char *s = xasprintf(_("Under %s (%s; profile %s):"), p->name, p->jurisdiction, p->id);
-	wrapped(out, "", s, width);
-	free(s);
-	s = xasprintf(_("Outcome: %s [%s]"), national_outcome_title(n->outcome),
-		      assess_outcome_name(n->outcome));
-	wrapped(out, "  ", s, width);
-	free(s);
-	elements_text(out, n, width);
-	flags_text(out, n, width);
-	if (n->ndiff)
-		fprintf(out, "\n%s\n", _("Differences from the Protocol:"));
-	for (size_t i = 0; i < n->ndiff; i++)
-		wrapped(out, "  - ", n->diff[i], width);
-	fprintf(out, "\n%s\n", _("Provisions of this law cited:"));
-	for (size_t i = 0; i < p->nprov; i++)
-		if (n->cite[i])
-			provision_text(out, &p->prov[i], width);
-	fputc('\n', out);
-	s = xasprintf(_("Profile: %s (%s). Version of the texts: %s (%s). Licence: %s. Profile status: %s."),
-		      p->instrument, p->citation, p->version, p->date, p->licence, p->status);
-	wrapped(out, "", s, width);
-	free(s);
-	wrapped(out, "", _("Check the current law; this is not legal advice."), width);
+	struct report r = { 0 };
+	national_lines(&r, n, NULL);
+	report_print(out, &r, width);
+	report_free(&r);
 }
 
 static void json_element(FILE *out, const struct national *n, enum element e)
@@ -506,10 +551,10 @@ void national_json(FILE *out, const struct national *n)
 void national_print(FILE *out, const struct profile *p, const struct assess_input *in,
 		    const struct assessment *a, int width)
 {
-	struct national n;
-	national_assess(p, in, a, &n);
-	national_text(out, &n, width);
-	national_free(&n);
+	struct report r = { 0 };
+	national_report(&r, p, in, a);
+	report_print(out, &r, width);
+	report_free(&r);
 }
 
 void national_report_json(FILE *out, const struct profile *p, const struct assess_input *in,

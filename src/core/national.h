@@ -48,13 +48,22 @@ const char *national_outcome_title(enum outcome o);
  * and that this is not legal advice. Prose wrapped to width columns. */
 void national_text(FILE *out, const struct national *n, int width);
 
+struct report;
+/* The same summary as lines of the structured report (section
+ * SEC_NATIONAL, after the Protocol's): headings and quoted law as they are,
+ * prose to wrap, and in each quoted provision the spans of the words the
+ * answers matched (report_mark), as in the Protocol's part, so that every
+ * rendering highlights both. */
+void national_report(struct report *r, const struct profile *p, const struct assess_input *in,
+		     const struct assessment *a);
+
 /* The member `"national": {...}` of the assessment JSON, preceded by ",\n"
  * and without a final newline: call it between report_json_open and the
  * closing brace. */
 void national_json(FILE *out, const struct national *n);
 
-/* national_assess, national_text and national_free in one call, for the
- * places that print a summary. */
+/* national_report printed (report_print), for the places that print a
+ * summary. */
 void national_print(FILE *out, const struct profile *p, const struct assess_input *in,
 		    const struct assessment *a, int width);
 

@@ -586,3 +586,14 @@ void report_json_open(FILE *out, const struct assessment *a)
 	fputs(",\n  \"caveats\": ", out);
 	json_names(out, a->caveat, CAVEAT_COUNT, caveat_name);
 }
+
+struct report_line *report_line_add(struct report *r, enum report_section sec, const char *indent,
+				    char *text)
+{
+	return line_add(r, sec, indent, text);
+}
+
+void report_mark(struct report_line *l, const char *matched)
+{
+	mark(l, matched);
+}

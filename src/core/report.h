@@ -68,6 +68,14 @@ void report_take(struct report *r, struct report *from);
 /* Adds text of other lines (the national summary) to a report, a line of
  * prose each ("  - " items hang), under section sec. */
 void report_add_text(struct report *r, enum report_section sec, const char *text);
+/* A line of another part (the law profile's, national.h) added to r under
+ * sec: text is taken; indent static, NULL for a line printed as it is.
+ * Returned to set quote or add spans. */
+struct report_line *report_line_add(struct report *r, enum report_section sec, const char *indent,
+				    char *text);
+/* Marks in l the spans of the words of matched (report_matched_words's
+ * "; " list) wherever they occur in its text. */
+void report_mark(struct report_line *l, const char *matched);
 /* The text rendering: prose wrapped to width columns; quotes are not. */
 void report_print(FILE *out, const struct report *r, int width);
 /* The JSON rendering: an array of {"section", "text", "indent" (null: as it

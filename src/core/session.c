@@ -174,17 +174,27 @@ static int commit_assessment(struct session *s)
 	return rc;
 }
 
+/* Each step once: a retry after a failed commit goes on from the step
+ * that failed, so that the case holds one finish record. */
 int session_finish(struct session *s)
 {
-	int rc = note_commit(s, commit(s, REC_FINISH, "-", "", ""));
-	if (rc == 0) {
+	if (s->finished == 0) {
+		if (note_commit(s, commit(s, REC_FINISH, "-", "", "")) < 0)
+			return -2;
 		interview_finish(s->iv);
-		rc = note_commit(s, commit_assessment(s));
+		s->finished = 1;
 	}
-	if (rc == 0 && s->store && *s->id &&
-	    store_set_status(s->store, s->id, "complete", s->err, sizeof s->err) < 0)
-		rc = -2;
-	return rc;
+	if (s->finished == 1) {
+		if (note_commit(s, commit_assessment(s)) < 0)
+			return -2;
+		s->finished = 2;
+	}
+	if (s->finished == 2 && s->store && *s->id &&
+	    note_commit(s, store_set_status(s->store, s->id, "complete", s->err, sizeof s->err) < 0
+			       ? -2 : 0) < 0)
+		return -2;
+	s->finished = 3;
+	return 0;
 }
 
 bool session_needs_answer(const struct session *s, int slot)
@@ -232,7 +242,9 @@ static enum session_outcome forward(struct session *s, const struct session_acti
 		return S_NEEDS_ANSWER;
 	size_t n, pos;
 	const int *path = interview_path(s->iv, &n, &pos);
-	if (pos + 1 >= n) {
+	if (pos + 1 >= n) {	/* the last screen: complete once the finish is on disk */
+		if (session_finish(s) < 0)
+			return S_NOT_SAVED;
 		interview_next(s->iv);
 		return S_COMPLETE;
 	}

@@ -27,6 +27,7 @@ struct session {
 	const char *why;	/* S_REFUSED: what was expected (static) */
 	int shown;		/* the screen last recorded as shown */
 	char lang[16];		/* the language last recorded, "" if none */
+	int finished;		/* the steps of session_finish done (3: all) */
 };
 
 void session_init(struct session *s, struct interview *iv, struct store *store);
@@ -57,7 +58,7 @@ struct session_action {
 enum session_outcome {
 	S_DONE,		/* applied; still on the same screen */
 	S_MOVED,	/* applied, and now on another screen */
-	S_COMPLETE,	/* forward from the last screen: the interview is complete */
+	S_COMPLETE,	/* forward from the last screen: finished (session_finish), complete */
 	S_REFUSED,	/* does not fit: s->why says what was expected */
 	S_NOT_SAVED,	/* a commit failed (s->err, s->unsaved): not moved */
 	S_NEEDS_ANSWER,	/* this screen cannot be left without an answer */
@@ -100,7 +101,11 @@ int session_shown(struct session *s);
 /* Records the interview's language (a tag, "fr") when it differs from the
  * last one recorded: at the start and at each switch. */
 int session_lang(struct session *s, const char *tag);
-/* The interview completed: drops off-path answers, marks the case done. */
+/* The interview completed: the finish record (then drops off-path
+ * answers), the assessment record, the case marked complete; each once, a
+ * retry going on from the one that failed. DO_NEXT on the last screen does
+ * it before the interview completes (S_COMPLETE), and stays (S_NOT_SAVED)
+ * when it fails; a front end never calls it. */
 int session_finish(struct session *s);
 
 #endif

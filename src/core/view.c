@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "contacts.h"
 #include "national.h"
+#include "store.h"
 #include "xalloc.h"
 
 void view_header(const struct interview *iv, struct view_header *h)
@@ -69,6 +71,71 @@ struct view_choice *view_choices(const struct interview *iv, size_t *n)
 	return v;
 }
 
+/* An answer in a word or two, for a checklist's column. */
+static const char *short_value(const struct answer *a)
+{
+	if (a->kind == ANS_NONE)
+		return "-";
+	switch (a->word) {
+	case IV_YES: return C_("short", "yes");
+	case IV_INTENDED: return C_("short", "intended");
+	case IV_NO: return C_("short", "no");
+	case IV_DONTKNOW: return C_("short", "don't know");
+	default: return C_("short", "declined");
+	}
+}
+
+struct view_item *view_items(const struct interview *iv, size_t *n)
+{
+	const struct deck *dk = interview_deck(iv);
+	const struct screen *sc = &dk->s[interview_current(iv)];
+	*n = sc->type == SCR_CHECKLIST ? sc->nitems : 0;
+	if (!*n)
+		return NULL;
+	struct view_item *v = xmalloc(*n * sizeof *v);
+	for (size_t i = 0; i < *n; i++) {
+		const struct answer *a = interview_get(iv, sc->items[i].slot);
+		v[i] = (struct view_item){ D_(sc->items[i].id, sc->items[i].text), short_value(a),
+					   a->kind != ANS_NONE, &sc->items[i] };
+	}
+	return v;
+}
+
+char *view_message(const struct session *s, bool start)
+{
+	if (s->unsaved)
+		return xasprintf(_("NOT SAVED: %s. Nothing was recorded; try again."), s->err);
+	char *notice = start && s->store ? store_notice(s->store) : NULL;
+	if (!notice)
+		return NULL;
+	char *m = xasprintf(_("Warning: %s"), notice);
+	free(notice);
+	return m;
+}
+
+int view_actions(const struct interview *iv, enum view_place at, bool langs,
+		 enum action out[VIEW_ACTIONS_MAX])
+{
+	static const enum action words[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
+	enum screen_type t = interview_deck(iv)->s[interview_current(iv)].type;
+	int n = 0;
+	out[n++] = ACT_NEXT;
+	out[n++] = ACT_BACK;
+	out[n++] = ACT_HIDE;
+	out[n++] = ACT_HELP;
+	if (at == VIEW_SCREEN && (t == SCR_YESNO || t == SCR_CHECKLIST))
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+			out[n++] = words[i];
+	if (at == VIEW_SCREEN && t == SCR_TEXT)
+		out[n++] = ACT_DECLINED;
+	out[n++] = ACT_PANEL;
+	if (at == VIEW_SCREEN || at == VIEW_NOTE)
+		out[n++] = ACT_STOP;
+	if (langs)
+		out[n++] = ACT_LANG;
+	return n;
+}
+
 void view_review(const struct interview *iv, struct view_review *r)
 {
 	const struct deck *dk = interview_deck(iv);
@@ -120,14 +187,22 @@ int view_summary(const struct interview *iv, const struct profile *law, struct r
 	struct evidence *ev = report_evidence(iv, &nev);
 	report_build(r, &a, &in, ev, nev);
 	free(ev);
-	if (law) {	/* the national summary is text: its lines join the report */
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&buf, &len);
-		national_print(f, law, &in, &a, 100000);
-		fclose(f);
-		report_add_text(r, SEC_NATIONAL, buf);
-		free(buf);
-	}
+	if (law)	/* its sections follow, spans and all */
+		national_report(r, law, &in, &a);
 	return 0;
+}
+
+size_t view_contacts(const struct contacts *c, struct report *r)
+{
+	memset(r, 0, sizeof *r);
+	if (!c || !c->file.n)
+		return 0;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	contacts_print(c, f);
+	fclose(f);
+	report_add_text(r, SEC_TITLE, buf);
+	free(buf);
+	return r->n;
 }

@@ -5,9 +5,12 @@
  * the summary as a structured report. The wizard and the line mode render
  * these and build none of their own; what may leave a screen is the
  * session's rule (session_needs_answer), and every change goes through
- * session_do. Nothing here has a fixed cap. Results own their arrays
- * (view_review_free, report_free) and borrow their strings from the deck,
- * the interview and the catalog until the interview changes. */
+ * session_do. Also the checklist's items with their values, the message
+ * line and the actions a legend lists. Nothing here has a fixed cap.
+ * Results own their arrays (view_review_free, report_free, free) and borrow
+ * their strings from the deck, the interview and the catalog until the
+ * interview changes; view_message's string is new. Structs here may grow
+ * members (a front end sets none of them itself). */
 #ifndef TIPSCREEN_VIEW_H
 #define TIPSCREEN_VIEW_H
 
@@ -16,6 +19,7 @@
 #include "actions.h"
 #include "interview.h"
 #include "report.h"
+#include "session.h"
 
 /* The unfinished interviews a start screen offers to resume, newest first:
  * at most this many (one digit each), in every front end. */
@@ -50,6 +54,43 @@ struct view_choice {
  * (NULL when it has none), *n its length. */
 struct view_choice *view_choices(const struct interview *iv, size_t *n);
 
+/* A checklist item: its text and its answer so far, short. */
+struct view_item {
+	const char *label;	/* translated */
+	const char *value;	/* "yes", "don't know" (translated, context "short"), "-" */
+	bool answered;
+	const struct item *item;	/* the deck's: id, text and help, for a second
+					 * language or the item's help */
+};
+
+/* The items of the current checklist, in order: a new array (NULL when it
+ * has none), *n its length. */
+struct view_item *view_items(const struct interview *iv, size_t *n);
+
+/* The line a screen shows under its body for the session's state, in the
+ * interface language: while the last commit failed, that nothing was saved
+ * and why; else, at the start of an interview (start), the store's warning
+ * (store_notice: e.g. that a rollback could not be checked); else NULL. A
+ * new string. */
+char *view_message(const struct session *s, bool start);
+
+/* Where a front end is, for the actions that apply. */
+enum view_place {
+	VIEW_START,	/* the start screen, or its help */
+	VIEW_HELP,	/* the help screen of an interview screen */
+	VIEW_SCREEN,	/* an interview screen */
+	VIEW_NOTE,	/* typing a note on it */
+};
+enum { VIEW_ACTIONS_MAX = 16 };
+
+/* The actions of a legend, the most needed first (a narrow one shows only
+ * the start): going on and back, hiding, the keys, the answer words the
+ * screen takes without a field to type them in (yes-no and checklist), or
+ * declined on a text screen, the help panel, stop in an interview, and the
+ * language when there is more than one (langs). Returns how many. */
+int view_actions(const struct interview *iv, enum view_place at, bool langs,
+		 enum action out[VIEW_ACTIONS_MAX]);
+
 struct view_review {
 	int *slots;		/* the answer slots on the path, in order: row i + 1 */
 	size_t n;
@@ -61,6 +102,12 @@ struct view_review {
 
 void view_review(const struct interview *iv, struct view_review *r);
 void view_review_free(struct view_review *r);
+
+struct contacts;
+/* The referral screen's contacts (contacts_print's lines) as lines of a
+ * report, to draw as the summary's are: 0 when none are configured (r is
+ * then empty). */
+size_t view_contacts(const struct contacts *c, struct report *r);
 
 struct profile;
 /* The summary of the answers on the path, followed by the assessment under

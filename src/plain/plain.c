@@ -22,10 +22,20 @@ struct plain {
 	size_t cap;
 };
 
+/* The view's message for the session, on a line of its own, if it has
+ * one: "NOT SAVED: ..." after a failed commit, the store's warning at the
+ * start. */
+static void message(struct plain *p, bool start)
+{
+	char *m = view_message(p->ss, start);
+	if (m)
+		fprintf(p->out, "%s\n", m);
+	free(m);
+}
+
 static void not_saved(struct plain *p)
 {
-	fprintf(p->out, _("NOT SAVED: %s. Nothing was recorded; try again."), p->ss->err);
-	fputc('\n', p->out);
+	message(p, false);
 }
 
 /* The words the line mode takes, from the one action table. */
@@ -219,7 +229,7 @@ static int typed_answer(struct plain *p, int slot, const char *s, struct answer 
 	const struct screen *sc = &p->dk->s[p->dk->slots[slot].screen];
 	enum screen_type t = deck_slot_type(p->dk, slot);
 	if (t == SCR_TEXT)
-		return answer_parse(p->dk, slot, strcmp(s, "x") == 0 ? "declined" : s, a, why);
+		return answer_parse(p->dk, slot, action_of_line(s) == ACT_DECLINED ? "declined" : s, a, why);
 	if (t == SCR_SINGLE || t == SCR_MULTI) {
 		char *codes = xstrdup("");
 		const char *q = s;
@@ -282,14 +292,8 @@ static enum step ask_slot(struct plain *p, const struct screen *sc, int slot,
 		}
 		if (!*s && !session_needs_answer(p->ss, slot))
 			return A_NEXT;	/* the engine's rule: kept, or left empty */
-		if (deck_slot_type(p->dk, slot) == SCR_TEXT && strlen(s) > ANSWER_TEXT_MAX) {
-			fprintf(p->out, _("Not recorded: a text answer holds at most %d bytes (16 KiB). "
-					  "Type a shorter one."), ANSWER_TEXT_MAX);
-			fputc('\n', p->out);
-			continue;
-		}
 		struct answer a;
-		const char *why;
+		const char *why = answer_expected(p->dk, slot);
 		if (*s && typed_answer(p, slot, s, &a, &why) == 0) {
 			struct session_action give = { .verb = DO_ANSWER, .slot = slot, .answer = &a };
 			enum session_outcome o = session_do(p->ss, &give);
@@ -300,8 +304,11 @@ static enum step ask_slot(struct plain *p, const struct screen *sc, int slot,
 				not_saved(p);
 				continue;
 			}
+			why = p->ss->why;
 		}
-		char *expected = prompt_for(p->dk, slot);
+		/* The engine's reason; what any answer of the kind is, in this
+		 * mode's words. */
+		char *expected = why == answer_expected(p->dk, slot) ? prompt_for(p->dk, slot) : xstrdup(why);
 		fprintf(p->out, _("Not understood: expected %s. Type %s for help."), expected,
 			action_line(ACT_HELP));
 		free(expected);
@@ -322,28 +329,36 @@ static void show_choices(struct plain *p, const struct screen *sc)
 	free(c);
 }
 
+/* The checklist's items as the view has them, one prompt each. */
 static enum step ask_checklist(struct plain *p, const struct screen *sc, bool from_end)
 {
-	size_t i = from_end && sc->nitems ? sc->nitems - 1 : 0;
-	while (i < sc->nitems) {
-		const struct item *it = &sc->items[i];
+	size_t n;
+	struct view_item *it = view_items(p->iv, &n);
+	size_t i = from_end && n ? n - 1 : 0;
+	enum step a = A_NEXT;
+	while (i < n) {
+		const struct item *d = it[i].item;
 		fputc('\n', p->out);
-		fprintf(p->out, _("Item %zu of %zu:"), i + 1, sc->nitems);
+		fprintf(p->out, _("Item %zu of %zu:"), i + 1, n);
 		fputc('\n', p->out);
-		wrap(p, "  ", D_(it->id, it->text));
-		second_text(p, "  ", it->id, it->text);
-		enum step a = ask_slot(p, sc, it->slot, it->help ? D_(it->id, it->help) : NULL);
-		if (a == A_REDRAW)
+		wrap(p, "  ", it[i].label);
+		second_text(p, "  ", d->id, d->text);
+		a = ask_slot(p, sc, d->slot, d->help ? D_(d->id, d->help) : NULL);
+		if (a == A_REDRAW) {	/* in another language: the labels again */
+			free(it);
+			it = view_items(p->iv, &n);
 			continue;
+		}
 		if (a == A_BACK && i > 0) {
 			i--;
 			continue;
 		}
 		if (a != A_NEXT)
-			return a;
+			break;
 		i++;
 	}
-	return A_NEXT;
+	free(it);
+	return a;
 }
 
 static enum step wait_enter(struct plain *p, const struct screen *sc)
@@ -513,6 +528,7 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 	fputc('\n', out);
 	free(k);
 	lang_line(&p);
+	message(&p, true);	/* the store's warning, if it has one */
 	if (session_lang(ss, catalog_lang(i18n_current())) < 0)
 		not_saved(&p);
 	while (!interview_complete(iv)) {
@@ -537,8 +553,6 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 		default: break;
 		}
 	}
-	if (session_finish(ss) < 0)
-		not_saved(&p);
 	fprintf(out, "\n%s\n", _("The interview is complete."));
 	fflush(out);
 	free(p.line);

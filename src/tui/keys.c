@@ -26,6 +26,7 @@ static const struct binding bindings[] = {
 	{ 'n', false, false, ACT_NO, false },
 	{ 'd', false, false, ACT_DONTKNOW, false },
 	{ 'x', false, false, ACT_DECLINED, false },
+	{ KEY_F(3), true, true, ACT_DECLINED, false },	/* in a text field too */
 	{ 'i', false, false, ACT_INTENDED, false },
 	{ '\n', false, true, ACT_NEXT, true },
 	{ '\r', false, true, ACT_NEXT, false },
@@ -80,7 +81,7 @@ static const char *binding_name(const struct binding *b, bool brief)
 		{ KEY_LEFT, true, "Left" }, { KEY_BACKSPACE, true, "Backspace" }, { 127, false, "" },
 		{ CTRL('H'), false, "" }, { 27, false, "Esc" }, { KEY_UP, true, "Up" },
 		{ KEY_DOWN, true, "Down" }, { ' ', false, "Space" }, { KEY_PPAGE, true, "PgUp" },
-		{ KEY_NPAGE, true, "PgDn" }, { KEY_F(1), true, "F1" }, { KEY_F(2), true, "F2" },
+		{ KEY_NPAGE, true, "PgDn" }, { KEY_F(1), true, "F1" }, { KEY_F(2), true, "F2" }, { KEY_F(3), true, "F3" },
 		{ '\t', false, "Tab" }, { '1', false, "1-9" },
 	};
 	static char buf[16];
@@ -128,16 +129,27 @@ bool keys_help_line(int i, char **keys, const char **text)
 	return true;
 }
 
-const char *keys_legend(enum action a)
+const char *keys_key(enum action a, bool text_field)
 {
 	const struct binding *first = NULL;
 	for (size_t k = 0; k < NBINDINGS; k++) {
-		if (bindings[k].action != a)
+		const struct binding *b = &bindings[k];
+		if (b->action != a || (text_field && !b->in_text))
 			continue;
-		if (bindings[k].legend)
-			return binding_name(&bindings[k], true);
+		if (b->legend)
+			return binding_name(b, true);
 		if (!first)
-			first = &bindings[k];
+			first = b;
 	}
 	return first ? binding_name(first, true) : "";
+}
+
+const char *keys_legend(enum action a)
+{
+	return keys_key(a, false);
+}
+
+const char *keys_legend_text(enum action a)
+{
+	return keys_key(a, true);
 }

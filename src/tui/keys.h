@@ -22,7 +22,12 @@ enum action keys_action(wint_t code, bool fkey, bool text_field, int *number);
  * false after the last. The order is the bindings'. */
 bool keys_help_line(int i, char **keys, const char **text);
 
-/* The key the legend shows for an action ("y", "Enter", "^X"); static. */
+/* The key the legend shows for an action ("y", "Enter", "^X"); static.
+ * In a text field (text_field) only a key that works there ("F3", not "x"),
+ * or "" if none does. */
+const char *keys_key(enum action a, bool text_field);
+/* keys_key(a, false) and keys_key(a, true), for action_list. */
 const char *keys_legend(enum action a);
+const char *keys_legend_text(enum action a);
 
 #endif

@@ -253,42 +253,30 @@ static void body_number(struct builder *b, const struct screen *sc)
 	word_answer(b, interview_get(b->w->iv, sc->slot));
 }
 
-static void body_text(struct builder *b)
+static void body_text(struct builder *b, const struct screen *sc)
 {
 	field(b, _("Answer: "), "");
 	blank(b);
+	word_answer(b, interview_get(b->w->iv, sc->slot));	/* declined (F3) */
 	add_wrapped(b, "", _("Type a few words, never names. Enter saves; an empty answer is left out."), S_DIM);
-}
-
-static const char *short_value(const struct answer *a)
-{
-	if (a->kind == ANS_NONE)
-		return "-";
-	switch (a->word) {
-	case IV_YES: return C_("short", "yes");
-	case IV_INTENDED: return C_("short", "intended");
-	case IV_NO: return C_("short", "no");
-	case IV_DONTKNOW: return C_("short", "don't know");
-	default: return C_("short", "declined");
-	}
 }
 
 static void body_checklist(struct builder *b, const struct screen *sc)
 {
-	for (size_t i = 0; i < sc->nitems; i++) {
-		const struct answer *a = interview_get(b->w->iv, sc->items[i].slot);
-		const char *v = short_value(a);
-		int pad = 10 - text_width(v);
-		char *t = xasprintf("[%s%*s] ", v, pad > 0 ? pad : 0, "");
-		int r = add_wrapped(b, t, D_(sc->items[i].id, sc->items[i].text),
-				    a->kind == ANS_NONE ? S_NORMAL : S_CHOSEN);
-		second(b, "             ", sc->items[i].id, sc->items[i].text);
+	size_t n;
+	struct view_item *it = view_items(b->w->iv, &n);
+	for (size_t i = 0; i < n; i++) {
+		int pad = 10 - text_width(it[i].value);
+		char *t = xasprintf("[%s%*s] ", it[i].value, pad > 0 ? pad : 0, "");
+		int r = add_wrapped(b, t, it[i].label, it[i].answered ? S_CHOSEN : S_NORMAL);
+		second(b, "             ", it[i].item->id, it[i].item->text);
 		free(t);
 		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
 	}
+	free(it);
 	blank(b);
 	enum action marks[5];
-	int nmarks = sc->nitems ? view_answers(interview_deck(b->w->iv), sc->items[0].slot, marks) : 0;
+	int nmarks = n ? view_answers(interview_deck(b->w->iv), sc->items[0].slot, marks) : 0;
 	char *keys = action_list(marks, (size_t)nmarks, keys_legend);
 	char *t = xasprintf(_("Mark the focused item: %s."), keys);
 	add_wrapped(b, "", t, S_DIM);
@@ -449,18 +437,11 @@ static void body_summary(struct builder *b)
 
 static void body_referral(struct builder *b)
 {
-	if (b->w->contacts && b->w->contacts->file.n) {
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&buf, &len);
-		contacts_print(b->w->contacts, f);
-		fclose(f);
-		struct report r = { 0 };	/* the contacts' lines, drawn as the summary's are */
-		report_add_text(&r, SEC_TITLE, buf);
+	struct report r;
+	if (view_contacts(b->w->contacts, &r)) {
 		for (size_t i = 0; i < r.n; i++)
 			report_line(b, &r.v[i]);
 		report_free(&r);
-		free(buf);
 	} else {
 		char *t = b->w->contacts_path
 			? xasprintf(_("No local contacts are configured: add them to %s."), b->w->contacts_path)
@@ -479,7 +460,7 @@ static void body_screen(struct builder *b)
 	case SCR_SINGLE:
 	case SCR_MULTI: body_choices(b, sc); break;
 	case SCR_NUMBER: body_number(b, sc); break;
-	case SCR_TEXT: body_text(b); break;
+	case SCR_TEXT: body_text(b, sc); break;
 	case SCR_CHECKLIST: body_checklist(b, sc); break;
 	case SCR_REVIEW: body_review(b); break;
 	case SCR_SUMMARY: body_summary(b); break;
@@ -607,13 +588,14 @@ static void title(struct page *p, const struct wizard *w)
 	title_of(p, start ? -1 : step_of(dk->s[interview_current(w->iv)].section));
 }
 
-/* The legend line: the key and word of each action, as many as fit. */
-static void legend_of(struct page *p, const enum action *list, int n)
+/* The legend line: the key and word of each action, as many as fit; in a
+ * text field (text) the keys that work there. */
+static void legend_of(struct page *p, const enum action *list, int n, bool text)
 {
 	char *s = xstrdup("");
 	for (int i = 0; i < n; i++) {
 		/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
-		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_legend(list[i]),
+		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_key(list[i], text),
 				       C_("legend", action_word(list[i])));
 		if (text_width(s) + text_width(item) + 2 > p->width) {
 			free(item);
@@ -628,30 +610,14 @@ static void legend_of(struct page *p, const enum action *list, int n)
 	p->legend.style = S_DIM;
 }
 
+/* The view's actions for where the wizard is. */
 static void legend(struct page *p, const struct wizard *w)
 {
-	enum action list[12];
-	int n = 0;
-	enum wizard_field f = wizard_field(w);
-	const struct screen *sc = &interview_deck(w->iv)->s[interview_current(w->iv)];
-	/* The most needed first: a narrow terminal shows only the start. */
-	list[n++] = ACT_NEXT;
-	list[n++] = ACT_BACK;
-	list[n++] = ACT_HIDE;
-	list[n++] = ACT_HELP;
-	if (w->mode == W_INTERVIEW && f == FIELD_NONE &&
-	    (sc->type == SCR_YESNO || sc->type == SCR_CHECKLIST)) {
-		list[n++] = ACT_YES;
-		list[n++] = ACT_NO;
-		list[n++] = ACT_DONTKNOW;
-		list[n++] = ACT_DECLINED;
-	}
-	list[n++] = ACT_PANEL;
-	if (w->mode == W_INTERVIEW)
-		list[n++] = ACT_STOP;
-	if (w->langs && w->langs->n > 1)
-		list[n++] = ACT_LANG;
-	legend_of(p, list, n);
+	enum action list[VIEW_ACTIONS_MAX];
+	enum view_place at = w->mode == W_START || (w->mode == W_HELP && w->help_from_start) ? VIEW_START
+			     : w->mode == W_HELP ? VIEW_HELP : w->noting ? VIEW_NOTE : VIEW_SCREEN;
+	int n = view_actions(w->iv, at, w->langs && w->langs->n > 1, list);
+	legend_of(p, list, n, wizard_field(w) == FIELD_TEXT);
 }
 
 static void panel(struct builder *b)
@@ -814,7 +780,7 @@ void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int widt
 	p->msg.text = xstrdup(ps->msg);
 	p->msg.style = S_MSG;
 	static const enum action keys[] = { ACT_NEXT, ACT_QUIT, ACT_HIDE };
-	legend_of(p, keys, 3);
+	legend_of(p, keys, 3, true);
 	int scroll = 0, page_rows;
 	window(p, &scroll, &page_rows, &b, ascii);
 }

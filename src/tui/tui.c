@@ -535,11 +535,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 		flags = wizard_key(&w, &k);
 	}
 	tui_close();
-	int rc = stop_signal ? 128 + stop_signal : w.mode == W_DONE ? 0 : 1;
-	if (w.mode == W_DONE && session_finish(ss) < 0) {
-		fprintf(stderr, _("tipscreen: the end of the interview was not saved: %s\n"), ss->err);
-		rc = 1;
-	}
+	int rc = stop_signal ? 128 + stop_signal : w.mode == W_DONE ? 0 : 1;	/* finished: the door */
 	wizard_free(&w);
 	return rc;
 }

@@ -23,6 +23,14 @@ static int yesno_rows(const struct deck *dk, int slot, enum ind_value *rows)
 	return view_yesno_rows(dk, slot, rows);
 }
 
+/* The view's message for the session ("NOT SAVED: ..."), or none. */
+static void message(struct wizard *w, bool start)
+{
+	char *m = view_message(w->ss, start);
+	say(w, m ? m : "");
+	free(m);
+}
+
 /* The review's rows: its answers, then "continue". */
 static size_t review_rows(const struct wizard *w, struct view_review *rv)
 {
@@ -81,6 +89,7 @@ void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
 	w->page_rows = 10;
 	w->second = -1;
 	enter_screen(w);
+	message(w, true);	/* the store's warning, if it has one */
 }
 
 void wizard_free(struct wizard *w)
@@ -128,8 +137,7 @@ static int open_help(struct wizard *w)
 
 static void not_saved(struct wizard *w)
 {
-	snprintf(w->msg, sizeof w->msg, _("NOT SAVED: %.300s. Nothing was recorded; try again."),
-		 w->ss->err);
+	message(w, false);
 }
 
 /* The answer words of the screen's slot, with their keys: a new string. */
@@ -161,7 +169,7 @@ static int run(struct wizard *w, const struct session_action *a)
 	switch (o) {
 	case S_DONE: w->msg[0] = '\0'; return W_REDRAW;
 	case S_MOVED: w->msg[0] = '\0'; return W_NEW_SCREEN | W_REDRAW;
-	case S_COMPLETE: w->mode = W_DONE; return W_END;
+	case S_COMPLETE: w->msg[0] = '\0'; w->mode = W_DONE; return W_END;
 	case S_NOT_SAVED: not_saved(w); return W_REDRAW;
 	case S_NEEDS_ANSWER: needs_answer(w, sc, w->msg, sizeof w->msg); return W_REDRAW;
 	case S_FIRST: say(w, _("This is the first screen.")); return W_REDRAW;
@@ -333,11 +341,16 @@ static int key_number(struct wizard *w, const struct screen *sc, const struct wi
 
 static int key_text(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
-	(void)sc;
 	if (k->op != EDIT_NONE)
 		return edit_key(w, k, false);
+	if (k->action == ACT_DECLINED) {	/* a key that is not text (F3) */
+		edit_set(&w->edit, NULL);
+		return give_word(w, sc->slot, IV_DECLINED);
+	}
 	if (k->action != ACT_NEXT)
 		return 0;
+	if (!w->edit.len && interview_get(w->iv, sc->slot)->kind == ANS_WORD)
+		return go_next(w, NULL);	/* declined, kept as the line mode's Enter keeps it */
 	struct answer a = { 0 };	/* an emptied field takes the answer back */
 	if (w->edit.len) {
 		a.kind = ANS_TEXT;
@@ -450,10 +463,13 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	case ACT_PAGE_UP:
 	case ACT_PAGE_DOWN: return scroll(w, k->action);
 	case ACT_STOP: return go(w, DO_STOP);
-	case ACT_NOTE:
+	case ACT_NOTE: {
+		struct view_header h;
+		view_header(w->iv, &h);
 		w->noting = true;
-		edit_set(&w->edit, interview_note(w->iv, interview_current(w->iv)));
+		edit_set(&w->edit, h.note);	/* the note so far, to change */
 		return W_REDRAW;
+	}
 	case ACT_BACK: return go(w, DO_BACK);
 	default: return -1;
 	}

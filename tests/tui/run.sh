@@ -166,6 +166,7 @@ step n Enter "immediate danger" && step n Enter "Read this aloud" && step Enter 
 step y Enter "How old were you" && step 1 6 Enter "Tell me how you came" &&
 step Escape "How old were you" &&
 step BSpace BSpace 3 0 Enter "Tell me how you came" &&
+step F3 "Answer: declined" &&
 step Enter "mark each of these" && step Enter "cross into this country" &&
 step n Enter "Could you leave" && wait_gone "under 18 when this began" &&
 keys C-t && wait_for "Stop the questions here" && step Enter "SUMMARY OF THE SCREENING"
@@ -350,6 +351,12 @@ keys Enter
 wait_for "Passphrase: [***]"
 keys C-c; wait_exit
 [ "$(cat "$TMP/rc" 2>/dev/null)" = 1 ] || bad "Ctrl-C on the passphrase screen: exit status $(cat "$TMP/rc" 2>/dev/null)"
+end
+
+begin "the passphrase screen comes in the language of --lang once the translations have loaded"
+start_asking "$TMP/asked" --lang fr
+wait_for "Phrase secrète : []"
+keys C-c; wait_exit
 end
 
 begin "a wrong passphrase three times: a clear message, exit 2, the store file unchanged"

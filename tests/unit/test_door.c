@@ -11,6 +11,7 @@
 #include "session.h"
 #include "stanza.h"
 #include "../../src/plain/plain.h"
+#include "../../src/tui/keys.h"
 #include "../../src/tui/page.h"
 #include "../../src/tui/wizard.h"
 
@@ -84,11 +85,21 @@ static char *records(struct fx *f)
 	return all;
 }
 
+/* The case's status in the store: "open", "complete". */
+static const char *status(struct fx *f)
+{
+	static struct store_case c;
+	if (store_case_info(f->store, f->ss.id, &c, err, sizeof err) != 0)
+		fail_msg("no case %s: %s", f->ss.id, err);
+	return c.status;
+}
+
 /* ---- the wizard, driven by its keys ------------------------------------ */
 
 /* Keys in a few letters, separated by spaces: N Enter, B back, S stop, O
- * note, R redraw, D down, y n d x i the answer words, 1-9 a choice, and
- * 't...' types the rest of the word (_ for a space). */
+ * note, R redraw, D down, y n d x i the answer words (as the key table
+ * gives them where the focus is: x is F3 in a text field), 1-9 a choice,
+ * and 't...' types the rest of the word (_ for a space). */
 static void wkeys(struct fx *f, const char *keys)
 {
 	static const struct { char c; enum action a; } table[] = {
@@ -116,6 +127,9 @@ static void wkeys(struct fx *f, const char *keys)
 			if (table[i].c == *k)
 				key.action = table[i].a;
 		assert_int_not_equal(key.action, ACT_NONE);
+		if (wizard_field(&f->w) == FIELD_TEXT && key.action != ACT_CHOOSE &&
+		    !*keys_key(key.action, true))
+			fail_msg("no key does '%c' in a text field", *k);	/* typed as text */
 		wizard_key(&f->w, &key);
 	}
 }
@@ -141,6 +155,8 @@ static const struct {
 	{ "B", "<", NULL },			/* back to the age */
 	{ "N", "", NULL },			/* and on again, the 30 kept */
 	{ "O tnote_one N", "+note one", "N" },	/* a note on act.open */
+	{ "x N", "x", NULL },			/* act.open declined: F3 in the field */
+	{ "B", "<", NULL },			/* back from the checklist */
 	{ "tOffered_work N", "Offered work", "N" },	/* act.open */
 	{ "y y n y n N", "y|y|n|y|n", NULL },	/* act.checklist */
 	{ "n N", "n", NULL },			/* act.border */
@@ -155,7 +171,6 @@ static void wizard_all(struct fx *f)
 	for (int i = 0; i < NSTEPS; i++)
 		wkeys(f, interview[i].wizard);
 	assert_int_equal(f->w.mode, W_DONE);
-	assert_int_equal(session_finish(&f->ss), 0);
 }
 
 /* ---- the line mode, from a script of lines ------------------------------ */
@@ -243,6 +258,8 @@ static void test_both_front_ends_leave_the_same_records(void **st)
 	char *rw = records(w), *rp = records(p);
 	assert_non_null(strstr(rw, "event: note\nid: act.open\nold: \nnew: note one\n"));
 	assert_non_null(strstr(rw, "event: stop\n"));
+	assert_non_null(strstr(rw, "id: act.open\nold: \nnew: declined\n"));	/* both decline text */
+	assert_non_null(strstr(rw, "id: act.open\nold: declined\nnew: Offered work\n"));
 	assert_null(strstr(rw, "event: answer\nid: setup.contact"));	/* nothing chosen: no answer */
 	assert_non_null(strstr(rw, "event: finish\n"));
 	FILE *keep = fopen("build/door-wizard.txt", "w");
@@ -276,7 +293,7 @@ static void wizard_fault_at(int k)
 	wkeys(f, interview[k].wizard);
 	wkeys(f, "R");
 	failing = false;
-	if (interview_current(f->iv) != at || !strstr(f->w.msg, "NOT SAVED"))
+	if (interview_current(f->iv) != at || f->w.mode != W_INTERVIEW || !strstr(f->w.msg, "NOT SAVED"))
 		fail_msg("step %d (%s): moved or did not say so: '%s'", k, interview[k].wizard, f->w.msg);
 	struct page pg;
 	page_build(&pg, &f->w, 80, 24);
@@ -292,7 +309,7 @@ static void wizard_fault_at(int k)
 	for (int i = k + 1; i < NSTEPS; i++)
 		wkeys(f, interview[i].wizard);
 	assert_int_equal(f->w.mode, W_DONE);
-	assert_int_equal(session_finish(&f->ss), 0);
+	assert_string_equal(status(f), "complete");
 	char *after = records(f);
 	if (strcmp(after, clean_records) != 0) {	/* as if the disk had never failed */
 		FILE *a = fopen("build/door-fault.txt", "w");
@@ -308,14 +325,13 @@ static void wizard_fault_at(int k)
 }
 
 /* Every screen type of the interview: single, multiple, yes-no, a page,
- * number, back, text with a note, checklist, stop, referral (the
- * last Enter completes the interview without a record: the finish record
- * that follows has its own test in test_session.c). */
+ * number, back, text with a note and declined, checklist, stop, referral
+ * (never the summary), and the last Enter, which ends the case. */
 static void test_a_failed_commit_never_moves_the_wizard(void **st)
 {
 	(void)st;
 	use_fault_vfs();
-	for (int k = 1; k < NSTEPS - 1; k++)
+	for (int k = 1; k < NSTEPS; k++)
 		wizard_fault_at(k);
 	sqlite3_vfs_unregister(&fault_vfs);
 }
@@ -352,7 +368,7 @@ static void test_a_failed_commit_never_moves_the_line_mode(void **st)
 {
 	(void)st;
 	use_fault_vfs();
-	for (int k = 1; k < NSTEPS - 1; k++) {
+	for (int k = 1; k < NSTEPS; k++) {
 		if (!interview[k].plain)
 			continue;
 		/* the step's first line fails, then everything again */
@@ -366,6 +382,7 @@ static void test_a_failed_commit_never_moves_the_line_mode(void **st)
 		char *out = plain_all(f, script);
 		if (!strstr(out, "NOT SAVED"))
 			fail_msg("step %d (%s): no NOT SAVED in:\n%s", k, interview[k].plain, out);
+		assert_string_equal(status(f), "complete");
 		char *r = records(f);
 		if (strcmp(r, clean_records) != 0)
 			fail_msg("step %d (%s): the records differ:\n%s\n---\n%s", k, interview[k].plain, r,
@@ -376,6 +393,44 @@ static void test_a_failed_commit_never_moves_the_line_mode(void **st)
 		fx_free(f);
 	}
 	sqlite3_vfs_unregister(&fault_vfs);
+}
+
+/* The store's warning (store_notice: a rollback could not be checked) is
+ * the first message of both front ends. */
+static void test_the_store_warning_shows_at_the_start(void **st)
+{
+	(void)st;
+	char *state = state_home();
+	struct fx *f = fx_new();
+	store_close(f->store);
+	char cmd[700], dir[600];
+	snprintf(cmd, sizeof cmd, "rm -f '%s'/tipscreen/store-*", state);
+	assert_int_equal(system(cmd), 0);	/* this laptop forgets the store */
+	snprintf(dir, sizeof dir, "%s/store", f->base);
+	assert_int_equal(store_open(dir, &f->store, err, sizeof err), 0);
+	assert_int_equal(store_unlock(f->store, "correct horse", err, sizeof err), 0);
+	char *notice = store_notice(f->store);
+	assert_non_null(notice);
+	session_init(&f->ss, f->iv, f->store);
+	wizard_free(&f->w);
+	wizard_init(&f->w, &f->ss, NULL, NULL);
+	struct page pg;
+	page_build(&pg, &f->w, 80, 24);
+	char *t = page_text(&pg), want[600];
+	snprintf(want, sizeof want, "Warning: %.40s", notice);
+	if (!strstr(t, want))
+		fail_msg("the wizard's start does not show '%s':\n%s", want, t);
+	free(t);
+	page_free(&pg);
+	char *script = plain_script(-1, NULL);
+	char *out = plain_all(f, script);
+	if (!strstr(out, want))
+		fail_msg("the line mode does not show '%s':\n%.600s", want, out);
+	free(out);
+	free(script);
+	free(notice);
+	fx_free(f);
+	state_home_remove(state);
 }
 
 static int teardown(void **st)
@@ -391,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_the_age_is_never_lost),
 		cmocka_unit_test(test_a_failed_commit_never_moves_the_wizard),
 		cmocka_unit_test(test_a_failed_commit_never_moves_the_line_mode),
+		cmocka_unit_test(test_the_store_warning_shows_at_the_start),
 	};
 	return cmocka_run_group_tests_name("door", tests, bundled_setup, teardown);
 }

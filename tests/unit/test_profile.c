@@ -6,6 +6,7 @@
 #include "assess.h"
 #include "national.h"
 #include "profile.h"
+#include "report.h"
 #include "xalloc.h"
 
 /* Inputs from "key: value" lines, as `assess` reads them. */
@@ -415,6 +416,57 @@ static void test_json_keeps_the_protocol_unchanged(void **st)
 	run_free(&r);
 }
 
+/* The quoted line of the law's part (SEC_NATIONAL) that holds a span
+ * marking exactly word: true if there is one. */
+static bool marked(const struct report *rep, const char *word)
+{
+	for (size_t i = 0; i < rep->n; i++) {
+		const struct report_line *l = &rep->v[i];
+		for (size_t k = 0; l->section == SEC_NATIONAL && l->quote && k < l->nspans; k++)
+			if (l->spans[k].len == strlen(word) &&
+			    strncmp(l->text + l->spans[k].start, word, l->spans[k].len) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* The law's part of the structured report marks the words the answers
+ * matched in its quoted provisions, as the Protocol's part does: the
+ * Protocol's words in an English text (the EU), the law's own name of the
+ * purpose (England and Wales: "forced or compulsory labour"); its text
+ * rendering is the same lines. */
+static void test_the_law_part_marks_the_matched_words(void **st)
+{
+	(void)st;
+	static const char inputs[] = "age-at-act: 30\nact.recruitment: yes\npurpose.forced-labour: yes\n"
+				     "means.deception: yes\nact.transfer: no\n";
+	static const struct { const char *law, *word, *unmarked; } cases[] = {
+		{ "eu", "forced labour or services", "removal of organs" },
+		{ "gb-ew", "forced or compulsory labour", "servitude" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct run r;
+		run_under(&r, cases[i].law, inputs);
+		struct report rep = { 0 };
+		national_report(&rep, &r.p, &r.in, &r.a);
+		if (!marked(&rep, cases[i].word))
+			fail_msg("%s: '%s' is not marked", cases[i].law, cases[i].word);
+		assert_false(marked(&rep, cases[i].unmarked));
+		char *a = NULL, *b = NULL;
+		size_t na, nb;
+		FILE *fa = open_memstream(&a, &na), *fb = open_memstream(&b, &nb);
+		report_print(fa, &rep, 72);
+		national_text(fb, &r.n, 72);
+		fclose(fa);
+		fclose(fb);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		report_free(&rep);
+		run_free(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_gb_adult_moved_for_exploitation_without_means_is_consistent),
 		cmocka_unit_test(test_gb_consent_is_irrelevant_without_means),
 		cmocka_unit_test(test_eu_names_forced_marriage),
+		cmocka_unit_test(test_the_law_part_marks_the_matched_words),
 		cmocka_unit_test(test_gb_forced_marriage_is_not_named),
 		cmocka_unit_test(test_regional_flags_cite_the_profile),
 		cmocka_unit_test(test_ph_consent_and_child_note),
