@@ -35,7 +35,7 @@ Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law profile national report contacts store counter manifest \
-            record seal session sigexit catalog langs view actions
+            record seal session sigexit catalog langs view actions scenario debrief
 CORE     += report_advice casefile
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
@@ -46,12 +46,12 @@ FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c src/cmd/version.c
+            src/cmd/law.c src/cmd/version.c src/cmd/train.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law profile answers store session record seal catalog
-UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors
+UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors scenario
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
              src/plain/plain.c
@@ -130,6 +130,7 @@ check: build/asan/tipscreen po-check
 	@bad=$$(grep -nE '\<(assess|guard|national|inputs)_[a-z]+\(|\<report_(build|evidence|add_text|text)\(|\<interview_(path|discarded|next|back|goto|answer|set_[a-z]+|stop|finish)\(|#include[[:space:]]*"[./]*(core/)?national\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
+	build/asan/tipscreen scenarios
 	@if [ -d ../shared/protocol ]; then for f in $(LAW); do \
 	  cmp -s $$f ../shared/protocol/$$(basename $$f) || { echo "check: $$f differs from ../shared/protocol"; exit 1; }; \
 	done; echo "check: law texts equal ../shared/protocol"; fi

@@ -39,6 +39,8 @@ static const char usage[] =
 	"       tipscreen unseal FILE --key OFFICE.key [--signer LAPTOPS] [--any-signer]\n"
 	"                                           open a signed, sealed export\n"
 	"       tipscreen pot [DIR]                 the deck's texts as a PO template\n"
+	"       tipscreen scenarios [DIR] [--json]  run every training scenario's expert key\n"
+	"       tipscreen train ID --answers FILE [--json]  grade a trainee's answers (debrief)\n"
 	"\n"
 	"Options:\n"
 	"  --plain            line mode: one prompt per question (screen readers, pipes)\n"
@@ -61,7 +63,8 @@ static const char usage[] =
 	"  --key FILE         unseal: the office's secret key\n"
 	"  --signer FILE      unseal: the known laptops' keys (from `whoami FILE`)\n"
 	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
-	"  --json             assess, replay: print the assessment as JSON\n"
+	"  --answers FILE     train: the trainee's answers (the answers file of replay)\n"
+	"  --json             assess, replay, scenarios, train: print JSON\n"
 	"  --width N          wrap text to N columns (default 76)\n"
 	"  --help             this text\n"
 	"  --version          the version, and the identity of the deck (--deck)\n"
@@ -180,6 +183,8 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.seal_to = v;
 		} else if ((v = value_of(argc, argv, &i, "--law"))) {
 			c->o.law = v;
+		} else if ((v = value_of(argc, argv, &i, "--answers"))) {
+			c->o.answers = v;
 		} else if ((v = value_of(argc, argv, &i, "--key"))) {
 			c->o.key = v;
 		} else if ((v = value_of(argc, argv, &i, "--signer"))) {
@@ -226,8 +231,13 @@ static int dispatch(struct cmdline *c)
 		return cmd_unseal(&c->o, c->pos[1]);
 	if (strcmp(cmd, "pot") == 0 && args <= 1)
 		return cmd_pot(&c->o, args ? c->pos[1] : NULL);
+	if (strcmp(cmd, "scenarios") == 0 && args <= 1)
+		return cmd_scenarios(&c->o, args ? c->pos[1] : NULL);
+	if (strcmp(cmd, "train") == 0 && args == 1)
+		return cmd_train(&c->o, c->pos[1]);
 	static const char *const known[] = { "check", "assess", "replay", "graph", "cases", "export",
-					     "delete", "keygen", "whoami", "unseal", "pot" };
+					     "delete", "keygen", "whoami", "unseal", "pot", "scenarios",
+					     "train" };
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(cmd, known[i]) == 0)
 			return usage_error("wrong number of arguments for '%s'", cmd);

@@ -5,6 +5,7 @@
 #include "../core/deck.h"
 #include "../core/langs.h"
 #include "../core/profile.h"
+#include "../core/scenario.h"
 #include "../core/xalloc.h"
 #include "cmd.h"
 
@@ -134,6 +135,22 @@ static int check_langs(const struct options *o, const struct deck *dk)
 	return bad;
 }
 
+/* The training scenarios of dir/scenarios against the deck: their number,
+ * or -1 after printing their problems. */
+static int check_scenarios(const char *dir, const struct deck *dk)
+{
+	char *sdir = xasprintf("%s/scenarios", dir);
+	struct diags d = { 0 };
+	struct scenario *v;
+	size_t n;
+	int rc = scenario_load_dir(sdir, dk, &v, &n, &d);
+	diags_print(&d, stderr);
+	diags_free(&d);
+	scenario_list_free(v, n);
+	free(sdir);
+	return rc;
+}
+
 int cmd_check(const struct options *o, const char *dir)
 {
 	struct deck *dk = cmd_load_deck(dir ? dir : o->deck);
@@ -143,7 +160,8 @@ int cmd_check(const struct options *o, const char *dir)
 	int profiles = profile_check_all(dir ? dir : o->deck, &pd);
 	diags_print(&pd, stderr);
 	diags_free(&pd);
-	if (check_langs(o, dk) != 0 || profiles < 0) {
+	int scenarios = check_scenarios(dir ? dir : o->deck, dk);
+	if (check_langs(o, dk) != 0 || profiles < 0 || scenarios < 0) {
 		deck_free(dk);
 		return EXIT_INPUT;
 	}
@@ -154,6 +172,8 @@ int cmd_check(const struct options *o, const char *dir)
 	       dir ? dir : o->deck, dk->n, dk->nfiles, dk->nslots, items);
 	printf("%s/law/profiles: %d law profile%s: ok\n", dir ? dir : o->deck, profiles,
 	       profiles == 1 ? "" : "s");
+	printf("%s/scenarios: %d scenario%s: ok\n", dir ? dir : o->deck, scenarios,
+	       scenarios == 1 ? "" : "s");
 	deck_free(dk);
 	return EXIT_OK;
 }

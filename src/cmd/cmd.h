@@ -31,6 +31,11 @@ struct options {
 	const char *locales;	/* the directory of the PO files */
 	const char *encoding;	/* export csv: the charset, or NULL for UTF-8 */
 	bool bidi_terminal;	/* --bidi terminal: the terminal reorders RTL text */
+	const char *answers;	/* train: a trainee's answers file */
+	const char *result;	/* train: write the sealed result here */
+	const char *to;		/* train --result: the trainer's public key */
+	const char *trainee;	/* train --result: the trainee's pseudonym */
+	const char *path;	/* graph --path: a scenario id */
 	bool json;
 	bool plain;
 	int color;		/* enum color_mode of tui.h */
@@ -70,6 +75,20 @@ int cmd_keygen(const struct options *o, const char *name);
 int cmd_whoami(const struct options *o, const char *file);
 int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
+int cmd_scenarios(const struct options *o, const char *dir);
+int cmd_train(const struct options *o, const char *id);
+
+struct scenario;
+struct interview;
+/* The scenarios of dir (NULL: deckdir/scenarios) checked against dk, or
+ * their problems printed; an exit code. *v and *n are set in every case
+ * (scenario_list_free). */
+int cmd_load_scenarios(const char *deckdir, const char *dir, const struct deck *dk,
+		       struct scenario **v, size_t *n);
+/* Prints the debrief of the trainee's interview iv on scenario s; an exit
+ * code. */
+int cmd_train_grade(const struct options *o, const struct scenario *s, const struct deck *dk,
+		    const struct interview *iv);
 /* --version: the version, then the deck's size and identity. */
 int cmd_version(const struct options *o, const char *version);
 

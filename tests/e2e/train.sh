@@ -1,0 +1,151 @@
+#!/bin/sh
+# Training (DESIGN §10): the scenarios as the deck's regression tests
+# (`tipscreen scenarios`), their checks (`tipscreen check`), and the debrief
+# of a trainee's answers file (`tipscreen train ID --answers FILE`).
+#   TIPSCREEN=build/asan/tipscreen sh tests/e2e/train.sh
+set -u
+. tests/e2e/lib.sh
+e2e_setup train
+FARM=screens/scenarios/farm-no-choice.scenario
+
+begin "scenarios: every bundled scenario agrees with its expected assessment"
+run 0 scenarios
+has out "ok   farm-no-choice: consistent-adult; flags consent-irrelevant; cites tip-3a tip-3b"
+has out "ok   girl-who-agreed: consistent-child"
+grep -q '^[0-9]* scenarios: \([0-9]*\) agree, 0 differ$' "$TMP/out" || bad "no count line: $(tail -1 "$TMP/out")"
+hasnt out "FAIL"
+end
+
+begin "scenarios --json: a list of id, outcome, flags, cites, agree"
+run 0 scenarios --json
+has out '{"id": "girl-who-agreed", "outcome": "consistent-child", "flags": ["consent-irrelevant", "child-now"], "cites": ["tip-3a", "tip-3c", "tip-3d"], "agree": true}'
+hasnt out '"agree": false'
+end
+
+# A copy of the deck whose farm scenario has one expert answer changed.
+mkdir -p "$TMP/deck/scenarios"
+cp screens/*.screen "$TMP/deck/"
+cp -r screens/law "$TMP/deck/"
+sed 's/^Expert: yes$/&/' "$FARM" | awk '
+	/^Ask: means.vulnerability-used$/ { in_q = 1 }
+	in_q && /^Expert:/ { print "Expert: no"; in_q = 0; next }
+	{ print }' > "$TMP/deck/scenarios/farm-no-choice.scenario"
+
+begin "scenarios: a key changed to a wrong answer fails (exit 1) and says what was expected"
+grep -q '^Expert: no$' "$TMP/deck/scenarios/farm-no-choice.scenario" || bad "the test's edit did not apply"
+run 1 --deck "$TMP/deck" scenarios
+has out "FAIL farm-no-choice: not-shown; flags purpose-without-means; cites tip-3a"
+has out "expected consistent-adult; flags consent-irrelevant; cites tip-3a tip-3b"
+has out "1 scenario: 0 agree, 1 differ"
+run 1 --deck "$TMP/deck" scenarios --json
+has out '"id": "farm-no-choice", "outcome": "not-shown"'
+has out '"agree": false}'
+end
+
+begin "scenarios DIR: the scenarios of another directory against the deck"
+run 1 scenarios "$TMP/deck/scenarios"
+has out "FAIL farm-no-choice"
+run 0 scenarios screens/scenarios
+end
+
+begin "check: a scenario's mistakes each with file:line:col, exit 2"
+cat > "$TMP/deck/scenarios/bad.scenario" <<'SCEN'
+Scenario: bad
+Version: 1
+Title: t
+Audience: ngo lawyer
+Level: expert
+Teaches: t
+Persona: p
+Outcome: consistent-kid
+Flags: smugling
+Cites: tip-3a tip-9
+
+Ask: means.liedd
+Expert: yes
+
+Ask: means.lied
+Expert: perhaps
+Critical: maybe
+
+Ask: purpose.begging
+Says: "I sit at the station."
+
+About: purpse
+Teaching: x
+
+Foo: bar
+SCEN
+run 2 --deck "$TMP/deck" check
+f=$TMP/deck/scenarios/bad.scenario
+has err "$f:4:15: error: unknown audience (a setup.role code) 'lawyer'"
+has err "$f:5:8: error: unknown level 'expert'"
+has err "$f:8:10: error: unknown outcome 'consistent-kid' (did you mean 'consistent-child'?)"
+has err "$f:9:8: error: unknown flag 'smugling' (did you mean 'smuggling'?)"
+has err "$f:10:15: error: unknown citation 'tip-9'"
+has err "$f:12:6: error: unknown screen or item id 'means.liedd' (did you mean 'means.lied'?)"
+has err "$f:16:9: error: 'perhaps' is not an answer to means.lied: expected yes, no"
+has err "$f:17:11: error: 'maybe' is not a value of Critical: expected yes or no"
+has err "$f:19:1: error: question 'purpose.begging' has no 'Expert:' answer"
+has err "$f:22:8: error: unknown element or flag 'purpse' (did you mean 'purpose'?)"
+has err "$f:25:1: error: expected a stanza starting 'Ask:' (a question) or 'About:' (a teaching point)"
+run 2 --deck "$TMP/deck" scenarios
+end
+
+begin "check: a scenario without its required fields names each"
+printf 'Scenario: thin\nVersion: 1\n' > "$TMP/deck/scenarios/bad.scenario"
+run 2 --deck "$TMP/deck" check
+has err "bad.scenario:1:1: error: the scenario's first stanza has no 'Persona:' field"
+has err "bad.scenario:1:1: error: the scenario's first stanza has no 'Outcome:' field"
+rm "$TMP/deck/scenarios/bad.scenario"
+end
+
+begin "train --answers --json: the expert's own answers score 100 with no critical miss"
+grep -v '^#' tests/e2e/situations/07-farm-vulnerability-used.answers > "$TMP/expert.answers"
+run 0 train farm-no-choice --answers "$TMP/expert.answers" --json
+has out '"scenario": "farm-no-choice"'
+has out '"score": 100,'
+has out '"critical": [],'
+has out '"outcome": {"trainee": "consistent-adult", "expert": "consistent-adult", "agree": true}'
+end
+
+begin "train --answers --json: a trainee who missed the abused vulnerability"
+run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers --json
+has out '"critical": ["means", "outcome", "means.vulnerability-used"],'
+has out '"means": {"trainee": "not-met", "expert": "met", "agree": false}'
+has out '"act": {"trainee": "met", "expert": "met", "agree": true}'
+has out '"child": {"trainee": "no", "expert": "no", "agree": true}'
+has out '"outcome": {"trainee": "not-shown", "expert": "consistent-adult", "agree": false}'
+has out '{"id": "purpose.conditions", "trainee": "dontknow", "expert": "yes", "critical": false, "agree": false}'
+# 56 graded questions: 2 critical (3 points), 54 others; 5 elements of 2
+# points. Missed: one critical question, one other, two elements: 62 of 70.
+has out '"score": 88,'
+end
+
+begin "train --answers: the debrief in words, critical misses first, the law quoted verbatim"
+run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers
+has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
+has out "Score: 88% (62 of 70)"
+has out "means      not-met                    met                        DIFFER"
+crit=$(grep -n '^Critical misses:' "$TMP/out" | cut -d: -f1)
+other=$(grep -n '^Other differences:' "$TMP/out" | cut -d: -f1)
+vuln=$(grep -n '!! means.vulnerability-used: you answered no, the expert yes' "$TMP/out" | cut -d: -f1)
+cond=$(grep -n -- '-- purpose.conditions: you answered dontknow, the expert yes' "$TMP/out" | cut -d: -f1)
+[ -n "$crit" ] && [ -n "$other" ] && [ -n "$vuln" ] && [ -n "$cond" ] &&
+	[ "$crit" -lt "$vuln" ] && [ "$vuln" -lt "$other" ] && [ "$other" -lt "$cond" ] ||
+	bad "not critical misses first: $crit $vuln $other $cond"
+has out "Teaching point: The item asks whether the vulnerability was used"
+has out "Trafficking in Persons Protocol, Article 3(b) [tip-3b]:"
+has out "      (b) The consent of a victim of trafficking in persons to the intended"
+end
+
+begin "train: an unknown scenario, a missing --answers, a bad answers file: exit 2"
+run 2 train no-such --answers "$TMP/expert.answers"
+has err "no scenario 'no-such'"
+run 2 train farm-no-choice --answers /nonexistent
+printf 'means.lied: perhaps\n' > "$TMP/bad.answers"
+run 2 train farm-no-choice --answers "$TMP/bad.answers"
+has err "bad.answers:1:13: error: 'perhaps' is not an answer to means.lied"
+end
+
+e2e_finish
