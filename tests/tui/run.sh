@@ -244,7 +244,7 @@ screen | grep -qF "[30]" || bad "the age was lost in the switch"
 step F2 "Quel âge aviez-vous quand cela a commencé" &&
 step Enter "Racontez-moi comment vous êtes arrivé" &&
 step F1 "Touches" && step Enter "Racontez-moi" &&
-keys C-t && wait_for "Arrêtez les questions ici" && step Enter "RÉSUMÉ DU DÉPISTAGE"
+keys C-t && wait_for "Arrêtez les questions ici" && step Enter "RÉSUMÉ DU REPÉRAGE"
 screen | grep -qF "Moins de 18 ans au début des faits : non (30 ans à l'époque)." || bad "the summary lost the age"
 step F2 "SUMMARY OF THE SCREENING"
 screen | grep -qF "Under 18 when it began: no (age 30 at the time)." || bad "the English summary lost the age"
