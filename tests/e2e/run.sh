@@ -63,7 +63,7 @@ has out '"outcome"'
 end
 
 begin "check accepts the bundled deck"
-run 0 check screens; has out "screens: 28 screens"
+run 0 check screens; has out "screens: 43 screens"
 end
 
 for case in dangling:16:7:"'Next:' names unknown screen 'sumary' (did you mean 'summary'?)" \
@@ -161,10 +161,15 @@ means.payment-to-controller: no
 purpose.prostitution-of-others: no
 purpose.sexual-exploitation: no
 purpose.forced-labour: yes
+purpose.forced-begging: no
+purpose.forced-criminality: no
 purpose.slavery: no
 purpose.practices-similar-to-slavery: dontknow
+purpose.forced-marriage: no
 purpose.servitude: no
 purpose.removal-of-organs: no
+purpose.illegal-adoption: no
+purpose.surrogacy: no
 purpose.other: no
 IN
 run 0 assess --json "$TMP/same.in"
@@ -194,7 +199,7 @@ has out "Outcome: Consistent with trafficking in persons (Article 3(a)) [consist
 has out "Act: met (required)"
 has out "Means: met (required)"
 has out "Purpose: met (required)"
-has out "  - yes: The person has to work or give services that they cannot refuse or"
+has out "  - yes: The person works or gives services for someone else who decides the"
 has out "(a) “Trafficking in persons” shall mean the recruitment, transportation, transfer, harbouring or receipt of persons,"
 has out "Words the answers matched: recruitment; transportation; harbouring; threat;"
 has out "A screening is not a legal determination."
@@ -212,22 +217,49 @@ has out "[not-shown]"
 has out "The answers do not show the means."
 end
 
-begin "the stop key leads to stop-and-refer, the summary says stopped early"
-printf '2\n1\n1\n2\ny\nn\nn\n\ny\n!\n\n\n\n\n' >"$TMP/stop.in"
-IN=$TMP/stop.in run 0 --plain $(store)
+# A stop (the key, or a safety answer) goes to stop-and-refer, the contacts
+# and the close: the summary is never on screen (a controller may be in the
+# room), but it is saved, and the export has it (DESIGN §5).
+begin "the stop key leads to stop-and-refer and the contacts, never the summary; the export has it"
+data="$TMP/stop-store"
+printf '2\n1\n1\n2\ny\nn\nn\nn\n\ny\n!\n\n\n\n' >"$TMP/stop.in"
+IN=$TMP/stop.in run 0 --plain --contacts screens/contacts.example --data "$data" --passphrase-file "$TMP/pass"
 has out "Stop the questions here."
-has out "stopped-early: "
+has out "National anti-trafficking hotline (example)"
 has out "The interview is complete."
+hasnt out "SUMMARY OF THE SCREENING"
+hasnt out "stopped-early"
+hasnt out "Trafficking in persons"
 hasnt out "Ask: \"Tell me how you came to this job"
+case_of "$data"
+has out "complete"
+run 0 export "$id" --format txt --data "$data" --passphrase-file "$TMP/pass"
+has out "SUMMARY OF THE SCREENING"
+has out "stopped-early: "
+run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
+has out '"caveats": ["stopped-early"]'
+has out '"summary": '
 end
 
-begin "an unsafe setting stops before any question to the person"
-printf '1\n1\n\n1\nn\n\n\n\n\n' >"$TMP/unsafe.in"
-IN=$TMP/unsafe.in run 0 --plain $(store)
-has out "Stop the questions here."
-has out "not-private: "
-hasnt out "Do you agree to go on"
-end
+# Each: a name, the lines typed (commas between them), the caveat it leaves.
+for unsafe in "private:1,1,,1,n:not-private" "unsure:1,1,,1,d:setting-unknown" \
+	      "companion:1,1,,5:informal-interpreter"; do
+	name=${unsafe%%:*} rest=${unsafe#*:}
+	begin "a safety stop ($name) comes before any question to the person, never shows the summary; the export has it"
+	data="$TMP/unsafe-$name"
+	printf '%s,,,,\n' "${rest%%:*}" | tr ',' '\n' >"$TMP/unsafe.in"
+	IN=$TMP/unsafe.in run 0 --plain --contacts screens/contacts.example --data "$data" --passphrase-file "$TMP/pass"
+	has out "Stop the questions here."
+	has out "National anti-trafficking hotline (example)"
+	hasnt out "Do you agree to go on"
+	hasnt out "SUMMARY OF THE SCREENING"
+	case_of "$data"
+	run 0 export "$id" --format txt --data "$data" --passphrase-file "$TMP/pass"
+	has out "SUMMARY OF THE SCREENING"
+	has out "${rest#*:}: "
+	has out "stopped-early: "
+	end
+done
 
 begin "help, a wrong key and back are handled in line mode"
 printf '?\nq\n2\n<\n3\n' >"$TMP/keys.in"
@@ -239,11 +271,11 @@ has out "(Answer so far: Labour inspector. Enter keeps it.)"
 end
 
 begin "input ending early exits 1 without answers on stderr"
-printf '2\n1\n\n2\ny\nn\nn\n\ny\n17\nSECRET-CANARY-TEXT\n' >"$TMP/short.in"
+printf '2\n1\n\n2\ny\nn\nn\nn\n\ny\n47\nSECRET-CANARY-TEXT\n' >"$TMP/short.in"
 IN=$TMP/short.in run 1 --plain $(store)
 has err "the input ended before the interview was complete"
 hasnt err "SECRET-CANARY-TEXT"
-hasnt err "17"
+hasnt err "47"
 end
 
 # On a terminal in the C locale: transliterated, never raw UTF-8 bytes.
@@ -272,7 +304,7 @@ has out "[Sécurité — écran 5 sur "
 has out "Qui fait ce repérage ?"
 has out "Résultat : Concorde avec la traite des personnes (article 3 a)) [consistent-adult]"
 has out "Acte : établi (requis)"
-has out "  - oui: La personne doit travailler ou fournir des services qu'elle ne peut"
+has out "  - oui: Quelqu'un a proposé, promis ou organisé le travail ou le voyage."
 has out "[tip-3a, fr], texte NON VÉRIFIÉ : non comparé au texte officiel:"
 has out "a) L’expression « traite des personnes » désigne le recrutement, le transport,"
 has out "[tip-3a, en], texte vérifié:"
@@ -354,7 +386,7 @@ end
 begin "placeholders that differ are an error of check"
 run 2 check screens --locales "$E2E/locales/placeholders"
 has err "$E2E/locales/placeholders/fr.po:10: error: the translation's placeholders '%s' differ from the English '%d %s'"
-has out "fr.po:1: Français (fr), draft: not reviewed by a native speaker: 0 of 130 texts translated (0%); the rest is shown in English"
+has out "fr.po:1: Français (fr), draft: not reviewed by a native speaker: 0 of 206 texts translated (0%); the rest is shown in English"
 end
 
 begin "directives smuggled into translations are refused by check and never reach printf"
@@ -393,7 +425,7 @@ end
 begin "typed Latin-1 text is stored as UTF-8"
 if command -v script >/dev/null 2>&1; then
 	data="$TMP/lang-latin1"
-	{ head -n 10 "$E2E/plain/adult.in"; printf 'Travail \351t\351 \340 la ferme\n'; } >"$TMP/latin1.in"
+	{ head -n 11 "$E2E/plain/adult.in"; printf 'Travail \351t\351 \340 la ferme\n'; } >"$TMP/latin1.in"
 	LANG=fr_FR.ISO-8859-1 LC_ALL= script -qec "$WRAP $BIN --plain --data $data --passphrase-file $TMP/pass <$TMP/latin1.in" /dev/null >/dev/null 2>&1
 	case_of "$data"
 	run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
@@ -403,7 +435,7 @@ end
 
 begin "export --format csv --encoding CP1252 for old spreadsheets"
 printf '\342\200\234quoted\342\200\235 \342\202\254 caf\303\251\n' >"$TMP/cp.in"
-{ head -n 10 "$E2E/plain/adult.in"; cat "$TMP/cp.in"; } >"$TMP/cp-full.in"
+{ head -n 11 "$E2E/plain/adult.in"; cat "$TMP/cp.in"; } >"$TMP/cp-full.in"
 IN=$TMP/cp-full.in run 1 --plain --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
 case_of "$TMP/lang-cp"
 run 0 export "$id" --format csv --encoding CP1252 --data "$TMP/lang-cp" --passphrase-file "$TMP/pass"
@@ -419,7 +451,7 @@ end
 begin "graph prints the state machine as DOT"
 run 0 graph
 has out "digraph tipscreen {"
-has out '"safety.private" -> "stop" [label="safety.private = no"];'
+has out '"safety.private" -> "stop" [label="not (safety.private = yes)"];'
 has out '"close" -> "end";'
 end
 
@@ -455,24 +487,24 @@ end
 
 begin "the line mode offers to resume an interrupted interview at its question"
 data="$TMP/cli-resume"
-printf '2\n1\n\n2\ny\nn\nn\n\ny\n' >"$TMP/part1.in"
+printf '2\n1\n\n2\ny\nn\nn\nn\n\ny\n' >"$TMP/part1.in"
 IN=$TMP/part1.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
 has err "what was answered is saved, and can be resumed"
 printf '1\n30\n' >"$TMP/part2.in"
 IN=$TMP/part2.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
 has out "Unfinished interviews:"
 has out "Resuming interview"
-has out "How old were you when this began"
+has out "How old are you now?"
 hasnt out "Who is doing this screening?"
 case_of "$data"
 run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
-has out '"age.at-act": "30"'
+has out '"age.now": "30"'
 has out '"consent.agree": "yes"'
 end
 
 begin "exports strip escapes and guard CSV against formulas"
 data="$TMP/cli-esc"
-printf '2\n1\n\n2\ny\nn\nn\n\ny\n30\n=HYPERLINK("x")\033[2J\342\200\256evil\n' >"$TMP/esc.in"
+printf '2\n1\n\n2\ny\nn\nn\nn\n\ny\n30\n=HYPERLINK("x")\033[2J\342\200\256evil\n' >"$TMP/esc.in"
 IN=$TMP/esc.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
 case_of "$data"
 run 0 export "$id" --format csv --data "$data" --passphrase-file "$TMP/pass"
@@ -484,7 +516,7 @@ end
 
 begin "a CSV in CP1252 guards the formulas that the conversion makes"
 data="$TMP/cli-formula"
-{ head -n 10 "$E2E/plain/adult.in"
+{ head -n 11 "$E2E/plain/adult.in"
   printf '+\357\274\235HYPERLINK("x")\n+\357\274\2131+1\n+\357\271\253SUM(1)\n+\342\200\213=1+1\n+\342\201\240-2\n'
 } >"$TMP/formula.in"
 IN=$TMP/formula.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
@@ -535,7 +567,7 @@ mkdir -m 700 "$TMP/v1"
 cp "$E2E/stores/v1/cases.db" "$TMP/v1/" && chmod 600 "$TMP/v1/cases.db"
 run 0 cases --data "$TMP/v1" --passphrase-file "$TMP/pass"
 has out "ff18b4bad94c5b77"
-has out "complete  consistent-adult"
+has out "complete  other deck"	# answered with the deck before version 2
 has out "5503b62212e69908"
 run 0 export ff18b4bad94c5b77 --data "$TMP/v1" --passphrase-file "$TMP/pass"
 has out '"age.at-act": "30"'
@@ -666,8 +698,8 @@ end
 begin "a NUL byte or a 1 MB line in piped answers is refused on its own line; no later answer moves"
 IN=$E2E/plain/adult.in run 0 --plain $(store)
 sed -n '/The interview is complete/,$p' "$TMP/out" >"$TMP/plain-summary"
-{ head -n 4 "$E2E/plain/adult.in"; printf 'y\000es\n'; sed -n '5,10p' "$E2E/plain/adult.in"
-  head -c 1048576 /dev/zero | tr '\000' a; echo; tail -n +11 "$E2E/plain/adult.in"; } >"$TMP/nul.in"
+{ head -n 4 "$E2E/plain/adult.in"; printf 'y\000es\n'; sed -n '5,11p' "$E2E/plain/adult.in"
+  head -c 1048576 /dev/zero | tr '\000' a; echo; tail -n +12 "$E2E/plain/adult.in"; } >"$TMP/nul.in"
 IN=$TMP/nul.in run 0 --plain $(store)
 has out "That line holds a NUL byte"
 has out "Not understood: expected a text of at most 16384 bytes (16 KiB)"
