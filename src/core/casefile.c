@@ -72,11 +72,13 @@ static const struct record *last_record(const struct records *rs, enum record_ev
 /* The screen where the interview stopped (the one before the stop screen
  * on the path: the stop key's screen or the safety question that stopped
  * it), or -1 if it did not stop. */
-static int stopped_at(const struct interview *iv)
+static int stopped_at(const struct interview *iv, const struct records *rs)
 {
 	const struct deck *dk = interview_deck(iv);
 	size_t n;
 	const int *path = interview_path(iv, &n, NULL);
+	if (!last_record(rs, REC_AT, dk->s[dk->stop].id))
+		return -1;	/* never reached: an unanswered question only leads there */
 	for (size_t i = 1; i < n; i++)
 		if (path[i] == dk->stop)
 			return path[i - 1];
@@ -90,14 +92,13 @@ static const char *question_of(const struct screen *sc)
 
 static void stop_text(struct report *r, const struct casefile *c)
 {
-	int at = c->iv ? stopped_at(c->iv) : -1;
+	int at = c->iv ? stopped_at(c->iv, c->r) : -1;
 	if (at < 0)
 		return;
-	const struct screen *sc = &interview_deck(c->iv)->s[at];
-	const struct record *rec = last_record(c->r, REC_AT, interview_deck(c->iv)->s[interview_deck(c->iv)->stop].id);
-	char t[32] = "?";
-	if (rec)
-		casefile_time_ms(t, sizeof t, rec->ms);
+	const struct deck *dk = interview_deck(c->iv);
+	const struct screen *sc = &dk->s[at];
+	char t[32];
+	casefile_time_ms(t, sizeof t, last_record(c->r, REC_AT, dk->s[dk->stop].id)->ms);
 	line(r, "  ", xasprintf(_("Stopped: at %s (\"%s\"), %s. The questions after it were not asked."),
 				sc->id, question_of(sc), t));
 }
@@ -338,7 +339,7 @@ void casefile_print(FILE *out, const struct casefile *c, int width)
 		heading(&r, _("5. THE SCREENER'S NOTES (observations, not the person's answers)"));
 		notes(&r, c);
 		heading(&r, _("6. SUMMARY"));
-		if (stopped_at(c->iv) >= 0) {
+		if (stopped_at(c->iv, c->r) >= 0) {
 			line(&r, "", xstrdup(_("The interview was stopped (see Stopped above): this summary covers only the questions asked before the stop.")));
 			line(&r, NULL, xstrdup(""));
 		}

@@ -25,12 +25,6 @@ static bool met(enum ind_value v)
 	return v == IV_YES || v == IV_INTENDED;
 }
 
-static bool consistent(const struct assessment *a)
-{
-	return a->outcome == OUT_CONSISTENT_CHILD || a->outcome == OUT_CONSISTENT_ADULT ||
-	       a->outcome == OUT_CONSISTENT_ALL;
-}
-
 static void item(struct report *r, enum report_section sec, const char *text)
 {
 	report_add(r, sec, "  - ", xstrdup(text));
@@ -44,97 +38,63 @@ static void heading(struct report *r, enum report_section sec, const char *title
 
 /* ---- the referral ------------------------------------------------------ */
 
-/* A rule: when it applies, its sentence. */
-struct rule {
-	bool (*when)(const struct assessment *a, const struct assess_input *in);
+/* Whom a referral rule is for. */
+enum who {
+	WHO_ANYONE,
+	WHO_CHILD,		/* under 18 (or presumed) when it began, or now */
+	WHO_ADULT,		/* neither */
+	WHO_MINOR_NOW,		/* under 18 (or presumed) now */
+	WHO_CHILD_THEN,		/* under 18 when it began, an adult now (review case 01) */
+};
+
+static bool is_who(enum who w, const struct assessment *a)
+{
+	switch (w) {
+	case WHO_CHILD: return report_advice_child_case(a);
+	case WHO_ADULT: return !report_advice_child_case(a);
+	case WHO_MINOR_NOW: return is_child(a->child_now);
+	case WHO_CHILD_THEN: return is_child(a->child) && a->child_now == CHILD_NO;
+	default: return true;
+	}
+}
+
+#define OUTCOME(o) (1u << (o))
+#define CONSISTENT (OUTCOME(OUT_CONSISTENT_CHILD) | OUTCOME(OUT_CONSISTENT_ADULT) | \
+		    OUTCOME(OUT_CONSISTENT_ALL))
+#define ANY_OUTCOME (CONSISTENT | OUTCOME(OUT_NOT_SHOWN) | OUTCOME(OUT_INCOMPLETE))
+
+/* Whom to refer, and where: the first rules by whom and outcome. */
+static const struct referral_rule {
+	enum who who;
+	unsigned outcomes;
 	const char *text;
+} referral_rules[] = {
+	{ WHO_MINOR_NOW, ANY_OUTCOME, N_("Refer to child protection now, whatever the outcome: the person is, or is presumed to be, under 18. A guardian is needed.") },
+	{ WHO_CHILD, CONSISTENT, N_("Refer for formal identification (the national referral mechanism or the competent authority).") },
+	{ WHO_ADULT, CONSISTENT, N_("Offer a referral for formal identification (the national referral mechanism or the competent authority), with the person's informed consent.") },
+	{ WHO_CHILD, OUTCOME(OUT_INCOMPLETE), N_("Refer for further assessment: the screening is incomplete.") },
+	{ WHO_ADULT, OUTCOME(OUT_INCOMPLETE), N_("Offer a referral for further assessment: the screening is incomplete.") },
+	{ WHO_CHILD, OUTCOME(OUT_NOT_SHOWN), N_("Refer to the services that fit what the person needs; screen again if more comes out.") },
+	{ WHO_ADULT, OUTCOME(OUT_NOT_SHOWN), N_("Offer the contacts, and a referral to the services that fit what the person needs; screen again if more comes out.") },
+	{ WHO_CHILD_THEN, ANY_OUTCOME, N_("The person is an adult now: refer to services for adults, keeping the rights of a person who was under 18 when it began.") },
 };
 
-static bool child_now(const struct assessment *a, const struct assess_input *in)
-{
-	(void)in;
-	return is_child(a->child_now);
-}
-
-static bool child_consistent(const struct assessment *a, const struct assess_input *in)
-{
-	(void)in;
-	return report_advice_child_case(a) && consistent(a);
-}
-
-static bool adult_consistent(const struct assessment *a, const struct assess_input *in)
-{
-	(void)in;
-	return !report_advice_child_case(a) && consistent(a);
-}
-
-static bool child_incomplete(const struct assessment *a, const struct assess_input *in)
-{
-	(void)in;
-	return report_advice_child_case(a) && a->outcome == OUT_INCOMPLETE;
-}
-
-static bool adult_incomplete(const struct assessment *a, const struct assess_input *in)
-{
-	(void)in;
-	return !report_advice_child_case(a) && a->outcome == OUT_INCOMPLETE;
-}
-
-static bool child_not_shown(const struct assessment *a, const struct assess_input *in)
-{
-	(void)in;
-	return report_advice_child_case(a) && a->outcome == OUT_NOT_SHOWN;
-}
-
-static bool adult_not_shown(const struct assessment *a, const struct assess_input *in)
-{
-	(void)in;
-	return !report_advice_child_case(a) && a->outcome == OUT_NOT_SHOWN;
-}
-
-/* Under 18 when it began, an adult now (domain review, case 01). */
-static bool child_then_adult_now(const struct assessment *a, const struct assess_input *in)
-{
-	(void)in;
-	return is_child(a->child) && a->child_now == CHILD_NO;
-}
-
-static bool referral_agreed(const struct assessment *a, const struct assess_input *in)
-{
-	(void)a;
-	return in->value[IN_REFERRAL] == IN_YES;
-}
-
-static bool referral_refused_child(const struct assessment *a, const struct assess_input *in)
-{
-	return in->value[IN_REFERRAL] == IN_NO && is_child(a->child_now);
-}
-
-static bool referral_refused_adult(const struct assessment *a, const struct assess_input *in)
-{
-	return in->value[IN_REFERRAL] == IN_NO && !is_child(a->child_now);
-}
-
-static bool referral_not_recorded(const struct assessment *a, const struct assess_input *in)
-{
-	(void)a;
-	return in->value[IN_REFERRAL] < 0 || in->value[IN_REFERRAL] == IN_UNKNOWN;
-}
-
-static const struct rule referral_rules[] = {
-	{ child_now, N_("Refer to child protection now, whatever the outcome: the person is, or is presumed to be, under 18. A guardian is needed.") },
-	{ child_consistent, N_("Refer for formal identification (the national referral mechanism or the competent authority).") },
-	{ adult_consistent, N_("Offer a referral for formal identification (the national referral mechanism or the competent authority), with the person's informed consent.") },
-	{ child_incomplete, N_("Refer for further assessment: the screening is incomplete.") },
-	{ adult_incomplete, N_("Offer a referral for further assessment: the screening is incomplete.") },
-	{ child_not_shown, N_("Refer to the services that fit what the person needs; screen again if more comes out.") },
-	{ adult_not_shown, N_("Offer the contacts, and a referral to the services that fit what the person needs; screen again if more comes out.") },
-	{ child_then_adult_now, N_("The person is an adult now: refer to services for adults, keeping the rights of a person who was under 18 when it began.") },
-	{ referral_agreed, N_("Consent to referral: yes.") },
-	{ referral_refused_child, N_("Consent to referral: no. For a child, refer all the same, and explain to them what will happen.") },
-	{ referral_refused_adult, N_("Consent to referral: no. Give the contacts; refer without consent only where the law requires it.") },
-	{ referral_not_recorded, N_("Consent to referral: not recorded. Ask the person before referring them (a child is referred in any case).") },
+/* The consent to referral by its answer (-1: not recorded, as unknown). */
+static const struct consent_rule {
+	int answer;
+	enum who who;
+	const char *text;
+} consent_rules[] = {
+	{ IN_YES, WHO_ANYONE, N_("Consent to referral: yes.") },
+	{ IN_NO, WHO_MINOR_NOW, N_("Consent to referral: no. For a child, refer all the same, and explain to them what will happen.") },
+	{ IN_NO, WHO_ANYONE, N_("Consent to referral: no. Give the contacts; refer without consent only where the law requires it.") },
+	{ IN_UNKNOWN, WHO_ANYONE, N_("Consent to referral: not recorded. Ask the person before referring them (a child is referred in any case).") },
 };
+
+static int referral_answer(const struct assess_input *in)
+{
+	return in->value[IN_REFERRAL] < 0 ? IN_UNKNOWN : in->value[IN_REFERRAL];
+}
 
 /* The forms of exploitation, grouped as the advice of purpose-without-means
  * and exploitation-without-act names them (DESIGN §4 rule 6): forced
@@ -186,15 +146,24 @@ void report_advice_referral(struct report *r, const struct assessment *a,
 			    const struct assess_input *in)
 {
 	heading(r, SEC_REFERRAL, _("Referral"));
-	for (size_t k = 0; k < sizeof referral_rules / sizeof *referral_rules; k++) {
-		if (referral_rules[k].when(a, in))
+	for (size_t k = 0; k < sizeof referral_rules / sizeof *referral_rules; k++)
+		if (is_who(referral_rules[k].who, a) && (referral_rules[k].outcomes & OUTCOME(a->outcome)))
 			item(r, SEC_REFERRAL, _(referral_rules[k].text));
-		if (referral_rules[k].when == child_then_adult_now)
-			by_form(r, a);	/* after whom to refer, before the consent */
-	}
+	by_form(r, a);
+	for (size_t k = 0; k < sizeof consent_rules / sizeof *consent_rules; k++)
+		if (consent_rules[k].answer == referral_answer(in) && is_who(consent_rules[k].who, a)) {
+			item(r, SEC_REFERRAL, _(consent_rules[k].text));
+			break;	/* the first that applies */
+		}
 }
 
 /* ---- what is still unclear, and what to ask next ----------------------- */
+
+/* A rule of the unclear and ask-next lists: when it applies, its sentence. */
+struct rule {
+	bool (*when)(const struct assessment *a, const struct assess_input *in);
+	const char *text;
+};
 
 static const char *const element_titles[] = { N_("Act"), N_("Means"), N_("Purpose") };
 
@@ -269,7 +238,7 @@ static bool stopped(const struct assessment *a, const struct assess_input *in)
 
 static bool consent_unknown_adult(const struct assessment *a, const struct assess_input *in)
 {
-	return referral_not_recorded(a, in) && !is_child(a->child_now);
+	return referral_answer(in) == IN_UNKNOWN && !is_child(a->child_now);
 }
 
 static const struct rule unclear_rules[] = {
@@ -359,7 +328,8 @@ static const char *const ask_indicator[IND_COUNT] = {
 	[IND_PURPOSE_OTHER] = N_("Is there another way in which others profit from the person?"),
 };
 
-/* The element's question when none of its indicators was asked. */
+/* The element's question when none of its indicators is open to ask
+ * again, and none was declined. */
 static const char *const ask_element[] = {
 	N_("How did the person come to be where they are: who offered, arranged, moved, housed or received them?"),
 	N_("How was the person brought to go, or kept there: threats, force, debts, papers kept, lies, someone's power or their situation used?"),
@@ -371,15 +341,17 @@ static void ask_elements(struct report *r, const struct assessment *a)
 	for (int e = 0; e < EL_SMUGGLING; e++) {
 		if (!unclear_required(a, e))
 			continue;
-		bool asked = false;
+		bool asked = false, declined = false;	/* a declined answer is not pressed */
 		for (int i = 0; i < IND_COUNT; i++) {
-			if (indicator_element(i) != (enum element)e || !ask_indicator[i] ||
-			    !(a->ind[i] == IV_DONTKNOW || a->ind[i] == IV_UNANSWERED))
+			if (indicator_element(i) != (enum element)e)
+				continue;
+			declined |= a->ind[i] == IV_DECLINED;
+			if (!ask_indicator[i] || !(a->ind[i] == IV_DONTKNOW || a->ind[i] == IV_UNANSWERED))
 				continue;
 			item(r, SEC_ASK, _(ask_indicator[i]));
 			asked = true;
 		}
-		if (!asked)
+		if (!asked && !declined)
 			item(r, SEC_ASK, _(ask_element[e]));
 	}
 }

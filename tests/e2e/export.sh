@@ -146,6 +146,18 @@ has out "  - The interview stopped early"
 no_epoch
 end
 
+begin "an unfinished interview is not called stopped"
+# Up to the safety question, unanswered: its guard leads to the stop
+# screen on the path, but the interview never went there.
+interview '1\n1\n1\n1\n' 1
+run 0 export "$id" --format txt $STORE
+has out "  Status: unfinished: it can be resumed"
+hasnt out "Stopped:"
+hasnt out "The interview was stopped"
+has out "  - Who is interpreting? — No one: we speak the same language"
+no_epoch
+end
+
 begin "the JSON and CSV exports keep their fields"
 run 0 export "$full" --format json $STORE
 has out '"case": "'"$full"'"'

@@ -113,7 +113,36 @@ static bool says_victim(const char *s)
 	       strstr(s, "Victime") || strstr(s, "víctima") || strstr(s, "Víctima");
 }
 
-/* No outcome, flag or caveat sentence says "victim", in any language. */
+/* The advice of many inputs (every referral, form, unclear and ask-next
+ * rule), in the current language: no line outside the quoted law says
+ * "victim". */
+static void advice_never_says_victim(void)
+{
+	static const char *const cases[] = {
+		"age-at-act: 30\nact.recruitment: yes\nmeans.threat: no\npurpose.prostitution-of-others: yes\n"
+		"purpose.forced-labour: yes\npurpose.slavery: yes\npurpose.servitude: yes\npurpose.other: yes\n"
+		"referral-consent: no\nsetting.private: unknown\n",
+		"age-now: 15\nact.harbouring: no\npurpose.forced-begging: intended\nreferral-consent: no\n",
+		"age-at-act: 16\nage-now: 20\nact.recruitment: dontknow\nmeans.fraud: declined\n"
+		"interview.stopped-early: yes\n",
+		"child: presumed\nact.receipt: yes\npurpose.removal-of-organs: yes\nreferral-consent: yes\n",
+		"act.transfer: yes\nmeans.deception: yes\npurpose.forced-marriage: intended\n",
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		struct assess_input in = inputs(cases[k]);
+		struct assessment a;
+		assert_int_equal(assess_run(&in, &a, NULL), 0);
+		struct report r;
+		report_build(&r, &a, &in, NULL, 0);
+		for (size_t i = 0; i < r.n; i++)
+			if (r.v[i].section != SEC_CITES && says_victim(r.v[i].text))
+				fail_msg("says victim: %s", r.v[i].text);
+		report_free(&r);
+	}
+}
+
+/* No outcome, flag, caveat or advice sentence says "victim", in any
+ * language. */
 static void test_no_summary_sentence_says_victim_in_any_language(void **st)
 {
 	(void)st;
@@ -131,6 +160,7 @@ static void test_no_summary_sentence_says_victim_in_any_language(void **st)
 		for (int c = 0; c < CAVEAT_COUNT; c++)
 			if (says_victim(report_caveat_text(c)))
 				fail_msg("caveat %s says victim", assess_caveat_name(c));
+		advice_never_says_victim();
 	}
 	i18n_use(NULL);
 	langs_free(&l);
@@ -537,6 +567,7 @@ static void test_what_to_ask_next_is_keyed_to_what_is_open(void **st)
 	/* A declined answer is not pressed. */
 	has("age-at-act: 30\nmeans.fraud: declined\n", SEC_ASK, "do not press");
 	lacks("age-at-act: 30\nmeans.fraud: declined\n", SEC_ASK, "Are the pay, hours and conditions");
+	lacks("age-at-act: 30\nmeans.fraud: declined\n", SEC_ASK, "How was the person brought to go");
 }
 
 static void test_what_to_ask_next_starts_with_safety_and_the_age(void **st)
