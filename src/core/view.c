@@ -113,6 +113,41 @@ char *view_message(const struct session *s, bool start)
 	return m;
 }
 
+/* The answer words of the current screen's slot, with their keys. */
+static char *answer_keys(const struct interview *iv, const char *(*key)(enum action))
+{
+	const struct deck *dk = interview_deck(iv);
+	enum action acts[5];
+	int n = view_answers(dk, dk->s[interview_current(iv)].slot, acts);
+	return action_list(acts, (size_t)n, key);
+}
+
+char *view_outcome(const struct session *s, const struct session_action *a,
+		   enum session_outcome o, const char *(*key)(enum action))
+{
+	const struct screen *sc = &interview_deck(s->iv)->s[interview_current(s->iv)];
+	char *keys, *m;
+	switch (o) {
+	case S_NOT_SAVED: return view_message(s, false);
+	case S_FIRST: return xstrdup(_("This is the first screen."));
+	case S_NEEDS_ANSWER:
+		keys = answer_keys(s->iv, key);
+		m = sc->type == SCR_SINGLE ? xasprintf(_("Choose an answer first: its number, or %s."), keys)
+		    : sc->type == SCR_NUMBER ? xasprintf(_("Type a number, or %s."), keys)
+					     : xasprintf(_("Choose an answer first: %s."), keys);
+		free(keys);
+		return m;
+	case S_REFUSED:
+		if (sc->type != SCR_NUMBER || !a->answer || a->answer->kind != ANS_NUMBER)
+			return xasprintf(_("Not an answer here: expected %s."), s->why);
+		keys = answer_keys(s->iv, key);
+		m = xasprintf(_("Enter a number from %ld to %ld, or %s."), sc->min, sc->max, keys);
+		free(keys);
+		return m;
+	default: return NULL;
+	}
+}
+
 int view_actions(const struct interview *iv, enum view_place at, bool langs,
 		 enum action out[VIEW_ACTIONS_MAX])
 {

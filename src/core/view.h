@@ -74,6 +74,15 @@ struct view_item *view_items(const struct interview *iv, size_t *n);
  * new string. */
 char *view_message(const struct session *s, bool start);
 
+/* What a front end says of the outcome o of session_do(s, a) on the
+ * current screen, the answer words named by their keys (key: the wizard's
+ * keys_legend, the line mode's action_line): that the first screen has no
+ * back, what the screen needs before it can be left, what a refused answer
+ * should have been, or view_message's "NOT SAVED"; NULL when there is
+ * nothing to say (done, moved, complete). A new string. */
+char *view_outcome(const struct session *s, const struct session_action *a,
+		   enum session_outcome o, const char *(*key)(enum action));
+
 /* Where a front end is, for the actions that apply. */
 enum view_place {
 	VIEW_START,	/* the start screen, or its help */

@@ -546,12 +546,12 @@ int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *
 		static const enum session_verb verbs[] = { [A_NEXT] = DO_NEXT, [A_BACK] = DO_BACK,
 							   [A_STOP] = DO_STOP };
 		struct session_action act = { .verb = verbs[a] };
-		switch (session_do(ss, &act)) {
-		case S_NOT_SAVED: not_saved(&p); break;
-		case S_FIRST: fprintf(out, "%s\n", _("This is the first screen.")); break;
-		case S_MOVED: back = a == A_BACK; break;
-		default: break;
-		}
+		enum session_outcome got = session_do(ss, &act);
+		char *m = view_outcome(ss, &act, got, action_line);
+		if (m)	/* not saved, the first screen */
+			fprintf(out, "%s\n", m);
+		free(m);
+		back = got == S_MOVED && a == A_BACK;
 	}
 	fprintf(out, "\n%s\n", _("The interview is complete."));
 	fflush(out);

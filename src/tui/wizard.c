@@ -140,50 +140,19 @@ static void not_saved(struct wizard *w)
 	message(w, false);
 }
 
-/* The answer words of the screen's slot, with their keys: a new string. */
-static char *answer_keys(const struct wizard *w, const struct screen *sc)
-{
-	enum action acts[5];
-	int n = view_answers(interview_deck(w->iv), sc->slot, acts);
-	return action_list(acts, (size_t)n, keys_legend);
-}
-
-/* What Enter on a screen that needs an answer says: into m. */
-static void needs_answer(const struct wizard *w, const struct screen *sc, char *m, size_t n)
-{
-	char *keys = answer_keys(w, sc);
-	switch (sc->type) {
-	case SCR_SINGLE: snprintf(m, n, _("Choose an answer first: its number, or %s."), keys); break;
-	case SCR_NUMBER: snprintf(m, n, _("Type a number, or %s."), keys); break;
-	default: snprintf(m, n, _("Choose an answer first: %s."), keys); break;
-	}
-	free(keys);
-}
-
 /* Sends an action through the session, the one door, and says what
- * happened. Returns W_* flags. */
+ * happened, in the view's words. Returns W_* flags. */
 static int run(struct wizard *w, const struct session_action *a)
 {
-	const struct screen *sc = current(w);
 	enum session_outcome o = session_do(w->ss, a);
+	char *m = view_outcome(w->ss, a, o, keys_legend);
+	say(w, m ? m : "");
+	free(m);
 	switch (o) {
-	case S_DONE: w->msg[0] = '\0'; return W_REDRAW;
-	case S_MOVED: w->msg[0] = '\0'; return W_NEW_SCREEN | W_REDRAW;
-	case S_COMPLETE: w->msg[0] = '\0'; w->mode = W_DONE; return W_END;
-	case S_NOT_SAVED: not_saved(w); return W_REDRAW;
-	case S_NEEDS_ANSWER: needs_answer(w, sc, w->msg, sizeof w->msg); return W_REDRAW;
-	case S_FIRST: say(w, _("This is the first screen.")); return W_REDRAW;
-	case S_REFUSED: break;
+	case S_MOVED: return W_NEW_SCREEN | W_REDRAW;
+	case S_COMPLETE: w->mode = W_DONE; return W_END;
+	default: return W_REDRAW;
 	}
-	char m[300];
-	if (sc->type == SCR_NUMBER && a->answer && a->answer->kind == ANS_NUMBER) {
-		char *keys = answer_keys(w, sc);
-		snprintf(m, sizeof m, _("Enter a number from %ld to %ld, or %s."), sc->min, sc->max, keys);
-		free(keys);
-	} else
-		snprintf(m, sizeof m, _("Not an answer here: expected %s."), w->ss->why);
-	say(w, m);
-	return W_REDRAW;
 }
 
 static int give(struct wizard *w, int slot, const struct answer *a)

@@ -35,6 +35,32 @@ static void test_answers_of_every_type_apply(void **st)
 	interview_free(iv);
 }
 
+/* A text one byte over the limit is refused with the limit as the reason,
+ * not as if it were no text at all: the line mode prints the engine's
+ * reason. Anything else that is not an answer gets answer_expected's. */
+static void test_a_text_over_the_limit_says_the_limit(void **st)
+{
+	(void)st;
+	int slot = deck_slot_find(deck, "act.open");
+	char *big = malloc(ANSWER_TEXT_MAX + 2);
+	memset(big, 'a', ANSWER_TEXT_MAX + 1);
+	big[ANSWER_TEXT_MAX + 1] = '\0';
+	struct answer a;
+	const char *why = NULL;
+	assert_int_equal(answer_parse(deck, slot, big, &a, &why), -1);
+	assert_non_null(strstr(why, "at most 16384 bytes"));
+	assert_int_equal(a.kind, ANS_NONE);
+	big[ANSWER_TEXT_MAX] = '\0';
+	assert_int_equal(answer_parse(deck, slot, big, &a, &why), 0);
+	answer_clear(&a);
+	int age = deck_slot_find(deck, "age.at-act");
+	assert_int_equal(answer_parse(deck, age, "sixteen", &a, &why), -1);
+	assert_ptr_equal(why, answer_expected(deck, age));
+	assert_int_equal(answer_parse(deck, age, "400", &a, &why), -1);	/* out of range */
+	assert_ptr_equal(why, answer_expected(deck, age));
+	free(big);
+}
+
 static void test_unknown_id_has_did_you_mean(void **st)
 {
 	(void)st;
@@ -138,6 +164,7 @@ int main(void)
 		cmocka_unit_test(test_text_answers_are_sanitized),
 		cmocka_unit_test(test_multi_and_declined_forms),
 		cmocka_unit_test(test_file_errors_name_line_and_column),
+		cmocka_unit_test(test_a_text_over_the_limit_says_the_limit),
 	};
 	return cmocka_run_group_tests_name("answers", tests, bundled_setup, bundled_teardown);
 }
