@@ -40,6 +40,8 @@ static const char usage[] =
 	"                                           open a signed, sealed export\n"
 	"       tipscreen pot [DIR]                 the deck's texts as a PO template\n"
 	"       tipscreen scenarios [DIR] [--json]  run every training scenario's expert key\n"
+	"       tipscreen train [ID] [--solo] [--plain]  a training session, then its debrief\n"
+	"       tipscreen train ID --card           the role-play partner's card\n"
 	"       tipscreen train ID --answers FILE [--json]  grade a trainee's answers (debrief)\n"
 	"\n"
 	"Options:\n"
@@ -64,6 +66,8 @@ static const char usage[] =
 	"  --signer FILE      unseal: the known laptops' keys (from `whoami FILE`)\n"
 	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
 	"  --answers FILE     train: the trainee's answers (the answers file of replay)\n"
+	"  --solo             train: solo practice, each question shows what the person says\n"
+	"  --card             train: print the role-play partner's card\n"
 	"  --json             assess, replay, scenarios, train: print JSON\n"
 	"  --width N          wrap text to N columns (default 76)\n"
 	"  --help             this text\n"
@@ -150,6 +154,10 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.json = true;
 		} else if (strcmp(a, "--any-signer") == 0) {
 			c->o.any_signer = true;
+		} else if (strcmp(a, "--solo") == 0) {
+			c->o.solo = true;
+		} else if (strcmp(a, "--card") == 0) {
+			c->o.card = true;
 		} else if (strcmp(a, "--plain") == 0) {
 			c->o.plain = true;
 		} else if (is_opt(a, "--color")) {
@@ -233,8 +241,8 @@ static int dispatch(struct cmdline *c)
 		return cmd_pot(&c->o, args ? c->pos[1] : NULL);
 	if (strcmp(cmd, "scenarios") == 0 && args <= 1)
 		return cmd_scenarios(&c->o, args ? c->pos[1] : NULL);
-	if (strcmp(cmd, "train") == 0 && args == 1)
-		return cmd_train(&c->o, c->pos[1]);
+	if (strcmp(cmd, "train") == 0 && args <= 1)
+		return cmd_train(&c->o, args ? c->pos[1] : NULL);
 	static const char *const known[] = { "check", "assess", "replay", "graph", "cases", "export",
 					     "delete", "keygen", "whoami", "unseal", "pot", "scenarios",
 					     "train" };

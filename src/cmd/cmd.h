@@ -36,6 +36,8 @@ struct options {
 	const char *to;		/* train --result: the trainer's public key */
 	const char *trainee;	/* train --result: the trainee's pseudonym */
 	const char *path;	/* graph --path: a scenario id */
+	bool solo;		/* train: solo practice, the person's words shown */
+	bool card;		/* train: print the role-play partner's card */
 	bool json;
 	bool plain;
 	int color;		/* enum color_mode of tui.h */

@@ -119,7 +119,7 @@ static int run_plain(const struct options *o, struct session *ss, const struct c
 	int rc = plain_start(ss, resume, nresume, o->out);
 	if (rc < 0)
 		return EXIT_RUNTIME;
-	struct plain_opts po = { c, cpath, o->width, o->charset, l, second, law };
+	struct plain_opts po = { c, cpath, o->width, o->charset, l, second, law, NULL };
 	if (rc == 0)
 		rc = plain_run(ss, stdin, o->out, &po);
 	fflush(o->out);
@@ -276,7 +276,7 @@ static int run_wizard_unlocking(const struct options *o)
 	struct session ss;
 	session_init(&ss, iv, x.st);
 	struct tui_opts to = { o->color, ascii, o->charset, &x.c, x.cpath, x.resume, x.nresume,
-			       &x.l, x.second, o->bidi_terminal, x.law };
+			       &x.l, x.second, o->bidi_terminal, x.law, NULL };
 	int rc = tui_run(&ss, &to);	/* closes the terminal when it returns */
 	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
 	interview_free(iv);
@@ -302,7 +302,7 @@ int cmd_interview(const struct options *o)
 	int rc;
 	if (wizard) {
 		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, &x.c,
-				       x.cpath, x.resume, x.nresume, &x.l, x.second, o->bidi_terminal, x.law };
+				       x.cpath, x.resume, x.nresume, &x.l, x.second, o->bidi_terminal, x.law, NULL };
 		rc = tui_run(&ss, &to);
 		rc = rc <= 1 ? EXIT_OK : rc;
 	} else {

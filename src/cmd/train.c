@@ -4,7 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "../core/answers.h"
+#include "../core/catalog.h"
+#include "../core/langs.h"
+#include "../core/session.h"
+#include "../core/text.h"
+#include "../core/view.h"
+#include "../plain/plain.h"
+#include "../tui/tui.h"
 #include "../core/debrief.h"
 #include "../core/interview.h"
 #include "../core/national.h"
@@ -175,10 +184,169 @@ int cmd_train_grade(const struct options *o, const struct scenario *s, const str
 	return EXIT_OK;
 }
 
+static void print_wrapped(FILE *out, const char *indent, const char *text, int width)
+{
+	char *w = text_wrap(text, width - (int)strlen(indent));
+	for (char *line = w, *nl; line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		fprintf(out, "%s%s\n", indent, line);
+	}
+	free(w);
+}
+
+/* A line from the terminal (or the pipe); false at its end. */
+static bool read_line(char *buf, size_t n)
+{
+	if (!fgets(buf, (int)n, stdin))
+		return false;
+	buf[strcspn(buf, "\n")] = '\0';
+	return true;
+}
+
+/* The picker: the scenarios by level, then audience; the one chosen, or
+ * NULL when the input ends or names none. */
+static const struct scenario *pick(const struct options *o, const struct scenario *v, size_t n)
+{
+	FILE *out = o->out;
+	const struct scenario **order = xcalloc(n ? n : 1, sizeof *order);
+	size_t k = 0;
+	fprintf(out, "%s\n", _("TRAINING: choose a scenario"));
+	for (int l = 0; l < LEVEL_COUNT; l++) {
+		bool head = false;
+		for (size_t i = 0; i < n; i++) {
+			if (v[i].level != (enum scenario_level)l)
+				continue;
+			if (!head)
+				fprintf(out, "\n%s:\n", _(scenario_level_name((enum scenario_level)l)));
+			head = true;
+			order[k++] = &v[i];
+			fprintf(out, "  %2zu. %s (%s) —", k, C_(v[i].id, v[i].title), v[i].id);
+			for (size_t r = 0; r < v[i].naudience; r++)
+				fprintf(out, " %s", v[i].audience[r]);
+			fputc('\n', out);
+		}
+	}
+	fprintf(out, "\n%s\n> ", _("Type its number:"));
+	fflush(out);
+	char line[64];
+	const struct scenario *s = NULL;
+	if (read_line(line, sizeof line)) {
+		long i = strtol(line, NULL, 10);
+		s = i >= 1 && (size_t)i <= k ? order[i - 1] : NULL;
+		if (!s)
+			fprintf(stderr, "tipscreen: no scenario number '%s'\n", line);
+	}
+	free(order);
+	return s;
+}
+
+/* The persona, and what the scenario teaches; then Enter to begin. */
+static bool brief(const struct options *o, const struct scenario *s, bool solo)
+{
+	FILE *out = o->out;
+	fprintf(out, "\n%s: %s\n\n", _("TRAINING"), C_(s->id, s->title));
+	print_wrapped(out, "", C_(s->id, s->persona), o->width);
+	fputc('\n', out);
+	char *t = xasprintf("%s %s", _("This scenario teaches:"), C_(s->id, s->teaches));
+	print_wrapped(out, "", t, o->width);
+	free(t);
+	fprintf(out, "\n%s\n%s\n", solo ? _("Solo practice: each question shows what the person says.")
+		: _("Role-play: your partner plays the person from the card (train ID --card)."),
+		_("Nothing is saved: this is a training session. Press Enter to begin."));
+	fflush(out);
+	char line[64];
+	return read_line(line, sizeof line);
+}
+
+/* The role-play partner's card: the persona and what to say at each
+ * question. */
+static int card(const struct options *o, const struct scenario *s, const struct deck *dk)
+{
+	FILE *out = o->out;
+	fprintf(out, "%s: %s (%s)\n\n", _("TRAINING role-play card"), C_(s->id, s->title), s->id);
+	print_wrapped(out, "", C_(s->id, s->persona), o->width);
+	fprintf(out, "\n%s\n", _("When you are asked about…, say:"));
+	for (size_t i = 0; i < s->nask; i++) {
+		const struct scenario_ask *q = &s->ask[i];
+		if (!q->says)
+			continue;
+		const char *text = q->slot >= 0 ? deck_slot_text(dk, q->slot) : dk->s[q->screen].question;
+		fprintf(out, "\n%s\n", q->id);
+		if (text)
+			print_wrapped(out, "  ? ", D_(q->id, text), o->width);
+		print_wrapped(out, "  > ", C_(s->id, q->says), o->width);
+	}
+	return EXIT_OK;
+}
+
+/* The interview of a training session: no store, nothing recorded; the
+ * wizard or the line mode with the TRAINING mark. 0 when it completed. */
+static int interview(const struct options *o, struct session *ss, const struct view_training *t,
+		     const struct langs *l, int second)
+{
+	const char *why = NULL;
+	if (!o->plain && tui_usable(&why)) {
+		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, NULL,
+				       NULL, NULL, 0, l, second, o->bidi_terminal, NULL, t };
+		int rc = tui_run(ss, &to);
+		return rc <= 1 && interview_complete(ss->iv) ? 0 : 1;
+	}
+	struct plain_opts po = { NULL, NULL, o->width, o->charset, l, second, NULL, t };
+	return plain_run(ss, stdin, o->out, &po);
+}
+
+static int train_live(const struct options *o, const struct scenario *s, const struct deck *dk)
+{
+	if (!brief(o, s, o->solo))
+		return EXIT_RUNTIME;
+	struct langs l;
+	int lang, second;
+	if (cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
+		return EXIT_INPUT;
+	struct view_training t;
+	view_training_init(&t, s, dk, o->solo);
+	struct interview *iv = interview_new(dk);
+	struct session ss;
+	session_init(&ss, iv, NULL);	/* training: no case store, ever */
+	int rc = interview(o, &ss, &t, &l, second);
+	if (rc == 0) {
+		fprintf(o->out, "\n");
+		rc = cmd_train_grade(o, s, dk, iv);
+	} else {
+		fprintf(stderr, "tipscreen: the training session ended before the debrief\n");
+		rc = EXIT_RUNTIME;
+	}
+	interview_free(iv);
+	view_training_free(&t);
+	i18n_use(NULL);
+	langs_free(&l);
+	return rc;
+}
+
+static int grade_file(const struct options *o, const struct scenario *s, const struct deck *dk)
+{
+	struct diags d = { 0 };
+	struct stanza_file f;
+	struct interview *iv = interview_new(dk);
+	int rc;
+	if (stanza_read(o->answers, &f, &d) < 0 || answers_apply(iv, &f, &d) < 0) {
+		diags_print(&d, stderr);
+		rc = EXIT_INPUT;
+	} else {
+		rc = cmd_train_grade(o, s, dk, iv);
+	}
+	stanza_file_free(&f);
+	diags_free(&d);
+	interview_free(iv);
+	return rc;
+}
+
 int cmd_train(const struct options *o, const char *id)
 {
-	if (!id || !o->answers) {
-		fprintf(stderr, "tipscreen: train needs a scenario id and --answers FILE "
+	if (!id && (o->answers || o->card)) {
+		fprintf(stderr, "tipscreen: train --answers and --card need a scenario id "
 			"(tipscreen scenarios lists the ids)\n");
 		return EXIT_INPUT;
 	}
@@ -188,25 +356,15 @@ int cmd_train(const struct options *o, const char *id)
 	struct scenario *v;
 	size_t n;
 	int rc = cmd_load_scenarios(o->deck, NULL, dk, &v, &n);
-	const struct scenario *s = rc == EXIT_OK ? scenario_find(v, n, id) : NULL;
-	if (rc == EXIT_OK && !s) {
+	const struct scenario *s = NULL;
+	if (rc == EXIT_OK && id && !(s = scenario_find(v, n, id))) {
 		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, o->deck);
 		rc = EXIT_INPUT;
+	} else if (rc == EXIT_OK && !id && !(s = pick(o, v, n))) {
+		rc = EXIT_INPUT;
 	}
-	if (s) {
-		struct diags d = { 0 };
-		struct stanza_file f;
-		struct interview *iv = interview_new(dk);
-		if (stanza_read(o->answers, &f, &d) < 0 || answers_apply(iv, &f, &d) < 0) {
-			diags_print(&d, stderr);
-			rc = EXIT_INPUT;
-		} else {
-			rc = cmd_train_grade(o, s, dk, iv);
-		}
-		stanza_file_free(&f);
-		diags_free(&d);
-		interview_free(iv);
-	}
+	if (s)
+		rc = o->answers ? grade_file(o, s, dk) : o->card ? card(o, s, dk) : train_live(o, s, dk);
 	scenario_list_free(v, n);
 	deck_free(dk);
 	return rc;

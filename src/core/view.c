@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "contacts.h"
 #include "national.h"
+#include "scenario.h"
 #include "store.h"
 #include "xalloc.h"
 
@@ -20,6 +21,8 @@ void view_header(const struct interview *iv, struct view_header *h)
 	h->section = _(deck_section_title(sc->section));
 	h->question = sc->question ? D_(sc->id, sc->question) : NULL;
 	h->note = interview_note(iv, cur);
+	h->training = false;
+	h->says = NULL;
 }
 
 int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
@@ -240,4 +243,47 @@ size_t view_contacts(const struct contacts *c, struct report *r)
 	report_add_text(r, SEC_TITLE, buf);
 	free(buf);
 	return r->n;
+}
+
+/* ---- training ------------------------------------------------------------ */
+
+/* Appends "text" (and a separator) to *acc. */
+static void says_add(char **acc, const char *text)
+{
+	char *n = *acc ? xasprintf("%s / %s", *acc, text) : xstrdup(text);
+	free(*acc);
+	*acc = n;
+}
+
+void view_training_init(struct view_training *t, const struct scenario *s, const struct deck *dk,
+			bool solo)
+{
+	t->scenario = s;
+	t->solo = solo;
+	t->n = dk->n;
+	t->says = xcalloc(dk->n ? dk->n : 1, sizeof *t->says);
+	for (size_t i = 0; solo && i < s->nask; i++) {
+		const struct scenario_ask *q = &s->ask[i];
+		if (q->says && q->screen >= 0)
+			says_add(&t->says[q->screen], C_(s->id, q->says));
+	}
+}
+
+void view_training_free(struct view_training *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->says[i]);
+	free(t->says);
+	memset(t, 0, sizeof *t);
+}
+
+void view_header_training(const struct view_training *t, const struct interview *iv,
+			  struct view_header *h)
+{
+	view_header(iv, h);
+	if (!t)
+		return;
+	h->training = true;
+	size_t cur = (size_t)interview_current(iv);
+	h->says = t->solo && cur < t->n ? t->says[cur] : NULL;
 }

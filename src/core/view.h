@@ -30,9 +30,31 @@ struct view_header {
 	size_t pos, n;		/* screen pos (1-based) of the n on the path */
 	const char *question;	/* translated, or NULL */
 	const char *note;	/* the interviewer's note on the screen, or NULL */
+	bool training;		/* a training session: mark the screen TRAINING */
+	const char *says;	/* solo practice: what the person says, or NULL */
 };
 
 void view_header(const struct interview *iv, struct view_header *h);
+
+/* A training session (DESIGN §10): every screen is marked TRAINING and,
+ * in solo practice, shows what the scenario's person says there (a
+ * checklist: each item's words). view_training_init builds the texts,
+ * translated, per screen; view_training_free frees them. The scenario is
+ * borrowed. */
+struct scenario;
+struct view_training {
+	const struct scenario *scenario;
+	bool solo;
+	char **says;		/* per deck screen, owned, NULL where it says nothing */
+	size_t n;
+};
+void view_training_init(struct view_training *t, const struct scenario *s, const struct deck *dk,
+			bool solo);
+void view_training_free(struct view_training *t);
+/* view_header, then the training mark and the person's words of t (t may
+ * be NULL: not training). */
+void view_header_training(const struct view_training *t, const struct interview *iv,
+			  struct view_header *h);
 
 /* The answer words a yes-no slot offers, in order: yes, intended (where
  * the slot allows it), no, don't know, declined. Returns how many (≤ 5). */

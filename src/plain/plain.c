@@ -476,13 +476,20 @@ static void referral(struct plain *p)
 static void header(struct plain *p, const struct screen *sc)
 {
 	struct view_header h;
-	view_header(p->iv, &h);
+	view_header_training(p->o->training, p->iv, &h);
 	fputc('\n', p->out);
+	if (h.training)
+		fprintf(p->out, "%s ", _("TRAINING"));
 	fprintf(p->out, _("[%s — screen %zu of %zu]"), h.section, h.pos, h.n);
 	fputc('\n', p->out);
 	if (h.question) {
 		wrap(p, "", h.question);
 		second_text(p, "", sc->id, sc->question);
+	}
+	if (h.says) {
+		char *s = xasprintf(_("Says: %s"), h.says);
+		wrap(p, "", s);
+		free(s);
 	}
 	if (h.note) {
 		fprintf(p->out, _("(Note: %s)"), h.note);

@@ -15,6 +15,7 @@
 #include "../core/langs.h"
 #include "../core/profile.h"
 #include "../core/session.h"
+#include "../core/view.h"
 
 struct plain_opts {
 	const struct contacts *contacts;	/* may be NULL */
@@ -25,6 +26,7 @@ struct plain_opts {
 	int second;	/* bilingual: index in langs of the respondent's language
 			 * shown under each question, or -1 */
 	const struct profile *law;	/* --law: the summary adds it; may be NULL */
+	const struct view_training *training;	/* train: NULL for an interview */
 };
 
 /* Runs the session's interview to its end, every change committed through

@@ -131,13 +131,23 @@ static const struct screen *cur_screen(const struct builder *b)
 static void header(struct builder *b, const struct screen *sc)
 {
 	struct view_header h;
-	view_header(b->w->iv, &h);
+	view_header_training(b->w->training, b->w->iv, &h);
 	char *t = xasprintf(_("%s — screen %zu of %zu"), h.section, h.pos, h.n);
+	if (h.training) {
+		char *m = xasprintf("%s %s", _("TRAINING"), t);
+		free(t);
+		t = m;
+	}
 	add(b, t, S_DIM);
 	free(t);
 	if (h.question) {
 		add_wrapped(b, "", h.question, S_QUESTION);
 		second(b, "", sc->id, sc->question);
+	}
+	if (h.says) {
+		char *s = xasprintf(_("Says: %s"), h.says);
+		add_wrapped(b, "", s, S_DIM);
+		free(s);
 	}
 	if (h.note) {
 		char *n = xasprintf(_("Note: %s"), h.note);
@@ -553,9 +563,9 @@ static void body_start(struct builder *b)
 
 /* The title row: the program's name, and the element progress at step
  * (-1: none). */
-static void title_of(struct page *p, int step)
+static void title_of(struct page *p, int step, bool training)
 {
-	char *t = xstrdup("tipscreen ");
+	char *t = xasprintf("tipscreen %s", training ? _("TRAINING ") : "");
 	char *bar;
 	if (p->width >= 60 || step < 0) {
 		bar = xstrdup("");
@@ -585,7 +595,7 @@ static void title(struct page *p, const struct wizard *w)
 {
 	const struct deck *dk = interview_deck(w->iv);
 	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
-	title_of(p, start ? -1 : step_of(dk->s[interview_current(w->iv)].section));
+	title_of(p, start ? -1 : step_of(dk->s[interview_current(w->iv)].section), w->training != NULL);
 }
 
 /* The legend line: the key and word of each action, as many as fit; in a
@@ -775,7 +785,7 @@ void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int widt
 		return;
 	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii };
 	body_pass(&b, ps);
-	title_of(p, -1);
+	title_of(p, -1, false);
 	p->rtl = catalog_rtl(i18n_current()) && !ascii;
 	p->msg.text = xstrdup(ps->msg);
 	p->msg.style = S_MSG;

@@ -506,6 +506,7 @@ int tui_run(struct session *ss, const struct tui_opts *o)
 	struct wizard w;
 	wizard_init(&w, ss, o->contacts, o->contacts_path);
 	w.law = o->law;
+	w.training = o->training;
 	w.resume = o->resume;
 	w.nresume = o->nresume;
 	w.langs = o->langs;

@@ -23,6 +23,7 @@ struct tui_opts {
 	int second;	/* bilingual: index in langs, or -1 */
 	bool bidi_terminal;	/* --bidi terminal: leave reordering to the terminal */
 	const struct profile *law;	/* --law, or NULL */
+	const struct view_training *training;	/* train: NULL for an interview */
 };
 
 /* True if stdin and stdout are a terminal that can address the cursor

@@ -43,6 +43,7 @@ struct wizard {
 	const struct contacts *contacts;
 	const char *contacts_path;
 	const struct profile *law;	/* --law: the summary adds it; may be NULL */
+	const struct view_training *training;	/* train: NULL for an interview */
 	enum wizard_mode mode;
 	int screen;		/* the screen the focus state belongs to */
 	int focus;		/* row of the control with the focus */

@@ -148,4 +148,64 @@ run 2 train farm-no-choice --answers "$TMP/bad.answers"
 has err "bad.answers:1:13: error: 'perhaps' is not an answer to means.lied"
 end
 
+# snapshot DIR: every file under DIR with its size and checksum.
+snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" | sort; }
+
+begin "train --plain --solo: TRAINING on every screen, the person's words, the debrief"
+IN=$E2E/train/farm-solo.in run 0 --width 1000 train farm-no-choice --plain --solo
+has out "TRAINING: Farm work for food, no papers"
+has out "You are a man of 45."
+has out "Nothing is saved: this is a training session."
+has out 'Says: "Wages? There were never any wages. He never said there would be." / "He picked the ones like me on purpose.'
+screens=$(grep -c '^\[.* — screen [0-9]* of [0-9]*\]$\|^TRAINING \[' "$TMP/out")
+marked=$(grep -c '^TRAINING \[.* — screen [0-9]* of [0-9]*\]$' "$TMP/out")
+[ "$marked" -gt 20 ] && [ "$marked" = "$screens" ] || bad "$marked of $screens screens marked TRAINING"
+has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
+has out "Score: 100% (70 of 70)"
+end
+
+begin "train --plain: a trainee's misses in the debrief at the end of the session"
+IN=$E2E/train/farm-missed.in run 0 --width 1000 train farm-no-choice --plain --solo
+has out "Score: 88% (62 of 70)"
+has out "!! means.vulnerability-used: you answered no, the expert yes"
+end
+
+begin "train --plain without --solo (role-play): no Says lines; --card has them"
+IN=$E2E/train/farm-solo.in run 0 --width 1000 train farm-no-choice --plain
+hasnt out "Says:"
+has out "Role-play: your partner plays the person"
+run 0 train farm-no-choice --card
+has out "TRAINING role-play card: Farm work for food, no papers (farm-no-choice)"
+has out "means.vulnerability-used"
+has out '  > "He picked the ones like me on purpose.'
+end
+
+begin "train: the picker lists the scenarios by level and audience, a number picks one"
+{ echo 1; cat $E2E/train/farm-solo.in; } > "$TMP/picked.in"
+IN=$TMP/picked.in run 0 --width 1000 train --plain --solo
+has out "TRAINING: choose a scenario"
+has out "basic:"
+has out "   1. Farm work for food, no papers (farm-no-choice) — ngo labour police"
+has out "intermediate:"
+has out "   2. A girl of 16 who \"chose\" to sell sex (girl-who-agreed) — ngo police health"
+has out "Score: 100%"
+printf '9\n' > "$TMP/nine.in"
+IN=$TMP/nine.in run 2 train --plain
+has err "no scenario number '9'"
+end
+
+begin "train: the case store is never opened, nothing is written under --data or HOME"
+mkdir -p "$TMP/data"
+echo sentinel > "$TMP/data/keep"
+before=$(snapshot "$TMP/data"; snapshot "$HOME")
+IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" train farm-no-choice --plain --solo
+IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" --passphrase-file /nonexistent train farm-no-choice --plain
+after=$(snapshot "$TMP/data"; snapshot "$HOME")
+[ "$before" = "$after" ] || bad "files changed: $(printf '%s\n%s\n' "$before" "$after" | sort | uniq -u | head -5)"
+hasnt out "every answer is saved"
+rm -rf "$TMP/data"
+IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" train farm-no-choice --plain
+[ ! -e "$TMP/data" ] || bad "training created $TMP/data"
+end
+
 e2e_finish
