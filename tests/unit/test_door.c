@@ -214,7 +214,7 @@ static char *plain_all(struct fx *f, const char *lines)
 	char *out = NULL;
 	size_t len = 0;
 	FILE *o = open_memstream(&out, &len);
-	struct plain_opts po = { NULL, NULL, 80, NULL, NULL, -1, NULL };
+	struct plain_opts po = { NULL, NULL, 80, NULL, NULL, -1, NULL, NULL };
 	assert_int_equal(session_begin(&f->ss), 0);
 	int rc = plain_run(&f->ss, in, o, &po);
 	fclose(in);
