@@ -41,6 +41,28 @@ for f in "$E2E"/situations/*.answers; do
 	fi
 	end
 done
+# The English texts of the deck (its questions, labels and help) and of the
+# program (the summary's sentences, flags and caveats), as the translation
+# template holds them: none says "victim" (DESIGN §5; the law texts, quoted
+# as they are, are not in the template).
+msgids() { awk '/^msgid / { m = 1 } /^msgstr/ { m = 0 } m' "$1"; }
+begin "no question, label or summary sentence says victim"
+$WRAP "$BIN" pot screens >"$TMP/deck.pot" 2>"$TMP/err" || bad "pot: $(head -c 300 "$TMP/err")"
+[ "$(grep -c '^msgid' "$TMP/deck.pot")" -gt 100 ] || bad "the deck's template is nearly empty"
+if command -v xgettext >/dev/null 2>&1; then
+	xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+		--keyword=NC_:1c,2 -o "$TMP/src.pot" src/*/*.c src/*/*.h src/*.c 2>"$TMP/err" ||
+		bad "xgettext: $(head -c 300 "$TMP/err")"
+	[ "$(grep -c '^msgid' "$TMP/src.pot")" -gt 100 ] || bad "the program's template is nearly empty"
+else
+	bad "xgettext (gettext) is missing"
+fi
+for pot in "$TMP/deck.pot" "$TMP/src.pot"; do
+	[ -f "$pot" ] && msgids "$pot" | grep -i 'victim' >"$TMP/victim" &&
+		bad "$(basename "$pot") says victim: $(head -n 3 "$TMP/victim")"
+done
+end
+
 begin "all 22 situations are there"
 [ "$n" = 22 ] || bad "$n situation files, expected 22"
 end
