@@ -35,7 +35,7 @@ Q        := $(if $(V),,@)
 
 CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
             answer interview answers law profile national report contacts store counter manifest \
-            record seal session sigexit catalog langs view actions scenario debrief
+            record seal session sigexit catalog langs view actions scenario debrief bundle receipt keyfile
 CORE     += report_advice casefile
 CORE_SRC := $(CORE:%=src/core/%.c)
 FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
@@ -46,12 +46,12 @@ FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c src/cmd/version.c src/cmd/train.c
+            src/cmd/law.c src/cmd/version.c src/cmd/train.c src/cmd/bundle.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
 UNIT     := text termcs stanza guard deck assess inputs interview report law profile answers store session record seal catalog
-UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors scenario
+UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors scenario bundle keyfile
 UNIT     += locales
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \

@@ -35,9 +35,16 @@ static const char usage[] =
 	"       tipscreen export ID [--format json|csv|txt] [--seal-to OFFICE.pub]\n"
 	"       tipscreen delete ID                 delete an interview for good\n"
 	"       tipscreen keygen NAME               write an office key pair NAME.pub, NAME.key\n"
+	"                                           (NAME.key encrypted under a passphrase)\n"
 	"       tipscreen whoami [FILE]             this laptop's signing key (to FILE too)\n"
 	"       tipscreen unseal FILE --key OFFICE.key [--signer LAPTOPS] [--any-signer]\n"
 	"                                           open a signed, sealed export\n"
+	"       tipscreen bundle --to OFFICE.pub -o FILE [--all]\n"
+	"                                           the completed cases not yet sent, in one\n"
+	"                                           file sealed to the office; marks them sent\n"
+	"       tipscreen receipt FILE --to OFFICE.pub [--delete [--yes]]\n"
+	"                                           check the office's receipt; delete the\n"
+	"                                           cases it confirms\n"
 	"       tipscreen pot [DIR]                 the deck's texts as a PO template\n"
 	"       tipscreen scenarios [DIR] [--json]  run every training scenario's expert key\n"
 	"       tipscreen train [ID] [--solo] [--plain]  a training session, then its debrief\n"
@@ -57,12 +64,18 @@ static const char usage[] =
 	"                     terminals that reorder themselves (mlterm, konsole)\n"
 	"  --contacts FILE    referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)\n"
 	"  --data DIR         the case store (default $XDG_DATA_HOME/tipscreen)\n"
-	"  --passphrase-file FILE  the store's passphrase, on the first line (else asked)\n"
+	"  --passphrase-file FILE  the store's passphrase, on the first line (else asked);\n"
+	"                     keygen, unseal: the office key's\n"
 	"  --law ID           also assess under a law profile (eu, coe, gb-ew, us, ph;\n"
 	"                     none: only the Protocol); default from\n"
 	"                     $XDG_CONFIG_HOME/tipscreen/law ('Law: ID')\n"
 	"  --seal-to FILE     export: sign with this laptop's key, seal to the office key\n"
 	"  --key FILE         unseal: the office's secret key\n"
+	"  --to FILE          bundle, receipt: the office's public key (OFFICE.pub)\n"
+	"  -o FILE            bundle: the file to write (never over an existing one)\n"
+	"  --all              bundle: every completed case, sent already or not\n"
+	"  --delete           receipt: delete the cases the office confirms, for good\n"
+	"  --yes              receipt --delete: without asking\n"
 	"  --signer FILE      unseal: the known laptops' keys (from `whoami FILE`)\n"
 	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
 	"  --answers FILE     train: the trainee's answers (the answers file of replay)\n"
@@ -158,6 +171,12 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.solo = true;
 		} else if (strcmp(a, "--card") == 0) {
 			c->o.card = true;
+		} else if (strcmp(a, "--all") == 0) {
+			c->o.all = true;
+		} else if (strcmp(a, "--delete") == 0) {
+			c->o.del = true;
+		} else if (strcmp(a, "--yes") == 0) {
+			c->o.yes = true;
 		} else if (strcmp(a, "--plain") == 0) {
 			c->o.plain = true;
 		} else if (is_opt(a, "--color")) {
@@ -195,6 +214,10 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.answers = v;
 		} else if ((v = value_of(argc, argv, &i, "--key"))) {
 			c->o.key = v;
+		} else if ((v = value_of(argc, argv, &i, "--to"))) {
+			c->o.to = v;
+		} else if ((v = value_of(argc, argv, &i, "-o"))) {
+			c->o.output = v;
 		} else if ((v = value_of(argc, argv, &i, "--signer"))) {
 			c->o.signer = v;
 		} else if ((v = value_of(argc, argv, &i, "--width"))) {
@@ -237,6 +260,10 @@ static int dispatch(struct cmdline *c)
 		return cmd_whoami(&c->o, args ? c->pos[1] : NULL);
 	if (strcmp(cmd, "unseal") == 0 && args == 1)
 		return cmd_unseal(&c->o, c->pos[1]);
+	if (strcmp(cmd, "bundle") == 0 && args == 0)
+		return cmd_bundle(&c->o);
+	if (strcmp(cmd, "receipt") == 0 && args == 1)
+		return cmd_receipt(&c->o, c->pos[1]);
 	if (strcmp(cmd, "pot") == 0 && args <= 1)
 		return cmd_pot(&c->o, args ? c->pos[1] : NULL);
 	if (strcmp(cmd, "scenarios") == 0 && args <= 1)
@@ -244,7 +271,8 @@ static int dispatch(struct cmdline *c)
 	if (strcmp(cmd, "train") == 0 && args <= 1)
 		return cmd_train(&c->o, args ? c->pos[1] : NULL);
 	static const char *const known[] = { "check", "assess", "replay", "graph", "cases", "export",
-					     "delete", "keygen", "whoami", "unseal", "pot", "scenarios",
+					     "delete", "keygen", "whoami", "unseal", "pot", "bundle",
+					     "receipt", "scenarios",
 					     "train" };
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(cmd, known[i]) == 0)

@@ -32,7 +32,14 @@ for t in "$@"; do
 done
 # The scripts of the real binary: through pipes, installed, and the wizard in
 # tmux; then the fuzz smoke when FUZZ_DIR names a fuzz build (not under valgrind).
-for script in tests/e2e/run.sh tests/e2e/rules.sh tests/e2e/situations.sh tests/e2e/profiles.sh tests/e2e/export.sh tests/e2e/install.sh tests/e2e/train.sh \
+for script in tests/e2e/run.sh \
+	tests/e2e/rules.sh \
+	tests/e2e/situations.sh \
+	tests/e2e/profiles.sh \
+	tests/e2e/export.sh \
+	tests/e2e/install.sh \
+	tests/e2e/bundle.sh \
+	tests/e2e/train.sh \
 	tests/tui/run.sh ${FUZZ_DIR:+tests/fuzz/smoke.sh}; do
 	sh "$script" >"$log" 2>&1
 	rc=$?

@@ -12,7 +12,6 @@
 #include "../core/casefile.h"
 #include "../core/deck.h"
 #include "../core/langs.h"
-#include "../core/national.h"
 #include "../core/record.h"
 #include "../core/report.h"
 #include "../core/session.h"
@@ -55,9 +54,28 @@ static const char *recorded_outcome(const struct records *r)
 	return NULL;
 }
 
+/* When the case was last sent to the office (`tipscreen bundle`), after
+ * its outcome: "  (sent 2026-12-01 23:40)", ", changed since" when records
+ * other than "sent" came after; "" if it never was. */
+static void sent_note(const struct records *r, char *buf, size_t n)
+{
+	size_t i = r->n;
+	while (i > 0 && r->v[i - 1].event != REC_SENT)
+		i--;
+	*buf = '\0';
+	if (i == 0)
+		return;
+	bool changed = false;
+	for (size_t k = i; k < r->n; k++)
+		changed |= r->v[k].event != REC_SENT;
+	char t[32];
+	when(t, sizeof t, (time_t)(r->v[i - 1].ms / 1000));
+	snprintf(buf, n, "  (sent %s%s)", t, changed ? ", changed since" : "");
+}
+
 /* The outcome of a case so far, into buf: by replaying it with this deck;
  * "other deck" (and the outcome it had) when this deck cannot replay it;
- * "damaged" only when it fails the integrity check. */
+ * "damaged" only when it fails the integrity check. Then sent_note. */
 static void outcome_of(struct store *st, const struct deck *dk, const struct store_case *c,
 		       char *buf, size_t n)
 {
@@ -80,6 +98,8 @@ static void outcome_of(struct store *st, const struct deck *dk, const struct sto
 		snprintf(buf, n, "other deck%s%.60s", *clean ? ": " : "", clean);
 		free(clean);
 	}
+	size_t used = strlen(buf);
+	sent_note(&r, buf + used, n - used);
 	interview_free(iv);
 	records_free(&r);
 }

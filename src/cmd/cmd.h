@@ -26,6 +26,12 @@ struct options {
 	const char *law;	/* --law: a profile id, "none", or NULL for the default */
 	const char *signer;	/* unseal: the known laptops' signing keys */
 	bool any_signer;	/* unseal: open an unknown laptop's export too */
+	const char *to;		/* --to: bundle, receipt: the office public key;
+				 * train --result: the trainer's public key */
+	const char *output;	/* bundle: the file to write (-o) */
+	bool all;		/* bundle: every completed case, sent or not */
+	bool del;		/* receipt: delete the confirmed cases */
+	bool yes;		/* receipt --delete: without asking */
 	const char *lang;	/* --lang, or NULL: from the environment */
 	const char *second;	/* --second: the respondent's language, or NULL */
 	const char *locales;	/* the directory of the PO files */
@@ -33,7 +39,6 @@ struct options {
 	bool bidi_terminal;	/* --bidi terminal: the terminal reorders RTL text */
 	const char *answers;	/* train: a trainee's answers file */
 	const char *result;	/* train: write the sealed result here */
-	const char *to;		/* train --result: the trainer's public key */
 	const char *trainee;	/* train --result: the trainee's pseudonym */
 	const char *path;	/* graph --path: a scenario id */
 	bool solo;		/* train: solo practice, the person's words shown */
@@ -57,6 +62,16 @@ int cmd_store_unlock(const struct options *o, struct store *st);
 /* The same, then the store's notice (store_notice) as a warning on stderr. */
 int cmd_open_store_noted(const struct options *o, struct store **out);
 
+/* The whole of a file (at most 64 MiB), NUL-terminated: a new buffer, *len
+ * its length; or NULL after saying why on stderr. */
+char *cmd_slurp(const char *path, size_t *len);
+
+enum { CMD_PASS_MAX = 1024 };
+/* A passphrase into buf (CMD_PASS_MAX bytes, the caller's sodium_malloc
+ * memory): the first line of --passphrase-file, else asked on the terminal
+ * with echo off (twice, compared, when twice). 0, or -1 after saying why. */
+int cmd_passphrase(const struct options *o, const char *prompt, bool twice, char *buf);
+
 /* Writes data (len bytes in charset) signed with this laptop's key and
  * sealed to the office public key in pubpath (seal.h). An exit code. */
 int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char *data, size_t len,
@@ -74,6 +89,16 @@ int cmd_cases(const struct options *o);
 int cmd_export(const struct options *o, const char *id);
 int cmd_delete(const struct options *o, const char *id);
 int cmd_keygen(const struct options *o, const char *name);
+int cmd_bundle(const struct options *o);
+int cmd_receipt(const struct options *o, const char *file);
+
+struct keyfile_secret;
+/* The office key of --key (keyfile.h), its passphrase from
+ * --passphrase-file or asked on the terminal: a new struct (free it with
+ * keyfile_secret_free), or NULL after saying why, *rc the exit code (2 for
+ * a missing, malformed or wrongly unlocked key). A key file of the first
+ * format opens with a warning on stderr. */
+struct keyfile_secret *cmd_office_key(const struct options *o, int *rc);
 int cmd_whoami(const struct options *o, const char *file);
 int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);

@@ -1,4 +1,6 @@
-/* The office's commands: keygen (the office key pair), whoami (this
+/* The office's commands: keygen (the office key pair, its secret half
+ * encrypted under a passphrase: keyfile.h), the opening of that key for
+ * the commands that need it (cmd_office_key), whoami (this
  * laptop's signing key, to give to the office), unseal (open a signed,
  * sealed export), and the sealing of an export (cmd_seal_export). The
  * formats are seal.h's; this file reads and writes the files. */
@@ -11,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/keyfile.h"
 #include "../core/seal.h"
 #include "../core/store.h"
 #include "../core/text.h"
@@ -19,9 +22,7 @@
 
 enum { FILE_MAX = 64 << 20 };	/* a sealed export or a key list */
 
-/* The whole of a file, NUL-terminated (a new buffer; *len its length), or
- * NULL after saying why. */
-static char *slurp(const char *path, size_t *len)
+char *cmd_slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -55,9 +56,9 @@ static int read_key(const char *path, unsigned char *key, size_t len)
 	return ok ? 0 : -1;
 }
 
-/* Writes a key as one line of base64, never over an existing file, with
- * exactly mode (whatever the umask). -2 if the file exists. */
-static int write_key(const char *path, const unsigned char *key, size_t len, mode_t mode)
+/* Writes text to a new file (never over an existing one) with exactly
+ * mode, whatever the umask, durably. -2 if the file exists. */
+static int write_text(const char *path, const char *text, size_t len, mode_t mode)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd < 0) {
@@ -67,34 +68,123 @@ static int write_key(const char *path, const unsigned char *key, size_t len, mod
 		return exists ? -2 : -1;
 	}
 	fchmod(fd, mode);
+	int rc = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0 ? 0 : -1;
+	if (close(fd) != 0 || rc < 0) {
+		fprintf(stderr, "%s: error: cannot be written: %s\n", path, strerror(errno));
+		unlink(path);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* Writes a key as one line of base64 (write_text). */
+static int write_key(const char *path, const unsigned char *key, size_t len, mode_t mode)
+{
 	char b[128];
 	sodium_bin2base64(b, sizeof b, key, len, sodium_base64_VARIANT_ORIGINAL);
-	FILE *f = fdopen(fd, "w");
-	fprintf(f, "%s\n", b);
-	int rc = fflush(f) == 0 && fsync(fd) == 0 ? 0 : -1;
-	fclose(f);
+	strcat(b, "\n");
+	int rc = write_text(path, b, strlen(b), mode);
 	sodium_memzero(b, sizeof b);
 	return rc;
+}
+
+/* The new key's passphrase, asked twice (or --passphrase-file), into pass:
+ * 0, or -1 after saying why. */
+static int new_passphrase(const struct options *o, char *pass)
+{
+	if (!o->passphrase_file)
+		fprintf(stderr, "tipscreen: the office key is kept encrypted under a passphrase (%d "
+			"characters or more): without it nothing sealed to this key can be opened.\n",
+			STORE_PASS_MIN);
+	if (cmd_passphrase(o, "New passphrase for the office key: ", true, pass) < 0)
+		return -1;
+	if (strlen(pass) < STORE_PASS_MIN) {
+		fprintf(stderr, "tipscreen: error: the passphrase is shorter than %d characters\n",
+			STORE_PASS_MIN);
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes NAME.key (encrypted under pass) and NAME.pub: an exit code. */
+static int write_pair(const struct keyfile_secret *k, const char *pass, const char *sec,
+		      const char *pub)
+{
+	size_t slen, plen;
+	char *stext = keyfile_secret_text(k, pass, &slen), *ptext = keyfile_public_text(&k->pub, &plen);
+	int w = stext ? write_text(sec, stext, slen, 0600) : -1;
+	if (w == 0 && (w = write_text(pub, ptext, plen, 0644)) != 0)
+		unlink(sec);
+	if (stext)
+		sodium_memzero(stext, slen);
+	free(stext);
+	free(ptext);
+	return w == 0 ? EXIT_OK : w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
 }
 
 int cmd_keygen(const struct options *o, const char *name)
 {
 	if (sodium_init() < 0)
 		return EXIT_RUNTIME;
-	unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
-	crypto_box_keypair(pk, sk);
+	char *pass = sodium_malloc(CMD_PASS_MAX);
+	struct keyfile_secret *k = keyfile_secret_new();
+	if (!pass || !k) {
+		sodium_free(pass);
+		keyfile_secret_free(k);
+		return EXIT_RUNTIME;
+	}
 	char *pub = xasprintf("%s.pub", name), *sec = xasprintf("%s.key", name);
-	int w = write_key(sec, sk, sizeof sk, 0600);
-	if (w == 0)
-		w = write_key(pub, pk, sizeof pk, 0644);
-	int rc = w == 0 ? EXIT_OK : w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
-	sodium_memzero(sk, sizeof sk);
-	if (rc == EXIT_OK)
+	const char *there = access(sec, F_OK) == 0 ? sec : access(pub, F_OK) == 0 ? pub : NULL;
+	if (there)	/* said before the passphrase is asked for nothing */
+		fprintf(stderr, "%s: error: it exists already (a key is never overwritten)\n", there);
+	int rc = there || new_passphrase(o, pass) < 0 ? EXIT_INPUT : EXIT_OK;
+	if (rc == EXIT_OK) {
+		keyfile_generate(k);
+		rc = write_pair(k, pass, sec, pub);
+	}
+	if (rc == EXIT_OK) {
+		char fp[SEAL_FINGERPRINT];
+		keyfile_fingerprint(&k->pub, fp);
 		fprintf(o->out, "Wrote %s (give it to the field laptops) and %s (keep it in the office, "
-			"offline: it opens every sealed export).\n", pub, sec);
+			"offline: with its passphrase it opens every bundle and sealed export).\n"
+			"fingerprint: %s\n", pub, sec, fp);
+	}
+	sodium_free(pass);
+	keyfile_secret_free(k);
 	free(pub);
 	free(sec);
 	return rc;
+}
+
+struct keyfile_secret *cmd_office_key(const struct options *o, int *rc)
+{
+	*rc = EXIT_INPUT;
+	if (sodium_init() < 0 || !o->key) {
+		fputs("tipscreen: error: this needs the office key: --key OFFICE.key\n", stderr);
+		return NULL;
+	}
+	struct keyfile_secret *k = keyfile_secret_new();
+	char err[512];
+	int r = k ? keyfile_open(o->key, NULL, k, err, sizeof err) : -1;
+	if (r == -3) {
+		char *pass = sodium_malloc(CMD_PASS_MAX);
+		r = pass && cmd_passphrase(o, "Passphrase of the office key: ", false, pass) == 0
+		    ? keyfile_open(o->key, pass, k, err, sizeof err) : -4;
+		sodium_free(pass);
+	}
+	if (r == 1)
+		fprintf(stderr, "tipscreen: WARNING: %s is an UNENCRYPTED key of an older tipscreen: "
+			"anyone who copies it can open everything sealed to it, and it cannot sign "
+			"receipts. Make a new key with `tipscreen keygen`, give its .pub to the laptops, "
+			"and keep this one only to open what was sealed to it.\n", o->key);
+	if (r < 0) {
+		if (r != -4)
+			fprintf(stderr, "tipscreen: error: %s\n", k ? err : "out of memory");
+		keyfile_secret_free(k);
+		return NULL;
+	}
+	*rc = EXIT_OK;
+	return k;
 }
 
 /* This laptop's signing key pair; sk is sodium_malloc'd (sodium_free). */
@@ -168,7 +258,7 @@ static int load_signers(const struct options *o, struct seal_signer **v, size_t 
 	if (!o->signer)
 		return 0;
 	size_t len;
-	char *text = slurp(o->signer, &len), err[256];
+	char *text = cmd_slurp(o->signer, &len), err[256];
 	if (!text)
 		return -1;
 	int rc = seal_signers_parse(text, len, v, n, err, sizeof err);
@@ -230,21 +320,20 @@ static int print_opened(const struct options *o, const char *file, const struct 
 
 int cmd_unseal(const struct options *o, const char *file)
 {
-	if (sodium_init() < 0 || !o->key) {
-		fputs("tipscreen: error: unseal needs --key OFFICE.key\n", stderr);
-		return EXIT_INPUT;
-	}
-	unsigned char sk[SEAL_BOX_SECRET];
 	struct seal_signer *v;
 	size_t nv, len;
-	if (read_key(o->key, sk, sizeof sk) < 0 || load_signers(o, &v, &nv) < 0) {
-		sodium_memzero(sk, sizeof sk);
+	int rc;
+	if (load_signers(o, &v, &nv) < 0)
 		return EXIT_INPUT;
+	struct keyfile_secret *k = cmd_office_key(o, &rc);
+	if (!k) {
+		free(v);
+		return rc;
 	}
-	char *text = slurp(file, &len), err[256];
+	char *text = cmd_slurp(file, &len), err[256];
 	struct seal_opened so = { 0 };
-	int rc = EXIT_INPUT;
-	if (text && seal_open(text, len, sk, &so, err, sizeof err) < 0) {
+	rc = EXIT_INPUT;
+	if (text && seal_open(text, len, k->box, &so, err, sizeof err) < 0) {
 		size_t line = strspn(err, "0123456789");	/* "2: the sealed data is damaged" */
 		if (line && err[line] == ':')
 			fprintf(stderr, "%s:%.*s: error:%s\n", file, (int)line, err, err + line + 1);
@@ -256,6 +345,6 @@ int cmd_unseal(const struct options *o, const char *file)
 	seal_opened_free(&so);
 	free(text);
 	free(v);
-	sodium_memzero(sk, sizeof sk);
+	keyfile_secret_free(k);
 	return rc;
 }

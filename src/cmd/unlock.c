@@ -13,7 +13,7 @@
 #include "../core/store.h"
 #include "cmd.h"
 
-enum { PASS_MAX = 1024 };
+enum { PASS_MAX = CMD_PASS_MAX };
 
 static int read_file(const char *path, char *buf)
 {
@@ -78,6 +78,23 @@ static int set_new(struct store *st, const struct options *o, char *pass, char *
 			return -1;
 	}
 	return store_set_passphrase(st, pass, err, n);
+}
+
+int cmd_passphrase(const struct options *o, const char *prompt, bool twice, char *buf)
+{
+	if (o->passphrase_file)
+		return read_file(o->passphrase_file, buf);
+	if (ask(prompt, buf) < 0)
+		return -1;
+	if (!twice)
+		return 0;
+	char *again = sodium_malloc(PASS_MAX);
+	int rc = again && ask("The same passphrase again: ", again) == 0 && strcmp(buf, again) == 0
+		 ? 0 : -1;
+	if (rc < 0)
+		fputs("tipscreen: error: the two passphrases differ\n", stderr);
+	sodium_free(again);
+	return rc;
 }
 
 int cmd_store_open(const struct options *o, struct store **out)

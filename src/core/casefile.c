@@ -9,6 +9,10 @@
 #include "catalog.h"
 #include "xalloc.h"
 
+#ifndef TIPSCREEN_VERSION	/* the Makefile defines it */
+#define TIPSCREEN_VERSION "0.1.0"
+#endif
+
 void casefile_time(char *buf, size_t n, time_t t)
 {
 	struct tm tm;
@@ -119,7 +123,8 @@ static void case_head(struct report *r, const struct casefile *c)
 		casefile_time_ms(t, sizeof t, fin->ms);
 	char *st = strcmp(c->info->status, "complete") == 0
 		? xasprintf(_("complete (finished %s)"), fin ? t : "?")
-		: xstrdup(_("unfinished: it can be resumed"));
+		: xstrdup(c->iv ? _("unfinished: it can be resumed")
+				: _("unfinished (another deck cannot resume it)"));
 	field(r, _("Status"), st);
 	free(st);
 	stop_text(r, c);

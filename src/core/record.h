@@ -36,6 +36,8 @@ enum record_event {
 	REC_LANG,	/* new: the interview's language ("fr") */
 	REC_FINISH,	/* the interview completed */
 	REC_ASSESSMENT,	/* new: the assessment's JSON when the case finished */
+	REC_SENT,	/* id: the office key's fingerprint: the case went into a
+			 * bundle (`tipscreen bundle`), all the records before it */
 	REC_NEVENTS
 };
 

@@ -83,10 +83,11 @@ void report_print(FILE *out, const struct report *r, int width);
  * like every JSON string. */
 void report_print_json(FILE *out, const struct report *r);
 
-/* The summary: outcome in words, each element with its status and the
- * answers behind it, the child status, flags, caveats, the cited provisions
- * quoted verbatim with the words matched, and that a screening is not a
- * legal determination: report_build then report_print. */
+/* The summary: that a screening is not a legal determination, the outcome
+ * in words, the child status then and now, the referral (report_advice.h),
+ * each element with its status and the answers behind it, flags, caveats,
+ * what is still unclear and what to ask next, and the cited provisions
+ * quoted verbatim with the words matched: report_build then report_print. */
 void report_text(FILE *out, const struct assessment *a, const struct assess_input *in,
 		 const struct evidence *ev, size_t nev, int width);
 

@@ -319,6 +319,7 @@ static int replay_one(struct replay *r, const struct record *rec)
 	switch (rec->event) {
 	case REC_ANSWER: return replay_answer(r, rec);
 	case REC_FINISH:
+	case REC_SENT:
 	case REC_ASSESSMENT: return 0;
 	case REC_LANG:
 		snprintf(r->s->lang, sizeof r->s->lang, "%s", rec->new);

@@ -618,10 +618,10 @@ end
 begin "an export sealed to the office opens only with the office key"
 data="$TMP/cli-seal"
 IN=$E2E/plain/adult.in run 0 --plain --data "$data" --passphrase-file "$TMP/pass"
-run 0 keygen "$TMP/office"
+run 0 keygen "$TMP/office" --passphrase-file "$TMP/pass"
 [ "$(stat -c %a "$TMP/office.key")" = 600 ] || bad "the secret key is not 0600"
 [ "$(stat -c %a "$TMP/office.pub")" = 644 ] || bad "the public key is not 0644"
-run 2 keygen "$TMP/office"
+run 2 keygen "$TMP/office" --passphrase-file "$TMP/pass"
 has err "a key is never overwritten"
 case_of "$data"
 run 0 export "$id" --seal-to "$TMP/office.pub" --data "$data" --passphrase-file "$TMP/pass"
@@ -632,17 +632,17 @@ run 0 whoami "$TMP/laptop.pub" --data "$data" --passphrase-file "$TMP/pass"
 fp=$(sed -n 's/^fingerprint: //p' "$TMP/out")
 [ -n "$fp" ] || bad "whoami printed no fingerprint"
 [ "$(stat -c %a "$TMP/laptop.pub")" = 644 ] || bad "the laptop's public key is not 0644"
-run 0 unseal "$TMP/sealed" --key "$TMP/office.key" --signer "$TMP/laptop.pub"
+run 0 unseal "$TMP/sealed" --key "$TMP/office.key" --signer "$TMP/laptop.pub" --passphrase-file "$TMP/pass"
 has out '"outcome": "consistent-adult"'
 has err "signed by laptop $fp"
-run 0 keygen "$TMP/other"
-run 2 unseal "$TMP/sealed" --key "$TMP/other.key" --signer "$TMP/laptop.pub"
+run 0 keygen "$TMP/other" --passphrase-file "$TMP/pass"
+run 2 unseal "$TMP/sealed" --key "$TMP/other.key" --signer "$TMP/laptop.pub" --passphrase-file "$TMP/pass"
 has err "not sealed to this key"
 end
 
 begin "unseal names the laptop that signed and refuses an unknown one unless told"
 data="$TMP/cli-seal"
-run 2 unseal "$TMP/sealed" --key "$TMP/office.key"
+run 2 unseal "$TMP/sealed" --key "$TMP/office.key" --passphrase-file "$TMP/pass"
 has err "signed by laptop $fp, which is not in a list of known laptops"
 hasnt out "consistent-adult"
 # Another laptop (any tipscreen with office.pub) makes an export of its own.
@@ -650,24 +650,24 @@ IN=$E2E/plain/adult.in run 0 --plain --data "$TMP/forger" --passphrase-file "$TM
 case_of "$TMP/forger"
 run 0 export "$id" --seal-to "$TMP/office.pub" --data "$TMP/forger" --passphrase-file "$TMP/pass"
 cp "$TMP/out" "$TMP/forged"
-run 2 unseal "$TMP/forged" --key "$TMP/office.key" --signer "$TMP/laptop.pub"
+run 2 unseal "$TMP/forged" --key "$TMP/office.key" --signer "$TMP/laptop.pub" --passphrase-file "$TMP/pass"
 has err "which is not in $TMP/laptop.pub"
 hasnt out "consistent-adult"
-run 0 unseal "$TMP/forged" --key "$TMP/office.key" --any-signer
+run 0 unseal "$TMP/forged" --key "$TMP/office.key" --any-signer --passphrase-file "$TMP/pass"
 has err "WARNING"
 has err "NOT KNOWN"
 has out "consistent-adult"
 printf '%s field-3\n' "$(cat "$TMP/laptop.pub")" >"$TMP/laptops"
-run 0 unseal "$TMP/sealed" --key "$TMP/office.key" --signer "$TMP/laptops"
+run 0 unseal "$TMP/sealed" --key "$TMP/office.key" --signer "$TMP/laptops" --passphrase-file "$TMP/pass"
 has err "signed by laptop $fp (field-3)"
 printf 'not a key\n' >"$TMP/bad-laptops"
-run 2 unseal "$TMP/sealed" --key "$TMP/office.key" --signer "$TMP/bad-laptops"
+run 2 unseal "$TMP/sealed" --key "$TMP/office.key" --signer "$TMP/bad-laptops" --passphrase-file "$TMP/pass"
 has err "$TMP/bad-laptops:1:1: expected a laptop's signing key"
 end
 
 begin "unseal accepts a file with CRLF line ends"
 sed 's/$/\r/' "$TMP/sealed" >"$TMP/sealed-crlf"
-run 0 unseal "$TMP/sealed-crlf" --key "$TMP/office.key" --signer "$TMP/laptop.pub"
+run 0 unseal "$TMP/sealed-crlf" --key "$TMP/office.key" --signer "$TMP/laptop.pub" --passphrase-file "$TMP/pass"
 has out '"outcome": "consistent-adult"'
 end
 

@@ -1,6 +1,7 @@
 /* The summary in words and the JSON of DESIGN.md §4. */
 #include "testutil.h"
 
+#include "casefile.h"
 #include "langs.h"
 #include "law.h"
 #include "report.h"
@@ -494,6 +495,9 @@ static void test_purpose_without_means_advice_by_form(void **st)
 	lacks(ADULT_ALL, SEC_REFERRAL, "By the form found");
 	lacks("age-at-act: 15\nact.recruitment: yes\nmeans.threat: no\npurpose.forced-labour: yes\n",
 	      SEC_REFERRAL, "By the form found");
+	/* And what to ask: the control, which the means would show. */
+	has(in, SEC_ASK, "Can the person leave, refuse the work, keep their papers, phone and pay?");
+	lacks(ADULT_ALL, SEC_ASK, "Can the person leave");
 }
 
 static void test_exploitation_without_act_advice_by_form(void **st)
@@ -618,6 +622,32 @@ static void test_json_names_the_advice_sections(void **st)
 	report_free(&r);
 }
 
+/* The case file's dates: ISO 8601 local time with the offset from UTC. */
+static void test_case_file_dates_are_iso_8601_with_the_offset(void **st)
+{
+	(void)st;
+	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	char buf[32];
+	setenv("TZ", "UTC-2", 1);
+	tzset();
+	casefile_time(buf, sizeof buf, 1796169600);	/* 2026-12-02T00:00:00Z */
+	assert_string_equal(buf, "2026-12-02T02:00:00+02:00");
+	setenv("TZ", "UTC+5:30", 1);
+	tzset();
+	casefile_time_ms(buf, sizeof buf, 1796169600999LL);
+	assert_string_equal(buf, "2026-12-01T18:30:00-05:30");
+	setenv("TZ", "UTC", 1);
+	tzset();
+	casefile_time(buf, sizeof buf, 0);
+	assert_string_equal(buf, "1970-01-01T00:00:00+00:00");
+	if (old)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(old);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -649,6 +679,7 @@ int main(void)
 		cmocka_unit_test(test_what_to_ask_next_starts_with_safety_and_the_age),
 		cmocka_unit_test(test_outcome_beyond_the_list_is_subject_to_national_law),
 		cmocka_unit_test(test_json_names_the_advice_sections),
+		cmocka_unit_test(test_case_file_dates_are_iso_8601_with_the_offset),
 	};
 	return cmocka_run_group_tests_name("report", tests, utf8_locale, NULL);
 }
