@@ -46,7 +46,7 @@ FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
             src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c src/cmd/version.c src/cmd/train.c src/cmd/bundle.c
+            src/cmd/law.c src/cmd/version.c src/cmd/train.c src/cmd/result.c src/cmd/bundle.c
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
@@ -175,7 +175,7 @@ pot: build/pot/tipscreen.pot
 	cp build/pot/tipscreen.pot locales/tipscreen.pot
 	@echo "locales/tipscreen.pot: $$(grep -c '^msgid ' locales/tipscreen.pot) entries"
 
-build/pot/tipscreen.pot: tipscreen $(wildcard src/*/*.c src/*/*.h src/*.c screens/*.screen)
+build/pot/tipscreen.pot: tipscreen $(wildcard src/*/*.c src/*/*.h src/*.c screens/*.screen screens/scenarios/*.scenario)
 	@mkdir -p build/pot
 	./tipscreen pot screens > build/pot/deck.pot
 	$(XGETTEXT) -o build/pot/src.pot $(sort $(wildcard src/*/*.c src/*/*.h src/*.c))
@@ -241,7 +241,7 @@ clean-objs:
 clean:
 	rm -rf build tipscreen
 
-include tests/fuzz/fuzz.mk tests/coverage.mk
+include tests/fuzz/fuzz.mk tests/coverage.mk tests/graph.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 .SECONDARY:

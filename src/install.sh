@@ -90,7 +90,7 @@ install_all() {
 	[ -x "$bin" ] && [ -f "$page" ] || { say "missing $bin or $page"; exit 1; }
 	removed=$(uninstall)
 	[ "$removed" = 0 ] || say "removed the $removed files of the previous install"
-	for d in "$BINDIR" "$DATADIR/locales" "$MANDIR/man1" $(find screens/law -type d); do
+	for d in "$BINDIR" "$DATADIR/locales" "$MANDIR/man1" $(find screens/law screens/scenarios -type d); do
 		case $d in /*) ;; *) d=$DATADIR/$d ;; esac
 		install -d "$DESTDIR$d"
 	done
@@ -98,6 +98,7 @@ install_all() {
 	trap 'rm -f "$LIST"' EXIT
 	put 0755 "$bin" "$BINDIR" tipscreen
 	for f in screens/*.screen screens/contacts.example; do put 0644 "$f" "$DATADIR/screens"; done
+	for f in screens/scenarios/*.scenario; do put 0644 "$f" "$DATADIR/screens/scenarios"; done
 	for f in $(find screens/law -type f | sort); do put 0644 "$f" "$DATADIR/${f%/*}"; done
 	for f in locales/*.po locales/tipscreen.pot; do put 0644 "$f" "$DATADIR/locales"; done
 	sed "s|^\\.ds DD .*|.ds DD $DATADIR|" "$page" >"$DESTDIR$MANDIR/man1/tipscreen.1"

@@ -30,7 +30,7 @@ static const char usage[] =
 	"       tipscreen check [DIR]               check a deck of screens\n"
 	"       tipscreen assess [FILE|-] [--json] [--law ID]  apply the Article 3 rules\n"
 	"       tipscreen replay FILE [--json] [--law ID]  run an interview from answers\n"
-	"       tipscreen graph                     print the state machine as Graphviz DOT\n"
+	"       tipscreen graph [--path ID]         print the state machine as Graphviz DOT\n"
 	"       tipscreen cases                     list the interviews in the case store\n"
 	"       tipscreen export ID [--format json|csv|txt] [--seal-to OFFICE.pub]\n"
 	"       tipscreen delete ID                 delete an interview for good\n"
@@ -49,6 +49,10 @@ static const char usage[] =
 	"       tipscreen scenarios [DIR] [--json]  run every training scenario's expert key\n"
 	"       tipscreen train [ID] [--solo] [--plain]  a training session, then its debrief\n"
 	"       tipscreen train ID --card           the role-play partner's card\n"
+	"       tipscreen train ID ... --result FILE --to TRAINER.pub --trainee NAME\n"
+	"                                           the result, sealed to the trainer\n"
+	"       tipscreen trainer report FILE... --key TRAINER.key [--format txt|csv]\n"
+	"                                           a class's results as a matrix\n"
 	"       tipscreen train ID --answers FILE [--json]  grade a trainee's answers (debrief)\n"
 	"\n"
 	"Options:\n"
@@ -79,6 +83,10 @@ static const char usage[] =
 	"  --signer FILE      unseal: the known laptops' keys (from `whoami FILE`)\n"
 	"  --any-signer       unseal: open an export of an unknown laptop, with a warning\n"
 	"  --answers FILE     train: the trainee's answers (the answers file of replay)\n"
+	"  --path ID          graph: draw this training scenario's path bold\n"
+	"  --result FILE      train: write the result, sealed (with --to and --trainee)\n"
+	"  --to FILE          train --result: the trainer's public key (from keygen)\n"
+	"  --trainee NAME     train --result: the trainee's pseudonym\n"
 	"  --solo             train: solo practice, each question shows what the person says\n"
 	"  --card             train: print the role-play partner's card\n"
 	"  --json             assess, replay, scenarios, train: print JSON\n"
@@ -148,7 +156,7 @@ static int color_mode(const char *v)
 
 struct cmdline {
 	struct options o;
-	const char *pos[3];
+	const char *pos[64];
 	int npos;
 	bool version;	/* --version: after every option, so --deck counts */
 };
@@ -210,6 +218,14 @@ static int parse(int argc, char **argv, struct cmdline *c)
 			c->o.seal_to = v;
 		} else if ((v = value_of(argc, argv, &i, "--law"))) {
 			c->o.law = v;
+		} else if ((v = value_of(argc, argv, &i, "--result"))) {
+			c->o.result = v;
+		} else if ((v = value_of(argc, argv, &i, "--to"))) {
+			c->o.to = v;
+		} else if ((v = value_of(argc, argv, &i, "--trainee"))) {
+			c->o.trainee = v;
+		} else if ((v = value_of(argc, argv, &i, "--path"))) {
+			c->o.path = v;
 		} else if ((v = value_of(argc, argv, &i, "--answers"))) {
 			c->o.answers = v;
 		} else if ((v = value_of(argc, argv, &i, "--key"))) {
@@ -225,7 +241,7 @@ static int parse(int argc, char **argv, struct cmdline *c)
 				return usage_error("--width takes a number from 20 to 1000, not '%s'", v);
 		} else if (a[0] == '-' && a[1] != '\0') {
 			return usage_error("unknown option '%s'", a);
-		} else if (c->npos < 3) {
+		} else if (c->npos < 64) {
 			c->pos[c->npos++] = a;
 		} else {
 			return usage_error("unexpected argument '%s'", a);
@@ -268,12 +284,14 @@ static int dispatch(struct cmdline *c)
 		return cmd_pot(&c->o, args ? c->pos[1] : NULL);
 	if (strcmp(cmd, "scenarios") == 0 && args <= 1)
 		return cmd_scenarios(&c->o, args ? c->pos[1] : NULL);
+	if (strcmp(cmd, "trainer") == 0 && args >= 2 && strcmp(c->pos[1], "report") == 0)
+		return cmd_trainer_report(&c->o, (char **)c->pos + 2, args - 1);
 	if (strcmp(cmd, "train") == 0 && args <= 1)
 		return cmd_train(&c->o, args ? c->pos[1] : NULL);
 	static const char *const known[] = { "check", "assess", "replay", "graph", "cases", "export",
 					     "delete", "keygen", "whoami", "unseal", "pot", "bundle",
 					     "receipt", "scenarios",
-					     "train" };
+					     "train", "trainer" };
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(cmd, known[i]) == 0)
 			return usage_error("wrong number of arguments for '%s'", cmd);

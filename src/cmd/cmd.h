@@ -104,6 +104,13 @@ int cmd_unseal(const struct options *o, const char *file);
 int cmd_pot(const struct options *o, const char *dir);
 int cmd_scenarios(const struct options *o, const char *dir);
 int cmd_train(const struct options *o, const char *id);
+/* trainer report FILE... --key TRAINER.key: the class's matrix (result.c). */
+int cmd_trainer_report(const struct options *o, char **files, int n);
+struct debrief;
+/* --result FILE --to TRAINER.pub --trainee NAME: the debrief's result
+ * sealed to the trainer, started at started; an exit code. */
+#include <time.h>
+int cmd_result_write(const struct options *o, const struct debrief *d, time_t started);
 
 struct scenario;
 struct interview;
@@ -115,7 +122,7 @@ int cmd_load_scenarios(const char *deckdir, const char *dir, const struct deck *
 /* Prints the debrief of the trainee's interview iv on scenario s; an exit
  * code. */
 int cmd_train_grade(const struct options *o, const struct scenario *s, const struct deck *dk,
-		    const struct interview *iv);
+		    const struct interview *iv, time_t started);
 /* --version: the version, then the deck's size and identity. */
 int cmd_version(const struct options *o, const char *version);
 

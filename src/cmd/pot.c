@@ -7,6 +7,7 @@
 #include "../core/deck.h"
 #include "../core/vocab.h"
 #include "../core/xalloc.h"
+#include "../core/scenario.h"
 #include "cmd.h"
 
 /* s as PO string lines: "…" with escapes, broken after each \n. */
@@ -51,6 +52,18 @@ static void pot_entry(void *arg, const char *ctx, const char *text, const char *
 	fputs("msgstr \"\"\n", p->out);
 }
 
+/* The training scenarios' texts: the context is the scenario id. */
+static void pot_scenarios(const char *dir, const struct deck *dk, struct pot *p)
+{
+	struct scenario *v;
+	size_t n;
+	if (cmd_load_scenarios(dir, NULL, dk, &v, &n) == EXIT_OK && n)
+		fputs("\n# The training scenarios' texts: the context is the scenario id.\n", p->out);
+	for (size_t i = 0; i < n; i++)
+		scenario_each_text(&v[i], pot_entry, p);
+	scenario_list_free(v, n);
+}
+
 int cmd_pot(const struct options *o, const char *dir)
 {
 	struct deck *dk = cmd_load_deck(dir ? dir : o->deck);
@@ -67,6 +80,7 @@ int cmd_pot(const struct options *o, const char *dir)
 	for (int i = 0; i < IND_COUNT; i++)
 		if (indicator_words(i))
 			pot_entry(&p, "law", indicator_words(i), "src/core/vocab.h", 0);
+	pot_scenarios(dir ? dir : o->deck, dk, &p);
 	for (size_t i = 0; i < p.n; i++)
 		free(p.seen[i]);
 	free(p.seen);

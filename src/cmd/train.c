@@ -168,7 +168,7 @@ int cmd_scenarios(const struct options *o, const char *dir)
 }
 
 int cmd_train_grade(const struct options *o, const struct scenario *s, const struct deck *dk,
-		    const struct interview *iv)
+		    const struct interview *iv, time_t started)
 {
 	struct debrief d;
 	const char *why;
@@ -180,8 +180,11 @@ int cmd_train_grade(const struct options *o, const struct scenario *s, const str
 		debrief_json(o->out, &d);
 	else
 		debrief_text(o->out, &d, o->width);
+	int rc = o->result ? cmd_result_write(o, &d, started) : EXIT_OK;
+	if (o->result && rc == EXIT_OK)
+		fprintf(stderr, "tipscreen: the result is in %s, sealed to %s\n", o->result, o->to);
 	debrief_free(&d);
-	return EXIT_OK;
+	return rc;
 }
 
 static void print_wrapped(FILE *out, const char *indent, const char *text, int width)
@@ -299,6 +302,7 @@ static int interview(const struct options *o, struct session *ss, const struct v
 
 static int train_live(const struct options *o, const struct scenario *s, const struct deck *dk)
 {
+	time_t started = time(NULL);
 	if (!brief(o, s, o->solo))
 		return EXIT_RUNTIME;
 	struct langs l;
@@ -313,7 +317,7 @@ static int train_live(const struct options *o, const struct scenario *s, const s
 	int rc = interview(o, &ss, &t, &l, second);
 	if (rc == 0) {
 		fprintf(o->out, "\n");
-		rc = cmd_train_grade(o, s, dk, iv);
+		rc = cmd_train_grade(o, s, dk, iv, started);
 	} else {
 		fprintf(stderr, "tipscreen: the training session ended before the debrief\n");
 		rc = EXIT_RUNTIME;
@@ -335,7 +339,7 @@ static int grade_file(const struct options *o, const struct scenario *s, const s
 		diags_print(&d, stderr);
 		rc = EXIT_INPUT;
 	} else {
-		rc = cmd_train_grade(o, s, dk, iv);
+		rc = cmd_train_grade(o, s, dk, iv, time(NULL));
 	}
 	stanza_file_free(&f);
 	diags_free(&d);
@@ -345,6 +349,10 @@ static int grade_file(const struct options *o, const struct scenario *s, const s
 
 int cmd_train(const struct options *o, const char *id)
 {
+	if (o->result && (!o->to || !o->trainee)) {
+		fprintf(stderr, "tipscreen: --result needs --to TRAINER.pub and --trainee NAME\n");
+		return EXIT_INPUT;
+	}
 	if (!id && (o->answers || o->card)) {
 		fprintf(stderr, "tipscreen: train --answers and --card need a scenario id "
 			"(tipscreen scenarios lists the ids)\n");

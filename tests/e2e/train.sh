@@ -148,6 +148,59 @@ run 2 train farm-no-choice --answers "$TMP/bad.answers"
 has err "bad.answers:1:13: error: 'perhaps' is not an answer to means.lied"
 end
 
+begin "pot: the scenarios' texts, with the scenario id as the context"
+run 0 pot
+has out 'msgctxt "farm-no-choice"'
+has out 'msgid "Farm work for food, no papers"'
+grep -A1 'msgctxt "girl-who-agreed"' "$TMP/out" | grep -qF 'msgid "\"I am sixteen. Is that a problem?\""' ||
+	bad "a Says line of girl-who-agreed is not in the template"
+end
+
+begin "graph --path: the scenario's expert path bold, the rest as before"
+run 0 graph
+cp "$TMP/out" "$TMP/plain.dot"
+run 0 graph --path supervisor-interprets
+has out '"safety.private" [label="safety.private\n(yesno)", style="filled,bold", fillcolor="#ffd27f"];'
+has out '"safety.private" -> "stop" [label="not (safety.private = yes)", color="#d95f02", penwidth=3];'
+has out '"stop" -> "referral" [color="#d95f02", penwidth=3];'
+hasnt out '"consent.agree" [label="consent.agree\n(yesno)", style='
+[ "$(grep -c 'filled,bold' "$TMP/out")" = 8 ] || bad "not the 8 screens of the path filled"
+[ "$(grep -c 'penwidth=3' "$TMP/out")" = 7 ] || bad "not the 7 edges of the path bold"
+sed -e 's/, style="filled,bold", fillcolor="#ffd27f"//' -e 's/ \[color="#d95f02", penwidth=3\]//' \
+	-e 's/, color="#d95f02", penwidth=3//' "$TMP/out" | cmp -s - "$TMP/plain.dot" ||
+	bad "--path changed more than the path's style"
+run 2 graph --path no-such
+has err "no scenario 'no-such'"
+end
+
+begin "results of three trainees sealed to the trainer; trainer report prints the class matrix"
+run 0 keygen "$TMP/trainer"
+run 0 keygen "$TMP/other"
+run 0 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+has err "the result is in $TMP/ana.res"
+for t in ben cleo; do
+	run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers \
+		--result "$TMP/$t.res" --to "$TMP/trainer.pub" --trainee $t
+done
+[ "$(stat -c %a "$TMP/ben.res")" = 600 ] || bad "a result file is not 0600"
+grep -q 'vulnerability' "$TMP/ben.res" && bad "the result is not sealed"
+run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key"
+grep -q '^ana  *farm-no-choice v1  *100% ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
+grep -q '^ben  *farm-no-choice v1  *88% ok  *not-met  *ok  *ok  *not-shown *$' "$TMP/out" || bad "no row for ben"
+grep -q '^cleo ' "$TMP/out" || bad "no row for cleo"
+has out "  2 of 3  farm-no-choice: means.vulnerability-used"
+has out "  2  farm-no-choice: means.vulnerability-used answered no"
+run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" --format csv
+has out '"ben","farm-no-choice","1","88","agree","not-met","agree","agree","not-shown"'
+run 2 trainer report "$TMP/ana.res" --key "$TMP/other.key"
+has err "$TMP/ana.res: error: not sealed to this key"
+hasnt out "ana"
+run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+has err "a result is never overwritten"
+run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/x.res" --to "$TMP/trainer.pub"
+[ ! -e "$TMP/x.res" ] || bad "a result written without --trainee"
+end
+
 # snapshot DIR: every file under DIR with its size and checksum.
 snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" | sort; }
 
@@ -187,7 +240,8 @@ has out "TRAINING: choose a scenario"
 has out "basic:"
 has out "   1. Farm work for food, no papers (farm-no-choice) — ngo labour police"
 has out "intermediate:"
-has out "   2. A girl of 16 who \"chose\" to sell sex (girl-who-agreed) — ngo police health"
+has out "   3. A girl of 16 who \"chose\" to sell sex (girl-who-agreed) — ngo police health"
+has out "   2. The supervisor offers to interpret (supervisor-interprets)"
 has out "Score: 100%"
 printf '9\n' > "$TMP/nine.in"
 IN=$TMP/nine.in run 2 train --plain

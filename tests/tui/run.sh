@@ -543,5 +543,25 @@ if interview_to_summary; then
 fi
 end
 
+begin "a solo training session: TRAINING on every screen, what the person says, the debrief"
+start xterm-256color 80 24 train supervisor-interprets --solo
+wait_for "Press Enter to begin" &&
+step Enter "tipscreen TRAINING" && screen | grep -qF "Start a new interview" &&
+step Enter "TRAINING Setup — screen 1 of" &&
+screen | grep -qF "Says: (The trainee is a labour inspector.)" || bad "no Says line"
+step 2 Enter "TRAINING Setup — screen 2 of" &&
+step 2 Enter "Says: (It is an inspection visit.)" &&
+step 1 Enter 'Says: The supervisor: "I translate for him' &&
+step 6 Enter 'Says: The supervisor: "I stay here.' &&
+step n Enter "TRAINING Stop and refer" &&
+step Enter "TRAINING Referral" &&
+step Enter "TRAINING Close" &&
+step Enter "TRAINING debrief: The supervisor offers to interpret" &&
+wait_exit
+screen | grep -qF "Score: 100% (19 of 19)" || bad "no score"
+[ "$(cat "$TMP/rc" 2>/dev/null)" = 0 ] || bad "exit status $(cat "$TMP/rc" 2>/dev/null)"
+[ ! -e "$TMP/store$stores" ] || bad "training created the case store $TMP/store$stores"
+end
+
 printf '\n%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" = 0 ]

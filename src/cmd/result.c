@@ -1,0 +1,328 @@
+/* result: a trainee's result sealed to the trainer (`train ... --result FILE
+ * --to TRAINER.pub`), and the class's report of such results (`trainer
+ * report FILE... --key TRAINER.key [--format txt|csv]`).
+ *
+ * The result is a stanza (stanza.h) sealed with seal.h's format:
+ *   Result: 1 / Trainee: / Scenario: / Version: / Score: / Started: / Finished:
+ *   Element: act|met|met|agree           (five, trainee|expert|agree or differ)
+ *   Question: means.lied|no|yes|differ   (each graded question; "-" not asked)
+ * It is signed with a key made for this result alone (a training result has
+ * no laptop identity): the signature shows that it was not changed, the
+ * seal that only the trainer opens it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../core/debrief.h"
+#include "../core/seal.h"
+#include "../core/stanza.h"
+#include "../core/xalloc.h"
+#include "cmd.h"
+
+/* One line of base64 key, as keygen writes it. */
+static int key_file(const char *path, unsigned char *key, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	char line[256];
+	int ok = f && fgets(line, sizeof line, f) &&
+		 seal_key_decode(line, strcspn(line, " \t\r\n"), key, len) == 0;
+	if (f)
+		fclose(f);
+	sodium_memzero(line, sizeof line);
+	if (!ok)
+		fprintf(stderr, "%s:1: error: expected a key written by `tipscreen keygen`\n", path);
+	return ok ? 0 : -1;
+}
+
+static void iso(char *buf, size_t n, time_t t)
+{
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+}
+
+static char *payload(const struct debrief *d, const char *trainee, time_t started, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+	char a[32], b[32];
+	iso(a, sizeof a, started);
+	iso(b, sizeof b, time(NULL));
+	fprintf(f, "Result: 1\nTrainee: %s\nScenario: %s\nVersion: %ld\nScore: %d\nStarted: %s\n"
+		"Finished: %s\n", trainee, d->s->id, d->s->version, d->score, a, b);
+	for (int p = 0; p < PART_COUNT; p++)
+		fprintf(f, "Element: %s|%s|%s|%s\n", scenario_part_name(p), d->part[p].trainee,
+			d->part[p].expert, d->part[p].agree ? "agree" : "differ");
+	for (size_t i = 0; i < d->nq; i++)
+		fprintf(f, "Question: %s|%s|%s|%s\n", d->qs[i].q->id,
+			d->qs[i].trainee ? d->qs[i].trainee : "-", d->qs[i].q->expert,
+			d->qs[i].agree ? "agree" : "differ");
+	fclose(f);
+	return buf;
+}
+
+static bool name_ok(const char *s)
+{
+	if (!*s || strlen(s) > 40)
+		return false;
+	for (; *s; s++)
+		if (*s == '|' || (unsigned char)*s < 0x20)
+			return false;
+	return true;
+}
+
+int cmd_result_write(const struct options *o, const struct debrief *d, time_t started)
+{
+	if (!o->to || !o->trainee || !name_ok(o->trainee)) {
+		fprintf(stderr, "tipscreen: --result needs --to TRAINER.pub and --trainee NAME (a "
+			"pseudonym of up to 40 characters, no '|')\n");
+		return EXIT_INPUT;
+	}
+	unsigned char pk[SEAL_BOX_PUBLIC], spk[SEAL_SIGN_PUBLIC], ssk[SEAL_SIGN_SECRET];
+	if (sodium_init() < 0 || key_file(o->to, pk, sizeof pk) < 0)
+		return EXIT_INPUT;
+	crypto_sign_keypair(spk, ssk);
+	size_t len, n;
+	char *text = payload(d, o->trainee, started, &len);
+	char *sealed = seal_make(text, len, "UTF-8", pk, ssk, &n);
+	sodium_memzero(ssk, sizeof ssk);
+	free(text);
+	int fd = open(o->result, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	int rc = EXIT_OK;
+	if (fd < 0) {
+		fprintf(stderr, "%s: error: %s%s\n", o->result, strerror(errno),
+			errno == EEXIST ? " (a result is never overwritten)" : "");
+		rc = errno == EEXIST ? EXIT_INPUT : EXIT_RUNTIME;
+	} else if (write(fd, sealed, n) != (ssize_t)n || fsync(fd) != 0) {
+		fprintf(stderr, "%s: error: cannot write the result\n", o->result);
+		unlink(o->result);
+		rc = EXIT_RUNTIME;
+	}
+	if (fd >= 0)
+		close(fd);
+	free(sealed);
+	return rc;
+}
+
+/* ---- the class's report ------------------------------------------------- */
+
+struct row {
+	char *trainee, *scenario;
+	long version;
+	int score;
+	char *el[PART_COUNT];		/* "agree" or the trainee's value */
+};
+
+struct miss {
+	char *scenario, *question, *answer;	/* answer NULL: the question's count */
+	int n;
+};
+
+struct class {
+	struct row *rows;
+	size_t nrows;
+	struct miss *miss;
+	size_t nmiss;
+};
+
+static void count_miss(struct class *c, const char *scen, const char *q, const char *answer)
+{
+	for (size_t i = 0; i < c->nmiss; i++) {
+		struct miss *m = &c->miss[i];
+		if (!strcmp(m->scenario, scen) && !strcmp(m->question, q) && !m->answer == !answer &&
+		    (!answer || !strcmp(m->answer, answer))) {
+			m->n++;
+			return;
+		}
+	}
+	c->miss = xrealloc(c->miss, (c->nmiss + 1) * sizeof *c->miss);
+	c->miss[c->nmiss++] = (struct miss){ xstrdup(scen), xstrdup(q), answer ? xstrdup(answer) : NULL, 1 };
+}
+
+/* Splits "a|b|c|d" into four borrowed parts of the copy buf; false if not four. */
+static bool four(char *buf, char *part[4])
+{
+	part[0] = buf;
+	for (int i = 1; i < 4; i++) {
+		char *bar = strchr(part[i - 1], '|');
+		if (!bar)
+			return false;
+		*bar = '\0';
+		part[i] = bar + 1;
+	}
+	return !strchr(part[3], '|');
+}
+
+static int add_result(struct class *c, const char *file, const char *text, size_t len)
+{
+	struct stanza_file f;
+	struct diags d = { 0 };
+	int rc = stanza_parse(file, text, len, &f, &d);
+	const struct stanza *st = rc == 0 && f.n == 1 ? &f.s[0] : NULL;
+	const struct field *tr = st ? stanza_get(st, "Trainee") : NULL, *sc = st ? stanza_get(st, "Scenario") : NULL;
+	if (!tr || !sc || !stanza_get(st, "Score") || !stanza_get(st, "Version")) {
+		diags_print(&d, stderr);
+		fprintf(stderr, "%s: error: not a training result\n", file);
+		stanza_file_free(&f);
+		diags_free(&d);
+		return EXIT_INPUT;
+	}
+	c->rows = xrealloc(c->rows, (c->nrows + 1) * sizeof *c->rows);
+	struct row *r = &c->rows[c->nrows++];
+	memset(r, 0, sizeof *r);
+	r->trainee = xstrdup(tr->value);
+	r->scenario = xstrdup(sc->value);
+	r->version = atol(stanza_get(st, "Version")->value);
+	r->score = atoi(stanza_get(st, "Score")->value);
+	for (size_t i = 0; i < st->n; i++) {
+		char *buf = xstrdup(st->f[i].value), *p[4];
+		bool el = !strcasecmp(st->f[i].key, "Element"), q = !strcasecmp(st->f[i].key, "Question");
+		if ((el || q) && four(buf, p)) {
+			for (int k = 0; el && k < PART_COUNT; k++)
+				if (!strcmp(p[0], scenario_part_name(k)) && !r->el[k])
+					r->el[k] = xstrdup(strcmp(p[3], "agree") ? p[1] : "agree");
+			if (q && strcmp(p[3], "agree")) {
+				count_miss(c, r->scenario, p[0], NULL);
+				count_miss(c, r->scenario, p[0], p[1]);
+			}
+		}
+		free(buf);
+	}
+	stanza_file_free(&f);
+	diags_free(&d);
+	return EXIT_OK;
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct miss *x = a, *y = b;
+	if (x->n != y->n)
+		return y->n - x->n;
+	int c = strcmp(x->scenario, y->scenario);
+	return c ? c : strcmp(x->question, y->question);
+}
+
+static void report_txt(FILE *out, struct class *c)
+{
+	fprintf(out, "%-16s %-24s %5s", "trainee", "scenario", "score");
+	for (int p = 0; p < PART_COUNT; p++)
+		fprintf(out, " %-18s", scenario_part_name(p));
+	fputc('\n', out);
+	for (size_t i = 0; i < c->nrows; i++) {
+		struct row *r = &c->rows[i];
+		char sv[64];
+		snprintf(sv, sizeof sv, "%s v%ld", r->scenario, r->version);
+		fprintf(out, "%-16s %-24s %4d%%", r->trainee, sv, r->score);
+		for (int p = 0; p < PART_COUNT; p++)
+			fprintf(out, " %-18s", r->el[p] ? (strcmp(r->el[p], "agree") ? r->el[p] : "ok") : "?");
+		fputc('\n', out);
+	}
+	qsort(c->miss, c->nmiss, sizeof *c->miss, by_count);
+	fprintf(out, "\nQuestions most often missed:\n");
+	for (size_t i = 0; i < c->nmiss; i++)
+		if (!c->miss[i].answer)
+			fprintf(out, "  %d of %zu  %s: %s\n", c->miss[i].n, c->nrows, c->miss[i].scenario,
+				c->miss[i].question);
+	fprintf(out, "\nCommon wrong answers:\n");
+	for (size_t i = 0; i < c->nmiss; i++)
+		if (c->miss[i].answer)
+			fprintf(out, "  %d  %s: %s answered %s\n", c->miss[i].n, c->miss[i].scenario,
+				c->miss[i].question, c->miss[i].answer);
+}
+
+/* A CSV field: quoted, with quotes doubled, and a leading formula sign made text. */
+static void csv(FILE *out, const char *s, bool last)
+{
+	fputc('"', out);
+	if (strchr("=+-@", *s) && *s)
+		fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputs(last ? "\"\r\n" : "\",", out);
+}
+
+static void report_csv(FILE *out, const struct class *c)
+{
+	fputs("\"trainee\",\"scenario\",\"version\",\"score\",\"act\",\"means\",\"purpose\",\"child\",\"outcome\"\r\n", out);
+	for (size_t i = 0; i < c->nrows; i++) {
+		const struct row *r = &c->rows[i];
+		char v[32], s[32];
+		snprintf(v, sizeof v, "%ld", r->version);
+		snprintf(s, sizeof s, "%d", r->score);
+		csv(out, r->trainee, false);
+		csv(out, r->scenario, false);
+		csv(out, v, false);
+		csv(out, s, false);
+		for (int p = 0; p < PART_COUNT; p++)
+			csv(out, r->el[p] ? r->el[p] : "", p == PART_COUNT - 1);
+	}
+}
+
+static void class_free(struct class *c)
+{
+	for (size_t i = 0; i < c->nrows; i++) {
+		free(c->rows[i].trainee);
+		free(c->rows[i].scenario);
+		for (int p = 0; p < PART_COUNT; p++)
+			free(c->rows[i].el[p]);
+	}
+	free(c->rows);
+	for (size_t i = 0; i < c->nmiss; i++) {
+		free(c->miss[i].scenario);
+		free(c->miss[i].question);
+		free(c->miss[i].answer);
+	}
+	free(c->miss);
+}
+
+static int open_result(struct class *c, const char *file, const unsigned char *sk)
+{
+	size_t len;
+	char *text = NULL, err[256];
+	if (stanza_slurp(file, &text, &len, &(struct diags){ 0 }) < 0) {
+		fprintf(stderr, "%s: error: cannot read the file\n", file);
+		return EXIT_INPUT;
+	}
+	struct seal_opened so = { 0 };
+	int rc = EXIT_INPUT;
+	if (seal_open(text, len, sk, &so, err, sizeof err) < 0)
+		fprintf(stderr, "%s: error: %s (a result sealed to another trainer's key is refused)\n",
+			file, err);
+	else
+		rc = add_result(c, file, (const char *)so.payload, so.len);
+	seal_opened_free(&so);
+	free(text);
+	return rc;
+}
+
+int cmd_trainer_report(const struct options *o, char **files, int n)
+{
+	const char *fmt = o->format ? o->format : "txt";
+	if (!o->key || n < 1 || (strcmp(fmt, "txt") && strcmp(fmt, "csv"))) {
+		fputs("tipscreen: trainer report needs FILE... --key TRAINER.key [--format txt|csv]\n",
+		      stderr);
+		return EXIT_INPUT;
+	}
+	unsigned char sk[SEAL_BOX_SECRET];
+	if (sodium_init() < 0 || key_file(o->key, sk, sizeof sk) < 0)
+		return EXIT_INPUT;
+	struct class c = { 0 };
+	int rc = EXIT_OK;
+	for (int i = 0; i < n && rc == EXIT_OK; i++)
+		rc = open_result(&c, files[i], sk);
+	sodium_memzero(sk, sizeof sk);
+	if (rc == EXIT_OK) {
+		if (!strcmp(fmt, "csv"))
+			report_csv(o->out, &c);
+		else
+			report_txt(o->out, &c);
+	}
+	class_free(&c);
+	return rc;
+}
