@@ -32,7 +32,20 @@ struct reader {
 	const char *path;
 	struct diags *d;
 	bool seen_outcome, seen_cites, seen_flags, seen_law_outcome;
+	const char *outcome_names[OUT_INCOMPLETE + 1];	/* the vocabulary, for lookups */
+	const char *flag_names[FLAG_COUNT];
+	const char *cite_names[CITE_COUNT];
 };
+
+static void init_names(struct reader *r)
+{
+	for (int i = 0; i <= OUT_INCOMPLETE; i++)
+		r->outcome_names[i] = assess_outcome_name((enum outcome)i);
+	for (int i = 0; i < FLAG_COUNT; i++)
+		r->flag_names[i] = assess_flag_name((enum flag)i);
+	for (int i = 0; i < CITE_COUNT; i++)
+		r->cite_names[i] = assess_cite_name((enum cite)i);
+}
 
 /* An error at the value of field f. */
 #define BAD(r, f, ...) diags_add((r)->d, (r)->path, (f)->vline, (f)->vcol, __VA_ARGS__)
@@ -74,26 +87,12 @@ static void each_word(struct reader *r, const struct field *f, word_fn *fn, void
 	}
 }
 
-static const char *outcome_names[OUT_INCOMPLETE + 1];
-static const char *flag_names[FLAG_COUNT];
-static const char *cite_names[CITE_COUNT];
-
-static void init_names(void)
-{
-	for (int i = 0; i <= OUT_INCOMPLETE; i++)
-		outcome_names[i] = assess_outcome_name((enum outcome)i);
-	for (int i = 0; i < FLAG_COUNT; i++)
-		flag_names[i] = assess_flag_name((enum flag)i);
-	for (int i = 0; i < CITE_COUNT; i++)
-		cite_names[i] = assess_cite_name((enum cite)i);
-}
-
 static void add_flag(struct reader *r, const struct field *f, const char *w, int col, void *arg)
 {
 	bool *set = arg;
 	if (strcmp(w, "none") == 0)
 		return;
-	int i = lookup(r, f, col, w, flag_names, FLAG_COUNT, "flag");
+	int i = lookup(r, f, col, w, r->flag_names, FLAG_COUNT, "flag");
 	if (i >= 0)
 		set[i] = true;
 }
@@ -101,7 +100,7 @@ static void add_flag(struct reader *r, const struct field *f, const char *w, int
 static void add_cite(struct reader *r, const struct field *f, const char *w, int col, void *arg)
 {
 	(void)arg;
-	int i = lookup(r, f, col, w, cite_names, CITE_COUNT, "citation");
+	int i = lookup(r, f, col, w, r->cite_names, CITE_COUNT, "citation");
 	if (i >= 0)
 		r->s->cite[i] = true;
 }
@@ -127,7 +126,7 @@ static void add_role(struct reader *r, const struct field *f, const char *w, int
 
 static int one_outcome(struct reader *r, const struct field *f)
 {
-	int o = lookup(r, f, f->vcol, f->value, outcome_names, OUT_INCOMPLETE + 1, "outcome");
+	int o = lookup(r, f, f->vcol, f->value, r->outcome_names, OUT_INCOMPLETE + 1, "outcome");
 	return o < 0 ? OUT_INCOMPLETE : o;
 }
 
@@ -413,7 +412,7 @@ static void read_point(struct reader *r, const struct stanza *st)
 		for (int i = 0; i < PART_COUNT; i++)
 			all[i] = part_names[i];
 		for (int i = 0; i < FLAG_COUNT; i++)
-			all[PART_COUNT + i] = flag_names[i];
+			all[PART_COUNT + i] = r->flag_names[i];
 		int k = lookup(r, about, about->vcol, about->value, all, PART_COUNT + FLAG_COUNT,
 			       "element or flag");
 		if (k >= PART_COUNT)
@@ -438,7 +437,6 @@ static void read_point(struct reader *r, const struct stanza *st)
 int scenario_load(const char *path, const struct deck *deck, struct scenario *out,
 		  struct diags *d)
 {
-	init_names();
 	memset(out, 0, sizeof *out);
 	out->path = xstrdup(path);
 	out->stop_at = -1;
@@ -449,7 +447,8 @@ int scenario_load(const char *path, const struct deck *deck, struct scenario *ou
 		stanza_file_free(&f);
 		return -1;
 	}
-	struct reader r = { out, deck, path, d, false, false, false, false };
+	struct reader r = { out, deck, path, d, false, false, false, false, { 0 }, { 0 }, { 0 } };
+	init_names(&r);
 	if (f.n == 0)
 		diags_add(d, path, 1, 1, "empty scenario: expected a first stanza starting 'Scenario:'");
 	else if (!stanza_get(&f.s[0], "Scenario"))
