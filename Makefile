@@ -53,6 +53,7 @@ LAW      := $(sort $(wildcard screens/law/*.txt))
 UNIT     := text termcs stanza guard deck assess inputs interview report law profile answers store session record seal catalog
 UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors bundle keyfile scenario
 UNIT     += kanon office_db
+UNIT     += locales
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
              src/plain/plain.c

@@ -301,7 +301,7 @@ begin "--lang fr runs the whole interview and the summary in French"
 IN=$E2E/plain/adult.in run 0 --plain --lang fr $(store)
 has out "Langue : Français (fr), brouillon : non relu par un locuteur natif."
 has out "[Sécurité — écran 5 sur "
-has out "Qui fait ce dépistage ?"
+has out "Qui fait ce repérage ?"
 has out "Résultat : Concorde avec la traite des personnes (article 3 a)) [consistent-adult]"
 has out "Acte : établi (requis)"
 has out "  - oui: Quelqu'un a proposé, promis ou organisé le travail ou le voyage."
@@ -368,7 +368,7 @@ end
 begin "--second shows the respondent's language under the interviewer's"
 IN=$E2E/plain/adult.in run 0 --plain --lang en --second fr $(store)
 has out "Who is doing this screening?"
-has out "[fr] Qui fait ce dépistage ?"
+has out "[fr] Qui fait ce repérage ?"
 has out "Respondent's language, shown under each question: Français (fr), draft: not reviewed by a native speaker."
 has out "      [fr] Policier ou policière"
 has out "Outcome: Consistent with trafficking in persons"

@@ -279,7 +279,7 @@ screen | grep -qF "[30]" || bad "the age was lost in the switch"
 step Enter "Racontez-moi comment vous êtes arrivé" &&
 step F1 "Touches" && step Enter "Racontez-moi" &&
 keys C-t && wait_for "Arrêtez les questions ici" && step Enter "Donnez à la personne"
-history | grep -qF "RÉSUMÉ DU DÉPISTAGE" && bad "the summary was shown after the stop key"
+history | grep -qF "RÉSUMÉ DU REPÉRAGE" && bad "the summary was shown after the stop key"
 step F2 "Give the person the contacts"
 keys C-c; wait_exit
 case=$($WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" | awk 'NR == 2 { print $1 }')
@@ -295,20 +295,20 @@ end
 for loc in C fr_FR.ISO-8859-1; do
 	begin "LANG=$loc: the wizard shows readable transliterated text"
 	ENVX="LANG=$loc LC_ALL=" start xterm-256color 80 24 --lang fr
-	wait_for "Commencer un nouvel entretien" && step Enter "Qui fait ce depistage ?" &&
+	wait_for "Commencer un nouvel entretien" && step Enter "Qui fait ce reperage ?" &&
 	step 3 Enter "Ou se deroule cet entretien ?"
 	screen >"$TMP/cap"
-	grep -qF "Intervenant" "$TMP/cap" || true
+	grep -qF "Personnel" "$TMP/cap" || true
 	grep -q '??' "$TMP/cap" && bad "a run of ? on the screen"
 	LC_ALL=C grep -q "$(printf '[\200-\377]')" "$TMP/cap" && bad "bytes that are not ASCII"
-	step Escape "Intervenant.e d'une organisation non gouvernementale"
+	step Escape "Personnel d'une organisation non gouvernementale"
 	end
 done
 
 begin "text typed on a Latin-1 terminal is stored as UTF-8"
 ENVX="LANG=fr_FR.ISO-8859-1 LC_ALL=" start xterm-256color 80 24
 data="$TMP/store$stores"
-wait_for "Commencer un nouvel entretien" && step Enter "Qui fait ce depistage" &&
+wait_for "Commencer un nouvel entretien" && step Enter "Qui fait ce reperage" &&
 step 2 Enter "Ou se deroule" && step 1 Enter "Comment ce contact" && step Enter "Qui interprete" &&
 step 2 Enter "endroit confidentiel" && step y Enter "Quelqu'un accompagne" &&
 step n Enter "danger immediat" && keys n Enter && wait_gone "danger immediat" &&
