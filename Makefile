@@ -33,31 +33,27 @@ CMOCKA   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # `make V=1` shows every command.
 Q        := $(if $(V),,@)
 
-CORE     := xalloc diag text termcs stanza vocab inputs assess suggest guard deck lint \
-            answer interview answers law profile national report contacts store counter manifest \
-            record seal session sigexit catalog langs view actions bundle receipt keyfile scenario debrief
-CORE     += report_advice casefile kanon
-CORE_SRC := $(CORE:%=src/core/%.c)
-FRONT_SRC := src/plain/plain.c src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c \
-            src/tui/page.c src/tui/bidi.c src/tui/tui.c
+# The layers of DESIGN §1, lowest first: each may include only those before
+# it (make check). The engine is every layer below the front ends; a layer's
+# objects are its folder's files, so a new module is a new file, not a list edit.
+ENGINE   := base domain store app train
+CORE_SRC := $(foreach l,$(ENGINE),$(sort $(wildcard src/$(l)/*.c)))
+FRONT_SRC := $(sort $(wildcard src/plain/*.c src/tui/*.c))
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 FRIBIDI  := $(shell pkg-config --libs fribidi 2>/dev/null || echo -lfribidi)
 FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr/include/fribidi)
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium libpq 2>/dev/null || echo -lsqlite3 -lsodium -lpq)
-CMD_SRC  := src/cmd/check.c src/cmd/assess.c src/cmd/replay.c src/cmd/graph.c \
-            src/cmd/interview.c src/cmd/unlock.c src/cmd/cases.c src/cmd/office.c src/cmd/pot.c src/cmd/lang.c \
-            src/cmd/law.c src/cmd/version.c src/cmd/bundle.c src/cmd/train.c src/cmd/result.c $(wildcard src/office/*.c)
+CMD_SRC  := $(sort $(wildcard src/cmd/*.c src/office/*.c))
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
-UNIT     := text termcs stanza guard deck assess inputs interview report law profile answers store session record seal catalog
-UNIT     += contacts xalloc interview_guards store_dir seal_lines profile_errors bundle keyfile scenario
-UNIT     += kanon office_db
-UNIT     += locales
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
              src/plain/plain.c
 UNIT_TUI := edit wizard bidi door
+# Every other tests/unit/test_NAME.c links the engine alone (test_screens adds
+# curses, test_office_db the office store: tests/office/office.mk).
+UNIT     := $(filter-out $(UNIT_TUI) screens,$(patsubst tests/unit/test_%.c,%,$(sort $(wildcard tests/unit/test_*.c))))
 UNIT_ALL := $(UNIT) $(UNIT_TUI) screens
 UNIT_BIN := $(UNIT_ALL:%=build/asan/tests/test_%)
 
@@ -72,9 +68,9 @@ tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
 	@$(if $(Q),echo "  LD $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES) $(FRIBIDI) $(STORELIBS)
 
-build/law_data.c: $(LAW) src/core/law_embed.sh
+build/law_data.c: $(LAW) src/domain/law_embed.sh
 	@mkdir -p $(dir $@)
-	$(Q)sh src/core/law_embed.sh $(LAW) > $@.tmp && mv $@.tmp $@
+	$(Q)sh src/domain/law_embed.sh $(LAW) > $@.tmp && mv $@.tmp $@
 
 FLAGS_rel  = $(WARN) $(DEFS) $(CFLAGS)
 FLAGS_asan = $(WARN) $(DEFS) -O1 -g $(SAN)
@@ -84,9 +80,9 @@ define flavour
 build/$(1)/%.o: %.c
 	@mkdir -p $$(dir $$@)
 	@$$(if $$(Q),echo "  CC [$(1)] $$<")
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -DTIPSCREEN_LOCALEDIR='"$$(LOCALEDIR)"' $$(FRIBIDI_CFLAGS) -MMD -MP -Isrc/core -c $$< -o $$@
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -DTIPSCREEN_LOCALEDIR='"$$(LOCALEDIR)"' $$(FRIBIDI_CFLAGS) -MMD -MP -Isrc -c $$< -o $$@
 build/$(1)/law_data.o: build/law_data.c
-	$$(Q)$$(CC) $$(FLAGS_$(1)) -Isrc/core -c $$< -o $$@
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -Isrc -c $$< -o $$@
 build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC))
 	@$$(if $$(Q),echo "  LD [$(1)] $$@")
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CURSES) $$(FRIBIDI) $$(STORELIBS)
@@ -126,11 +122,12 @@ test-run: check asan fuzz-build
 	TIPSCREEN=build/asan/tipscreen TEST_WRAP= FUZZ_DIR=build/fuzz sh tests/run.sh $(UNIT_BIN)
 
 check: build/asan/tipscreen po-check
-	@bad=$$(grep -rlE '#include[[:space:]]*[<"](n?curses|ncursesw/)' src/core src/plain src/cmd src/main.c || true); \
+	@sh tests/lint/layers.sh src
+	@bad=$$(grep -rlE '#include[[:space:]]*[<"](n?curses|ncursesw/)' $(ENGINE:%=src/%) src/plain src/cmd src/office src/main.c || true); \
 	if [ -n "$$bad" ]; then echo "check: curses included in the engine: $$bad"; exit 1; fi
-	@bad=$$(grep -lE '#include[[:space:]]*"[./]*(core/)?(guard|assess|inputs|law|report)\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
+	@bad=$$(grep -lE '#include[[:space:]]*"domain/(guard|assess|inputs|law|report)\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end includes the engine's internals (DESIGN §9; use view.h): $$bad"; exit 1; fi
-	@bad=$$(grep -nE '\<(assess|guard|national|inputs)_[a-z]+\(|\<report_(build|evidence|add_text|text)\(|\<interview_(path|discarded|next|back|goto|answer|set_[a-z]+|stop|finish)\(|#include[[:space:]]*"[./]*(core/)?national\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
+	@bad=$$(grep -nE '\<(assess|guard|national|inputs)_[a-z]+\(|\<report_(build|evidence|add_text|text)\(|\<interview_(path|discarded|next|back|goto|answer|set_[a-z]+|stop|finish)\(|#include[[:space:]]*"domain/national\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
 	build/asan/tipscreen scenarios
@@ -226,7 +223,7 @@ build/inst/src/main.o: src/main.c build/inst/paths
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC [inst] $<")
 	$(Q)$(CC) $(FLAGS_rel) -DTIPSCREEN_DECKDIR='"$(DATADIR)/screens"' \
-	  -DTIPSCREEN_LOCALEDIR='"$(DATADIR)/locales"' $(FRIBIDI_CFLAGS) -MMD -MP -Isrc/core -c $< -o $@
+	  -DTIPSCREEN_LOCALEDIR='"$(DATADIR)/locales"' $(FRIBIDI_CFLAGS) -MMD -MP -Isrc -c $< -o $@
 
 # The man page: one source, src/tipscreen.1, checked by groff and man.
 man: build/man/tipscreen.1

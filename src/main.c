@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/termcs.h"
-#include "core/text.h"
+#include "base/termcs.h"
+#include "base/text.h"
 
 #include "cmd/cmd.h"
 

@@ -10,5 +10,6 @@ coverage: build/cov/tipscreen $(COV_BIN)
 	@find build/cov -name '*.gcda' -delete
 	@TIPSCREEN=build/cov/tipscreen TEST_WRAP= sh tests/run.sh $(COV_BIN) >build/cov/tests.log 2>&1; \
 	rc=$$?; tail -1 build/cov/tests.log; \
-	sh tests/coverage.sh build/cov src/core src/tui src/plain src/cmd src/main.c; \
+	sh tests/coverage.sh build/cov src/base src/domain src/store src/app src/train src/tui src/plain src/cmd src/office src/main.c; \
 	[ $$rc = 0 ] || { echo "coverage: some tests failed (build/cov/tests.log)"; exit 1; }
+$(eval $(call office_flavour,cov))

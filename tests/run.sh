@@ -32,7 +32,8 @@ for t in "$@"; do
 done
 # The scripts of the real binary: through pipes, installed, and the wizard in
 # tmux; then the fuzz smoke when FUZZ_DIR names a fuzz build (not under valgrind).
-for script in tests/e2e/run.sh \
+for script in tests/lint/run.sh \
+	tests/e2e/run.sh \
 	tests/e2e/rules.sh \
 	tests/e2e/situations.sh \
 	tests/e2e/profiles.sh \

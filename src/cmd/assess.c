@@ -1,12 +1,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../core/assess.h"
-#include "../core/langs.h"
-#include "../core/national.h"
-#include "../core/report.h"
-#include "../core/stanza.h"
-#include "cmd.h"
+#include "base/stanza.h"
+#include "domain/assess.h"
+#include "domain/langs.h"
+#include "domain/national.h"
+#include "domain/report.h"
+#include "cmd/cmd.h"
 
 int cmd_assess(const struct options *o, const char *file)
 {

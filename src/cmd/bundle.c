@@ -16,17 +16,17 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../core/assess.h"
-#include "../core/bundle.h"
-#include "../core/deck.h"
-#include "../core/interview.h"
-#include "../core/keyfile.h"
-#include "../core/receipt.h"
-#include "../core/record.h"
-#include "../core/session.h"
-#include "../core/store.h"
-#include "../core/xalloc.h"
-#include "cmd.h"
+#include "base/xalloc.h"
+#include "domain/assess.h"
+#include "domain/deck.h"
+#include "domain/interview.h"
+#include "store/bundle.h"
+#include "store/keyfile.h"
+#include "store/receipt.h"
+#include "store/record.h"
+#include "store/store.h"
+#include "app/session.h"
+#include "cmd/cmd.h"
 
 /* A case's records as the store keeps them, and parsed. */
 struct raw {

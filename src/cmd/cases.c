@@ -9,17 +9,17 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../core/casefile.h"
-#include "../core/deck.h"
-#include "../core/langs.h"
-#include "../core/record.h"
-#include "../core/report.h"
-#include "../core/session.h"
-#include "../core/store.h"
-#include "../core/text.h"
-#include "../core/view.h"
-#include "../core/xalloc.h"
-#include "cmd.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "domain/deck.h"
+#include "domain/langs.h"
+#include "domain/report.h"
+#include "store/record.h"
+#include "store/store.h"
+#include "app/casefile.h"
+#include "app/session.h"
+#include "app/view.h"
+#include "cmd/cmd.h"
 
 static void when(char *buf, size_t n, time_t t)
 {

@@ -2,12 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/deck.h"
-#include "../core/langs.h"
-#include "../core/profile.h"
-#include "../core/scenario.h"
-#include "../core/xalloc.h"
-#include "cmd.h"
+#include "base/xalloc.h"
+#include "domain/deck.h"
+#include "domain/langs.h"
+#include "domain/lint.h"
+#include "domain/profile.h"
+#include "train/scenario.h"
+#include "cmd/cmd.h"
 
 struct deck *cmd_load_deck(const char *dir)
 {

@@ -2,11 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../core/deck.h"
-#include "../core/interview.h"
-#include "../core/scenario.h"
-#include "../core/xalloc.h"
-#include "cmd.h"
+#include "base/xalloc.h"
+#include "domain/deck.h"
+#include "domain/interview.h"
+#include "train/scenario.h"
+#include "cmd/cmd.h"
 
 static void dot_id(const char *s)
 {

@@ -7,19 +7,19 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../core/contacts.h"
-#include "../core/deck.h"
-#include "../core/interview.h"
-#include "../core/langs.h"
-#include "../core/session.h"
-#include "../core/sigexit.h"
-#include "../core/store.h"
-#include "../core/text.h"
-#include "../core/view.h"
-#include "../plain/plain.h"
-#include "../tui/pass.h"
-#include "../tui/tui.h"
-#include "cmd.h"
+#include "base/sigexit.h"
+#include "base/text.h"
+#include "domain/contacts.h"
+#include "domain/deck.h"
+#include "domain/interview.h"
+#include "domain/langs.h"
+#include "store/store.h"
+#include "app/session.h"
+#include "app/view.h"
+#include "tui/pass.h"
+#include "tui/tui.h"
+#include "plain/plain.h"
+#include "cmd/cmd.h"
 
 /* Clears the screen and the scrollback (xterm's ED 3), so that no question
  * or answer stays in the terminal after the interview. */

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/langs.h"
-#include "cmd.h"
+#include "domain/langs.h"
+#include "cmd/cmd.h"
 
 static int find_or_say(const struct langs *l, const char *opt, const char *tag)
 {

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../core/profile.h"
-#include "../core/xalloc.h"
-#include "cmd.h"
+#include "base/xalloc.h"
+#include "domain/profile.h"
+#include "cmd/cmd.h"
 
 /* The profile id to use: --law, else the configuration's; NULL for none.
  * A new string, or an exit code in *rc. */

@@ -13,12 +13,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../core/keyfile.h"
-#include "../core/seal.h"
-#include "../core/store.h"
-#include "../core/text.h"
-#include "../core/xalloc.h"
-#include "cmd.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "store/keyfile.h"
+#include "store/seal.h"
+#include "store/store.h"
+#include "cmd/cmd.h"
 
 enum { FILE_MAX = 64 << 20 };	/* a sealed export or a key list */
 

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/deck.h"
-#include "../core/vocab.h"
-#include "../core/xalloc.h"
-#include "../core/scenario.h"
-#include "cmd.h"
+#include "base/xalloc.h"
+#include "domain/deck.h"
+#include "domain/vocab.h"
+#include "train/scenario.h"
+#include "cmd/cmd.h"
 
 /* s as PO string lines: "…" with escapes, broken after each \n. */
 static void po_string(FILE *out, const char *kw, const char *s)
@@ -79,7 +79,7 @@ int cmd_pot(const struct options *o, const char *dir)
 	      "# Protocol's text in your language has them (screens/law/).\n", p.out);
 	for (int i = 0; i < IND_COUNT; i++)
 		if (indicator_words(i))
-			pot_entry(&p, "law", indicator_words(i), "src/core/vocab.h", 0);
+			pot_entry(&p, "law", indicator_words(i), "src/domain/vocab.h", 0);
 	pot_scenarios(dir ? dir : o->deck, dk, &p);
 	for (size_t i = 0; i < p.n; i++)
 		free(p.seen[i]);

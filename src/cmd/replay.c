@@ -1,12 +1,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../core/answers.h"
-#include "../core/langs.h"
-#include "../core/national.h"
-#include "../core/report.h"
-#include "../core/view.h"
-#include "cmd.h"
+#include "domain/answers.h"
+#include "domain/langs.h"
+#include "domain/national.h"
+#include "domain/report.h"
+#include "app/view.h"
+#include "cmd/cmd.h"
 
 static void print_discarded(const struct interview *iv, FILE *out)
 {

@@ -18,12 +18,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../core/debrief.h"
-#include "../core/keyfile.h"
-#include "../core/seal.h"
-#include "../core/stanza.h"
-#include "../core/xalloc.h"
-#include "cmd.h"
+#include "base/stanza.h"
+#include "base/xalloc.h"
+#include "store/keyfile.h"
+#include "store/seal.h"
+#include "train/debrief.h"
+#include "cmd/cmd.h"
 
 /* One line of base64 key, as keygen writes it. */
 static void iso(char *buf, size_t n, time_t t)

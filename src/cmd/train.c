@@ -6,21 +6,22 @@
 
 #include <unistd.h>
 
-#include "../core/answers.h"
-#include "../core/catalog.h"
-#include "../core/langs.h"
-#include "../core/session.h"
-#include "../core/text.h"
-#include "../core/view.h"
-#include "../plain/plain.h"
-#include "../tui/tui.h"
-#include "../core/debrief.h"
-#include "../core/interview.h"
-#include "../core/national.h"
-#include "../core/report.h"
-#include "../core/scenario.h"
-#include "../core/xalloc.h"
-#include "cmd.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "domain/answers.h"
+#include "domain/catalog.h"
+#include "domain/interview.h"
+#include "domain/langs.h"
+#include "domain/national.h"
+#include "domain/report.h"
+#include "app/session.h"
+#include "app/view.h"
+#include "train/debrief.h"
+#include "train/scenario.h"
+#include "train/training.h"
+#include "tui/tui.h"
+#include "plain/plain.h"
+#include "cmd/cmd.h"
 
 int cmd_load_scenarios(const char *deckdir, const char *dir, const struct deck *dk,
 		       struct scenario **v, size_t *n)
@@ -310,7 +311,7 @@ static int train_live(const struct options *o, const struct scenario *s, const s
 	if (cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
 		return EXIT_INPUT;
 	struct view_training t;
-	view_training_init(&t, s, dk, o->solo);
+	training_view_init(&t, s, dk, o->solo);
 	struct interview *iv = interview_new(dk);
 	struct session ss;
 	session_init(&ss, iv, NULL);	/* training: no case store, ever */
@@ -323,7 +324,7 @@ static int train_live(const struct options *o, const struct scenario *s, const s
 		rc = EXIT_RUNTIME;
 	}
 	interview_free(iv);
-	view_training_free(&t);
+	training_view_free(&t);
 	i18n_use(NULL);
 	langs_free(&l);
 	return rc;

@@ -10,8 +10,8 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "../core/store.h"
-#include "cmd.h"
+#include "store/store.h"
+#include "cmd/cmd.h"
 
 enum { PASS_MAX = CMD_PASS_MAX };
 

@@ -3,8 +3,8 @@
  * bug report or an installed copy can be matched to the exact deck. */
 #include <stdio.h>
 
-#include "../core/deck.h"
-#include "cmd.h"
+#include "domain/deck.h"
+#include "cmd/cmd.h"
 
 int cmd_version(const struct options *o, const char *version)
 {

@@ -10,11 +10,11 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "../core/bundle.h"
-#include "../core/keyfile.h"
-#include "../core/text.h"
-#include "../core/xalloc.h"
-#include "office.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "store/bundle.h"
+#include "store/keyfile.h"
+#include "office/office.h"
 
 const char *office_date(const char *seconds, char buf[32])
 {

@@ -1,5 +1,5 @@
 /* db: the office store's schema and rows over either backend (db.h). */
-#include "db.h"
+#include "office/db.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../core/xalloc.h"
+#include "base/xalloc.h"
 
 /* The schema, the same for both backends; @ID@ is the backend's id column. */
 static const char *const tables[] = {

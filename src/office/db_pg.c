@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db.h"
+#include "office/db.h"
 
 static const char *const triggers[] = {
 	"CREATE OR REPLACE FUNCTION tipscreen_append_only() RETURNS trigger LANGUAGE plpgsql AS "

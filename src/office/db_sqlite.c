@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "db.h"
+#include "office/db.h"
 
 static const char *const triggers[] = {
 	"CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit "

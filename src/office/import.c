@@ -15,11 +15,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../core/bundle.h"
-#include "../core/keyfile.h"
-#include "../core/receipt.h"
-#include "../core/xalloc.h"
-#include "office.h"
+#include "base/xalloc.h"
+#include "store/bundle.h"
+#include "store/keyfile.h"
+#include "store/receipt.h"
+#include "office/office.h"
 
 enum { IMPORTED, UPDATED, IDENTICAL, CONFLICTS, NCOUNT };
 

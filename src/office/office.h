@@ -4,8 +4,8 @@
 #ifndef TIPSCREEN_OFFICE_H
 #define TIPSCREEN_OFFICE_H
 
-#include "../cmd/cmd.h"
-#include "db.h"
+#include "office/db.h"
+#include "cmd/cmd.h"
 
 int office_import(const struct options *o, struct db *db, int argc, const char *const *argv);
 int office_stats(const struct options *o, struct db *db);

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/kanon.h"
-#include "../core/xalloc.h"
-#include "office.h"
+#include "base/xalloc.h"
+#include "office/kanon.h"
+#include "office/office.h"
 
 /* The fields --by can name, and the column each comes from. */
 static const struct field {

@@ -1,13 +1,13 @@
-#include "plain.h"
+#include "plain/plain.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/actions.h"
-#include "../core/termcs.h"
-#include "../core/text.h"
-#include "../core/view.h"
-#include "../core/xalloc.h"
+#include "base/termcs.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "app/actions.h"
+#include "app/view.h"
 
 /* A_REDRAW: the language changed; the screen is shown again. */
 enum step { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF, A_REDRAW };

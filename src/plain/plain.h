@@ -11,11 +11,11 @@
 
 #include <stdio.h>
 
-#include "../core/contacts.h"
-#include "../core/langs.h"
-#include "../core/profile.h"
-#include "../core/session.h"
-#include "../core/view.h"
+#include "domain/contacts.h"
+#include "domain/langs.h"
+#include "domain/profile.h"
+#include "app/session.h"
+#include "app/view.h"
 
 struct plain_opts {
 	const struct contacts *contacts;	/* may be NULL */

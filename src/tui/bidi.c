@@ -1,12 +1,12 @@
-#include "bidi.h"
+#include "tui/bidi.h"
 
 #include <fribidi.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/text.h"
-#include "../core/xalloc.h"
+#include "base/text.h"
+#include "base/xalloc.h"
 
 /* Mirrored brackets, marks after their base, Arabic presentation forms
  * without ligatures (a ligature would leave a cell empty). */

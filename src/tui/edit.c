@@ -1,12 +1,12 @@
-#include "edit.h"
+#include "tui/edit.h"
 
-#include "../core/answer.h"
+#include "domain/answer.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/text.h"
-#include "../core/xalloc.h"
+#include "base/text.h"
+#include "base/xalloc.h"
 
 enum { DEFAULT_MAX = ANSWER_TEXT_MAX };
 

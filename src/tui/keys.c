@@ -1,4 +1,4 @@
-#include "keys.h"
+#include "tui/keys.h"
 
 #include <curses.h>
 #include <stddef.h>
@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/catalog.h"
-#include "../core/xalloc.h"
+#include "base/xalloc.h"
+#include "domain/catalog.h"
 
 #define CTRL(c) ((c) & 0x1f)
 

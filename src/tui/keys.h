@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <wchar.h>
 
-#include "../core/actions.h"
+#include "app/actions.h"
 
 /* What a key does. code is the key (a character, or a curses KEY_ code when
  * fkey is true). In a text field printable characters are text (ACT_NONE).

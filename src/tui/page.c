@@ -1,15 +1,15 @@
-#include "page.h"
+#include "tui/page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "../core/catalog.h"
-#include "../core/text.h"
-#include "../core/view.h"
-#include "../core/xalloc.h"
-#include "pass.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "domain/catalog.h"
+#include "app/view.h"
+#include "tui/pass.h"
 
 /* The element progress of the title: the step each section belongs to. The
  * stop screen shows none: it may be read by someone the person fears. */

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "wizard.h"
+#include "tui/wizard.h"
 
 /* Styles; the theme maps each to colour and to a monochrome attribute. */
 enum style { S_NORMAL, S_TITLE, S_QUESTION, S_FOCUS, S_CHOSEN, S_DIM, S_MARK, S_MSG,

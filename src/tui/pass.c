@@ -1,11 +1,11 @@
-#include "pass.h"
+#include "tui/pass.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/catalog.h"
-#include "../core/store.h"
-#include "../core/text.h"
+#include "base/text.h"
+#include "domain/catalog.h"
+#include "store/store.h"
 
 static void wipe(char *buf)
 {

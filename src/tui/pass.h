@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "wizard.h"
+#include "tui/wizard.h"
 
 enum { PASS_MAX = 1024, PASS_TRIES = 3 };
 

@@ -1,4 +1,4 @@
-#include "tui.h"
+#include "tui/tui.h"
 
 #include <curses.h>
 #include <sodium.h>
@@ -9,13 +9,13 @@
 #include <term.h>
 #include <unistd.h>
 
-#include "../core/sigexit.h"
-#include "../core/text.h"
-#include "../core/xalloc.h"
-#include "bidi.h"
-#include "keys.h"
-#include "pass.h"
-#include "wizard.h"
+#include "base/sigexit.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "tui/bidi.h"
+#include "tui/keys.h"
+#include "tui/pass.h"
+#include "tui/wizard.h"
 
 /* Each style: a colour pair (foreground, -1 default background) for colour
  * terminals, and the attributes used with and without colour. Focus and the

@@ -5,9 +5,9 @@
 
 #include <stdbool.h>
 
-#include "../core/contacts.h"
-#include "../core/session.h"
-#include "page.h"
+#include "domain/contacts.h"
+#include "app/session.h"
+#include "tui/page.h"
 
 enum color_mode { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
 

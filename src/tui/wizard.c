@@ -1,12 +1,12 @@
-#include "wizard.h"
+#include "tui/wizard.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/text.h"
-#include "../core/view.h"
-#include "../core/xalloc.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "app/view.h"
 
 static const struct screen *current(const struct wizard *w)
 {

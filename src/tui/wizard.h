@@ -12,11 +12,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../core/contacts.h"
-#include "../core/langs.h"
-#include "../core/session.h"
-#include "edit.h"
-#include "keys.h"
+#include "domain/contacts.h"
+#include "domain/langs.h"
+#include "app/session.h"
+#include "tui/edit.h"
+#include "tui/keys.h"
 
 enum wizard_mode { W_START, W_INTERVIEW, W_HELP, W_DONE, W_QUIT };
 

@@ -9,17 +9,18 @@
 #include <time.h>
 #include <locale.h>
 
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "answers.h"
-#include "deck.h"
-#include "langs.h"
-#include "report.h"
-#include "store.h"
+#include "domain/answers.h"
+#include "domain/deck.h"
+#include "domain/langs.h"
+#include "domain/lint.h"
+#include "domain/report.h"
+#include "store/store.h"
 
 static double now(void)
 {

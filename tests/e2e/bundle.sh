@@ -13,9 +13,9 @@ printf 'correct horse battery staple\n' >"$TMP/pass"
 printf 'another passphrase\n' >"$TMP/wrong"
 P="--passphrase-file $TMP/pass"
 
-${CC:-cc} -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc/core -o "$TMP/mkreceipt" \
-	tests/e2e/mkreceipt.c src/core/bundle.c src/core/receipt.c src/core/keyfile.c src/core/seal.c \
-	src/core/text.c src/core/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
+${CC:-cc} -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -o "$TMP/mkreceipt" \
+	tests/e2e/mkreceipt.c src/store/bundle.c src/store/receipt.c src/store/keyfile.c src/store/seal.c \
+	src/base/text.c src/base/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
 	echo "FAIL cannot build tests/e2e/mkreceipt.c"
 
 # interview DATA: one interview of adult.in on the laptop of DATA.

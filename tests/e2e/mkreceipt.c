@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bundle.h"
-#include "keyfile.h"
-#include "receipt.h"
+#include "store/bundle.h"
+#include "store/keyfile.h"
+#include "store/receipt.h"
 
 static char *slurp(const char *path, size_t *len)
 {

@@ -20,9 +20,9 @@ build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC [fuzz] $<")
 	$(Q)$(CLANG) $(FLAGS_fuzz) -DTIPSCREEN_DECKDIR='"$(DECKDIR)"' -DTIPSCREEN_LOCALEDIR='"$(LOCALEDIR)"' \
-	  -DFUZZ_ROOT='"$(CURDIR)"' $(FRIBIDI_CFLAGS) -MMD -MP -Isrc/core -c $< -o $@
+	  -DFUZZ_ROOT='"$(CURDIR)"' $(FRIBIDI_CFLAGS) -MMD -MP -Isrc -c $< -o $@
 build/fuzz/law_data.o: build/law_data.c
-	$(Q)$(CLANG) $(FLAGS_fuzz) -Isrc/core -c $< -o $@
+	$(Q)$(CLANG) $(FLAGS_fuzz) -Isrc -c $< -o $@
 
 # Every harness links the engine objects and nothing else.
 FUZZ_LIBS := $(STORELIBS) -pthread

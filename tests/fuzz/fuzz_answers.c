@@ -10,12 +10,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "answers.h"
-#include "deck.h"
-#include "diag.h"
-#include "interview.h"
-#include "stanza.h"
 #include "util.h"
+#include "base/diag.h"
+#include "base/stanza.h"
+#include "domain/answers.h"
+#include "domain/deck.h"
+#include "domain/interview.h"
 
 static void drive(struct interview *iv, const uint8_t *data, size_t size)
 {

@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess.h"
-#include "catalog.h"
-#include "diag.h"
-#include "inputs.h"
-#include "report.h"
-#include "stanza.h"
 #include "util.h"
+#include "base/diag.h"
+#include "base/stanza.h"
+#include "domain/assess.h"
+#include "domain/catalog.h"
+#include "domain/inputs.h"
+#include "domain/report.h"
 
 static void report(const struct assess_input *in, int width)
 {

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "diag.h"
 #include "util.h"
+#include "base/diag.h"
+#include "domain/catalog.h"
 
 /* The arguments a format string consumes, two characters each (class and
  * length); positional directives are kept whole. */

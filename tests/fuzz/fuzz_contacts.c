@@ -7,9 +7,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "contacts.h"
-#include "diag.h"
 #include "util.h"
+#include "base/diag.h"
+#include "domain/contacts.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -11,14 +11,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "answers.h"
-#include "deck.h"
-#include "diag.h"
-#include "interview.h"
-#include "stanza.h"
 #include "util.h"
-#include "inputs.h"
-#include "vocab.h"
+#include "base/diag.h"
+#include "base/stanza.h"
+#include "domain/answers.h"
+#include "domain/deck.h"
+#include "domain/inputs.h"
+#include "domain/interview.h"
+#include "domain/lint.h"
+#include "domain/vocab.h"
 
 /* The words an id may not be: they mean something else in a guard or an
  * answers file. */

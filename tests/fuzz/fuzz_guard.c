@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deck.h"
-#include "guard.h"
-#include "inputs.h"
 #include "util.h"
-#include "vocab.h"
+#include "domain/deck.h"
+#include "domain/guard.h"
+#include "domain/inputs.h"
+#include "domain/vocab.h"
 
 static int resolve(void *ctx, const char *name, struct guard_ref *out)
 {

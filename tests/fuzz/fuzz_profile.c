@@ -10,14 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess.h"
-#include "catalog.h"
-#include "diag.h"
-#include "inputs.h"
-#include "national.h"
-#include "profile.h"
-#include "stanza.h"
 #include "util.h"
+#include "base/diag.h"
+#include "base/stanza.h"
+#include "domain/assess.h"
+#include "domain/catalog.h"
+#include "domain/inputs.h"
+#include "domain/national.h"
+#include "domain/profile.h"
 
 /* Inputs that the Protocol's rules accept, varied by seed. */
 static void inputs(unsigned seed, struct assess_input *in)

@@ -4,10 +4,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "diag.h"
-#include "stanza.h"
-#include "text.h"
 #include "util.h"
+#include "base/diag.h"
+#include "base/stanza.h"
+#include "base/text.h"
 
 static void check_field(const struct stanza *st, const struct field *f)
 {

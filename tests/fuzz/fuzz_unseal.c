@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "seal.h"
 #include "util.h"
+#include "store/seal.h"
 
 static unsigned char office_pk[SEAL_BOX_PUBLIC], office_sk[SEAL_BOX_SECRET];
 static unsigned char laptop_pk[SEAL_SIGN_PUBLIC], laptop_sk[SEAL_SIGN_SECRET];

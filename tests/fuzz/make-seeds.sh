@@ -43,7 +43,7 @@ for f in screens/law/profiles/*.profile; do cp "$f" "$C/profile/ship-$(basename 
 # unseal: an assessment JSON signed and sealed to the harness's keys, in
 # the first format, with CRLF line ends, and as plaintext for the harness
 # to seal ("#plain", "#v1"); the known-laptops list of the e2e tests.
-cc -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc/core -o "$deck.bin" tests/fuzz/mkseal.c src/core/seal.c src/core/text.c src/core/xalloc.c \
+cc -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -o "$deck.bin" tests/fuzz/mkseal.c src/store/seal.c src/base/text.c src/base/xalloc.c \
 	$(pkg-config --libs libsodium 2>/dev/null || echo -lsodium)
 json=tests/e2e/assess/adult-all-three.json
 "$deck.bin" <"$json" >"$C/unseal/ship-sealed"

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "seal.h"
+#include "store/seal.h"
 
 int main(int argc, char **argv)
 {

@@ -10,12 +10,13 @@
 
 #include <sanitizer/common_interface_defs.h>
 
-#include "catalog.h"
-#include "deck.h"
-#include "interview.h"
-#include "report.h"
-#include "diag.h"
-#include "text.h"
+#include "base/diag.h"
+#include "base/text.h"
+#include "domain/catalog.h"
+#include "domain/deck.h"
+#include "domain/interview.h"
+#include "domain/lint.h"
+#include "domain/report.h"
 
 #ifndef FUZZ_ROOT
 #define FUZZ_ROOT "."

@@ -29,9 +29,9 @@ P="--passphrase-file $TMP/pass"
 "$BIN" keygen "$TMP/office" $P >/dev/null 2>&1
 "$BIN" --plain --data "$TMP/laptop" $P <tests/e2e/plain/adult.in >/dev/null 2>&1
 "$BIN" bundle --to "$TMP/office.pub" -o "$TMP/one.bundle" --data "$TMP/laptop" $P >/dev/null 2>&1
-${CC:-cc} -O2 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc/core -o "$TMP/mkbundle" \
-	tests/office/mkbundle.c src/core/bundle.c src/core/keyfile.c src/core/seal.c \
-	src/core/text.c src/core/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
+${CC:-cc} -O2 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -o "$TMP/mkbundle" \
+	tests/office/mkbundle.c src/store/bundle.c src/store/keyfile.c src/store/seal.c \
+	src/base/text.c src/base/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
 	exit 1
 mkdir "$TMP/b"
 i=0

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bundle.h"
-#include "keyfile.h"
+#include "store/bundle.h"
+#include "store/keyfile.h"
 
 static char *slurp(const char *path, size_t *len)
 {

@@ -6,7 +6,8 @@
 
 #include "testutil.h"
 
-#include "deck.h"
+#include "domain/deck.h"
+#include "domain/lint.h"
 
 static struct deck *deck;
 

@@ -1,7 +1,7 @@
 /* Answers files and the text form of answers, on the bundled deck. */
 #include "bundled.h"
 
-#include "answers.h"
+#include "domain/answers.h"
 
 
 static int apply(struct interview *iv, const char *text, struct diags *d)

@@ -2,8 +2,8 @@
  * written in the `assess` file format, so the parser is exercised too. */
 #include "testutil.h"
 
-#include "assess.h"
-#include "inputs.h"
+#include "domain/assess.h"
+#include "domain/inputs.h"
 
 static struct assessment run(const char *text)
 {

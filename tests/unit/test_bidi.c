@@ -3,7 +3,7 @@
  * visual character mapped back to its logical byte. */
 #include "testutil.h"
 
-#include "../../src/tui/bidi.h"
+#include "tui/bidi.h"
 
 static void assert_visual(const char *logical, const uint32_t *want, size_t n)
 {

@@ -7,9 +7,9 @@
 
 #include <sodium.h>
 
-#include "bundle.h"
-#include "receipt.h"
-#include "seal.h"
+#include "store/bundle.h"
+#include "store/receipt.h"
+#include "store/seal.h"
 
 struct keys {
 	unsigned char office_pk[SEAL_BOX_PUBLIC], office_sk[SEAL_BOX_SECRET];

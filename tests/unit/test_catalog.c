@@ -4,10 +4,10 @@
  * and the shipped French and Spanish catalogs against the law texts. */
 #include "testutil.h"
 
-#include "catalog.h"
-#include "langs.h"
-#include "law.h"
-#include "vocab.h"
+#include "domain/catalog.h"
+#include "domain/langs.h"
+#include "domain/law.h"
+#include "domain/vocab.h"
 
 static const char header_utf8[] =
 	"msgid \"\"\n"

@@ -3,7 +3,7 @@
  * and found at the XDG default path. */
 #include "testutil.h"
 
-#include "contacts.h"
+#include "domain/contacts.h"
 
 static char *printed(const struct contacts *c)
 {

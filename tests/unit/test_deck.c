@@ -4,8 +4,9 @@
 
 #include <sys/stat.h>
 
-#include "deck.h"
-#include "interview.h"
+#include "domain/deck.h"
+#include "domain/interview.h"
+#include "domain/lint.h"
 
 /* A small valid deck: intro, a yes-no with an indicator, summary, stop. */
 #define HEAD \

@@ -8,12 +8,12 @@
 #include "bundled.h"
 
 #include "fault.h"
-#include "session.h"
-#include "stanza.h"
-#include "../../src/plain/plain.h"
-#include "../../src/tui/keys.h"
-#include "../../src/tui/page.h"
-#include "../../src/tui/wizard.h"
+#include "base/stanza.h"
+#include "app/session.h"
+#include "tui/keys.h"
+#include "tui/page.h"
+#include "tui/wizard.h"
+#include "plain/plain.h"
 
 static char err[512];
 

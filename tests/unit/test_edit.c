@@ -1,8 +1,8 @@
 /* The text field: moves and deletes by character, measures by column. */
 #include "testutil.h"
 
-#include "../../src/tui/edit.h"
-#include "text.h"
+#include "base/text.h"
+#include "tui/edit.h"
 
 static void type(struct edit *e, const char *utf8)
 {

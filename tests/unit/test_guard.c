@@ -2,8 +2,8 @@
  * against a small fake environment. */
 #include "testutil.h"
 
-#include "guard.h"
-#include "inputs.h"
+#include "domain/guard.h"
+#include "domain/inputs.h"
 
 static const char *const slots[] = { "q.private", "age.at-act", "q.role", "q.langs" };
 

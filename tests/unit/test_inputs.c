@@ -1,7 +1,7 @@
 /* The `assess` input format: keys, values, and errors with their lines. */
 #include "testutil.h"
 
-#include "inputs.h"
+#include "domain/inputs.h"
 
 static int parse(const char *text, struct assess_input *in, struct diags *d)
 {

@@ -2,7 +2,7 @@
  * of the answers, back, edit, stop, and what the assessment sees. */
 #include "bundled.h"
 
-#include "interview.h"
+#include "domain/interview.h"
 
 
 static void say(struct interview *iv, const char *id, const char *value)

@@ -4,9 +4,10 @@
  * one deck tests one kind of value. */
 #include "testutil.h"
 
-#include "answer.h"
-#include "deck.h"
-#include "interview.h"
+#include "domain/answer.h"
+#include "domain/deck.h"
+#include "domain/interview.h"
+#include "domain/lint.h"
 
 #define Q "Section: act\nHelp: h\nWhy: w\n"
 #define ROUTE(id) "Screen: " id "\nType: note\nSection: act\nQuestion: " id "\nNext: summary\n\n"

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "kanon.h"
+#include "office/kanon.h"
 
 static void cells(struct kanon_cell *c, const long long *v, size_t n)
 {

@@ -7,7 +7,7 @@
 #include <sodium.h>
 #include <sys/stat.h>
 
-#include "keyfile.h"
+#include "store/keyfile.h"
 
 static struct keyfile_secret *generated(void)
 {

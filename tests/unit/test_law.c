@@ -2,8 +2,8 @@
  * status; every indicator's words are found in the text it cites. */
 #include "testutil.h"
 
-#include "law.h"
-#include "vocab.h"
+#include "domain/law.h"
+#include "domain/vocab.h"
 
 static char *read_file(const char *path)
 {

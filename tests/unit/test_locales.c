@@ -6,9 +6,10 @@
 
 #include <ctype.h>
 
-#include "catalog.h"
-#include "deck.h"
-#include "langs.h"
+#include "domain/catalog.h"
+#include "domain/deck.h"
+#include "domain/langs.h"
+#include "domain/lint.h"
 
 /* True if s has "victim", "victime", "víctima" or "victima" in any case
  * (ASCII folded; the Spanish í and Í matched as bytes). */

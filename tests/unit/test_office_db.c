@@ -8,7 +8,7 @@
 
 #include <sys/stat.h>
 
-#include "../../src/office/db.h"
+#include "office/db.h"
 
 static char dir[64], url[128];
 

@@ -3,11 +3,11 @@
  * file:line:col. */
 #include "testutil.h"
 
-#include "assess.h"
-#include "national.h"
-#include "profile.h"
-#include "report.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "domain/assess.h"
+#include "domain/national.h"
+#include "domain/profile.h"
+#include "domain/report.h"
 
 /* Inputs from "key: value" lines, as `assess` reads them. */
 static void inputs_of(const char *text, struct assess_input *in)

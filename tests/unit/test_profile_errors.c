@@ -2,8 +2,8 @@
  * expected: the bundled eu.profile with one change at a time. */
 #include "testutil.h"
 
-#include "profile.h"
-#include "stanza.h"
+#include "base/stanza.h"
+#include "domain/profile.h"
 
 static char *eu;	/* screens/law/profiles/eu.profile */
 

@@ -2,7 +2,7 @@
  * stay text, the first format is still read, and anything else is refused. */
 #include "testutil.h"
 
-#include "record.h"
+#include "store/record.h"
 
 static void round_trip(const char *old, bool old_text, const char *new, bool new_text)
 {

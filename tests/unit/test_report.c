@@ -1,10 +1,10 @@
 /* The summary in words and the JSON of DESIGN.md §4. */
 #include "testutil.h"
 
-#include "casefile.h"
-#include "langs.h"
-#include "law.h"
-#include "report.h"
+#include "domain/langs.h"
+#include "domain/law.h"
+#include "domain/report.h"
+#include "app/casefile.h"
 
 static struct assess_input inputs(const char *text)
 {

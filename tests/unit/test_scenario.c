@@ -3,11 +3,11 @@
  * their place; acceptable answers; the score and the critical misses. */
 #include "bundled.h"
 
-#include "answer.h"
-#include "debrief.h"
-#include "interview.h"
-#include "scenario.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "domain/answer.h"
+#include "domain/interview.h"
+#include "train/debrief.h"
+#include "train/scenario.h"
 
 static const char head[] =
 	"Scenario: t\nVersion: 2\nTitle: T\nAudience: ngo\nLevel: basic\nTeaches: x\n"

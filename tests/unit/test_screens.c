@@ -9,12 +9,13 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "answers.h"
-#include "catalog.h"
-#include "../../src/tui/page.h"
-#include "../../src/tui/pass.h"
-#include "../../src/tui/tui.h"
-#include "../../src/tui/wizard.h"
+#include "domain/answers.h"
+#include "domain/catalog.h"
+#include "domain/lint.h"
+#include "tui/page.h"
+#include "tui/pass.h"
+#include "tui/tui.h"
+#include "tui/wizard.h"
 
 static struct deck *deck;
 static struct contacts contacts;

@@ -5,7 +5,7 @@
 
 #include <sodium.h>
 
-#include "seal.h"
+#include "store/seal.h"
 
 struct keys {
 	unsigned char office_pk[SEAL_BOX_PUBLIC], office_sk[SEAL_BOX_SECRET];

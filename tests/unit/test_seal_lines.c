@@ -6,7 +6,7 @@
 
 #include <sodium.h>
 
-#include "seal.h"
+#include "store/seal.h"
 
 static char *printable(const char *payload)
 {

@@ -4,9 +4,9 @@
 
 #include <sqlite3.h>
 
-#include "record.h"
-#include "session.h"
 #include "fault.h"
+#include "store/record.h"
+#include "app/session.h"
 
 static char err[512];
 

@@ -1,6 +1,6 @@
 #include "testutil.h"
 
-#include "stanza.h"
+#include "base/stanza.h"
 
 static int parse(const char *text, struct stanza_file *f, struct diags *d)
 {

@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include "store.h"
+#include "store/store.h"
 
 static char err[512];
 

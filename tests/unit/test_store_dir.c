@@ -7,7 +7,7 @@
 
 #include <sys/stat.h>
 
-#include "store.h"
+#include "store/store.h"
 
 struct dirs {
 	char *root;	/* a new temporary directory */

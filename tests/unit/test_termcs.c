@@ -2,7 +2,7 @@
  * whole characters even when a write splits one. */
 #include "testutil.h"
 
-#include "termcs.h"
+#include "base/termcs.h"
 
 static char *through(const char *charset, const char *const *writes)
 {

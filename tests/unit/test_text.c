@@ -1,6 +1,6 @@
 #include "testutil.h"
 
-#include "text.h"
+#include "base/text.h"
 
 static void test_decode_rejects_overlong_and_surrogates(void **st)
 {

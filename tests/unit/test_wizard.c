@@ -4,8 +4,8 @@
 
 #include <regex.h>
 
-#include "../../src/tui/page.h"
-#include "../../src/tui/wizard.h"
+#include "tui/page.h"
+#include "tui/wizard.h"
 
 
 struct fixture {

@@ -6,7 +6,7 @@
 
 #include <wchar.h>
 
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 /* Under ASan, a failed malloc returns NULL (as without it) instead of
  * ending the test: the OOM path is what is tested. */

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
+#include "base/diag.h"
 
 /* A new temporary directory holding the given files (name, text, …, NULL);
  * caller removes it with rm_tree and frees the path. */

@@ -1,0 +1,381 @@
+#include "app/session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "base/xalloc.h"
+#include "domain/report.h"
+#include "store/record.h"
+
+void session_init(struct session *s, struct interview *iv, struct store *store)
+{
+	memset(s, 0, sizeof *s);
+	s->iv = iv;
+	s->store = store;
+	s->shown = -1;
+}
+
+static int record_shown(struct session *s, int screen);
+
+int session_begin(struct session *s)
+{
+	if (s->store && !*s->id &&
+	    store_case_new(s->store, interview_deck(s->iv)->identity, s->id, s->err, sizeof s->err) < 0) {
+		s->unsaved = true;
+		return -2;
+	}
+	return record_shown(s, interview_current(s->iv));
+}
+
+/* Commits one record, its values as they are (the record format keeps
+ * any text exactly); r's time is set here. */
+static int commit_record(struct session *s, struct record *r)
+{
+	if (!s->store || !*s->id)
+		return 0;
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	r->ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	char *rec = record_format(r);
+	int rc = store_append(s->store, s->id, rec, s->err, sizeof s->err) < 0 ? -2 : 0;
+	free(rec);
+	return rc;
+}
+
+static int commit(struct session *s, enum record_event event, const char *id, const char *old,
+		  const char *new)
+{
+	struct record r = { .event = event, .id = (char *)id, .old = (char *)old, .new = (char *)new };
+	return commit_record(s, &r);
+}
+
+/* Every commit says whether the screen is "not saved" until the next one. */
+static int note_commit(struct session *s, int rc)
+{
+	s->unsaved = rc < 0;
+	return rc;
+}
+
+int session_answer(struct session *s, int slot, const struct answer *a, const char **why)
+{
+	const struct deck *dk = interview_deck(s->iv);
+	if (answer_check(dk, slot, a, why) < 0)
+		return -1;
+	const struct answer *old = interview_get(s->iv, slot);
+	char *o = answer_format(dk, slot, old, true);
+	char *n = answer_format(dk, slot, a, true);
+	struct record r = { .event = REC_ANSWER, .id = (char *)dk->slots[slot].id, .old = o,
+			    .new = n, .old_text = old->kind == ANS_TEXT,
+			    .new_text = a->kind == ANS_TEXT };
+	int rc = note_commit(s, commit_record(s, &r));
+	if (rc == 0)	/* on disk: only now given */
+		interview_answer(s->iv, slot, a, why);
+	free(o);
+	free(n);
+	return rc;
+}
+
+int session_note(struct session *s, int screen, const char *text)
+{
+	const char *old = interview_note(s->iv, screen);
+	int rc = note_commit(s, commit(s, REC_NOTE, interview_deck(s->iv)->s[screen].id, old, text));
+	if (rc == 0)
+		interview_set_note(s->iv, screen, text);
+	return rc;
+}
+
+static const char *stop_name(const struct session *s, int screen)
+{
+	return screen < 0 ? "-" : interview_deck(s->iv)->s[screen].id;
+}
+
+/* Records that screen is shown next; the caller moves only when it is. */
+static int record_shown(struct session *s, int screen)
+{
+	if (screen == s->shown)
+		return 0;
+	int rc = note_commit(s, commit(s, REC_AT, interview_deck(s->iv)->s[screen].id, "", ""));
+	if (rc == 0)
+		s->shown = screen;
+	return rc;
+}
+
+/* The stop record, then the stop screen's: the path changes once the
+ * first is on disk, the cursor moves once the second is. */
+int session_stop(struct session *s)
+{
+	int before = interview_stopped_at(s->iv);
+	int here = interview_current(s->iv);
+	int rc = note_commit(s, commit(s, REC_STOP, stop_name(s, here), stop_name(s, before),
+				       stop_name(s, here)));
+	if (rc < 0)
+		return rc;
+	interview_set_stop(s->iv, here);
+	if ((rc = record_shown(s, interview_deck(s->iv)->stop)) == 0)
+		interview_stop(s->iv);
+	return rc;
+}
+
+bool session_back(struct session *s, int *rc)
+{
+	size_t n, pos;
+	const int *path = interview_path(s->iv, &n, &pos);
+	*rc = 0;
+	if (pos == 0)
+		return false;
+	int before = interview_stopped_at(s->iv);
+	bool takes_back = path[pos] == interview_deck(s->iv)->stop && before >= 0 &&
+			  before != interview_deck(s->iv)->stop;
+	/* The screen shown first: a failed stop record then leaves the cursor
+	 * on a screen that is on the path either way. */
+	if ((*rc = record_shown(s, path[pos - 1])) < 0)
+		return true;
+	if (takes_back &&
+	    (*rc = note_commit(s, commit(s, REC_STOP, "-", stop_name(s, before), "-"))) < 0)
+		return true;
+	interview_back(s->iv);
+	return true;
+}
+
+int session_shown(struct session *s)
+{
+	return record_shown(s, interview_current(s->iv));
+}
+
+int session_lang(struct session *s, const char *tag)
+{
+	if (strcmp(s->lang, tag) == 0)
+		return 0;
+	int rc = note_commit(s, commit(s, REC_LANG, "-", s->lang, tag));
+	if (rc == 0)
+		snprintf(s->lang, sizeof s->lang, "%s", tag);
+	return rc;
+}
+
+/* The assessment as it was when the case finished, kept with the case
+ * (id: the outcome; new: its JSON), so that a later deck can still show it. */
+static int commit_assessment(struct session *s)
+{
+	struct assessment a;
+	const char *why;
+	if (!s->store || !*s->id || interview_assess(s->iv, &a, &why) < 0)
+		return 0;
+	char *json = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&json, &len);
+	if (!f)
+		return 0;
+	report_json(f, &a);
+	fclose(f);
+	int rc = commit(s, REC_ASSESSMENT, assess_outcome_name(a.outcome), "", json);
+	free(json);
+	return rc;
+}
+
+/* Each step once: a retry after a failed commit goes on from the step
+ * that failed, so that the case holds one finish record. */
+int session_finish(struct session *s)
+{
+	if (s->finished == 0) {
+		if (note_commit(s, commit(s, REC_FINISH, "-", "", "")) < 0)
+			return -2;
+		interview_finish(s->iv);
+		s->finished = 1;
+	}
+	if (s->finished == 1) {
+		if (note_commit(s, commit_assessment(s)) < 0)
+			return -2;
+		s->finished = 2;
+	}
+	if (s->finished == 2 && s->store && *s->id &&
+	    note_commit(s, store_set_status(s->store, s->id, "complete", s->err, sizeof s->err) < 0
+			       ? -2 : 0) < 0)
+		return -2;
+	s->finished = 3;
+	return 0;
+}
+
+bool session_needs_answer(const struct session *s, int slot)
+{
+	switch (deck_slot_type(interview_deck(s->iv), slot)) {
+	case SCR_MULTI:
+	case SCR_TEXT: return false;
+	default: return interview_get(s->iv, slot)->kind == ANS_NONE;
+	}
+}
+
+static bool same_answer(const struct session *s, int slot, const struct answer *a)
+{
+	const struct deck *dk = interview_deck(s->iv);
+	char *o = answer_format(dk, slot, interview_get(s->iv, slot), true);
+	char *n = answer_format(dk, slot, a, true);
+	bool same = strcmp(o, n) == 0 && interview_get(s->iv, slot)->kind == a->kind;
+	free(o);
+	free(n);
+	return same;
+}
+
+static enum session_outcome given(struct session *s, int slot, const struct answer *a)
+{
+	if (same_answer(s, slot, a))
+		return S_DONE;	/* nothing new to record (a retry after a failed move) */
+	switch (session_answer(s, slot, a, &s->why)) {
+	case 0: return S_DONE;
+	case -1: return S_REFUSED;
+	default: return S_NOT_SAVED;
+	}
+}
+
+/* Forward: the answer first, then the leave rule, then the next screen's
+ * record, and only then the move. */
+static enum session_outcome forward(struct session *s, const struct session_action *a)
+{
+	if (a->answer) {
+		enum session_outcome o = given(s, a->slot, a->answer);
+		if (o != S_DONE)
+			return o;
+	}
+	const struct screen *sc = &interview_deck(s->iv)->s[interview_current(s->iv)];
+	if (sc->slot >= 0 && session_needs_answer(s, sc->slot))
+		return S_NEEDS_ANSWER;
+	size_t n, pos;
+	const int *path = interview_path(s->iv, &n, &pos);
+	if (pos + 1 >= n) {	/* the last screen: complete once the finish is on disk */
+		if (session_finish(s) < 0)
+			return S_NOT_SAVED;
+		interview_next(s->iv);
+		return S_COMPLETE;
+	}
+	if (record_shown(s, path[pos + 1]) < 0)
+		return S_NOT_SAVED;
+	interview_next(s->iv);
+	return S_MOVED;
+}
+
+static enum session_outcome to_screen(struct session *s, int screen)
+{
+	if (!interview_on_path(s->iv, screen)) {
+		s->why = "a screen on the path";
+		return S_REFUSED;
+	}
+	if (record_shown(s, screen) < 0)
+		return S_NOT_SAVED;
+	interview_goto(s->iv, screen);
+	return S_MOVED;
+}
+
+
+enum session_outcome session_do(struct session *s, const struct session_action *a)
+{
+	int rc;
+	switch (a->verb) {
+	case DO_ANSWER: return given(s, a->slot, a->answer);
+	case DO_NEXT: return forward(s, a);
+	case DO_BACK:
+		if (!session_back(s, &rc))
+			return S_FIRST;
+		return rc < 0 ? S_NOT_SAVED : S_MOVED;
+	case DO_EDIT: return to_screen(s, a->screen);
+	case DO_NOTE:
+		return session_note(s, interview_current(s->iv), a->text) < 0 ? S_NOT_SAVED : S_DONE;
+	case DO_STOP: return session_stop(s) < 0 ? S_NOT_SAVED : S_MOVED;
+	case DO_LANG: return session_lang(s, a->text) < 0 ? S_NOT_SAVED : S_DONE;
+	}
+	return S_REFUSED;
+}
+
+/* ---- resume ------------------------------------------------------------ */
+
+struct replay {
+	struct session *s;
+	int at;
+};
+
+static int replay_answer(struct replay *r, const struct record *rec)
+{
+	const struct deck *dk = interview_deck(r->s->iv);
+	int slot = deck_slot_find(dk, rec->id);
+	struct answer a = { 0 };
+	const char *why;
+	if (slot < 0)
+		return -1;
+	if (rec->new_text) {	/* the text itself, never a word */
+		a.kind = ANS_TEXT;
+		a.text = xstrdup(rec->new);
+	} else if (*rec->new && answer_parse(dk, slot, rec->new, &a, &why) < 0) {
+		return -1;
+	}
+	int rc = interview_answer(r->s->iv, slot, &a, &why);
+	answer_clear(&a);
+	return rc;
+}
+
+static int replay_one(struct replay *r, const struct record *rec)
+{
+	const struct deck *dk = interview_deck(r->s->iv);
+	int screen = deck_screen_find(dk, rec->id);
+	switch (rec->event) {
+	case REC_ANSWER: return replay_answer(r, rec);
+	case REC_FINISH:
+	case REC_SENT:
+	case REC_ASSESSMENT: return 0;
+	case REC_LANG:
+		snprintf(r->s->lang, sizeof r->s->lang, "%s", rec->new);
+		return 0;
+	case REC_NOTE:
+		if (screen < 0)
+			return -1;
+		interview_set_note(r->s->iv, screen, rec->new);
+		return 0;
+	case REC_STOP:
+		interview_set_stop(r->s->iv, strcmp(rec->new, "-") == 0 ? -1 : deck_screen_find(dk, rec->new));
+		return 0;
+	case REC_AT:
+		if (screen < 0)
+			return -1;
+		r->at = screen;
+		return 0;
+	default: return -1;
+	}
+}
+
+int session_replay(struct session *s, const char *id, const struct records *recs)
+{
+	struct replay r = { s, -1 };
+	snprintf(s->id, sizeof s->id, "%s", id);
+	for (size_t i = 0; i < recs->n; i++)
+		if (replay_one(&r, &recs->v[i]) < 0) {
+			snprintf(s->err, sizeof s->err, "case %s: its record %zu does not fit this deck "
+				 "(it was answered with another version)", id, i);
+			return -1;
+		}
+	if (r.at >= 0 && !interview_goto(s->iv, r.at))
+		interview_goto(s->iv, interview_deck(s->iv)->start);
+	s->shown = interview_current(s->iv);
+	return 0;
+}
+
+int session_resume(struct session *s, const char *id)
+{
+	struct store_case c;
+	s->err[0] = '\0';
+	int found = s->store ? store_case_info(s->store, id, &c, s->err, sizeof s->err) : -1;
+	if (found != 0) {
+		if (found == 1)
+			snprintf(s->err, sizeof s->err, "no case %s", id);
+		return -1;
+	}
+	if (*c.deck && strcmp(c.deck, interview_deck(s->iv)->identity) != 0) {
+		snprintf(s->err, sizeof s->err, "case %s was answered with another version of the deck: "
+			 "it can be exported (tipscreen export %s), not resumed", id, id);
+		return -1;
+	}
+	struct records recs;
+	if (records_load(s->store, id, &recs, s->err, sizeof s->err) < 0)
+		return -1;
+	int rc = session_replay(s, id, &recs);
+	records_free(&recs);
+	return rc;
+}

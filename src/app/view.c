@@ -1,0 +1,258 @@
+#include "app/view.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "domain/catalog.h"
+#include "domain/contacts.h"
+#include "domain/national.h"
+#include "store/store.h"
+
+void view_header(const struct interview *iv, struct view_header *h)
+{
+	const struct deck *dk = interview_deck(iv);
+	int cur = interview_current(iv);
+	const struct screen *sc = &dk->s[cur];
+	interview_path(iv, &h->n, &h->pos);
+	h->pos++;
+	h->section = _(deck_section_title(sc->section));
+	h->question = sc->question ? D_(sc->id, sc->question) : NULL;
+	h->note = interview_note(iv, cur);
+	h->training = false;
+	h->says = NULL;
+}
+
+int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
+{
+	int n = 0;
+	rows[n++] = IV_YES;
+	if (deck_slot_intended(dk, slot))
+		rows[n++] = IV_INTENDED;
+	rows[n++] = IV_NO;
+	rows[n++] = IV_DONTKNOW;
+	rows[n++] = IV_DECLINED;
+	return n;
+}
+
+int view_answers(const struct deck *dk, int slot, enum action out[5])
+{
+	int n = 0;
+	switch (deck_slot_type(dk, slot)) {
+	case SCR_YESNO:
+		out[n++] = ACT_YES;
+		if (deck_slot_intended(dk, slot))
+			out[n++] = ACT_INTENDED;
+		out[n++] = ACT_NO;
+		/* fall through */
+	case SCR_SINGLE:
+	case SCR_NUMBER:
+		out[n++] = ACT_DONTKNOW;
+		/* fall through */
+	default:
+		out[n++] = ACT_DECLINED;
+	}
+	return n;
+}
+
+struct view_choice *view_choices(const struct interview *iv, size_t *n)
+{
+	const struct deck *dk = interview_deck(iv);
+	const struct screen *sc = &dk->s[interview_current(iv)];
+	*n = sc->type == SCR_SINGLE || sc->type == SCR_MULTI ? sc->nchoices : 0;
+	if (!*n)
+		return NULL;
+	const struct answer *a = interview_get(iv, sc->slot);
+	struct view_choice *v = xmalloc(*n * sizeof *v);
+	for (size_t i = 0; i < *n; i++) {
+		v[i].label = D_(sc->id, sc->choices[i].label);
+		v[i].chosen = sc->type == SCR_MULTI ? a->kind == ANS_MULTI && (a->multi & (1u << i))
+						    : a->kind == ANS_CHOICE && a->choice == (int)i;
+	}
+	return v;
+}
+
+/* An answer in a word or two, for a checklist's column. */
+static const char *short_value(const struct answer *a)
+{
+	if (a->kind == ANS_NONE)
+		return "-";
+	switch (a->word) {
+	case IV_YES: return C_("short", "yes");
+	case IV_INTENDED: return C_("short", "intended");
+	case IV_NO: return C_("short", "no");
+	case IV_DONTKNOW: return C_("short", "don't know");
+	default: return C_("short", "declined");
+	}
+}
+
+struct view_item *view_items(const struct interview *iv, size_t *n)
+{
+	const struct deck *dk = interview_deck(iv);
+	const struct screen *sc = &dk->s[interview_current(iv)];
+	*n = sc->type == SCR_CHECKLIST ? sc->nitems : 0;
+	if (!*n)
+		return NULL;
+	struct view_item *v = xmalloc(*n * sizeof *v);
+	for (size_t i = 0; i < *n; i++) {
+		const struct answer *a = interview_get(iv, sc->items[i].slot);
+		v[i] = (struct view_item){ D_(sc->items[i].id, sc->items[i].text), short_value(a),
+					   a->kind != ANS_NONE, &sc->items[i] };
+	}
+	return v;
+}
+
+char *view_message(const struct session *s, bool start)
+{
+	if (s->unsaved)
+		return xasprintf(_("NOT SAVED: %s. Nothing was recorded; try again."), s->err);
+	char *notice = start && s->store ? store_notice(s->store) : NULL;
+	if (!notice)
+		return NULL;
+	char *m = xasprintf(_("Warning: %s"), notice);
+	free(notice);
+	return m;
+}
+
+/* The answer words of the current screen's slot, with their keys. */
+static char *answer_keys(const struct interview *iv, const char *(*key)(enum action))
+{
+	const struct deck *dk = interview_deck(iv);
+	enum action acts[5];
+	int n = view_answers(dk, dk->s[interview_current(iv)].slot, acts);
+	return action_list(acts, (size_t)n, key);
+}
+
+char *view_outcome(const struct session *s, const struct session_action *a,
+		   enum session_outcome o, const char *(*key)(enum action))
+{
+	const struct screen *sc = &interview_deck(s->iv)->s[interview_current(s->iv)];
+	char *keys, *m;
+	switch (o) {
+	case S_NOT_SAVED: return view_message(s, false);
+	case S_FIRST: return xstrdup(_("This is the first screen."));
+	case S_NEEDS_ANSWER:
+		keys = answer_keys(s->iv, key);
+		m = sc->type == SCR_SINGLE ? xasprintf(_("Choose an answer first: its number, or %s."), keys)
+		    : sc->type == SCR_NUMBER ? xasprintf(_("Type a number, or %s."), keys)
+					     : xasprintf(_("Choose an answer first: %s."), keys);
+		free(keys);
+		return m;
+	case S_REFUSED:
+		if (sc->type != SCR_NUMBER || !a->answer || a->answer->kind != ANS_NUMBER)
+			return xasprintf(_("Not an answer here: expected %s."), s->why);
+		keys = answer_keys(s->iv, key);
+		m = xasprintf(_("Enter a number from %ld to %ld, or %s."), sc->min, sc->max, keys);
+		free(keys);
+		return m;
+	default: return NULL;
+	}
+}
+
+int view_actions(const struct interview *iv, enum view_place at, bool langs,
+		 enum action out[VIEW_ACTIONS_MAX])
+{
+	static const enum action words[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
+	enum screen_type t = interview_deck(iv)->s[interview_current(iv)].type;
+	int n = 0;
+	out[n++] = ACT_NEXT;
+	out[n++] = ACT_BACK;
+	out[n++] = ACT_HIDE;
+	out[n++] = ACT_HELP;
+	if (at == VIEW_SCREEN && (t == SCR_YESNO || t == SCR_CHECKLIST))
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+			out[n++] = words[i];
+	if (at == VIEW_SCREEN && t == SCR_TEXT)
+		out[n++] = ACT_DECLINED;
+	out[n++] = ACT_PANEL;
+	if (at == VIEW_SCREEN || at == VIEW_NOTE)
+		out[n++] = ACT_STOP;
+	if (langs)
+		out[n++] = ACT_LANG;
+	return n;
+}
+
+void view_review(const struct interview *iv, struct view_review *r)
+{
+	const struct deck *dk = interview_deck(iv);
+	size_t np;
+	const int *path = interview_path(iv, &np, NULL);
+	memset(r, 0, sizeof *r);
+	r->slots = xmalloc((dk->nslots + 1) * sizeof *r->slots);
+	r->unanswered = xmalloc((dk->nslots + 1) * sizeof *r->unanswered);
+	r->declined = xmalloc((dk->nslots + 1) * sizeof *r->declined);
+	for (size_t i = 0; i < np; i++) {
+		const struct screen *sc = &dk->s[path[i]];
+		if (sc->slot >= 0)
+			r->slots[r->n++] = sc->slot;
+		for (size_t j = 0; j < sc->nitems; j++)
+			r->slots[r->n++] = sc->items[j].slot;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct answer *a = interview_get(iv, r->slots[i]);
+		if (a->kind == ANS_NONE)
+			r->unanswered[r->nunanswered++] = i + 1;
+		else if (a->kind == ANS_WORD && a->word == IV_DECLINED)
+			r->declined[r->ndeclined++] = i + 1;
+	}
+	r->ndiscarded = interview_discarded(iv, NULL, 0);
+	r->discarded = xmalloc((r->ndiscarded + 1) * sizeof *r->discarded);
+	interview_discarded(iv, r->discarded, r->ndiscarded);
+}
+
+void view_review_free(struct view_review *r)
+{
+	free(r->slots);
+	free(r->unanswered);
+	free(r->declined);
+	free(r->discarded);
+	memset(r, 0, sizeof *r);
+}
+
+int view_summary(const struct interview *iv, const struct profile *law, struct report *r,
+		 const char **why)
+{
+	struct assess_input in;
+	struct assessment a;
+	interview_inputs(iv, &in);
+	if (assess_run(&in, &a, why) < 0) {
+		memset(r, 0, sizeof *r);
+		return -1;
+	}
+	size_t nev;
+	struct evidence *ev = report_evidence(iv, &nev);
+	report_build(r, &a, &in, ev, nev);
+	free(ev);
+	if (law)	/* its sections follow, spans and all */
+		national_report(r, law, &in, &a);
+	return 0;
+}
+
+size_t view_contacts(const struct contacts *c, struct report *r)
+{
+	memset(r, 0, sizeof *r);
+	if (!c || !c->file.n)
+		return 0;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	contacts_print(c, f);
+	fclose(f);
+	report_add_text(r, SEC_TITLE, buf);
+	free(buf);
+	return r->n;
+}
+
+/* ---- training ------------------------------------------------------------ */
+
+void view_header_training(const struct view_training *t, const struct interview *iv,
+			  struct view_header *h)
+{
+	view_header(iv, h);
+	if (!t)
+		return;
+	h->training = true;
+	size_t cur = (size_t)interview_current(iv);
+	h->says = t->solo && cur < t->n ? t->says[cur] : NULL;
+}

@@ -1,0 +1,147 @@
+/* view: the screen model (DESIGN §9). What a front end shows for the state
+ * of an interview, decided once, here: the header (section and progress),
+ * the yes-no rows a slot offers, the review (its numbered rows, the lists
+ * of unanswered and declined ones, the answers that will be discarded) and
+ * the summary as a structured report. The wizard and the line mode render
+ * these and build none of their own; what may leave a screen is the
+ * session's rule (session_needs_answer), and every change goes through
+ * session_do. Also the checklist's items with their values, the message
+ * line and the actions a legend lists. Nothing here has a fixed cap.
+ * Results own their arrays (view_review_free, report_free, free) and borrow
+ * their strings from the deck, the interview and the catalog until the
+ * interview changes; view_message's string is new. Structs here may grow
+ * members (a front end sets none of them itself). */
+#ifndef TIPSCREEN_VIEW_H
+#define TIPSCREEN_VIEW_H
+
+#include <stddef.h>
+
+#include "domain/interview.h"
+#include "domain/report.h"
+#include "app/actions.h"
+#include "app/session.h"
+
+/* The unfinished interviews a start screen offers to resume, newest first:
+ * at most this many (one digit each), in every front end. */
+enum { VIEW_RESUME_MAX = 9 };
+
+struct view_header {
+	const char *section;	/* the section's title, translated */
+	size_t pos, n;		/* screen pos (1-based) of the n on the path */
+	const char *question;	/* translated, or NULL */
+	const char *note;	/* the interviewer's note on the screen, or NULL */
+	bool training;		/* a training session: mark the screen TRAINING */
+	const char *says;	/* solo practice: what the person says, or NULL */
+};
+
+void view_header(const struct interview *iv, struct view_header *h);
+
+/* A training session (DESIGN §10): every screen is marked TRAINING and,
+ * in solo practice, shows what the scenario's person says there (a
+ * checklist: each item's words). training_view_init (train/training.h)
+ * builds the texts, translated, per screen; training_view_free frees them.
+ * The scenario is borrowed. */
+struct scenario;
+struct view_training {
+	const struct scenario *scenario;
+	bool solo;
+	char **says;		/* per deck screen, owned, NULL where it says nothing */
+	size_t n;
+};
+/* view_header, then the training mark and the person's words of t (t may
+ * be NULL: not training). */
+void view_header_training(const struct view_training *t, const struct interview *iv,
+			  struct view_header *h);
+
+/* The answer words a yes-no slot offers, in order: yes, intended (where
+ * the slot allows it), no, don't know, declined. Returns how many (≤ 5). */
+int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5]);
+
+/* The answer words a slot takes, besides a typed number, text or choice:
+ * a yes-no slot all of them (intended where allowed), a single choice or a
+ * number don't know and declined, a multiple choice or a text declined.
+ * Both front ends list these and nothing else. Returns how many (≤ 5). */
+int view_answers(const struct deck *dk, int slot, enum action out[5]);
+
+/* A choice of a single or multiple choice screen. */
+struct view_choice {
+	const char *label;	/* translated */
+	bool chosen;
+};
+
+/* The choices of the current screen, with their states: a new array
+ * (NULL when it has none), *n its length. */
+struct view_choice *view_choices(const struct interview *iv, size_t *n);
+
+/* A checklist item: its text and its answer so far, short. */
+struct view_item {
+	const char *label;	/* translated */
+	const char *value;	/* "yes", "don't know" (translated, context "short"), "-" */
+	bool answered;
+	const struct item *item;	/* the deck's: id, text and help, for a second
+					 * language or the item's help */
+};
+
+/* The items of the current checklist, in order: a new array (NULL when it
+ * has none), *n its length. */
+struct view_item *view_items(const struct interview *iv, size_t *n);
+
+/* The line a screen shows under its body for the session's state, in the
+ * interface language: while the last commit failed, that nothing was saved
+ * and why; else, at the start of an interview (start), the store's warning
+ * (store_notice: e.g. that a rollback could not be checked); else NULL. A
+ * new string. */
+char *view_message(const struct session *s, bool start);
+
+/* What a front end says of the outcome o of session_do(s, a) on the
+ * current screen, the answer words named by their keys (key: the wizard's
+ * keys_legend, the line mode's action_line): that the first screen has no
+ * back, what the screen needs before it can be left, what a refused answer
+ * should have been, or view_message's "NOT SAVED"; NULL when there is
+ * nothing to say (done, moved, complete). A new string. */
+char *view_outcome(const struct session *s, const struct session_action *a,
+		   enum session_outcome o, const char *(*key)(enum action));
+
+/* Where a front end is, for the actions that apply. */
+enum view_place {
+	VIEW_START,	/* the start screen, or its help */
+	VIEW_HELP,	/* the help screen of an interview screen */
+	VIEW_SCREEN,	/* an interview screen */
+	VIEW_NOTE,	/* typing a note on it */
+};
+enum { VIEW_ACTIONS_MAX = 16 };
+
+/* The actions of a legend, the most needed first (a narrow one shows only
+ * the start): going on and back, hiding, the keys, the answer words the
+ * screen takes without a field to type them in (yes-no and checklist), or
+ * declined on a text screen, the help panel, stop in an interview, and the
+ * language when there is more than one (langs). Returns how many. */
+int view_actions(const struct interview *iv, enum view_place at, bool langs,
+		 enum action out[VIEW_ACTIONS_MAX]);
+
+struct view_review {
+	int *slots;		/* the answer slots on the path, in order: row i + 1 */
+	size_t n;
+	size_t *unanswered, nunanswered;	/* row numbers, 1-based */
+	size_t *declined, ndeclined;
+	int *discarded;		/* answered slots off the path: "will be discarded" */
+	size_t ndiscarded;
+};
+
+void view_review(const struct interview *iv, struct view_review *r);
+void view_review_free(struct view_review *r);
+
+struct contacts;
+/* The referral screen's contacts (contacts_print's lines) as lines of a
+ * report, to draw as the summary's are: 0 when none are configured (r is
+ * then empty). */
+size_t view_contacts(const struct contacts *c, struct report *r);
+
+struct profile;
+/* The summary of the answers on the path, followed by the assessment under
+ * law (a --law profile) when it is not NULL: 0, or -1 when the answers
+ * contradict each other (*why). */
+int view_summary(const struct interview *iv, const struct profile *law, struct report *r,
+		 const char **why);
+
+#endif

@@ -1,0 +1,91 @@
+/* interview: the state machine that front ends drive (DESIGN.md §2).
+ *
+ * An interview holds the answers and a cursor. The path through the deck is
+ * a pure function of the answers (and of where the stop key was pressed):
+ * it is recomputed after every change, following each screen's first
+ * `Next:` whose guard is true, with guards seeing only answers on the path
+ * before them. Answers on screens that fall off the path are kept (the
+ * review lists them as "will be discarded") but never assessed, and are
+ * dropped by interview_finish.
+ *
+ * The interview borrows the deck, which must outlive it, and owns copies of
+ * every answer and note. Front ends call nothing else to decide what comes
+ * next. */
+#ifndef TIPSCREEN_INTERVIEW_H
+#define TIPSCREEN_INTERVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/answer.h"
+#include "domain/assess.h"
+#include "domain/deck.h"
+#include "domain/inputs.h"
+
+struct interview;
+
+/* A new interview at the deck's first screen; free with interview_free. */
+struct interview *interview_new(const struct deck *deck);
+void interview_free(struct interview *iv);
+
+const struct deck *interview_deck(const struct interview *iv);
+
+/* The current screen (index into deck->s). */
+int interview_current(const struct interview *iv);
+
+/* The path as screen indexes, borrowed until the next change; *n is its
+ * length and *pos the cursor's index in it. */
+const int *interview_path(const struct interview *iv, size_t *n, size_t *pos);
+
+bool interview_on_path(const struct interview *iv, int screen);
+bool interview_slot_on_path(const struct interview *iv, int slot);
+
+/* Records an answer (copied) and recomputes the path. Returns 0, or -1
+ * with *why set if the answer does not fit the slot. */
+int interview_answer(struct interview *iv, int slot, const struct answer *a, const char **why);
+
+/* The answer to slot, borrowed until it changes; kind ANS_NONE if none. */
+const struct answer *interview_get(const struct interview *iv, int slot);
+
+/* The interviewer's note on a screen (borrowed, NULL if none); setting
+ * NULL or "" removes it. */
+const char *interview_note(const struct interview *iv, int screen);
+void interview_set_note(struct interview *iv, int screen, const char *text);
+
+/* Moves to the next screen on the path. Returns true, or false when the
+ * current screen is the last one: the interview is then complete. */
+bool interview_next(struct interview *iv);
+
+/* Moves to the previous screen. Going back from the stop screen, when the
+ * stop key led there, takes back the stop. Returns false at the start. */
+bool interview_back(struct interview *iv);
+
+/* Moves to a screen on the path (to edit it from the review). Returns false
+ * if the screen is not on the path. */
+bool interview_goto(struct interview *iv, int screen);
+
+/* The global stop key: the path goes from the current screen to the stop
+ * screen, then on to the summary and the close. */
+void interview_stop(struct interview *iv);
+/* The screen where the stop key was pressed, or -1. */
+int interview_stopped_at(const struct interview *iv);
+/* Records a stop at screen (or -1 to take it back), as replay does. */
+void interview_set_stop(struct interview *iv, int screen);
+
+/* True once interview_next has gone past the last screen. */
+bool interview_complete(const struct interview *iv);
+
+/* Answered slots that are off the path ("will be discarded"). Fills at most
+ * max slot numbers into out and returns how many there are. */
+size_t interview_discarded(const struct interview *iv, int *out, size_t max);
+
+/* Drops the off-path answers (and notes), as when the interview completes. */
+void interview_finish(struct interview *iv);
+
+/* The assessment inputs of the answers on the path. */
+void interview_inputs(const struct interview *iv, struct assess_input *in);
+
+/* The assessment of the answers on the path (0, or -1 with *why). */
+int interview_assess(const struct interview *iv, struct assessment *a, const char **why);
+
+#endif

@@ -1,0 +1,672 @@
+#include "domain/profile.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "base/suggest.h"
+#include "base/xalloc.h"
+#include "domain/contacts.h"
+#include "domain/law.h"
+
+/* One kind of stanza: its fields, and which of them must be there. */
+struct kind {
+	const char *first;	/* the key that names the stanza */
+	const char *const *keys;	/* allowed, NULL-terminated */
+	const char *const *required;
+};
+
+static const char *const head_keys[] = {
+	"Profile", "Jurisdiction", "Instrument", "Citation", "Name", "Version", "Date",
+	"Licence", "Status", "Source", "Child-age", "Child-note", "Means-adult",
+	"Means-child", "Means", "Act", "Consent", NULL
+};
+static const char *const head_required[] = {
+	"Profile", "Jurisdiction", "Instrument", "Citation", "Name", "Version", "Date",
+	"Licence", "Status", "Source", "Child-age", "Means-adult", "Means-child", "Act",
+	"Consent", NULL
+};
+static const char *const purpose_keys[] = {
+	"Purpose", "Named", "For", "Means-adult", "Means-child", "Note", "Cite", NULL
+};
+static const char *const purpose_required[] = { "Purpose", "Named", NULL };
+static const char *const prov_keys[] = {
+	"Provision", "Title", "Role", "Text", "Lines", "Citation", "Source", "Not-quoted", NULL
+};
+static const char *const prov_required[] = { "Provision", "Title", "Role", NULL };
+
+static const struct kind head_kind = { "Profile", head_keys, head_required };
+static const struct kind purpose_kind = { "Purpose", purpose_keys, purpose_required };
+static const struct kind prov_kind = { "Provision", prov_keys, prov_required };
+
+static const char *const means_words[] = { "always", "never", "some", NULL };
+static const char *const act_words[] = { "protocol", "travel", NULL };
+static const char *const consent_words[] = { "if-means", "always", "not-addressed", NULL };
+static const char *const role_words[] = {
+	"offence", "child", "consent", "non-punishment", "minority", "purpose", NULL
+};
+static const char *const need_words[] = { "not-required", "required", NULL };
+static const char *const for_words[] = { "everyone", "children", NULL };
+
+struct parser {
+	const char *path;
+	struct profile *p;
+	struct diags *d;
+	int errors;
+};
+
+static void err(struct parser *ps, const struct field *f, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* An error at the value of field f. */
+static void err(struct parser *ps, const struct field *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = xvasprintf(fmt, ap);
+	va_end(ap);
+	diags_add(ps->d, ps->path, f ? f->vline : 0, f ? f->vcol : 0, "%s", m);
+	free(m);
+	ps->errors++;
+}
+
+static size_t count(const char *const *v)
+{
+	size_t n = 0;
+	while (v[n])
+		n++;
+	return n;
+}
+
+/* "a, b or c" of a word list; a new string. */
+static char *joined(const char *const *v)
+{
+	char *s = xstrdup("");
+	size_t n = count(v);
+	for (size_t i = 0; i < n; i++) {
+		char *t = xasprintf("%s%s%s", s, i == 0 ? "" : i + 1 == n ? " or " : ", ", v[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static bool in_list(const char *const *v, const char *key)
+{
+	for (size_t i = 0; v[i]; i++)
+		if (strcasecmp(v[i], key) == 0)
+			return true;
+	return false;
+}
+
+/* Unknown, repeated and missing fields of one stanza. */
+static void check_fields(struct parser *ps, const struct stanza *s, const struct kind *k)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct field *f = &s->f[i];
+		if (!in_list(k->keys, f->key)) {
+			const char *near = suggest_nearest(f->key, k->keys, count(k->keys));
+			char *all = joined(k->keys);
+			diags_add(ps->d, ps->path, f->line, f->col,
+				  "unknown field '%s' in a %s stanza%s%s%s: expected %s", f->key,
+				  k->first, near ? " (did you mean '" : "", near ? near : "",
+				  near ? "'?)" : "", all);
+			free(all);
+			ps->errors++;
+			continue;
+		}
+		if (stanza_get(s, f->key) != f) {
+			diags_add(ps->d, ps->path, f->line, f->col, "field '%s' given twice", f->key);
+			ps->errors++;
+		} else if (!*f->value) {
+			diags_add(ps->d, ps->path, f->line, f->col, "field '%s' is empty: expected a value",
+				  f->key);
+			ps->errors++;
+		}
+	}
+	for (size_t i = 0; k->required[i]; i++)
+		if (!stanza_get(s, k->required[i])) {
+			diags_add(ps->d, ps->path, s->line, 1, "a %s stanza needs a '%s:' field", k->first,
+				  k->required[i]);
+			ps->errors++;
+		}
+}
+
+static char *value(const struct stanza *s, const char *key)
+{
+	const struct field *f = stanza_get(s, key);
+	return f && *f->value ? xstrdup(f->value) : NULL;
+}
+
+/* The index of the field's value among words, or -1 after an error. */
+static int word(struct parser *ps, const struct stanza *s, const char *key,
+		const char *const *words)
+{
+	const struct field *f = stanza_get(s, key);
+	if (!f || !*f->value)
+		return -1;
+	for (int i = 0; words[i]; i++)
+		if (strcmp(f->value, words[i]) == 0)
+			return i;
+	char *all = joined(words);
+	err(ps, f, "%s: expected %s, not '%s'", key, all, f->value);
+	free(all);
+	return -1;
+}
+
+static bool valid_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '.'))
+			return false;
+	return true;
+}
+
+static bool valid_date(const char *s)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	int m = atoi(s + 5), d = atoi(s + 8);
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* The means indicators the law covers: all of them unless Means: lists some. */
+static void parse_means_list(struct parser *ps, const struct stanza *s)
+{
+	const struct field *f = stanza_get(s, "Means");
+	for (int i = 0; i < IND_COUNT; i++)
+		ps->p->means_named[i] = !f && indicator_element(i) == EL_MEANS;
+	if (!f)
+		return;
+	char *copy = xstrdup(f->value);
+	for (char *w = strtok(copy, " ,"); w; w = strtok(NULL, " ,")) {
+		int i = indicator_lookup(w);
+		if (i < 0 || indicator_element(i) != EL_MEANS)
+			err(ps, f, "Means: '%s' is not a means indicator of DESIGN §3 "
+				   "(means.threat, means.use-of-force, …)", w);
+		else
+			ps->p->means_named[i] = true;
+	}
+	free(copy);
+}
+
+static void parse_head(struct parser *ps, const struct stanza *s, const char *id)
+{
+	struct profile *p = ps->p;
+	check_fields(ps, s, &head_kind);
+	p->id = value(s, "Profile");
+	if (p->id && id && strcmp(p->id, id) != 0)
+		err(ps, stanza_get(s, "Profile"), "Profile: '%s' differs from the file's name '%s' "
+			"(ID.profile)", p->id, id);
+	else if (p->id && !valid_id(p->id))
+		err(ps, stanza_get(s, "Profile"), "Profile: '%s' is not an id: expected a-z, 0-9 and "
+			"'-'", p->id);
+	p->jurisdiction = value(s, "Jurisdiction");
+	p->instrument = value(s, "Instrument");
+	p->citation = value(s, "Citation");
+	p->name = value(s, "Name");
+	p->version = value(s, "Version");
+	p->date = value(s, "Date");
+	if (p->date && !valid_date(p->date))
+		err(ps, stanza_get(s, "Date"), "Date: expected YYYY-MM-DD, not '%s'", p->date);
+	p->licence = value(s, "Licence");
+	p->status = value(s, "Status");
+	if (p->status && strncmp(p->status, "verified", 8) != 0 &&
+	    strncmp(p->status, "unverified", 10) != 0)
+		err(ps, stanza_get(s, "Status"), "Status: expected verified or unverified (with the "
+			"reason in brackets), not '%s'", p->status);
+	p->source = value(s, "Source");
+	p->child_note = value(s, "Child-note");
+	const struct field *age = stanza_get(s, "Child-age");
+	char *end = NULL;
+	long n = age ? strtol(age->value, &end, 10) : 18;
+	if (age && *age->value && (*end || n < 1 || n > 130))
+		err(ps, age, "Child-age: expected a whole number from 1 to 130, not '%s'",
+		    age->value);
+	p->child_age = (int)n;
+	int m = word(ps, s, "Means-adult", means_words);
+	p->means[PG_ADULT] = m < 0 ? PM_ALWAYS : (enum prof_means)m;
+	m = word(ps, s, "Means-child", means_words);
+	p->means[PG_CHILD] = m < 0 ? PM_NEVER : (enum prof_means)m;
+	m = word(ps, s, "Act", act_words);
+	p->act = m < 0 ? PA_PROTOCOL : (enum prof_act)m;
+	m = word(ps, s, "Consent", consent_words);
+	p->consent = m < 0 ? PC_IF_MEANS : (enum prof_consent)m;
+	parse_means_list(ps, s);
+}
+
+static void parse_purpose(struct parser *ps, const struct stanza *s)
+{
+	struct profile *p = ps->p;
+	check_fields(ps, s, &purpose_kind);
+	const struct field *f = stanza_get(s, "Purpose");
+	int ind = f ? indicator_lookup(f->value) : -1;
+	if (f && *f->value && (ind < 0 || indicator_element(ind) != EL_PURPOSE)) {
+		err(ps, f, "Purpose: '%s' is not a purpose indicator of DESIGN §3 "
+			   "(purpose.forced-labour, purpose.forced-marriage, …)", f->value);
+		return;
+	}
+	if (ind < 0)
+		return;
+	if (profile_purpose(p, ind)) {
+		err(ps, f, "Purpose: '%s' is named twice", f->value);
+		return;
+	}
+	p->purposes = xrealloc(p->purposes, (p->npurposes + 1) * sizeof *p->purposes);
+	struct prof_purpose *pp = &p->purposes[p->npurposes++];
+	memset(pp, 0, sizeof *pp);
+	pp->ind = ind;
+	pp->named = value(s, "Named");
+	pp->note = value(s, "Note");
+	pp->cite = -1;
+	pp->children_only = word(ps, s, "For", for_words) == 1;
+	static const char *const keys[PG_COUNT] = { "Means-adult", "Means-child" };
+	for (int g = 0; g < PG_COUNT; g++)
+		pp->means[g] = word(ps, s, keys[g], need_words);
+}
+
+/* True if the body line starts with the marker ("(1)", "3.") and a space. */
+static bool starts_with_marker(const char *line, size_t n, const char *m)
+{
+	size_t k = strlen(m);
+	return n > k && strncmp(line, m, k) == 0 && (line[k] == ' ' || line[k] == '\t');
+}
+
+/* The body line a Lines: token names, as a pointer and length: a line
+ * number of the body, or the first line at or after from that starts with
+ * the marker; false if none. */
+static bool find_line(const char *body, const char *from, const char *tok, const char **at,
+		      size_t *len)
+{
+	char *end;
+	long want = strtol(tok, &end, 10);
+	bool number = *tok && !*end;
+	long k = 1;
+	for (const char *p = body; *p; k++) {
+		if (!number && p < from) {
+			const char *e = strchr(p, '\n');
+			p = e ? e + 1 : p + strlen(p);
+			continue;
+		}
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (number ? k == want : starts_with_marker(p, n, tok)) {
+			*at = p;
+			*len = n;
+			return true;
+		}
+		p += n + (e != NULL);
+	}
+	return false;
+}
+
+/* The quoted lines of a text: those Lines: names, else the whole body. */
+static char *quote_lines(struct parser *ps, const struct field *lines, const char *body)
+{
+	if (!lines) {
+		size_t n = strlen(body);
+		while (n > 0 && body[n - 1] == '\n')
+			n--;
+		return xstrndup(body, n);
+	}
+	char *text = xstrdup(""), *copy = xstrdup(lines->value);
+	const char *from = body;
+	for (char *t = strtok(copy, " "); t; t = strtok(NULL, " ")) {
+		const char *at;
+		size_t n;
+		if (!find_line(body, from, t, &at, &n)) {
+			err(ps, lines, "Lines: no line '%s' in the text (after the lines before it): "
+				       "expected a marker that starts a line (\"(1)\", \"3.\") "
+				       "or a line number of the body", t);
+			continue;
+		}
+		from = at + n;
+		char *s = xasprintf("%s%s%.*s", text, *text ? "\n" : "", (int)n, at);
+		free(text);
+		text = s;
+	}
+	free(copy);
+	return text;
+}
+
+static const char *body_of(const char *data)
+{
+	const char *b = strstr(data, "\n\n");
+	return b ? b + 2 : data;
+}
+
+/* A quoted provision: an embedded text, never one whose licence is not
+ * determined. */
+static void quote_text(struct parser *ps, const struct stanza *s, struct prof_provision *v)
+{
+	const struct field *t = stanza_get(s, "Text");
+	const struct law_blob *b = law_blob_find(t->value);
+	if (!b) {
+		err(ps, t, "Text: no law text '%s' is built in: expected the name of a file of "
+			   "screens/law/ without .txt (add the file and rebuild), or a citation "
+			   "alone (Citation:, Source:, Not-quoted:)", t->value);
+		return;
+	}
+	char *licence = law_blob_header(b, "Licence");
+	if (!*licence || strncasecmp(licence, "not determined", 14) == 0)
+		err(ps, t, "Text: the licence of '%s' is not determined: cite it without quoting "
+			   "(Citation:, Source:, Not-quoted:)", t->value);
+	free(licence);
+	v->text_name = xstrdup(t->value);
+	v->text = quote_lines(ps, stanza_get(s, "Lines"), body_of(b->data));
+	v->status = law_blob_header(b, "Status");
+	v->status[strcspn(v->status, " (")] = '\0';
+	v->source = law_blob_header(b, "Source");
+	v->as_at = law_blob_header(b, "As-at");
+}
+
+static void parse_provision(struct parser *ps, const struct stanza *s)
+{
+	struct profile *p = ps->p;
+	check_fields(ps, s, &prov_kind);
+	const struct field *f = stanza_get(s, "Provision");
+	if (!f || !*f->value)
+		return;
+	if (!valid_id(f->value)) {
+		err(ps, f, "Provision: '%s' is not an id: expected a-z, 0-9, '-' and '.'",
+		    f->value);
+		return;
+	}
+	for (size_t i = 0; i < p->nprov; i++)
+		if (strcmp(p->prov[i].id, f->value) == 0) {
+			err(ps, f, "Provision: '%s' is given twice", f->value);
+			return;
+		}
+	if (p->nprov == PROFILE_MAX_PROVISIONS) {
+		err(ps, f, "Provision: '%s': a profile holds at most 32 provisions", f->value);
+		return;
+	}
+	struct prof_provision *v = &p->prov[p->nprov++];
+	memset(v, 0, sizeof *v);
+	v->id = xstrdup(f->value);
+	v->title = value(s, "Title");
+	int r = word(ps, s, "Role", role_words);
+	v->role = r < 0 ? PR_OFFENCE : (enum prof_role)r;
+	const struct field *text = stanza_get(s, "Text"), *cit = stanza_get(s, "Citation");
+	if (text && cit) {
+		err(ps, cit, "Citation: a provision is quoted (Text:) or cited alone (Citation:), "
+			     "not both");
+	} else if (text && *text->value) {
+		if (stanza_get(s, "Not-quoted") || stanza_get(s, "Source"))
+			err(ps, stanza_get(s, "Not-quoted") ? stanza_get(s, "Not-quoted")
+							    : stanza_get(s, "Source"),
+			    "a quoted provision takes its source from the text's own header: "
+			    "no Source: or Not-quoted:");
+		quote_text(ps, s, v);
+	} else if (cit && *cit->value) {
+		if (stanza_get(s, "Lines"))
+			err(ps, stanza_get(s, "Lines"), "Lines: only a quoted provision (Text:) has "
+							"lines");
+		v->citation = xstrdup(cit->value);
+		v->source = value(s, "Source");
+		v->why = value(s, "Not-quoted");
+		if (!v->source || !v->why)
+			err(ps, cit, "a citation alone needs 'Source:' (where the text is) and "
+				     "'Not-quoted:' (why it is not quoted)");
+	} else if (!text && !cit) {
+		diags_add(ps->d, ps->path, s->line, 1, "a Provision stanza needs 'Text:' (an embedded "
+			  "law text) or 'Citation:' (a citation alone)");
+		ps->errors++;
+	}
+}
+
+static int find_provision(const struct profile *p, const char *id)
+{
+	for (size_t i = 0; i < p->nprov; i++)
+		if (strcmp(p->prov[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Cite: references, and the per-purpose means where a group is "some". */
+static void resolve(struct parser *ps, const struct stanza_file *f)
+{
+	struct profile *p = ps->p;
+	size_t k = 0;
+	for (size_t i = 1; i < f->n; i++) {
+		const struct stanza *s = &f->s[i];
+		const struct field *pf = stanza_get(s, "Purpose");
+		if (!pf || k >= p->npurposes || (int)p->purposes[k].ind != indicator_lookup(pf->value))
+			continue;
+		struct prof_purpose *pp = &p->purposes[k++];
+		const struct field *c = stanza_get(s, "Cite");
+		if (c && *c->value && (pp->cite = find_provision(p, c->value)) < 0)
+			err(ps, c, "Cite: no Provision '%s' in this profile", c->value);
+		static const char *const keys[PG_COUNT] = { "Means-adult", "Means-child" };
+		for (int g = 0; g < PG_COUNT; g++) {
+			const struct field *m = stanza_get(s, keys[g]);
+			if (p->means[g] == PM_SOME && !m)
+				err(ps, pf, "%s: some, so each Purpose needs '%s: required' or "
+					    "'not-required'", keys[g], keys[g]);
+			else if (p->means[g] != PM_SOME && m)
+				err(ps, m, "%s: only where the profile's %s is 'some'", keys[g], keys[g]);
+		}
+	}
+}
+
+int profile_parse(const struct stanza_file *f, const char *id, struct profile *p,
+		  struct diags *d)
+{
+	memset(p, 0, sizeof *p);
+	struct parser ps = { f->path, p, d, 0 };
+	p->path = xstrdup(f->path);
+	if (f->n == 0 || !stanza_get(&f->s[0], "Profile") ||
+	    strcasecmp(f->s[0].f[0].key, "Profile") != 0) {
+		diags_add(d, f->path, f->n ? f->s[0].line : 1, 1,
+			  "a profile starts with a stanza whose first field is 'Profile: ID'");
+		profile_free(p);
+		return -1;
+	}
+	parse_head(&ps, &f->s[0], id);
+	for (size_t i = 1; i < f->n; i++) {
+		const char *first = f->s[i].f[0].key;
+		if (strcasecmp(first, "Purpose") == 0) {
+			parse_purpose(&ps, &f->s[i]);
+		} else if (strcasecmp(first, "Provision") == 0) {
+			parse_provision(&ps, &f->s[i]);
+		} else {
+			diags_add(d, f->path, f->s[i].line, 1, "expected a stanza that starts with "
+				  "'Purpose:' or 'Provision:', not '%s:'", first);
+			ps.errors++;
+		}
+	}
+	resolve(&ps, f);
+	if (ps.errors) {
+		profile_free(p);
+		return -1;
+	}
+	return 0;
+}
+
+/* "DIR/gb-ew.profile" → "gb-ew"; a new string. */
+static char *id_of_path(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	size_t n = strlen(b);
+	if (n > 8 && strcmp(b + n - 8, ".profile") == 0)
+		n -= 8;
+	return xstrndup(b, n);
+}
+
+int profile_load(const char *path, struct profile *p, struct diags *d)
+{
+	struct stanza_file f;
+	memset(p, 0, sizeof *p);
+	if (stanza_read(path, &f, d) < 0) {
+		stanza_file_free(&f);
+		return -1;
+	}
+	char *id = id_of_path(path);
+	int rc = profile_parse(&f, id, p, d);
+	free(id);
+	stanza_file_free(&f);
+	return rc;
+}
+
+static void provision_free(struct prof_provision *v)
+{
+	free(v->id);
+	free(v->title);
+	free(v->text);
+	free(v->text_name);
+	free(v->status);
+	free(v->as_at);
+	free(v->citation);
+	free(v->source);
+	free(v->why);
+}
+
+void profile_free(struct profile *p)
+{
+	char **s[] = { &p->id, &p->path, &p->jurisdiction, &p->instrument, &p->citation, &p->name,
+		       &p->version, &p->date, &p->licence, &p->status, &p->source, &p->child_note };
+	for (size_t i = 0; i < sizeof s / sizeof *s; i++)
+		free(*s[i]);
+	for (size_t i = 0; i < p->npurposes; i++) {
+		free(p->purposes[i].named);
+		free(p->purposes[i].note);
+	}
+	free(p->purposes);
+	for (size_t i = 0; i < p->nprov; i++)
+		provision_free(&p->prov[i]);
+	memset(p, 0, sizeof *p);
+}
+
+char *profile_path(const char *deck, const char *id)
+{
+	if (strchr(id, '/')) {
+		size_t n = strlen(id);
+		return n > 8 && strcmp(id + n - 8, ".profile") == 0 ? xstrdup(id) : NULL;
+	}
+	if (!valid_id(id) || strchr(id, '.'))
+		return NULL;
+	return xasprintf("%s/law/profiles/%s.profile", deck, id);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int profile_check_all(const char *deck, struct diags *d)
+{
+	char *dir = xasprintf("%s/law/profiles", deck);
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		int e = errno;
+		if (e != ENOENT)
+			diags_add(d, dir, 0, 0, "cannot read the profiles: %s", strerror(e));
+		free(dir);
+		return e == ENOENT ? 0 : -1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; (e = readdir(dh));) {
+		size_t l = strlen(e->d_name);
+		if (e->d_name[0] == '.' || l <= 8 || strcmp(e->d_name + l - 8, ".profile") != 0)
+			continue;
+		xgrow((void **)&names, &cap, n + 1, sizeof *names);
+		names[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(dh);
+	qsort(names, n, sizeof *names, cmp_names);
+	int bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct profile p;
+		if (profile_load(names[i], &p, d) < 0)
+			bad++;
+		else
+			profile_free(&p);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+	return bad ? -1 : (int)n;
+}
+
+const struct prof_purpose *profile_purpose(const struct profile *p, enum indicator i)
+{
+	for (size_t k = 0; k < p->npurposes; k++)
+		if (p->purposes[k].ind == i)
+			return &p->purposes[k];
+	return NULL;
+}
+
+const char *profile_means_name(enum prof_means m)
+{
+	return means_words[m];
+}
+
+/* Next to the contacts: the same folder, the file "law". */
+char *profile_config_path(void)
+{
+	char *path = contacts_default_path();
+	if (path)
+		strcpy(strrchr(path, '/') + 1, "law");	/* shorter than "contacts" */
+	return path;
+}
+
+/* One field of the configuration: the first "Law: ID" sets *id. */
+static int config_field(const struct field *fl, char **id, const char *path, struct diags *d)
+{
+	if (strcasecmp(fl->key, "Law") != 0) {
+		diags_add(d, path, fl->line, fl->col, "unknown field '%s': expected 'Law: ID' (a "
+			  "profile id, or none)", fl->key);
+		return -1;
+	}
+	if (*id) {
+		diags_add(d, path, fl->line, fl->col, "'Law:' given twice: expected one default "
+			  "profile");
+		return -1;
+	}
+	if (!*fl->value) {
+		diags_add(d, path, fl->line, fl->col, "'Law:' is empty: expected a profile id, or "
+			  "none");
+		return -1;
+	}
+	*id = xstrdup(fl->value);
+	return 0;
+}
+
+int profile_config_read(const char *path, char **id, struct diags *d)
+{
+	*id = NULL;
+	if (access(path, F_OK) != 0)
+		return 1;	/* no default */
+	struct stanza_file f;
+	if (stanza_read(path, &f, d) < 0) {
+		stanza_file_free(&f);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < f.n; i++)
+		for (size_t j = 0; j < f.s[i].n; j++)
+			if (config_field(&f.s[i].f[j], id, path, d) < 0)
+				rc = -1;
+	if (rc == 0 && !*id) {
+		diags_add(d, path, 1, 1, "expected 'Law: ID' (a profile id, or none)");
+		rc = -1;
+	}
+	if (rc < 0) {
+		free(*id);
+		*id = NULL;
+	}
+	stanza_file_free(&f);
+	return rc;
+}

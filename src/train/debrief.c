@@ -1,0 +1,337 @@
+#include "train/debrief.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "domain/answer.h"
+#include "domain/catalog.h"
+#include "domain/law.h"
+#include "domain/report.h"
+
+/* Graded: an expert answer that is not a text, on the expert's path. */
+static bool graded(const struct scenario_ask *q, const struct deck *dk, const struct interview *ex)
+{
+	return q->slot >= 0 && q->expert && deck_slot_type(dk, q->slot) != SCR_TEXT &&
+	       interview_slot_on_path(ex, q->slot);
+}
+
+static void compare_questions(struct debrief *d, const struct interview *ex,
+			      const struct interview *tr)
+{
+	const struct scenario *s = d->s;
+	d->qs = xcalloc(s->nask ? s->nask : 1, sizeof *d->qs);
+	for (size_t i = 0; i < s->nask; i++) {
+		const struct scenario_ask *q = &s->ask[i];
+		if (!graded(q, d->dk, ex))
+			continue;
+		struct debrief_question *r = &d->qs[d->nq++];
+		r->q = q;
+		const struct answer *a = interview_get(tr, q->slot);
+		if (interview_slot_on_path(tr, q->slot) && a->kind != ANS_NONE)
+			r->trainee = answer_format(d->dk, q->slot, a, true);
+		r->agree = scenario_answer_ok(d->dk, q, r->trainee);
+		int w = q->critical ? DEBRIEF_CRITICAL_POINTS : DEBRIEF_QUESTION_POINTS;
+		d->possible += w;
+		d->earned += r->agree ? w : 0;
+	}
+}
+
+static void compare_parts(struct debrief *d)
+{
+	const struct assessment *t = &d->trainee, *e = &d->expert;
+	for (int p = PART_ACT; p <= PART_PURPOSE; p++) {
+		d->part[p].trainee = assess_status_name(t->el[p].status);
+		d->part[p].expert = assess_status_name(e->el[p].status);
+	}
+	d->part[PART_CHILD].trainee = assess_child_name(t->child);
+	d->part[PART_CHILD].expert = assess_child_name(e->child);
+	d->part[PART_OUTCOME].trainee = assess_outcome_name(t->outcome);
+	d->part[PART_OUTCOME].expert = assess_outcome_name(e->outcome);
+	for (int p = 0; p < PART_COUNT; p++) {
+		d->part[p].agree = strcmp(d->part[p].trainee, d->part[p].expert) == 0;
+		d->possible += DEBRIEF_ELEMENT_POINTS;
+		d->earned += d->part[p].agree ? DEBRIEF_ELEMENT_POINTS : 0;
+	}
+	for (int f = 0; f < FLAG_COUNT; f++)
+		d->flag_agree[f] = t->flag[f] == e->flag[f];
+}
+
+int debrief_make(const struct scenario *s, const struct deck *dk, const struct interview *trainee,
+		 struct debrief *out, const char **why)
+{
+	memset(out, 0, sizeof *out);
+	out->s = s;
+	out->dk = dk;
+	struct interview *ex;
+	int rc = scenario_expert(s, dk, &ex, &out->expert, why);
+	if (rc == 0 && interview_assess(trainee, &out->trainee, why) < 0)
+		rc = -1;
+	if (rc == 0) {
+		compare_questions(out, ex, trainee);
+		compare_parts(out);
+		out->score = out->possible ? out->earned * 100 / out->possible : 100;
+	}
+	interview_free(ex);
+	return rc;
+}
+
+void debrief_free(struct debrief *d)
+{
+	for (size_t i = 0; i < d->nq; i++)
+		free(d->qs[i].trainee);
+	free(d->qs);
+	memset(d, 0, sizeof *d);
+}
+
+static const struct scenario_point *point_of(const struct scenario *s, int part, int flag)
+{
+	for (size_t i = 0; i < s->npoint; i++)
+		if ((part >= 0 && s->point[i].part == part) || (flag >= 0 && s->point[i].flag == flag))
+			return &s->point[i];
+	return NULL;
+}
+
+bool debrief_part_critical(const struct debrief *d, enum scenario_part p)
+{
+	if (d->part[p].agree)
+		return false;
+	const struct scenario_point *pt = point_of(d->s, (int)p, -1);
+	return p == PART_CHILD || p == PART_OUTCOME || (pt && pt->critical);
+}
+
+bool debrief_flag_critical(const struct debrief *d, enum flag f)
+{
+	const struct scenario_point *pt = point_of(d->s, -1, (int)f);
+	return !d->flag_agree[f] && pt && pt->critical;
+}
+
+/* The law a part, flag or question concerns (DESIGN §4 rule 7). */
+static enum cite part_cite(int part)
+{
+	return part == PART_CHILD ? CITE_TIP_3C : CITE_TIP_3A;
+}
+
+static enum cite flag_cite(enum flag f)
+{
+	switch (f) {
+	case FLAG_CONSENT_IRRELEVANT:
+		return CITE_TIP_3B;
+	case FLAG_SMUGGLING:
+		return CITE_SOM_3A;
+	case FLAG_PRESUMED_CHILD:
+	case FLAG_ESTABLISH_AGE:
+	case FLAG_CHILD_NOW:
+		return CITE_TIP_3D;
+	default:
+		return CITE_TIP_3A;
+	}
+}
+
+static enum cite question_cite(const struct deck *dk, const struct scenario_ask *q)
+{
+	int ind = deck_slot_indicator(dk, q->slot);
+	if (ind >= 0)
+		return indicator_element((enum indicator)ind) == EL_SMUGGLING ? CITE_SOM_3A : CITE_TIP_3A;
+	const struct setter *set = &dk->s[q->screen].set;
+	if (set->key == IN_CONSENT)
+		return CITE_TIP_3B;
+	if (set->key == IN_AGE || set->key == IN_AGE_NOW || set->key == IN_CHILD ||
+	    set->key == IN_MINOR_NOW)
+		return CITE_TIP_3D;
+	return CITE_TIP_3A;
+}
+
+static void wrapped(FILE *out, const char *indent, const char *s, int width)
+{
+	char *w = text_wrap(s, width - (int)strlen(indent));
+	for (char *line = w, *nl; line && *line; line = nl) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl++ = '\0';
+		fprintf(out, "%s%s\n", indent, line);
+		if (!nl)
+			break;
+	}
+	free(w);
+}
+
+/* The text the first time a debrief names it, its title after that. */
+static void quote_law(FILE *out, enum cite c, bool *quoted, int width)
+{
+	struct law_quote q;
+	if (law_quote(c, "en", &q) < 0)
+		return;
+	if (quoted[c]) {
+		fprintf(out, "    %s [%s], %s\n", _(q.title), assess_cite_name(c), _("quoted above"));
+	} else {
+		fprintf(out, "    %s [%s]:\n", _(q.title), assess_cite_name(c));
+		wrapped(out, "      ", q.text, width);
+		quoted[c] = true;
+	}
+	law_quote_free(&q);
+}
+
+static void teach(FILE *out, const struct scenario *s, const char *text, int width)
+{
+	if (!text || !*text)
+		return;
+	char *t = xasprintf("%s %s", _("Teaching point:"), C_(s->id, text));
+	wrapped(out, "    ", t, width);
+	free(t);
+}
+
+static const char *shown(const char *a)
+{
+	return a ? a : _("(not asked)");
+}
+
+static void print_question(FILE *out, const struct debrief *d, const struct debrief_question *r,
+			   bool *quoted, int width)
+{
+	fprintf(out, "  %s %s: %s %s, %s %s\n", r->q->critical ? "!!" : "--", r->q->id,
+		_("you answered"), shown(r->trainee), _("the expert"), r->q->expert);
+	teach(out, d->s, r->q->teaching, width);
+	quote_law(out, question_cite(d->dk, r->q), quoted, width);
+}
+
+static void print_part(FILE *out, const struct debrief *d, int p, bool *quoted, int width)
+{
+	fprintf(out, "  %s %s: %s %s, %s %s\n", debrief_part_critical(d, p) ? "!!" : "--",
+		scenario_part_name(p), _("yours"), d->part[p].trainee, _("the expert's"),
+		d->part[p].expert);
+	const struct scenario_point *pt = point_of(d->s, p, -1);
+	teach(out, d->s, pt ? pt->teaching : NULL, width);
+	quote_law(out, part_cite(p), quoted, width);
+}
+
+static void print_flag(FILE *out, const struct debrief *d, int f, bool *quoted, int width)
+{
+	fprintf(out, "  %s %s %s: %s, %s %s\n", debrief_flag_critical(d, f) ? "!!" : "--",
+		_("flag"), assess_flag_name(f), d->trainee.flag[f] ? _("you raised it") :
+		_("you did not raise it"), _("the expert"), d->expert.flag[f] ? _("raised it") :
+		_("did not"));
+	const struct scenario_point *pt = point_of(d->s, -1, f);
+	teach(out, d->s, pt ? pt->teaching : NULL, width);
+	quote_law(out, flag_cite(f), quoted, width);
+}
+
+/* The differences, critical ones (critical == true) or the others. */
+static size_t print_differences(FILE *out, const struct debrief *d, bool critical, bool *quoted,
+				int width)
+{
+	size_t n = 0;
+	for (int p = 0; p < PART_COUNT; p++)
+		if (!d->part[p].agree && debrief_part_critical(d, p) == critical) {
+			print_part(out, d, p, quoted, width);
+			n++;
+		}
+	for (size_t i = 0; i < d->nq; i++)
+		if (!d->qs[i].agree && d->qs[i].q->critical == critical) {
+			print_question(out, d, &d->qs[i], quoted, width);
+			n++;
+		}
+	for (int f = 0; f < FLAG_COUNT; f++)
+		if (!d->flag_agree[f] && debrief_flag_critical(d, f) == critical) {
+			print_flag(out, d, f, quoted, width);
+			n++;
+		}
+	return n;
+}
+
+void debrief_text(FILE *out, const struct debrief *d, int width)
+{
+	const struct scenario *s = d->s;
+	fprintf(out, "%s: %s (%s, %s %ld)\n", _("TRAINING debrief"), C_(s->id, s->title), s->id,
+		_("version"), s->version);
+	fprintf(out, "%s: %d%% (%d %s %d)\n\n", _("Score"), d->score, d->earned, _("of"),
+		d->possible);
+	fprintf(out, "%-10s %-26s %-26s\n", _("Element"), _("Yours"), _("The expert's"));
+	for (int p = 0; p < PART_COUNT; p++)
+		fprintf(out, "%-10s %-26s %-26s %s\n", scenario_part_name(p), d->part[p].trainee,
+			d->part[p].expert, d->part[p].agree ? _("agree") : _("DIFFER"));
+	fputc('\n', out);
+	bool quoted[CITE_COUNT] = { false };
+	fprintf(out, "%s\n", _("Critical misses:"));
+	if (!print_differences(out, d, true, quoted, width))
+		fprintf(out, "  %s\n", _("none"));
+	fprintf(out, "\n%s\n", _("Other differences:"));
+	if (!print_differences(out, d, false, quoted, width))
+		fprintf(out, "  %s\n", _("none"));
+	size_t agree = 0;
+	for (size_t i = 0; i < d->nq; i++)
+		agree += d->qs[i].agree;
+	fprintf(out, "\n%s: %zu %s %zu\n", _("Questions answered as the expert did"), agree, _("of"),
+		d->nq);
+}
+
+static void json_list_sep(FILE *out, bool *first)
+{
+	fputs(*first ? "" : ", ", out);
+	*first = false;
+}
+
+static void json_critical(FILE *out, const struct debrief *d)
+{
+	bool first = true;
+	fputs("  \"critical\": [", out);
+	for (int p = 0; p < PART_COUNT; p++)
+		if (debrief_part_critical(d, p)) {
+			json_list_sep(out, &first);
+			report_json_string(out, scenario_part_name(p));
+		}
+	for (size_t i = 0; i < d->nq; i++)
+		if (!d->qs[i].agree && d->qs[i].q->critical) {
+			json_list_sep(out, &first);
+			report_json_string(out, d->qs[i].q->id);
+		}
+	for (int f = 0; f < FLAG_COUNT; f++)
+		if (debrief_flag_critical(d, f)) {
+			json_list_sep(out, &first);
+			report_json_string(out, assess_flag_name(f));
+		}
+	fputs("],\n", out);
+}
+
+static void json_nullable(FILE *out, const char *s)
+{
+	if (s)
+		report_json_string(out, s);
+	else
+		fputs("null", out);
+}
+
+void debrief_json(FILE *out, const struct debrief *d)
+{
+	fputs("{\n  \"scenario\": ", out);
+	report_json_string(out, d->s->id);
+	fprintf(out, ",\n  \"version\": %ld,\n  \"score\": %d,\n", d->s->version, d->score);
+	json_critical(out, d);
+	fputs("  \"elements\": {", out);
+	for (int p = 0; p < PART_COUNT; p++) {
+		fprintf(out, "%s\n    \"%s\": {\"trainee\": ", p ? "," : "", scenario_part_name(p));
+		report_json_string(out, d->part[p].trainee);
+		fputs(", \"expert\": ", out);
+		report_json_string(out, d->part[p].expert);
+		fprintf(out, ", \"agree\": %s}", d->part[p].agree ? "true" : "false");
+	}
+	fputs("},\n  \"flags\": {", out);
+	for (int f = 0; f < FLAG_COUNT; f++)
+		fprintf(out, "%s\n    \"%s\": {\"trainee\": %s, \"expert\": %s, \"agree\": %s}", f ? "," : "",
+			assess_flag_name(f), d->trainee.flag[f] ? "true" : "false",
+			d->expert.flag[f] ? "true" : "false", d->flag_agree[f] ? "true" : "false");
+	fputs("},\n  \"questions\": [", out);
+	for (size_t i = 0; i < d->nq; i++) {
+		const struct debrief_question *r = &d->qs[i];
+		fprintf(out, "%s\n    {\"id\": ", i ? "," : "");
+		report_json_string(out, r->q->id);
+		fputs(", \"trainee\": ", out);
+		json_nullable(out, r->trainee);
+		fputs(", \"expert\": ", out);
+		report_json_string(out, r->q->expert);
+		fprintf(out, ", \"critical\": %s, \"agree\": %s}", r->q->critical ? "true" : "false",
+			r->agree ? "true" : "false");
+	}
+	fputs("]\n}\n", out);
+}
