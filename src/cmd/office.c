@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/fsx.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "store/keyfile.h"
@@ -20,26 +21,13 @@
 #include "store/store.h"
 #include "cmd/cmd.h"
 
-enum { FILE_MAX = 64 << 20 };	/* a sealed export or a key list */
-
 char *cmd_slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	char *buf = xmalloc(FILE_MAX + 1);
-	*len = fread(buf, 1, FILE_MAX + 1, f);
-	bool bad = ferror(f) || *len > FILE_MAX;
-	fclose(f);
-	if (bad) {
-		fprintf(stderr, "%s: error: %s\n", path, *len > FILE_MAX ? "too large" : "cannot be read");
-		free(buf);
-		return NULL;
-	}
-	buf[*len] = '\0';
-	return buf;
+	char err[128];
+	char *text = fsx_slurp(path, FSX_SLURP_MAX, len, err, sizeof err);
+	if (!text)
+		fprintf(stderr, "%s: error: %s\n", path, err);
+	return text;
 }
 
 /* Reads a key file (one line of base64; LF or CRLF) into key (len bytes). */

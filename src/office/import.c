@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/fsx.h"
 #include "base/xalloc.h"
 #include "store/bundle.h"
 #include "store/keyfile.h"
@@ -227,8 +228,9 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 {
 	size_t len;
 	char err[256], why[600];
-	char *text = cmd_slurp(im->file, &len);
+	char *text = fsx_slurp(im->file, FSX_SLURP_MAX, &len, why, sizeof why);
 	if (!text) {
+		fprintf(stderr, "%s: error: %s\n", im->file, why);
 		snprintf(im->hash, sizeof im->hash, "-");
 		refuse(db, im, "cannot be read");
 		return 1;
