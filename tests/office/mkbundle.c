@@ -40,10 +40,17 @@ static void many(struct bundle *b, long n, long from)
 		/* vary the facts so that the statistics have cells */
 		static const char *const roles[] = { "ngo", "labour", "police", "health" };
 		static const char *const months[] = { "2026-09", "2026-10", "2026-11", "2026-12" };
-		snprintf(v[i].fact[BUNDLE_FACT_ROLE], BUNDLE_FACT, "%s", roles[(from + i) % 4]);
-		snprintf(v[i].fact[BUNDLE_FACT_MONTH], BUNDLE_FACT, "%s", months[(from + i) / 7 % 4]);
+		v[i].fact = calloc(c0->nfact ? c0->nfact : 1, sizeof *v[i].fact);
+		for (size_t f = 0; f < c0->nfact; f++) {
+			const char *name = c0->fact[f].name, *val = c0->fact[f].value;
+			if (strcmp(name, "role") == 0)
+				val = roles[(from + i) % 4];
+			else if (strcmp(name, "month") == 0)
+				val = months[(from + i) / 7 % 4];
+			v[i].fact[f] = (struct bundle_fact){ (char *)name, (char *)val };
+		}
 	}
-	b->cases = v;	/* c0's records are shared: this process exits after writing */
+	b->cases = v;	/* c0's records and strings are shared: this process exits after writing */
 	b->n = (size_t)n;
 }
 
