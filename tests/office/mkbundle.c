@@ -8,6 +8,8 @@
  *   alter  every case with a byte of its last record changed (diverging)
  *   many   N copies of IN's first case under new ids, numbered from M
  *          (the benchmark's 100 cases a bundle)
+ *   form   every case with one more form of exploitation, "servitude"
+ *          (so that a case counts under two forms)
  * (every case under a new id: its first digit changed, so that the
  * remade cases do not meet IN's) and prints that laptop's key line (for --signer) on stderr. Built by the
  * test script with cc; not part of tipscreen. */
@@ -85,6 +87,10 @@ int main(int argc, char **argv)
 			c->nrec--;
 		else if (strcmp(mode, "alter") == 0 && c->nrec > 0 && c->rec[c->nrec - 1].len > 0)
 			c->rec[c->nrec - 1].data[c->rec[c->nrec - 1].len - 1] ^= 1;
+		else if (strcmp(mode, "form") == 0) {
+			c->fact = realloc(c->fact, (c->nfact + 1) * sizeof *c->fact);
+			c->fact[c->nfact++] = (struct bundle_fact){ strdup("form"), strdup("servitude") };
+		}
 	}
 	if (strcmp(mode, "many") == 0 && argc >= 8)
 		many(&b, atol(argv[6]), atol(argv[7]));
