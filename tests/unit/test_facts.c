@@ -212,6 +212,18 @@ static void test_the_linter_refuses_a_fact_it_cannot_count(void **st)
 	refused(FACT_DECK("colour", "single"), "'Fact: colour' is not a fact the office counts");
 	refused(FACT_DECK("outcome", "single"), "the fact 'outcome' is computed by tipscreen");
 	refused(FACT_DECK("role", "multi"), "the fact 'role' takes one choice");
+	refused("Screen: intro\nType: single\nSection: setup\nQuestion: Who?\nHelp: h\nWhy: w\n"
+		"Fact: role\nChoice: ong ONG\nChoice: policía Policía\nNext: summary\n\n"
+		"Screen: summary\nType: summary\nSection: summary\nNext: end\n\n"
+		"Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n",
+		"the fact 'role' is counted by its choices' codes: write them in printable ASCII");
+	refused("Screen: intro\nType: single\nSection: setup\nQuestion: Who?\nHelp: h\nWhy: w\n"
+		"Fact: role\nChoice: ngo NGO\nChoice: other Other\nNext: again\n\n"
+		"Screen: again\nType: single\nSection: setup\nQuestion: Who?\nHelp: h\nWhy: w\n"
+		"Fact: role\nChoice: ngo NGO\nChoice: other Other\nNext: summary\n\n"
+		"Screen: summary\nType: summary\nSection: summary\nNext: end\n\n"
+		"Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n",
+		"a.screen:12:1: error: screen 'again': the fact 'role' is given by an earlier screen");
 	char *dir = make_dir("a.screen", FACT_DECK("role", "single"), NULL);
 	struct diags d = { 0 };
 	struct deck *dk = deck_load(dir, &d);
