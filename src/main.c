@@ -12,6 +12,7 @@
 
 #include "base/termcs.h"
 #include "base/text.h"
+#include "domain/facts.h"
 
 #include "cmd/cmd.h"
 
@@ -99,9 +100,9 @@ static const char usage[] =
 	"                     $XDG_DATA_HOME/tipscreen-office/office.db)\n"
 	"  --dry-run          office import: say what it would do, store nothing\n"
 	"  --receipt FILE     office import: the receipt (default: BUNDLE.receipt)\n"
-	"  --by FIELDS        office stats: month, role, outcome, form, age-group, place,\n"
-	"                     interpreter, deck-version, comma-separated (default\n"
-	"                     month,outcome)\n"
+	"  --by FIELDS        office stats: the facts to count by, comma-separated\n"
+	"                     (default month,outcome), of:\n"
+	FACT_BY_HELP
 	"  --k N              office stats: counts from 1 to N-1 are hidden (default 11)\n"
 	"  --answers FILE     train: the trainee's answers (the answers file of replay)\n"
 	"  --path ID          graph: draw this training scenario's path bold\n"

@@ -17,15 +17,14 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
-#include "domain/assess.h"
 #include "domain/deck.h"
-#include "domain/interview.h"
+#include "domain/facts.h"
 #include "store/bundle.h"
 #include "store/keyfile.h"
 #include "store/receipt.h"
 #include "store/record.h"
 #include "store/store.h"
-#include "app/session.h"
+#include "app/facts.h"
 #include "cmd/cmd.h"
 
 /* A case's records as the store keeps them, and parsed. */
@@ -88,87 +87,17 @@ static size_t before_sent(const struct records *r, long long *sent)
 
 /* ---- the facts the office counts ---------------------------------------- */
 
-/* The last answer to screen id, or "unknown". Borrowed. */
-static const char *answer_of(const struct records *r, const char *id)
+/* Case c's facts (app/facts.h) as the bundle carries them. */
+static void case_facts(const struct deck *dk, struct bundle_case *c, const struct records *r)
 {
-	for (size_t i = r->n; i-- > 0;)
-		if (r->v[i].event == REC_ANSWER && strcmp(r->v[i].id, id) == 0 && !r->v[i].new_text &&
-		    *r->v[i].new)
-			return r->v[i].new;
-	return "unknown";
-}
-
-static void set(struct bundle_case *c, enum bundle_fact f, const char *v)
-{
-	snprintf(c->fact[f], sizeof c->fact[f], "%s", v);
-}
-
-/* The facts of the assessment a, and the inputs in. */
-static void assessed_facts(struct bundle_case *c, const struct assessment *a,
-			   const struct assess_input *in)
-{
-	set(c, BUNDLE_FACT_OUTCOME, assess_outcome_name(a->outcome));
-	set(c, BUNDLE_FACT_CHILD, assess_child_name(a->child));
-	char list[BUNDLE_FACT] = "";
-	for (int f = 0; f < FLAG_COUNT; f++)
-		if (a->flag[f] && strlen(list) + strlen(assess_flag_name(f)) + 2 < sizeof list)
-			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? "," : "",
-				 assess_flag_name(f));
-	set(c, BUNDLE_FACT_FLAGS, list);
-	*list = '\0';
-	for (int i = 0; i < IND_COUNT; i++) {
-		const char *id = indicator_id(i);
-		if (indicator_element(i) != EL_PURPOSE || (a->ind[i] != IV_YES && a->ind[i] != IV_INTENDED))
-			continue;
-		id += strlen("purpose.");
-		if (strlen(list) + strlen(id) + 2 < sizeof list)
-			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? "," : "", id);
-	}
-	set(c, BUNDLE_FACT_FORMS, list);
-	int interp = in->value[IN_INTERPRETER];
-	set(c, BUNDLE_FACT_INTERPRETER, interp < 0 ? "unknown" : inputs_value_name(IN_INTERPRETER, interp));
-}
-
-/* The facts of case c (records r, as it is now): replayed and assessed
- * with this deck when it was answered with it; else what its assessment
- * record kept. */
-static void case_facts(struct store *st, const struct deck *dk, struct bundle_case *c,
-		       const struct records *r)
-{
-	for (int f = 0; f < BUNDLE_NFACTS; f++)
-		set(c, f, "unknown");
-	set(c, BUNDLE_FACT_FLAGS, "");
-	set(c, BUNDLE_FACT_FORMS, "");
-	time_t t = (time_t)c->created;
-	struct tm tm;
-	if (gmtime_r(&t, &tm))
-		strftime(c->fact[BUNDLE_FACT_MONTH], BUNDLE_FACT, "%Y-%m", &tm);
-	set(c, BUNDLE_FACT_ROLE, answer_of(r, "setup.role"));
-	set(c, BUNDLE_FACT_PLACE, answer_of(r, "setup.place"));
-	snprintf(c->fact[BUNDLE_FACT_DECK_VERSION], BUNDLE_FACT, "%.12s", *c->deck ? c->deck : "unknown");
-	struct interview *iv = interview_new(dk);
-	struct session ss;
-	session_init(&ss, iv, st);
-	struct assessment a;
-	struct assess_input in;
-	const char *why;
-	if ((!*c->deck || strcmp(c->deck, dk->identity) == 0) && session_replay(&ss, c->id, r) == 0 &&
-	    interview_assess(iv, &a, &why) == 0) {
-		interview_inputs(iv, &in);
-		assessed_facts(c, &a, &in);
-	} else {
-		for (size_t i = r->n; i-- > 0;)
-			if (r->v[i].event == REC_ASSESSMENT) {
-				set(c, BUNDLE_FACT_OUTCOME, r->v[i].id);
-				break;
-			}
-		set(c, BUNDLE_FACT_INTERPRETER, answer_of(r, "setup.interpreter"));
-	}
-	interview_free(iv);
-	for (int f = 0; f < BUNDLE_NFACTS; f++)	/* printable ASCII only */
-		for (char *p = c->fact[f]; *p; p++)
-			if (*p < 0x20 || *p > 0x7E)
-				*p = '?';
+	struct facts fs = { 0 };
+	struct facts_case fc = { c->id, c->deck, c->created, r };
+	facts_of_case(dk, &fc, &fs);
+	c->fact = xcalloc(fs.n ? fs.n : 1, sizeof *c->fact);
+	for (size_t i = 0; i < fs.n; i++)
+		c->fact[c->nfact++] = (struct bundle_fact){ xstrdup(fact_name(fs.v[i].fact)),
+							    xstrdup(fs.v[i].value) };
+	facts_free(&fs);
 }
 
 /* ---- bundle --------------------------------------------------------------- */
@@ -210,7 +139,7 @@ static int gather(const struct options *o, struct store *st, const struct deck *
 		snprintf(c->deck, sizeof c->deck, "%s", cs[i].deck);
 		c->created = cs[i].created;
 		c->updated = cs[i].updated;
-		case_facts(st, dk, c, &w.r);
+		case_facts(dk, c, &w.r);
 		for (size_t k = keep; k < w.n; k++) {	/* the case as it was sent */
 			sodium_memzero(w.v[k].data, w.v[k].len);
 			free(w.v[k].data);

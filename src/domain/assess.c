@@ -211,6 +211,13 @@ const char *assess_child_name(enum child_status c)
 	return child_names[c];
 }
 
+const char *assess_age_group(enum child_status c)
+{
+	if (c == CHILD_UNKNOWN || (unsigned)c >= sizeof child_names / sizeof child_names[0])
+		return "unknown";
+	return is_child(c) ? "child" : "adult";
+}
+
 const char *assess_flag_name(enum flag f)
 {
 	return flag_names[f];

@@ -100,6 +100,9 @@ enum status assess_element(const enum ind_value ind[IND_COUNT], enum element e);
 const char *assess_outcome_name(enum outcome o);
 const char *assess_status_name(enum status s);
 const char *assess_child_name(enum child_status c);
+/* The age group a child status counts under in the office's statistics:
+ * "child" (yes, presumed), "adult" (no) or "unknown". */
+const char *assess_age_group(enum child_status c);
 const char *assess_flag_name(enum flag f);
 const char *assess_caveat_name(enum caveat c);
 const char *assess_cite_name(enum cite c);

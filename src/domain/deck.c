@@ -21,7 +21,7 @@ static const char *const type_names[SCR_TYPE_COUNT] = { SCREEN_TYPE_TABLE(X_NAME
 
 static const char *const screen_keys[] = {
 	"Screen", "Type", "Section", "Question", "Help", "Why", "Indicates", "Intended",
-	"Sets", "Range", "Choice", "Next", NULL
+	"Sets", "Range", "Choice", "Next", "Fact", NULL
 };
 static const char *const item_keys[] = { "Item", "Indicates", "Intended", "Text", "Help", NULL };
 
@@ -397,6 +397,7 @@ static void add_screen(struct loader *L, const struct stanza *st)
 			    "note, yesno, single, multi, number, text, checklist, review, summary, referral or stop");
 	sc->type = type < 0 ? SCR_NOTE : (enum screen_type)type;
 	sc->section = opt_text(st, "Section");
+	sc->fact = opt_text(st, "Fact");
 	if (!sc->section)
 		err(L, st->line, 1, "screen '%s' has no 'Section:'", sc->id);
 	sc->question = opt_text(st, "Question");
@@ -848,6 +849,7 @@ void deck_free(struct deck *dk)
 		struct screen *sc = &dk->s[i];
 		free(sc->id);
 		free(sc->section);
+		free(sc->fact);
 		free(sc->question);
 		free(sc->help);
 		free(sc->why);

@@ -14,6 +14,8 @@
  *   Choice: code[=value] Label      (single, multi; repeated)
  *   Indicates: means.deception      Intended: yes (purpose: "told or planned")
  *   Next: target if GUARD           (repeated; the last has no guard)
+ *   Fact: role                      (the office counts the choice as this
+ *                                    statistical fact, domain/facts.h)
  * and, after a checklist screen, one `Item:` stanza per item with
  * Indicates, Text, Help and Intended. */
 #ifndef TIPSCREEN_DECK_H
@@ -88,6 +90,7 @@ struct screen {
 	int line;
 	enum screen_type type;
 	char *section;
+	char *fact;	/* the statistical fact its choice gives (facts.h), or NULL */
 	char *question, *help, *why;
 	int indicator;	/* enum indicator, or -1 */
 	bool intended;

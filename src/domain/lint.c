@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "domain/facts.h"
 
 /* The graph checks walk with explicit stacks, never by recursion: a deck
  * of 100,000 screens in a row would run the C stack out. Each is one pass
@@ -238,6 +240,50 @@ static void check_fit(const struct deck *dk, struct diags *d)
 	}
 }
 
+/* Why screen sc may not give its declared fact, or NULL: a fact the deck
+ * may declare is one the office reads from a screen (FACT_FROM_SCREEN),
+ * once a case, so a single-choice screen gives it, and one screen only;
+ * its choice codes are the values a bundle carries (printable ASCII). */
+static const char *fact_problem(const struct deck *dk, size_t s, int f)
+{
+	const struct screen *sc = &dk->s[s];
+	if (fact_source(f) != FACT_FROM_SCREEN)
+		return "is computed by tipscreen, not given by a screen";
+	if (sc->type != SCR_SINGLE)
+		return "takes one choice: give it on a single-choice screen";
+	for (size_t c = 0; c < sc->nchoices; c++)
+		for (const char *p = sc->choices[c].code; *p; p++)
+			if (*p < 0x21 || *p > 0x7E)
+				return "is counted by its choices' codes: write them in printable ASCII";
+	for (size_t i = 0; i < s; i++)
+		if (dk->s[i].fact && strcmp(dk->s[i].fact, sc->fact) == 0)
+			return "is given by an earlier screen already";
+	return NULL;
+}
+
+/* Every "Fact:" names a fact of domain/facts.h a screen may give. */
+static void check_facts(const struct deck *dk, struct diags *d)
+{
+	const char *names[FACT_COUNT];
+	for (int f = 0; f < FACT_COUNT; f++)
+		names[f] = fact_name(f);
+	for (size_t s = 0; s < dk->n; s++) {
+		const struct screen *sc = &dk->s[s];
+		if (!sc->fact)
+			continue;
+		int f = fact_find(sc->fact);
+		const char *near = f < 0 ? suggest_nearest(sc->fact, names, FACT_COUNT) : NULL;
+		const char *why = f >= 0 ? fact_problem(dk, s, f) : NULL;
+		if (f < 0)
+			diags_add(d, sc->file, sc->line, 1, "screen '%s': 'Fact: %s' is not a fact the "
+				  "office counts%s%s%s", sc->id, sc->fact, near ? " (did you mean '" : "",
+				  near ? near : "", near ? "'?)" : "");
+		else if (why)
+			diags_add(d, sc->file, sc->line, 1, "screen '%s': the fact '%s' %s", sc->id,
+				  sc->fact, why);
+	}
+}
+
 void lint_deck(const struct deck *dk, struct diags *d)
 {
 	int *stack = xmalloc((dk->n ? dk->n : 1) * sizeof *stack);	/* each screen pushed once */
@@ -245,6 +291,7 @@ void lint_deck(const struct deck *dk, struct diags *d)
 	if (check_cycles(dk, d))
 		check_summary_reached(dk, d, stack);
 	check_fit(dk, d);
+	check_facts(dk, d);
 	free(stack);
 }
 

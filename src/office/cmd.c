@@ -65,12 +65,13 @@ static char *store_url(const struct options *o)
 static int print_case(void *arg, int ncol, const char *const *v)
 {
 	const struct options *o = arg;
-	if (ncol < 21)
+	int outcome = db_case_column(FACT_OUTCOME), nconflicts = db_case_conflicts_column();
+	if (ncol <= nconflicts)
 		return 0;
 	char c[32], u[32];
-	/* id laptop device bundle status deck created updated nrec hash outcome … conflicts */
+	/* id laptop device bundle status deck created updated nrec hash, facts … conflicts */
 	fprintf(o->out, "%-16s  %-24s  %-12s  %s  %s  %-22s  %-8s  %s\n", v[0], v[1], v[2],
-		office_date(v[6], c), office_date(v[7], u), v[10], v[4], v[20]);
+		office_date(v[6], c), office_date(v[7], u), v[outcome], v[4], v[nconflicts]);
 	return 0;
 }
 
@@ -136,8 +137,8 @@ static void print_opened(const struct options *o, const struct db_case *s,
 	fprintf(o->out, "case %s\nlaptop %s (%s)\nstatus %s\ncreated %s\n", s->id, s->laptop,
 		s->device, s->status, office_date(s->created, d));
 	fprintf(o->out, "updated %s\ndeck %s\n", office_date(s->updated, d), *s->deck ? s->deck : "-");
-	for (int f = 0; f < BUNDLE_NFACTS; f++)
-		fprintf(o->out, "%s %s\n", bundle_fact_name(f), *c->fact[f] ? c->fact[f] : "-");
+	for (size_t f = 0; f < c->nfact; f++)
+		fprintf(o->out, "%s %s\n", c->fact[f].name, *c->fact[f].value ? c->fact[f].value : "-");
 	fprintf(o->out, "records %zu\n", c->nrec);
 	for (size_t i = 0; i < c->nrec; i++) {
 		fprintf(o->out, "record %lld\n", c->rec[i].seq);
@@ -158,8 +159,10 @@ static int show(const struct options *o, struct db *db, const char *const *argv)
 	}
 	int rc;
 	struct keyfile_secret *k = cmd_office_key(o, &rc);
-	if (!k)
+	if (!k) {
+		db_case_free(&s);
 		return rc;
+	}
 	char fp[SEAL_FINGERPRINT], lp[SEAL_FINGERPRINT], err[256];
 	keyfile_fingerprint(&k->pub, fp);
 	size_t len;
@@ -189,6 +192,7 @@ static int show(const struct options *o, struct db *db, const char *const *argv)
 	}
 	free(text);
 	keyfile_secret_free(k);
+	db_case_free(&s);
 	return rc;
 }
 

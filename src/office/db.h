@@ -4,9 +4,18 @@
  *
  * The store keeps every bundle as it arrived (its sealed text: opening a
  * case needs the office key), one row per case with the facts statistics
- * count in the clear (bundle.h's BUNDLE_FACTS: no answer, no name), the
- * conflicts kept aside, and an append-only audit log (triggers refuse
- * UPDATE and DELETE on it, in both backends).
+ * count in the clear (domain/facts.h: no answer, no name): a column of
+ * the cases table per ONE fact, a row of case_facts (case_id, fact, value)
+ * per value of a SET fact, so that SQL counts a case under each of its
+ * forms; the conflicts kept aside, and an append-only audit log (triggers
+ * refuse UPDATE and DELETE on it, in both backends).
+ *
+ * The schema's version is meta's 'schema' row. db_init creates schema 2,
+ * and migrates a store of schema 1 (release 2: flags and forms were
+ * comma-joined columns of cases) in the same transaction: their values
+ * become case_facts rows and the two columns are dropped. A fact added to
+ * the facts table later needs its own step here (a ONE fact: a column). A
+ * store of a later schema is refused.
  *
  * Double imports are impossible by the schema: a bundle's hash and a
  * case's id are primary keys, a conflict is unique by case and records'
@@ -23,6 +32,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "domain/facts.h"
 
 enum { DB_OK = 0, DB_ERROR = -1, DB_RETRY = -2 };
 
@@ -78,27 +89,40 @@ int db_transact(struct db *db, int (*fn)(struct db *db, void *arg), void *arg);
  * 0 no row, -1 error. */
 int db_value(struct db *db, const char *sql, const char *const *p, int np, char *out, size_t n);
 
-/* The office's rows. Strings are NUL-terminated copies owned by the
- * struct (fixed sizes: ids, hashes and facts are short ASCII). */
-enum { DB_TEXT = 256, DB_HASH_HEX = 65 };
+/* The office's rows. */
+enum { DB_HASH_HEX = 65, DB_SCHEMA = 2 };
 
-/* The columns of a case, in the order of DB_CASE_COLUMNS. */
-#define DB_CASE_FIELDS(X) \
+/* The case's own columns of the cases table; one column per ONE fact of
+ * domain/facts.h (fact_column) comes after them, then "imported". */
+#define DB_CASE_OWN(X) \
 	X(id) X(laptop) X(device) X(bundle) X(status) X(deck) X(created) X(updated) X(nrec) \
-	X(hash) X(outcome) X(child) X(flags) X(forms) X(month) X(role) X(place) \
-	X(interpreter) X(deck_version) X(imported)
-#define DB_X_FIELD(name) char name[DB_TEXT];
-struct db_case {
-	DB_CASE_FIELDS(DB_X_FIELD)
-};
-#undef DB_X_FIELD
+	X(hash)
 
-/* The stored case id: 1 found (*c filled), 0 none, -1 error. */
+/* A case's row: every string owned, whole (db_case_free). Numbers are
+ * decimal text, as the store takes them. facts holds the ONE facts and
+ * the SET facts' values. */
+struct db_case {
+#define DB_X_FIELD(name) char *name;
+	DB_CASE_OWN(DB_X_FIELD)
+#undef DB_X_FIELD
+	char *imported;
+	struct facts facts;
+};
+void db_case_free(struct db_case *c);
+
+/* Among the columns db_cases gives: the index of the ONE fact f's, and of
+ * the number of conflicts. */
+int db_case_column(enum fact f);
+int db_case_conflicts_column(void);
+
+/* The stored case id: 1 found (*c filled: db_case_free), 0 none, -1
+ * error. */
 int db_case_find(struct db *db, const char *id, struct db_case *c);
-/* Inserts c, or (update) replaces the stored row of c->id. */
+/* Inserts c, or (update) replaces the stored row of c->id and its SET
+ * facts. */
 int db_case_put(struct db *db, const struct db_case *c, bool update);
-/* Calls fn for every case, ordered by id (the columns of DB_CASE_FIELDS,
- * then the number of its conflicts). */
+/* Calls fn for every case, ordered by id (the own columns, the ONE facts'
+ * columns, imported, then the number of its conflicts: db_case_column). */
 int db_cases(struct db *db, db_row_fn fn, void *arg);
 
 /* 1 if the bundle of hash is stored, 0 if not, -1 error. */

@@ -71,55 +71,84 @@ static int stored_prefix_hash(struct db *db, const struct import *im, const stru
 	return rc;
 }
 
+/* Why case c's facts cannot be stored, or NULL: every fact one of the
+ * facts table (domain/facts.h), a ONE fact once. */
+static const char *facts_problem(const struct bundle_case *c, char *why, size_t n)
+{
+	bool seen[FACT_COUNT] = { false };
+	for (size_t i = 0; i < c->nfact; i++) {
+		int f = fact_find(c->fact[i].name);
+		if (f < 0) {
+			snprintf(why, n, "case %s has the fact '%s', which this office does not count "
+				 "(made by a later tipscreen?)", c->id, c->fact[i].name);
+			return why;
+		}
+		if (fact_kind(f) == FACT_ONE && seen[f]) {
+			snprintf(why, n, "case %s has the fact '%s' twice", c->id, c->fact[i].name);
+			return why;
+		}
+		seen[f] = true;
+	}
+	return NULL;
+}
+
 static void fill_row(const struct import *im, const struct bundle_case *c, struct db_case *r)
 {
 	memset(r, 0, sizeof *r);
-	snprintf(r->id, DB_TEXT, "%s", c->id);
-	snprintf(r->laptop, DB_TEXT, "%s", im->laptop);
-	snprintf(r->device, DB_TEXT, "%s", im->b.device);
-	snprintf(r->bundle, DB_TEXT, "%s", im->hash);
-	snprintf(r->status, DB_TEXT, "%s", c->status);
-	snprintf(r->deck, DB_TEXT, "%s", c->deck);
-	snprintf(r->created, DB_TEXT, "%lld", c->created);
-	snprintf(r->updated, DB_TEXT, "%lld", c->updated);
-	snprintf(r->nrec, DB_TEXT, "%zu", c->nrec);
+	r->id = xstrdup(c->id);
+	r->laptop = xstrdup(im->laptop);
+	r->device = xstrdup(im->b.device);
+	r->bundle = xstrdup(im->hash);
+	r->status = xstrdup(c->status);
+	r->deck = xstrdup(c->deck);
+	r->created = xasprintf("%lld", c->created);
+	r->updated = xasprintf("%lld", c->updated);
+	r->nrec = xasprintf("%zu", c->nrec);
+	r->hash = xmalloc(DB_HASH_HEX);
 	case_hash_hex(c, c->nrec, r->hash);
-	char *fact[] = { r->outcome, r->child, r->flags, r->forms, r->month, r->role, r->place,
-			 r->interpreter, r->deck_version };
-	for (int f = 0; f < BUNDLE_NFACTS; f++)
-		snprintf(fact[f], DB_TEXT, "%s", c->fact[f]);
-	snprintf(r->imported, DB_TEXT, "%lld", (long long)time(NULL));
+	for (size_t i = 0; i < c->nfact; i++)	/* known: facts_problem */
+		facts_set(&r->facts, fact_find(c->fact[i].name), c->fact[i].value);
+	r->imported = xasprintf("%lld", (long long)time(NULL));
+}
+
+/* A case the store has already (s), against what the bundle brings (r). */
+static int stored_case(struct db *db, struct import *im, const struct bundle_case *c,
+		       const struct db_case *s, const struct db_case *r)
+{
+	long long stored = atoll(s->nrec);
+	char h[DB_HASH_HEX];
+	bool same_laptop = strcmp(s->laptop, im->laptop) == 0;
+	if (same_laptop && (long long)c->nrec >= stored) {
+		case_hash_hex(c, (size_t)stored, h);
+		if (strcmp(h, s->hash) == 0) {
+			if ((long long)c->nrec == stored)
+				return IDENTICAL;
+			int rc = db_case_put(db, r, true);
+			return rc < 0 ? rc : UPDATED;
+		}
+	} else if (same_laptop && stored_prefix_hash(db, im, s, c->nrec, h) == 0 &&
+		   strcmp(h, r->hash) == 0) {
+		return IDENTICAL;	/* an older bundle of records the store has */
+	}
+	int rc = db_conflict_add(db, c->id, im->hash, im->laptop, (long long)c->nrec, r->hash, stored);
+	return rc < 0 ? rc : CONFLICTS;
 }
 
 /* What one case does to the store: IMPORTED … CONFLICTS, or a DB_ code. */
 static int import_case(struct db *db, struct import *im, const struct bundle_case *c)
 {
 	struct db_case s, r;
-	fill_row(im, c, &r);
 	int found = db_case_find(db, c->id, &s);
 	if (found < 0)
 		return found;
-	if (found == 0) {
-		int rc = db_case_put(db, &r, false);
-		return rc < 0 ? rc : IMPORTED;
-	}
-	long long stored = atoll(s.nrec);
-	char h[DB_HASH_HEX];
-	bool same_laptop = strcmp(s.laptop, im->laptop) == 0;
-	if (same_laptop && (long long)c->nrec >= stored) {
-		case_hash_hex(c, (size_t)stored, h);
-		if (strcmp(h, s.hash) == 0) {
-			if ((long long)c->nrec == stored)
-				return IDENTICAL;
-			int rc = db_case_put(db, &r, true);
-			return rc < 0 ? rc : UPDATED;
-		}
-	} else if (same_laptop && stored_prefix_hash(db, im, &s, c->nrec, h) == 0 &&
-		   strcmp(h, r.hash) == 0) {
-		return IDENTICAL;	/* an older bundle of records the store has */
-	}
-	int rc = db_conflict_add(db, c->id, im->hash, im->laptop, (long long)c->nrec, r.hash, stored);
-	return rc < 0 ? rc : CONFLICTS;
+	fill_row(im, c, &r);
+	int what = found ? stored_case(db, im, c, &s, &r) : db_case_put(db, &r, false);
+	if (what == DB_OK && !found)
+		what = IMPORTED;
+	if (found)
+		db_case_free(&s);
+	db_case_free(&r);
+	return what;
 }
 
 static void add_receipt(struct import *im, const struct bundle_case *c)
@@ -248,7 +277,12 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 		return 1;
 	}
 	seal_fingerprint(im->b.signer, im->laptop);
-	if (judge(db, im, v, nv)) {
+	const char *bad = NULL;
+	for (size_t i = 0; i < im->b.n && !bad; i++)
+		bad = facts_problem(&im->b.cases[i], why, sizeof why);
+	if (bad)
+		refuse(db, im, bad);
+	else if (judge(db, im, v, nv)) {
 		im->rv = xcalloc(im->b.n + 1, sizeof *im->rv);
 		int t = db_transact(db, import_tx, im);
 		if (t < 0) {

@@ -1,104 +1,48 @@
-/* office stats: counts of the stored cases by the fields of --by, small
- * cells suppressed (kanon.h, k of --k, 11 by default), as text or CSV. The
- * database groups (GROUP BY over the clear columns); this file then splits
- * the forms of exploitation (a case with two forms counts under each),
- * maps the child status to an age group, and suppresses. Every export is
- * written to the audit log. */
+/* office stats: counts of the stored cases by the facts of --by (the
+ * facts table, domain/facts.h), small cells suppressed (kanon.h, k of
+ * --k, 11 by default), as text or CSV. The database counts: one GROUP BY
+ * over the facts' columns, a set-valued fact joined from case_facts (a
+ * case with two forms counts under each), the child status grouped by
+ * age group in SQL (fact_group). Each row is then one cell; this file
+ * sorts them and suppresses. Every export is written to the audit log. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "domain/facts.h"
 #include "office/kanon.h"
 #include "office/office.h"
 
-/* The fields --by can name, and the column each comes from. */
-static const struct field {
-	const char *name, *column;
-} fields[] = {
-	{ "month", "month" }, { "role", "role" }, { "outcome", "outcome" }, { "form", "forms" },
-	{ "age-group", "child" }, { "place", "place" }, { "interpreter", "interpreter" },
-	{ "deck-version", "deck_version" },
-};
-enum { NFIELD = sizeof fields / sizeof fields[0], MAXBY = NFIELD };
-
-/* The age group of a child status (assess_child_name). */
-static const char *age_group(const char *child)
-{
-	static const char *const map[][2] = {
-		{ "yes", "child" }, { "presumed", "child" }, { "no", "adult" },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(child, map[i][0]) == 0)
-			return map[i][1];
-	return "unknown";
-}
+enum { MAXBY = FACT_COUNT };
 
 struct table {
-	int by[MAXBY];	/* indexes into fields */
+	int by[MAXBY];	/* facts */
 	size_t nby;
-	char **key;	/* ncell * nby values */
+	char **key;	/* ncell * nby values, in the cells' order */
 	struct kanon_cell *cell;
 	size_t ncell, cap;
 };
 
-/* Adds count to the cell of vals (nby values), making it if new. */
+/* Appends a cell (the database grouped: each row is a cell of its own). */
 static void add_cell(struct table *t, const char *const *vals, long long count)
 {
-	for (size_t i = 0; i < t->ncell; i++) {
-		size_t d = 0;
-		while (d < t->nby && strcmp(t->key[i * t->nby + d], vals[d]) == 0)
-			d++;
-		if (d == t->nby) {
-			t->cell[i].count += count;
-			return;
-		}
-	}
 	if (t->ncell == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
 		t->cell = xrealloc(t->cell, t->cap * sizeof *t->cell);
 		t->key = xrealloc(t->key, t->cap * (t->nby ? t->nby : 1) * sizeof *t->key);
 	}
 	for (size_t d = 0; d < t->nby; d++)
-		t->key[t->ncell * t->nby + d] = xstrdup(vals[d]);
+		t->key[t->ncell * t->nby + d] = xstrdup(vals[d] ? vals[d] : FACT_NONE);
 	t->cell[t->ncell].count = count;
 	t->ncell++;
-}
-
-/* Expands one grouped row: the forms list into one value each. */
-static void add_row(struct table *t, const char **vals, size_t d, const char *const *row,
-		    long long count)
-{
-	if (d == t->nby) {
-		add_cell(t, vals, count);
-		return;
-	}
-	const char *v = row[d] ? row[d] : "";
-	const char *col = fields[t->by[d]].column;
-	if (strcmp(col, "child") == 0) {
-		vals[d] = age_group(v);
-		add_row(t, vals, d + 1, row, count);
-	} else if (strcmp(col, "forms") == 0 && strchr(v, ',')) {
-		for (const char *p = v; *p;) {
-			size_t n = strcspn(p, ",");
-			char *one = xasprintf("%.*s", (int)n, p);
-			vals[d] = one;
-			add_row(t, vals, d + 1, row, count);
-			free(one);
-			p += n + (p[n] == ',');
-		}
-	} else {
-		vals[d] = *v ? v : "none";
-		add_row(t, vals, d + 1, row, count);
-	}
 }
 
 static int take_row(void *arg, int ncol, const char *const *row)
 {
 	struct table *t = arg;
-	const char *vals[MAXBY];
 	if ((size_t)ncol == t->nby + 1)
-		add_row(t, vals, 0, row, atoll(row[t->nby] ? row[t->nby] : "0"));
+		add_cell(t, row, atoll(row[t->nby] ? row[t->nby] : "0"));
 	return 0;
 }
 
@@ -106,63 +50,140 @@ static int take_row(void *arg, int ncol, const char *const *row)
 static int parse_by(const char *by, struct table *t)
 {
 	for (const char *p = by; *p;) {
-		size_t n = strcspn(p, ","), f = 0;
-		while (f < NFIELD && (strlen(fields[f].name) != n || strncmp(p, fields[f].name, n) != 0))
-			f++;
-		if (f == NFIELD || t->nby == MAXBY) {
+		size_t n = strcspn(p, ",");
+		char *name = xstrndup(p, n);
+		int f = fact_by_find(name);
+		free(name);
+		if (f < 0 || t->nby == MAXBY) {
 			fprintf(stderr, "tipscreen: --by: '%.*s' is not a field: expected a comma-separated "
-				"list of month, role, outcome, form, age-group, place, interpreter, "
-				"deck-version\n", (int)n, p);
+				"list of %s", (int)n, p, fact_by(0));
+			for (int k = 1; k < FACT_COUNT; k++)
+				fprintf(stderr, "%s%s", k + 1 < FACT_COUNT ? ", " : " or ", fact_by(k));
+			fputc('\n', stderr);
 			return -1;
 		}
 		for (size_t d = 0; d < t->nby; d++)
-			if (t->by[d] == (int)f) {
-				fprintf(stderr, "tipscreen: --by: '%s' twice\n", fields[f].name);
+			if (t->by[d] == f) {
+				fprintf(stderr, "tipscreen: --by: '%s' twice\n", fact_by(f));
 				return -1;
 			}
-		t->by[t->nby++] = (int)f;
+		t->by[t->nby++] = f;
 		p += n + (p[n] == ',');
 	}
 	return 0;
 }
 
-static int compare_cells(const struct table *t, size_t a, size_t b)
+/* The value fact f is counted by, as SQL over the cases c and, for a SET
+ * fact, its join jD: a missing or empty value is "none"; a fact with a
+ * --by mapping (the child status to its age group) is mapped. */
+static void sql_value(FILE *q, enum fact f, size_t d)
 {
+	const char *stored;
+	fputs("COALESCE(NULLIF(", q);
+	if (fact_group(f, 0, &stored)) {
+		fprintf(q, "CASE c.%s", fact_column(f));
+		const char *group;
+		for (int i = 0; (group = fact_group(f, i, &stored)); i++)
+			fprintf(q, " WHEN '%s' THEN '%s'", stored, group);
+		fprintf(q, " ELSE '%s' END", FACT_UNKNOWN);
+	} else if (fact_kind(f) == FACT_SET) {
+		fprintf(q, "j%zu.value", d);
+	} else {
+		fprintf(q, "c.%s", fact_column(f));
+	}
+	fputs(", ''), '" FACT_NONE "')", q);
+}
+
+/* The counting query of t (a new string): every --by fact a column, each
+ * SET fact a LEFT JOIN of its case_facts rows, grouped in SQL. */
+static char *count_sql(const struct table *t)
+{
+	char *sql = NULL;
+	size_t len;
+	FILE *q = open_memstream(&sql, &len);
+	if (!q)
+		return NULL;
+	fputs("SELECT ", q);
 	for (size_t d = 0; d < t->nby; d++) {
-		int c = strcmp(t->key[a * t->nby + d], t->key[b * t->nby + d]);
+		sql_value(q, t->by[d], d);
+		fputs(", ", q);
+	}
+	fputs("COUNT(*) FROM cases c", q);
+	for (size_t d = 0; d < t->nby; d++)
+		if (fact_kind(t->by[d]) == FACT_SET)
+			fprintf(q, " LEFT JOIN case_facts j%zu ON j%zu.case_id = c.id AND j%zu.fact = '%s'",
+				d, d, d, fact_name(t->by[d]));
+	for (size_t d = 0; d < t->nby; d++)
+		fprintf(q, "%s%zu", d ? ", " : " GROUP BY ", d + 1);
+	fclose(q);
+	return sql;
+}
+
+/* A cell and its values, for sorting. */
+struct sorted {
+	char **key;
+	size_t nby;
+	struct kanon_cell cell;
+};
+
+static int compare_sorted(const void *a, const void *b)
+{
+	const struct sorted *x = a, *y = b;
+	for (size_t d = 0; d < x->nby; d++) {
+		int c = strcmp(x->key[d], y->key[d]);
 		if (c)
 			return c;
 	}
 	return 0;
 }
 
-/* Sorts the cells by their values (insertion: tables are small). */
+/* Sorts the cells by their values, in C (not by the database's collation,
+ * which differs between backends and locales). */
 static void sort_cells(struct table *t)
 {
-	char **tmp = xmalloc((t->nby ? t->nby : 1) * sizeof *tmp);
-	for (size_t i = 1; i < t->ncell; i++)
-		for (size_t j = i; j > 0 && compare_cells(t, j - 1, j) > 0; j--) {
-			struct kanon_cell c = t->cell[j];
-			t->cell[j] = t->cell[j - 1];
-			t->cell[j - 1] = c;
-			memcpy(tmp, &t->key[j * t->nby], t->nby * sizeof *tmp);
-			memcpy(&t->key[j * t->nby], &t->key[(j - 1) * t->nby], t->nby * sizeof *tmp);
-			memcpy(&t->key[(j - 1) * t->nby], tmp, t->nby * sizeof *tmp);
-		}
-	free(tmp);
+	size_t nkey = t->ncell * t->nby;
+	struct sorted *v = xcalloc(t->ncell ? t->ncell : 1, sizeof *v);
+	char **keys = xmalloc((nkey ? nkey : 1) * sizeof *keys);
+	for (size_t i = 0; i < t->ncell; i++)
+		v[i] = (struct sorted){ &t->key[i * t->nby], t->nby, t->cell[i] };
+	qsort(v, t->ncell, sizeof *v, compare_sorted);
+	for (size_t i = 0; i < t->ncell; i++) {
+		memcpy(&keys[i * t->nby], v[i].key, t->nby * sizeof *keys);
+		t->cell[i] = v[i].cell;
+	}
+	if (nkey)
+		memcpy(t->key, keys, nkey * sizeof *keys);
+	free(keys);
+	free(v);
+}
+
+/* One value of one dimension, for coding. */
+struct coded {
+	const char *value;
+	size_t cell;
+};
+
+static int compare_coded(const void *a, const void *b)
+{
+	return strcmp(((const struct coded *)a)->value, ((const struct coded *)b)->value);
 }
 
 /* Codes for kanon: equal values of a dimension get equal ints. */
 static int *codes(const struct table *t)
 {
 	int *k = xcalloc(t->ncell * (t->nby ? t->nby : 1), sizeof *k);
-	for (size_t d = 0; d < t->nby; d++)
+	struct coded *v = xcalloc(t->ncell ? t->ncell : 1, sizeof *v);
+	for (size_t d = 0; d < t->nby; d++) {
+		for (size_t i = 0; i < t->ncell; i++)
+			v[i] = (struct coded){ t->key[i * t->nby + d], i };
+		qsort(v, t->ncell, sizeof *v, compare_coded);
+		int code = 0;
 		for (size_t i = 0; i < t->ncell; i++) {
-			size_t j = 0;
-			while (strcmp(t->key[j * t->nby + d], t->key[i * t->nby + d]) != 0)
-				j++;
-			k[i * t->nby + d] = (int)j;
+			code += i > 0 && strcmp(v[i - 1].value, v[i].value) != 0;
+			k[v[i].cell * t->nby + d] = code;
 		}
+	}
+	free(v);
 	return k;
 }
 
@@ -190,9 +211,9 @@ static void print_table(const struct options *o, const struct table *t, long lon
 	long long total = 0;
 	for (size_t d = 0; d < t->nby; d++) {
 		if (csv)
-			fprintf(o->out, "%s,", fields[t->by[d]].name);
+			fprintf(o->out, "%s,", fact_by(t->by[d]));
 		else
-			fprintf(o->out, "%-22s ", fields[t->by[d]].name);
+			fprintf(o->out, "%-22s ", fact_by(t->by[d]));
 	}
 	fputs("count\n", o->out);
 	for (size_t i = 0; i < t->ncell; i++) {
@@ -212,8 +233,8 @@ static void print_table(const struct options *o, const struct table *t, long lon
 	fprintf(o->out, "total %s\n", kanon_show(total, kanon_state_of(total, k > 1 ? k : 0), k, buf));
 	if (k > 1)
 		fprintf(o->out, "k = %lld: <%lld is a count from 1 to %lld; * is hidden so that totals "
-			"cannot reveal such a count. A case with several forms of exploitation counts "
-			"under each.\n", k, k, k - 1);
+			"cannot reveal such a count. A case with several forms of exploitation (or "
+			"flags) counts under each.\n", k, k, k - 1);
 }
 
 static void free_table(struct table *t)
@@ -237,19 +258,13 @@ int office_stats(const struct options *o, struct db *db)
 	}
 	if (parse_by(by, &t) < 0)
 		return EXIT_INPUT;
-	char cols[256] = "", sql[768];
-	for (size_t d = 0; d < t.nby; d++)
-		snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s", d ? ", " : "",
-			 fields[t.by[d]].column);
-	if (t.nby)
-		snprintf(sql, sizeof sql, "SELECT %s, COUNT(*) FROM cases GROUP BY %s", cols, cols);
-	else
-		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM cases");
-	char detail[320];
-	snprintf(detail, sizeof detail, "by %s, k %lld, %s", by, k, format);
-	int rc = db_exec(db, sql, NULL, 0, take_row, &t);
+	char *sql = count_sql(&t);
+	char *detail = xasprintf("by %s, k %lld, %s", by, k, format);
+	int rc = sql ? db_exec(db, sql, NULL, 0, take_row, &t) : DB_ERROR;
+	free(sql);
 	if (rc == DB_OK)
 		rc = db_audit(db, "stats", "cases", detail, NULL);
+	free(detail);
 	if (rc != DB_OK) {
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
 		free_table(&t);

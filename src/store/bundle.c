@@ -8,19 +8,19 @@
 
 #include "base/xalloc.h"
 
-#define MAGIC "tipscreen-bundle-1"
+#define MAGIC "tipscreen-bundle-2"
+#define MAGIC_1 "tipscreen-bundle-1"
 
 /* The longest number on a line (seconds, counts, sequence numbers). */
 enum { NUM_DIGITS = 18 };
 
-#define X_NAME(e, name) name,
-static const char *const fact_names[BUNDLE_NFACTS] = { BUNDLE_FACTS(X_NAME) };
-#undef X_NAME
-
-const char *bundle_fact_name(enum bundle_fact f)
-{
-	return f < BUNDLE_NFACTS ? fact_names[f] : "?";
-}
+/* The fact lines of the first format, in their order; a list fact's
+ * values are comma-joined there, and each is read as one fact of the name
+ * after the colon. */
+static const char *const facts_1[] = {
+	"outcome", "child", "flags:flag", "forms:form", "month", "role", "place", "interpreter",
+	"deck-version",
+};
 
 static bool is_hex(const char *s, size_t len)
 {
@@ -34,6 +34,16 @@ static bool is_printable(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
+			return false;
+	return true;
+}
+
+static bool fact_name_ok(const char *s, size_t len)
+{
+	if (len == 0 || len >= BUNDLE_FACT_NAME || s[0] == '-')
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '-'))
 			return false;
 	return true;
 }
@@ -76,10 +86,11 @@ static const char *case_problem(const struct bundle_case *c)
 		return "a deck identity that is not 64 lowercase hex digits";
 	if (!status_ok(c->status, strlen(c->status)))
 		return "a status other than complete or open";
-	for (int f = 0; f < BUNDLE_NFACTS; f++)
-		if (strnlen(c->fact[f], BUNDLE_FACT) == BUNDLE_FACT ||
-		    !is_printable(c->fact[f], strlen(c->fact[f])))
-			return "a fact that is not printable ASCII";
+	for (size_t f = 0; f < c->nfact; f++)
+		if (!fact_name_ok(c->fact[f].name, strlen(c->fact[f].name)) ||
+		    !is_printable(c->fact[f].value, strlen(c->fact[f].value)))
+			return "a fact whose name is not a lowercase word, or whose value is not "
+			       "printable ASCII";
 	for (size_t i = 0; i < c->nrec; i++)
 		if (c->rec[i].seq != (long long)i + 1 || memchr(c->rec[i].data, '\0', c->rec[i].len))
 			return "a record out of sequence, or holding a NUL byte";
@@ -92,10 +103,11 @@ static void put_case(FILE *f, const struct bundle_case *c)
 	put_str(f, "status", c->status);
 	put_str(f, "deck", c->deck);
 	fprintf(f, "created %lld\nupdated %lld\n", c->created, c->updated);
-	for (int k = 0; k < BUNDLE_NFACTS; k++) {
-		char key[32];
-		snprintf(key, sizeof key, "fact %s", fact_names[k]);
-		put_str(f, key, c->fact[k]);
+	fprintf(f, "facts %zu\n", c->nfact);
+	for (size_t k = 0; k < c->nfact; k++) {
+		char key[BUNDLE_FACT_NAME + 8];
+		snprintf(key, sizeof key, "fact %s", c->fact[k].name);
+		put_str(f, key, c->fact[k].value);
 	}
 	fprintf(f, "records %zu\n", c->nrec);
 	for (size_t i = 0; i < c->nrec; i++) {
@@ -247,9 +259,82 @@ static int str_line(struct cur *c, const char *k, char *out, size_t size,
 	return 0;
 }
 
-static bool fact_ok(const char *s, size_t len)
+static void add_fact(struct bundle_case *cs, size_t *cap, const char *name, const char *v,
+		     size_t len)
 {
-	return len < BUNDLE_FACT && is_printable(s, len);
+	xgrow((void **)&cs->fact, cap, cs->nfact + 1, sizeof *cs->fact);
+	cs->fact[cs->nfact++] = (struct bundle_fact){ xstrdup(name), xstrndup(v, len) };
+}
+
+/* "fact NAME LEN:VALUE\n" (name not given: any lowercase word). */
+static int fact_line(struct cur *c, struct bundle_case *cs, size_t *cap, const char *name,
+		     const char **v, size_t *len)
+{
+	char what[96];
+	snprintf(what, sizeof what, "\"fact %s LEN:VALUE\", the value printable ASCII",
+		 name ? name : "NAME");
+	int line = c->line;
+	if (key(c, "fact") < 0)
+		return fail(c, what);
+	const char *n = c->p;
+	while (c->p < c->end && *c->p != ' ' && *c->p != '\n')
+		c->p++;
+	size_t nl = (size_t)(c->p - n);
+	if (c->p >= c->end || *c->p != ' ' || !fact_name_ok(n, nl) ||
+	    (name && (strlen(name) != nl || memcmp(n, name, nl) != 0)))
+		return fail(c, what);
+	c->p++;
+	if (value(c, v, len) < 0 || !is_printable(*v, *len)) {
+		c->line = line;
+		return fail(c, what);
+	}
+	if (!name) {
+		char *k = xstrndup(n, nl);
+		add_fact(cs, cap, k, *v, *len);
+		free(k);
+	}
+	return 0;
+}
+
+/* The facts of the current format: "facts N" and N fact lines. */
+static int parse_facts(struct cur *c, struct bundle_case *cs)
+{
+	long long count;
+	size_t cap = 0;
+	const char *v;
+	size_t len;
+	if (num_line(c, "facts", &count, "\"facts N\"") < 0)
+		return -1;
+	for (long long i = 0; i < count; i++)
+		if (fact_line(c, cs, &cap, NULL, &v, &len) < 0)
+			return -1;
+	return 0;
+}
+
+/* The nine fact lines of the first format. */
+static int parse_facts_1(struct cur *c, struct bundle_case *cs)
+{
+	size_t cap = 0;
+	for (size_t f = 0; f < sizeof facts_1 / sizeof facts_1[0]; f++) {
+		char name[BUNDLE_FACT_NAME];
+		const char *one = strchr(facts_1[f], ':'), *v;
+		size_t len;
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(facts_1[f], ":"), facts_1[f]);
+		if (fact_line(c, cs, &cap, name, &v, &len) < 0)
+			return -1;
+		if (!one) {
+			add_fact(cs, &cap, name, v, len);
+			continue;
+		}
+		for (const char *p = v, *end = v + len; p < end;) {
+			const char *comma = memchr(p, ',', (size_t)(end - p));
+			size_t n = comma ? (size_t)(comma - p) : (size_t)(end - p);
+			if (n)
+				add_fact(cs, &cap, one + 1, p, n);
+			p += n + 1;
+		}
+	}
+	return 0;
 }
 
 static bool name_ok(const char *s, size_t len)
@@ -285,7 +370,7 @@ static int parse_records(struct cur *c, struct bundle_case *cs)
 	return 0;
 }
 
-static int parse_case(struct cur *c, struct bundle_case *cs)
+static int parse_case(struct cur *c, struct bundle_case *cs, int version)
 {
 	if (str_line(c, "case", cs->id, sizeof cs->id, id_ok, "\"case 16:ID\", 16 lowercase hex digits") < 0 ||
 	    str_line(c, "status", cs->status, sizeof cs->status, status_ok, "\"status\" complete or open") < 0 ||
@@ -293,13 +378,8 @@ static int parse_case(struct cur *c, struct bundle_case *cs)
 	    num_line(c, "created", &cs->created, "\"created SECONDS\"") < 0 ||
 	    num_line(c, "updated", &cs->updated, "\"updated SECONDS\"") < 0)
 		return -1;
-	for (int f = 0; f < BUNDLE_NFACTS; f++) {
-		char k[32], what[64];
-		snprintf(k, sizeof k, "fact %s", fact_names[f]);
-		snprintf(what, sizeof what, "\"fact %s\" and printable ASCII", fact_names[f]);
-		if (str_line(c, k, cs->fact[f], sizeof cs->fact[f], fact_ok, what) < 0)
-			return -1;
-	}
+	if ((version == 1 ? parse_facts_1(c, cs) : parse_facts(c, cs)) < 0)
+		return -1;
 	char end[BUNDLE_ID + 1];
 	if (parse_records(c, cs) < 0 ||
 	    str_line(c, "end", end, sizeof end, id_ok, "\"end\" and the case's id") < 0)
@@ -323,7 +403,10 @@ static bool seen(const struct bundle *b, const char *id, size_t n)
 static int parse_all(struct cur *c, struct bundle *b)
 {
 	long long count;
-	if (c->end - c->p < (long)sizeof MAGIC || memcmp(c->p, MAGIC "\n", sizeof MAGIC) != 0)
+	int version = 2;
+	if (c->end - c->p >= (long)sizeof MAGIC_1 && memcmp(c->p, MAGIC_1 "\n", sizeof MAGIC_1) == 0)
+		version = 1;
+	else if (c->end - c->p < (long)sizeof MAGIC || memcmp(c->p, MAGIC "\n", sizeof MAGIC) != 0)
 		return fail(c, "\"" MAGIC "\": this is not a bundle");
 	c->p += sizeof MAGIC;
 	c->line++;
@@ -336,7 +419,7 @@ static int parse_all(struct cur *c, struct bundle *b)
 	for (long long i = 0; i < count; i++) {
 		struct bundle_case cs = { 0 };
 		int line = c->line;
-		int rc = parse_case(c, &cs);
+		int rc = parse_case(c, &cs, version);
 		xgrow((void **)&b->cases, &cap, b->n + 1, sizeof *b->cases);
 		b->cases[b->n++] = cs;	/* bundle_free frees it, whole or not */
 		if (rc < 0)
@@ -394,6 +477,11 @@ void bundle_free(struct bundle *b)
 			free(c->rec[k].data);
 		}
 		free(c->rec);
+		for (size_t k = 0; k < c->nfact; k++) {
+			free(c->fact[k].name);
+			free(c->fact[k].value);
+		}
+		free(c->fact);
 	}
 	free(b->cases);
 	memset(b, 0, sizeof *b);

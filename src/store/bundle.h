@@ -4,7 +4,7 @@
  * The payload, before seal_make signs and seals it (charset "UTF-8"), is
  * one field a line, every value length prefixed (LEN:BYTES, as record.h's
  * format), so that any bytes come back exactly and nothing is ambiguous:
- *   tipscreen-bundle-1
+ *   tipscreen-bundle-2
  *   device 7:laptop3          the laptop's name (its key is the signer)
  *   time 1764349200           when the bundle was made (seconds)
  *   cases 2
@@ -13,23 +13,31 @@
  *   deck 64:…                 the deck identity the case was answered with
  *   created 1764340000
  *   updated 1764349000
- *   fact outcome 16:consistent-adult      (one "fact" line per fact, in
- *   …                                      the order of BUNDLE_FACTS)
+ *   facts 10
+ *   fact outcome 16:consistent-adult    one line per fact, and per value
+ *   fact form 13:forced-labour          of a set-valued fact
+ *   …
  *   records 31
  *   record 1 120:tipscreen-record-2…      seq, then the record's bytes
  *   …
  *   end 16:0123456789abcdef   closes the case
  * and after the last case "end-bundle". Anything else, a count that does
- * not match, a sequence that is not 1, 2, 3 …, a case twice, a bad id or a
- * fact that is not printable ASCII is an error naming the line.
+ * not match, a sequence that is not 1, 2, 3 …, a case twice, a bad id, a
+ * fact name that is not a lowercase word ("deck-version") or a fact value
+ * that is not printable ASCII is an error naming the line.
  *
- * The facts are what the office's statistics count. They are computed on
- * the laptop by the engine when the bundle is made (the case replayed with
- * its deck and assessed; role, place and interpreter are the answers of
- * setup.role, setup.place and setup.interpreter), so the office needs no
- * deck; they are signed with the records. A fact that cannot be known is
- * "unknown" (e.g. a case of another deck: its outcome is then the one its
- * assessment record kept).
+ * The first format, "tipscreen-bundle-1" (release 2), is still read: it
+ * has, instead of "facts N" and its lines, nine fixed lines "fact outcome",
+ * "child", "flags", "forms", "month", "role", "place", "interpreter",
+ * "deck-version" in that order, flags and forms comma-joined; they are
+ * read as the facts outcome … deck-version, one "flag" or "form" fact per
+ * comma-separated value.
+ *
+ * The facts are what the office's statistics count; which facts there are
+ * is the facts table's (domain/facts.h), not this format's: a bundle
+ * carries them as names and values. They are computed on the laptop when
+ * the bundle is made (app/facts.h), so the office needs no deck; they are
+ * signed with the records.
  *
  * Everything here is a pure function over buffers: bundle_open (and
  * bundle_parse, the payload alone, for the fuzzer) are the entry points for
@@ -47,39 +55,15 @@ enum {
 	BUNDLE_ID = 16,		/* case ids: 16 lowercase hex digits */
 	BUNDLE_DECK = 64,	/* a deck identity: 64 hex digits */
 	BUNDLE_NAME = 64,	/* the device's name, printable ASCII */
-	BUNDLE_FACT = 256,	/* one fact's value, printable ASCII */
+	BUNDLE_FACT_NAME = 32,	/* a fact's name: lowercase letters and '-' */
 	BUNDLE_HASH = 32,	/* bundle_case_hash */
 };
 
-/* The facts of a case, X(enum suffix, name on the "fact" line):
- * outcome: assess_outcome_name ("consistent-child", … "incomplete");
- * child: assess_child_name of the child status at the time of the act;
- * flags: the flags set, comma-separated names (assess_flag_name), "" none;
- * forms: the forms of exploitation, the purpose indicators answered yes
- *        (or intended), comma-separated ids without "purpose."
- *        ("forced-labour,servitude"), "" none;
- * month: the month the case was made, "2026-12" (UTC);
- * role, place: the choices of setup.role and setup.place ("ngo", "shelter");
- * interpreter: setting.interpreter ("none", "professional", "informal");
- * deck-version: the deck's version as its files name it, else its
- *        identity's first 12 hex digits. */
-#define BUNDLE_FACTS(X) \
-	X(OUTCOME, "outcome") \
-	X(CHILD, "child") \
-	X(FLAGS, "flags") \
-	X(FORMS, "forms") \
-	X(MONTH, "month") \
-	X(ROLE, "role") \
-	X(PLACE, "place") \
-	X(INTERPRETER, "interpreter") \
-	X(DECK_VERSION, "deck-version")
-
-#define X_ENUM(e, name) BUNDLE_FACT_##e,
-enum bundle_fact { BUNDLE_FACTS(X_ENUM) BUNDLE_NFACTS };
-#undef X_ENUM
-
-/* The fact's name ("outcome"). */
-const char *bundle_fact_name(enum bundle_fact f);
+/* One fact of a case (domain/facts.h names them): both strings owned. */
+struct bundle_fact {
+	char *name;	/* "outcome", "form", … */
+	char *value;	/* printable ASCII, any length */
+};
 
 struct bundle_record {
 	long long seq;		/* 1, 2, 3 … in the case's order */
@@ -93,7 +77,8 @@ struct bundle_case {
 				 * "open" is read too) */
 	char deck[BUNDLE_DECK + 1];	/* "" for a case of the first store format */
 	long long created, updated;	/* seconds */
-	char fact[BUNDLE_NFACTS][BUNDLE_FACT];
+	struct bundle_fact *fact;	/* in the order of the bundle */
+	size_t nfact;
 	struct bundle_record *rec;
 	size_t nrec;
 };
@@ -110,8 +95,9 @@ struct bundle {
 /* The payload of b (device, time, cases; signer and fingerprint are not
  * used), signed with sign_sk (SEAL_SIGN_SECRET bytes) and sealed to
  * office_pk (SEAL_BOX_PUBLIC): armoured text, a new string, *len its
- * length. NULL with err when b cannot be written (a bad id, a fact or
- * device name that is not printable ASCII, or too long). */
+ * length. NULL with err when b cannot be written (a bad id, a fact name
+ * that is not a lowercase word, a fact value or device name that is not
+ * printable ASCII, or a name too long). */
 char *bundle_make(const struct bundle *b, const unsigned char *office_pk,
 		  const unsigned char *sign_sk, size_t *len, char *err, size_t n);
 

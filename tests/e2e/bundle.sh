@@ -89,11 +89,14 @@ end
 
 begin "the office key opens a bundle only with its passphrase; an old unencrypted key warns"
 run 0 unseal "$TMP/stick/laptop3.bundle" --key "$TMP/office.key" --any-signer $P
-has out "tipscreen-bundle-1"
+has out "tipscreen-bundle-2"
 has out "fact outcome 16:consistent-adult"
+has out "fact form 13:forced-labour"
+has out "fact role 6:labour"
+has out "fact place 6:office"
 run 2 unseal "$TMP/stick/laptop3.bundle" --key "$TMP/office.key" --any-signer --passphrase-file "$TMP/wrong"
 has err "$TMP/office.key: wrong passphrase"
-hasnt out "tipscreen-bundle-1"
+hasnt out "tipscreen-bundle-2"
 head -c 32 /dev/urandom | base64 >"$TMP/old.key"
 chmod 600 "$TMP/old.key"
 run 2 unseal "$TMP/stick/laptop3.bundle" --key "$TMP/old.key" --any-signer

@@ -43,11 +43,12 @@ static void setup(void)
 static void same_case(const struct bundle_case *a, const struct bundle_case *b)
 {
 	if (strcmp(a->id, b->id) || strcmp(a->status, b->status) || strcmp(a->deck, b->deck) ||
-	    a->created != b->created || a->updated != b->updated || a->nrec != b->nrec)
+	    a->created != b->created || a->updated != b->updated || a->nrec != b->nrec ||
+	    a->nfact != b->nfact)
 		fuzz_fail("case %s comes back changed", a->id);
-	for (int f = 0; f < BUNDLE_NFACTS; f++)
-		if (strcmp(a->fact[f], b->fact[f]))
-			fuzz_fail("case %s: fact %s comes back changed", a->id, bundle_fact_name(f));
+	for (size_t f = 0; f < a->nfact; f++)
+		if (strcmp(a->fact[f].name, b->fact[f].name) || strcmp(a->fact[f].value, b->fact[f].value))
+			fuzz_fail("case %s: fact %s comes back changed", a->id, a->fact[f].name);
 	for (size_t i = 0; i < a->nrec; i++)
 		if (a->rec[i].seq != b->rec[i].seq || a->rec[i].len != b->rec[i].len ||
 		    memcmp(a->rec[i].data, b->rec[i].data, a->rec[i].len))

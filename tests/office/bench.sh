@@ -55,8 +55,10 @@ floor_sql() {
 		fi
 		seq 1 100 | awk -v h="$h" '{ printf "INSERT INTO cases VALUES ('\''%s%05d'\'', '\''l'\'', " \
 			"'\''d'\'', '\''%s'\'', '\''complete'\'', '\''deck'\'', 1, 2, 62, '\''hash'\'', " \
-			"'\''consistent-adult'\'', '\''no'\'', '\''f'\'', '\''forced-labour'\'', '\''2026-12'\'', " \
-			"'\''ngo'\'', '\''office'\'', '\''none'\'', '\''1'\'', 3);\n", h, $1, h }'
+			"'\''consistent-adult'\'', '\''no'\'', '\''2026-12'\'', " \
+			"'\''ngo'\'', '\''office'\'', '\''none'\'', '\''1'\'', 3);\n" \
+			"INSERT INTO case_facts VALUES ('\''%s%05d'\'', '\''form'\'', '\''forced-labour'\'');\n", \
+			h, $1, h, h, $1 }'
 		echo "COMMIT;"
 	done
 }
@@ -66,8 +68,9 @@ fill_sql() {
 	echo "INSERT INTO bundles VALUES ('fill', 'f', 'd', 'l', 1, 1, 's');"
 	echo "INSERT INTO cases SELECT 'c' || n, 'l', 'd', 'fill', 'complete', 'deck', 1, 2, 62, 'h'," \
 		"CASE n % 3 WHEN 0 THEN 'consistent-adult' WHEN 1 THEN 'consistent-child' ELSE 'not-consistent' END," \
-		"'no', '', 'forced-labour', '2026-' || (1 + n % 12), CASE n % 4 WHEN 0 THEN 'ngo' WHEN 1 THEN 'police'" \
+		"'no', '2026-' || (1 + n % 12), CASE n % 4 WHEN 0 THEN 'ngo' WHEN 1 THEN 'police'" \
 		"WHEN 2 THEN 'labour' ELSE 'health' END, 'office', 'none', '1', 3 FROM $1;"
+	echo "INSERT INTO case_facts SELECT 'c' || n, 'form', 'forced-labour' FROM $1;"
 }
 
 row() { printf '%-46s %9s s %9s s %7s\n' "$1" "$2" "$3" "$(echo "$2 $3" | awk '{ printf "%.1f", $1 / $2 }')"; }

@@ -8,6 +8,8 @@
  *   alter  every case with a byte of its last record changed (diverging)
  *   many   N copies of IN's first case under new ids, numbered from M
  *          (the benchmark's 100 cases a bundle)
+ *   form   every case with one more form of exploitation, "servitude"
+ *          (so that a case counts under two forms)
  * (every case under a new id: its first digit changed, so that the
  * remade cases do not meet IN's) and prints that laptop's key line (for --signer) on stderr. Built by the
  * test script with cc; not part of tipscreen. */
@@ -40,10 +42,17 @@ static void many(struct bundle *b, long n, long from)
 		/* vary the facts so that the statistics have cells */
 		static const char *const roles[] = { "ngo", "labour", "police", "health" };
 		static const char *const months[] = { "2026-09", "2026-10", "2026-11", "2026-12" };
-		snprintf(v[i].fact[BUNDLE_FACT_ROLE], BUNDLE_FACT, "%s", roles[(from + i) % 4]);
-		snprintf(v[i].fact[BUNDLE_FACT_MONTH], BUNDLE_FACT, "%s", months[(from + i) / 7 % 4]);
+		v[i].fact = calloc(c0->nfact ? c0->nfact : 1, sizeof *v[i].fact);
+		for (size_t f = 0; f < c0->nfact; f++) {
+			const char *name = c0->fact[f].name, *val = c0->fact[f].value;
+			if (strcmp(name, "role") == 0)
+				val = roles[(from + i) % 4];
+			else if (strcmp(name, "month") == 0)
+				val = months[(from + i) / 7 % 4];
+			v[i].fact[f] = (struct bundle_fact){ (char *)name, (char *)val };
+		}
 	}
-	b->cases = v;	/* c0's records are shared: this process exits after writing */
+	b->cases = v;	/* c0's records and strings are shared: this process exits after writing */
 	b->n = (size_t)n;
 }
 
@@ -78,6 +87,10 @@ int main(int argc, char **argv)
 			c->nrec--;
 		else if (strcmp(mode, "alter") == 0 && c->nrec > 0 && c->rec[c->nrec - 1].len > 0)
 			c->rec[c->nrec - 1].data[c->rec[c->nrec - 1].len - 1] ^= 1;
+		else if (strcmp(mode, "form") == 0) {
+			c->fact = realloc(c->fact, (c->nfact + 1) * sizeof *c->fact);
+			c->fact[c->nfact++] = (struct bundle_fact){ strdup("form"), strdup("servitude") };
+		}
 	}
 	if (strcmp(mode, "many") == 0 && argc >= 8)
 		many(&b, atol(argv[6]), atol(argv[7]));

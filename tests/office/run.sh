@@ -47,11 +47,13 @@ mk "$TMP/stick/l1.bundle" field9 trim >"$TMP/h-trim2.bundle"
 mk "$TMP/stick/l1.bundle" field9 alter >"$TMP/h-alter.bundle"
 mk "$TMP/stick/l1.bundle" bench many 50 0 >"$TMP/h-a.bundle"
 mk "$TMP/stick/l1.bundle" bench many 50 25 >"$TMP/h-b.bundle"
+mk "$TMP/stick/l1.bundle" field8 form >"$TMP/h-form.bundle"
 sort -u "$TMP/mk.keys" >>"$TMP/laptops"
 S="--signer $TMP/laptops"
 end
 
-# suite NAME URL: the office's behaviour on the store at URL (a new one).
+# suite NAME URL URL2 URL3: the office's behaviour on the store at URL (a
+# new one); URL2 and URL3 are two more new stores.
 suite() {
 	D="--db $2"
 	Q="[$1]"
@@ -167,6 +169,21 @@ suite() {
 	has err "wrong number of arguments"
 	end
 
+	begin "$Q a case with two forms counts under both: SQL counts the case_facts rows"
+	run 0 office import "$TMP/h-form.bundle" $K $S --db $4
+	has out "imported 2"
+	run 0 office stats --db $4 --by form --k 1 --format csv
+	has out "forced-labour,2"
+	has out "servitude,2"
+	[ "$(wc -l <"$TMP/out")" = 3 ] || bad "not two forms: $(cat "$TMP/out")"
+	run 0 office stats --db $4 --by outcome,form,age-group --k 1 --format csv
+	has out "consistent-adult,servitude,adult,2"
+	run 0 office stats --db $4 --by flag --k 1 --format csv
+	head -1 "$TMP/out" | grep -qx 'flag,count' || bad "flag CSV header: $(head -1 "$TMP/out")"
+	run 0 office stats --db $4 --by form
+	has out "counts under each"
+	end
+
 	begin "$Q the audit log has every import, opening and statistics export, with who"
 	run 0 office audit $D
 	has out "import "
@@ -203,15 +220,52 @@ for o in --db --dry-run --receipt --by --k; do
 done
 end
 
-suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db"
+begin "--help lists exactly the facts table's --by names, each with its help"
+run 0 --help
+table=$(sed -n 's/^	X([A-Z_]*, [a-z_]*, "[a-z-]*", "\([a-z-]*\)".*/\1/p' src/domain/facts.h)
+[ "$(echo "$table" | wc -l)" -ge 9 ] || bad "the facts table was not read: $table"
+help=$(sed -n '/^  --by /,/^  --k /p' "$TMP/out" | sed -n 's/^                       \([a-z-]*\): ..*/\1/p')
+[ "$table" = "$help" ] || bad "--help has $(echo $help), the table $(echo $table)"
+run 2 office stats --db "sqlite:$TMP/by.db" --by colour
+for n in $table; do has err "$n"; done
+end
+
+suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db" "sqlite:$TMP/forms.db"
 
 begin "[postgresql] a throwaway server starts (initdb, pg_ctl, a Unix socket)"
 pg_start || bad "the PostgreSQL server did not start"
 end
 if [ -n "${PGURL:-}" ]; then
-	pg_psql -c "CREATE DATABASE office" -c "CREATE DATABASE concurrent"
+	pg_psql -c "CREATE DATABASE office" -c "CREATE DATABASE concurrent" -c "CREATE DATABASE forms" \
+		-c "CREATE DATABASE old"
 	suite postgresql "$(echo "$PGURL" | sed 's|///postgres|///office|')" \
-		"$(echo "$PGURL" | sed 's|///postgres|///concurrent|')"
+		"$(echo "$PGURL" | sed 's|///postgres|///concurrent|')" \
+		"$(echo "$PGURL" | sed 's|///postgres|///forms|')"
+	begin "[postgresql] a store of release 2 (schema 1, forms comma-joined) is migrated"
+	O=$(echo "$PGURL" | sed 's|///postgres|///old|')
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$O" >"$TMP/err" 2>&1 <<-'EOF' || bad "schema 1: $(cat "$TMP/err")"
+	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	INSERT INTO meta VALUES ('schema', '1');
+	CREATE TABLE bundles (hash TEXT PRIMARY KEY, file TEXT NOT NULL, device TEXT NOT NULL,
+		laptop TEXT NOT NULL, made BIGINT NOT NULL, imported BIGINT NOT NULL, sealed TEXT NOT NULL);
+	INSERT INTO bundles VALUES ('h1', 'f', 'd', 'l', 1, 2, 's');
+	CREATE TABLE cases (id TEXT PRIMARY KEY, laptop TEXT NOT NULL, device TEXT NOT NULL,
+		bundle TEXT NOT NULL REFERENCES bundles(hash), status TEXT NOT NULL, deck TEXT NOT NULL,
+		created BIGINT NOT NULL, updated BIGINT NOT NULL, nrec BIGINT NOT NULL, hash TEXT NOT NULL,
+		outcome TEXT NOT NULL, child TEXT NOT NULL, flags TEXT NOT NULL, forms TEXT NOT NULL,
+		month TEXT NOT NULL, role TEXT NOT NULL, place TEXT NOT NULL, interpreter TEXT NOT NULL,
+		deck_version TEXT NOT NULL, imported BIGINT NOT NULL);
+	INSERT INTO cases VALUES ('0123456789abcdef', 'l', 'd', 'h1', 'complete', '', 1, 2, 3, 'x',
+		'consistent-adult', 'presumed', '', 'forced-labour,servitude', '2026-12', 'ngo', 'office',
+		'none', 'v', 4);
+	EOF
+	run 0 office stats --db "$O" --by form,age-group --k 1 --format csv
+	has out "forced-labour,child,1"
+	has out "servitude,child,1"
+	run 0 office init --db "$O"
+	run 0 office stats --db "$O" --by form --k 1 --format csv
+	has out "servitude,1"
+	end
 	begin "[postgresql] the audit log refuses UPDATE and DELETE"
 	U=$(echo "$PGURL" | sed 's|///postgres|///office|')
 	"$PGBIN/psql" -X -q "$U" -c "UPDATE audit SET os_user = 'x'" 2>"$TMP/err" && bad "UPDATE passed"

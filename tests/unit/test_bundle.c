@@ -44,14 +44,21 @@ static void sample(struct bundle *b)
 		memset(c->deck, 'e', BUNDLE_DECK);
 		c->created = 1796160000 + (long long)i;
 		c->updated = 1796160100;
-		for (int f = 0; f < BUNDLE_NFACTS; f++)
-			snprintf(c->fact[f], sizeof c->fact[f], "%s-%zu", bundle_fact_name(f), i);
+		static const char *const names[] = { "outcome", "form", "form", "deck-version" };
+		c->nfact = i ? 4 : 1;
+		c->fact = calloc(4, sizeof *c->fact);
+		for (size_t f = 0; f < c->nfact; f++) {
+			char v[32];
+			snprintf(v, sizeof v, "%s-%zu-%zu", names[f], f, i);
+			c->fact[f] = (struct bundle_fact){ strdup(names[f]), strdup(v) };
+		}
 		c->nrec = i ? 3 : 0;
 		c->rec = calloc(3, sizeof *c->rec);
 		for (size_t k = 0; k < c->nrec; k++)
 			c->rec[k] = (struct bundle_record){ (long long)k + 1, strdup(texts[k]), strlen(texts[k]) };
 	}
-	snprintf(b->cases[0].fact[BUNDLE_FACT_FLAGS], BUNDLE_FACT, "%s", "");
+	free(b->cases[1].fact[3].value);
+	b->cases[1].fact[3].value = strdup("");	/* an empty value comes back empty */
 }
 
 static char *make(const struct keys *k, size_t *len)
@@ -90,8 +97,11 @@ static void test_a_bundle_comes_back_whole(void **st)
 		assert_string_equal(c->deck, w->deck);
 		assert_int_equal(c->created, w->created);
 		assert_int_equal(c->updated, w->updated);
-		for (int f = 0; f < BUNDLE_NFACTS; f++)
-			assert_string_equal(c->fact[f], w->fact[f]);
+		assert_int_equal(c->nfact, w->nfact);
+		for (size_t f = 0; f < c->nfact; f++) {
+			assert_string_equal(c->fact[f].name, w->fact[f].name);
+			assert_string_equal(c->fact[f].value, w->fact[f].value);
+		}
 		assert_int_equal(c->nrec, w->nrec);
 		for (size_t r = 0; r < c->nrec; r++) {
 			assert_int_equal(c->rec[r].seq, r + 1);
@@ -213,6 +223,57 @@ static void refused(const char *text, const char *want)
 	"fact outcome 1:o\nfact child 1:c\nfact flags 0:\nfact forms 0:\nfact month 7:2026-12\n" \
 	"fact role 3:ngo\nfact place 1:p\nfact interpreter 4:none\nfact deck-version 1:v\n"
 
+/* The value of the first fact named name in case c, or NULL. */
+static const char *fact_of(const struct bundle_case *c, const char *name, size_t nth)
+{
+	for (size_t i = 0; i < c->nfact; i++)
+		if (strcmp(c->fact[i].name, name) == 0 && nth-- == 0)
+			return c->fact[i].value;
+	return NULL;
+}
+
+static void test_a_first_format_bundle_is_read_with_its_lists_split(void **st)
+{
+	(void)st;
+	const char *old = HEAD "cases 1\ncase 16:00000000000000aa\nstatus 8:complete\ndeck 0:\n"
+		"created 1\nupdated 2\nfact outcome 1:o\nfact child 2:no\nfact flags 9:smuggling\n"
+		"fact forms 23:forced-labour,servitude\nfact month 7:2026-12\nfact role 3:ngo\n"
+		"fact place 1:p\nfact interpreter 4:none\nfact deck-version 1:v\nrecords 0\n"
+		"end 16:00000000000000aa\nend-bundle\n";
+	struct bundle b;
+	char err[256];
+	assert_int_equal(bundle_parse(old, strlen(old), &b, err, sizeof err), 0);
+	const struct bundle_case *c = &b.cases[0];
+	assert_string_equal(fact_of(c, "form", 0), "forced-labour");
+	assert_string_equal(fact_of(c, "form", 1), "servitude");
+	assert_null(fact_of(c, "forms", 0));
+	assert_string_equal(fact_of(c, "flag", 0), "smuggling");
+	assert_string_equal(fact_of(c, "role", 0), "ngo");
+	assert_string_equal(fact_of(c, "deck-version", 0), "v");
+	assert_int_equal(c->nfact, 10);
+	bundle_free(&b);
+}
+
+#define HEAD2 "tipscreen-bundle-2\ndevice 2:pc\ntime 5\ncases 1\ncase 16:00000000000000aa\n" \
+	"status 8:complete\ndeck 0:\ncreated 1\nupdated 2\n"
+#define TAIL2 "records 0\nend 16:00000000000000aa\nend-bundle\n"
+
+static void test_the_facts_lines_are_checked(void **st)
+{
+	(void)st;
+	const char *good = HEAD2 "facts 2\nfact form 3:a b\nfact deck-version 0:\n" TAIL2;
+	struct bundle b;
+	char err[256];
+	assert_int_equal(bundle_parse(good, strlen(good), &b, err, sizeof err), 0);
+	assert_string_equal(fact_of(&b.cases[0], "form", 0), "a b");
+	assert_string_equal(fact_of(&b.cases[0], "deck-version", 0), "");
+	bundle_free(&b);
+	refused(HEAD2 "facts 1\nfact Form 1:a\n" TAIL2, "11: expected \"fact NAME LEN:VALUE\"");
+	refused(HEAD2 "facts 1\nfact form 1:\x01\n" TAIL2, "11: expected \"fact NAME LEN:VALUE\"");
+	refused(HEAD2 "facts 2\nfact form 1:a\n" TAIL2, "12: expected \"fact NAME LEN:VALUE\"");
+	refused(HEAD2 TAIL2, "10: expected \"facts N\"");
+}
+
 static void test_the_payloads_mistakes_name_their_line(void **st)
 {
 	(void)st;
@@ -221,13 +282,13 @@ static void test_the_payloads_mistakes_name_their_line(void **st)
 	char err[256];
 	assert_int_equal(bundle_parse(good, strlen(good), &b, err, sizeof err), 0);
 	assert_string_equal(b.cases[0].rec[0].data, "a\nb\nc");
-	assert_string_equal(b.cases[0].fact[BUNDLE_FACT_ROLE], "ngo");
+	assert_string_equal(fact_of(&b.cases[0], "role", 0), "ngo");
 	bundle_free(&b);
 	for (size_t cut = 0; cut < strlen(good); cut++) {	/* every truncation */
 		assert_int_equal(bundle_parse(good, cut, &b, err, sizeof err), -1);
 		assert_int_equal(b.n, 0);
 	}
-	refused("tipscreen-sealed-2\n", "1: expected \"tipscreen-bundle-1\"");
+	refused("tipscreen-sealed-2\n", "1: expected \"tipscreen-bundle-2\"");
 	refused(HEAD "cases 2\n" CASE "records 0\nend 16:00000000000000aa\n" CASE
 		"records 0\nend 16:00000000000000aa\nend-bundle\n", "21: expected each case once");
 	refused(HEAD "cases 1\n" CASE "records 1\nrecord 2 1:a\nend 16:00000000000000aa\nend-bundle\n",
@@ -252,10 +313,14 @@ static void test_a_bundle_that_cannot_be_written_is_refused(void **st)
 	sample(&b);
 	char err[256];
 	size_t len;
-	b.cases[1].fact[BUNDLE_FACT_ROLE][0] = '\n';
+	b.cases[1].fact[0].value[0] = '\n';
 	assert_null(bundle_make(&b, k.office_pk, k.sk, &len, err, sizeof err));
-	assert_string_equal(err, "case 2 has a fact that is not printable ASCII");
-	b.cases[1].fact[BUNDLE_FACT_ROLE][0] = 'r';
+	assert_string_equal(err, "case 2 has a fact whose name is not a lowercase word, or whose "
+			    "value is not printable ASCII");
+	b.cases[1].fact[0].value[0] = 'r';
+	b.cases[1].fact[0].name[0] = 'O';
+	assert_null(bundle_make(&b, k.office_pk, k.sk, &len, err, sizeof err));
+	b.cases[1].fact[0].name[0] = 'o';
 	b.cases[1].rec[2].seq = 7;
 	assert_null(bundle_make(&b, k.office_pk, k.sk, &len, err, sizeof err));
 	assert_string_equal(err, "case 2 has a record out of sequence, or holding a NUL byte");
@@ -336,6 +401,8 @@ int main(void)
 		cmocka_unit_test(test_an_altered_or_cut_bundle_is_refused),
 		cmocka_unit_test(test_another_key_cannot_open_it),
 		cmocka_unit_test(test_a_forged_or_unsigned_bundle_is_refused),
+		cmocka_unit_test(test_a_first_format_bundle_is_read_with_its_lists_split),
+		cmocka_unit_test(test_the_facts_lines_are_checked),
 		cmocka_unit_test(test_the_payloads_mistakes_name_their_line),
 		cmocka_unit_test(test_a_bundle_that_cannot_be_written_is_refused),
 		cmocka_unit_test(test_a_receipt_checks_against_the_office_key),

@@ -38,20 +38,27 @@ static struct db *open_init(void)
 	return db;
 }
 
+static void set(char **field, const char *v)
+{
+	free(*field);
+	*field = strdup(v);
+}
+
 static void a_case(struct db_case *c, const char *id)
 {
 	memset(c, 0, sizeof *c);
-	snprintf(c->id, DB_TEXT, "%s", id);
-	snprintf(c->laptop, DB_TEXT, "aaaa-bbbb");
-	snprintf(c->device, DB_TEXT, "laptop1");
-	snprintf(c->bundle, DB_TEXT, "h1");
-	snprintf(c->status, DB_TEXT, "complete");
-	snprintf(c->created, DB_TEXT, "100");
-	snprintf(c->updated, DB_TEXT, "200");
-	snprintf(c->nrec, DB_TEXT, "3");
-	snprintf(c->hash, DB_TEXT, "abc");
-	snprintf(c->outcome, DB_TEXT, "consistent-adult");
-	snprintf(c->imported, DB_TEXT, "300");
+	set(&c->id, id);
+	set(&c->laptop, "aaaa-bbbb");
+	set(&c->device, "laptop1");
+	set(&c->bundle, "h1");
+	set(&c->status, "complete");
+	set(&c->deck, "");
+	set(&c->created, "100");
+	set(&c->updated, "200");
+	set(&c->nrec, "3");
+	set(&c->hash, "abc");
+	facts_set(&c->facts, FACT_OUTCOME, "consistent-adult");
+	set(&c->imported, "300");
 }
 
 static void test_init_twice_and_the_file_is_private(void **st)
@@ -81,12 +88,15 @@ static void test_a_case_is_stored_once(void **st)
 	assert_int_equal(db_case_put(db, &c, false), DB_OK);
 	assert_int_equal(db_case_put(db, &c, false), DB_RETRY);
 	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
-	assert_string_equal(got.outcome, "consistent-adult");
+	assert_string_equal(facts_get(&got.facts, FACT_OUTCOME), "consistent-adult");
 	assert_string_equal(got.nrec, "3");
-	snprintf(c.nrec, DB_TEXT, "4");
+	db_case_free(&got);
+	set(&c.nrec, "4");
 	assert_int_equal(db_case_put(db, &c, true), DB_OK);
 	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
 	assert_string_equal(got.nrec, "4");
+	db_case_free(&got);
+	db_case_free(&c);
 	assert_int_equal(db_case_find(db, "ffffffffffffffff", &got), 0);
 	size_t len;
 	char *s = db_bundle_sealed(db, "h1", &len);
@@ -103,8 +113,9 @@ static int add_and_back_out(struct db *db, void *arg)
 	struct db_case c;
 	a_case(&c, "1111111111111111");
 	assert_int_equal(db_bundle_put(db, "h9", "f", "d", "l", 1, "s"), DB_OK);
-	snprintf(c.bundle, DB_TEXT, "h9");
+	set(&c.bundle, "h9");
 	assert_int_equal(db_case_put(db, &c, false), DB_OK);
+	db_case_free(&c);
 	return 1;	/* as a dry run does */
 }
 
@@ -143,6 +154,124 @@ static void test_the_audit_log_is_append_only(void **st)
 	db_close(db);
 }
 
+/* The number of case_facts rows of fact and value. */
+static int fact_rows(struct db *db, const char *fact, const char *value)
+{
+	char v[16];
+	const char *p[] = { fact, value };
+	assert_int_equal(db_value(db, "SELECT COUNT(*) FROM case_facts WHERE fact = $1 AND value = $2",
+				  p, 2, v, sizeof v), 1);
+	return atoi(v);
+}
+
+static void test_a_set_fact_is_a_row_per_value(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_OK);
+	struct db_case c, got;
+	a_case(&c, "0123456789abcdef");
+	facts_set(&c.facts, FACT_FORM, "forced-labour");
+	facts_set(&c.facts, FACT_FORM, "servitude");
+	assert_int_equal(db_case_put(db, &c, false), DB_OK);
+	assert_int_equal(fact_rows(db, "form", "forced-labour"), 1);
+	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
+	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	size_t forms = 0;
+	for (size_t i = 0; i < got.facts.n; i++)
+		forms += got.facts.v[i].fact == FACT_FORM;
+	assert_int_equal(forms, 2);
+	db_case_free(&got);
+	db_case_free(&c);
+	a_case(&c, "0123456789abcdef");	/* an update replaces the rows */
+	facts_set(&c.facts, FACT_FORM, "servitude");
+	assert_int_equal(db_case_put(db, &c, true), DB_OK);
+	assert_int_equal(fact_rows(db, "form", "forced-labour"), 0);
+	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
+	db_case_free(&c);
+	db_close(db);
+}
+
+static void test_a_long_fact_is_stored_whole(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_OK);
+	char longv[1001];
+	memset(longv, 'r', sizeof longv - 1);
+	longv[sizeof longv - 1] = '\0';
+	struct db_case c, got;
+	a_case(&c, "0123456789abcdef");
+	facts_set(&c.facts, FACT_ROLE, longv);
+	assert_int_equal(db_case_put(db, &c, false), DB_OK);
+	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_string_equal(facts_get(&got.facts, FACT_ROLE), longv);
+	db_case_free(&got);
+	db_case_free(&c);
+	db_close(db);
+}
+
+/* A store as release 2 made it (schema 1), with one case of two forms. */
+static void make_schema_1(void)
+{
+	char err[256];
+	struct db *db = db_open(url, err, sizeof err);
+	assert_non_null(db);
+	static const char *const sql[] = {
+		"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+		"INSERT INTO meta VALUES ('schema', '1')",
+		"CREATE TABLE bundles (hash TEXT PRIMARY KEY, file TEXT NOT NULL, device TEXT NOT NULL, "
+		"laptop TEXT NOT NULL, made BIGINT NOT NULL, imported BIGINT NOT NULL, sealed TEXT NOT NULL)",
+		"INSERT INTO bundles VALUES ('h1', 'f', 'd', 'l', 1, 2, 's')",
+		"CREATE TABLE cases (id TEXT PRIMARY KEY, laptop TEXT NOT NULL, device TEXT NOT NULL, "
+		"bundle TEXT NOT NULL REFERENCES bundles(hash), status TEXT NOT NULL, deck TEXT NOT NULL, "
+		"created BIGINT NOT NULL, updated BIGINT NOT NULL, nrec BIGINT NOT NULL, hash TEXT NOT NULL, "
+		"outcome TEXT NOT NULL, child TEXT NOT NULL, flags TEXT NOT NULL, forms TEXT NOT NULL, "
+		"month TEXT NOT NULL, role TEXT NOT NULL, place TEXT NOT NULL, interpreter TEXT NOT NULL, "
+		"deck_version TEXT NOT NULL, imported BIGINT NOT NULL)",
+		"INSERT INTO cases VALUES ('0123456789abcdef', 'l', 'd', 'h1', 'complete', '', 1, 2, 3, "
+		"'x', 'consistent-adult', 'no', 'smuggling', 'forced-labour,servitude', '2026-12', 'ngo', "
+		"'office', 'none', 'v', 4)",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
+		assert_int_equal(db_exec(db, sql[i], NULL, 0, NULL, NULL), DB_OK);
+	db_close(db);
+}
+
+static void test_a_schema_1_store_is_migrated(void **st)
+{
+	(void)st;
+	make_schema_1();
+	struct db *db = open_init();
+	char v[16];
+	assert_int_equal(db_value(db, "SELECT value FROM meta WHERE key = 'schema'", NULL, 0, v,
+				  sizeof v), 1);
+	assert_string_equal(v, "2");
+	assert_int_equal(fact_rows(db, "form", "forced-labour"), 1);
+	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
+	assert_int_equal(fact_rows(db, "flag", "smuggling"), 1);
+	assert_int_equal(db_exec(db, "SELECT forms FROM cases", NULL, 0, NULL, NULL), DB_ERROR);
+	struct db_case got;
+	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_string_equal(facts_get(&got.facts, FACT_ROLE), "ngo");
+	db_case_free(&got);
+	db_close(db);
+	db = open_init();	/* and once only */
+	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
+	db_close(db);
+}
+
+static void test_a_store_of_a_later_schema_is_refused(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	assert_int_equal(db_exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema'", NULL, 0, NULL,
+				 NULL), DB_OK);
+	assert_int_equal(db_init(db), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "schema 3, of a later tipscreen"));
+	db_close(db);
+}
+
 static void test_a_bad_url_is_a_clear_error(void **st)
 {
 	(void)st;
@@ -170,6 +299,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_a_rolled_back_transaction_leaves_nothing, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_the_audit_log_is_append_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_set_fact_is_a_row_per_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_long_fact_is_stored_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_schema_1_store_is_migrated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_store_of_a_later_schema_is_refused, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_a_bad_url_is_a_clear_error, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
