@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/codec.h"
 #include "base/stanza.h"
 #include "base/xalloc.h"
 #include "store/store.h"
@@ -49,22 +50,14 @@ void record_clear(struct record *r)
 
 /* ---- reading ------------------------------------------------------------ */
 
-/* Reads "key LEN:value\n" at *p: the value is copied into *out. */
+/* Reads "key LEN:value\n" at *p (codec.h): the value is copied into *out. */
 static int take(const char **p, const char *key, char **out)
 {
-	size_t k = strlen(key);
-	if (strncmp(*p, key, k) != 0 || (*p)[k] != ' ')
+	const char *v;
+	size_t len;
+	if (codec_field_take(p, *p + strlen(*p), key, &v, &len) < 0)
 		return -1;
-	const char *q = *p + k + 1;
-	if (*q < '0' || *q > '9')
-		return -1;
-	errno = 0;
-	char *end;
-	unsigned long long len = strtoull(q, &end, 10);
-	if (errno || *end != ':' || len > strlen(end + 1) || end[1 + len] != '\n')
-		return -1;
-	*out = xstrndup(end + 1, (size_t)len);
-	*p = end + 1 + len + 1;
+	*out = xstrndup(v, len);
 	return 0;
 }
 

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/codec.h"
+#include "base/fsx.h"
 #include "base/xalloc.h"
 #include "store/counter.h"
 #include "store/manifest.h"
@@ -60,44 +62,16 @@ static int db_fail(struct store *s, char *err, size_t n, const char *what)
 
 char *store_default_dir(void)
 {
-	const char *x = getenv("XDG_DATA_HOME");
-	if (x && *x == '/')
-		return xasprintf("%s/tipscreen", x);
-	const char *h = getenv("HOME");
-	return h && *h ? xasprintf("%s/.local/share/tipscreen", h) : NULL;
-}
-
-/* Creates dir and its missing parents, each 0700 (mkdir -p, as the XDG
- * base directory spec asks: a new account has no ~/.local/share). */
-static int make_dirs(const char *dir)
-{
-	if (!*dir) {
-		errno = ENOENT;
-		return -1;
-	}
-	char *p = xstrdup(dir);
-	int rc = 0;
-	for (char *s = p + 1; rc == 0; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char c = *s;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-		*s = c;
-		if (c == '\0')
-			break;
-	}
-	free(p);
-	return rc;
+	return fsx_xdg(FSX_XDG_DATA, "tipscreen");
 }
 
 /* Creates dir (0700) if missing, then refuses it unless it is a directory
  * of ours that no one else can read or write. */
 static int secure_dir(const char *dir, char *err, size_t n)
 {
-	if (make_dirs(dir) != 0)
-		return fail(err, n, "%s: cannot create the data directory: %s", dir, strerror(errno));
+	char why[128];
+	if (fsx_mkdir_p(dir, why, sizeof why) != 0)
+		return fail(err, n, "%s: cannot create the data directory: %s", dir, why);
 	struct stat st;
 	if (lstat(dir, &st) != 0)
 		return fail(err, n, "%s: %s", dir, strerror(errno));
@@ -385,20 +359,6 @@ struct tail {
 	char deck[STORE_DECK_LEN + 1];
 };
 
-static void put64(unsigned char *p, long long v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)((unsigned long long)v >> (8 * i));
-}
-
-static long long get64(const unsigned char *p)
-{
-	unsigned long long v = 0;
-	for (int i = 0; i < 8; i++)
-		v |= (unsigned long long)p[i] << (8 * i);
-	return (long long)v;
-}
-
 static bool deck_valid(const char *d)
 {
 	if (strlen(d) > STORE_DECK_LEN)
@@ -413,20 +373,20 @@ static void tail_pack(const struct tail *t, unsigned char *p)
 {
 	memset(p, 0, TAIL_PLAIN);
 	p[0] = 2;
-	put64(p + 1, t->count);
+	codec_put_u64(p + 1, (uint64_t)t->count);
 	memcpy(p + 9, t->head, HASH);
-	put64(p + 9 + HASH, t->created);
-	put64(p + 17 + HASH, t->updated);
+	codec_put_u64(p + 9 + HASH, (uint64_t)t->created);
+	codec_put_u64(p + 17 + HASH, (uint64_t)t->updated);
 	p[25 + HASH] = (unsigned char)t->status;
 	memcpy(p + 26 + HASH, t->deck, strlen(t->deck));
 }
 
 static int tail_unpack(const unsigned char *p, struct tail *t)
 {
-	t->count = get64(p + 1);
+	t->count = (long long)codec_get_u64(p + 1);
 	memcpy(t->head, p + 9, HASH);
-	t->created = get64(p + 9 + HASH);
-	t->updated = get64(p + 17 + HASH);
+	t->created = (long long)codec_get_u64(p + 9 + HASH);
+	t->updated = (long long)codec_get_u64(p + 17 + HASH);
 	t->status = (enum case_status)p[25 + HASH];
 	memcpy(t->deck, p + 26 + HASH, STORE_DECK_LEN);
 	t->deck[STORE_DECK_LEN] = '\0';
