@@ -23,6 +23,22 @@ void codec_field_put(FILE *f, const char *key, const void *bytes, size_t len)
 	fputc('\n', f);
 }
 
+size_t codec_field_size(const char *key, size_t len)
+{
+	int digits = 1;
+	for (size_t v = len; v >= 10; v /= 10)
+		digits++;
+	return strlen(key) + 1 + (size_t)digits + 1 + len + 1;
+}
+
+char *codec_field_write(char *p, const char *key, const void *bytes, size_t len)
+{
+	p += sprintf(p, "%s %zu:", key, len);
+	memcpy(p, bytes, len);
+	p[len] = '\n';
+	return p + len + 1;
+}
+
 int codec_value_take(const char **p, const char *end, const char **s, size_t *len)
 {
 	const char *q = *p;

@@ -19,6 +19,13 @@ uint64_t codec_get_u64(const unsigned char *p);
 /* Writes "key LEN:BYTES\n" to f. */
 void codec_field_put(FILE *f, const char *key, const void *bytes, size_t len);
 
+/* The length of "key LEN:BYTES\n" for len bytes, and the line written at
+ * p (that many bytes, no NUL): the end of what was written. For a text
+ * made in one exact allocation (a record, which holds a respondent's
+ * answers, leaves no copies behind in freed memory). */
+size_t codec_field_size(const char *key, size_t len);
+char *codec_field_write(char *p, const char *key, const void *bytes, size_t len);
+
 /* Reads "LEN:BYTES\n" at *p, before end: *s borrows the bytes, *len is
  * their count, and *p moves past the line end. -1 (nothing moved) if the
  * length has no digits or too many, or the input ends before the bytes

@@ -34,10 +34,20 @@ static int event_find(const char *name, size_t len)
 char *record_format(const struct record *r)
 {
 	const char *id = r->id ? r->id : "", *o = r->old ? r->old : "", *n = r->new ? r->new : "";
-	return xasprintf(MAGIC "t %lld\nevent %zu:%s\nid %zu:%s\n%s %zu:%s\n%s %zu:%s\n", r->ms,
-			 strlen(record_event_name(r->event)), record_event_name(r->event),
-			 strlen(id), id, r->old_text ? "old-text" : "old", strlen(o), o,
-			 r->new_text ? "new-text" : "new", strlen(n), n);
+	const char *key[4] = { "event", "id", r->old_text ? "old-text" : "old",
+			       r->new_text ? "new-text" : "new" };
+	const char *val[4] = { record_event_name(r->event), id, o, n };
+	char t[32];
+	snprintf(t, sizeof t, "t %lld\n", r->ms);
+	size_t size = strlen(MAGIC) + strlen(t) + 1;
+	for (int i = 0; i < 4; i++)
+		size += codec_field_size(key[i], strlen(val[i]));
+	char *text = xmalloc(size), *p = text;
+	p = stpcpy(stpcpy(p, MAGIC), t);
+	for (int i = 0; i < 4; i++)
+		p = codec_field_write(p, key[i], val[i], strlen(val[i]));
+	*p = '\0';
+	return text;
 }
 
 void record_clear(struct record *r)

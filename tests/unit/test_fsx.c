@@ -380,6 +380,28 @@ static void test_field_round_trips_any_bytes(void **st)
 	free(buf);
 }
 
+static void test_field_write_is_field_put_in_size_exact_memory(void **st)
+{
+	(void)st;
+	static const size_t lens[] = { 0, 1, 9, 10, 11, 99, 100, 1000 };
+	char bytes[1000];
+	memset(bytes, 'x', sizeof bytes);
+	for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+		char *want = NULL;
+		size_t wlen = 0;
+		FILE *f = open_memstream(&want, &wlen);
+		codec_field_put(f, "new-text", bytes, lens[i]);
+		fclose(f);
+		size_t size = codec_field_size("new-text", lens[i]);
+		assert_int_equal(size, wlen);
+		char *got = malloc(size);
+		assert_ptr_equal(codec_field_write(got, "new-text", bytes, lens[i]), got + size);
+		assert_memory_equal(got, want, size);
+		free(got);
+		free(want);
+	}
+}
+
 static void test_field_refuses_truncated_or_wrong_input(void **st)
 {
 	(void)st;
@@ -428,6 +450,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_xdg_falls_back_to_home, setup, teardown),
 		cmocka_unit_test(test_u64_round_trips_little_endian),
 		cmocka_unit_test(test_field_round_trips_any_bytes),
+		cmocka_unit_test(test_field_write_is_field_put_in_size_exact_memory),
 		cmocka_unit_test(test_field_refuses_truncated_or_wrong_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
