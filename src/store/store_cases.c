@@ -173,7 +173,8 @@ static int open_records(struct store *s, const char *id, const unsigned char *ck
 				  "(changed, swapped or missing); it is not shown", id, *count);
 		} else {
 			plain[len - NONCE - TAG] = '\0';
-			rc = fn(ctx, plain) < 0 ? store_fail(err, n, "case %s: record %lld cannot be read", id, *count) : 0;
+			rc = fn(ctx, plain) < 0
+			     ? store_fail(err, n, "case %s: record %lld cannot be read", id, *count) : 0;
 			sodium_memzero(plain, len - NONCE - TAG);
 			store_chain_step(head, blob, len);
 			++*count;

@@ -92,7 +92,8 @@ static int tail_unpack(const unsigned char *p, struct tail *t)
 	t->status = (enum case_status)p[25 + HASH];
 	memcpy(t->deck, p + 26 + HASH, STORE_DECK_LEN);
 	t->deck[STORE_DECK_LEN] = '\0';
-	return p[0] == 2 && t->count >= 0 && p[25 + HASH] < CASE_NSTATUS && store_deck_valid(t->deck) ? 0 : -1;
+	return p[0] == 2 && t->count >= 0 && p[25 + HASH] < CASE_NSTATUS &&
+	       store_deck_valid(t->deck) ? 0 : -1;
 }
 
 char *store_ad_of(const char *id, const char *what)
@@ -128,8 +129,8 @@ void store_chain_step(unsigned char *head, const void *blob, size_t len)
 
 int store_damaged(char *err, size_t n, const char *id)
 {
-	return store_fail(err, n, "case %s fails the integrity check: it was changed, or put back from an "
-		    "older copy, behind tipscreen's back; it is not shown", id);
+	return store_fail(err, n, "case %s fails the integrity check: it was changed, or put back "
+			  "from an older copy, behind tipscreen's back; it is not shown", id);
 }
 
 /* Reads case id's rows, checks them against the sealed state, and opens
@@ -137,7 +138,7 @@ int store_damaged(char *err, size_t n, const char *id)
  * receives the sealed key. 0; 1 if there is no such case; with err, -1 for
  * a damaged case, -2 for a locked store or a database error. */
 int store_case_read(struct store *s, const char *id, unsigned char *ck, unsigned char *wrapped,
-		     struct tail *t, char *err, size_t n)
+		    struct tail *t, char *err, size_t n)
 {
 	if (!s->mk)
 		return store_fail(err, n, "the store is locked") - 1;
@@ -175,7 +176,7 @@ int store_case_read(struct store *s, const char *id, unsigned char *ck, unsigned
 
 /* Seals t as case id's tail and records the rows' new hash in next. */
 int store_write_tail(struct store *s, struct manifest *next, const char *id,
-		      const unsigned char *wrapped, const struct tail *t, const unsigned char *ck)
+		     const unsigned char *wrapped, const struct tail *t, const unsigned char *ck)
 {
 	unsigned char plain[TAIL_PLAIN], sealed[TAIL_SEALED], h[HASH];
 	tail_pack(t, plain);

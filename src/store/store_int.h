@@ -57,8 +57,10 @@ struct tail {
 
 /* ---- store_cases.c ---- */
 
+/* Puts "what: " and SQLite's last error in err: -1. */
 int store_db_fail(struct store *s, char *err, size_t n, const char *what);
 
+/* Puts the formatted message in err: -1. */
 int store_fail(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* ---- store_keys.c ---- */
@@ -76,17 +78,19 @@ void store_open_counter(struct store *s, uint64_t *seen, bool *found);
 /* Seals plain (len bytes) under key with additional data ad: out receives
  * nonce ‖ ciphertext ‖ tag, len + NONCE + TAG bytes. */
 void store_seal(unsigned char *out, const unsigned char *plain, size_t len, const char *ad,
-		 const unsigned char *key);
+		const unsigned char *key);
 
+/* Subkey k of the unlocked store s (KEY bytes). */
 const unsigned char *store_subkey(const struct store *s, enum subkey k);
 
 /* Opens a seal; plain receives len - NONCE - TAG bytes. -1 if it was
  * tampered with, swapped or sealed under another key. */
 int store_unseal(unsigned char *plain, const unsigned char *in, size_t len, const char *ad,
-		  const unsigned char *key);
+		 const unsigned char *key);
 
 /* ---- store_chain.c ---- */
 
+/* The additional data of case id's seal what ("key", "tail"): a new string. */
 char *store_ad_of(const char *id, const char *what);
 
 /* Begins a commit: next is a copy of the state, one generation on. */
@@ -97,15 +101,18 @@ int store_begin(struct store *s, struct manifest *next, char *err, size_t n);
  * receives the sealed key. 0; 1 if there is no such case; with err, -1 for
  * a damaged case, -2 for a locked store or a database error. */
 int store_case_read(struct store *s, const char *id, unsigned char *ck, unsigned char *wrapped,
-		     struct tail *t, char *err, size_t n);
+		    struct tail *t, char *err, size_t n);
 
+/* The chain of case id before its first record. */
 void store_chain_start(const char *id, unsigned char *head);
 
 /* The chain after one more sealed record. */
 void store_chain_step(unsigned char *head, const void *blob, size_t len);
 
+/* Says in err that case id is damaged: -1. */
 int store_damaged(char *err, size_t n, const char *id);
 
+/* Whether d is a deck's identity as a tail holds it (empty, or hex). */
 bool store_deck_valid(const char *d);
 
 /* Ends a commit begun with store_begin: with rc 0 the state is sealed in and the
@@ -117,6 +124,7 @@ int store_end(struct store *s, struct manifest *next, int rc, char *err, size_t 
  * format), checked against the generation this laptop last saw. */
 int store_load_state(struct store *s, char *err, size_t n);
 
+/* Seals m as the store's state (meta row "state"). */
 int store_put_state(struct store *s, const struct manifest *m);
 
 /* The additional data of record seq: the case, the number and the hash of
@@ -125,7 +133,7 @@ char *store_record_ad(const char *id, long long seq, const unsigned char *head);
 
 /* Seals t as case id's tail and records the rows' new hash in next. */
 int store_write_tail(struct store *s, struct manifest *next, const char *id,
-		      const unsigned char *wrapped, const struct tail *t, const unsigned char *ck);
+		     const unsigned char *wrapped, const struct tail *t, const unsigned char *ck);
 
 /* ---- store_v1.c ---- */
 

@@ -98,7 +98,7 @@ static int derive(const char *pass, const unsigned char *salt, unsigned long lon
 /* Seals plain (len bytes) under key with additional data ad: out receives
  * nonce ‖ ciphertext ‖ tag, len + NONCE + TAG bytes. */
 void store_seal(unsigned char *out, const unsigned char *plain, size_t len, const char *ad,
-		 const unsigned char *key)
+		const unsigned char *key)
 {
 	randombytes_buf(out, NONCE);
 	crypto_aead_xchacha20poly1305_ietf_encrypt(out + NONCE, NULL, plain, len,
@@ -108,7 +108,7 @@ void store_seal(unsigned char *out, const unsigned char *plain, size_t len, cons
 /* Opens a seal; plain receives len - NONCE - TAG bytes. -1 if it was
  * tampered with, swapped or sealed under another key. */
 int store_unseal(unsigned char *plain, const unsigned char *in, size_t len, const char *ad,
-		  const unsigned char *key)
+		 const unsigned char *key)
 {
 	if (len < NONCE + TAG)
 		return -1;
