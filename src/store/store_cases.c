@@ -170,7 +170,7 @@ static int open_records(struct store *s, const char *id, const unsigned char *ck
 		if (seq != *count || !plain ||
 		    store_unseal((unsigned char *)plain, blob, len, ad, ck) != 0) {
 			rc = store_fail(err, n, "case %s: record %lld fails the integrity check "
-				  "(changed, swapped or missing); it is not shown", id, *count);
+					"(changed, swapped or missing); it is not shown", id, *count);
 		} else {
 			plain[len - NONCE - TAG] = '\0';
 			rc = fn(ctx, plain) < 0
@@ -204,7 +204,7 @@ int store_load(struct store *s, const char *id, int (*fn)(void *ctx, const char 
 		rc = store_fail(err, n, "case %s: records are missing at the store_end (truncated)", id);
 	else if (rc == 0 && (count != t.count || sodium_memcmp(head, t.head, HASH) != 0))
 		rc = store_fail(err, n, "case %s: its records do not match its sealed tail (added or "
-			  "replaced behind tipscreen's back)", id);
+				"replaced behind tipscreen's back)", id);
 	sodium_free(ck);
 	return rc;
 }

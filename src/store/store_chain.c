@@ -153,7 +153,7 @@ int store_case_read(struct store *s, const char *id, unsigned char *ck, unsigned
 		if (rc != SQLITE_DONE)
 			return store_db_fail(s, err, n, "cases") - 1;
 		return e ? store_fail(err, n, "case %s fails the integrity check: it was removed behind "
-				"tipscreen's back", id) : 1;
+				      "tipscreen's back", id) : 1;
 	}
 	const void *kb = sqlite3_column_blob(st, 0), *tb = sqlite3_column_blob(st, 1);
 	size_t kl = (size_t)sqlite3_column_bytes(st, 0), tl = (size_t)sqlite3_column_bytes(st, 1);
@@ -211,10 +211,10 @@ int store_load_state(struct store *s, char *err, size_t n)
 	if (b) {
 		rc = manifest_open(b, len, store_subkey(s, SUB_STATE), &s->man) < 0
 		     ? store_fail(err, n, "%s: the store's sealed state fails the integrity check; nothing "
-			    "was changed", s->dir) : 0;
+				  "was changed", s->dir) : 0;
 	} else if (found) {
 		rc = store_fail(err, n, "%s: this laptop has seen this store in the current format, but it is "
-			  "now of the first one: it was put back from an older copy, or its sealed "
+				"now of the first one: it was put back from an older copy, or its sealed "
 			  "state removed. Nothing was changed. If you restored it from a backup on "
 			  "purpose, remove %s and run again", s->dir, counter_path(s->counter));
 	} else {
@@ -223,7 +223,7 @@ int store_load_state(struct store *s, char *err, size_t n)
 	free(b);
 	if (rc == 0 && found && seen > s->man.gen)
 		rc = store_fail(err, n, "%s: this store is older than the one this laptop last saw (generation "
-			  "%llu, last seen %llu): it was put back from an older copy, or its last changes "
+				"%llu, last seen %llu): it was put back from an older copy, or its last changes "
 			  "were lost (a deleted cases.db-wal file?). Nothing was changed. If you restored "
 			  "it from a backup on purpose, remove %s and run again", s->dir,
 			  (unsigned long long)s->man.gen, (unsigned long long)seen,

@@ -39,7 +39,7 @@ static int secure_dir(const char *dir, char *err, size_t n)
 		return store_fail(err, n, "%s: the data directory belongs to another user", dir);
 	if (st.st_mode & 077)
 		return store_fail(err, n, "%s: the data directory is open to other users (mode %03o); "
-			    "run: chmod 700 %s", dir, (unsigned)(st.st_mode & 0777), dir);
+				  "run: chmod 700 %s", dir, (unsigned)(st.st_mode & 0777), dir);
 	return 0;
 }
 
@@ -52,7 +52,7 @@ static int take_lock(struct store *s, const char *dir, char *err, size_t n)
 		return store_fail(err, n, "%s/lock: %s", dir, strerror(errno));
 	if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0)
 		return store_fail(err, n, "%s: another tipscreen is using this data directory; "
-			    "finish or close it first", dir);
+				  "finish or close it first", dir);
 	return 0;
 }
 

@@ -150,7 +150,7 @@ static int key_rows(struct store *s, unsigned char *salt, unsigned long long *op
 	}
 	if (bad)
 		return store_fail(err, n, "%s: the store's %s is missing or damaged, so none of its cases can be "
-			    "opened; nothing was changed (no new passphrase is set over it). Restore "
+				  "opened; nothing was changed (no new passphrase is set over it). Restore "
 			    "%s/cases.db from a copy", s->dir, bad, s->dir);
 	return 0;
 }
@@ -178,7 +178,7 @@ int store_set_passphrase(struct store *s, const char *pass, char *err, size_t n)
 {
 	if (store_has_passphrase(s))
 		return store_fail(err, n, "this store already has a passphrase, or what is left of one: its "
-			    "master key is never replaced");
+				  "master key is never replaced");
 	if (strlen(pass) < STORE_PASS_MIN)
 		return store_fail(err, n, "the passphrase must have at least 8 characters");
 	unsigned char salt[crypto_pwhash_SALTBYTES], kek[KEY], wrapped[WRAPPED], cost[16];
