@@ -6,7 +6,6 @@
  * store and writes the files; the formats are the engine's. */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/fsx.h"
 #include "base/xalloc.h"
 #include "domain/deck.h"
 #include "domain/facts.h"
@@ -154,40 +154,18 @@ static int gather(const struct options *o, struct store *st, const struct deck *
 	return rc;
 }
 
-/* Writes text to path atomically: a temporary file in the same directory,
- * 0600, made durable, then renamed over nothing (an existing file is
- * refused). An exit code; nothing is left behind on error. */
+/* Writes text to path as a new file (fsx.h's FSX_NEW), 0600. An exit
+ * code; nothing is left behind on error. */
 static int write_atomic(const char *path, const char *text, size_t len)
 {
-	struct stat sb;
-	if (lstat(path, &sb) == 0) {
+	char err[256];
+	int rc = fsx_write(path, text, len, 0600, FSX_NEW, err, sizeof err);
+	if (rc == FSX_EXISTS)
 		fprintf(stderr, "%s: error: the file exists: choose another name (a bundle is never "
 			"written over another, which may not have reached the office yet)\n", path);
-		return EXIT_INPUT;
-	}
-	char *tmp = xasprintf("%s.XXXXXX", path), *dcopy = xstrdup(path);
-	int fd = mkstemp(tmp), rc = EXIT_RUNTIME;
-	if (fd < 0) {
-		fprintf(stderr, "%s: error: %s\n", path, strerror(errno));
-	} else {
-		fchmod(fd, 0600);
-		bool ok = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0;
-		ok = close(fd) == 0 && ok;
-		if (ok && rename(tmp, path) == 0) {
-			int dfd = open(dirname(dcopy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-			if (dfd >= 0) {
-				fsync(dfd);
-				close(dfd);
-			}
-			rc = EXIT_OK;
-		} else {
-			fprintf(stderr, "%s: error: cannot be written: %s\n", path, strerror(errno));
-			unlink(tmp);
-		}
-	}
-	free(tmp);
-	free(dcopy);
-	return rc;
+	else if (rc != FSX_OK)
+		fprintf(stderr, "%s: error: cannot be written: %s\n", path, err);
+	return rc == FSX_OK ? EXIT_OK : rc == FSX_EXISTS ? EXIT_INPUT : EXIT_RUNTIME;
 }
 
 /* Appends a "sent" record to every case of b. An exit code. */

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/csv.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "domain/deck.h"
@@ -183,78 +184,6 @@ struct exported {
 	struct assessment a;
 };
 
-/* Characters that show nothing and would hide what a cell starts with: soft
- * hyphen, zero-width and joiner characters, word joiners and invisible
- * operators, variation selectors, the byte order mark, tags. */
-static bool invisible(uint32_t c)
-{
-	return c == 0xAD || c == 0x34F || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
-	       (c >= 0x2060 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF ||
-	       (c >= 0xFFF0 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE0FFF);
-}
-
-/* Spreadsheet formula starters that some charsets turn into = + - @. */
-static bool formula_lookalike(uint32_t c)
-{
-	static const uint32_t v[] = { 0xFF1D, 0xFF0B, 0xFF0D, 0xFF20, 0xFE66, 0xFE62, 0xFE63, 0xFE6B,
-				      0x2212, 0x207A, 0x208A, 0x207C, 0x208C };
-	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-		if (c == v[i])
-			return true;
-	return false;
-}
-
-/* s sanitised, without invisible characters, newlines as spaces; *first
- * receives its first code point (0 if empty). */
-static char *csv_clean(const char *s, uint32_t *first)
-{
-	char *c = text_sanitize(s);
-	size_t o = 0, n = strlen(c);
-	*first = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = text_decode(c + i, n - i, &cp);	/* valid: sanitised */
-		if (!invisible(cp)) {
-			if (!*first)
-				*first = cp;
-			memmove(c + o, c + i, k);
-			if (cp == '\n')
-				c[o] = ' ';
-			o += k;
-		}
-		i += k;
-	}
-	c[o] = '\0';
-	return c;
-}
-
-/* A CSV field in charset (NULL: UTF-8): quoted, and a formula (a leading
- * = + - @, tab or CR, after the conversion, or a look-alike of one before
- * it) made inert with an apostrophe. -1 if it cannot be converted. */
-static int csv_field(FILE *out, const char *s, const char *charset)
-{
-	uint32_t first;
-	char *clean = csv_clean(s, &first);
-	char *conv = charset ? text_convert(clean, "UTF-8", charset) : NULL;
-	const char *v = charset ? conv : clean;
-	if (!v) {
-		free(clean);
-		return -1;
-	}
-	fputc('"', out);
-	if ((v[0] && strchr("=+-@\t\r", v[0])) || formula_lookalike(first))
-		fputc('\'', out);
-	for (const char *p = v; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	fputc('"', out);
-	free(conv);
-	free(clean);
-	return 0;
-}
-
 /* Seconds on each screen: from its "at" to the next "at" or "finish". */
 static void time_on_screens(FILE *out, const struct records *r)
 {
@@ -404,10 +333,10 @@ static int export_csv(FILE *out, const struct exported *x, const char *charset)
 		char t[32];
 		record_time(t, sizeof t, e->ms);
 		const char *vals[] = { t, record_event_name(e->event), e->id, e->old, e->new };
-		csv_field(out, x->id, charset);
+		csv_field(out, x->id, charset, CSV_QUOTE_ALL);
 		fprintf(out, ",%zu,", i);
 		for (int k = 0; k < 5; k++) {
-			if (csv_field(out, vals[k], charset) < 0)
+			if (csv_field(out, vals[k], charset, CSV_QUOTE_ALL) < 0)
 				return -1;
 			fputs(k < 4 ? "," : "\r\n", out);
 		}

@@ -44,25 +44,17 @@ static int read_key(const char *path, unsigned char *key, size_t len)
 	return ok ? 0 : -1;
 }
 
-/* Writes text to a new file (never over an existing one) with exactly
- * mode, whatever the umask, durably. -2 if the file exists. */
+/* Writes text to a new file (never over an existing one: fsx.h's
+ * FSX_NEW) with exactly mode, whatever the umask, durably. -2 if the file
+ * exists. */
 static int write_text(const char *path, const char *text, size_t len, mode_t mode)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-	if (fd < 0) {
-		int exists = errno == EEXIST;
-		fprintf(stderr, "%s: error: %s%s\n", path, strerror(errno),
-			exists ? " (a key is never overwritten)" : "");
-		return exists ? -2 : -1;
-	}
-	fchmod(fd, mode);
-	int rc = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0 ? 0 : -1;
-	if (close(fd) != 0 || rc < 0) {
-		fprintf(stderr, "%s: error: cannot be written: %s\n", path, strerror(errno));
-		unlink(path);
-		rc = -1;
-	}
-	return rc;
+	char err[256];
+	int rc = fsx_write(path, text, len, mode, FSX_NEW, err, sizeof err);
+	if (rc != FSX_OK)
+		fprintf(stderr, "%s: error: %s%s\n", path, err,
+			rc == FSX_EXISTS ? " (a key is never overwritten)" : "");
+	return rc == FSX_OK ? 0 : rc == FSX_EXISTS ? -2 : -1;
 }
 
 /* Writes a key as one line of base64 (write_text). */

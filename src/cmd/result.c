@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/csv.h"
+#include "base/fsx.h"
 #include "base/stanza.h"
 #include "base/xalloc.h"
 #include "store/keyfile.h"
@@ -84,19 +86,11 @@ int cmd_result_write(const struct options *o, const struct debrief *d, time_t st
 	char *sealed = seal_make(text, len, "UTF-8", pk, ssk, &n);
 	sodium_memzero(ssk, sizeof ssk);
 	free(text);
-	int fd = open(o->result, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	int rc = EXIT_OK;
-	if (fd < 0) {
-		fprintf(stderr, "%s: error: %s%s\n", o->result, strerror(errno),
-			errno == EEXIST ? " (a result is never overwritten)" : "");
-		rc = errno == EEXIST ? EXIT_INPUT : EXIT_RUNTIME;
-	} else if (write(fd, sealed, n) != (ssize_t)n || fsync(fd) != 0) {
-		fprintf(stderr, "%s: error: cannot write the result\n", o->result);
-		unlink(o->result);
-		rc = EXIT_RUNTIME;
-	}
-	if (fd >= 0)
-		close(fd);
+	int w = sealed ? fsx_write(o->result, sealed, n, 0600, FSX_NEW, err, sizeof err) : FSX_FAIL;
+	if (w != FSX_OK)
+		fprintf(stderr, "%s: error: %s%s\n", o->result, sealed ? err : "cannot seal the result",
+			w == FSX_EXISTS ? " (a result is never overwritten)" : "");
+	int rc = w == FSX_OK ? EXIT_OK : w == FSX_EXISTS ? EXIT_INPUT : EXIT_RUNTIME;
 	free(sealed);
 	return rc;
 }
@@ -228,17 +222,12 @@ static void report_txt(FILE *out, struct class *c)
 }
 
 /* A CSV field: quoted, with quotes doubled, and a leading formula sign made text. */
+/* One field of the report's CSV (csv.h's guard: a trainee's pseudonym is
+ * their own text), then a comma or the line end. */
 static void csv(FILE *out, const char *s, bool last)
 {
-	fputc('"', out);
-	if (strchr("=+-@", *s) && *s)
-		fputc('\'', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputs(last ? "\"\r\n" : "\",", out);
+	csv_field(out, s, NULL, CSV_QUOTE_ALL);
+	fputs(last ? "\r\n" : ",", out);
 }
 
 static void report_csv(FILE *out, const struct class *c)

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "base/fsx.h"
 #include "base/xalloc.h"
 #include "domain/catalog.h"
 
@@ -65,9 +66,5 @@ void contacts_free(struct contacts *c)
 
 char *contacts_default_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME");
-	if (x && *x == '/')
-		return xasprintf("%s/tipscreen/contacts", x);
-	const char *h = getenv("HOME");
-	return h && *h ? xasprintf("%s/.config/tipscreen/contacts", h) : NULL;
+	return fsx_xdg(FSX_XDG_CONFIG, "tipscreen/contacts");
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/codec.h"
 #include "base/stanza.h"
 #include "base/suggest.h"
 #include "base/text.h"
@@ -464,8 +465,7 @@ static void hash_file(crypto_generichash_state *h, const char *path, const char 
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	unsigned char n[8];
-	for (int i = 0; i < 8; i++)
-		n[i] = (unsigned char)((unsigned long long)len >> (8 * i));
+	codec_put_u64(n, len);
 	crypto_generichash_update(h, (const unsigned char *)base, strlen(base) + 1);
 	crypto_generichash_update(h, n, sizeof n);
 	crypto_generichash_update(h, (const unsigned char *)buf, len);

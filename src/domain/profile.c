@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "base/fsx.h"
 #include "base/suggest.h"
 #include "base/xalloc.h"
 #include "domain/contacts.h"
@@ -616,10 +617,7 @@ const char *profile_means_name(enum prof_means m)
 /* Next to the contacts: the same folder, the file "law". */
 char *profile_config_path(void)
 {
-	char *path = contacts_default_path();
-	if (path)
-		strcpy(strrchr(path, '/') + 1, "law");	/* shorter than "contacts" */
-	return path;
+	return fsx_xdg(FSX_XDG_CONFIG, "tipscreen/law");
 }
 
 /* One field of the configuration: the first "Law: ID" sets *id. */

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "base/fsx.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "store/bundle.h"
@@ -25,35 +26,18 @@ const char *office_date(const char *seconds, char buf[32])
 	return buf;
 }
 
-/* mkdir -p with 0700 directories. */
-static int make_dirs(char *dir)
-{
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int rc = mkdir(dir, 0700);
-		*p = '/';
-		if (rc != 0 && errno != EEXIST)
-			return -1;
-	}
-	return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
-}
-
 /* The store's URL: --db, else the default file (its directory made). */
 static char *store_url(const struct options *o)
 {
 	if (o->db)
 		return xstrdup(o->db);
-	const char *x = getenv("XDG_DATA_HOME"), *h = getenv("HOME");
-	char *dir = x && *x == '/' ? xasprintf("%s/tipscreen-office", x)
-		    : h && *h ? xasprintf("%s/.local/share/tipscreen-office", h) : NULL;
+	char *dir = fsx_xdg(FSX_XDG_DATA, "tipscreen-office"), why[128];
 	if (!dir) {
 		fputs("tipscreen: error: no HOME nor XDG_DATA_HOME: give the store with --db\n", stderr);
 		return NULL;
 	}
-	if (make_dirs(dir) != 0) {
-		fprintf(stderr, "%s: error: %s\n", dir, strerror(errno));
+	if (fsx_mkdir_p(dir, why, sizeof why) != 0) {
+		fprintf(stderr, "%s: error: %s\n", dir, why);
 		free(dir);
 		return NULL;
 	}

@@ -188,8 +188,8 @@ static int import_tx(struct db *db, void *arg)
 	return rc == DB_OK && im->o->dry_run ? 1 : rc;
 }
 
-/* Writes the receipt of im next to its bundle (or at --receipt): via a
- * temporary file renamed, 0600. */
+/* Writes the receipt of im next to its bundle (or at --receipt), 0600,
+ * replacing an older receipt there (fsx.h's FSX_REPLACE). */
 static int write_receipt(struct import *im)
 {
 	if (!im->key->pub.has_sign) {
@@ -201,24 +201,15 @@ static int write_receipt(struct import *im)
 	char *text = receipt_make(im->b.signer, im->rv, im->nr, (long long)time(NULL),
 				  im->key->sign, &len);
 	char *path = im->o->receipt ? xstrdup(im->o->receipt) : xasprintf("%s.receipt", im->file);
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = text ? mkstemp(tmp) : -1, rc = -1;
-	if (fd >= 0) {
-		rc = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0 ? 0 : -1;
-		close(fd);
-		if (rc == 0 && rename(tmp, path) != 0)
-			rc = -1;
-		if (rc != 0)
-			unlink(tmp);
-	}
-	if (rc != 0)
-		fprintf(stderr, "%s: error: cannot write the receipt: %s\n", path, strerror(errno));
+	char err[256] = "it cannot be made";
+	int rc = text ? fsx_write(path, text, len, 0600, FSX_REPLACE, err, sizeof err) : -1;
+	if (rc != FSX_OK)
+		fprintf(stderr, "%s: error: cannot write the receipt: %s\n", path, err);
 	else
 		fprintf(im->o->out, "%s: receipt %s (%zu cases)\n", im->file, path, im->nr);
 	free(text);
-	free(tmp);
 	free(path);
-	return rc;
+	return rc == FSX_OK ? 0 : -1;
 }
 
 /* Refuses im's bundle: says why, and audits the refusal (not in a dry run). */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/csv.h"
 #include "base/xalloc.h"
 #include "domain/facts.h"
 #include "office/kanon.h"
@@ -187,24 +188,6 @@ static int *codes(const struct table *t)
 	return k;
 }
 
-/* A CSV value: quoted when needed, a leading = + - @ defused. */
-static void csv_value(FILE *out, const char *v)
-{
-	bool quote = strpbrk(v, ",\"\r\n") || strchr("=+-@", *v) != NULL;
-	if (!*v)
-		quote = false;
-	if (!quote) {
-		fputs(v, out);
-		return;
-	}
-	fputc('"', out);
-	if (strchr("=+-@", *v))
-		fputc('\'', out);
-	for (; *v; v++)
-		fputs(*v == '"' ? "\"\"" : (char[]){ *v, 0 }, out);
-	fputc('"', out);
-}
-
 static void print_table(const struct options *o, const struct table *t, long long k, bool csv)
 {
 	char buf[24];
@@ -219,7 +202,7 @@ static void print_table(const struct options *o, const struct table *t, long lon
 	for (size_t i = 0; i < t->ncell; i++) {
 		for (size_t d = 0; d < t->nby; d++) {
 			if (csv) {
-				csv_value(o->out, t->key[i * t->nby + d]);
+				csv_field(o->out, t->key[i * t->nby + d], NULL, CSV_QUOTE_NEEDED);
 				fputc(',', o->out);
 			} else {
 				fprintf(o->out, "%-22s ", t->key[i * t->nby + d]);

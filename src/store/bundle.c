@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/codec.h"
 #include "base/xalloc.h"
 
 #define MAGIC "tipscreen-bundle-2"
@@ -67,9 +68,7 @@ static bool status_ok(const char *s, size_t len)
 
 static void put_bytes(FILE *f, const char *key, const char *s, size_t len)
 {
-	fprintf(f, "%s %zu:", key, len);
-	fwrite(s, 1, len, f);
-	fputc('\n', f);
+	codec_field_put(f, key, s, len);
 }
 
 static void put_str(FILE *f, const char *key, const char *s)
@@ -221,21 +220,15 @@ static int num_line(struct cur *c, const char *k, long long *v, const char *what
 	return 0;
 }
 
-/* "LEN:BYTES\n" at the cursor: *s borrows the bytes. */
+/* "LEN:BYTES\n" at the cursor (codec.h): *s borrows the bytes. */
 static int value(struct cur *c, const char **s, size_t *len)
 {
-	long long l;
-	if (digits(c, &l) < 0 || c->p >= c->end || *c->p != ':')
+	if (codec_value_take(&c->p, c->end, s, len) < 0)
 		return -1;
-	c->p++;
-	if (l > c->end - c->p - 1 || c->p[l] != '\n')
-		return -1;
-	*s = c->p;
-	*len = (size_t)l;
-	for (const char *q = c->p; q < c->p + l; q++)
+	for (const char *q = *s; q < *s + *len; q++)
 		c->line += *q == '\n';
-	c->p += l;
-	return eol(c);
+	c->line++;
+	return 0;
 }
 
 /* "KEY LEN:BYTES\n" into out (size bytes, NUL-terminated), the value
@@ -490,8 +483,7 @@ void bundle_free(struct bundle *b)
 static void put_u64(crypto_generichash_state *st, uint64_t v)
 {
 	unsigned char b[8];
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
+	codec_put_u64(b, v);
 	crypto_generichash_update(st, b, sizeof b);
 }
 

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/codec.h"
+#include "base/fsx.h"
 #include "base/xalloc.h"
 
 /* A slot: magic (16) ‖ generation, little-endian (8) ‖ MAC (32) ‖ zeros (8). */
@@ -24,38 +26,12 @@ struct counter {
 	bool dirty;		/* written since the last sync */
 };
 
-/* The state directory of tipscreen (a new string), or NULL. */
-static char *state_dir(void)
-{
-	const char *x = getenv("XDG_STATE_HOME");
-	if (x && *x == '/')
-		return xasprintf("%s/tipscreen", x);
-	const char *h = getenv("HOME");
-	return h && *h ? xasprintf("%s/.local/state/tipscreen", h) : NULL;
-}
-
-/* mkdir -p, each directory created 0700. */
-static int make_dirs(char *path)
-{
-	for (char *p = path + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-		*p = '\0';
-		int rc = mkdir(path, 0700) == 0 || errno == EEXIST ? 0 : -1;
-		*p = c;
-		if (rc < 0 || c == '\0')
-			return rc;
-	}
-}
-
 static void mac_of(const struct counter *c, uint64_t gen, unsigned char *out)
 {
 	unsigned char msg[MAGIC_LEN + COUNTER_ID_BYTES + 8];
 	memcpy(msg, magic, MAGIC_LEN);
 	memcpy(msg + MAGIC_LEN, c->sid, COUNTER_ID_BYTES);
-	for (int i = 0; i < 8; i++)
-		msg[MAGIC_LEN + COUNTER_ID_BYTES + i] = (unsigned char)(gen >> (8 * i));
+	codec_put_u64(msg + MAGIC_LEN + COUNTER_ID_BYTES, gen);
 	crypto_generichash(out, MAC, msg, sizeof msg, c->key, COUNTER_KEY_BYTES);
 }
 
@@ -64,9 +40,7 @@ static uint64_t slot_gen(const struct counter *c, const unsigned char *s)
 {
 	if (memcmp(s, magic, MAGIC_LEN) != 0)
 		return 0;
-	uint64_t gen = 0;
-	for (int i = 0; i < 8; i++)
-		gen |= (uint64_t)s[MAGIC_LEN + i] << (8 * i);
+	uint64_t gen = codec_get_u64(s + MAGIC_LEN);
 	unsigned char want[MAC];
 	mac_of(c, gen, want);
 	return sodium_memcmp(want, s + MAGIC_LEN + 8, MAC) == 0 ? gen : 0;
@@ -78,13 +52,14 @@ int counter_open(const unsigned char *sid, const unsigned char *key, struct coun
 	*out = NULL;
 	*seen = 0;
 	*found = false;
-	char *dir = state_dir();
+	char *dir = fsx_xdg(FSX_XDG_STATE, "tipscreen");
 	if (!dir) {
 		snprintf(err, n, "no state directory (HOME is not set)");
 		return -1;
 	}
-	if (make_dirs(dir) < 0) {
-		snprintf(err, n, "%s: cannot create the state directory: %s", dir, strerror(errno));
+	char why[128];
+	if (fsx_mkdir_p(dir, why, sizeof why) < 0) {
+		snprintf(err, n, "%s: cannot create the state directory: %s", dir, why);
 		free(dir);
 		return -1;
 	}
@@ -120,8 +95,7 @@ int counter_advance(struct counter *c, uint64_t gen)
 		return 0;
 	unsigned char s[SLOT] = { 0 };
 	memcpy(s, magic, MAGIC_LEN);
-	for (int i = 0; i < 8; i++)
-		s[MAGIC_LEN + i] = (unsigned char)(gen >> (8 * i));
+	codec_put_u64(s + MAGIC_LEN, gen);
 	mac_of(c, gen, s + MAGIC_LEN + 8);
 	/* Grow to both slots first, so that a read always finds 128 bytes. */
 	struct stat st;

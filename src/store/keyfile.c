@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/codec.h"
 #include "base/xalloc.h"
 
 #define MAGIC "tipscreen-key-2"
@@ -39,20 +40,6 @@ void keyfile_generate(struct keyfile_secret *k)
 	crypto_box_keypair(k->pub.box, k->box);
 	crypto_sign_keypair(k->pub.sign, k->sign);
 	k->pub.has_sign = true;
-}
-
-static void put_u64(unsigned char *b, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t get_u64(const unsigned char *b)
-{
-	uint64_t v = 0;
-	for (int i = 8; i-- > 0;)
-		v = v << 8 | b[i];
-	return v;
 }
 
 static int derive(unsigned char *key, const char *pass, const unsigned char *salt, uint64_t ops,
@@ -87,8 +74,8 @@ char *keyfile_secret_text(const struct keyfile_secret *k, const char *pass, size
 	unsigned char *plain = blob + BLOB, *salt = blob, *nonce = blob + SALT + 16;
 	uint64_t ops = crypto_pwhash_OPSLIMIT_INTERACTIVE, mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
 	randombytes_buf(salt, SALT);
-	put_u64(blob + SALT, ops);
-	put_u64(blob + SALT + 8, mem);
+	codec_put_u64(blob + SALT, ops);
+	codec_put_u64(blob + SALT + 8, mem);
 	randombytes_buf(nonce, NONCE);
 	memcpy(plain, k->box, SEAL_BOX_SECRET);
 	memcpy(plain + SEAL_BOX_SECRET, k->sign, SEAL_SIGN_SECRET);
@@ -153,8 +140,8 @@ static int open_v2(const char *b64, size_t blen, const char *pass, struct keyfil
 	if (sodium_base642bin(blob, BLOB, b64, blen, NULL, &bin, NULL,
 			      sodium_base64_VARIANT_ORIGINAL) != 0 || bin != BLOB) {
 		snprintf(err, n, "2: expected the encrypted key in base64 (%d bytes)", BLOB);
-	} else if ((ops = get_u64(blob + SALT)) < crypto_pwhash_OPSLIMIT_MIN || ops > 64 ||
-		   (mem = get_u64(blob + SALT + 8)) < crypto_pwhash_MEMLIMIT_MIN || mem > (4ULL << 30)) {
+	} else if ((ops = codec_get_u64(blob + SALT)) < crypto_pwhash_OPSLIMIT_MIN || ops > 64 ||
+		   (mem = codec_get_u64(blob + SALT + 8)) < crypto_pwhash_MEMLIMIT_MIN || mem > (4ULL << 30)) {
 		snprintf(err, n, "2: the key's Argon2id cost is out of range (the file is damaged)");
 	} else if (!pass) {
 		snprintf(err, n, "the key is encrypted: a passphrase is needed");

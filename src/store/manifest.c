@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/codec.h"
 #include "base/xalloc.h"
 
 enum { NONCE = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
@@ -69,10 +70,8 @@ void manifest_hash(const char *id, const void *ckey, size_t klen, const void *ta
 {
 	crypto_generichash_state st;
 	unsigned char len[16];
-	for (int i = 0; i < 8; i++) {
-		len[i] = (unsigned char)((uint64_t)klen >> (8 * i));
-		len[8 + i] = (unsigned char)((uint64_t)tlen >> (8 * i));
-	}
+	codec_put_u64(len, klen);
+	codec_put_u64(len + 8, tlen);
 	crypto_generichash_init(&st, NULL, 0, MANIFEST_HASH);
 	crypto_generichash_update(&st, (const unsigned char *)id, strlen(id) + 1);
 	crypto_generichash_update(&st, len, sizeof len);
@@ -81,27 +80,13 @@ void manifest_hash(const char *id, const void *ckey, size_t klen, const void *ta
 	crypto_generichash_final(&st, out, MANIFEST_HASH);
 }
 
-static void put64(unsigned char *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t get64(const unsigned char *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
-}
-
 unsigned char *manifest_seal(const struct manifest *m, const unsigned char *key, size_t *len)
 {
 	size_t plen = HEAD + m->n * ENTRY;
 	unsigned char *plain = xmalloc(plen), *out = xmalloc(plen + NONCE + TAG);
 	plain[0] = 2;
-	put64(plain + 1, m->gen);
-	put64(plain + 9, m->n);
+	codec_put_u64(plain + 1, m->gen);
+	codec_put_u64(plain + 9, m->n);
 	for (size_t i = 0; i < m->n; i++) {
 		memcpy(plain + HEAD + i * ENTRY, m->v[i].id, MANIFEST_ID);
 		memcpy(plain + HEAD + i * ENTRY + MANIFEST_ID, m->v[i].hash, MANIFEST_HASH);
@@ -124,12 +109,12 @@ int manifest_open(const unsigned char *in, size_t len, const unsigned char *key,
 	int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(plain, NULL, NULL, in + NONCE, len - NONCE,
 							    (const unsigned char *)ad, strlen(ad),
 							    in, key);
-	uint64_t n = rc == 0 ? get64(plain + 9) : 0;
+	uint64_t n = rc == 0 ? codec_get_u64(plain + 9) : 0;
 	if (rc != 0 || plain[0] != 2 || n > (plen - HEAD) / ENTRY || HEAD + n * ENTRY != plen) {
 		free(plain);
 		return -1;
 	}
-	m->gen = get64(plain + 1);
+	m->gen = codec_get_u64(plain + 1);
 	m->n = (size_t)n;
 	m->v = xcalloc(m->n ? m->n : 1, sizeof *m->v);
 	for (size_t i = 0; i < m->n; i++) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/codec.h"
 #include "base/stanza.h"
 #include "base/xalloc.h"
 #include "store/store.h"
@@ -33,10 +34,20 @@ static int event_find(const char *name, size_t len)
 char *record_format(const struct record *r)
 {
 	const char *id = r->id ? r->id : "", *o = r->old ? r->old : "", *n = r->new ? r->new : "";
-	return xasprintf(MAGIC "t %lld\nevent %zu:%s\nid %zu:%s\n%s %zu:%s\n%s %zu:%s\n", r->ms,
-			 strlen(record_event_name(r->event)), record_event_name(r->event),
-			 strlen(id), id, r->old_text ? "old-text" : "old", strlen(o), o,
-			 r->new_text ? "new-text" : "new", strlen(n), n);
+	const char *key[4] = { "event", "id", r->old_text ? "old-text" : "old",
+			       r->new_text ? "new-text" : "new" };
+	const char *val[4] = { record_event_name(r->event), id, o, n };
+	char t[32];
+	snprintf(t, sizeof t, "t %lld\n", r->ms);
+	size_t size = strlen(MAGIC) + strlen(t) + 1;
+	for (int i = 0; i < 4; i++)
+		size += codec_field_size(key[i], strlen(val[i]));
+	char *text = xmalloc(size), *p = text;
+	p = stpcpy(stpcpy(p, MAGIC), t);
+	for (int i = 0; i < 4; i++)
+		p = codec_field_write(p, key[i], val[i], strlen(val[i]));
+	*p = '\0';
+	return text;
 }
 
 void record_clear(struct record *r)
@@ -49,22 +60,14 @@ void record_clear(struct record *r)
 
 /* ---- reading ------------------------------------------------------------ */
 
-/* Reads "key LEN:value\n" at *p: the value is copied into *out. */
+/* Reads "key LEN:value\n" at *p (codec.h): the value is copied into *out. */
 static int take(const char **p, const char *key, char **out)
 {
-	size_t k = strlen(key);
-	if (strncmp(*p, key, k) != 0 || (*p)[k] != ' ')
+	const char *v;
+	size_t len;
+	if (codec_field_take(p, *p + strlen(*p), key, &v, &len) < 0)
 		return -1;
-	const char *q = *p + k + 1;
-	if (*q < '0' || *q > '9')
-		return -1;
-	errno = 0;
-	char *end;
-	unsigned long long len = strtoull(q, &end, 10);
-	if (errno || *end != ':' || len > strlen(end + 1) || end[1 + len] != '\n')
-		return -1;
-	*out = xstrndup(end + 1, (size_t)len);
-	*p = end + 1 + len + 1;
+	*out = xstrndup(v, len);
 	return 0;
 }
 

@@ -15,7 +15,7 @@ P="--passphrase-file $TMP/pass"
 
 ${CC:-cc} -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -o "$TMP/mkreceipt" \
 	tests/e2e/mkreceipt.c src/store/bundle.c src/store/receipt.c src/store/keyfile.c src/store/seal.c \
-	src/base/text.c src/base/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
+	src/base/codec.c src/base/text.c src/base/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
 	echo "FAIL cannot build tests/e2e/mkreceipt.c"
 
 # interview DATA: one interview of adult.in on the laptop of DATA.

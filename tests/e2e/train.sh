@@ -194,6 +194,21 @@ has out "  2 of 3  farm-no-choice: means.vulnerability-used"
 has out "  2  farm-no-choice: means.vulnerability-used answered no"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format csv
 has out '"ben","farm-no-choice","1","88","agree","not-met","agree","agree","not-shown"'
+# A pseudonym is the trainee's own text: the report's CSV guards it as
+# the exports do (a formula, or a look-alike of one, made inert).
+n=0
+for t in '=HYPERLINK("http://x.example","y")' '+1' '-1' '@x' '＝1+2' 'plain'; do
+	n=$((n + 1))
+	run 0 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/f$n.res" \
+		--to "$TMP/trainer.pub" --trainee "$t"
+done
+run 0 trainer report "$TMP"/f[1-6].res --key "$TMP/trainer.key" $K --format csv
+has out "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",\"farm-no-choice\""
+has out "\"'+1\",\"farm-no-choice\""
+has out "\"'-1\",\"farm-no-choice\""
+has out "\"'@x\",\"farm-no-choice\""
+has out "\"'＝1+2\",\"farm-no-choice\""
+has out '"plain","farm-no-choice"'
 run 2 trainer report "$TMP/ana.res" --key "$TMP/other.key" $K
 has err "$TMP/ana.res: error: not sealed to this key"
 hasnt out "ana"

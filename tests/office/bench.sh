@@ -31,7 +31,7 @@ P="--passphrase-file $TMP/pass"
 "$BIN" bundle --to "$TMP/office.pub" -o "$TMP/one.bundle" --data "$TMP/laptop" $P >/dev/null 2>&1
 ${CC:-cc} -O2 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -o "$TMP/mkbundle" \
 	tests/office/mkbundle.c src/store/bundle.c src/store/keyfile.c src/store/seal.c \
-	src/base/text.c src/base/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
+	src/base/codec.c src/base/text.c src/base/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
 	exit 1
 mkdir "$TMP/b"
 i=0

@@ -16,7 +16,7 @@ K="--key $TMP/office.key $P"
 
 ${CC:-cc} -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -o "$TMP/mkbundle" \
 	tests/office/mkbundle.c src/store/bundle.c src/store/keyfile.c src/store/seal.c \
-	src/base/text.c src/base/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
+	src/base/codec.c src/base/text.c src/base/xalloc.c $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) ||
 	echo "FAIL cannot build tests/office/mkbundle.c"
 # mk IN SEED MODE [N M] > OUT: a remade bundle; its laptop's key joins $TMP/laptops.
 mk() { in=$1; shift; "$TMP/mkbundle" "$TMP/office.key" "$TMP/pass" "$in" "$@" 2>>"$TMP/mk.keys"; }
