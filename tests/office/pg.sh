@@ -6,8 +6,8 @@
 #                   (PostgreSQL refuses to run as root)
 #   pg_psql SQL     runs SQL with the server's psql (the floor of the bench)
 #   pg_stop         stops the server by its pid and removes its directory
-# The caller's trap should call pg_stop (pg_start sets one that does, with
-# the caller's TMP removed too).
+# The caller makes its sandbox first (tests/sandbox.sh): pg_start has its
+# exit stop the server before the sandbox is removed.
 pg_bin() {
 	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
 		[ -x "$d/initdb" ] && { echo "$d"; return 0; }
@@ -23,9 +23,14 @@ as_pg() {
 
 pg_start() {
 	PGBIN=$(pg_bin) || { echo "pg.sh: no initdb: install postgresql (make deps)" >&2; return 1; }
-	PGDIR=$(mktemp -d /tmp/tipscreen-pg-XXXXXX) || return 1
+	base=${TMPDIR:-/tmp}
+	# As root the server runs as nobody, who must be able to reach its
+	# directory: under a TMPDIR nobody cannot enter (a 0700 directory of
+	# root's, as mktemp -d makes), the directory goes to /tmp instead.
+	if [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$base"; then base=/tmp; fi
+	PGDIR=$(mktemp -d "$base/tipscreen-pg-XXXXXX") || return 1
 	[ "$(id -u)" = 0 ] && chown nobody "$PGDIR"
-	trap 'pg_stop; rm -rf "${TMP:-/nonexistent}"' EXIT INT TERM
+	sandbox_on_exit pg_stop
 	as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tipscreen --auth=trust -E UTF8 --no-sync \
 		>"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log" >&2; return 1; }
 	as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
