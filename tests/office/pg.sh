@@ -24,10 +24,14 @@ as_pg() {
 pg_start() {
 	PGBIN=$(pg_bin) || { echo "pg.sh: no initdb: install postgresql (make deps)" >&2; return 1; }
 	base=${TMPDIR:-/tmp}
-	# As root the server runs as nobody, who must be able to reach its
-	# directory: under a TMPDIR nobody cannot enter (a 0700 directory of
-	# root's, as mktemp -d makes), the directory goes to /tmp instead.
-	if [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$base"; then base=/tmp; fi
+	# The directory goes to /tmp instead where its socket's path would be
+	# too long for a Unix socket (107 bytes with .s.PGSQL.5432), and as root,
+	# where the server runs as nobody, under a TMPDIR nobody cannot enter (a
+	# 0700 directory of root's, as mktemp -d makes).
+	if [ "${#base}" -gt 70 ] ||
+		{ [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$base"; }; then
+		base=/tmp
+	fi
 	PGDIR=$(mktemp -d "$base/tipscreen-pg-XXXXXX") || return 1
 	[ "$(id -u)" = 0 ] && chown nobody "$PGDIR"
 	sandbox_on_exit pg_stop

@@ -9,11 +9,20 @@ BIN=${TIPSCREEN:-./tipscreen}
 WRAP=${TIPSCREEN_WRAP:-}
 . tests/sandbox.sh
 sandbox tui
-# A server of our own on a socket in TMP, stopped on exit.
+# A server of our own on a socket in TMP, stopped on exit; in a directory
+# of /tmp where TMP is too deep for a Unix socket's path (107 bytes).
 SOCK="$TMP/tmux.sock"
-T="tmux -S $SOCK"
 sandbox_on_exit '$T kill-server 2>/dev/null'
+if [ "${#SOCK}" -gt 100 ]; then
+	SOCKDIR=$(mktemp -d /tmp/tipscreen-tmux-XXXXXX) || exit 1
+	sandbox_on_exit 'rm -rf "$SOCKDIR"'
+	SOCK=$SOCKDIR/tmux.sock
+fi
+T="tmux -S $SOCK"
 SEED=${SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
+case $SEED in
+'' | *[!0-9]*) echo "FAIL SEED must be a number, not '$SEED'"; exit 2 ;;
+esac
 RNG=$SEED
 echo "SEED=$SEED (the kill -9 test's points; SEED=$SEED sh tests/tui/run.sh replays them)"
 # draw N: a number below N from RNG, a linear congruential generator.
