@@ -131,9 +131,7 @@ check: build/asan/tipscreen po-check
 	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
 	build/asan/tipscreen scenarios
-	@if [ -d ../shared/protocol ]; then for f in $(LAW); do \
-	  cmp -s $$f ../shared/protocol/$$(basename $$f) || { echo "check: $$f differs from ../shared/protocol"; exit 1; }; \
-	done; echo "check: law texts equal ../shared/protocol"; fi
+	@sh tests/lint/law.sh screens/law tests/law.sha256 ../shared/protocol
 
 VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
             --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \

@@ -17,12 +17,11 @@ BIN=${TIPSCREEN:-./tipscreen}
 B=${BENCH_DIR:-build/rel}
 RUNS=${RUNS:-9}
 START_RUNS=${START_RUNS:-31}
-TMP=$(mktemp -d /tmp/tipscreen-bench-XXXXXX)
-trap 'rm -rf "$TMP"' EXIT INT TERM
-export TERM=xterm-256color LANG=C.UTF-8 HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config" \
-	XDG_STATE_HOME="$TMP/state"
+. tests/sandbox.sh
+sandbox bench
+# The state directory apart: fresh copies it for every run.
+export TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME="$TMP/state"
 unset LANGUAGE LC_ALL ESCDELAY
-mkdir -p "$HOME"
 
 if ! command -v dialog >/dev/null 2>&1; then
 	if [ "$(id -u)" = 0 ]; then
@@ -95,7 +94,7 @@ echo "bench: the wizard, dialog and the floor, $RUNS runs each, interleaved..."
 : >"$TMP/ours"; : >"$TMP/theirs"; : >"$TMP/floor"; : >"$TMP/bare"; : >"$TMP/shm"
 SHM=
 if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && SHM=$(mktemp -d /dev/shm/tipscreen-bench-XXXXXX); then
-	trap 'rm -rf "$TMP" "$SHM"' EXIT INT TERM
+	sandbox_on_exit 'rm -rf "$SHM"'
 fi
 i=0
 while [ "$i" -lt "$RUNS" ]; do

@@ -1,22 +1,19 @@
 # The helpers every end-to-end script shares; source it after `set -u`:
 #   . tests/e2e/lib.sh; e2e_setup NAME
 # BIN is the binary (TIPSCREEN), WRAP a prefix for every run (valgrind);
-# each script gets its own $TMP, removed on exit, and a HOME of its own so
-# that no user configuration leaks in. A script ends with e2e_finish, which
-# prints "N passed, M failed" (the line tests/run.sh counts).
+# each script gets its own $TMP under TMPDIR, removed on exit, with the
+# HOME, XDG directories and TMPDIR of the script in it (tests/sandbox.sh), so
+# that no user configuration leaks in and nothing is left behind. A script
+# ends with e2e_finish, which prints "N passed, M failed" (the line
+# tests/run.sh counts).
+. tests/sandbox.sh
 BIN=${TIPSCREEN:-./tipscreen}
 WRAP=${TIPSCREEN_WRAP:-}
 E2E=tests/e2e
 passed=0 failed=0 current="" ok=1
 
 # e2e_setup NAME: the temporary directory and the clean environment.
-e2e_setup() {
-	TMP=$(mktemp -d "/tmp/tipscreen-$1-XXXXXX")
-	trap 'rm -rf "$TMP"' EXIT INT TERM
-	export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
-	unset XDG_STATE_HOME XDG_DATA_HOME
-	mkdir -p "$HOME"
-}
+e2e_setup() { sandbox "$1"; }
 
 begin() { current=$1; ok=1; }
 bad() { printf 'FAIL %s: %s\n' "$current" "$1"; ok=0; }

@@ -13,6 +13,8 @@ for h in stanza deck guard catalog assess answers contacts unseal profile; do
 done
 deck=$(mktemp)
 trap 'rm -f "$deck" "$deck.bin"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 cat screens/*.screen >"$deck"
 # stanza: every shipped stanza file.
 for f in screens/*.screen screens/contacts.example tests/e2e/answers/*.answers tests/e2e/assess/*.in \

@@ -15,10 +15,10 @@ opts=""
 while [ $# -gt 0 ] && [ "$1" != -- ]; do opts="$opts $1"; shift; done
 [ $# -gt 0 ] && shift
 harnesses=${*:-$(cd "$CORPUS" && ls)}
-# A scratch TMPDIR of our own: the harnesses write their inputs there.
-TMPDIR=$(mktemp -d /tmp/tipscreen-fuzzrun-XXXXXX)
-export TMPDIR
-trap 'rm -rf "$TMPDIR"' EXIT INT TERM
+# A sandbox of our own (HOME, XDG directories and TMPDIR in it): the
+# harnesses write their inputs under its TMPDIR.
+. tests/sandbox.sh
+sandbox fuzzrun
 # Leaks are failures too; a UBSan finding aborts like an ASan one.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -34,7 +34,9 @@ for d in "$src"/*/; do
 done
 
 edges=$(mktemp "${TMPDIR:-/tmp}/tipscreen-layers-XXXXXX")
-trap 'rm -f "$edges"' EXIT INT TERM
+trap 'rm -f "$edges"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 for l in $layers; do
 	ok=$(allowed "$l")
 	for f in "$src/$l"/*.[ch]; do

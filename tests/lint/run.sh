@@ -2,6 +2,7 @@
 # The layer check of make check (tests/lint/layers.sh), tested by injection:
 # a copy of src/ with an upward include, an include with no layer, and a
 # cycle must each be refused, naming the file; the tree as it is passes.
+# Then the law-text check (tests/lint/law.sh) the same way.
 set -u
 . tests/e2e/lib.sh
 e2e_setup lint
@@ -51,6 +52,47 @@ mkdir -p "$TMP/folder/src/core"
 printf 'int x;\n' >"$TMP/folder/src/core/x.c"
 if check "$TMP/folder/src"; then bad "accepted"; fi
 has out "src/core/ is not a layer"
+end
+
+# The law-text check (tests/lint/law.sh) on a copy of the texts, their
+# checksums and the protocol's copies.
+law_copy() {
+	rm -rf "$TMP/law"; mkdir -p "$TMP/law/texts" "$TMP/law/protocol"
+	cp screens/law/*.txt "$TMP/law/texts/"; cp screens/law/*.txt "$TMP/law/protocol/"
+	cp tests/law.sha256 "$TMP/law/sums"
+}
+law() { sh tests/lint/law.sh "$TMP/law/texts" "$TMP/law/sums" "$1" >"$TMP/out" 2>"$TMP/err"; }
+first=$(ls screens/law/*.txt | head -1 | xargs basename)
+
+begin "the law texts as they are match their checksums and the protocol's copies"
+law_copy
+law "$TMP/law/protocol" || bad "refused: $(cat "$TMP/out")"
+has out "law texts match $TMP/law/sums and $TMP/law/protocol"
+end
+
+begin "without the protocol's copies the check says so, and still checks the texts"
+law_copy
+law "$TMP/law/none" || bad "refused: $(cat "$TMP/out")"
+has out "no $TMP/law/none here to compare them with"
+printf ' ' >>"$TMP/law/texts/$first"
+if law "$TMP/law/none"; then bad "a changed text accepted"; fi
+has out "law: $TMP/law/texts/$first differs from its checksum in $TMP/law/sums"
+end
+
+begin "a law text that differs from the protocol's copy is refused"
+law_copy
+printf ' ' >>"$TMP/law/protocol/$first"
+if law "$TMP/law/protocol"; then bad "accepted"; fi
+has out "law: $TMP/law/texts/$first differs from $TMP/law/protocol"
+end
+
+begin "a law text without a checksum, and a checksum without its text, are refused"
+law_copy
+cp "$TMP/law/texts/$first" "$TMP/law/texts/new.en.txt"
+rm "$TMP/law/texts/$first"
+if law "$TMP/law/protocol"; then bad "accepted"; fi
+has out "new.en.txt is not in $TMP/law/sums"
+has out "lists $first, which is not in $TMP/law/texts"
 end
 
 e2e_finish

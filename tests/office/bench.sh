@@ -13,12 +13,10 @@
 set -u
 BIN=${TIPSCREEN:-./tipscreen}
 RUNS=${RUNS:-5}
-TMP=$(mktemp -d /tmp/tipscreen-obench-XXXXXX)
-trap 'rm -rf "$TMP"' EXIT INT TERM
+. tests/sandbox.sh
 . tests/office/pg.sh
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" LANG=C.UTF-8
-unset XDG_DATA_HOME
-mkdir -p "$HOME"
+sandbox obench
+export LANG=C.UTF-8
 now() { date +%s.%N; }
 since() { echo "$(now) $1" | awk '{ printf "%.3f\n", $1 - $2 }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -6,8 +6,8 @@
 #                   (PostgreSQL refuses to run as root)
 #   pg_psql SQL     runs SQL with the server's psql (the floor of the bench)
 #   pg_stop         stops the server by its pid and removes its directory
-# The caller's trap should call pg_stop (pg_start sets one that does, with
-# the caller's TMP removed too).
+# The caller makes its sandbox first (tests/sandbox.sh): pg_start has its
+# exit stop the server before the sandbox is removed.
 pg_bin() {
 	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
 		[ -x "$d/initdb" ] && { echo "$d"; return 0; }
@@ -23,9 +23,18 @@ as_pg() {
 
 pg_start() {
 	PGBIN=$(pg_bin) || { echo "pg.sh: no initdb: install postgresql (make deps)" >&2; return 1; }
-	PGDIR=$(mktemp -d /tmp/tipscreen-pg-XXXXXX) || return 1
+	base=${TMPDIR:-/tmp}
+	# The directory goes to /tmp instead where its socket's path would be
+	# too long for a Unix socket (107 bytes with .s.PGSQL.5432), and as root,
+	# where the server runs as nobody, under a TMPDIR nobody cannot enter (a
+	# 0700 directory of root's, as mktemp -d makes).
+	if [ "${#base}" -gt 70 ] ||
+		{ [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$base"; }; then
+		base=/tmp
+	fi
+	PGDIR=$(mktemp -d "$base/tipscreen-pg-XXXXXX") || return 1
 	[ "$(id -u)" = 0 ] && chown nobody "$PGDIR"
-	trap 'pg_stop; rm -rf "${TMP:-/nonexistent}"' EXIT INT TERM
+	sandbox_on_exit pg_stop
 	as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tipscreen --auth=trust -E UTF8 --no-sync \
 		>"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log" >&2; return 1; }
 	as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \

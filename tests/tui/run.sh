@@ -2,16 +2,34 @@
 # tmux tests of the real wizard: keys sent to a real terminal emulator,
 # screens read back with capture-pane. Run from the top of the tree:
 #   TIPSCREEN=build/asan/tipscreen sh tests/tui/run.sh
+# The kill -9 test draws its kill points from SEED (printed; set it to
+# replay the same points).
 set -u
 BIN=${TIPSCREEN:-./tipscreen}
 WRAP=${TIPSCREEN_WRAP:-}
-TMP=$(mktemp -d /tmp/tipscreen-tui-XXXXXX)
+. tests/sandbox.sh
+sandbox tui
+# A server of our own on a socket in TMP, stopped on exit; in a directory
+# of /tmp where TMP is too deep for a Unix socket's path (107 bytes).
 SOCK="$TMP/tmux.sock"
+sandbox_on_exit '$T kill-server 2>/dev/null'
+if [ "${#SOCK}" -gt 100 ]; then
+	SOCKDIR=$(mktemp -d /tmp/tipscreen-tmux-XXXXXX) || exit 1
+	sandbox_on_exit 'rm -rf "$SOCKDIR"'
+	SOCK=$SOCKDIR/tmux.sock
+fi
 T="tmux -S $SOCK"
-cleanup() { $T kill-server 2>/dev/null; rm -rf "$TMP"; }
-trap cleanup EXIT INT TERM
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config"
-mkdir -p "$HOME"
+SEED=${SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
+case $SEED in
+'' | *[!0-9]*) echo "FAIL SEED must be a number, not '$SEED'"; exit 2 ;;
+esac
+RNG=$SEED
+echo "SEED=$SEED (the kill -9 test's points; SEED=$SEED sh tests/tui/run.sh replays them)"
+# draw N: a number below N from RNG, a linear congruential generator.
+draw() {
+	RNG=$(( (RNG * 1103515245 + 12345) % 2147483648 ))
+	drawn=$(( (RNG / 65536) % $1 ))
+}
 printf 'correct horse battery staple\n' >"$TMP/pass"
 stores=0
 # Timeouts are generous for sanitizer and valgrind builds; they only bound
@@ -452,12 +470,12 @@ held() {
 }
 send_step() { for key_ in $1; do keys "$key_"; done; }
 
-begin "kill -9 at random points, 20 runs: every committed answer is there and nothing else"
+begin "kill -9 at random points (SEED=$SEED), 20 runs: every committed answer is there and nothing else"
 run=1
 while [ "$run" -le 20 ] && [ "$ok" = 1 ]; do
 	start xterm-256color 80 24
 	data="$TMP/store$stores"
-	nconf=$(( ($(od -An -N2 -tu2 /dev/urandom) % 12) + 1 ))	# steps confirmed
+	draw 12; nconf=$((drawn + 1))	# steps confirmed
 	wait_for "Start a new interview" && step Enter "Who is doing"
 	: >"$TMP/want"
 	maybe=""
@@ -470,7 +488,7 @@ while [ "$run" -le 20 ] && [ "$ok" = 1 ]; do
 		elif [ "$si" = $((nconf + 1)) ]; then
 			send_step "$ks"	# the kill lands somewhere in or after these keys
 			maybe=$kv
-			sleep "0.0$(od -An -N1 -tu1 /dev/urandom | tr -d ' ' | cut -c1)"
+			draw 10; sleep "0.0$drawn"
 			signal KILL
 			break
 		fi

@@ -10,13 +10,14 @@
 
 #include "office/db.h"
 
-static char dir[64], url[128];
+static char dir[1100], url[1200];
 
 static int setup(void **st)
 {
 	(void)st;
-	snprintf(dir, sizeof dir, "/tmp/tipscreen-dbtest-XXXXXX");
-	assert_non_null(mkdtemp(dir));
+	char *d = make_dir(NULL);
+	snprintf(dir, sizeof dir, "%s", d);
+	free(d);
 	snprintf(url, sizeof url, "sqlite:%s/office.db", dir);
 	return 0;
 }
@@ -24,9 +25,8 @@ static int setup(void **st)
 static int teardown(void **st)
 {
 	(void)st;
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	remove_tree(dir);
+	return 0;
 }
 
 static struct db *open_init(void)
@@ -68,7 +68,7 @@ static void test_init_twice_and_the_file_is_private(void **st)
 	assert_int_equal(db_init(db), DB_OK);
 	assert_string_equal(db_backend(db), "sqlite");
 	db_close(db);
-	char path[160];
+	char path[1300];
 	snprintf(path, sizeof path, "%s/office.db", dir);
 	struct stat sb;
 	assert_int_equal(stat(path, &sb), 0);
