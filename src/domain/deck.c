@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/schema.h"
 #include "base/stanza.h"
 #include "base/suggest.h"
 #include "base/text.h"
@@ -19,11 +20,6 @@
 static const char *const type_names[SCR_TYPE_COUNT] = { SCREEN_TYPE_TABLE(X_NAME) };
 #undef X_NAME
 
-static const char *const screen_keys[] = {
-	"Screen", "Type", "Section", "Question", "Help", "Why", "Indicates", "Intended",
-	"Sets", "Range", "Choice", "Next", NULL
-};
-static const char *const item_keys[] = { "Item", "Indicates", "Intended", "Text", "Help", NULL };
 
 /* Everything the loader carries from stanza to stanza. */
 struct loader {
@@ -33,7 +29,7 @@ struct loader {
 	size_t errors_before;
 	const char **names;	/* every name a guard may use, for suggestions */
 	size_t nnames, capnames;
-	size_t capscreens, capslots;	/* of deck->s and deck->slots */
+	size_t capscreens, capslots, capsections;	/* of deck->s, deck->slots, deck->sections */
 };
 
 static void err(struct loader *L, int line, int col, const char *fmt, ...)
@@ -67,23 +63,40 @@ void deck_each_text(const struct deck *deck, deck_text_fn *fn, void *arg)
 				fn(arg, it->id, it->help, sc->file, it->line);
 		}
 	}
+	/* Titles and steps are words of the interface, shared by every screen
+	 * of the section: no context, as the program's own strings. */
+	for (size_t i = 0; i < deck->nsections; i++) {
+		const struct section *s = &deck->sections[i];
+		fn(arg, NULL, s->title, s->file, s->line);
+		if (s->step_name)
+			fn(arg, NULL, s->step_name, s->file, s->line);
+	}
 }
 
-const char *deck_section_title(const char *section)
+static const struct section *find_section(const struct deck *dk, const char *id)
 {
-	static const struct { const char *id, *title; } titles[] = {
-		{ "setup", N_("Setup") }, { "safety", N_("Safety") },
-		{ "consent", N_("Consent") }, { "age", N_("Age") }, { "act", N_("Act") },
-		{ "means", N_("Means") }, { "purpose", N_("Purpose") },
-		{ "smuggling", N_("Smuggling") }, { "now", N_("The situation now") },
-		{ "review", N_("Review") },
-		{ "summary", N_("Summary") }, { "referral", N_("Referral") },
-		{ "close", N_("Close") }, { "stop", N_("Stop and refer") },
-	};
-	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-		if (strcmp(titles[i].id, section) == 0)
-			return titles[i].title;
-	return section;
+	for (size_t i = 0; i < dk->nsections; i++)
+		if (strcmp(dk->sections[i].id, id) == 0)
+			return &dk->sections[i];
+	return NULL;
+}
+
+const char *deck_section_title(const struct deck *dk, const char *section)
+{
+	const struct section *s = find_section(dk, section);
+	return s ? s->title : section;
+}
+
+int deck_section_step(const struct deck *dk, const char *section)
+{
+	const struct section *s = find_section(dk, section);
+	return s ? s->step : -1;
+}
+
+bool deck_section_setup(const struct deck *dk, const char *section)
+{
+	const struct section *s = find_section(dk, section);
+	return s && s->setup;
 }
 
 const char *deck_type_name(enum screen_type t)
@@ -110,14 +123,6 @@ static int lookup(const char *const *list, size_t n, const char *name)
 	return -1;
 }
 
-static size_t list_len(const char *const *list)
-{
-	size_t n = 0;
-	while (list[n])
-		n++;
-	return n;
-}
-
 /* "unknown X 'name' (did you mean 'y'?)" */
 static void err_unknown(struct loader *L, const struct field *f, const char *what,
 			const char *const *cands, size_t n, const char *expected)
@@ -129,47 +134,12 @@ static void err_unknown(struct loader *L, const struct field *f, const char *wha
 		err(L, f->vline, f->vcol, "unknown %s '%s': expected %s", what, f->value, expected);
 }
 
-static void check_keys(struct loader *L, const struct stanza *st, const char *const *keys,
-		       const char *kind)
-{
-	size_t nk = list_len(keys);
-	for (size_t i = 0; i < st->n; i++) {
-		const struct field *f = &st->f[i];
-		int k = -1;
-		for (size_t j = 0; j < nk; j++)
-			if (strcasecmp(keys[j], f->key) == 0)
-				k = (int)j;
-		if (k < 0) {
-			const char *near = suggest_nearest(f->key, keys, nk);
-			if (near)
-				err(L, f->line, f->col, "unknown field '%s' in %s (did you mean '%s'?)",
-				    f->key, kind, near);
-			else
-				err(L, f->line, f->col, "unknown field '%s' in %s", f->key, kind);
-			continue;
-		}
-		bool repeats = strcasecmp(f->key, "Next") == 0 || strcasecmp(f->key, "Choice") == 0;
-		if (!repeats && stanza_get(st, f->key) != f)
-			err(L, f->line, f->col, "field '%s' is given twice", f->key);
-	}
-}
-
-static char *opt_text(const struct stanza *st, const char *key)
-{
-	const struct field *f = stanza_get(st, key);
-	return f && *f->value ? xstrdup(f->value) : NULL;
-}
+static const char *const yes_no[] = { "no", "yes" };
 
 static bool parse_bool(struct loader *L, const struct stanza *st, const char *key)
 {
 	const struct field *f = stanza_get(st, key);
-	if (!f)
-		return false;
-	if (strcmp(f->value, "yes") == 0)
-		return true;
-	if (strcmp(f->value, "no") != 0)
-		err(L, f->vline, f->vcol, "expected yes or no, found '%s'", f->value);
-	return false;
+	return f && schema_word(f, yes_no, 2, L->file, L->d) == 1;
 }
 
 static int parse_indicator(struct loader *L, const struct stanza *st)
@@ -376,32 +346,104 @@ static void check_id(struct loader *L, const struct field *f, const char *what)
 		err(L, f->vline, f->vcol, "%s id '%s' is %s: choose another id", what, id, r);
 }
 
+/* The screen or item being read, for the take functions. */
+static struct screen *cur_screen(struct loader *L)
+{
+	return &L->deck->s[L->deck->n - 1];
+}
+
+static struct item *cur_item(struct loader *L)
+{
+	struct screen *sc = cur_screen(L);
+	return &sc->items[sc->nitems - 1];
+}
+
+static void take_screen(void *obj, const struct field *f)
+{
+	struct loader *L = obj;
+	cur_screen(L)->id = xstrdup(f->value);
+	check_id(L, f, "screen");
+}
+
+static void take_type(void *obj, const struct field *f)
+{
+	struct loader *L = obj;
+	int type = lookup(type_names, SCR_TYPE_COUNT, f->value);
+	if (type < 0)
+		err_unknown(L, f, "screen type", type_names, SCR_TYPE_COUNT,
+			    "note, yesno, single, multi, number, text, checklist, review, summary, referral or stop");
+	cur_screen(L)->type = type < 0 ? SCR_NOTE : (enum screen_type)type;
+}
+
+static void take_section(void *obj, const struct field *f)
+{
+	struct screen *sc = cur_screen(obj);
+	sc->section = xstrdup(f->value);
+	sc->section_col = f->vcol;
+	sc->section_line = f->vline;
+}
+
+static void take_question(void *obj, const struct field *f)
+{
+	cur_screen(obj)->question = xstrdup(f->value);
+}
+
+static void take_help(void *obj, const struct field *f)
+{
+	cur_screen(obj)->help = xstrdup(f->value);
+}
+
+static void take_why(void *obj, const struct field *f)
+{
+	cur_screen(obj)->why = xstrdup(f->value);
+}
+
+static void take_next(void *obj, const struct field *f)
+{
+	struct screen *sc = cur_screen(obj);
+	sc->next = xrealloc(sc->next, (sc->nnext + 1) * sizeof *sc->next);
+	struct transition *tr = &sc->next[sc->nnext++];
+	memset(tr, 0, sizeof *tr);
+	tr->target = xstrdup(f->value);	/* split into target and guard later */
+	tr->line = f->vline;
+	tr->col = f->vcol;
+}
+
+/* Type, Indicates, Intended, Sets, Range and Choice depend on each other,
+ * so add_screen reads them once the table has checked the stanza. */
+static const struct schema_field screen_fields[] = {
+	{ "Screen", 0, take_screen },
+	{ "Type", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_type },
+	{ "Section", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_section },
+	{ "Question", SCHEMA_NONEMPTY, take_question },
+	{ "Help", SCHEMA_NONEMPTY, take_help },
+	{ "Why", SCHEMA_NONEMPTY, take_why },
+	{ "Indicates", SCHEMA_NONEMPTY, NULL },
+	{ "Intended", 0, NULL },
+	{ "Sets", SCHEMA_NONEMPTY, NULL },
+	{ "Range", 0, NULL },
+	{ "Choice", SCHEMA_REPEATS, NULL },
+	{ "Next", SCHEMA_REPEATS | SCHEMA_NONEMPTY, take_next },
+};
+static const struct schema screen_schema = {
+	"a screen", screen_fields, sizeof screen_fields / sizeof *screen_fields, NULL
+};
+
 static void add_screen(struct loader *L, const struct stanza *st)
 {
 	struct deck *dk = L->deck;
-	check_keys(L, st, screen_keys, "a screen");
 	xgrow((void **)&dk->s, &L->capscreens, dk->n + 1, sizeof *dk->s);
 	struct screen *sc = &dk->s[dk->n++];
 	memset(sc, 0, sizeof *sc);
 	sc->file = L->file;
 	sc->line = st->line;
 	sc->slot = -1;
-	sc->id = xstrdup(stanza_get(st, "Screen")->value);
-	check_id(L, stanza_get(st, "Screen"), "screen");
-	const struct field *t = stanza_get(st, "Type");
-	int type = t ? lookup(type_names, SCR_TYPE_COUNT, t->value) : -1;
-	if (!t)
-		err(L, st->line, 1, "screen '%s' has no 'Type:'", sc->id);
-	else if (type < 0)
-		err_unknown(L, t, "screen type", type_names, SCR_TYPE_COUNT,
-			    "note, yesno, single, multi, number, text, checklist, review, summary, referral or stop");
-	sc->type = type < 0 ? SCR_NOTE : (enum screen_type)type;
-	sc->section = opt_text(st, "Section");
+	sc->type = SCR_NOTE;
+	schema_read(&screen_schema, st, L->file, L, L->d);
+	if (!sc->id)
+		sc->id = xstrdup("");
 	if (!sc->section)
-		err(L, st->line, 1, "screen '%s' has no 'Section:'", sc->id);
-	sc->question = opt_text(st, "Question");
-	sc->help = opt_text(st, "Help");
-	sc->why = opt_text(st, "Why");
+		sc->section = xstrdup("");
 	sc->indicator = parse_indicator(L, st);
 	check_id_indicator(L, stanza_get(st, "Screen"), sc->indicator);
 	sc->intended = parse_bool(L, st, "Intended");
@@ -416,25 +458,40 @@ static void add_screen(struct loader *L, const struct stanza *st)
 		err(L, sc->line, 1, "screen '%s' sets %s but has no choices", sc->id,
 		    inputs_key_name(sc->set.key));
 	check_text(L, sc, st);
-	for (size_t i = 0; i < st->n; i++) {
-		const struct field *f = &st->f[i];
-		if (strcasecmp(f->key, "Next") != 0)
-			continue;
-		sc->next = xrealloc(sc->next, (sc->nnext + 1) * sizeof *sc->next);
-		struct transition *tr = &sc->next[sc->nnext++];
-		memset(tr, 0, sizeof *tr);
-		tr->target = xstrdup(f->value);	/* split into target and guard later */
-		tr->line = f->vline;
-		tr->col = f->vcol;
-	}
 }
+
+static void take_item(void *obj, const struct field *f)
+{
+	struct loader *L = obj;
+	cur_item(L)->id = xstrdup(f->value);
+	check_id(L, f, "item");
+}
+
+static void take_text(void *obj, const struct field *f)
+{
+	cur_item(obj)->text = xstrdup(f->value);
+}
+
+static void take_item_help(void *obj, const struct field *f)
+{
+	cur_item(obj)->help = xstrdup(f->value);
+}
+
+static const struct schema_field item_fields[] = {
+	{ "Item", 0, take_item },
+	{ "Text", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_text },
+	{ "Help", SCHEMA_NONEMPTY, take_item_help },
+	{ "Indicates", SCHEMA_NONEMPTY, NULL },
+	{ "Intended", 0, NULL },
+};
+static const struct schema item_schema = {
+	"an item", item_fields, sizeof item_fields / sizeof *item_fields, NULL
+};
 
 static void add_item(struct loader *L, const struct stanza *st)
 {
-	check_keys(L, st, item_keys, "an item");
 	struct deck *dk = L->deck;
 	const struct field *id = stanza_get(st, "Item");
-	check_id(L, id, "item");
 	struct screen *sc = dk->n ? &dk->s[dk->n - 1] : NULL;
 	if (!sc || sc->file != L->file || sc->type != SCR_CHECKLIST) {
 		err(L, id->line, id->col, "item '%s' does not follow a checklist screen in this file",
@@ -444,16 +501,74 @@ static void add_item(struct loader *L, const struct stanza *st)
 	sc->items = xrealloc(sc->items, (sc->nitems + 1) * sizeof *sc->items);
 	struct item *it = &sc->items[sc->nitems++];
 	memset(it, 0, sizeof *it);
-	it->id = xstrdup(id->value);
 	it->line = st->line;
-	it->text = opt_text(st, "Text");
-	it->help = opt_text(st, "Help");
+	schema_read(&item_schema, st, L->file, L, L->d);
+	if (!it->id)
+		it->id = xstrdup("");
 	it->indicator = parse_indicator(L, st);
 	check_id_indicator(L, id, it->indicator);
 	it->intended = parse_bool(L, st, "Intended");
 	check_intended(L, st, it->indicator, it->intended);
-	if (!it->text)
-		err(L, st->line, 1, "item '%s' has no 'Text:'", it->id);
+}
+
+/* ---- Section stanzas: a section's title and its step of the progress --- */
+
+static struct section *cur_section(struct loader *L)
+{
+	return &L->deck->sections[L->deck->nsections - 1];
+}
+
+static void take_section_id(void *obj, const struct field *f)
+{
+	struct loader *L = obj;
+	struct section *s = cur_section(L);
+	s->id = xstrdup(f->value);
+	for (size_t i = 0; i + 1 < L->deck->nsections; i++)
+		if (strcmp(L->deck->sections[i].id, s->id) == 0)
+			err(L, f->vline, f->vcol, "section '%s' is defined twice (first in %s:%d)", s->id,
+			    L->deck->sections[i].file, L->deck->sections[i].line);
+}
+
+static void take_title(void *obj, const struct field *f)
+{
+	cur_section(obj)->title = xstrdup(f->value);
+}
+
+static void take_step(void *obj, const struct field *f)
+{
+	cur_section(obj)->step_name = xstrdup(f->value);
+}
+
+static void take_setup(void *obj, const struct field *f)
+{
+	struct loader *L = obj;
+	cur_section(L)->setup = schema_word(f, yes_no, 2, L->file, L->d) == 1;
+}
+
+static const struct schema_field section_fields[] = {
+	{ "Section", SCHEMA_NONEMPTY, take_section_id },
+	{ "Title", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_title },
+	{ "Step", SCHEMA_NONEMPTY, take_step },
+	{ "Setup", SCHEMA_NONEMPTY, take_setup },
+};
+static const struct schema section_schema = {
+	"a section", section_fields, sizeof section_fields / sizeof *section_fields, NULL
+};
+
+static void add_section(struct loader *L, const struct stanza *st)
+{
+	struct deck *dk = L->deck;
+	xgrow((void **)&dk->sections, &L->capsections, dk->nsections + 1, sizeof *dk->sections);
+	struct section *s = &dk->sections[dk->nsections++];
+	memset(s, 0, sizeof *s);
+	s->file = L->file;
+	s->line = st->line;
+	s->step = -1;
+	schema_read(&section_schema, st, L->file, L, L->d);
+	if (!s->id)
+		s->id = xstrdup("");
+	if (!s->title)
+		s->title = xstrdup(s->id);
 }
 
 /* Adds a file to the deck's identity: its name (not the directory, so a
@@ -487,9 +602,11 @@ static void load_file(struct loader *L, const char *path, crypto_generichash_sta
 			add_screen(L, st);
 		else if (stanza_get(st, "Item") && st->f[0].key == stanza_get(st, "Item")->key)
 			add_item(L, st);
+		else if (stanza_get(st, "Section") && st->f[0].key == stanza_get(st, "Section")->key)
+			add_section(L, st);
 		else
-			err(L, st->line, 1, "a stanza starts with 'Screen:' or 'Item:', found '%s:'",
-			    st->f[0].key);
+			err(L, st->line, 1, "a stanza starts with 'Screen:', 'Item:' or 'Section:', "
+			    "found '%s:'", st->f[0].key);
 	}
 	stanza_file_free(&sf);
 }
@@ -792,6 +909,49 @@ static void link_screen(struct loader *L, struct screen *sc)
 	}
 }
 
+/* The step of each section: the steps are the distinct Step: names, in the
+ * order the sections come in the deck. */
+static void link_steps(struct deck *dk)
+{
+	for (size_t i = 0; i < dk->nsections; i++) {
+		struct section *s = &dk->sections[i];
+		if (!s->step_name)
+			continue;
+		size_t k = 0;
+		while (k < dk->nsteps && strcmp(dk->steps[k], s->step_name) != 0)
+			k++;
+		if (k == dk->nsteps) {
+			dk->steps = xrealloc(dk->steps, (dk->nsteps + 1) * sizeof *dk->steps);
+			dk->steps[dk->nsteps++] = s->step_name;
+		}
+		s->step = (int)k;
+	}
+}
+
+/* Every screen's section has a Section stanza. */
+static void link_sections(struct loader *L)
+{
+	struct deck *dk = L->deck;
+	const char **ids = xmalloc((dk->nsections + 1) * sizeof *ids);
+	for (size_t i = 0; i < dk->nsections; i++)
+		ids[i] = dk->sections[i].id;
+	for (size_t i = 0; i < dk->n; i++) {
+		const struct screen *sc = &dk->s[i];
+		if (find_section(dk, sc->section))
+			continue;
+		L->file = sc->file;
+		const char *near = suggest_nearest(sc->section, ids, dk->nsections);
+		if (near)
+			err(L, sc->section_line, sc->section_col, "unknown section '%s' (did you mean '%s'?)",
+			    sc->section, near);
+		else
+			err(L, sc->section_line, sc->section_col, "unknown section '%s': expected a section "
+			    "given by a 'Section:' stanza of the deck", sc->section);
+	}
+	free(ids);
+	link_steps(dk);
+}
+
 static void link_deck(struct loader *L)
 {
 	struct deck *dk = L->deck;
@@ -809,6 +969,7 @@ static void link_deck(struct loader *L)
 	find_special(L, SCR_REFERRAL, false);
 	for (size_t i = 0; i < dk->n; i++)
 		link_screen(L, &dk->s[i]);
+	link_sections(L);
 }
 
 struct deck *deck_parse(const char *dir, struct diags *d)
@@ -870,6 +1031,13 @@ void deck_free(struct deck *dk)
 		free(sc->next);
 	}
 	free(dk->s);
+	for (size_t i = 0; i < dk->nsections; i++) {
+		free(dk->sections[i].id);
+		free(dk->sections[i].title);
+		free(dk->sections[i].step_name);
+	}
+	free(dk->sections);
+	free(dk->steps);
 	free(dk->slots);
 	free(dk->screen_keys);
 	free(dk->slot_keys);

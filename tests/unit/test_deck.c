@@ -18,6 +18,16 @@
 	"Screen: summary\nType: summary\nSection: summary\nNext: end\n\n" \
 	"Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n"
 
+/* The sections the test decks use, in a file of their own so that the
+ * line numbers of a.screen stay those of its text. */
+#define SECTIONS \
+	"Section: setup\nTitle: Setup\nStep: Start\nSetup: yes\n\n" \
+	"Section: age\nTitle: Age\nStep: Start\n\n" \
+	"Section: act\nTitle: Act\nStep: Act\n\n" \
+	"Section: summary\nTitle: Summary\nStep: Summary\n\n" \
+	"Section: close\nTitle: Close\nStep: Summary\n\n" \
+	"Section: stop\nTitle: Stop and refer\n"
+
 struct loaded {
 	struct deck *deck;
 	struct diags d;
@@ -27,7 +37,7 @@ struct loaded {
 static struct loaded load(const char *text)
 {
 	struct loaded l = { 0 };
-	l.dir = make_dir("a.screen", text, NULL);
+	l.dir = make_dir("00-sections.screen", SECTIONS, "a.screen", text, NULL);
 	l.deck = deck_load(l.dir, &l.d);
 	return l;
 }
@@ -334,12 +344,13 @@ static void test_deck_needs_summary_and_stop(void **st)
 static void test_files_load_in_name_order(void **st)
 {
 	(void)st;
-	char *dir = make_dir("20-b.screen", QONE TAIL, "10-a.screen", HEAD, NULL);
+	char *dir = make_dir("20-b.screen", QONE TAIL, "10-a.screen", HEAD, "00-s.screen", SECTIONS,
+			     NULL);
 	struct diags d = { 0 };
 	struct deck *dk = deck_load(dir, &d);
 	assert_non_null(dk);
 	assert_string_equal(dk->s[dk->start].id, "intro");
-	assert_int_equal(dk->nfiles, 2);
+	assert_int_equal(dk->nfiles, 3);
 	deck_free(dk);
 	diags_free(&d);
 	rm_tree(dir);
@@ -427,7 +438,7 @@ static void test_identity_follows_the_bytes(void **st)
 static void test_a_fifo_is_refused(void **st)
 {
 	(void)st;
-	char *dir = make_dir("a.screen", HEAD QONE TAIL, NULL);
+	char *dir = make_dir("00-sections.screen", SECTIONS, "a.screen", HEAD QONE TAIL, NULL);
 	char path[512];
 	snprintf(path, sizeof path, "%s/b.screen", dir);
 	assert_int_equal(mkfifo(path, 0600), 0);
