@@ -35,7 +35,7 @@ bool schema_is_id(const char *s)
 static int find(const struct schema *s, const char *key)
 {
 	for (size_t i = 0; i < s->n; i++)
-		if (strcasecmp(s->f[i].key, key) == 0)
+		if ((s->exact ? strcmp : strcasecmp)(s->f[i].key, key) == 0)
 			return (int)i;
 	return -1;
 }
@@ -73,19 +73,21 @@ static void unknown(const struct schema *s, const struct field *f, const char *p
 }
 
 /* The first field before f with f's key, or NULL. */
-static const struct field *earlier(const struct stanza *st, const struct field *f)
+static const struct field *earlier(const struct schema *s, const struct stanza *st,
+				   const struct field *f)
 {
 	for (const struct field *g = st->f; g < f; g++)
-		if (strcasecmp(g->key, f->key) == 0)
+		if ((s->exact ? strcmp : strcasecmp)(g->key, f->key) == 0)
 			return g;
 	return NULL;
 }
 
 /* Whether f passes its row's rules; false after a diagnostic. */
-static bool field_ok(const struct schema_field *row, const struct stanza *st,
-		     const struct field *f, const char *path, struct diags *d)
+static bool field_ok(const struct schema *s, const struct schema_field *row,
+		     const struct stanza *st, const struct field *f, const char *path,
+		     struct diags *d)
 {
-	const struct field *first = earlier(st, f);
+	const struct field *first = earlier(s, st, f);
 	if (first && !(row->flags & SCHEMA_REPEATS)) {
 		diags_add(d, path, f->line, f->col, "field '%s' is given twice (first at line %d)",
 			  f->key, first->line);
@@ -98,6 +100,14 @@ static bool field_ok(const struct schema_field *row, const struct stanza *st,
 	return true;
 }
 
+static bool present(const struct schema *s, const struct stanza *st, const char *key)
+{
+	for (size_t i = 0; i < st->n; i++)
+		if ((s->exact ? strcmp : strcasecmp)(st->f[i].key, key) == 0)
+			return true;
+	return false;
+}
+
 size_t schema_read(const struct schema *s, const struct stanza *st, const char *path,
 		   void *obj, struct diags *d)
 {
@@ -107,11 +117,11 @@ size_t schema_read(const struct schema *s, const struct stanza *st, const char *
 		int k = find(s, f->key);
 		if (k < 0)
 			unknown(s, f, path, d);
-		else if (field_ok(&s->f[k], st, f, path, d) && s->f[k].take)
+		else if (field_ok(s, &s->f[k], st, f, path, d) && s->f[k].take)
 			s->f[k].take(obj, f);
 	}
 	for (size_t k = 0; k < s->n; k++)
-		if ((s->f[k].flags & SCHEMA_REQUIRED) && !stanza_get(st, s->f[k].key))
+		if ((s->f[k].flags & SCHEMA_REQUIRED) && !present(s, st, s->f[k].key))
 			diags_add(d, path, st->line, 1, "%s needs a '%s:' field", s->what, s->f[k].key);
 	return d->n - before;
 }
@@ -124,7 +134,7 @@ int schema_word(const struct field *f, const char *const *words, size_t n, const
 			return (int)i;
 	const char *near = suggest_nearest(f->value, words, n);
 	char *all = schema_join(words, n);
-	diags_add(d, path, f->vline, f->vcol, "'%s' is not a value of %s: expected %s%s%s%s",
+	diags_add(d, path, f->vline, f->vcol, "'%s' is not a value for %s: expected %s%s%s%s",
 		  f->value, f->key, all, near ? " (did you mean '" : "", near ? near : "",
 		  near ? "'?)" : "");
 	free(all);

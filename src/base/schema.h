@@ -12,7 +12,7 @@
  *   field 'Title' is given twice (first at line 3)
  *   a contact needs a 'Name:' field
  *   field 'Title' is empty: expected a value
- *   'basik' is not a value of Level: expected basic, intermediate or advanced
+ *   'maybe' is not a value for Critical: expected yes or no
  * every one at the file, line and column of the field (base/diag.h).
  *
  * Tables are the caller's (usually static const); nothing here allocates
@@ -38,7 +38,7 @@ enum {
 typedef void schema_take_fn(void *obj, const struct field *f);
 
 struct schema_field {
-	const char *key;	/* matched without regard to case */
+	const char *key;	/* matched without regard to case, unless the schema is exact */
 	unsigned flags;	/* SCHEMA_* */
 	schema_take_fn *take;	/* NULL: the reader looks the field up itself */
 };
@@ -50,7 +50,13 @@ struct schema {
 	/* What an unknown key should be, when the list of keys is too long to
 	 * give ("a screen or item id of the deck"); NULL lists the keys. */
 	const char *expected;
+	/* Keys match with regard to case: they are ids of the deck or of the
+	 * vocabulary (answers, inputs), not field names. */
+	bool exact;
 };
+
+/* A schema of a static table that lists its keys: SCHEMA_OF("a contact", fields). */
+#define SCHEMA_OF(what, fields) { (what), (fields), sizeof(fields) / sizeof *(fields), NULL, false }
 
 /* Checks st against s and calls the take function of every known field, in
  * file order (a repeated field of a key that may not repeat is reported
@@ -59,7 +65,7 @@ size_t schema_read(const struct schema *s, const struct stanza *st, const char *
 		   void *obj, struct diags *d);
 
 /* The index of f's value among words[0..n), or -1 after the error
- * "'v' is not a value of Key: expected a, b or c" (with "did you mean"
+ * "'v' is not a value for Key: expected a, b or c" (with "did you mean"
  * for a near miss). */
 int schema_word(const struct field *f, const char *const *words, size_t n, const char *path,
 		struct diags *d);

@@ -134,12 +134,12 @@ static void err_unknown(struct loader *L, const struct field *f, const char *wha
 		err(L, f->vline, f->vcol, "unknown %s '%s': expected %s", what, f->value, expected);
 }
 
-static const char *const yes_no[] = { "no", "yes" };
+static const char *const yes_no[] = { "yes", "no" };
 
 static bool parse_bool(struct loader *L, const struct stanza *st, const char *key)
 {
 	const struct field *f = stanza_get(st, key);
-	return f && schema_word(f, yes_no, 2, L->file, L->d) == 1;
+	return f && schema_word(f, yes_no, 2, L->file, L->d) == 0;
 }
 
 static int parse_indicator(struct loader *L, const struct stanza *st)
@@ -425,9 +425,7 @@ static const struct schema_field screen_fields[] = {
 	{ "Choice", SCHEMA_REPEATS, NULL },
 	{ "Next", SCHEMA_REPEATS | SCHEMA_NONEMPTY, take_next },
 };
-static const struct schema screen_schema = {
-	"a screen", screen_fields, sizeof screen_fields / sizeof *screen_fields, NULL
-};
+static const struct schema screen_schema = SCHEMA_OF("a screen", screen_fields);
 
 static void add_screen(struct loader *L, const struct stanza *st)
 {
@@ -484,9 +482,7 @@ static const struct schema_field item_fields[] = {
 	{ "Indicates", SCHEMA_NONEMPTY, NULL },
 	{ "Intended", 0, NULL },
 };
-static const struct schema item_schema = {
-	"an item", item_fields, sizeof item_fields / sizeof *item_fields, NULL
-};
+static const struct schema item_schema = SCHEMA_OF("an item", item_fields);
 
 static void add_item(struct loader *L, const struct stanza *st)
 {
@@ -542,7 +538,7 @@ static void take_step(void *obj, const struct field *f)
 static void take_setup(void *obj, const struct field *f)
 {
 	struct loader *L = obj;
-	cur_section(L)->setup = schema_word(f, yes_no, 2, L->file, L->d) == 1;
+	cur_section(L)->setup = schema_word(f, yes_no, 2, L->file, L->d) == 0;
 }
 
 static const struct schema_field section_fields[] = {
@@ -551,9 +547,7 @@ static const struct schema_field section_fields[] = {
 	{ "Step", SCHEMA_NONEMPTY, take_step },
 	{ "Setup", SCHEMA_NONEMPTY, take_setup },
 };
-static const struct schema section_schema = {
-	"a section", section_fields, sizeof section_fields / sizeof *section_fields, NULL
-};
+static const struct schema section_schema = SCHEMA_OF("a section", section_fields);
 
 static void add_section(struct loader *L, const struct stanza *st)
 {

@@ -117,7 +117,7 @@ end
 begin "assess names the bad line and exits 2"
 printf 'age-at-act: 15\nmeans.decepton: yes\nconsent: perhaps\n' >"$TMP/bad.in"
 run 2 assess "$TMP/bad.in"
-has err "$TMP/bad.in:2:1: error: unknown key 'means.decepton'"
+has err "$TMP/bad.in:2:1: error: unknown field 'means.decepton' in the assessment inputs (did you mean 'means.deception'?)"
 has err "$TMP/bad.in:3:10: error: 'perhaps' is not a value for consent"
 [ -s "$TMP/out" ] && bad "printed a result for bad input"
 end
@@ -192,7 +192,7 @@ begin "replay names a bad answer and exits 2"
 printf 'age.at-act: old\nact.recruted: yes\n' >"$TMP/bad.answers"
 run 2 replay "$TMP/bad.answers"
 has err "$TMP/bad.answers:1:13: error: 'old' is not an answer to age.at-act"
-has err "$TMP/bad.answers:2:1: error: unknown question id 'act.recruted' (did you mean 'act.recruited'?)"
+has err "$TMP/bad.answers:2:1: error: unknown field 'act.recruted' in the answers (did you mean 'act.recruited'?)"
 end
 
 # --- line mode ----------------------------------------------------------

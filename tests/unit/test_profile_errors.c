@@ -67,7 +67,7 @@ static void test_head_fields(void **st)
 	refused("Profile: eu", "Profile: EU!",
 		"eu.profile:6:10: error: Profile: 'EU!' differs from the file's name 'eu' (ID.profile)");
 	refused("Jurisdiction: European Union", "Jurisdiction: European Union\nJurisdiction: again",
-		"eu.profile:8:1: error: field 'Jurisdiction' given twice");
+		"eu.profile:8:1: error: field 'Jurisdiction' is given twice (first at line 7)");
 	refused("Date: 2024-07-14", "Date:", "field 'Date' is empty: expected a value");
 }
 
