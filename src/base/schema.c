@@ -122,7 +122,7 @@ size_t schema_read(const struct schema *s, const struct stanza *st, const char *
 	}
 	for (size_t k = 0; k < s->n; k++)
 		if ((s->f[k].flags & SCHEMA_REQUIRED) && !present(s, st, s->f[k].key))
-			diags_add(d, path, st->line, 1, "%s needs a '%s:' field", s->what, s->f[k].key);
+			diags_add(d, path, st->line, 1, "%s has no '%s:' field", s->what, s->f[k].key);
 	return d->n - before;
 }
 

@@ -10,7 +10,7 @@
  *   unknown field 'Titel' in a scenario's first stanza (did you mean 'Title'?)
  *   unknown field 'Email' in a contact: expected Name, For, Phone, … or Note
  *   field 'Title' is given twice (first at line 3)
- *   a contact needs a 'Name:' field
+ *   a contact has no 'Name:' field
  *   field 'Title' is empty: expected a value
  *   'maybe' is not a value for Critical: expected yes or no
  * every one at the file, line and column of the field (base/diag.h).

@@ -58,7 +58,7 @@ static void test_bad_contacts_name_line_and_column(void **st)
 	snprintf(want, sizeof want, "%s:2:1: error: unknown field 'Email' in a contact: expected "
 		 "Name, For, Phone, Hours, Address or Note", path);
 	assert_diag(&d, want);
-	snprintf(want, sizeof want, "%s:4:1: error: a contact needs a 'Name:' field", path);
+	snprintf(want, sizeof want, "%s:4:1: error: a contact has no 'Name:' field", path);
 	assert_diag(&d, want);
 	contacts_free(&c);
 	diags_free(&d);
