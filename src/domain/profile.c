@@ -267,7 +267,13 @@ static char *quote_lines(struct parser *ps, const struct field *lines, const cha
 			n--;
 		return xstrndup(body, n);
 	}
-	char *text = xstrdup(""), *copy = xstrdup(lines->value);
+	char *text = NULL, *copy = xstrdup(lines->value);
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	if (!out) {
+		free(copy);
+		return xstrdup("");
+	}
 	const char *from = body;
 	for (char *t = strtok(copy, " "); t; t = strtok(NULL, " ")) {
 		const char *at;
@@ -279,10 +285,10 @@ static char *quote_lines(struct parser *ps, const struct field *lines, const cha
 			continue;
 		}
 		from = at + n;
-		char *s = xasprintf("%s%s%.*s", text, *text ? "\n" : "", (int)n, at);
-		free(text);
-		text = s;
+		fprintf(out, "%s%.*s", len ? "\n" : "", (int)n, at);
+		fflush(out);	/* len is the length so far */
 	}
+	fclose(out);
 	free(copy);
 	return text;
 }
