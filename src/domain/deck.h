@@ -178,6 +178,8 @@ typedef void deck_text_fn(void *arg, const char *ctx, const char *text, const ch
 			  int line);
 void deck_each_text(const struct deck *deck, deck_text_fn *fn, void *arg);
 
+/* The section with this id, or NULL. */
+const struct section *deck_section(const struct deck *deck, const char *id);
 /* The title of a section ("act" → "Act"), untranslated: pass it to _().
  * The id itself for a section the deck does not define. */
 const char *deck_section_title(const struct deck *deck, const char *section);
