@@ -10,7 +10,8 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-#include "domain/deck.h"
+
+struct deck;
 
 /* Everything the loader carries from stanza to stanza. */
 struct deck_loader {
