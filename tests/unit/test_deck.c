@@ -76,6 +76,45 @@ static void test_valid_deck_loads(void **st)
 	done(&l);
 }
 
+/* Titles, steps and the setup mark come from the Section stanzas: the
+ * steps are the Step: names in deck order, and a section without one shows
+ * no progress. */
+static void test_sections_are_data_of_the_deck(void **st)
+{
+	(void)st;
+	struct loaded l = load(HEAD QONE TAIL);
+	assert_non_null(l.deck);
+	assert_int_equal(l.deck->nsteps, 3);
+	assert_string_equal(l.deck->steps[0], "Start");
+	assert_string_equal(l.deck->steps[2], "Summary");
+	assert_string_equal(deck_section_title(l.deck, "stop"), "Stop and refer");
+	assert_int_equal(deck_section_step(l.deck, "act"), 1);
+	assert_int_equal(deck_section_step(l.deck, "close"), 2);
+	assert_int_equal(deck_section_step(l.deck, "stop"), -1);
+	assert_true(deck_section_setup(l.deck, "setup"));
+	assert_false(deck_section_setup(l.deck, "act"));
+	done(&l);
+}
+
+static void test_a_section_without_its_stanza_is_refused(void **st)
+{
+	(void)st;
+	refused(HEAD "Screen: q.one\nType: yesno\nSection: acts\nQuestion: Q?\nHelp: h\nWhy: w\n"
+		"Next: summary\n\n" TAIL,
+		"a.screen:9:10: error: unknown section 'acts' (did you mean 'act'?)");
+}
+
+static void test_a_section_stanza_is_read_through_its_table(void **st)
+{
+	(void)st;
+	refused(HEAD QONE TAIL "\nSection: extra\nTitle: A\nTitle: B\nStpe: x\n",
+		"a.screen:29:1: error: field 'Title' is given twice (first at line 28)");
+	refused(HEAD QONE TAIL "\nSection: extra\nTitle: A\nStpe: x\n",
+		"a.screen:29:1: error: unknown field 'Stpe' in a section (did you mean 'Step'?)");
+	refused(HEAD QONE TAIL "\nSection: act\nTitle: Again\n",
+		"a.screen:27:10: error: section 'act' is defined twice");
+}
+
 static void test_dangling_next_with_did_you_mean(void **st)
 {
 	(void)st;
@@ -544,6 +583,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_deck_loads),
+		cmocka_unit_test(test_sections_are_data_of_the_deck),
+		cmocka_unit_test(test_a_section_without_its_stanza_is_refused),
+		cmocka_unit_test(test_a_section_stanza_is_read_through_its_table),
 		cmocka_unit_test(test_identity_follows_the_bytes),
 		cmocka_unit_test(test_a_fifo_is_refused),
 		cmocka_unit_test(test_dangling_next_with_did_you_mean),
