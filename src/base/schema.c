@@ -72,6 +72,13 @@ static void unknown(const struct schema *s, const struct field *f, const char *p
 	free(keys);
 }
 
+void schema_given_twice(const struct field *f, int first_line, const char *path,
+			struct diags *d)
+{
+	diags_add(d, path, f->line, f->col, "field '%s' is given twice (first at line %d)", f->key,
+		  first_line);
+}
+
 /* The first field before f with f's key, or NULL. */
 static const struct field *earlier(const struct schema *s, const struct stanza *st,
 				   const struct field *f)
@@ -89,8 +96,7 @@ static bool field_ok(const struct schema *s, const struct schema_field *row,
 {
 	const struct field *first = earlier(s, st, f);
 	if (first && !(row->flags & SCHEMA_REPEATS)) {
-		diags_add(d, path, f->line, f->col, "field '%s' is given twice (first at line %d)",
-			  f->key, first->line);
+		schema_given_twice(f, first->line, path, d);
 		return false;
 	}
 	if ((row->flags & SCHEMA_NONEMPTY) && !*f->value) {

@@ -64,6 +64,11 @@ struct schema {
 size_t schema_read(const struct schema *s, const struct stanza *st, const char *path,
 		   void *obj, struct diags *d);
 
+/* The one wording of a field given again: f, where the first one is at
+ * first_line (for a reader that sees more than one stanza at a time). */
+void schema_given_twice(const struct field *f, int first_line, const char *path,
+			struct diags *d);
+
 /* The index of f's value among words[0..n), or -1 after the error
  * "'v' is not a value for Key: expected a, b or c" (with "did you mean"
  * for a near miss). */

@@ -17,7 +17,6 @@
 #include "base/suggest.h"
 #include "base/text.h"
 #include "base/xalloc.h"
-#include "domain/catalog.h"
 #include "domain/deck_loader.h"
 
 #define X_NAME(e, name) name,

@@ -338,7 +338,7 @@ static void parse_provision(struct parser *ps, const struct stanza *s)
 	}
 	for (size_t i = 0; i < p->nprov; i++)
 		if (strcmp(p->prov[i].id, f->value) == 0) {
-			err(ps, f, "Provision: '%s' is given twice", f->value);
+			err(ps, f, "provision '%s' is defined twice", f->value);
 			return;
 		}
 	if (p->nprov == PROFILE_MAX_PROVISIONS) {
@@ -589,8 +589,7 @@ static void take_law(void *obj, const struct field *f)
 {
 	struct config *c = obj;
 	if (c->id) {	/* in an earlier stanza: the table sees one at a time */
-		diags_add(c->d, c->path, f->line, f->col, "field '%s' is given twice (first at line %d)",
-			  f->key, c->line);
+		schema_given_twice(f, c->line, c->path, c->d);
 		return;
 	}
 	c->id = xstrdup(f->value);

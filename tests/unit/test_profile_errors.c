@@ -82,7 +82,7 @@ static void test_provisions(void **st)
 {
 	(void)st;
 	refused("Provision: art2-6", "Provision: Art_2", "Provision: 'Art_2' is not an id");
-	refused("Provision: art2-6", "Provision: art2-1", "Provision: 'art2-1' is given twice");
+	refused("Provision: art2-6", "Provision: art2-1", "provision 'art2-1' is defined twice");
 	refused("Text: eu-dir2011-36-art2-as-amended-2024.en",
 		"Text: eu-dir2011-36-art2-as-amended-2024.en\nCitation: Art. 2", "not both");
 	refused("Text: eu-dir2011-36-art2-as-amended-2024.en",
