@@ -7,7 +7,7 @@
  * function that parses the value into the reader's object. schema_read
  * checks a stanza against its table and calls the take functions in file
  * order, so every format words each error the same way:
- *   unknown field 'Titel' in a scenario's first stanza (did you mean 'Title'?)
+ *   unknown field 'Titel' in the scenario's first stanza (did you mean 'Title'?)
  *   unknown field 'Email' in a contact: expected Name, For, Phone, … or Note
  *   field 'Title' is given twice (first at line 3)
  *   a contact has no 'Name:' field
