@@ -141,17 +141,6 @@ static void case_head(struct report *r, const struct casefile *c)
 
 /* ---- the answers -------------------------------------------------------- */
 
-/* The sections of the deck that set the interview up, before the person's
- * own account. */
-static bool setup_section(const char *section)
-{
-	static const char *const v[] = { "setup", "safety", "consent" };
-	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-		if (strcmp(v[i], section) == 0)
-			return true;
-	return false;
-}
-
 static bool answered(const struct screen *sc)
 {
 	return sc->slot >= 0 || sc->nitems > 0;
@@ -190,11 +179,11 @@ static size_t answers_where(struct report *r, const struct interview *iv, bool s
 	const char *last = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const struct screen *sc = &dk->s[path[i]];
-		if (!answered(sc) || sc->type == SCR_TEXT || setup_section(sc->section) != setup)
+		if (!answered(sc) || sc->type == SCR_TEXT || deck_section_setup(dk, sc->section) != setup)
 			continue;
 		if (grouped && (!last || strcmp(last, sc->section) != 0)) {
 			line(r, NULL, xstrdup(""));
-			line(r, "  ", xasprintf("%s:", _(deck_section_title(sc->section))));
+			line(r, "  ", xasprintf("%s:", _(deck_section_title(dk, sc->section))));
 		}
 		last = sc->section;
 		screen_answers(r, iv, sc);

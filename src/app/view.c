@@ -17,7 +17,7 @@ void view_header(const struct interview *iv, struct view_header *h)
 	const struct screen *sc = &dk->s[cur];
 	interview_path(iv, &h->n, &h->pos);
 	h->pos++;
-	h->section = _(deck_section_title(sc->section));
+	h->section = _(deck_section_title(dk, sc->section));
 	h->question = sc->question ? D_(sc->id, sc->question) : NULL;
 	h->note = interview_note(iv, cur);
 	h->training = false;

@@ -38,7 +38,7 @@ struct pot {
 static void pot_entry(void *arg, const char *ctx, const char *text, const char *file, int line)
 {
 	struct pot *p = arg;
-	char *key = xasprintf("%s\004%s", ctx, text);
+	char *key = xasprintf("%s\004%s", ctx ? ctx : "", text);
 	for (size_t i = 0; i < p->n; i++)
 		if (strcmp(p->seen[i], key) == 0) {
 			free(key);
@@ -47,7 +47,8 @@ static void pot_entry(void *arg, const char *ctx, const char *text, const char *
 	p->seen = xrealloc(p->seen, (p->n + 1) * sizeof *p->seen);
 	p->seen[p->n++] = key;
 	fprintf(p->out, "\n#: %s:%d\n", file, line);
-	po_string(p->out, "msgctxt", ctx);
+	if (ctx)
+		po_string(p->out, "msgctxt", ctx);
 	po_string(p->out, "msgid", text);
 	fputs("msgstr \"\"\n", p->out);
 }
@@ -70,7 +71,8 @@ int cmd_pot(const struct options *o, const char *dir)
 	if (!dk)
 		return EXIT_INPUT;
 	struct pot p = { stdout, NULL, 0 };
-	fputs("# The deck's texts: the context is the screen or item id.\n"
+	fputs("# The deck's texts: the context is the screen or item id (none for the\n"
+	      "# sections' titles and steps, words of the interface).\n"
 	      "msgid \"\"\nmsgstr \"\"\n"
 	      "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
 	      "\"Content-Transfer-Encoding: 8bit\\n\"\n", p.out);

@@ -6,6 +6,9 @@
  *   Result: 1 / Trainee: / Scenario: / Version: / Score: / Started: / Finished:
  *   Element: act|met|met|agree           (five, trainee|expert|agree or differ)
  *   Question: means.lied|no|yes|differ   (each graded question; "-" not asked)
+ * and read back through a schema table (base/schema.h) that checks every
+ * field. This is format 1, kept as it is so that the results trainees have
+ * already sealed and sent still open; a change would be "Result: 2".
  * It is signed with a key made for this result alone (a training result has
  * no laptop identity): the signature shows that it was not changed, the
  * seal that only the trainer opens it. */
@@ -20,6 +23,7 @@
 
 #include "base/csv.h"
 #include "base/fsx.h"
+#include "base/schema.h"
 #include "base/stanza.h"
 #include "base/xalloc.h"
 #include "store/keyfile.h"
@@ -130,6 +134,16 @@ static void count_miss(struct class *c, const char *scen, const char *q, const c
 	c->miss[c->nmiss++] = (struct miss){ xstrdup(scen), xstrdup(q), answer ? xstrdup(answer) : NULL, 1 };
 }
 
+/* ---- reading a result: a schema table (base/schema.h) ----------------- */
+
+/* What the take functions fill: the class, and the row of this file. */
+struct result_reader {
+	struct class *c;
+	struct row *r;
+	const char *file;
+	struct diags *d;
+};
+
 /* Splits "a|b|c|d" into four borrowed parts of the copy buf; false if not four. */
 static bool four(char *buf, char *part[4])
 {
@@ -144,43 +158,145 @@ static bool four(char *buf, char *part[4])
 	return !strchr(part[3], '|');
 }
 
+/* The four parts of an Element: or Question: value, or false after an
+ * error naming the field. */
+static bool parts(struct result_reader *rr, const struct field *f, char *buf, char *p[4])
+{
+	if (four(buf, p) && *p[0] && *p[1] && *p[2] &&
+	    (!strcmp(p[3], "agree") || !strcmp(p[3], "differ")))
+		return true;
+	diags_add(rr->d, rr->file, f->vline, f->vcol, "'%s' is not a value for %s: expected "
+		  "%s|TRAINEE|EXPERT|agree or differ", f->value, f->key,
+		  strcasecmp(f->key, "Element") ? "QUESTION" : "ELEMENT");
+	return false;
+}
+
+static void take_version_of_format(void *obj, const struct field *f)
+{
+	static const char *const known[] = { "1" };
+	struct result_reader *rr = obj;
+	schema_word(f, known, 1, rr->file, rr->d);
+}
+
+static void take_trainee(void *obj, const struct field *f)
+{
+	struct result_reader *rr = obj;
+	rr->r->trainee = xstrdup(f->value);
+}
+
+static void take_scenario(void *obj, const struct field *f)
+{
+	struct result_reader *rr = obj;
+	rr->r->scenario = xstrdup(f->value);
+}
+
+/* A whole number from min to max, or min after an error. */
+static long number(struct result_reader *rr, const struct field *f, long min, long max)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(f->value, &end, 10);
+	if (!errno && !*end && end != f->value && v >= min && v <= max)
+		return v;
+	diags_add(rr->d, rr->file, f->vline, f->vcol, "'%s' is not a value for %s: expected a "
+		  "whole number from %ld to %ld", f->value, f->key, min, max);
+	return min;
+}
+
+static void take_version(void *obj, const struct field *f)
+{
+	struct result_reader *rr = obj;
+	rr->r->version = number(rr, f, 1, 1000000);
+}
+
+static void take_score(void *obj, const struct field *f)
+{
+	struct result_reader *rr = obj;
+	rr->r->score = (int)number(rr, f, 0, 100);
+}
+
+static void take_element(void *obj, const struct field *f)
+{
+	struct result_reader *rr = obj;
+	char *buf = xstrdup(f->value), *p[4];
+	if (parts(rr, f, buf, p)) {
+		int k = 0;
+		while (k < PART_COUNT && strcmp(p[0], scenario_part_name(k)))
+			k++;
+		if (k == PART_COUNT)
+			diags_add(rr->d, rr->file, f->vline, f->vcol, "unknown element '%s': expected "
+				  "act, means, purpose, child or outcome", p[0]);
+		else if (!rr->r->el[k])
+			rr->r->el[k] = xstrdup(strcmp(p[3], "agree") ? p[1] : "agree");
+	}
+	free(buf);
+}
+
+static void take_question(void *obj, const struct field *f)
+{
+	struct result_reader *rr = obj;
+	if (!rr->r->scenario) {	/* a file out of the writer's order */
+		diags_add(rr->d, rr->file, f->line, f->col, "'Question:' before 'Scenario:'");
+		return;
+	}
+	char *buf = xstrdup(f->value), *p[4];
+	if (parts(rr, f, buf, p) && strcmp(p[3], "agree")) {
+		count_miss(rr->c, rr->r->scenario, p[0], NULL);
+		count_miss(rr->c, rr->r->scenario, p[0], p[1]);
+	}
+	free(buf);
+}
+
+/* Format 1, as this release and the first training release write it. The
+ * Element: and Question: values keep their "|" parts so that results
+ * already sealed and sent are read as they are; a new format would be
+ * "Result: 2" with fields of its own. Scenario: comes before Question:. */
+enum { REQ = SCHEMA_REQUIRED | SCHEMA_NONEMPTY };
+static const struct schema_field result_fields[] = {
+	{ "Result", REQ, take_version_of_format },
+	{ "Trainee", REQ, take_trainee },
+	{ "Scenario", REQ, take_scenario },
+	{ "Version", REQ, take_version },
+	{ "Score", REQ, take_score },
+	{ "Started", REQ, NULL },
+	{ "Finished", REQ, NULL },
+	{ "Element", SCHEMA_REPEATS | SCHEMA_NONEMPTY, take_element },
+	{ "Question", SCHEMA_REPEATS | SCHEMA_NONEMPTY, take_question },
+};
+static const struct schema result_schema = SCHEMA_OF("a training result", result_fields);
+
+static void row_free(struct row *r)
+{
+	free(r->trainee);
+	free(r->scenario);
+	for (int p = 0; p < PART_COUNT; p++)
+		free(r->el[p]);
+}
+
 static int add_result(struct class *c, const char *file, const char *text, size_t len)
 {
 	struct stanza_file f;
 	struct diags d = { 0 };
-	int rc = stanza_parse(file, text, len, &f, &d);
-	const struct stanza *st = rc == 0 && f.n == 1 ? &f.s[0] : NULL;
-	const struct field *tr = st ? stanza_get(st, "Trainee") : NULL, *sc = st ? stanza_get(st, "Scenario") : NULL;
-	if (!tr || !sc || !stanza_get(st, "Score") || !stanza_get(st, "Version")) {
+	struct row r = { 0 };
+	struct result_reader rr = { c, &r, file, &d };
+	if (stanza_parse(file, text, len, &f, &d) == 0) {
+		if (f.n != 1 || !stanza_get(&f.s[0], "Scenario") ||
+		    strcasecmp(f.s[0].f[0].key, "Result") != 0)
+			diags_add(&d, file, 1, 1, "expected one stanza that starts 'Result: 1', then "
+				  "Trainee:, Scenario:, …");
+		else
+			schema_read(&result_schema, &f.s[0], file, &rr, &d);
+	}
+	stanza_file_free(&f);
+	if (d.n) {
 		diags_print(&d, stderr);
 		fprintf(stderr, "%s: error: not a training result\n", file);
-		stanza_file_free(&f);
 		diags_free(&d);
+		row_free(&r);
 		return EXIT_INPUT;
 	}
 	c->rows = xrealloc(c->rows, (c->nrows + 1) * sizeof *c->rows);
-	struct row *r = &c->rows[c->nrows++];
-	memset(r, 0, sizeof *r);
-	r->trainee = xstrdup(tr->value);
-	r->scenario = xstrdup(sc->value);
-	r->version = atol(stanza_get(st, "Version")->value);
-	r->score = atoi(stanza_get(st, "Score")->value);
-	for (size_t i = 0; i < st->n; i++) {
-		char *buf = xstrdup(st->f[i].value), *p[4];
-		bool el = !strcasecmp(st->f[i].key, "Element"), q = !strcasecmp(st->f[i].key, "Question");
-		if ((el || q) && four(buf, p)) {
-			for (int k = 0; el && k < PART_COUNT; k++)
-				if (!strcmp(p[0], scenario_part_name(k)) && !r->el[k])
-					r->el[k] = xstrdup(strcmp(p[3], "agree") ? p[1] : "agree");
-			if (q && strcmp(p[3], "agree")) {
-				count_miss(c, r->scenario, p[0], NULL);
-				count_miss(c, r->scenario, p[0], p[1]);
-			}
-		}
-		free(buf);
-	}
-	stanza_file_free(&f);
-	diags_free(&d);
+	c->rows[c->nrows++] = r;
 	return EXIT_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/fsx.h"
+#include "base/schema.h"
 #include "base/xalloc.h"
 #include "domain/catalog.h"
 
@@ -17,13 +18,13 @@ static const char *const labels[] = {
 	NC_("contact", "Hours"), NC_("contact", "Address"), NC_("contact", "Note"),
 };
 
-static bool known(const char *key)
-{
-	for (int i = 0; fields[i]; i++)
-		if (strcasecmp(fields[i], key) == 0)
-			return true;
-	return false;
-}
+/* The referral screen shows the fields as they are: nothing to take. */
+static const struct schema_field contact_fields[] = {
+	{ "Name", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, NULL }, { "For", SCHEMA_NONEMPTY, NULL },
+	{ "Phone", SCHEMA_NONEMPTY, NULL },	{ "Hours", SCHEMA_NONEMPTY, NULL },
+	{ "Address", SCHEMA_NONEMPTY, NULL },	{ "Note", SCHEMA_NONEMPTY, NULL },
+};
+static const struct schema contact_schema = SCHEMA_OF("a contact", contact_fields);
 
 int contacts_load(const char *path, struct contacts *c, struct diags *d)
 {
@@ -32,16 +33,8 @@ int contacts_load(const char *path, struct contacts *c, struct diags *d)
 		return 1;
 	size_t before = d->n;
 	stanza_read(path, &c->file, d);
-	for (size_t i = 0; i < c->file.n; i++) {
-		const struct stanza *s = &c->file.s[i];
-		if (!stanza_get(s, "Name"))
-			diags_add(d, path, s->line, 1, "a contact needs a 'Name:' field");
-		for (size_t j = 0; j < s->n; j++)
-			if (!known(s->f[j].key))
-				diags_add(d, path, s->f[j].line, s->f[j].col,
-					  "unknown field '%s': expected Name, For, Phone, Hours, Address or Note",
-					  s->f[j].key);
-	}
+	for (size_t i = 0; i < c->file.n; i++)
+		schema_read(&contact_schema, &c->file.s[i], path, NULL, d);
 	return d->n > before ? -1 : 0;
 }
 

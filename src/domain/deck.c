@@ -1,3 +1,6 @@
+/* deck: reading the *.screen files of a deck into screens, items and
+ * sections, each stanza kind a schema table (base/schema.h); deck_link.c
+ * then links them, deck_query.c answers questions about a loaded deck. */
 #include "domain/deck.h"
 
 #include <dirent.h>
@@ -10,37 +13,19 @@
 #include <strings.h>
 
 #include "base/codec.h"
+#include "base/schema.h"
 #include "base/stanza.h"
 #include "base/suggest.h"
 #include "base/text.h"
 #include "base/xalloc.h"
-#include "domain/catalog.h"
+#include "domain/deck_loader.h"
 
 #define X_NAME(e, name) name,
 static const char *const type_names[SCR_TYPE_COUNT] = { SCREEN_TYPE_TABLE(X_NAME) };
 #undef X_NAME
 
-static const char *const screen_keys[] = {
-	"Screen", "Type", "Section", "Question", "Help", "Why", "Indicates", "Intended",
-	"Sets", "Range", "Choice", "Next", "Fact", NULL
-};
-static const char *const item_keys[] = { "Item", "Indicates", "Intended", "Text", "Help", NULL };
-
-/* Everything the loader carries from stanza to stanza. */
-struct loader {
-	struct deck *deck;
-	struct diags *d;
-	const char *file;
-	size_t errors_before;
-	const char **names;	/* every name a guard may use, for suggestions */
-	size_t nnames, capnames;
-	size_t capscreens, capslots;	/* of deck->s and deck->slots */
-};
-
-static void err(struct loader *L, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void err(struct loader *L, int line, int col, const char *fmt, ...)
+/* An error at line and col of the file being read. */
+void deck_err(struct deck_loader *L, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -49,53 +34,6 @@ static void err(struct loader *L, int line, int col, const char *fmt, ...)
 	va_end(ap);
 	diags_add(L->d, L->file, line, col, "%s", m);
 	free(m);
-}
-
-void deck_each_text(const struct deck *deck, deck_text_fn *fn, void *arg)
-{
-	for (size_t i = 0; i < deck->n; i++) {
-		const struct screen *sc = &deck->s[i];
-		const char *texts[] = { sc->question, sc->help, sc->why };
-		for (size_t k = 0; k < 3; k++)
-			if (texts[k])
-				fn(arg, sc->id, texts[k], sc->file, sc->line);
-		for (size_t k = 0; k < sc->nchoices; k++)
-			fn(arg, sc->id, sc->choices[k].label, sc->file, sc->choices[k].line);
-		for (size_t k = 0; k < sc->nitems; k++) {
-			const struct item *it = &sc->items[k];
-			fn(arg, it->id, it->text, sc->file, it->line);
-			if (it->help)
-				fn(arg, it->id, it->help, sc->file, it->line);
-		}
-	}
-}
-
-const char *deck_section_title(const char *section)
-{
-	static const struct { const char *id, *title; } titles[] = {
-		{ "setup", N_("Setup") }, { "safety", N_("Safety") },
-		{ "consent", N_("Consent") }, { "age", N_("Age") }, { "act", N_("Act") },
-		{ "means", N_("Means") }, { "purpose", N_("Purpose") },
-		{ "smuggling", N_("Smuggling") }, { "now", N_("The situation now") },
-		{ "review", N_("Review") },
-		{ "summary", N_("Summary") }, { "referral", N_("Referral") },
-		{ "close", N_("Close") }, { "stop", N_("Stop and refer") },
-	};
-	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-		if (strcmp(titles[i].id, section) == 0)
-			return titles[i].title;
-	return section;
-}
-
-const char *deck_type_name(enum screen_type t)
-{
-	return type_names[t];
-}
-
-bool deck_type_answers(enum screen_type t)
-{
-	return t == SCR_YESNO || t == SCR_SINGLE || t == SCR_MULTI || t == SCR_NUMBER ||
-	       t == SCR_TEXT;
 }
 
 static bool type_asks(enum screen_type t)
@@ -111,69 +49,26 @@ static int lookup(const char *const *list, size_t n, const char *name)
 	return -1;
 }
 
-static size_t list_len(const char *const *list)
-{
-	size_t n = 0;
-	while (list[n])
-		n++;
-	return n;
-}
-
 /* "unknown X 'name' (did you mean 'y'?)" */
-static void err_unknown(struct loader *L, const struct field *f, const char *what,
+static void err_unknown(struct deck_loader *L, const struct field *f, const char *what,
 			const char *const *cands, size_t n, const char *expected)
 {
 	const char *near = suggest_nearest(f->value, cands, n);
 	if (near)
-		err(L, f->vline, f->vcol, "unknown %s '%s' (did you mean '%s'?)", what, f->value, near);
+		deck_err(L, f->vline, f->vcol, "unknown %s '%s' (did you mean '%s'?)", what, f->value, near);
 	else
-		err(L, f->vline, f->vcol, "unknown %s '%s': expected %s", what, f->value, expected);
+		deck_err(L, f->vline, f->vcol, "unknown %s '%s': expected %s", what, f->value, expected);
 }
 
-static void check_keys(struct loader *L, const struct stanza *st, const char *const *keys,
-		       const char *kind)
-{
-	size_t nk = list_len(keys);
-	for (size_t i = 0; i < st->n; i++) {
-		const struct field *f = &st->f[i];
-		int k = -1;
-		for (size_t j = 0; j < nk; j++)
-			if (strcasecmp(keys[j], f->key) == 0)
-				k = (int)j;
-		if (k < 0) {
-			const char *near = suggest_nearest(f->key, keys, nk);
-			if (near)
-				err(L, f->line, f->col, "unknown field '%s' in %s (did you mean '%s'?)",
-				    f->key, kind, near);
-			else
-				err(L, f->line, f->col, "unknown field '%s' in %s", f->key, kind);
-			continue;
-		}
-		bool repeats = strcasecmp(f->key, "Next") == 0 || strcasecmp(f->key, "Choice") == 0;
-		if (!repeats && stanza_get(st, f->key) != f)
-			err(L, f->line, f->col, "field '%s' is given twice", f->key);
-	}
-}
+static const char *const yes_no[] = { "yes", "no" };
 
-static char *opt_text(const struct stanza *st, const char *key)
+static bool parse_bool(struct deck_loader *L, const struct stanza *st, const char *key)
 {
 	const struct field *f = stanza_get(st, key);
-	return f && *f->value ? xstrdup(f->value) : NULL;
+	return f && schema_word(f, yes_no, 2, L->file, L->d) == 0;
 }
 
-static bool parse_bool(struct loader *L, const struct stanza *st, const char *key)
-{
-	const struct field *f = stanza_get(st, key);
-	if (!f)
-		return false;
-	if (strcmp(f->value, "yes") == 0)
-		return true;
-	if (strcmp(f->value, "no") != 0)
-		err(L, f->vline, f->vcol, "expected yes or no, found '%s'", f->value);
-	return false;
-}
-
-static int parse_indicator(struct loader *L, const struct stanza *st)
+static int parse_indicator(struct deck_loader *L, const struct stanza *st)
 {
 	const struct field *f = stanza_get(st, "Indicates");
 	if (!f)
@@ -189,16 +84,16 @@ static int parse_indicator(struct loader *L, const struct stanza *st)
 	return i;
 }
 
-static void check_intended(struct loader *L, const struct stanza *st, int indicator,
+static void check_intended(struct deck_loader *L, const struct stanza *st, int indicator,
 			   bool intended)
 {
 	const struct field *f = stanza_get(st, "Intended");
 	if (intended && (indicator < 0 || indicator_element(indicator) != EL_PURPOSE))
-		err(L, f->line, f->col, "'Intended: yes' needs a purpose indicator in 'Indicates:'");
+		deck_err(L, f->line, f->col, "'Intended: yes' needs a purpose indicator in 'Indicates:'");
 }
 
 /* Sets: key  or  Sets: key=value */
-static struct setter parse_setter(struct loader *L, const struct stanza *st)
+static struct setter parse_setter(struct deck_loader *L, const struct stanza *st)
 {
 	struct setter set = { -1, -1 };
 	const struct field *f = stanza_get(st, "Sets");
@@ -215,15 +110,15 @@ static struct setter parse_setter(struct loader *L, const struct stanza *st)
 			names[k] = inputs_key_name(k);
 		const char *near = suggest_nearest(key, names, IN_KEY_COUNT);
 		if (near)
-			err(L, f->vline, f->vcol, "unknown assessment input '%s' (did you mean '%s'?)",
+			deck_err(L, f->vline, f->vcol, "unknown assessment input '%s' (did you mean '%s'?)",
 			    key, near);
 		else
-			err(L, f->vline, f->vcol, "unknown assessment input '%s': expected %s", key,
+			deck_err(L, f->vline, f->vcol, "unknown assessment input '%s': expected %s", key,
 			    inputs_key_list());
 	} else if (eq) {
 		set.value = inputs_value_lookup(set.key, eq);
 		if (set.value < 0)
-			err(L, f->vline, f->vcol + (int)(eq - key), "'%s' is not a value for %s: expected %s",
+			deck_err(L, f->vline, f->vcol + (int)(eq - key), "'%s' is not a value for %s: expected %s",
 			    eq, key, inputs_key_allowed(set.key));
 	}
 	free(key);
@@ -231,16 +126,16 @@ static struct setter parse_setter(struct loader *L, const struct stanza *st)
 }
 
 /* Choice: code[=value] Label */
-static void parse_choice(struct loader *L, struct screen *sc, const struct field *f)
+static void parse_choice(struct deck_loader *L, struct screen *sc, const struct field *f)
 {
 	const char *v = f->value;
 	size_t n = strcspn(v, " \t");
 	if (n == 0 || !v[n]) {
-		err(L, f->vline, f->vcol, "expected 'code label' (a code, a space, then the label)");
+		deck_err(L, f->vline, f->vcol, "expected 'code label' (a code, a space, then the label)");
 		return;
 	}
 	if (sc->nchoices >= DECK_MAX_CHOICES) {
-		err(L, f->line, f->col, "more than %d choices", DECK_MAX_CHOICES);
+		deck_err(L, f->line, f->col, "more than %d choices", DECK_MAX_CHOICES);
 		return;
 	}
 	struct choice c = { .value = -1, .line = f->line };
@@ -254,14 +149,14 @@ static void parse_choice(struct loader *L, struct screen *sc, const struct field
 	if (sc->set.key >= 0 && sc->set.value < 0) {
 		c.value = inputs_value_lookup(sc->set.key, word);
 		if (c.value < 0)
-			err(L, f->vline, f->vcol, "choice '%s' sets %s, which takes %s: write %s=VALUE",
+			deck_err(L, f->vline, f->vcol, "choice '%s' sets %s, which takes %s: write %s=VALUE",
 			    c.code, inputs_key_name(sc->set.key), inputs_key_allowed(sc->set.key), c.code);
 	} else if (eq) {
-		err(L, f->vline, f->vcol, "'code=value' needs a 'Sets: KEY' on the screen");
+		deck_err(L, f->vline, f->vcol, "'code=value' needs a 'Sets: KEY' on the screen");
 	}
 	for (size_t i = 0; i < sc->nchoices; i++)
 		if (strcmp(sc->choices[i].code, c.code) == 0)
-			err(L, f->vline, f->vcol, "choice code '%s' is used twice", c.code);
+			deck_err(L, f->vline, f->vcol, "choice code '%s' is used twice", c.code);
 	while (v[n] == ' ' || v[n] == '\t')
 		n++;
 	c.label = xstrdup(v + n);
@@ -269,18 +164,18 @@ static void parse_choice(struct loader *L, struct screen *sc, const struct field
 	sc->choices[sc->nchoices++] = c;
 }
 
-static void parse_range(struct loader *L, struct screen *sc, const struct stanza *st)
+static void parse_range(struct deck_loader *L, struct screen *sc, const struct stanza *st)
 {
 	const struct field *f = stanza_get(st, "Range");
 	if (sc->type != SCR_NUMBER) {
 		if (f)
-			err(L, f->line, f->col, "'Range:' is only for number screens");
+			deck_err(L, f->line, f->col, "'Range:' is only for number screens");
 		return;
 	}
 	char extra;
 	if (!f || sscanf(f->value, "%ld %ld %c", &sc->min, &sc->max, &extra) != 2 ||
 	    sc->min > sc->max || sc->min < 0 || sc->max > 1000000)
-		err(L, f ? f->vline : sc->line, f ? f->vcol : 1,
+		deck_err(L, f ? f->vline : sc->line, f ? f->vcol : 1,
 		    "expected 'Range: MIN MAX' with 0 <= MIN <= MAX <= 1000000");
 }
 
@@ -294,7 +189,7 @@ static bool yesno_sets(enum input_key k)
 }
 
 /* Which inputs a screen type may set, and how. */
-static void check_setter(struct loader *L, struct screen *sc, const struct stanza *st)
+static void check_setter(struct deck_loader *L, struct screen *sc, const struct stanza *st)
 {
 	const struct field *f = stanza_get(st, "Sets");
 	if (!f || sc->set.key < 0)
@@ -309,23 +204,23 @@ static void check_setter(struct loader *L, struct screen *sc, const struct stanz
 	default: ok = false;
 	}
 	if (!ok)
-		err(L, f->vline, f->vcol, "a %s screen cannot set '%s'", type_names[sc->type], f->value);
+		deck_err(L, f->vline, f->vcol, "a %s screen cannot set '%s'", type_names[sc->type], f->value);
 }
 
-static void check_text(struct loader *L, struct screen *sc, const struct stanza *st)
+static void check_text(struct deck_loader *L, struct screen *sc, const struct stanza *st)
 {
 	if (!sc->question && sc->type != SCR_REVIEW && sc->type != SCR_SUMMARY &&
 	    sc->type != SCR_REFERRAL)
-		err(L, sc->line, 1, "screen '%s' has no 'Question:'", sc->id);
+		deck_err(L, sc->line, 1, "screen '%s' has no 'Question:'", sc->id);
 	if (type_asks(sc->type) && (!sc->help || !sc->why))
-		err(L, sc->line, 1, "screen '%s' needs 'Help:' for the interviewer and 'Why:' (why we ask)",
+		deck_err(L, sc->line, 1, "screen '%s' needs 'Help:' for the interviewer and 'Why:' (why we ask)",
 		    sc->id);
 	if (sc->indicator >= 0 && sc->type != SCR_YESNO)
-		err(L, stanza_get(st, "Indicates")->line, 1, "'Indicates:' is for yesno screens and checklist items");
+		deck_err(L, stanza_get(st, "Indicates")->line, 1, "'Indicates:' is for yesno screens and checklist items");
 	if ((sc->type == SCR_SINGLE || sc->type == SCR_MULTI) && sc->nchoices < 2)
-		err(L, sc->line, 1, "a %s screen needs at least two 'Choice:' lines", type_names[sc->type]);
+		deck_err(L, sc->line, 1, "a %s screen needs at least two 'Choice:' lines", type_names[sc->type]);
 	if (sc->nchoices && sc->type != SCR_SINGLE && sc->type != SCR_MULTI)
-		err(L, sc->choices[0].line, 1, "'Choice:' is only for single and multi screens");
+		deck_err(L, sc->choices[0].line, 1, "'Choice:' is only for single and multi screens");
 }
 
 /* What an id may not be, or NULL: the words conditions and answers files
@@ -348,11 +243,11 @@ static const char *reserved(const char *id)
 
 /* An id that is an indicator's id names that indicator in conditions, so
  * only the screen or item that indicates it may take it. */
-static void check_id_indicator(struct loader *L, const struct field *f, int indicator)
+static void check_id_indicator(struct deck_loader *L, const struct field *f, int indicator)
 {
 	int i = indicator_lookup(f->value);
 	if (i >= 0 && i != indicator)
-		err(L, f->vline, f->vcol, "id '%s' is an indicator id, but this does not indicate it: "
+		deck_err(L, f->vline, f->vcol, "id '%s' is an indicator id, but this does not indicate it: "
 		    "choose another id", f->value);
 }
 
@@ -364,46 +259,121 @@ static bool id_char(char c, bool first)
 	       (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'));
 }
 
-static void check_id(struct loader *L, const struct field *f, const char *what)
+static void check_id(struct deck_loader *L, const struct field *f, const char *what)
 {
 	const char *id = f->value, *p = id;
 	while (*p && id_char(*p, p == id))
 		p++;
 	const char *r;
 	if (*p || p == id)
-		err(L, f->vline, f->vcol + (int)text_chars(id, (size_t)(p - id)),
+		deck_err(L, f->vline, f->vcol + (int)text_chars(id, (size_t)(p - id)),
 		    "%s id '%s': expected a letter, then letters, digits, '.', '-' or '_'", what, id);
 	else if ((r = reserved(id)))
-		err(L, f->vline, f->vcol, "%s id '%s' is %s: choose another id", what, id, r);
+		deck_err(L, f->vline, f->vcol, "%s id '%s' is %s: choose another id", what, id, r);
 }
 
-static void add_screen(struct loader *L, const struct stanza *st)
+/* The screen or item being read, for the take functions. */
+static struct screen *cur_screen(struct deck_loader *L)
+{
+	return &L->deck->s[L->deck->n - 1];
+}
+
+static struct item *cur_item(struct deck_loader *L)
+{
+	struct screen *sc = cur_screen(L);
+	return &sc->items[sc->nitems - 1];
+}
+
+static void take_screen(void *obj, const struct field *f)
+{
+	struct deck_loader *L = obj;
+	cur_screen(L)->id = xstrdup(f->value);
+	check_id(L, f, "screen");
+}
+
+static void take_type(void *obj, const struct field *f)
+{
+	struct deck_loader *L = obj;
+	int type = lookup(type_names, SCR_TYPE_COUNT, f->value);
+	if (type < 0)
+		err_unknown(L, f, "screen type", type_names, SCR_TYPE_COUNT,
+			    "note, yesno, single, multi, number, text, checklist, review, summary, referral or stop");
+	cur_screen(L)->type = type < 0 ? SCR_NOTE : (enum screen_type)type;
+}
+
+static void take_section(void *obj, const struct field *f)
+{
+	struct screen *sc = cur_screen(obj);
+	sc->section = xstrdup(f->value);
+	sc->section_col = f->vcol;
+	sc->section_line = f->vline;
+}
+
+static void take_question(void *obj, const struct field *f)
+{
+	cur_screen(obj)->question = xstrdup(f->value);
+}
+
+static void take_help(void *obj, const struct field *f)
+{
+	cur_screen(obj)->help = xstrdup(f->value);
+}
+
+static void take_why(void *obj, const struct field *f)
+{
+	cur_screen(obj)->why = xstrdup(f->value);
+}
+
+static void take_fact(void *obj, const struct field *f)
+{
+	cur_screen(obj)->fact = xstrdup(f->value);
+}
+
+static void take_next(void *obj, const struct field *f)
+{
+	struct screen *sc = cur_screen(obj);
+	sc->next = xrealloc(sc->next, (sc->nnext + 1) * sizeof *sc->next);
+	struct transition *tr = &sc->next[sc->nnext++];
+	memset(tr, 0, sizeof *tr);
+	tr->target = xstrdup(f->value);	/* split into target and guard later */
+	tr->line = f->vline;
+	tr->col = f->vcol;
+}
+
+/* Type, Indicates, Intended, Sets, Range and Choice depend on each other,
+ * so add_screen reads them once the table has checked the stanza. */
+static const struct schema_field screen_fields[] = {
+	{ "Screen", 0, take_screen },
+	{ "Type", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_type },
+	{ "Section", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_section },
+	{ "Question", SCHEMA_NONEMPTY, take_question },
+	{ "Help", SCHEMA_NONEMPTY, take_help },
+	{ "Why", SCHEMA_NONEMPTY, take_why },
+	{ "Indicates", SCHEMA_NONEMPTY, NULL },
+	{ "Intended", 0, NULL },
+	{ "Sets", SCHEMA_NONEMPTY, NULL },
+	{ "Range", 0, NULL },
+	{ "Choice", SCHEMA_REPEATS, NULL },
+	{ "Next", SCHEMA_REPEATS | SCHEMA_NONEMPTY, take_next },
+	{ "Fact", SCHEMA_NONEMPTY, take_fact },
+};
+static const struct schema screen_schema = SCHEMA_OF("a screen", screen_fields);
+
+static void add_screen(struct deck_loader *L, const struct stanza *st)
 {
 	struct deck *dk = L->deck;
-	check_keys(L, st, screen_keys, "a screen");
 	xgrow((void **)&dk->s, &L->capscreens, dk->n + 1, sizeof *dk->s);
 	struct screen *sc = &dk->s[dk->n++];
 	memset(sc, 0, sizeof *sc);
 	sc->file = L->file;
 	sc->line = st->line;
 	sc->slot = -1;
-	sc->id = xstrdup(stanza_get(st, "Screen")->value);
-	check_id(L, stanza_get(st, "Screen"), "screen");
-	const struct field *t = stanza_get(st, "Type");
-	int type = t ? lookup(type_names, SCR_TYPE_COUNT, t->value) : -1;
-	if (!t)
-		err(L, st->line, 1, "screen '%s' has no 'Type:'", sc->id);
-	else if (type < 0)
-		err_unknown(L, t, "screen type", type_names, SCR_TYPE_COUNT,
-			    "note, yesno, single, multi, number, text, checklist, review, summary, referral or stop");
-	sc->type = type < 0 ? SCR_NOTE : (enum screen_type)type;
-	sc->section = opt_text(st, "Section");
-	sc->fact = opt_text(st, "Fact");
+	sc->type = SCR_NOTE;
+	schema_read(&screen_schema, st, L->file, L, L->d);
+	if (!sc->id)
+		sc->id = xstrdup("");
 	if (!sc->section)
-		err(L, st->line, 1, "screen '%s' has no 'Section:'", sc->id);
-	sc->question = opt_text(st, "Question");
-	sc->help = opt_text(st, "Help");
-	sc->why = opt_text(st, "Why");
+		sc->section = xstrdup("");
 	sc->indicator = parse_indicator(L, st);
 	check_id_indicator(L, stanza_get(st, "Screen"), sc->indicator);
 	sc->intended = parse_bool(L, st, "Intended");
@@ -415,47 +385,116 @@ static void add_screen(struct loader *L, const struct stanza *st)
 		if (strcasecmp(st->f[i].key, "Choice") == 0)
 			parse_choice(L, sc, &st->f[i]);
 	if (sc->type == SCR_SINGLE && sc->set.key >= 0 && sc->nchoices == 0)
-		err(L, sc->line, 1, "screen '%s' sets %s but has no choices", sc->id,
+		deck_err(L, sc->line, 1, "screen '%s' sets %s but has no choices", sc->id,
 		    inputs_key_name(sc->set.key));
 	check_text(L, sc, st);
-	for (size_t i = 0; i < st->n; i++) {
-		const struct field *f = &st->f[i];
-		if (strcasecmp(f->key, "Next") != 0)
-			continue;
-		sc->next = xrealloc(sc->next, (sc->nnext + 1) * sizeof *sc->next);
-		struct transition *tr = &sc->next[sc->nnext++];
-		memset(tr, 0, sizeof *tr);
-		tr->target = xstrdup(f->value);	/* split into target and guard later */
-		tr->line = f->vline;
-		tr->col = f->vcol;
-	}
 }
 
-static void add_item(struct loader *L, const struct stanza *st)
+static void take_item(void *obj, const struct field *f)
 {
-	check_keys(L, st, item_keys, "an item");
+	struct deck_loader *L = obj;
+	cur_item(L)->id = xstrdup(f->value);
+	check_id(L, f, "item");
+}
+
+static void take_text(void *obj, const struct field *f)
+{
+	cur_item(obj)->text = xstrdup(f->value);
+}
+
+static void take_item_help(void *obj, const struct field *f)
+{
+	cur_item(obj)->help = xstrdup(f->value);
+}
+
+static const struct schema_field item_fields[] = {
+	{ "Item", 0, take_item },
+	{ "Text", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_text },
+	{ "Help", SCHEMA_NONEMPTY, take_item_help },
+	{ "Indicates", SCHEMA_NONEMPTY, NULL },
+	{ "Intended", 0, NULL },
+};
+static const struct schema item_schema = SCHEMA_OF("an item", item_fields);
+
+static void add_item(struct deck_loader *L, const struct stanza *st)
+{
 	struct deck *dk = L->deck;
 	const struct field *id = stanza_get(st, "Item");
-	check_id(L, id, "item");
 	struct screen *sc = dk->n ? &dk->s[dk->n - 1] : NULL;
 	if (!sc || sc->file != L->file || sc->type != SCR_CHECKLIST) {
-		err(L, id->line, id->col, "item '%s' does not follow a checklist screen in this file",
+		deck_err(L, id->line, id->col, "item '%s' does not follow a checklist screen in this file",
 		    id->value);
 		return;
 	}
 	sc->items = xrealloc(sc->items, (sc->nitems + 1) * sizeof *sc->items);
 	struct item *it = &sc->items[sc->nitems++];
 	memset(it, 0, sizeof *it);
-	it->id = xstrdup(id->value);
 	it->line = st->line;
-	it->text = opt_text(st, "Text");
-	it->help = opt_text(st, "Help");
+	schema_read(&item_schema, st, L->file, L, L->d);
+	if (!it->id)
+		it->id = xstrdup("");
 	it->indicator = parse_indicator(L, st);
 	check_id_indicator(L, id, it->indicator);
 	it->intended = parse_bool(L, st, "Intended");
 	check_intended(L, st, it->indicator, it->intended);
-	if (!it->text)
-		err(L, st->line, 1, "item '%s' has no 'Text:'", it->id);
+}
+
+/* ---- Section stanzas: a section's title and its step of the progress --- */
+
+static struct section *cur_section(struct deck_loader *L)
+{
+	return &L->deck->sections[L->deck->nsections - 1];
+}
+
+static void take_section_id(void *obj, const struct field *f)
+{
+	struct deck_loader *L = obj;
+	struct section *s = cur_section(L);
+	s->id = xstrdup(f->value);
+	for (size_t i = 0; i + 1 < L->deck->nsections; i++)
+		if (strcmp(L->deck->sections[i].id, s->id) == 0)
+			deck_err(L, f->vline, f->vcol, "section '%s' is defined twice (first in %s:%d)", s->id,
+			    L->deck->sections[i].file, L->deck->sections[i].line);
+}
+
+static void take_title(void *obj, const struct field *f)
+{
+	cur_section(obj)->title = xstrdup(f->value);
+}
+
+static void take_step(void *obj, const struct field *f)
+{
+	cur_section(obj)->step_name = xstrdup(f->value);
+}
+
+static void take_setup(void *obj, const struct field *f)
+{
+	struct deck_loader *L = obj;
+	cur_section(L)->setup = schema_word(f, yes_no, 2, L->file, L->d) == 0;
+}
+
+static const struct schema_field section_fields[] = {
+	{ "Section", SCHEMA_NONEMPTY, take_section_id },
+	{ "Title", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_title },
+	{ "Step", SCHEMA_NONEMPTY, take_step },
+	{ "Setup", SCHEMA_NONEMPTY, take_setup },
+};
+static const struct schema section_schema = SCHEMA_OF("a section", section_fields);
+
+static void add_section(struct deck_loader *L, const struct stanza *st)
+{
+	struct deck *dk = L->deck;
+	xgrow((void **)&dk->sections, &L->capsections, dk->nsections + 1, sizeof *dk->sections);
+	struct section *s = &dk->sections[dk->nsections++];
+	memset(s, 0, sizeof *s);
+	s->file = L->file;
+	s->line = st->line;
+	s->step = -1;
+	schema_read(&section_schema, st, L->file, L, L->d);
+	if (!s->id)
+		s->id = xstrdup("");
+	if (!s->title)
+		s->title = xstrdup(s->id);
 }
 
 /* Adds a file to the deck's identity: its name (not the directory, so a
@@ -471,7 +510,7 @@ static void hash_file(crypto_generichash_state *h, const char *path, const char 
 	crypto_generichash_update(h, (const unsigned char *)buf, len);
 }
 
-static void load_file(struct loader *L, const char *path, crypto_generichash_state *h)
+static void load_file(struct deck_loader *L, const char *path, crypto_generichash_state *h)
 {
 	struct stanza_file sf;
 	char *buf;
@@ -488,9 +527,11 @@ static void load_file(struct loader *L, const char *path, crypto_generichash_sta
 			add_screen(L, st);
 		else if (stanza_get(st, "Item") && st->f[0].key == stanza_get(st, "Item")->key)
 			add_item(L, st);
+		else if (stanza_get(st, "Section") && st->f[0].key == stanza_get(st, "Section")->key)
+			add_section(L, st);
 		else
-			err(L, st->line, 1, "a stanza starts with 'Screen:' or 'Item:', found '%s:'",
-			    st->f[0].key);
+			deck_err(L, st->line, 1, "a stanza starts with 'Screen:', 'Item:' or 'Section:', "
+			    "found '%s:'", st->f[0].key);
 	}
 	stanza_file_free(&sf);
 }
@@ -526,298 +567,12 @@ static bool list_files(struct deck *dk, const char *dir, struct diags *d)
 }
 
 
-static void add_name(struct loader *L, const char *name)
-{
-	xgrow((void **)&L->names, &L->capnames, L->nnames + 1, sizeof *L->names);
-	L->names[L->nnames++] = name;
-}
-
-static void add_slot(struct loader *L, const char *id, int screen, int item)
-{
-	struct deck *dk = L->deck;
-	add_name(L, id);
-	if (screen < 0)
-		return;
-	xgrow((void **)&dk->slots, &L->capslots, dk->nslots + 1, sizeof *dk->slots);
-	dk->slots[dk->nslots++] = (struct slot){ id, screen, item };
-}
-
-/* An id where it is written, for the duplicate check. */
-struct id_at {
-	const char *id, *file;
-	int line;
-	size_t order;	/* in file order */
-};
-
-static int cmp_id_at(const void *a, const void *b)
-{
-	const struct id_at *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
-	return c ? c : (x->order > y->order) - (x->order < y->order);
-}
-
-/* Every screen and item id once: sorted, a duplicate is next to the one it
- * repeats, and is named where it is written the second time. */
-static void check_unique(struct loader *L)
-{
-	struct deck *dk = L->deck;
-	struct id_at *v = NULL;
-	size_t n = 0, cap = 0;
-	for (size_t i = 0; i < dk->n; i++) {
-		const struct screen *sc = &dk->s[i];
-		xgrow((void **)&v, &cap, n + 1 + sc->nitems, sizeof *v);
-		v[n] = (struct id_at){ sc->id, sc->file, sc->line, n };
-		n++;
-		for (size_t j = 0; j < sc->nitems; j++, n++)
-			v[n] = (struct id_at){ sc->items[j].id, sc->file, sc->items[j].line, n };
-	}
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_id_at);
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(v[i].id, v[i - 1].id) == 0) {
-			L->file = v[i].file;
-			err(L, v[i].line, 1, "id '%s' is used twice", v[i].id);
-		}
-	free(v);
-}
-
-static int cmp_key(const void *a, const void *b)
-{
-	return strcmp(((const struct deck_key *)a)->id, ((const struct deck_key *)b)->id);
-}
-
-/* The lookup indexes: screens and slots sorted by id. */
-static void make_index(struct deck *dk)
-{
-	dk->screen_keys = xmalloc((dk->n ? dk->n : 1) * sizeof *dk->screen_keys);
-	for (size_t i = 0; i < dk->n; i++)
-		dk->screen_keys[i] = (struct deck_key){ dk->s[i].id, (int)i };
-	qsort(dk->screen_keys, dk->n, sizeof *dk->screen_keys, cmp_key);
-	dk->slot_keys = xmalloc((dk->nslots ? dk->nslots : 1) * sizeof *dk->slot_keys);
-	for (size_t i = 0; i < dk->nslots; i++)
-		dk->slot_keys[i] = (struct deck_key){ dk->slots[i].id, (int)i };
-	qsort(dk->slot_keys, dk->nslots, sizeof *dk->slot_keys, cmp_key);
-}
-
-/* One slot per answering screen and per checklist item; every id unique. */
-static void make_slots(struct loader *L)
-{
-	struct deck *dk = L->deck;
-	for (size_t i = 0; i < dk->n; i++) {
-		struct screen *sc = &dk->s[i];
-		if (deck_type_answers(sc->type)) {
-			sc->slot = (int)dk->nslots;
-			add_slot(L, sc->id, (int)i, -1);
-		} else {
-			add_slot(L, sc->id, -1, -1);
-		}
-		for (size_t j = 0; j < sc->nitems; j++) {
-			sc->items[j].slot = (int)dk->nslots;
-			add_slot(L, sc->items[j].id, (int)i, (int)j);
-		}
-	}
-	check_unique(L);
-	make_index(dk);
-}
-
-static int find_special(struct loader *L, enum screen_type t, bool required)
-{
-	struct deck *dk = L->deck;
-	int found = -1;
-	for (size_t i = 0; i < dk->n; i++) {
-		if (dk->s[i].type != t)
-			continue;
-		if (found >= 0) {
-			L->file = dk->s[i].file;
-			err(L, dk->s[i].line, 1, "a second %s screen '%s': a deck has one",
-			    type_names[t], dk->s[i].id);
-		}
-		found = (int)i;
-	}
-	if (found < 0 && required)
-		diags_add(L->d, dk->files[0], 0, 0, "the deck has no %s screen", type_names[t]);
-	return found;
-}
-
-static int guard_resolve(void *ctx, const char *name, struct guard_ref *out)
-{
-	struct loader *L = ctx;
-	int i;
-	if ((i = deck_slot_find(L->deck, name)) >= 0)
-		*out = (struct guard_ref){ GREF_SLOT, i };
-	else if ((i = indicator_lookup(name)) >= 0)
-		*out = (struct guard_ref){ GREF_INDICATOR, i };
-	else if ((i = element_lookup(name)) >= 0)
-		*out = (struct guard_ref){ GREF_ELEMENT, i };
-	else if ((i = inputs_key_lookup(name)) >= 0)
-		*out = (struct guard_ref){ GREF_INPUT, i };
-	else
-		return -1;
-	return 0;
-}
-
-static bool one_of(const char *s, const char *const *words)
-{
-	for (; *words; words++)
-		if (strcmp(s, *words) == 0)
-			return true;
-	return false;
-}
-
-/* The values a slot's answer takes in a condition (interview.c's
- * slot_value): NULL if v is one, else what they are. */
-static const char *slot_expects(const struct deck *dk, int slot, const struct gval *v)
-{
-	static const char *const yesno[] = { "yes", "no", "dontknow", "declined", "unanswered", NULL };
-	static const char *const unclear[] = { "dontknow", "declined", "unanswered", NULL };
-	static const char *const multi[] = { "yes", "declined", "unanswered", NULL };
-	const struct screen *sc = &dk->s[dk->slots[slot].screen];
-	bool num = v->t == GV_NUM;
-	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO:
-		if (!num && (one_of(v->s, yesno) || (strcmp(v->s, "intended") == 0 &&
-						      deck_slot_intended(dk, slot))))
-			return NULL;
-		return deck_slot_intended(dk, slot) ? "yes, intended, no, dontknow, declined or unanswered"
-						    : "yes, no, dontknow, declined or unanswered";
-	case SCR_NUMBER:
-		return num || one_of(v->s, unclear) ? NULL
-			: "a number, dontknow, declined or unanswered";
-	case SCR_SINGLE:
-		if (!num && one_of(v->s, unclear))
-			return NULL;
-		for (size_t i = 0; !num && i < sc->nchoices; i++)
-			if (strcmp(sc->choices[i].code, v->s) == 0)
-				return NULL;
-		return "one of its choice codes (quoted), dontknow, declined or unanswered";
-	case SCR_MULTI:
-		return !num && one_of(v->s, multi) ? NULL
-			: "yes (something chosen), declined or unanswered; selected(id, \"code\") tests a choice";
-	default:
-		return num ? "a text (quoted), or unanswered" : NULL;
-	}
-}
-
-static const char *guard_expects(void *ctx, const struct guard_ref *r, const struct gval *v)
-{
-	static const char *const ind[] = { "yes", "no", "dontknow", "declined", "unanswered", "intended", NULL };
-	static const char *const status[] = { "met", "not-met", "unclear", NULL };
-	struct loader *L = ctx;
-	bool num = v->t == GV_NUM;
-	switch (r->kind) {
-	case GREF_SLOT:
-		return slot_expects(L->deck, r->index, v);
-	case GREF_INDICATOR:
-		return !num && one_of(v->s, ind) ? NULL
-			: "yes, intended, no, dontknow, declined or unanswered";
-	case GREF_ELEMENT:
-		return !num && one_of(v->s, status) ? NULL : "met, not-met or unclear";
-	case GREF_INPUT:
-		break;
-	}
-	/* An input: a number key takes numbers; the others their words, or
-	 * unanswered while unset. */
-	if (inputs_key_is_number(r->index))
-		return num ? NULL : "a number";
-	bool never_unset = r->index == IN_CHILD || r->index == IN_MINOR_NOW;
-	if (!num && (inputs_value_lookup(r->index, v->s) >= 0 ||
-		     (strcmp(v->s, "unanswered") == 0 && !never_unset)))
-		return NULL;
-	return inputs_key_allowed(r->index);
-}
-
-static const char *guard_suggest(void *ctx, const char *name)
-{
-	struct loader *L = ctx;
-	return suggest_nearest(name, L->names, L->nnames);
-}
-
-static void link_transition(struct loader *L, struct transition *tr)
-{
-	struct deck *dk = L->deck;
-	char *v = tr->target;
-	size_t n = strcspn(v, " \t");
-	const char *rest = v + n;
-	while (*rest == ' ' || *rest == '\t')
-		rest++;
-	if (*rest) {
-		if (strncmp(rest, "if", 2) != 0 || (rest[2] != ' ' && rest[2] != '\t')) {
-			err(L, tr->line, tr->col + (int)text_chars(v, (size_t)(rest - v)),
-			    "expected 'if' after the target '%.*s'", (int)n, v);
-		} else {
-			const char *g = rest + 3;
-			struct guard_names names = { L, guard_resolve, guard_suggest, guard_expects };
-			int col;
-			char *msg;
-			tr->cond = xstrdup(g);
-			tr->guard = guard_parse(g, &names, &col, &msg);
-			if (!tr->guard) {
-				err(L, tr->line, tr->col + (int)text_chars(v, (size_t)(g - v)) + col - 1,
-				    "%s", msg);
-				free(msg);
-			}
-		}
-	}
-	v[n] = '\0';
-	int found = deck_screen_find(dk, v);
-	tr->to = found >= 0 ? found : DECK_END;
-	if (found >= 0 || strcmp(v, "end") == 0)
-		return;
-	const char **ids = xmalloc(dk->n * sizeof *ids);
-	for (size_t i = 0; i < dk->n; i++)
-		ids[i] = dk->s[i].id;
-	const char *near = suggest_nearest(v, ids, dk->n);
-	if (near)
-		err(L, tr->line, tr->col, "'Next:' names unknown screen '%s' (did you mean '%s'?)", v, near);
-	else
-		err(L, tr->line, tr->col, "'Next:' names unknown screen '%s'", v);
-	free(ids);
-}
-
-static void link_screen(struct loader *L, struct screen *sc)
-{
-	L->file = sc->file;
-	if (sc->nnext == 0)
-		err(L, sc->line, 1, "screen '%s' has no 'Next:'", sc->id);
-	for (size_t j = 0; j < sc->nnext; j++) {
-		struct transition *tr = &sc->next[j];
-		bool cond = strpbrk(tr->target, " \t") != NULL;
-		link_transition(L, tr);
-		bool last = j + 1 == sc->nnext;
-		if (last && cond)
-			err(L, tr->line, tr->col, "the last 'Next:' of screen '%s' must have no condition",
-			    sc->id);
-		else if (!last && !cond)
-			err(L, sc->next[j + 1].line, sc->next[j + 1].col,
-			    "this 'Next:' is never taken: the one before it has no condition");
-	}
-}
-
-static void link_deck(struct loader *L)
-{
-	struct deck *dk = L->deck;
-	make_slots(L);
-	for (int i = 0; i < IND_COUNT; i++)
-		add_name(L, indicator_id(i));
-	for (int i = 0; i < EL_COUNT; i++)
-		add_name(L, element_name(i));
-	for (int i = 0; i < IN_KEY_COUNT; i++)
-		add_name(L, inputs_key_name(i));
-	dk->start = 0;
-	dk->summary = find_special(L, SCR_SUMMARY, true);
-	dk->stop = find_special(L, SCR_STOP, true);
-	dk->review = find_special(L, SCR_REVIEW, false);
-	find_special(L, SCR_REFERRAL, false);
-	for (size_t i = 0; i < dk->n; i++)
-		link_screen(L, &dk->s[i]);
-}
-
 struct deck *deck_parse(const char *dir, struct diags *d)
 {
 	struct deck *dk = xcalloc(1, sizeof *dk);
 	dk->start = dk->summary = dk->stop = dk->review = -1;
 	size_t before = d->n;
-	struct loader L = { .deck = dk, .d = d };
+	struct deck_loader L = { .deck = dk, .d = d };
 	if (sodium_init() < 0) {
 		diags_add(d, dir, 0, 0, "libsodium could not start");
 	} else if (list_files(dk, dir, d)) {
@@ -831,7 +586,7 @@ struct deck *deck_parse(const char *dir, struct diags *d)
 		crypto_generichash_final(&h, sum, sizeof sum);
 		sodium_bin2hex(dk->identity, sizeof dk->identity, sum, sizeof sum);
 		if (d->n == before)
-			link_deck(&L);
+			deck_link(&L);
 	}
 	free(L.names);
 	if (d->n > before) {
@@ -841,90 +596,3 @@ struct deck *deck_parse(const char *dir, struct diags *d)
 	return dk;
 }
 
-void deck_free(struct deck *dk)
-{
-	if (!dk)
-		return;
-	for (size_t i = 0; i < dk->n; i++) {
-		struct screen *sc = &dk->s[i];
-		free(sc->id);
-		free(sc->section);
-		free(sc->fact);
-		free(sc->question);
-		free(sc->help);
-		free(sc->why);
-		for (size_t j = 0; j < sc->nchoices; j++) {
-			free(sc->choices[j].code);
-			free(sc->choices[j].label);
-		}
-		free(sc->choices);
-		for (size_t j = 0; j < sc->nitems; j++) {
-			free(sc->items[j].id);
-			free(sc->items[j].text);
-			free(sc->items[j].help);
-		}
-		free(sc->items);
-		for (size_t j = 0; j < sc->nnext; j++) {
-			free(sc->next[j].target);
-			free(sc->next[j].cond);
-			guard_free(sc->next[j].guard);
-		}
-		free(sc->next);
-	}
-	free(dk->s);
-	free(dk->slots);
-	free(dk->screen_keys);
-	free(dk->slot_keys);
-	for (size_t i = 0; i < dk->nfiles; i++)
-		free(dk->files[i]);
-	free(dk->files);
-	free(dk);
-}
-
-static int find_key(const struct deck_key *keys, size_t n, const char *id)
-{
-	if (!keys)
-		return -1;
-	struct deck_key k = { id, -1 };
-	const struct deck_key *f = bsearch(&k, keys, n, sizeof *keys, cmp_key);
-	return f ? f->index : -1;
-}
-
-int deck_screen_find(const struct deck *dk, const char *id)
-{
-	return find_key(dk->screen_keys, dk->n, id);
-}
-
-int deck_slot_find(const struct deck *dk, const char *id)
-{
-	return find_key(dk->slot_keys, dk->nslots, id);
-}
-
-static const struct item *slot_item(const struct deck *dk, int slot)
-{
-	const struct slot *s = &dk->slots[slot];
-	return s->item >= 0 ? &dk->s[s->screen].items[s->item] : NULL;
-}
-
-int deck_slot_indicator(const struct deck *dk, int slot)
-{
-	const struct item *it = slot_item(dk, slot);
-	return it ? it->indicator : dk->s[dk->slots[slot].screen].indicator;
-}
-
-bool deck_slot_intended(const struct deck *dk, int slot)
-{
-	const struct item *it = slot_item(dk, slot);
-	return it ? it->intended : dk->s[dk->slots[slot].screen].intended;
-}
-
-enum screen_type deck_slot_type(const struct deck *dk, int slot)
-{
-	return slot_item(dk, slot) ? SCR_YESNO : dk->s[dk->slots[slot].screen].type;
-}
-
-const char *deck_slot_text(const struct deck *dk, int slot)
-{
-	const struct item *it = slot_item(dk, slot);
-	return it ? it->text : dk->s[dk->slots[slot].screen].question;
-}

@@ -17,7 +17,9 @@
  *   Fact: role                      (the office counts the choice as this
  *                                    statistical fact, domain/facts.h)
  * and, after a checklist screen, one `Item:` stanza per item with
- * Indicates, Text, Help and Intended. */
+ * Indicates, Text, Help and Intended; and one stanza per section:
+ *   Section: act    Title: Act    Step: Act    (Setup: yes)
+ * Each stanza kind is a schema table (base/schema.h). */
 #ifndef TIPSCREEN_DECK_H
 #define TIPSCREEN_DECK_H
 
@@ -89,7 +91,8 @@ struct screen {
 	const char *file;	/* borrowed from the deck */
 	int line;
 	enum screen_type type;
-	char *section;
+	char *section;	/* the id of a section of the deck */
+	int section_line, section_col;
 	char *fact;	/* the statistical fact its choice gives (facts.h), or NULL */
 	char *question, *help, *why;
 	int indicator;	/* enum indicator, or -1 */
@@ -103,6 +106,17 @@ struct screen {
 	size_t nitems;
 	struct transition *next;
 	size_t nnext;
+};
+
+/* A `Section:` stanza: a section's title and where it is in the progress. */
+struct section {
+	char *id;
+	char *title;	/* untranslated: pass it to _() */
+	char *step_name;	/* the step of the progress it belongs to, or NULL */
+	int step;	/* the index of step_name in the deck's steps, or -1: no progress shown */
+	bool setup;	/* it sets the interview up (the case file lists it first) */
+	const char *file;	/* borrowed from the deck */
+	int line;
 };
 
 /* An answer slot: a screen that takes an answer, or a checklist item. */
@@ -131,6 +145,10 @@ struct deck {
 	size_t nslots;
 	char **files;
 	size_t nfiles;
+	struct section *sections;	/* in deck order */
+	size_t nsections;
+	const char **steps;	/* the progress: each Step: name once, borrowed from sections */
+	size_t nsteps;
 	int start, summary, stop, review;	/* screen indexes (review: -1 if none) */
 	struct deck_key *screen_keys, *slot_keys;	/* sorted by id; private to deck.c */
 };
@@ -157,13 +175,22 @@ const char *deck_slot_text(const struct deck *deck, int slot);
 
 /* Calls fn with every text of the deck a translator translates, in file
  * order: the context (the screen's or the item's id, the msgctxt of
- * locales/), the English text, and where it is. */
+ * locales/; NULL for the sections' titles and steps, which _() looks up
+ * without one), the English text, and where it is. */
 typedef void deck_text_fn(void *arg, const char *ctx, const char *text, const char *file,
 			  int line);
 void deck_each_text(const struct deck *deck, deck_text_fn *fn, void *arg);
 
-/* The title of a section ("act" → "Act"), untranslated: pass it to _(). */
-const char *deck_section_title(const char *section);
+/* The section with this id, or NULL. */
+const struct section *deck_section(const struct deck *deck, const char *id);
+/* The title of a section ("act" → "Act"), untranslated: pass it to _().
+ * The id itself for a section the deck does not define. */
+const char *deck_section_title(const struct deck *deck, const char *section);
+/* The index in deck->steps of the section's step, or -1 when the section
+ * shows no progress (the stop screen: someone the person fears may read it). */
+int deck_section_step(const struct deck *deck, const char *section);
+/* Whether the section sets the interview up (`Setup: yes`). */
+bool deck_section_setup(const struct deck *deck, const char *section);
 
 /* "yesno", "checklist", … */
 const char *deck_type_name(enum screen_type t);

@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/schema.h"
+#include "base/xalloc.h"
+
 struct key_info {
 	const char *name;
 	const char *const *words;	/* NULL-terminated; NULL for a number */
@@ -199,39 +202,50 @@ const char *inputs_contradiction(const struct assess_input *in, enum input_key *
 	return NULL;
 }
 
-static void parse_field(const struct field *f, struct assess_input *in,
-			const char *path, struct diags *d)
+/* What the take functions fill. */
+struct in_reader {
+	struct assess_input *in;
+	const char *path;
+	struct diags *d;
+};
+
+static void take_indicator(void *obj, const struct field *f)
 {
+	struct in_reader *r = obj;
 	int ind = indicator_lookup(f->key);
-	if (ind >= 0) {
-		int v = ind_value_lookup(f->value);
-		bool purpose = indicator_element(ind) == EL_PURPOSE;
-		if (v < 0 || (v == IV_INTENDED && !purpose))
-			diags_add(d, path, f->vline, f->vcol,
-				  "'%s' is not a value for %s: expected yes, no, dontknow, declined or unanswered%s",
-				  f->value, f->key, purpose ? " (or intended)" : "");
-		else
-			inputs_add_indicator(in, ind, v);
-		return;
-	}
+	int v = ind_value_lookup(f->value);
+	bool purpose = indicator_element(ind) == EL_PURPOSE;
+	if (v < 0 || (v == IV_INTENDED && !purpose))
+		diags_add(r->d, r->path, f->vline, f->vcol,
+			  "'%s' is not a value for %s: expected yes, no, dontknow, declined or unanswered%s",
+			  f->value, f->key, purpose ? " (or intended)" : "");
+	else
+		inputs_add_indicator(r->in, ind, v);
+}
+
+static void take_input(void *obj, const struct field *f)
+{
+	struct in_reader *r = obj;
 	int k = inputs_key_lookup(f->key);
-	if (k < 0) {
-		diags_add(d, path, f->line, f->col,
-			  "unknown key '%s': expected an indicator id or %s", f->key,
-			  inputs_key_list());
-		return;
-	}
 	int v = inputs_value_lookup(k, f->value);
-	if (v < 0) {
-		diags_add(d, path, f->vline, f->vcol, "'%s' is not a value for %s: expected %s",
+	if (v < 0)
+		diags_add(r->d, r->path, f->vline, f->vcol, "'%s' is not a value for %s: expected %s",
 			  f->value, f->key, keys[k].allowed);
-		return;
-	}
-	if (in->value[k] >= 0) {
-		diags_add(d, path, f->line, f->col, "%s is given twice", f->key);
-		return;
-	}
-	in->value[k] = v;
+	else
+		r->in->value[k] = v;
+}
+
+/* The table of an inputs file: every indicator (which may repeat: its
+ * answers combine, rule 2) and every assessment input once. */
+static struct schema_field *input_fields(size_t *n)
+{
+	struct schema_field *v = xmalloc((IND_COUNT + IN_KEY_COUNT) * sizeof *v);
+	*n = 0;
+	for (int i = 0; i < IND_COUNT; i++)
+		v[(*n)++] = (struct schema_field){ indicator_id(i), SCHEMA_REPEATS, take_indicator };
+	for (int k = 0; k < IN_KEY_COUNT; k++)
+		v[(*n)++] = (struct schema_field){ keys[k].name, 0, take_input };
+	return v;
 }
 
 int inputs_parse(const struct stanza_file *f, struct assess_input *in, struct diags *d)
@@ -244,10 +258,14 @@ int inputs_parse(const struct stanza_file *f, struct assess_input *in, struct di
 	if (f->n == 0)
 		return d->n > before ? -1 : 0;
 	const struct stanza *s = &f->s[0];
-	for (size_t i = 0; i < s->n; i++) {
-		/* An indicator may repeat: its answers combine (rule 2). */
-		parse_field(&s->f[i], in, f->path, d);
-	}
+	size_t n;
+	struct schema_field *fields = input_fields(&n);
+	char *expected = xasprintf("an indicator id or %s", inputs_key_list());
+	struct schema sc = { "the assessment inputs", fields, n, expected, true };
+	struct in_reader r = { in, f->path, d };
+	schema_read(&sc, s, f->path, &r, d);
+	free(expected);
+	free(fields);
 	enum input_key blame;
 	const char *why = inputs_contradiction(in, &blame);
 	if (why) {

@@ -150,14 +150,16 @@ static void report_cycle(struct dfs *s, const struct transition *tr, int to)
 	size_t from = s->depth;
 	while (from > 0 && s->path[from - 1] != to)
 		from--;
-	char *path = xstrdup("");
-	for (size_t k = from - 1; k < s->depth; k++) {
-		char *p = xasprintf("%s%s → ", path, s->dk->s[s->path[k]].id);
-		free(path);
-		path = p;
-	}
+	char *path = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&path, &len);
+	for (size_t k = from - 1; out && k < s->depth; k++)
+		fprintf(out, "%s → ", s->dk->s[s->path[k]].id);
+	if (out)
+		fclose(out);
 	const struct screen *sc = &s->dk->s[s->path[s->depth - 1]];
-	diags_add(s->d, sc->file, tr->line, tr->col, "cycle: %s%s", path, s->dk->s[to].id);
+	diags_add(s->d, sc->file, tr->line, tr->col, "cycle: %s%s", path ? path : "",
+		  s->dk->s[to].id);
 	free(path);
 }
 

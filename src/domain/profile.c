@@ -10,40 +10,10 @@
 #include <unistd.h>
 
 #include "base/fsx.h"
-#include "base/suggest.h"
+#include "base/schema.h"
 #include "base/xalloc.h"
 #include "domain/contacts.h"
 #include "domain/law.h"
-
-/* One kind of stanza: its fields, and which of them must be there. */
-struct kind {
-	const char *first;	/* the key that names the stanza */
-	const char *const *keys;	/* allowed, NULL-terminated */
-	const char *const *required;
-};
-
-static const char *const head_keys[] = {
-	"Profile", "Jurisdiction", "Instrument", "Citation", "Name", "Version", "Date",
-	"Licence", "Status", "Source", "Child-age", "Child-note", "Means-adult",
-	"Means-child", "Means", "Act", "Consent", NULL
-};
-static const char *const head_required[] = {
-	"Profile", "Jurisdiction", "Instrument", "Citation", "Name", "Version", "Date",
-	"Licence", "Status", "Source", "Child-age", "Means-adult", "Means-child", "Act",
-	"Consent", NULL
-};
-static const char *const purpose_keys[] = {
-	"Purpose", "Named", "For", "Means-adult", "Means-child", "Note", "Cite", NULL
-};
-static const char *const purpose_required[] = { "Purpose", "Named", NULL };
-static const char *const prov_keys[] = {
-	"Provision", "Title", "Role", "Text", "Lines", "Citation", "Source", "Not-quoted", NULL
-};
-static const char *const prov_required[] = { "Provision", "Title", "Role", NULL };
-
-static const struct kind head_kind = { "Profile", head_keys, head_required };
-static const struct kind purpose_kind = { "Purpose", purpose_keys, purpose_required };
-static const struct kind prov_kind = { "Provision", prov_keys, prov_required };
 
 static const char *const means_words[] = { "always", "never", "some", NULL };
 static const char *const act_words[] = { "protocol", "travel", NULL };
@@ -84,90 +54,24 @@ static size_t count(const char *const *v)
 	return n;
 }
 
-/* "a, b or c" of a word list; a new string. */
-static char *joined(const char *const *v)
-{
-	char *s = xstrdup("");
-	size_t n = count(v);
-	for (size_t i = 0; i < n; i++) {
-		char *t = xasprintf("%s%s%s", s, i == 0 ? "" : i + 1 == n ? " or " : ", ", v[i]);
-		free(s);
-		s = t;
-	}
-	return s;
-}
-
-static bool in_list(const char *const *v, const char *key)
-{
-	for (size_t i = 0; v[i]; i++)
-		if (strcasecmp(v[i], key) == 0)
-			return true;
-	return false;
-}
-
-/* Unknown, repeated and missing fields of one stanza. */
-static void check_fields(struct parser *ps, const struct stanza *s, const struct kind *k)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		const struct field *f = &s->f[i];
-		if (!in_list(k->keys, f->key)) {
-			const char *near = suggest_nearest(f->key, k->keys, count(k->keys));
-			char *all = joined(k->keys);
-			diags_add(ps->d, ps->path, f->line, f->col,
-				  "unknown field '%s' in a %s stanza%s%s%s: expected %s", f->key,
-				  k->first, near ? " (did you mean '" : "", near ? near : "",
-				  near ? "'?)" : "", all);
-			free(all);
-			ps->errors++;
-			continue;
-		}
-		if (stanza_get(s, f->key) != f) {
-			diags_add(ps->d, ps->path, f->line, f->col, "field '%s' given twice", f->key);
-			ps->errors++;
-		} else if (!*f->value) {
-			diags_add(ps->d, ps->path, f->line, f->col, "field '%s' is empty: expected a value",
-				  f->key);
-			ps->errors++;
-		}
-	}
-	for (size_t i = 0; k->required[i]; i++)
-		if (!stanza_get(s, k->required[i])) {
-			diags_add(ps->d, ps->path, s->line, 1, "a %s stanza needs a '%s:' field", k->first,
-				  k->required[i]);
-			ps->errors++;
-		}
-}
-
 static char *value(const struct stanza *s, const char *key)
 {
 	const struct field *f = stanza_get(s, key);
 	return f && *f->value ? xstrdup(f->value) : NULL;
 }
 
-/* The index of the field's value among words, or -1 after an error. */
+/* The index of the field's value among words, or -1 (after an error if
+ * it is not one of them). */
 static int word(struct parser *ps, const struct stanza *s, const char *key,
 		const char *const *words)
 {
 	const struct field *f = stanza_get(s, key);
 	if (!f || !*f->value)
 		return -1;
-	for (int i = 0; words[i]; i++)
-		if (strcmp(f->value, words[i]) == 0)
-			return i;
-	char *all = joined(words);
-	err(ps, f, "%s: expected %s, not '%s'", key, all, f->value);
-	free(all);
-	return -1;
-}
-
-static bool valid_id(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '.'))
-			return false;
-	return true;
+	int i = schema_word(f, words, count(words), ps->path, ps->d);
+	if (i < 0)
+		ps->errors++;
+	return i;
 }
 
 static bool valid_date(const char *s)
@@ -201,33 +105,77 @@ static void parse_means_list(struct parser *ps, const struct stanza *s)
 	free(copy);
 }
 
+/* The string fields of the head, taken as they are. */
+#define TAKE_TEXT(name, member) \
+	static void take_##name(void *obj, const struct field *f) \
+	{ \
+		struct parser *ps = obj; \
+		ps->p->member = xstrdup(f->value); \
+	}
+TAKE_TEXT(profile, id)
+TAKE_TEXT(jurisdiction, jurisdiction)
+TAKE_TEXT(instrument, instrument)
+TAKE_TEXT(citation, citation)
+TAKE_TEXT(name, name)
+TAKE_TEXT(version, version)
+TAKE_TEXT(date, date)
+TAKE_TEXT(licence, licence)
+TAKE_TEXT(status, status)
+TAKE_TEXT(source, source)
+TAKE_TEXT(child_note, child_note)
+#undef TAKE_TEXT
+
+/* Every field of a profile has a value. The head's words and numbers
+ * depend on each other (Means: and the purposes' Means-adult:), so
+ * parse_head reads them once the table has checked the stanza. */
+enum { REQ = SCHEMA_REQUIRED | SCHEMA_NONEMPTY, OPT = SCHEMA_NONEMPTY };
+static const struct schema_field head_fields[] = {
+	{ "Profile", REQ, take_profile },	{ "Jurisdiction", REQ, take_jurisdiction },
+	{ "Instrument", REQ, take_instrument },	{ "Citation", REQ, take_citation },
+	{ "Name", REQ, take_name },		{ "Version", REQ, take_version },
+	{ "Date", REQ, take_date },		{ "Licence", REQ, take_licence },
+	{ "Status", REQ, take_status },		{ "Source", REQ, take_source },
+	{ "Child-age", REQ, NULL },		{ "Child-note", OPT, take_child_note },
+	{ "Means-adult", REQ, NULL },		{ "Means-child", REQ, NULL },
+	{ "Means", OPT, NULL },			{ "Act", REQ, NULL },
+	{ "Consent", REQ, NULL },
+};
+static const struct schema_field purpose_fields[] = {
+	{ "Purpose", REQ, NULL },	{ "Named", REQ, NULL },	{ "For", OPT, NULL },
+	{ "Means-adult", OPT, NULL },	{ "Means-child", OPT, NULL },
+	{ "Note", OPT, NULL },		{ "Cite", OPT, NULL },
+};
+static const struct schema_field prov_fields[] = {
+	{ "Provision", REQ, NULL },	{ "Title", REQ, NULL },		{ "Role", REQ, NULL },
+	{ "Text", OPT, NULL },		{ "Lines", OPT, NULL },		{ "Citation", OPT, NULL },
+	{ "Source", OPT, NULL },	{ "Not-quoted", OPT, NULL },
+};
+static const struct schema head_schema = SCHEMA_OF("a Profile stanza", head_fields);
+static const struct schema purpose_schema = SCHEMA_OF("a Purpose stanza", purpose_fields);
+static const struct schema prov_schema = SCHEMA_OF("a Provision stanza", prov_fields);
+
+/* Checks s against its table; the errors count against the profile. */
+static void check_fields(struct parser *ps, const struct stanza *s, const struct schema *sc)
+{
+	ps->errors += (int)schema_read(sc, s, ps->path, ps, ps->d);
+}
+
 static void parse_head(struct parser *ps, const struct stanza *s, const char *id)
 {
 	struct profile *p = ps->p;
-	check_fields(ps, s, &head_kind);
-	p->id = value(s, "Profile");
+	check_fields(ps, s, &head_schema);
 	if (p->id && id && strcmp(p->id, id) != 0)
 		err(ps, stanza_get(s, "Profile"), "Profile: '%s' differs from the file's name '%s' "
 			"(ID.profile)", p->id, id);
-	else if (p->id && !valid_id(p->id))
+	else if (p->id && !schema_is_id(p->id))
 		err(ps, stanza_get(s, "Profile"), "Profile: '%s' is not an id: expected a-z, 0-9 and "
 			"'-'", p->id);
-	p->jurisdiction = value(s, "Jurisdiction");
-	p->instrument = value(s, "Instrument");
-	p->citation = value(s, "Citation");
-	p->name = value(s, "Name");
-	p->version = value(s, "Version");
-	p->date = value(s, "Date");
 	if (p->date && !valid_date(p->date))
 		err(ps, stanza_get(s, "Date"), "Date: expected YYYY-MM-DD, not '%s'", p->date);
-	p->licence = value(s, "Licence");
-	p->status = value(s, "Status");
 	if (p->status && strncmp(p->status, "verified", 8) != 0 &&
 	    strncmp(p->status, "unverified", 10) != 0)
 		err(ps, stanza_get(s, "Status"), "Status: expected verified or unverified (with the "
 			"reason in brackets), not '%s'", p->status);
-	p->source = value(s, "Source");
-	p->child_note = value(s, "Child-note");
 	const struct field *age = stanza_get(s, "Child-age");
 	char *end = NULL;
 	long n = age ? strtol(age->value, &end, 10) : 18;
@@ -249,7 +197,7 @@ static void parse_head(struct parser *ps, const struct stanza *s, const char *id
 static void parse_purpose(struct parser *ps, const struct stanza *s)
 {
 	struct profile *p = ps->p;
-	check_fields(ps, s, &purpose_kind);
+	check_fields(ps, s, &purpose_schema);
 	const struct field *f = stanza_get(s, "Purpose");
 	int ind = f ? indicator_lookup(f->value) : -1;
 	if (f && *f->value && (ind < 0 || indicator_element(ind) != EL_PURPOSE)) {
@@ -320,7 +268,13 @@ static char *quote_lines(struct parser *ps, const struct field *lines, const cha
 			n--;
 		return xstrndup(body, n);
 	}
-	char *text = xstrdup(""), *copy = xstrdup(lines->value);
+	char *text = NULL, *copy = xstrdup(lines->value);
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	if (!out) {
+		free(copy);
+		return xstrdup("");
+	}
 	const char *from = body;
 	for (char *t = strtok(copy, " "); t; t = strtok(NULL, " ")) {
 		const char *at;
@@ -332,10 +286,10 @@ static char *quote_lines(struct parser *ps, const struct field *lines, const cha
 			continue;
 		}
 		from = at + n;
-		char *s = xasprintf("%s%s%.*s", text, *text ? "\n" : "", (int)n, at);
-		free(text);
-		text = s;
+		fprintf(out, "%s%.*s", len ? "\n" : "", (int)n, at);
+		fflush(out);	/* len is the length so far */
 	}
+	fclose(out);
 	free(copy);
 	return text;
 }
@@ -374,18 +328,18 @@ static void quote_text(struct parser *ps, const struct stanza *s, struct prof_pr
 static void parse_provision(struct parser *ps, const struct stanza *s)
 {
 	struct profile *p = ps->p;
-	check_fields(ps, s, &prov_kind);
+	check_fields(ps, s, &prov_schema);
 	const struct field *f = stanza_get(s, "Provision");
 	if (!f || !*f->value)
 		return;
-	if (!valid_id(f->value)) {
+	if (!schema_is_id(f->value)) {
 		err(ps, f, "Provision: '%s' is not an id: expected a-z, 0-9, '-' and '.'",
 		    f->value);
 		return;
 	}
 	for (size_t i = 0; i < p->nprov; i++)
 		if (strcmp(p->prov[i].id, f->value) == 0) {
-			err(ps, f, "Provision: '%s' is given twice", f->value);
+			err(ps, f, "provision '%s' is defined twice", f->value);
 			return;
 		}
 	if (p->nprov == PROFILE_MAX_PROVISIONS) {
@@ -555,7 +509,7 @@ char *profile_path(const char *deck, const char *id)
 		size_t n = strlen(id);
 		return n > 8 && strcmp(id + n - 8, ".profile") == 0 ? xstrdup(id) : NULL;
 	}
-	if (!valid_id(id) || strchr(id, '.'))
+	if (!schema_is_id(id) || strchr(id, '.'))
 		return NULL;
 	return xasprintf("%s/law/profiles/%s.profile", deck, id);
 }
@@ -586,7 +540,8 @@ int profile_check_all(const char *deck, struct diags *d)
 		names[n++] = xasprintf("%s/%s", dir, e->d_name);
 	}
 	closedir(dh);
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n > 1)	/* names is NULL when the folder has no profile */
+		qsort(names, n, sizeof *names, cmp_names);
 	int bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct profile p;
@@ -620,27 +575,31 @@ char *profile_config_path(void)
 	return fsx_xdg(FSX_XDG_CONFIG, "tipscreen/law");
 }
 
-/* One field of the configuration: the first "Law: ID" sets *id. */
-static int config_field(const struct field *fl, char **id, const char *path, struct diags *d)
+/* The configuration file's one field. */
+struct config {
+	char *id;
+	int line;	/* of the first Law: */
+	const char *path;
+	struct diags *d;
+};
+
+static void take_law(void *obj, const struct field *f)
 {
-	if (strcasecmp(fl->key, "Law") != 0) {
-		diags_add(d, path, fl->line, fl->col, "unknown field '%s': expected 'Law: ID' (a "
-			  "profile id, or none)", fl->key);
-		return -1;
+	struct config *c = obj;
+	if (c->id) {	/* in an earlier stanza: the table sees one at a time */
+		schema_given_twice(f, c->line, c->path, c->d);
+		return;
 	}
-	if (*id) {
-		diags_add(d, path, fl->line, fl->col, "'Law:' given twice: expected one default "
-			  "profile");
-		return -1;
-	}
-	if (!*fl->value) {
-		diags_add(d, path, fl->line, fl->col, "'Law:' is empty: expected a profile id, or "
-			  "none");
-		return -1;
-	}
-	*id = xstrdup(fl->value);
-	return 0;
+	c->id = xstrdup(f->value);
+	c->line = f->line;
 }
+
+static const struct schema_field config_fields[] = {
+	{ "Law", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_law },
+};
+static const struct schema config_schema = {
+	"the law configuration", config_fields, 1, "'Law: ID' (a profile id, or none)", false
+};
 
 int profile_config_read(const char *path, char **id, struct diags *d)
 {
@@ -652,15 +611,14 @@ int profile_config_read(const char *path, char **id, struct diags *d)
 		stanza_file_free(&f);
 		return -1;
 	}
-	int rc = 0;
+	size_t before = d->n;
+	struct config c = { NULL, 0, path, d };
 	for (size_t i = 0; i < f.n; i++)
-		for (size_t j = 0; j < f.s[i].n; j++)
-			if (config_field(&f.s[i].f[j], id, path, d) < 0)
-				rc = -1;
-	if (rc == 0 && !*id) {
+		schema_read(&config_schema, &f.s[i], path, &c, d);
+	if (f.n == 0)
 		diags_add(d, path, 1, 1, "expected 'Law: ID' (a profile id, or none)");
-		rc = -1;
-	}
+	*id = c.id;
+	int rc = d->n > before ? -1 : 0;
 	if (rc < 0) {
 		free(*id);
 		*id = NULL;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/schema.h"
 #include "base/stanza.h"
 #include "base/suggest.h"
 #include "base/xalloc.h"
@@ -130,29 +131,20 @@ static int one_outcome(struct reader *r, const struct field *f)
 	return o < 0 ? OUT_INCOMPLETE : o;
 }
 
-static bool valid_id(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '.'))
-			return false;
-	return true;
-}
+/* The header stanza's fields: a table of key, rules and handler. */
 
-/* The header stanza's fields: a table of key and handler. */
-typedef void head_fn(struct reader *r, const struct field *f);
-
-static void h_id(struct reader *r, const struct field *f)
+static void h_id(void *obj, const struct field *f)
 {
-	if (!valid_id(f->value))
+	struct reader *r = obj;
+	if (!schema_is_id(f->value))
 		BAD(r, f, "bad scenario id '%s': expected lower-case letters, digits, '-' and '.'",
 		    f->value);
 	r->s->id = xstrdup(f->value);
 }
 
-static void h_version(struct reader *r, const struct field *f)
+static void h_version(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	char *end;
 	errno = 0;
 	long v = strtol(f->value, &end, 10);
@@ -161,133 +153,102 @@ static void h_version(struct reader *r, const struct field *f)
 	r->s->version = v;
 }
 
-static void h_title(struct reader *r, const struct field *f)
+static void h_title(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	r->s->title = xstrdup(f->value);
 }
 
-static void h_teaches(struct reader *r, const struct field *f)
+static void h_teaches(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	r->s->teaches = xstrdup(f->value);
 }
 
-static void h_persona(struct reader *r, const struct field *f)
+static void h_persona(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	r->s->persona = xstrdup(f->value);
 }
 
-static void h_audience(struct reader *r, const struct field *f)
+static void h_audience(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	each_word(r, f, add_role, NULL);
 }
 
-static void h_level(struct reader *r, const struct field *f)
+static void h_level(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	int l = lookup(r, f, f->vcol, f->value, level_names, LEVEL_COUNT, "level");
 	r->s->level = l < 0 ? LEVEL_BASIC : (enum scenario_level)l;
 }
 
-static void h_outcome(struct reader *r, const struct field *f)
+static void h_outcome(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	r->s->outcome = (enum outcome)one_outcome(r, f);
 	r->seen_outcome = true;
 }
 
-static void h_flags(struct reader *r, const struct field *f)
+static void h_flags(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	each_word(r, f, add_flag, r->s->flag);
 	r->seen_flags = true;
 }
 
-static void h_cites(struct reader *r, const struct field *f)
+static void h_cites(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	each_word(r, f, add_cite, NULL);
 	r->seen_cites = true;
 }
 
-static void h_stop(struct reader *r, const struct field *f)
+static void h_stop(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	r->s->stop_at = deck_screen_find(r->dk, f->value);
 	if (r->s->stop_at < 0)
 		BAD(r, f, "Stop-At names unknown screen '%s'", f->value);
 }
 
-static void h_law(struct reader *r, const struct field *f)
+static void h_law(void *obj, const struct field *f)
 {
-	if (!valid_id(f->value))
+	struct reader *r = obj;
+	if (!schema_is_id(f->value))
 		BAD(r, f, "bad law profile id '%s'", f->value);
 	r->s->law = xstrdup(f->value);
 }
 
-static void h_law_outcome(struct reader *r, const struct field *f)
+static void h_law_outcome(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	r->s->law_outcome = (enum outcome)one_outcome(r, f);
 	r->seen_law_outcome = true;
 }
 
-static void h_law_flags(struct reader *r, const struct field *f)
+static void h_law_flags(void *obj, const struct field *f)
 {
+	struct reader *r = obj;
 	each_word(r, f, add_flag, r->s->law_flag);
 }
 
-static const struct {
-	const char *key;
-	head_fn *fn;
-	bool required;
-} head_keys[] = {
-	{ "Scenario", h_id, true },       { "Version", h_version, true },
-	{ "Title", h_title, true },       { "Audience", h_audience, true },
-	{ "Level", h_level, true },       { "Teaches", h_teaches, true },
-	{ "Persona", h_persona, true },   { "Outcome", h_outcome, true },
-	{ "Flags", h_flags, true },       { "Cites", h_cites, true },
-	{ "Stop-At", h_stop, false },     { "Law", h_law, false },
-	{ "Law-Outcome", h_law_outcome, false }, { "Law-Flags", h_law_flags, false },
+enum { REQ = SCHEMA_REQUIRED | SCHEMA_NONEMPTY, OPT = SCHEMA_NONEMPTY };
+static const struct schema_field head_fields[] = {
+	{ "Scenario", REQ, h_id },       { "Version", REQ, h_version },
+	{ "Title", REQ, h_title },       { "Audience", REQ, h_audience },
+	{ "Level", REQ, h_level },       { "Teaches", REQ, h_teaches },
+	{ "Persona", REQ, h_persona },   { "Outcome", REQ, h_outcome },
+	{ "Flags", REQ, h_flags },       { "Cites", REQ, h_cites },
+	{ "Stop-At", OPT, h_stop },      { "Law", OPT, h_law },
+	{ "Law-Outcome", OPT, h_law_outcome }, { "Law-Flags", OPT, h_law_flags },
 };
-enum { NHEAD = sizeof head_keys / sizeof head_keys[0] };
-
-static void key_list(const char *const *keys, size_t n, char *buf, size_t len)
-{
-	size_t k = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && k + 1 < len; i++)
-		k += (size_t)snprintf(buf + k, len - k, "%s%s", i ? ", " : "", keys[i]);
-}
-
-/* A field repeated, or a key that is not one of keys[0..n). */
-static bool check_key(struct reader *r, const struct stanza *st, const struct field *f,
-		      const char *const *keys, size_t n, const char *what)
-{
-	if (stanza_get(st, f->key) != f) {
-		diags_add(r->d, r->path, f->line, f->col, "'%s' given twice in this %s", f->key, what);
-		return false;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(f->key, keys[i]) == 0)
-			return true;
-	char list[256];
-	key_list(keys, n, list, sizeof list);
-	diags_add(r->d, r->path, f->line, f->col, "unknown field '%s' in a %s: expected %s", f->key,
-		  what, list);
-	return false;
-}
+static const struct schema head_schema = SCHEMA_OF("the scenario's first stanza", head_fields);
 
 static void read_head(struct reader *r, const struct stanza *st)
 {
-	const char *keys[NHEAD];
-	for (size_t i = 0; i < NHEAD; i++)
-		keys[i] = head_keys[i].key;
-	for (size_t i = 0; i < st->n; i++) {
-		const struct field *f = &st->f[i];
-		if (!check_key(r, st, f, keys, NHEAD, "scenario's first stanza"))
-			continue;
-		for (size_t k = 0; k < NHEAD; k++)
-			if (strcasecmp(f->key, keys[k]) == 0)
-				head_keys[k].fn(r, f);
-	}
-	for (size_t k = 0; k < NHEAD; k++)
-		if (head_keys[k].required && !stanza_get(st, keys[k]))
-			diags_add(r->d, r->path, st->line, 1, "the scenario's first stanza has no '%s:' field",
-				  keys[k]);
+	schema_read(&head_schema, st, r->path, r, r->d);
 	if (r->s->law && !r->seen_law_outcome)
 		diags_add(r->d, r->path, st->line, 1,
 			  "'Law: %s' without 'Law-Outcome:': say the outcome expected under it", r->s->law);
@@ -297,11 +258,8 @@ static void read_head(struct reader *r, const struct stanza *st)
 
 static bool yes_no(struct reader *r, const struct field *f)
 {
-	if (strcmp(f->value, "yes") == 0)
-		return true;
-	if (strcmp(f->value, "no") != 0)
-		BAD(r, f, "'%s' is not a value of %s: expected yes or no", f->value, f->key);
-	return false;
+	static const char *const words[] = { "yes", "no" };
+	return schema_word(f, words, 2, r->path, r->d) == 0;
 }
 
 /* Checks that v is an answer to the ask's slot. */
@@ -345,9 +303,55 @@ static void unknown_ask(struct reader *r, const struct field *f)
 	free(ids);
 }
 
+static struct scenario_ask *cur_ask(struct reader *r)
+{
+	return &r->s->ask[r->s->nask - 1];
+}
+
+static void q_says(void *obj, const struct field *f)
+{
+	cur_ask(obj)->says = xstrdup(f->value);
+}
+
+static void q_expert(void *obj, const struct field *f)
+{
+	struct reader *r = obj;
+	struct scenario_ask *q = cur_ask(r);
+	q->expert = xstrdup(f->value);
+	if (q->slot >= 0)
+		check_answer(r, q, f, f->value, f->vcol);
+	else if (q->screen >= 0)
+		diags_add(r->d, r->path, f->line, f->col,
+			  "screen '%s' takes no answer: give it 'Says:' only", q->id);
+}
+
+static void q_accept(void *obj, const struct field *f)
+{
+	struct reader *r = obj;
+	each_word(r, f, add_accept, cur_ask(r));
+}
+
+static void q_critical(void *obj, const struct field *f)
+{
+	struct reader *r = obj;
+	cur_ask(r)->critical = yes_no(r, f);
+}
+
+static void q_teaching(void *obj, const struct field *f)
+{
+	cur_ask(obj)->teaching = xstrdup(f->value);
+}
+
+static const struct schema_field ask_fields[] = {
+	{ "Ask", OPT, NULL },	/* read_ask reads the id first */
+	{ "Says", OPT, q_says },	{ "Expert", OPT, q_expert },
+	{ "Accept", OPT, q_accept },	{ "Critical", OPT, q_critical },
+	{ "Teaching", OPT, q_teaching },
+};
+static const struct schema ask_schema = SCHEMA_OF("a question stanza", ask_fields);
+
 static void read_ask(struct reader *r, const struct stanza *st)
 {
-	static const char *const keys[] = { "Ask", "Says", "Expert", "Accept", "Critical", "Teaching" };
 	struct scenario *s = r->s;
 	const struct field *id = stanza_get(st, "Ask");
 	for (size_t i = 0; i < s->nask; i++)
@@ -363,27 +367,7 @@ static void read_ask(struct reader *r, const struct stanza *st)
 	q->screen = q->slot >= 0 ? r->dk->slots[q->slot].screen : deck_screen_find(r->dk, id->value);
 	if (q->screen < 0)
 		unknown_ask(r, id);
-	for (size_t i = 0; i < st->n; i++) {
-		const struct field *f = &st->f[i];
-		if (!check_key(r, st, f, keys, sizeof keys / sizeof keys[0], "question stanza"))
-			continue;
-		if (strcasecmp(f->key, "Says") == 0) {
-			q->says = xstrdup(f->value);
-		} else if (strcasecmp(f->key, "Expert") == 0) {
-			q->expert = xstrdup(f->value);
-			if (q->slot >= 0)
-				check_answer(r, q, f, f->value, f->vcol);
-			else if (q->screen >= 0)
-				diags_add(r->d, r->path, f->line, f->col,
-					  "screen '%s' takes no answer: give it 'Says:' only", q->id);
-		} else if (strcasecmp(f->key, "Accept") == 0) {
-			each_word(r, f, add_accept, q);
-		} else if (strcasecmp(f->key, "Critical") == 0) {
-			q->critical = yes_no(r, f);
-		} else if (strcasecmp(f->key, "Teaching") == 0) {
-			q->teaching = xstrdup(f->value);
-		}
-	}
+	schema_read(&ask_schema, st, r->path, r, r->d);
 	if (q->slot >= 0 && !q->expert)
 		diags_add(r->d, r->path, id->line, id->col, "question '%s' has no 'Expert:' answer", q->id);
 	if (!q->expert && !q->says)
@@ -394,9 +378,31 @@ static void read_ask(struct reader *r, const struct stanza *st)
 			  "'Critical:' or 'Accept:' on '%s', which has no 'Expert:' answer", q->id);
 }
 
+static struct scenario_point *cur_point(struct reader *r)
+{
+	return &r->s->point[r->s->npoint - 1];
+}
+
+static void p_critical(void *obj, const struct field *f)
+{
+	struct reader *r = obj;
+	cur_point(r)->critical = yes_no(r, f);
+}
+
+static void p_teaching(void *obj, const struct field *f)
+{
+	cur_point(obj)->teaching = xstrdup(f->value);
+}
+
+static const struct schema_field point_fields[] = {
+	{ "About", OPT, NULL },	/* read_point reads it first */
+	{ "Critical", OPT, p_critical },
+	{ "Teaching", REQ, p_teaching },
+};
+static const struct schema point_schema = SCHEMA_OF("a teaching point stanza", point_fields);
+
 static void read_point(struct reader *r, const struct stanza *st)
 {
-	static const char *const keys[] = { "About", "Critical", "Teaching" };
 	struct scenario *s = r->s;
 	const struct field *about = stanza_get(st, "About");
 	s->point = xrealloc(s->point, (s->npoint + 1) * sizeof *s->point);
@@ -418,20 +424,9 @@ static void read_point(struct reader *r, const struct stanza *st)
 		if (k >= PART_COUNT)
 			p->flag = k - PART_COUNT;
 	}
-	for (size_t i = 0; i < st->n; i++) {
-		const struct field *f = &st->f[i];
-		if (!check_key(r, st, f, keys, sizeof keys / sizeof keys[0], "teaching point stanza"))
-			continue;
-		if (strcasecmp(f->key, "Critical") == 0)
-			p->critical = yes_no(r, f);
-		else if (strcasecmp(f->key, "Teaching") == 0)
-			p->teaching = xstrdup(f->value);
-	}
-	if (!p->teaching) {
-		diags_add(r->d, r->path, about->line, about->col, "'About: %s' has no 'Teaching:'",
-			  about->value);
+	schema_read(&point_schema, st, r->path, r, r->d);
+	if (!p->teaching)
 		p->teaching = xstrdup("");
-	}
 }
 
 int scenario_load(const char *path, const struct deck *deck, struct scenario *out,

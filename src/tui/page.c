@@ -11,22 +11,6 @@
 #include "app/view.h"
 #include "tui/pass.h"
 
-/* The element progress of the title: the step each section belongs to. The
- * stop screen shows none: it may be read by someone the person fears. */
-static const char *const steps[] = { N_("Start"), N_("Act"), N_("Means"), N_("Purpose"), N_("Summary") };
-
-static int step_of(const char *section)
-{
-	static const struct { const char *section; int step; } map[] = {
-		{ "act", 1 }, { "means", 2 }, { "purpose", 3 }, { "smuggling", 3 }, { "now", 3 },
-		{ "review", 4 }, { "summary", 4 }, { "referral", 4 }, { "close", 4 }, { "stop", -1 },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(map[i].section, section) == 0)
-			return map[i].step;
-	return 0;
-}
-
 struct builder {
 	struct page *p;
 	struct wizard *w;	/* NULL on the passphrase screen */
@@ -562,22 +546,24 @@ static void body_start(struct builder *b)
 	free(hint);
 }
 
-/* The title row: the program's name, and the element progress at step
- * (-1: none). */
-static void title_of(struct page *p, int step, bool training)
+/* The title row: the program's name, and the deck's progress (its Section
+ * stanzas' steps, deck->steps) at step (-1: none). */
+static void title_of(struct page *p, const struct deck *dk, int step, bool training)
 {
+	const char *const *steps = dk ? dk->steps : NULL;
+	int nsteps = dk ? (int)dk->nsteps : 0;
 	char *t = xasprintf("tipscreen %s", training ? _("TRAINING ") : "");
 	char *bar;
 	if (p->width >= 60 || step < 0) {
 		bar = xstrdup("");
-		for (int i = 0; i < 5 && step >= 0; i++) {
+		for (int i = 0; i < nsteps && step >= 0; i++) {
 			char *n = xasprintf("%s%s%s%s%s", bar, i ? " › " : "", i == step ? "[" : "",
 					    _(steps[i]), i == step ? "]" : "");
 			free(bar);
 			bar = n;
 		}
 	} else {
-		bar = xasprintf(_("Step %d of 5: %s"), step + 1, _(steps[step]));
+		bar = xasprintf(_("Step %d of %d: %s"), step + 1, nsteps, _(steps[step]));
 	}
 	int pad = p->width - text_width(t) - text_width(bar) - 1;
 	char *full = xasprintf("%s%*s%s ", t, pad > 0 ? pad : 1, "", bar);
@@ -596,7 +582,8 @@ static void title(struct page *p, const struct wizard *w)
 {
 	const struct deck *dk = interview_deck(w->iv);
 	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
-	title_of(p, start ? -1 : step_of(dk->s[interview_current(w->iv)].section), w->training != NULL);
+	title_of(p, dk, start ? -1 : deck_section_step(dk, dk->s[interview_current(w->iv)].section),
+		 w->training != NULL);
 }
 
 /* The legend line: the key and word of each action, as many as fit; in a
@@ -786,7 +773,7 @@ void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int widt
 		return;
 	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii };
 	body_pass(&b, ps);
-	title_of(p, -1, false);
+	title_of(p, NULL, -1, false);
 	p->rtl = catalog_rtl(i18n_current()) && !ascii;
 	p->msg.text = xstrdup(ps->msg);
 	p->msg.style = S_MSG;

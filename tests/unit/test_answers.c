@@ -67,7 +67,8 @@ static void test_unknown_id_has_did_you_mean(void **st)
 	struct interview *iv = interview_new(deck);
 	struct diags d = { 0 };
 	assert_int_equal(apply(iv, "safety.private: yes\nsafety.privat: no\n", &d), -1);
-	assert_diag(&d, "x.answers:2:1: error: unknown question id 'safety.privat' (did you mean 'safety.private'?)");
+	assert_diag(&d, "x.answers:2:1: error: unknown field 'safety.privat' in the answers (did you mean "
+		    "'safety.private'?)");
 	diags_free(&d);
 	interview_free(iv);
 }
@@ -144,8 +145,9 @@ static void test_file_errors_name_line_and_column(void **st)
 	struct diags d = { 0 };
 	assert_int_equal(apply(iv, "safety.private: yes\nsafety.private: no\nzzzzzzzzzzzzzzzzzzzz: 1\n"
 			       "stop-at: nowhere\n\nage.at-act: 30\n", &d), -1);
-	assert_diag(&d, "x.answers:2:1: error: 'safety.private' is answered twice");
-	assert_diag(&d, "x.answers:3:1: error: unknown question id 'zzzzzzzzzzzzzzzzzzzz': expected a screen or item id of the deck");
+	assert_diag(&d, "x.answers:2:1: error: field 'safety.private' is given twice (first at line 1)");
+	assert_diag(&d, "x.answers:3:1: error: unknown field 'zzzzzzzzzzzzzzzzzzzz' in the answers: expected a "
+		    "screen or item id of the deck");
 	assert_diag(&d, "x.answers:4:10: error: stop-at names unknown screen 'nowhere'");
 	assert_diag(&d, "x.answers:6:1: error: expected one stanza; a blank line ends the answers");
 	assert_int_equal(interview_get(iv, deck_slot_find(deck, "age.at-act"))->kind, ANS_NONE);

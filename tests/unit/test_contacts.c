@@ -54,11 +54,11 @@ static void test_bad_contacts_name_line_and_column(void **st)
 	struct contacts c;
 	struct diags d = { 0 };
 	assert_int_equal(contacts_load(path, &c, &d), -1);
-	char want[600];
-	snprintf(want, sizeof want, "%s:2:1: error: unknown field 'Email': expected Name, For, Phone, "
-		 "Hours, Address or Note", path);
+	char want[700];
+	snprintf(want, sizeof want, "%s:2:1: error: unknown field 'Email' in a contact: expected "
+		 "Name, For, Phone, Hours, Address or Note", path);
 	assert_diag(&d, want);
-	snprintf(want, sizeof want, "%s:4:1: error: a contact needs a 'Name:' field", path);
+	snprintf(want, sizeof want, "%s:4:1: error: a contact has no 'Name:' field", path);
 	assert_diag(&d, want);
 	contacts_free(&c);
 	diags_free(&d);

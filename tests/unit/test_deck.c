@@ -18,6 +18,16 @@
 	"Screen: summary\nType: summary\nSection: summary\nNext: end\n\n" \
 	"Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n"
 
+/* The sections the test decks use, in a file of their own so that the
+ * line numbers of a.screen stay those of its text. */
+#define SECTIONS \
+	"Section: setup\nTitle: Setup\nStep: Start\nSetup: yes\n\n" \
+	"Section: age\nTitle: Age\nStep: Start\n\n" \
+	"Section: act\nTitle: Act\nStep: Act\n\n" \
+	"Section: summary\nTitle: Summary\nStep: Summary\n\n" \
+	"Section: close\nTitle: Close\nStep: Summary\n\n" \
+	"Section: stop\nTitle: Stop and refer\n"
+
 struct loaded {
 	struct deck *deck;
 	struct diags d;
@@ -27,7 +37,7 @@ struct loaded {
 static struct loaded load(const char *text)
 {
 	struct loaded l = { 0 };
-	l.dir = make_dir("a.screen", text, NULL);
+	l.dir = make_dir("00-sections.screen", SECTIONS, "a.screen", text, NULL);
 	l.deck = deck_load(l.dir, &l.d);
 	return l;
 }
@@ -64,6 +74,45 @@ static void test_valid_deck_loads(void **st)
 	assert_int_equal(deck_slot_indicator(l.deck, 0), IND_ACT_RECRUITMENT);
 	assert_int_equal(deck_slot_find(l.deck, "q.one"), 0);
 	done(&l);
+}
+
+/* Titles, steps and the setup mark come from the Section stanzas: the
+ * steps are the Step: names in deck order, and a section without one shows
+ * no progress. */
+static void test_sections_are_data_of_the_deck(void **st)
+{
+	(void)st;
+	struct loaded l = load(HEAD QONE TAIL);
+	assert_non_null(l.deck);
+	assert_int_equal(l.deck->nsteps, 3);
+	assert_string_equal(l.deck->steps[0], "Start");
+	assert_string_equal(l.deck->steps[2], "Summary");
+	assert_string_equal(deck_section_title(l.deck, "stop"), "Stop and refer");
+	assert_int_equal(deck_section_step(l.deck, "act"), 1);
+	assert_int_equal(deck_section_step(l.deck, "close"), 2);
+	assert_int_equal(deck_section_step(l.deck, "stop"), -1);
+	assert_true(deck_section_setup(l.deck, "setup"));
+	assert_false(deck_section_setup(l.deck, "act"));
+	done(&l);
+}
+
+static void test_a_section_without_its_stanza_is_refused(void **st)
+{
+	(void)st;
+	refused(HEAD "Screen: q.one\nType: yesno\nSection: acts\nQuestion: Q?\nHelp: h\nWhy: w\n"
+		"Next: summary\n\n" TAIL,
+		"a.screen:9:10: error: unknown section 'acts' (did you mean 'act'?)");
+}
+
+static void test_a_section_stanza_is_read_through_its_table(void **st)
+{
+	(void)st;
+	refused(HEAD QONE TAIL "\nSection: extra\nTitle: A\nTitle: B\nStpe: x\n",
+		"a.screen:29:1: error: field 'Title' is given twice (first at line 28)");
+	refused(HEAD QONE TAIL "\nSection: extra\nTitle: A\nStpe: x\n",
+		"a.screen:29:1: error: unknown field 'Stpe' in a section (did you mean 'Step'?)");
+	refused(HEAD QONE TAIL "\nSection: act\nTitle: Again\n",
+		"a.screen:27:10: error: section 'act' is defined twice");
 }
 
 static void test_dangling_next_with_did_you_mean(void **st)
@@ -334,12 +383,13 @@ static void test_deck_needs_summary_and_stop(void **st)
 static void test_files_load_in_name_order(void **st)
 {
 	(void)st;
-	char *dir = make_dir("20-b.screen", QONE TAIL, "10-a.screen", HEAD, NULL);
+	char *dir = make_dir("20-b.screen", QONE TAIL, "10-a.screen", HEAD, "00-s.screen", SECTIONS,
+			     NULL);
 	struct diags d = { 0 };
 	struct deck *dk = deck_load(dir, &d);
 	assert_non_null(dk);
 	assert_string_equal(dk->s[dk->start].id, "intro");
-	assert_int_equal(dk->nfiles, 2);
+	assert_int_equal(dk->nfiles, 3);
 	deck_free(dk);
 	diags_free(&d);
 	rm_tree(dir);
@@ -427,7 +477,7 @@ static void test_identity_follows_the_bytes(void **st)
 static void test_a_fifo_is_refused(void **st)
 {
 	(void)st;
-	char *dir = make_dir("a.screen", HEAD QONE TAIL, NULL);
+	char *dir = make_dir("00-sections.screen", SECTIONS, "a.screen", HEAD QONE TAIL, NULL);
 	char path[512];
 	snprintf(path, sizeof path, "%s/b.screen", dir);
 	assert_int_equal(mkfifo(path, 0600), 0);
@@ -533,6 +583,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_deck_loads),
+		cmocka_unit_test(test_sections_are_data_of_the_deck),
+		cmocka_unit_test(test_a_section_without_its_stanza_is_refused),
+		cmocka_unit_test(test_a_section_stanza_is_read_through_its_table),
 		cmocka_unit_test(test_identity_follows_the_bytes),
 		cmocka_unit_test(test_a_fifo_is_refused),
 		cmocka_unit_test(test_dangling_next_with_did_you_mean),

@@ -192,9 +192,14 @@ static void test_a_one_fact_set_again_is_replaced_a_set_value_kept_once(void **s
 	"Screen: summary\nType: summary\nSection: summary\nNext: end\n\n" \
 	"Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n"
 
+/* The sections the decks above name, in a file of their own so that the
+ * line numbers of a.screen stay as written. */
+#define SECTIONS "Section: setup\nTitle: Setup\n\nSection: summary\nTitle: Summary\n\n" \
+	"Section: stop\nTitle: Stop\n"
+
 static void refused(const char *text, const char *want)
 {
-	char *dir = make_dir("a.screen", text, NULL);
+	char *dir = make_dir("a.screen", text, "s.screen", SECTIONS, NULL);
 	struct diags d = { 0 };
 	struct deck *dk = deck_load(dir, &d);
 	if (dk)
@@ -224,7 +229,7 @@ static void test_the_linter_refuses_a_fact_it_cannot_count(void **st)
 		"Screen: summary\nType: summary\nSection: summary\nNext: end\n\n"
 		"Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n",
 		"a.screen:12:1: error: screen 'again': the fact 'role' is given by an earlier screen");
-	char *dir = make_dir("a.screen", FACT_DECK("role", "single"), NULL);
+	char *dir = make_dir("a.screen", FACT_DECK("role", "single"), "s.screen", SECTIONS, NULL);
 	struct diags d = { 0 };
 	struct deck *dk = deck_load(dir, &d);
 	assert_non_null(dk);

@@ -46,7 +46,10 @@ static int setup(void **st)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	struct diags d = { 0 };
-	f->dir = make_dir("a.screen", deck_text, NULL);
+	f->dir = make_dir("00-sections.screen",
+			  "Section: age\nTitle: Age\n\nSection: act\nTitle: Act\n\n"
+			  "Section: summary\nTitle: Summary\n\nSection: stop\nTitle: Stop\n",
+			  "a.screen", deck_text, NULL);
 	f->deck = deck_load(f->dir, &d);
 	if (!f->deck)
 		fail_msg("the test deck does not load:\n%s", diags_text(&d));

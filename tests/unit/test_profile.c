@@ -348,12 +348,12 @@ static void test_broken_profiles_are_refused_with_file_line_col(void **st)
 	assert_refused(head, "\nProvision: p\nTitle: t\nRole: offence\nText: gb-msa2015-s2.en\n"
 		       "Lines: (1) (9)\n", ":21:8: Lines: no line '(9)' in the text");
 	assert_refused(head, "\nProvision: p\nTitle: t\nRole: law\nCitation: c\n",
-		       ":19:7: Role: expected offence, child, consent, non-punishment, minority or "
-		       "purpose, not 'law'");
+		       ":19:7: 'law' is not a value for Role: expected offence, child, consent, "
+		       "non-punishment, minority or purpose");
 	assert_refused(head, "\nProvision: p\nTitle: t\nRole: child\nCitation: c\n",
 		       ":20:11: a citation alone needs 'Source:'");
 	assert_refused(head, "\nPurpose: purpose.slavery\nNamed: x\nFor: adults\n",
-		       ":19:6: For: expected everyone or children, not 'adults'");
+		       ":19:6: 'adults' is not a value for For: expected everyone or children");
 	assert_refused(head, "\nNamed: x\n", ":17:1: expected a stanza that starts with "
 		       "'Purpose:' or 'Provision:'");
 	char *other = xasprintf("Profile: other%s", strchr(head, '\n'));
@@ -384,7 +384,7 @@ static void test_the_default_law_is_read_from_the_configuration(void **st)
 	free(id);
 	snprintf(path, sizeof path, "%s/bad", dir);
 	assert_int_equal(profile_config_read(path, &id, &d), -1);
-	assert_diag(&d, "/bad:1:1: error: unknown field 'Lov': expected 'Law: ID'");
+	assert_diag(&d, "/bad:1:1: error: unknown field 'Lov' in the law configuration (did you mean 'Law'?)");
 	snprintf(path, sizeof path, "%s/none", dir);
 	assert_int_equal(profile_config_read(path, &id, &d), 1);
 	diags_free(&d);

@@ -67,7 +67,7 @@ static void test_head_fields(void **st)
 	refused("Profile: eu", "Profile: EU!",
 		"eu.profile:6:10: error: Profile: 'EU!' differs from the file's name 'eu' (ID.profile)");
 	refused("Jurisdiction: European Union", "Jurisdiction: European Union\nJurisdiction: again",
-		"eu.profile:8:1: error: field 'Jurisdiction' given twice");
+		"eu.profile:8:1: error: field 'Jurisdiction' is given twice (first at line 7)");
 	refused("Date: 2024-07-14", "Date:", "field 'Date' is empty: expected a value");
 }
 
@@ -82,7 +82,7 @@ static void test_provisions(void **st)
 {
 	(void)st;
 	refused("Provision: art2-6", "Provision: Art_2", "Provision: 'Art_2' is not an id");
-	refused("Provision: art2-6", "Provision: art2-1", "Provision: 'art2-1' is given twice");
+	refused("Provision: art2-6", "Provision: art2-1", "provision 'art2-1' is defined twice");
 	refused("Text: eu-dir2011-36-art2-as-amended-2024.en",
 		"Text: eu-dir2011-36-art2-as-amended-2024.en\nCitation: Art. 2", "not both");
 	refused("Text: eu-dir2011-36-art2-as-amended-2024.en",
