@@ -85,7 +85,7 @@ end
 
 begin "a trainee's result: a field twice and a misspelt one (trainer report)"
 ${CC:-cc} -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -o "$TMP/mkresult" \
-	tests/e2e/mkresult.c src/store/keyfile.c src/store/seal.c src/base/text.c src/base/xalloc.c \
+	tests/e2e/mkresult.c src/store/keyfile.c src/store/seal.c src/base/codec.c src/base/text.c src/base/xalloc.c \
 	$(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) || bad "cannot build tests/e2e/mkresult.c"
 printf 'trainer passphrase\n' >"$TMP/kpass"
 K="--passphrase-file $TMP/kpass"
