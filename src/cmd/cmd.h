@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2 };
+#include "base/exitcode.h"
 
 struct options {
 	FILE *out;		/* results: stdout, or a stream converting to the
@@ -109,8 +109,6 @@ struct seal_signer;
 /* The known laptops of --signer (seal_signers_parse), or an empty list:
  * 0, or -1 after saying why. Free *v. */
 int cmd_load_signers(const struct options *o, struct seal_signer **v, size_t *n);
-/* `tipscreen office SUB ARGS…` (src/office/cmd.c): argv[0] is SUB. */
-int cmd_office(const struct options *o, int argc, const char *const *argv);
 int cmd_pot(const struct options *o, const char *dir);
 int cmd_scenarios(const struct options *o, const char *dir);
 int cmd_train(const struct options *o, const char *id);
