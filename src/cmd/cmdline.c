@@ -279,11 +279,11 @@ int cmd_parse(int argc, char **argv, struct cmdline *c, const struct cmd_command
 	int used;
 	if (!(*cmd = which(c, &used)))
 		return EXIT_INPUT;
+	if (!takes_options(c, *cmd))
+		return EXIT_INPUT;
 	int n = c->npos - used;
 	if (*cmd != &cmd_version_row && (n < (*cmd)->min || ((*cmd)->max >= 0 && n > (*cmd)->max)))
 		return usage_error(*cmd, "wrong number of arguments for '%s'", (*cmd)->name);
-	if (!takes_options(c, *cmd))
-		return EXIT_INPUT;
 	for (int i = 0; i < c->ngiven; i++) {
 		const struct option_row *r = &options[c->given[i].opt];
 		if (r->value && (rc = r->set(c, r->off, c->given[i].value)) != 0)
@@ -404,15 +404,18 @@ static void print_roff(FILE *f, const char *s)
 	}
 }
 
-/* The man page's SYNOPSIS: a line of roff per command row. */
+/* The man page's SYNOPSIS: a line of roff per command row, a long one
+ * continued under its synopsis. */
 static void print_synopsis(FILE *f)
 {
+	fputs(".in +4n\n", f);
 	for (size_t i = 0; i < cmd_ncommands; i++) {
 		const struct cmd_command *r = &cmd_commands[i];
-		fprintf(f, "%s\\fBtipscreen%s%s\\fR", i ? ".br\n" : "", *r->name ? " " : "", r->name);
+		fprintf(f, ".ti -4n\n\\fBtipscreen%s%s\\fR", *r->name ? " " : "", r->name);
 		if (*r->synopsis)
 			fputc(' ', f);
 		print_roff(f, r->synopsis);
 		fputc('\n', f);
 	}
+	fputs(".in -4n\n", f);
 }
