@@ -220,25 +220,25 @@ static int unknown_command(const char *group, const char *word)
  * after a usage error. */
 static const struct cmd_command *which(const struct cmdline *c, int *used)
 {
-	*used = 0;
+	*used = c->version ? c->npos : c->npos ? 1 : 0;
 	if (c->version)
-		return *used = c->npos, &cmd_version_row;
+		return &cmd_version_row;
 	if (c->npos == 0)
 		return &cmd_commands[0];
 	const char *w = c->pos[0];
-	const struct cmd_command *cmd = NULL;
-	if (is_group(w)) {
-		if (c->npos < 2) {
-			usage_error(NULL, "%s needs a subcommand (tipscreen --help lists them)", w);
-			return NULL;
-		}
-		if (!(cmd = find_command(w, c->pos[1])))
-			unknown_command(w, c->pos[1]);
-		*used = 2;
-	} else if (!(cmd = find_command(w, NULL))) {
-		unknown_command(NULL, w);
+	const struct cmd_command *cmd;
+	if (!is_group(w)) {
+		if (!(cmd = find_command(w, NULL)))
+			unknown_command(NULL, w);
+		return cmd;
 	}
-	*used = *used ? *used : 1;
+	if (c->npos < 2) {
+		usage_error(NULL, "%s needs a subcommand (tipscreen --help lists them)", w);
+		return NULL;
+	}
+	*used = 2;
+	if (!(cmd = find_command(w, c->pos[1])))
+		unknown_command(w, c->pos[1]);
 	return cmd;
 }
 
@@ -261,14 +261,25 @@ static bool takes_options(const struct cmdline *c, const struct cmd_command *cmd
 static void print_help(FILE *f, const struct cmdline *defaults);
 static void print_synopsis(FILE *f);
 
+/* Stores the flags given (flags true) or the values given, checking each
+ * value: 0, or the exit code of the first bad one. */
+static int store_options(struct cmdline *c, bool flags)
+{
+	for (int i = 0; i < c->ngiven; i++) {
+		const struct option_row *r = &options[c->given[i].opt];
+		int rc = !r->value == flags ? r->set(c, r->off, c->given[i].value) : 0;
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 int cmd_parse(int argc, char **argv, struct cmdline *c, const struct cmd_command **cmd)
 {
 	int rc = sort_words(argc, argv, c);
-	for (int i = 0; i < c->ngiven && rc == 0; i++)
-		if (options[c->given[i].opt].set == set_flag)
-			set_flag(c, options[c->given[i].opt].off, NULL);
 	if (rc != 0)
 		return rc;
+	store_options(c, true);	/* --help, --version, --synopsis decide what runs */
 	if (c->help || c->synopsis) {
 		if (c->help)
 			print_help(stdout, c);
@@ -277,21 +288,14 @@ int cmd_parse(int argc, char **argv, struct cmdline *c, const struct cmd_command
 		return -1;
 	}
 	int used;
-	if (!(*cmd = which(c, &used)))
-		return EXIT_INPUT;
-	if (!takes_options(c, *cmd))
+	if (!(*cmd = which(c, &used)) || !takes_options(c, *cmd))
 		return EXIT_INPUT;
 	int n = c->npos - used;
 	if (*cmd != &cmd_version_row && (n < (*cmd)->min || ((*cmd)->max >= 0 && n > (*cmd)->max)))
 		return usage_error(*cmd, "wrong number of arguments for '%s'", (*cmd)->name);
-	for (int i = 0; i < c->ngiven; i++) {
-		const struct option_row *r = &options[c->given[i].opt];
-		if (r->value && (rc = r->set(c, r->off, c->given[i].value)) != 0)
-			return rc;
-	}
 	c->args = c->pos + used;
 	c->nargs = n;
-	return 0;
+	return store_options(c, false);
 }
 
 int cmd_run(const struct cmdline *c, const struct cmd_command *cmd)
