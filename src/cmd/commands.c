@@ -16,6 +16,13 @@
 
 #define ARG(i) (argc > (i) ? argv[i] : NULL)
 
+/* The context of the commands that take one (cmd.h). */
+static struct cmd_ctx ctx_of(const struct options *o)
+{
+	return (struct cmd_ctx){ .out = o->out, .charset = o->charset, .deck = o->deck,
+				 .bundled = o->bundled, .locales = o->locales, .width = o->width };
+}
+
 static int run_interview(const struct options *o, int argc, const char *const *argv)
 {
 	(void)argc, (void)argv;
@@ -24,7 +31,8 @@ static int run_interview(const struct options *o, int argc, const char *const *a
 
 static int run_check(const struct options *o, int argc, const char *const *argv)
 {
-	return cmd_check(o, ARG(0));
+	struct cmd_ctx c = ctx_of(o);
+	return cmd_check(&c, ARG(0));
 }
 
 static int run_assess(const struct options *o, int argc, const char *const *argv)
@@ -40,7 +48,8 @@ static int run_replay(const struct options *o, int argc, const char *const *argv
 static int run_graph(const struct options *o, int argc, const char *const *argv)
 {
 	(void)argc, (void)argv;
-	return cmd_graph(o);
+	struct cmd_ctx c = ctx_of(o);
+	return cmd_graph(&c, o->path);
 }
 
 static int run_cases(const struct options *o, int argc, const char *const *argv)
@@ -87,7 +96,8 @@ static int run_receipt(const struct options *o, int argc, const char *const *arg
 
 static int run_pot(const struct options *o, int argc, const char *const *argv)
 {
-	return cmd_pot(o, ARG(0));
+	struct cmd_ctx c = ctx_of(o);
+	return cmd_pot(&c, ARG(0));
 }
 
 static int run_scenarios(const struct options *o, int argc, const char *const *argv)
@@ -108,7 +118,8 @@ static int run_trainer_report(const struct options *o, int argc, const char *con
 static int run_version(const struct options *o, int argc, const char *const *argv)
 {
 	(void)argc, (void)argv;
-	return cmd_version(o, TIPSCREEN_VERSION);
+	struct cmd_ctx c = ctx_of(o);
+	return cmd_version(&c, TIPSCREEN_VERSION);
 }
 
 const struct cmd_command cmd_commands[] = {
