@@ -258,7 +258,19 @@ static bool takes_options(const struct cmdline *c, const struct cmd_command *cmd
 	return true;
 }
 
+/* The command the words name, without a word about it when none does. */
+static const struct cmd_command *lookup(const struct cmdline *c)
+{
+	if (c->npos == 0)
+		return NULL;
+	if (is_group(c->pos[0]))
+		return c->npos < 2 ? NULL : find_command(c->pos[0], c->pos[1]);
+	return find_command(c->pos[0], NULL);
+}
+
 static void print_help(FILE *f, const struct cmdline *defaults);
+static void print_command_help(FILE *f, const struct cmd_command *cmd,
+			       const struct cmdline *defaults);
 static void print_synopsis(FILE *f);
 
 /* Stores the flags given (flags true) or the values given, checking each
@@ -281,7 +293,10 @@ int cmd_parse(int argc, char **argv, struct cmdline *c, const struct cmd_command
 		return rc;
 	store_options(c, true);	/* --help, --version, --synopsis decide what runs */
 	if (c->help || c->synopsis) {
-		if (c->help)
+		const struct cmd_command *named = c->help ? lookup(c) : NULL;
+		if (named)
+			print_command_help(stdout, named, c);
+		else if (c->help)
 			print_help(stdout, c);
 		else
 			print_synopsis(stdout);
@@ -362,6 +377,31 @@ static const char help_keys[] =
 	"numbers pick choices, < goes back, ? shows help, ! stops and refers.\n"
 	"Exit status: 0 ok, 1 runtime error, 2 bad input or usage.\n";
 
+/* The help line of option i. */
+static void print_option(FILE *f, int i, const struct cmdline *defaults)
+{
+	const struct option_row *r = &options[i];
+	char label[64];
+	snprintf(label, sizeof label, "  %s%s%s", r->name, r->value ? " " : "", r->value ? r->value : "");
+	const char *dflt = r->set == set_string
+			   ? *(const char *const *)((const char *)defaults + r->off) : NULL;
+	print_item(f, 0, label, 21, r->help, dflt);
+}
+
+/* `tipscreen COMMAND --help`: its synopsis, and the options it takes. */
+static void print_command_help(FILE *f, const struct cmd_command *cmd,
+			       const struct cmdline *defaults)
+{
+	char label[256];
+	snprintf(label, sizeof label, "Usage: tipscreen %s%s%s", cmd->name, *cmd->synopsis ? " " : "",
+		 cmd->synopsis);
+	print_item(f, 0, label, 43, cmd->help, NULL);
+	fputs("\nOptions:\n", f);
+	for (int i = 0; i < CMD_NOPT; i++)
+		if (options[i].help && ((cmd->opts | OPT(HELP)) & ((uint64_t)1 << i)))
+			print_option(f, i, defaults);
+}
+
 /* The help: every command row, every option row, then the keys. */
 static void print_help(FILE *f, const struct cmdline *defaults)
 {
@@ -374,17 +414,9 @@ static void print_help(FILE *f, const struct cmdline *defaults)
 		print_item(f, 0, label, 43, r->help, NULL);
 	}
 	fputs("\nOptions:\n", f);
-	for (int i = 0; i < CMD_NOPT; i++) {
-		const struct option_row *r = &options[i];
-		if (!r->help)
-			continue;
-		char label[64];
-		snprintf(label, sizeof label, "  %s%s%s", r->name, r->value ? " " : "",
-			 r->value ? r->value : "");
-		const char *dflt = r->set == set_string ? *(const char *const *)((const char *)defaults
-										  + r->off) : NULL;
-		print_item(f, 0, label, 21, r->help, dflt);
-	}
+	for (int i = 0; i < CMD_NOPT; i++)
+		if (options[i].help)
+			print_option(f, i, defaults);
 	fprintf(f, "\n%s", help_keys);
 }
 

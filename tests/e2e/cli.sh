@@ -134,6 +134,21 @@ done <"$TMP/synopsis"
 [ "$n" -ge 20 ] || bad "only $n rows"
 end
 
+begin "COMMAND --help shows the command's synopsis and only the options it takes"
+run 0 graph --help
+has out "Usage: tipscreen graph [--path ID]"
+has out "  --path ID"
+has out "  --deck DIR"
+hasnt out "--seal-to"
+hasnt out "tipscreen check"
+run 0 office stats --help
+has out "Usage: tipscreen office stats"
+has out "  --k N"
+hasnt out "  --key"
+run 0 frobnicate --help
+has out "       tipscreen check [DIR]"
+end
+
 # A word of a synopsis after an option that takes a value (a capital or a
 # literal list such as json|csv|txt) is its value.
 begin "every command takes the options its synopsis names"
