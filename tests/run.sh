@@ -64,6 +64,7 @@ done
 # tmux; then the fuzz smoke when FUZZ_DIR names a fuzz build (not under valgrind).
 for script in tests/lint/run.sh \
 	tests/e2e/run.sh \
+	tests/e2e/cli.sh \
 	tests/e2e/rules.sh \
 	tests/e2e/situations.sh \
 	tests/e2e/profiles.sh \

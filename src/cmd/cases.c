@@ -267,26 +267,44 @@ static void json_answers(FILE *out, const struct interview *iv)
 	fputs("},\n", out);
 }
 
+/* Answer records by question id, then in their order (the array's). */
+static int by_id_then_order(const void *a, const void *b)
+{
+	const struct record *x = *(const struct record *const *)a, *y = *(const struct record *const *)b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x > y) - (x < y);
+}
+
 /* The last value of each question, by the records alone (for a case that
- * this deck cannot replay: off-path answers are not told apart). */
+ * this deck cannot replay: off-path answers are not told apart). The
+ * answers are sorted by question to find each one's last (n log n, not a
+ * scan of the rest for every record), then printed in the records' order. */
 static void json_last_answers(FILE *out, const struct records *r)
 {
+	const struct record **v = xcalloc(r->n + 1, sizeof *v);
+	bool *last = xcalloc(r->n + 1, sizeof *last);
+	size_t m = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].event == REC_ANSWER)
+			v[m++] = &r->v[i];
+	if (m)
+		qsort(v, m, sizeof *v, by_id_then_order);
+	for (size_t k = 0; k < m; k++)
+		last[v[k] - r->v] = *v[k]->new && (k + 1 == m || strcmp(v[k + 1]->id, v[k]->id) != 0);
 	fputs(",\n  \"last_answers\": {", out);
 	bool first = true;
 	for (size_t i = 0; i < r->n; i++) {
-		const struct record *e = &r->v[i];
-		bool last = e->event == REC_ANSWER && *e->new;
-		for (size_t j = i + 1; last && j < r->n; j++)
-			last = !(r->v[j].event == REC_ANSWER && strcmp(r->v[j].id, e->id) == 0);
-		if (!last)
+		if (!last[i])
 			continue;
 		fputs(first ? "" : ", ", out);
-		report_json_string(out, e->id);
+		report_json_string(out, r->v[i].id);
 		fputs(": ", out);
-		report_json_string(out, e->new);
+		report_json_string(out, r->v[i].new);
 		first = false;
 	}
 	fputs("},\n", out);
+	free(last);
+	free(v);
 }
 
 /* The assessment's JSON as it was recorded when the case finished (its

@@ -98,14 +98,14 @@ static int check_placeholders(const struct catalog *c)
 
 /* Per-language coverage, and the placeholder check. Returns the number of
  * errors, or -1 if the translations do not load. */
-static int check_langs(const struct options *o, const struct deck *dk)
+static int check_langs(const struct cmd_ctx *c, const struct deck *dk)
 {
 	struct langs l = { 0 };
 	struct diags d = { 0 };
-	int rc = langs_load(o->locales, &l, &d);
+	int rc = langs_load(c->locales, &l, &d);
 	diags_print(&d, stderr);
 	diags_free(&d);
-	char *potpath = xasprintf("%s/tipscreen.pot", o->locales);
+	char *potpath = xasprintf("%s/tipscreen.pot", c->locales);
 	struct catalog *pot = catalog_load(potpath, &d);
 	diags_free(&d);
 	struct wanted w = { NULL, 0, 0, pot, 0 };
@@ -152,17 +152,17 @@ static int check_scenarios(const char *dir, const struct deck *dk)
 	return rc;
 }
 
-int cmd_check(const struct options *o, const char *dir)
+int cmd_check(const struct cmd_ctx *c, const char *dir)
 {
-	struct deck *dk = cmd_load_deck(dir ? dir : o->deck);
+	struct deck *dk = cmd_load_deck(dir ? dir : c->deck);
 	if (!dk)
 		return EXIT_INPUT;
 	struct diags pd = { 0 };
-	int profiles = profile_check_all(dir ? dir : o->deck, &pd);
+	int profiles = profile_check_all(dir ? dir : c->deck, &pd);
 	diags_print(&pd, stderr);
 	diags_free(&pd);
-	int scenarios = check_scenarios(dir ? dir : o->deck, dk);
-	if (check_langs(o, dk) != 0 || profiles < 0 || scenarios < 0) {
+	int scenarios = check_scenarios(dir ? dir : c->deck, dk);
+	if (check_langs(c, dk) != 0 || profiles < 0 || scenarios < 0) {
 		deck_free(dk);
 		return EXIT_INPUT;
 	}
@@ -170,10 +170,10 @@ int cmd_check(const struct options *o, const char *dir)
 	for (size_t i = 0; i < dk->n; i++)
 		items += dk->s[i].nitems;
 	printf("%s: %zu screens in %zu files, %zu answers (%zu checklist items): ok\n",
-	       dir ? dir : o->deck, dk->n, dk->nfiles, dk->nslots, items);
-	printf("%s/law/profiles: %d law profile%s: ok\n", dir ? dir : o->deck, profiles,
+	       dir ? dir : c->deck, dk->n, dk->nfiles, dk->nslots, items);
+	printf("%s/law/profiles: %d law profile%s: ok\n", dir ? dir : c->deck, profiles,
 	       profiles == 1 ? "" : "s");
-	printf("%s/scenarios: %d scenario%s: ok\n", dir ? dir : o->deck, scenarios,
+	printf("%s/scenarios: %d scenario%s: ok\n", dir ? dir : c->deck, scenarios,
 	       scenarios == 1 ? "" : "s");
 	deck_free(dk);
 	return EXIT_OK;

@@ -9,7 +9,21 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2 };
+#include "base/exitcode.h"
+
+/* What every command may read: where its results go, and the files the
+ * commands share. Converted commands take it and their own options (the
+ * command table's adapters, commands.c, slice both out of struct options);
+ * the others still read struct options whole. */
+struct cmd_ctx {
+	FILE *out;		/* results: stdout, or a stream converting to the
+				 * terminal's charset */
+	const char *charset;	/* the user's locale charset ("UTF-8") */
+	const char *deck;	/* deck directory */
+	const char *bundled;	/* the bundled deck's directory (its law profiles) */
+	const char *locales;	/* the directory of the PO files */
+	int width;		/* wrap text to this many columns */
+};
 
 struct options {
 	FILE *out;		/* results: stdout, or a stream converting to the
@@ -84,10 +98,12 @@ int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char
 /* Loads the deck or prints its problems; NULL then. */
 struct deck *cmd_load_deck(const char *dir);
 
-int cmd_check(const struct options *o, const char *dir);
+int cmd_check(const struct cmd_ctx *c, const char *dir);
 int cmd_assess(const struct options *o, const char *file);
 int cmd_replay(const struct options *o, const char *file);
-int cmd_graph(const struct options *o);
+/* The deck's state machine as DOT; scenario: a training scenario's id
+ * whose path is drawn bold, or NULL. */
+int cmd_graph(const struct cmd_ctx *c, const char *scenario);
 int cmd_interview(const struct options *o);
 int cmd_cases(const struct options *o);
 int cmd_export(const struct options *o, const char *id);
@@ -109,9 +125,7 @@ struct seal_signer;
 /* The known laptops of --signer (seal_signers_parse), or an empty list:
  * 0, or -1 after saying why. Free *v. */
 int cmd_load_signers(const struct options *o, struct seal_signer **v, size_t *n);
-/* `tipscreen office SUB ARGS…` (src/office/cmd.c): argv[0] is SUB. */
-int cmd_office(const struct options *o, int argc, const char *const *argv);
-int cmd_pot(const struct options *o, const char *dir);
+int cmd_pot(const struct cmd_ctx *c, const char *dir);
 int cmd_scenarios(const struct options *o, const char *dir);
 int cmd_train(const struct options *o, const char *id);
 /* trainer report FILE... --key TRAINER.key: the class's matrix (result.c). */
@@ -134,7 +148,7 @@ int cmd_load_scenarios(const char *deckdir, const char *dir, const struct deck *
 int cmd_train_grade(const struct options *o, const struct scenario *s, const struct deck *dk,
 		    const struct interview *iv, time_t started);
 /* --version: the version, then the deck's size and identity. */
-int cmd_version(const struct options *o, const char *version);
+int cmd_version(const struct cmd_ctx *c, const char *version);
 
 struct profile;
 /* Loads the law profile of --law, else of the configuration file

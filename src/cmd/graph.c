@@ -22,14 +22,15 @@ static void dot_id(const char *s)
 /* --path ID: the screens of the scenario's expert path (on[screen]) and
  * the screen that follows each on it (next[screen], -1 for none). An exit
  * code. */
-static int scenario_path(const struct options *o, const struct deck *dk, bool *on, int *next)
+static int scenario_path(const struct cmd_ctx *c, const char *id, const struct deck *dk, bool *on,
+			 int *next)
 {
 	struct scenario *v;
 	size_t n;
-	int rc = cmd_load_scenarios(o->deck, NULL, dk, &v, &n);
-	const struct scenario *s = rc == EXIT_OK ? scenario_find(v, n, o->path) : NULL;
+	int rc = cmd_load_scenarios(c->deck, NULL, dk, &v, &n);
+	const struct scenario *s = rc == EXIT_OK ? scenario_find(v, n, id) : NULL;
 	if (rc == EXIT_OK && !s) {
-		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", o->path, o->deck);
+		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, c->deck);
 		rc = EXIT_INPUT;
 	}
 	if (s) {
@@ -52,14 +53,14 @@ static int scenario_path(const struct options *o, const struct deck *dk, bool *o
 /* The state machine as Graphviz DOT: one node per screen, one edge per
  * `Next:`, labelled with its condition; with --path ID, the scenario's
  * path drawn bold and filled. */
-int cmd_graph(const struct options *o)
+int cmd_graph(const struct cmd_ctx *c, const char *scenario)
 {
-	struct deck *dk = cmd_load_deck(o->deck);
+	struct deck *dk = cmd_load_deck(c->deck);
 	if (!dk)
 		return EXIT_INPUT;
 	bool *on = xcalloc(dk->n, sizeof *on);
 	int *next = xcalloc(dk->n, sizeof *next);
-	int rc = o->path ? scenario_path(o, dk, on, next) : EXIT_OK;
+	int rc = scenario ? scenario_path(c, scenario, dk, on, next) : EXIT_OK;
 	if (rc != EXIT_OK) {
 		free(on);
 		free(next);

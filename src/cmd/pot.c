@@ -65,9 +65,9 @@ static void pot_scenarios(const char *dir, const struct deck *dk, struct pot *p)
 	scenario_list_free(v, n);
 }
 
-int cmd_pot(const struct options *o, const char *dir)
+int cmd_pot(const struct cmd_ctx *c, const char *dir)
 {
-	struct deck *dk = cmd_load_deck(dir ? dir : o->deck);
+	struct deck *dk = cmd_load_deck(dir ? dir : c->deck);
 	if (!dk)
 		return EXIT_INPUT;
 	struct pot p = { stdout, NULL, 0 };
@@ -82,7 +82,7 @@ int cmd_pot(const struct options *o, const char *dir)
 	for (int i = 0; i < IND_COUNT; i++)
 		if (indicator_words(i))
 			pot_entry(&p, "law", indicator_words(i), "src/domain/vocab.h", 0);
-	pot_scenarios(dir ? dir : o->deck, dk, &p);
+	pot_scenarios(dir ? dir : c->deck, dk, &p);
 	for (size_t i = 0; i < p.n; i++)
 		free(p.seen[i]);
 	free(p.seen);

@@ -33,30 +33,36 @@ static int read_file(const char *path, char *buf)
 	return 0;
 }
 
-/* Asks on the terminal itself, with echo off. */
+/* Asks on the terminal itself, with echo off. The prompt and the answer
+ * go through two streams of /dev/tty: one stream read after it was written
+ * (or written after it was read) needs a positioning call between, which a
+ * terminal cannot honour. */
 static int ask(const char *prompt, char *buf)
 {
-	FILE *tty = fopen("/dev/tty", "r+");
-	if (!tty) {
+	FILE *in = fopen("/dev/tty", "r"), *out = in ? fopen("/dev/tty", "w") : NULL;
+	if (!out) {
+		if (in)
+			fclose(in);
 		fputs("tipscreen: error: no terminal to ask the passphrase on: use --passphrase-file FILE\n",
 		      stderr);
 		return -1;
 	}
 	struct termios old, quiet;
-	int fd = fileno(tty);
+	int fd = fileno(in);
 	bool echo_off = tcgetattr(fd, &old) == 0;
 	if (echo_off) {
 		quiet = old;
 		quiet.c_lflag &= ~(tcflag_t)ECHO;
 		tcsetattr(fd, TCSAFLUSH, &quiet);
 	}
-	fputs(prompt, tty);
-	fflush(tty);
-	int rc = fgets(buf, PASS_MAX, tty) ? 0 : -1;
+	fputs(prompt, out);
+	fflush(out);
+	int rc = fgets(buf, PASS_MAX, in) ? 0 : -1;
 	if (echo_off)
 		tcsetattr(fd, TCSAFLUSH, &old);
-	fputs("\n", tty);
-	fclose(tty);
+	fputs("\n", out);
+	fclose(out);
+	fclose(in);
 	buf[strcspn(buf, "\r\n")] = '\0';
 	return rc;
 }

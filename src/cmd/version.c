@@ -6,13 +6,13 @@
 #include "domain/deck.h"
 #include "cmd/cmd.h"
 
-int cmd_version(const struct options *o, const char *version)
+int cmd_version(const struct cmd_ctx *c, const char *version)
 {
-	fprintf(o->out, "tipscreen %s\n", version);
-	struct deck *dk = cmd_load_deck(o->deck);
+	fprintf(c->out, "tipscreen %s\n", version);
+	struct deck *dk = cmd_load_deck(c->deck);
 	if (!dk)
 		return EXIT_INPUT;
-	fprintf(o->out, "deck %s: %zu screens, identity %s\n", o->deck, dk->n, dk->identity);
+	fprintf(c->out, "deck %s: %zu screens, identity %s\n", c->deck, dk->n, dk->identity);
 	deck_free(dk);
 	return EXIT_OK;
 }

@@ -56,10 +56,11 @@ enum fact { FACT_TABLE(FACT_X_ENUM) FACT_COUNT };
 enum fact_kind { FACT_ONE, FACT_SET };
 enum fact_source { FACT_FROM_ASSESSMENT, FACT_FROM_SCREEN, FACT_FROM_CASE };
 
-/* The `--by` names and their help, for --help: one line each, indented
- * under the option ("                       outcome: the …\n"). */
+/* The `--by` names and their help, for --help: a line each, every one
+ * after a newline ("\n  outcome: the …"), for the option table's help of
+ * --by (cmd/commands.h), which indents them under the option. */
 #define FACT_X_BY_HELP(e, column, name, by, kind, source, help) \
-	"                       " by ": " help "\n"
+	"\n  " by ": " help
 #define FACT_BY_HELP FACT_TABLE(FACT_X_BY_HELP)
 
 /* The row of fact f. */

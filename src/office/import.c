@@ -20,12 +20,13 @@
 #include "store/bundle.h"
 #include "store/keyfile.h"
 #include "store/receipt.h"
+#include "store/seal.h"
 #include "office/office.h"
 
 enum { IMPORTED, UPDATED, IDENTICAL, CONFLICTS, NCOUNT };
 
 struct import {
-	const struct options *o;
+	const struct office_ctx *o;
 	const struct keyfile_secret *key;
 	const char *keyfp;
 	const char *file;
@@ -296,7 +297,7 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 	return rc;
 }
 
-int office_import(const struct options *o, struct db *db, int argc, const char *const *argv)
+int office_import(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
 	if (argc < 1) {
 		fputs("tipscreen: office import needs one or more bundle files\n", stderr);
@@ -314,10 +315,10 @@ int office_import(const struct options *o, struct db *db, int argc, const char *
 	}
 	struct seal_signer *v;
 	size_t nv;
-	if (cmd_load_signers(o, &v, &nv) < 0)
+	if (o->load_signers(o->arg, &v, &nv) < 0)
 		return EXIT_INPUT;
 	int rc;
-	struct keyfile_secret *k = cmd_office_key(o, &rc);
+	struct keyfile_secret *k = o->open_key(o->arg, &rc);
 	if (!k) {
 		free(v);
 		return rc;

@@ -1,14 +1,54 @@
 /* office: the office's commands over the office store (db.h): init,
- * import (import.c), cases, show, conflicts, audit, stats (cmd.c, stats.c).
- * Each returns an exit code (cmd.h); the store is opened by cmd_office. */
+ * import (import.c), cases, show, conflicts, audit, stats (office.c,
+ * stats.c). The command layer builds a struct office_ctx from the command
+ * line and calls office_run with one of the office_* commands; office_run
+ * opens the store (creating its schema) and closes it. Each returns an
+ * exit code (base/exitcode.h). */
 #ifndef TIPSCREEN_OFFICE_H
 #define TIPSCREEN_OFFICE_H
 
-#include "office/db.h"
-#include "cmd/cmd.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
 
-int office_import(const struct options *o, struct db *db, int argc, const char *const *argv);
-int office_stats(const struct options *o, struct db *db);
+#include "base/exitcode.h"
+#include "office/db.h"
+
+struct keyfile_secret;
+struct seal_signer;
+
+/* What the office commands read; the caller owns every pointer. */
+struct office_ctx {
+	FILE *out;		/* results */
+	const char *db;		/* the store's URL (--db), or NULL for the default */
+	const char *key;	/* the office key's path (--key), for messages */
+	const char *signer;	/* the known laptops' file (--signer), or NULL */
+	bool any_signer;	/* import: accept an unknown laptop, with a warning */
+	bool dry_run;		/* import: store nothing */
+	const char *receipt;	/* import: where to write the receipt, or NULL */
+	const char *by;		/* stats: the fields to count by, or NULL */
+	long long k;		/* stats: the smallest count shown; 0: 11 */
+	const char *format;	/* stats: txt or csv, or NULL */
+	/* Opens the office key (asking its passphrase): a new key, or NULL
+	 * after saying why with *rc the exit code. */
+	struct keyfile_secret *(*open_key)(void *arg, int *rc);
+	/* The known laptops of signer (an empty list without it): 0, or -1
+	 * after saying why. The caller frees *v. */
+	int (*load_signers)(void *arg, struct seal_signer **v, size_t *n);
+	void *arg;		/* for open_key and load_signers */
+};
+
+/* One office command over an open store; argv holds its arguments. */
+typedef int office_fn(const struct office_ctx *o, struct db *db, int argc,
+		      const char *const *argv);
+
+office_fn office_init, office_import, office_cases, office_show, office_conflicts, office_audit,
+	office_stats;
+
+/* Opens the store of o->db (default: office.db in
+ * $XDG_DATA_HOME/tipscreen-office, made 0700), creates its schema if
+ * needed, runs fn, closes the store: an exit code. */
+int office_run(const struct office_ctx *o, office_fn *fn, int argc, const char *const *argv);
 
 /* A time as "2026-12-01 23:40" (UTC) into buf (32 bytes). */
 const char *office_date(const char *seconds, char buf[32]);

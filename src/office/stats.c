@@ -188,7 +188,7 @@ static int *codes(const struct table *t)
 	return k;
 }
 
-static void print_table(const struct options *o, const struct table *t, long long k, bool csv)
+static void print_table(const struct office_ctx *o, const struct table *t, long long k, bool csv)
 {
 	char buf[24];
 	long long total = 0;
@@ -228,8 +228,10 @@ static void free_table(struct table *t)
 	free(t->cell);
 }
 
-int office_stats(const struct options *o, struct db *db)
+int office_stats(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
+	(void)argc;
+	(void)argv;
 	struct table t = { .nby = 0 };
 	const char *by = o->by ? o->by : "month,outcome";
 	long long k = o->k ? o->k : 11;

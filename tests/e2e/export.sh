@@ -14,17 +14,18 @@ set -u
 e2e_setup export
 DECK=$E2E/decks/casefile
 printf 'correct horse battery staple\n' >"$TMP/pass"
-STORE="--deck $DECK --data $TMP/store --passphrase-file $TMP/pass --width 300"
+CASES="--deck $DECK --data $TMP/store --passphrase-file $TMP/pass"
+STORE="$CASES --width 300"
 
 # interview INPUT [CODE]: pipes INPUT (printf format) through the line
 # mode; $id is then the case it made (the one `cases` did not list before:
 # cases made in the same second have no order).
 interview() {
 	printf "$1" >"$TMP/in"
-	run 0 cases $STORE
+	run 0 cases $CASES
 	awk 'NR > 1 { print $1 }' "$TMP/out" >"$TMP/before"
 	IN=$TMP/in run "${2:-0}" --plain --contacts screens/contacts.example $STORE
-	run 0 cases $STORE
+	run 0 cases $CASES
 	id=$(awk 'NR > 1 { print $1 }' "$TMP/out" | grep -vxFf "$TMP/before")
 	[ -n "$id" ] || bad "no new case"
 }

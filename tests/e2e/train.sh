@@ -275,18 +275,28 @@ IN=$TMP/over.in run 2 train --plain
 has err "no scenario number '$over'"
 end
 
-begin "train: the case store is never opened, nothing is written under --data or HOME"
-mkdir -p "$TMP/data"
-echo sentinel > "$TMP/data/keep"
+begin "train: the case store is never opened, nothing is written under its directory or HOME"
+mkdir -p "$TMP/data/tipscreen"
+echo sentinel > "$TMP/data/tipscreen/keep"
+export XDG_DATA_HOME="$TMP/data"
 before=$(snapshot "$TMP/data"; snapshot "$HOME")
-IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" train farm-no-choice --plain --solo
-IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" --passphrase-file /nonexistent train farm-no-choice --plain
+IN=$E2E/train/farm-solo.in run 0 train farm-no-choice --plain --solo
+IN=$E2E/train/farm-solo.in run 0 train farm-no-choice --plain
 after=$(snapshot "$TMP/data"; snapshot "$HOME")
 [ "$before" = "$after" ] || bad "files changed: $(printf '%s\n%s\n' "$before" "$after" | sort | uniq -u | head -5)"
 hasnt out "every answer is saved"
 rm -rf "$TMP/data"
-IN=$E2E/train/farm-solo.in run 0 --data "$TMP/data" train farm-no-choice --plain
+IN=$E2E/train/farm-solo.in run 0 train farm-no-choice --plain
 [ ! -e "$TMP/data" ] || bad "training created $TMP/data"
+unset XDG_DATA_HOME
+end
+
+begin "train takes neither --data nor --passphrase-file: it has no case store"
+run 2 --data "$TMP/data" train farm-no-choice --plain
+has err "train does not take --data"
+run 2 train farm-no-choice --passphrase-file /nonexistent
+has err "train does not take --passphrase-file"
+[ ! -e "$TMP/data" ] || bad "a refused command created $TMP/data"
 end
 
 e2e_finish

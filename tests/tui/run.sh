@@ -70,9 +70,15 @@ start() {
 	term=$1 cols=$2 lines=$3; shift 3
 	rm -f "$TMP/rc"
 	stores=$((stores + 1))
-	STORE="--data $TMP/store$stores --passphrase-file $TMP/pass"
+	STORE="--contacts screens/contacts.example --data $TMP/store$stores --passphrase-file $TMP/pass"
+	# Training has no case store and takes none of these options; its
+	# default store directory is then the one that must stay absent.
+	xdg=""
+	if [ "${1:-}" = train ]; then
+		STORE="" xdg="XDG_DATA_HOME=$TMP/store$stores"
+	fi
 	new_tmux "$cols" "$lines" \
-		"env TERM=$term ${ENVX:-} $WRAP $BIN --contacts screens/contacts.example $STORE $*; echo \$? >$TMP/rc; sleep 600"
+		"env TERM=$term ${ENVX:-} $xdg $WRAP $BIN $STORE $*; echo \$? >$TMP/rc; sleep 600"
 }
 # Sends a signal to the wizard: the children of the pane's shell, found by
 # its pid in /proc (no procps, and never a process found by name).

@@ -1,9 +1,10 @@
-/* The office's commands: keygen (the office key pair, its secret half
- * encrypted under a passphrase: keyfile.h), the opening of that key for
- * the commands that need it (cmd_office_key), whoami (this
- * laptop's signing key, to give to the office), unseal (open a signed,
- * sealed export), and the sealing of an export (cmd_seal_export). The
- * formats are seal.h's; this file reads and writes the files. */
+/* keys: the commands of the key files and of what is sealed with them —
+ * keygen (the office key pair, its secret half encrypted under a
+ * passphrase: keyfile.h), the opening of that key for the commands that
+ * need it (cmd_office_key), the known laptops (cmd_load_signers), whoami
+ * (this laptop's signing key, to give to the office), unseal (open a
+ * signed, sealed export), and the sealing of an export (cmd_seal_export).
+ * The formats are seal.h's; this file reads and writes the files. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>

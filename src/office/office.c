@@ -1,8 +1,9 @@
-/* office cmd: `tipscreen office SUBCOMMAND …` — opens the office store of
+/* office: `tipscreen office SUBCOMMAND …` — opens the office store of
  * --db (default: office.db in $XDG_DATA_HOME/tipscreen-office, 0700),
- * creates its schema if needed, and runs init, import, cases, show,
- * conflicts, audit or stats. Nothing about a respondent is printed except
- * by `show`, which needs the office key and is written to the audit log. */
+ * creates its schema if needed, and runs init, cases, show, conflicts,
+ * audit (here), import (import.c) or stats (stats.c). Nothing about a
+ * respondent is printed except by `show`, which needs the office key and
+ * is written to the audit log. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "base/xalloc.h"
 #include "store/bundle.h"
 #include "store/keyfile.h"
+#include "store/seal.h"
 #include "office/office.h"
 
 const char *office_date(const char *seconds, char buf[32])
@@ -27,7 +29,7 @@ const char *office_date(const char *seconds, char buf[32])
 }
 
 /* The store's URL: --db, else the default file (its directory made). */
-static char *store_url(const struct options *o)
+static char *store_url(const struct office_ctx *o)
 {
 	if (o->db)
 		return xstrdup(o->db);
@@ -48,7 +50,7 @@ static char *store_url(const struct options *o)
 
 static int print_case(void *arg, int ncol, const char *const *v)
 {
-	const struct options *o = arg;
+	const struct office_ctx *o = arg;
 	int outcome = db_case_column(FACT_OUTCOME), nconflicts = db_case_conflicts_column();
 	if (ncol <= nconflicts)
 		return 0;
@@ -59,8 +61,9 @@ static int print_case(void *arg, int ncol, const char *const *v)
 	return 0;
 }
 
-static int cases(const struct options *o, struct db *db, const char *const *argv)
+int office_cases(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
+	(void)argc;
 	(void)argv;
 	fprintf(o->out, "%-16s  %-24s  %-12s  %-16s  %-16s  %-22s  %-8s  %s\n", "id", "laptop",
 		"device", "created", "updated", "outcome", "status", "conflicts");
@@ -69,7 +72,7 @@ static int cases(const struct options *o, struct db *db, const char *const *argv
 
 static int print_conflict(void *arg, int ncol, const char *const *v)
 {
-	const struct options *o = arg;
+	const struct office_ctx *o = arg;
 	char d[32];
 	if (ncol >= 7)
 		fprintf(o->out, "conflict %s: case %s of laptop %s: bundle %.16s has %s records that "
@@ -78,15 +81,16 @@ static int print_conflict(void *arg, int ncol, const char *const *v)
 	return 0;
 }
 
-static int conflicts(const struct options *o, struct db *db, const char *const *argv)
+int office_conflicts(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
+	(void)argc;
 	(void)argv;
 	return db_conflicts(db, print_conflict, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
 }
 
 static int print_audit(void *arg, int ncol, const char *const *v)
 {
-	const struct options *o = arg;
+	const struct office_ctx *o = arg;
 	char d[32];
 	if (ncol >= 7)
 		fprintf(o->out, "%s  %s  user %s  key %s  %s %s: %s\n", v[0], office_date(v[1], d),
@@ -94,8 +98,9 @@ static int print_audit(void *arg, int ncol, const char *const *v)
 	return 0;
 }
 
-static int audit(const struct options *o, struct db *db, const char *const *argv)
+int office_audit(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
+	(void)argc;
 	(void)argv;
 	return db_audit_list(db, print_audit, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
 }
@@ -114,7 +119,7 @@ static void print_lines(FILE *out, const char *s)
 	}
 }
 
-static void print_opened(const struct options *o, const struct db_case *s,
+static void print_opened(const struct office_ctx *o, const struct db_case *s,
 			 const struct bundle_case *c)
 {
 	char d[32];
@@ -131,8 +136,9 @@ static void print_opened(const struct options *o, const struct db_case *s,
 }
 
 /* Opens the stored case id with the office key, prints it, audits it. */
-static int show(const struct options *o, struct db *db, const char *const *argv)
+int office_show(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
+	(void)argc;
 	const char *id = argv[0];
 	struct db_case s;
 	int found = db_case_find(db, id, &s);
@@ -142,7 +148,7 @@ static int show(const struct options *o, struct db *db, const char *const *argv)
 		return found < 0 ? EXIT_RUNTIME : EXIT_INPUT;
 	}
 	int rc;
-	struct keyfile_secret *k = cmd_office_key(o, &rc);
+	struct keyfile_secret *k = o->open_key(o->arg, &rc);
 	if (!k) {
 		db_case_free(&s);
 		return rc;
@@ -180,42 +186,16 @@ static int show(const struct options *o, struct db *db, const char *const *argv)
 	return rc;
 }
 
-static int init(const struct options *o, struct db *db, const char *const *argv)
+int office_init(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
+	(void)argc;
 	(void)argv;
 	fprintf(o->out, "office store ready (%s)\n", db_backend(db));
 	return EXIT_OK;
 }
 
-static int stats(const struct options *o, struct db *db, const char *const *argv)
+int office_run(const struct office_ctx *o, office_fn *fn, int argc, const char *const *argv)
 {
-	(void)argv;
-	return office_stats(o, db);
-}
-
-/* The subcommands: name, how many arguments (-1: one or more), what runs. */
-static const struct sub {
-	const char *name;
-	int args;
-	int (*run)(const struct options *o, struct db *db, const char *const *argv);
-} subs[] = {
-	{ "init", 0, init }, { "import", -1, NULL }, { "cases", 0, cases }, { "show", 1, show },
-	{ "conflicts", 0, conflicts }, { "audit", 0, audit }, { "stats", 0, stats },
-};
-enum { NSUB = sizeof subs / sizeof subs[0] };
-
-int cmd_office(const struct options *o, int argc, const char *const *argv)
-{
-	size_t sub = 0;
-	while (argc > 0 && sub < NSUB && strcmp(argv[0], subs[sub].name) != 0)
-		sub++;
-	if (argc < 1 || sub == NSUB || (subs[sub].args >= 0 && argc - 1 != subs[sub].args)) {
-		fprintf(stderr, "tipscreen: %s: expected office init|import FILE…|cases|show ID|"
-			"conflicts|audit|stats\nTry 'tipscreen --help'.\n",
-			argc < 1 ? "office needs a subcommand" : sub == NSUB ? "unknown office command"
-			: "wrong number of arguments");
-		return EXIT_INPUT;
-	}
 	if (o->db && !db_url_valid(o->db)) {
 		fprintf(stderr, "tipscreen: --db '%s': expected sqlite:PATH or postgresql://… (a "
 			"libpq URI)\n", o->db);
@@ -232,10 +212,8 @@ int cmd_office(const struct options *o, int argc, const char *const *argv)
 	int rc = EXIT_RUNTIME;
 	if (db_init(db) < 0)
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
-	else if (subs[sub].run)
-		rc = subs[sub].run(o, db, argv + 1);
 	else
-		rc = office_import(o, db, argc - 1, argv + 1);
+		rc = fn(o, db, argc, argv);
 	db_close(db);
 	return rc;
 }
