@@ -132,7 +132,7 @@ static void assessed_facts(struct bundle_case *c, const struct assessment *a,
 /* The facts of case c (records r, as it is now): replayed and assessed
  * with this deck when it was answered with it; else what its assessment
  * record kept. */
-static void case_facts(struct store *st, const struct deck *dk, struct bundle_case *c,
+static void case_facts(const struct deck *dk, struct bundle_case *c,
 		       const struct records *r)
 {
 	for (int f = 0; f < BUNDLE_NFACTS; f++)
@@ -147,12 +147,10 @@ static void case_facts(struct store *st, const struct deck *dk, struct bundle_ca
 	set(c, BUNDLE_FACT_PLACE, answer_of(r, "setup.place"));
 	snprintf(c->fact[BUNDLE_FACT_DECK_VERSION], BUNDLE_FACT, "%.12s", *c->deck ? c->deck : "unknown");
 	struct interview *iv = interview_new(dk);
-	struct session ss;
-	session_init(&ss, iv, st);
 	struct assessment a;
 	struct assess_input in;
 	const char *why;
-	if ((!*c->deck || strcmp(c->deck, dk->identity) == 0) && session_replay(&ss, c->id, r) == 0 &&
+	if ((!*c->deck || strcmp(c->deck, dk->identity) == 0) && session_replay(iv, c->id, r) == 0 &&
 	    interview_assess(iv, &a, &why) == 0) {
 		interview_inputs(iv, &in);
 		assessed_facts(c, &a, &in);
@@ -210,7 +208,7 @@ static int gather(const struct options *o, struct store *st, const struct deck *
 		snprintf(c->deck, sizeof c->deck, "%s", cs[i].deck);
 		c->created = cs[i].created;
 		c->updated = cs[i].updated;
-		case_facts(st, dk, c, &w.r);
+		case_facts(dk, c, &w.r);
 		for (size_t k = keep; k < w.n; k++) {	/* the case as it was sent */
 			sodium_memzero(w.v[k].data, w.v[k].len);
 			free(w.v[k].data);

@@ -178,6 +178,21 @@ void answer_copy(struct answer *dst, const struct answer *a)
 		dst->text = xstrdup(a->text);
 }
 
+bool answer_equal(const struct answer *a, const struct answer *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case ANS_NONE: return true;
+	case ANS_WORD: return a->word == b->word;
+	case ANS_NUMBER: return a->number == b->number;
+	case ANS_CHOICE: return a->choice == b->choice;
+	case ANS_MULTI: return a->multi == b->multi;
+	case ANS_TEXT: return strcmp(a->text, b->text) == 0;
+	}
+	return false;
+}
+
 void answer_clear(struct answer *a)
 {
 	if (a->kind == ANS_TEXT)

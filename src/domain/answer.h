@@ -53,6 +53,10 @@ char *answer_format(const struct deck *deck, int slot, const struct answer *a, b
 /* A deep copy of a (dst's old contents are not freed). */
 void answer_copy(struct answer *dst, const struct answer *a);
 
+/* True when a and b are the same answer, as values: the same kind and
+ * the same word, number, choice, choices or text. */
+bool answer_equal(const struct answer *a, const struct answer *b);
+
 /* Frees what a owns and makes it ANS_NONE. */
 void answer_clear(struct answer *a);
 

@@ -298,16 +298,16 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 /* "Not answered: 3, 7" from the view's row numbers. */
 static void number_list(struct builder *b, const char *title, const size_t *v, size_t n)
 {
-	char *nums = xstrdup("");
-	for (size_t i = 0; i < n; i++) {
-		char *t = xasprintf("%s%s%zu", nums, i ? ", " : "", v[i]);
-		free(nums);
-		nums = t;
-	}
-	char *t = xasprintf("%s: %s", title, n ? nums : _("none"));
+	char *t = NULL;
+	size_t len = 0;
+	FILE *f = xmemstream(&t, &len);
+	fprintf(f, "%s: ", title);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s%zu", i ? ", " : "", v[i]);
+	fputs(n ? "" : _("none"), f);
+	fclose(f);
 	add_wrapped(b, "", t, S_NORMAL);
 	free(t);
-	free(nums);
 }
 
 static void review_lists(struct builder *b, const struct view_review *rv)
@@ -526,11 +526,10 @@ static void body_start(struct builder *b)
 	free(enter);
 	focus_rows(b, r, r + 1, true);
 	b->focus_row = -1;	/* the whole screen scrolls */
-	for (size_t i = 0; i < b->w->nresume && i < VIEW_RESUME_MAX; i++) {
-		const struct store_case *c = &b->w->resume[i];
-		char when[32], *key = xasprintf("%zu       ", i + 1);
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c->updated));
-		char *t = xasprintf(_("Resume interview %s, last change %s"), c->id, when);
+	for (size_t i = 0; b->w->start && i < b->w->start->n; i++) {
+		const struct view_resume *c = &b->w->start->cases[i];
+		char *key = xasprintf("%zu       ", i + 1);
+		char *t = xasprintf(_("Resume interview %s, last change %s"), c->id, c->when);
 		add_wrapped(b, key, t, S_NORMAL);
 		free(t);
 		free(key);

@@ -82,7 +82,7 @@ void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
 {
 	memset(w, 0, sizeof *w);
 	w->ss = ss;
-	w->iv = ss->iv;
+	w->iv = session_interview(ss);
 	w->contacts = c;
 	w->contacts_path = contacts_path;
 	w->mode = W_START;
@@ -95,6 +95,9 @@ void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
 void wizard_free(struct wizard *w)
 {
 	edit_free(&w->edit);
+	answer_clear(&w->pending_answer);
+	free(w->pending_text);
+	w->pending_text = NULL;
 }
 
 enum wizard_field wizard_field(const struct wizard *w)
@@ -140,19 +143,27 @@ static void not_saved(struct wizard *w)
 	message(w, false);
 }
 
-/* Sends an action through the session, the one door, and says what
- * happened, in the view's words. Returns W_* flags. */
+/* Hands an action to the door: kept, with a copy of its answer, in
+ * w->pending until the next key. Returns W_ACTION. */
 static int run(struct wizard *w, const struct session_action *a)
 {
-	enum session_outcome o = session_do(w->ss, a);
-	char *m = view_outcome(w->ss, a, o, keys_legend);
-	say(w, m ? m : "");
-	free(m);
-	switch (o) {
-	case S_MOVED: return W_NEW_SCREEN | W_REDRAW;
-	case S_COMPLETE: w->mode = W_DONE; return W_END;
-	default: return W_REDRAW;
+	answer_clear(&w->pending_answer);
+	w->pending = *a;
+	if (a->answer) {
+		answer_copy(&w->pending_answer, a->answer);
+		w->pending.answer = &w->pending_answer;
 	}
+	return W_ACTION;
+}
+
+/* Like run, for an action whose text is a new string: the wizard keeps it
+ * until the next action. */
+static int run_text(struct wizard *w, struct session_action *a, char *text)
+{
+	free(w->pending_text);
+	w->pending_text = text;
+	a->text = text;
+	return run(w, a);
 }
 
 static int give(struct wizard *w, int slot, const struct answer *a)
@@ -334,12 +345,8 @@ static int key_checklist(struct wizard *w, const struct screen *sc, const struct
 {
 	int n = (int)sc->nitems;
 	enum ind_value v = word_of(k->action);
-	if (v != IV_ABSENT) {
-		int rc = give_word(w, sc->items[w->focus].slot, v);
-		if (!w->msg[0] && w->focus + 1 < n)
-			w->focus++;
-		return rc;
-	}
+	if (v != IV_ABSENT)
+		return give_word(w, sc->items[w->focus].slot, v);	/* wizard_outcome moves on */
 	switch (k->action) {
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
@@ -373,50 +380,39 @@ static int key_page(struct wizard *w, const struct wizard_key *k)
 	return k->action == ACT_NEXT ? go_next(w, NULL) : scroll(w, k->action);
 }
 
-static int key_note(struct wizard *w, const struct wizard_key *k)
+static int close_note(struct wizard *w)
 {
-	if (k->op != EDIT_NONE)
-		return edit_key(w, k, false);
-	if (k->action == ACT_NEXT) {
-		char *clean = text_sanitize(w->edit.buf ? w->edit.buf : "");
-		struct session_action note = { .verb = DO_NOTE, .text = clean };
-		enum session_outcome o = session_do(w->ss, &note);
-		free(clean);
-		if (o != S_DONE) {
-			not_saved(w);
-			return W_REDRAW;	/* the note stays in the field */
-		}
-		say(w, _("Note saved."));
-	} else if (k->action == ACT_BACK) {
-		say(w, _("Note not changed."));
-	} else {
-		return 0;
-	}
 	w->noting = false;
 	edit_set(&w->edit, NULL);
 	enter_screen(w);
 	return W_REDRAW;
 }
 
-/* The next language, everything redrawn in it; in an interview the switch
- * is recorded first, and a switch that cannot be recorded is not made. */
+static int key_note(struct wizard *w, const struct wizard_key *k)
+{
+	if (k->op != EDIT_NONE)
+		return edit_key(w, k, false);
+	if (k->action == ACT_NEXT) {
+		struct session_action note = { .verb = DO_NOTE };
+		return run_text(w, &note, text_sanitize(w->edit.buf ? w->edit.buf : ""));
+	}
+	if (k->action != ACT_BACK)
+		return 0;
+	say(w, _("Note not changed."));
+	return close_note(w);
+}
+
+/* The next language: the session records the switch and makes it (a
+ * switch that cannot be recorded is not made); wizard_outcome redraws
+ * everything in it. */
 static int switch_lang(struct wizard *w)
 {
 	const struct langs *l = w->langs;
 	if (!l || l->n < 2)
 		return 0;
-	int i = (langs_current(l) + 1) % (int)l->n;
-	const struct catalog *next = l->v[i];
-	struct session_action lang = { .verb = DO_LANG, .text = catalog_lang(next) };
-	if (w->mode == W_INTERVIEW && session_do(w->ss, &lang) != S_DONE) {
-		not_saved(w);
-		return W_REDRAW;
-	}
-	i18n_use(next);
-	char *label = langs_label(l, i);
-	snprintf(w->msg, sizeof w->msg, _("Language: %.300s"), label);
-	free(label);
-	return W_REDRAW;
+	struct session_action lang = { .verb = DO_LANG,
+				       .lang = l->v[(langs_current(l) + 1) % (int)l->n] };
+	return run(w, &lang);
 }
 
 /* Keys every screen of the interview shares. Returns -1 if not one. */
@@ -459,30 +455,30 @@ static int key_screen(struct wizard *w, const struct wizard_key *k)
 	}
 }
 
+/* A key that is none of the start screen's choices: said, as the line
+ * mode says it of a line. */
+static int start_refused(struct wizard *w)
+{
+	static const struct view_start none = { NULL, 0 };
+	char *m = view_start_refused(w->start ? w->start : &none);
+	say(w, m);
+	free(m);
+	return W_REDRAW;
+}
+
 static int key_start(struct wizard *w, const struct wizard_key *k)
 {
 	switch (k->action) {
-	case ACT_CHOOSE:
-		if ((size_t)k->number > w->nresume || k->number > VIEW_RESUME_MAX)
-			return 0;
-		if (session_resume(w->ss, w->resume[k->number - 1].id) < 0) {
-			snprintf(w->msg, sizeof w->msg, _("Cannot resume: %.300s"), w->ss->err);
-			return W_REDRAW;
-		}
-		w->mode = W_INTERVIEW;
-		enter_screen(w);
-		if (session_lang(w->ss, catalog_lang(i18n_current())) < 0)
-			not_saved(w);
-		return W_NEW_SCREEN | W_REDRAW;
-	case ACT_NEXT:
-		if (session_begin(w->ss) < 0 ||
-		    session_lang(w->ss, catalog_lang(i18n_current())) < 0) {
-			not_saved(w);
-			return W_REDRAW;
-		}
-		w->mode = W_INTERVIEW;
-		enter_screen(w);	/* the start screen's scroll is not the question's */
-		return W_NEW_SCREEN;
+	case ACT_CHOOSE: {
+		struct session_action resume;
+		if (!w->start || view_start_pick(w->start, k->number, &resume) < 0)
+			return start_refused(w);
+		return run(w, &resume);
+	}
+	case ACT_NEXT: {
+		struct session_action begin = { .verb = DO_BEGIN };
+		return run(w, &begin);
+	}
 	case ACT_LANG: return switch_lang(w);
 	case ACT_BACK:
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
@@ -490,7 +486,10 @@ static int key_start(struct wizard *w, const struct wizard_key *k)
 	case ACT_PANEL: w->panel = !w->panel; return W_REDRAW;
 	case ACT_HIDE: return W_HIDE;
 	case ACT_REDRAW: return W_REDRAW;
-	default: return scroll(w, k->action);
+	default: {
+		int rc = scroll(w, k->action);
+		return rc ? rc : start_refused(w);
+	}
 	}
 }
 
@@ -506,7 +505,21 @@ static int key_help(struct wizard *w, const struct wizard_key *k)
 	return W_REDRAW;
 }
 
-int wizard_key(struct wizard *w, const struct wizard_key *k)
+/* After a key or an outcome: a new screen takes the focus state; the
+ * screen says "not saved" until a commit succeeds. */
+static int settle(struct wizard *w, int rc)
+{
+	if (w->mode == W_INTERVIEW && interview_current(w->iv) != w->screen) {
+		w->msg[0] = '\0';
+		enter_screen(w);
+		rc |= W_NEW_SCREEN | W_REDRAW;
+	}
+	if (session_unsaved(w->ss) && w->mode == W_INTERVIEW)
+		not_saved(w);
+	return rc;
+}
+
+int wizard_input(struct wizard *w, const struct wizard_key *k)
 {
 	int rc;
 	switch (w->mode) {
@@ -521,12 +534,83 @@ int wizard_key(struct wizard *w, const struct wizard_key *k)
 		;
 	else
 		rc = key_screen(w, k);
-	if (w->mode == W_INTERVIEW && interview_current(w->iv) != w->screen) {
-		w->msg[0] = '\0';
-		enter_screen(w);
-		rc |= W_NEW_SCREEN | W_REDRAW;
+	return rc & W_ACTION ? rc : settle(w, rc);
+}
+
+/* The language switched (o): everything is redrawn in it. */
+static int lang_switched(struct wizard *w, enum session_outcome o)
+{
+	if (o != S_DONE) {
+		not_saved(w);
+		return W_REDRAW;
 	}
-	if (w->ss->unsaved && w->mode == W_INTERVIEW)
-		not_saved(w);	/* until a commit succeeds */
-	return rc;
+	char *label = langs_label(w->langs, langs_current(w->langs));
+	snprintf(w->msg, sizeof w->msg, _("Language: %.300s"), label);
+	free(label);
+	return W_REDRAW;
+}
+
+/* Begun or resumed (S_MOVED): on to the interview's screen. */
+static int started(struct wizard *w, enum session_outcome o)
+{
+	char *m = view_outcome(w->ss, &w->pending, o, keys_legend);
+	if (m)
+		say(w, m);
+	free(m);
+	if (o != S_MOVED)
+		return W_REDRAW;
+	message(w, true);	/* the store's warning stays; a refusal at the start does not */
+	w->mode = W_INTERVIEW;
+	enter_screen(w);	/* the start screen's scroll is not the question's */
+	return W_NEW_SCREEN | W_REDRAW;
+}
+
+/* A checklist's item answered: the focus goes on to the next item. */
+static void next_item(struct wizard *w)
+{
+	const struct screen *sc = current(w);
+	if (sc->type == SCR_CHECKLIST && w->focus + 1 < (int)sc->nitems &&
+	    sc->items[w->focus].slot == w->pending.slot)
+		w->focus++;
+}
+
+static int moved(struct wizard *w, enum session_outcome o)
+{
+	const struct session_action *a = &w->pending;
+	if (a->verb == DO_NOTE) {
+		if (o != S_DONE) {
+			not_saved(w);
+			return W_REDRAW;	/* the note stays in the field */
+		}
+		say(w, _("Note saved."));
+		return close_note(w);
+	}
+	char *m = view_outcome(w->ss, a, o, keys_legend);
+	say(w, m ? m : "");
+	free(m);
+	if (a->verb == DO_ANSWER && o == S_DONE)
+		next_item(w);
+	switch (o) {
+	case S_MOVED: return W_NEW_SCREEN | W_REDRAW;
+	case S_COMPLETE: w->mode = W_DONE; return W_END;
+	default: return W_REDRAW;
+	}
+}
+
+int wizard_outcome(struct wizard *w, enum session_outcome o)
+{
+	switch (w->pending.verb) {
+	case DO_LANG: return settle(w, lang_switched(w, o));
+	case DO_BEGIN:
+	case DO_RESUME: return settle(w, started(w, o));
+	default: return settle(w, moved(w, o));
+	}
+}
+
+int wizard_key(struct wizard *w, const struct wizard_key *k)
+{
+	int rc = wizard_input(w, k);
+	if (!(rc & W_ACTION))
+		return rc;
+	return (rc & ~W_ACTION) | wizard_outcome(w, session_do(w->ss, &w->pending));
 }
