@@ -129,6 +129,8 @@ check: build/asan/tipscreen po-check
 	if [ -n "$$bad" ]; then echo "check: a front end includes the engine's internals (DESIGN §9; use view.h): $$bad"; exit 1; fi
 	@bad=$$(grep -nE '\<(assess|guard|national|inputs)_[a-z]+\(|\<report_(build|evidence|add_text|text)\(|\<interview_(path|discarded|next|back|goto|answer|set_[a-z]+|stop|finish)\(|#include[[:space:]]*"domain/national\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
+	@bad=$$(grep -nE '\<(session_do|i18n_use|store_[a-z_]+)\(|struct store_case' src/tui/*.[ch] src/plain/*.[ch] || true); \
+	if [ -n "$$bad" ]; then echo "check: a front end applies an action, switches the language or reads the store itself (return the action to frontend_run; DO_LANG; view_start): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
 	build/asan/tipscreen scenarios
 	@if [ -d ../shared/protocol ]; then for f in $(LAW); do \

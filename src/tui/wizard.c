@@ -606,11 +606,3 @@ int wizard_outcome(struct wizard *w, enum session_outcome o)
 	default: return settle(w, moved(w, o));
 	}
 }
-
-int wizard_key(struct wizard *w, const struct wizard_key *k)
-{
-	int rc = wizard_input(w, k);
-	if (!(rc & W_ACTION))
-		return rc;
-	return (rc & ~W_ACTION) | wizard_outcome(w, session_do(w->ss, &w->pending));
-}

@@ -86,10 +86,6 @@ int wizard_input(struct wizard *w, const struct wizard_key *k);
  * screen or the end. Returns W_* flags. */
 int wizard_outcome(struct wizard *w, enum session_outcome o);
 
-/* wizard_input, then any action through the door (session_do) and
- * wizard_outcome: one key as frontend_run takes it, for tests and tools
- * that drive the wizard without a terminal. Returns W_* flags. */
-int wizard_key(struct wizard *w, const struct wizard_key *k);
 
 
 #endif

@@ -18,6 +18,7 @@
 #include "tui/keys.h"
 #include "tui/page.h"
 #include "tui/wizard.h"
+#include "wizard_door.h"
 #include "plain/plain.h"
 
 static char err[512];

@@ -16,6 +16,7 @@
 #include "tui/pass.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
+#include "wizard_door.h"
 
 static struct deck *deck;
 static struct contacts contacts;

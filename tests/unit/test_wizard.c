@@ -6,6 +6,7 @@
 
 #include "tui/page.h"
 #include "tui/wizard.h"
+#include "wizard_door.h"
 
 
 struct fixture {
