@@ -251,11 +251,9 @@ static int session_finish(struct session *s)
 
 bool session_needs_answer(const struct session *s, int slot)
 {
-	switch (deck_slot_type(interview_deck(s->iv), slot)) {
-	case SCR_MULTI:
-	case SCR_TEXT: return false;
-	default: return interview_get(s->iv, slot)->kind == ANS_NONE;
-	}
+	const struct deck *dk = interview_deck(s->iv);
+	return !screen_kind(deck_slot_type(dk, slot))->may_leave_empty &&
+	       interview_get(s->iv, slot)->kind == ANS_NONE;
 }
 
 static enum session_outcome given(struct session *s, int slot, const struct answer *a)

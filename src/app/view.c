@@ -27,33 +27,17 @@ void view_header(const struct interview *iv, struct view_header *h)
 
 int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
 {
-	int n = 0;
-	rows[n++] = IV_YES;
-	if (deck_slot_intended(dk, slot))
-		rows[n++] = IV_INTENDED;
-	rows[n++] = IV_NO;
-	rows[n++] = IV_DONTKNOW;
-	rows[n++] = IV_DECLINED;
-	return n;
+	return answer_words(dk, slot, rows);
 }
 
 int view_answers(const struct deck *dk, int slot, enum action out[5])
 {
-	int n = 0;
-	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO:
-		out[n++] = ACT_YES;
-		if (deck_slot_intended(dk, slot))
-			out[n++] = ACT_INTENDED;
-		out[n++] = ACT_NO;
-		/* fall through */
-	case SCR_SINGLE:
-	case SCR_NUMBER:
-		out[n++] = ACT_DONTKNOW;
-		/* fall through */
-	default:
-		out[n++] = ACT_DECLINED;
-	}
+	static const enum action act[] = { [IV_YES] = ACT_YES, [IV_INTENDED] = ACT_INTENDED,
+		[IV_NO] = ACT_NO, [IV_DONTKNOW] = ACT_DONTKNOW, [IV_DECLINED] = ACT_DECLINED };
+	enum ind_value words[5];
+	int n = answer_words(dk, slot, words);
+	for (int i = 0; i < n; i++)
+		out[i] = act[words[i]];
 	return n;
 }
 

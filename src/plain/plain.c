@@ -495,37 +495,73 @@ static void header(struct plain *p, const struct screen *sc)
 	}
 }
 
+static void show_slot(struct plain *p, const struct screen *sc)
+{
+	ask_slot(p, sc, sc->slot);
+}
+
+static void show_choices_slot(struct plain *p, const struct screen *sc)
+{
+	show_choices(p, sc);
+	ask_slot(p, sc, sc->slot);
+}
+
+static void show_checklist(struct plain *p, const struct screen *sc)
+{
+	p->item = p->from_end && sc->nitems ? sc->nitems - 1 : 0;
+	ask_item(p, sc, p->item);
+}
+
+static void show_review(struct plain *p, const struct screen *sc)
+{
+	(void)sc;
+	review(p);
+}
+
+static void show_summary(struct plain *p, const struct screen *sc)
+{
+	(void)sc;
+	summary(p);
+	wait_enter(p);
+}
+
+static void show_referral(struct plain *p, const struct screen *sc)
+{
+	(void)sc;
+	referral(p);
+	wait_enter(p);
+}
+
+static void show_page(struct plain *p, const struct screen *sc)
+{
+	(void)sc;
+	wait_enter(p);
+}
+
+/* What the line mode does on each screen type: one row per type, indexed
+ * as the engine's table (answer.h: screen_kind): what it prints under the
+ * header, and what it makes of a line. A type with no row is a page. */
+static const struct {
+	void (*show)(struct plain *p, const struct screen *sc);
+	enum got (*line)(struct plain *p, const struct screen *sc, const char *s,
+			 struct session_action *a);
+} kinds[SCR_TYPE_COUNT] = {
+	[SCR_YESNO] = { show_slot, slot_line },
+	[SCR_NUMBER] = { show_slot, slot_line },
+	[SCR_TEXT] = { show_slot, slot_line },
+	[SCR_SINGLE] = { show_choices_slot, slot_line },
+	[SCR_MULTI] = { show_choices_slot, slot_line },
+	[SCR_CHECKLIST] = { show_checklist, slot_line },
+	[SCR_REVIEW] = { show_review, review_line_typed },
+	[SCR_SUMMARY] = { show_summary, page_line },
+	[SCR_REFERRAL] = { show_referral, page_line },
+};
+
 /* The current screen: its header, its body and what it asks. */
 static void show_screen(struct plain *p, const struct screen *sc)
 {
 	header(p, sc);
-	switch (sc->type) {
-	case SCR_SINGLE:
-	case SCR_MULTI:
-		show_choices(p, sc);
-		/* fall through */
-	case SCR_YESNO:
-	case SCR_NUMBER:
-	case SCR_TEXT:
-		ask_slot(p, sc, sc->slot);
-		return;
-	case SCR_CHECKLIST:
-		p->item = p->from_end && sc->nitems ? sc->nitems - 1 : 0;
-		ask_item(p, sc, p->item);
-		return;
-	case SCR_REVIEW:
-		review(p);
-		return;
-	case SCR_SUMMARY:
-		summary(p);
-		break;
-	case SCR_REFERRAL:
-		referral(p);
-		break;
-	default:
-		break;
-	}
-	wait_enter(p);
+	(kinds[sc->type].show ? kinds[sc->type].show : show_page)(p, sc);
 }
 
 /* ---- the line mode, as a front end (app/frontend.h) ------------------- */
@@ -628,17 +664,7 @@ static enum frontend_input fe_read(void *fe, struct session_action *a)
 		const char *s = read_line(p);
 		if (!s)
 			return FE_LEAVE;
-		enum got g;
-		switch (sc->type) {
-		case SCR_YESNO:
-		case SCR_NUMBER:
-		case SCR_TEXT:
-		case SCR_SINGLE:
-		case SCR_MULTI:
-		case SCR_CHECKLIST: g = slot_line(p, sc, s, a); break;
-		case SCR_REVIEW: g = review_line_typed(p, sc, s, a); break;
-		default: g = page_line(p, sc, s, a);
-		}
+		enum got g = (kinds[sc->type].line ? kinds[sc->type].line : page_line)(p, sc, s, a);
 		if (g == G_ACTION)
 			return FE_ACTION;
 	}

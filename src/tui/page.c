@@ -326,8 +326,9 @@ static void review_lists(struct builder *b, const struct view_review *rv)
 	blank(b);
 }
 
-static void body_review(struct builder *b)
+static void body_review(struct builder *b, const struct screen *sc)
 {
+	(void)sc;
 	const struct deck *dk = interview_deck(b->w->iv);
 	struct view_review rv;
 	view_review(b->w->iv, &rv);
@@ -433,8 +434,9 @@ static void report_line(struct builder *b, const struct report_line *l)
 	free(sp);
 }
 
-static void body_summary(struct builder *b)
+static void body_summary(struct builder *b, const struct screen *sc)
 {
+	(void)sc;
 	struct report r;
 	const char *why;
 	if (view_summary(b->w->iv, b->w->law, &r, &why) < 0) {
@@ -446,8 +448,9 @@ static void body_summary(struct builder *b)
 	report_free(&r);
 }
 
-static void body_referral(struct builder *b)
+static void body_referral(struct builder *b, const struct screen *sc)
 {
+	(void)sc;
 	struct report r;
 	if (view_contacts(b->w->contacts, &r)) {
 		for (size_t i = 0; i < r.n; i++)
@@ -462,22 +465,32 @@ static void body_referral(struct builder *b)
 	}
 }
 
+static void body_page(struct builder *b, const struct screen *sc)
+{
+	(void)sc;
+	add_wrapped(b, "", _("Press Enter to continue."), S_DIM);
+}
+
+/* How the wizard draws each screen type: one row per type, indexed as the
+ * engine's table (answer.h: screen_kind) and the keys' (wizard.c). NULL: a
+ * page that asks nothing. */
+static void (*const bodies[SCR_TYPE_COUNT])(struct builder *, const struct screen *) = {
+	[SCR_YESNO] = body_yesno,
+	[SCR_SINGLE] = body_choices,
+	[SCR_MULTI] = body_choices,
+	[SCR_NUMBER] = body_number,
+	[SCR_TEXT] = body_text,
+	[SCR_CHECKLIST] = body_checklist,
+	[SCR_REVIEW] = body_review,
+	[SCR_SUMMARY] = body_summary,
+	[SCR_REFERRAL] = body_referral,
+};
+
 static void body_screen(struct builder *b)
 {
 	const struct screen *sc = cur_screen(b);
 	header(b, sc);
-	switch (sc->type) {
-	case SCR_YESNO: body_yesno(b, sc); break;
-	case SCR_SINGLE:
-	case SCR_MULTI: body_choices(b, sc); break;
-	case SCR_NUMBER: body_number(b, sc); break;
-	case SCR_TEXT: body_text(b, sc); break;
-	case SCR_CHECKLIST: body_checklist(b, sc); break;
-	case SCR_REVIEW: body_review(b); break;
-	case SCR_SUMMARY: body_summary(b); break;
-	case SCR_REFERRAL: body_referral(b); break;
-	default: add_wrapped(b, "", _("Press Enter to continue."), S_DIM); break;
-	}
+	(bodies[sc->type] ? bodies[sc->type] : body_page)(b, sc);
 	if (b->w->noting) {
 		blank(b);
 		field(b, _("Note: "), "");

@@ -38,10 +38,65 @@ static size_t review_rows(const struct wizard *w, struct view_review *rv)
 	return rv->n + 1;
 }
 
+/* Where the focus and the field start on a screen of each type: on the
+ * answer given so far, or the first item without one. */
+static void enter_yesno(struct wizard *w, const struct screen *sc)
+{
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	enum ind_value rows[5];
+	int n = a->kind == ANS_WORD ? yesno_rows(interview_deck(w->iv), sc->slot, rows) : 0;
+	for (int i = 0; i < n; i++)
+		if (rows[i] == a->word)
+			w->focus = i;
+}
+
+static void enter_single(struct wizard *w, const struct screen *sc)
+{
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	if (a->kind == ANS_CHOICE)
+		w->focus = a->choice;
+}
+
+static void enter_number(struct wizard *w, const struct screen *sc)
+{
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	char num[32];
+	snprintf(num, sizeof num, "%ld", a->number);
+	if (a->kind == ANS_NUMBER)
+		edit_set(&w->edit, num);
+}
+
+static void enter_text(struct wizard *w, const struct screen *sc)
+{
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	if (a->kind == ANS_TEXT)
+		edit_set(&w->edit, a->text);
+}
+
+static void enter_checklist(struct wizard *w, const struct screen *sc)
+{
+	for (size_t i = 0; i < sc->nitems; i++)
+		if (interview_get(w->iv, sc->items[i].slot)->kind == ANS_NONE) {
+			w->focus = (int)i;
+			return;
+		}
+}
+
+static void enter_review(struct wizard *w, const struct screen *sc)
+{
+	(void)sc;
+	struct view_review rv;
+	w->focus = (int)review_rows(w, &rv) - 1;	/* on "continue" */
+	view_review_free(&rv);
+}
+
+/* From the table of screen types, below. */
+static void enter_kind(struct wizard *w, const struct screen *sc);
+static enum wizard_field field_kind(enum screen_type t);
+
 /* Puts the focus and the field where a newly shown screen wants them. */
 static void enter_screen(struct wizard *w)
 {
-	const struct deck *dk = interview_deck(w->iv);
 	const struct screen *sc = current(w);
 	w->screen = interview_current(w->iv);
 	w->focus = 0;
@@ -49,32 +104,7 @@ static void enter_screen(struct wizard *w)
 	w->scroll = 0;
 	w->noting = false;
 	edit_set(&w->edit, NULL);
-	const struct answer *a = sc->slot >= 0 ? interview_get(w->iv, sc->slot) : NULL;
-	if (sc->type == SCR_YESNO && a->kind == ANS_WORD) {
-		enum ind_value rows[5];
-		int n = yesno_rows(dk, sc->slot, rows);
-		for (int i = 0; i < n; i++)
-			if (rows[i] == a->word)
-				w->focus = i;
-	} else if (sc->type == SCR_SINGLE && a->kind == ANS_CHOICE) {
-		w->focus = a->choice;
-	} else if (sc->type == SCR_NUMBER && a->kind == ANS_NUMBER) {
-		char num[32];
-		snprintf(num, sizeof num, "%ld", a->number);
-		edit_set(&w->edit, num);
-	} else if (sc->type == SCR_TEXT && a->kind == ANS_TEXT) {
-		edit_set(&w->edit, a->text);
-	} else if (sc->type == SCR_CHECKLIST) {
-		for (size_t i = 0; i < sc->nitems; i++)
-			if (interview_get(w->iv, sc->items[i].slot)->kind == ANS_NONE) {
-				w->focus = (int)i;
-				break;
-			}
-	} else if (sc->type == SCR_REVIEW) {
-		struct view_review rv;
-		w->focus = (int)review_rows(w, &rv) - 1;
-		view_review_free(&rv);
-	}
+	enter_kind(w, sc);
 }
 
 void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
@@ -106,11 +136,7 @@ enum wizard_field wizard_field(const struct wizard *w)
 		return FIELD_NONE;
 	if (w->noting)
 		return FIELD_TEXT;
-	switch (current(w)->type) {
-	case SCR_NUMBER: return FIELD_DIGITS;
-	case SCR_TEXT: return FIELD_TEXT;
-	default: return FIELD_NONE;
-	}
+	return field_kind(current(w)->type);
 }
 
 /* Scrolls the body by a line or a page (page.c clamps it); 0 for another
@@ -355,8 +381,9 @@ static int key_checklist(struct wizard *w, const struct screen *sc, const struct
 	}
 }
 
-static int key_review(struct wizard *w, const struct wizard_key *k)
+static int key_review(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
+	(void)sc;
 	struct view_review rv;
 	int n = (int)review_rows(w, &rv);
 	int slot = w->focus < n - 1 ? rv.slots[w->focus] : -1;
@@ -375,8 +402,9 @@ static int key_review(struct wizard *w, const struct wizard_key *k)
 	}
 }
 
-static int key_page(struct wizard *w, const struct wizard_key *k)
+static int key_page(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
+	(void)sc;
 	return k->action == ACT_NEXT ? go_next(w, NULL) : scroll(w, k->action);
 }
 
@@ -440,19 +468,46 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	}
 }
 
+/* What the wizard does on each screen type: one row per type, indexed as
+ * the engine's table (answer.h: screen_kind) and the pages' (page.c). A
+ * type with no row is a page: Enter goes on, the arrows scroll. */
+struct screen_keys {
+	int (*key)(struct wizard *w, const struct screen *sc, const struct wizard_key *k);
+	enum wizard_field field;	/* what its control takes as typing */
+	void (*enter)(struct wizard *w, const struct screen *sc);	/* where the focus starts */
+};
+
+static const struct screen_keys screen_keys[SCR_TYPE_COUNT] = {
+	[SCR_YESNO] = { key_yesno, FIELD_NONE, enter_yesno },
+	[SCR_SINGLE] = { key_single, FIELD_NONE, enter_single },
+	[SCR_MULTI] = { key_multi, FIELD_NONE, NULL },
+	[SCR_NUMBER] = { key_number, FIELD_DIGITS, enter_number },
+	[SCR_TEXT] = { key_text, FIELD_TEXT, enter_text },
+	[SCR_CHECKLIST] = { key_checklist, FIELD_NONE, enter_checklist },
+	[SCR_REVIEW] = { key_review, FIELD_NONE, enter_review },
+};
+
+static const struct screen_keys *keys_of(enum screen_type t)
+{
+	static const struct screen_keys page = { key_page, FIELD_NONE, NULL };
+	return (unsigned)t < SCR_TYPE_COUNT && screen_keys[t].key ? &screen_keys[t] : &page;
+}
+
+static void enter_kind(struct wizard *w, const struct screen *sc)
+{
+	if (keys_of(sc->type)->enter)
+		keys_of(sc->type)->enter(w, sc);
+}
+
+static enum wizard_field field_kind(enum screen_type t)
+{
+	return keys_of(t)->field;
+}
+
 static int key_screen(struct wizard *w, const struct wizard_key *k)
 {
 	const struct screen *sc = current(w);
-	switch (sc->type) {
-	case SCR_YESNO: return key_yesno(w, sc, k);
-	case SCR_SINGLE: return key_single(w, sc, k);
-	case SCR_MULTI: return key_multi(w, sc, k);
-	case SCR_NUMBER: return key_number(w, sc, k);
-	case SCR_TEXT: return key_text(w, sc, k);
-	case SCR_CHECKLIST: return key_checklist(w, sc, k);
-	case SCR_REVIEW: return key_review(w, k);
-	default: return key_page(w, k);
-	}
+	return keys_of(sc->type)->key(w, sc, k);
 }
 
 /* A key that is none of the start screen's choices: said, as the line
