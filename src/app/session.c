@@ -326,14 +326,15 @@ static enum session_outcome begin(struct session *s)
 }
 
 /* A case that cannot be resumed leaves the session as it was: no case,
- * the interview untouched. */
+ * the interview untouched. A retry after the language could not be
+ * recorded goes on from there. */
 static enum session_outcome resume(struct session *s, const char *id)
 {
-	if (*s->id) {
+	if (*s->id && strcmp(s->id, id) != 0) {
 		snprintf(s->err, sizeof s->err, "case %s is already open", s->id);
 		return S_REFUSED;
 	}
-	if (session_resume(s, id) < 0) {
+	if (!*s->id && session_resume(s, id) < 0) {
 		s->id[0] = '\0';
 		return S_REFUSED;
 	}

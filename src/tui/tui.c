@@ -514,14 +514,8 @@ static void *fe_open(struct session *s, const struct frontend_opts *o)
 {
 	struct tui_fe *fe = xcalloc(1, sizeof *fe);
 	struct wizard *w = &fe->w;
-	wizard_init(w, s, o->contacts, o->contacts_path);
-	w->law = o->law;
-	w->training = o->training;
-	w->start = o->start;
-	w->langs = o->langs;
-	w->second = o->second;
-	w->ascii = !text_is_utf8_charset(o->charset);
-	w->bidi_terminal = o->bidi_terminal;
+	wizard_init(w, s, o);
+	w->ascii = !text_is_utf8_charset(o->charset);	/* no charset: ASCII, to be safe */
 	fe->charset = o->charset;
 	fe->flags = W_REDRAW;
 	tui_open(o->color);

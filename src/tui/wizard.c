@@ -107,17 +107,25 @@ static void enter_screen(struct wizard *w)
 	enter_kind(w, sc);
 }
 
-void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
-		 const char *contacts_path)
+void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opts *o)
 {
+	static const struct frontend_opts none = { .second = -1 };
+	if (!o)
+		o = &none;
 	memset(w, 0, sizeof *w);
 	w->ss = ss;
 	w->iv = session_interview(ss);
-	w->contacts = c;
-	w->contacts_path = contacts_path;
+	w->contacts = o->contacts;
+	w->contacts_path = o->contacts_path;
+	w->law = o->law;
+	w->training = o->training;
+	w->start = o->start;
+	w->langs = o->langs;
+	w->second = o->second;
+	w->ascii = o->charset && !text_is_utf8_charset(o->charset);
+	w->bidi_terminal = o->bidi_terminal;
 	w->mode = W_START;
 	w->page_rows = 10;
-	w->second = -1;
 	enter_screen(w);
 	message(w, true);	/* the store's warning, if it has one */
 }

@@ -16,6 +16,7 @@
 
 #include "domain/contacts.h"
 #include "domain/langs.h"
+#include "app/frontend.h"
 #include "app/session.h"
 #include "app/view.h"
 #include "tui/edit.h"
@@ -70,8 +71,11 @@ struct wizard {
 	char *pending_text;	/* its note, owned */
 };
 
-void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
-		 const char *contacts_path);
+/* A wizard on ss, on its start screen, with what o gives it (contacts,
+ * law, training, the start's offers, languages, charset; NULL: none of
+ * them, English, UTF-8). o itself is not kept; what it points to is
+ * borrowed. */
+void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opts *o);
 void wizard_free(struct wizard *w);
 
 /* Which characters the current control takes as typing. */

@@ -52,7 +52,7 @@ static struct fx *fx_new(void)
 	assert_int_equal(store_set_passphrase(f->store, "correct horse", err, sizeof err), 0);
 	f->iv = interview_new(deck);
 	f->ss = session_new(f->iv, f->store);
-	wizard_init(&f->w, f->ss, NULL, NULL);
+	wizard_init(&f->w, f->ss, NULL);
 	fx_start(f);
 	return f;
 }
@@ -469,7 +469,7 @@ static void test_the_store_warning_shows_at_the_start(void **st)
 	session_free(f->ss);
 	f->ss = session_new(f->iv, f->store);
 	wizard_free(&f->w);
-	wizard_init(&f->w, f->ss, NULL, NULL);
+	wizard_init(&f->w, f->ss, NULL);
 	f->w.start = &f->start;
 	struct page pg;
 	page_build(&pg, &f->w, 80, 24);

@@ -153,7 +153,9 @@ static void state_at(struct state *s, const char *answers, const char *at)
 	stanza_file_free(&f);
 	diags_free(&d);
 	s->ss = session_new(s->iv, NULL);
-	wizard_init(&s->w, s->ss, &contacts, "~/.config/tipscreen/contacts");
+	struct frontend_opts o = { .contacts = &contacts,
+				    .contacts_path = "~/.config/tipscreen/contacts", .second = -1 };
+	wizard_init(&s->w, s->ss, &o);
 	struct wizard_key enter = { .action = ACT_NEXT };
 	if (at) {
 		wizard_key(&s->w, &enter);	/* leave the start screen */

@@ -20,7 +20,8 @@ static struct fixture *start(void)
 	struct fixture *f = calloc(1, sizeof *f);
 	f->iv = interview_new(deck);
 	f->ss = session_new(f->iv, NULL);
-	wizard_init(&f->w, f->ss, NULL, "/x/contacts");
+	struct frontend_opts o = { .contacts_path = "/x/contacts", .second = -1 };
+	wizard_init(&f->w, f->ss, &o);
 	struct wizard_key enter = { .action = ACT_NEXT };
 	assert_int_equal(wizard_key(&f->w, &enter) & W_NEW_SCREEN, W_NEW_SCREEN);
 	assert_int_equal(f->w.mode, W_INTERVIEW);
@@ -91,7 +92,7 @@ static void test_start_screen_then_first_question(void **st)
 	struct interview *iv = interview_new(deck);
 	struct session *ss = session_new(iv, NULL);
 	struct wizard w;
-	wizard_init(&w, ss, NULL, NULL);
+	wizard_init(&w, ss, NULL);
 	struct page p;
 	page_build(&p, &w, 80, 24);
 	char *t = page_text(&p);
@@ -318,7 +319,7 @@ static struct fixture *at_start(struct view_start *v, struct view_resume *cases,
 	struct fixture *f = calloc(1, sizeof *f);
 	f->iv = interview_new(deck);
 	f->ss = session_new(f->iv, NULL);
-	wizard_init(&f->w, f->ss, NULL, NULL);
+	wizard_init(&f->w, f->ss, NULL);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(cases[i].id, sizeof cases[i].id, "%016zx", i + 0xa0);
 		snprintf(cases[i].when, sizeof cases[i].when, "1970-01-01 00:00");
