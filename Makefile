@@ -48,8 +48,7 @@ APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
 # Tests of the wizard: its logic without curses, then golden screens with it.
-TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
-             src/plain/plain.c
+TUI_LOGIC := $(filter-out src/tui/tui.c,$(sort $(wildcard src/tui/*.c))) $(sort $(wildcard src/plain/*.c))
 UNIT_TUI := edit wizard bidi door
 # Every other tests/unit/test_NAME.c links the engine alone (test_screens adds
 # curses, test_office_db the office store: tests/office/office.mk).

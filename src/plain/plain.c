@@ -8,90 +8,7 @@
 #include "base/xalloc.h"
 #include "app/actions.h"
 #include "app/view.h"
-
-/* What a line was: an action for the door, one handled here (help, a
- * list, a refusal), or the end of the input. */
-enum got { G_ACTION, G_AGAIN, G_EOF };
-
-struct plain {
-	struct session *ss;
-	const struct interview *iv;
-	const struct deck *dk;
-	FILE *in, *out;
-	const struct frontend_opts *o;
-	char *line;	/* the line read last, owned (getline's buffer) */
-	size_t cap;
-	int shown;	/* the screen printed last, -1: print it (again) */
-	size_t item;	/* a checklist: the item asked */
-	bool from_end;	/* back onto a checklist: its last item first */
-	bool next_due;	/* the last item answered: on, without another line */
-	bool begin_failed;	/* a new case could not be begun: ask before again */
-	struct answer answer;	/* the action's answer, owned until the next */
-	char *note;	/* the action's note, owned until the next */
-};
-
-/* The view's message for the session, on a line of its own, if it has
- * one: "NOT SAVED: ..." after a failed commit, the store's warning at the
- * start. */
-static void message(struct plain *p, bool start)
-{
-	char *m = view_message(p->ss, start);
-	if (m)
-		fprintf(p->out, "%s\n", m);
-	free(m);
-}
-
-static void not_saved(struct plain *p)
-{
-	message(p, false);
-}
-
-/* The words the line mode takes, from the one action table. */
-static char *words_of(const enum action *acts, size_t n)
-{
-	return action_list(acts, n, action_line);
-}
-
-static void wrap(struct plain *p, const char *indent, const char *text)
-{
-	int w = p->o->width - (int)strlen(indent);
-	char *s = text_wrap(text, w > 20 ? w : 20);
-	for (char *l = s, *e; l; l = e ? e + 1 : NULL) {
-		e = strchr(l, '\n');
-		fprintf(p->out, "%s%.*s\n", indent, e ? (int)(e - l) : (int)strlen(l), l);
-	}
-	free(s);
-}
-
-/* Bilingual: a deck text again in the respondent's language, tagged. */
-static void second_text(struct plain *p, const char *indent, const char *ctx, const char *text)
-{
-	if (!p->o->langs || p->o->second < 0 || !text)
-		return;
-	const struct catalog *c = p->o->langs->v[p->o->second];
-	if (c == i18n_current())
-		return;
-	char *t = xasprintf("[%s] %s", catalog_lang(c), catalog_get(c, ctx, text));
-	wrap(p, indent, t);
-	free(t);
-}
-
-static void lang_line(struct plain *p)
-{
-	if (!p->o->langs || p->o->langs->n < 2)
-		return;
-	char *l = langs_label(p->o->langs, langs_current(p->o->langs));
-	fprintf(p->out, _("Language: %s. %s and a code changes it; %s alone lists them."), l,
-		action_line(ACT_LANG), action_line(ACT_LANG));
-	fputc('\n', p->out);
-	free(l);
-	if (p->o->second >= 0) {	/* a draft is said to be one wherever it is shown */
-		l = langs_label(p->o->langs, p->o->second);
-		fprintf(p->out, _("Respondent's language, shown under each question: %s."), l);
-		fputc('\n', p->out);
-		free(l);
-	}
-}
+#include "plain/line.h"
 
 /* "@" lists the languages, "@fr" switches to French (through the door:
  * the session records the switch, then makes it). */
@@ -145,27 +62,6 @@ static const char *read_line(struct plain *p)
 	}
 }
 
-static void help(struct plain *p, const struct screen *sc, const char *item_help)
-{
-	if (item_help) {
-		fprintf(p->out, "%s\n", _("Help for this item:"));
-		wrap(p, "  ", item_help);
-	}
-	if (sc->help) {
-		fprintf(p->out, "%s\n", _("Help for the interviewer:"));
-		wrap(p, "  ", D_(sc->id, sc->help));
-	}
-	if (sc->why) {
-		fprintf(p->out, "%s\n", _("Why we ask:"));
-		wrap(p, "  ", D_(sc->id, sc->why));
-	}
-	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_NOTE, ACT_LANG, ACT_HELP };
-	char *k = words_of(keys, 5);
-	fprintf(p->out, _("Keys: %s (+ and the text of a note, @ and a language code)."), k);
-	fputc('\n', p->out);
-	free(k);
-}
-
 
 /* Handles the keys every prompt shares: help, back, stop, a language, a
  * note. -1 when the line is none of them (an answer). */
@@ -173,7 +69,7 @@ static int common(struct plain *p, const char *s, const struct screen *sc, const
 		  struct session_action *a)
 {
 	switch (action_of_line(s)) {
-	case ACT_HELP: help(p, sc, item_help); return G_AGAIN;
+	case ACT_HELP: plain_help(p, sc, item_help); return G_AGAIN;
 	case ACT_BACK: *a = (struct session_action){ .verb = DO_BACK }; return G_ACTION;
 	case ACT_STOP: *a = (struct session_action){ .verb = DO_STOP }; return G_ACTION;
 	default: break;
@@ -200,17 +96,6 @@ static const char *word_for_key(const char *s)
 	};
 	const char *w = words[action_of_line(s)];
 	return w ? w : s;
-}
-
-static void show_current(struct plain *p, int slot)
-{
-	const struct answer *a = interview_get(p->iv, slot);
-	if (a->kind == ANS_NONE)
-		return;
-	char *v = answer_format(p->dk, slot, a, false);
-	fprintf(p->out, _("(Answer so far: %s. Enter keeps it.)"), *v ? v : _("nothing chosen"));
-	fputc('\n', p->out);
-	free(v);
 }
 
 /* Turns the typed line into an answer for slot: the keys of yes-no, a
@@ -243,76 +128,6 @@ static int typed_answer(struct plain *p, int slot, const char *s, struct answer 
 	return answer_parse(p->dk, slot, word_for_key(s), a, why);
 }
 
-/* What a slot's prompt asks for, the answer words from the view: a new
- * string. */
-static char *prompt_for(const struct deck *dk, int slot)
-{
-	enum action acts[5];
-	char *w = words_of(acts, (size_t)view_answers(dk, slot, acts)), *s;
-	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO: return w;
-	case SCR_SINGLE: s = xasprintf(_("the number of a choice, %s"), w); break;
-	case SCR_MULTI: s = xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w); break;
-	case SCR_TEXT: s = xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w); break;
-	default: s = xasprintf(_("a number, %s"), w);
-	}
-	free(w);
-	return s;
-}
-
-static void ask_slot(struct plain *p, const struct screen *sc, int slot)
-{
-	char *want = prompt_for(p->dk, slot);
-	fprintf(p->out, _("Answer: %s"), want);
-	free(want);
-	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
-		fprintf(p->out, _(" (%ld to %ld)"), sc->min, sc->max);
-	fprintf(p->out, _(". %s help"), action_line(ACT_HELP));
-	fputc('\n', p->out);
-	show_current(p, slot);
-}
-
-/* What the line mode says of an answer that does not fit slot: the
- * engine's reason, or what any answer of the kind is, in its own words. */
-static void not_understood(struct plain *p, int slot, const char *why)
-{
-	char *expected = why == answer_expected(p->dk, slot) ? prompt_for(p->dk, slot) : xstrdup(why);
-	fprintf(p->out, _("Not understood: expected %s. Type %s for help."), expected,
-		action_line(ACT_HELP));
-	free(expected);
-	fputc('\n', p->out);
-}
-
-static void show_choices(struct plain *p, const struct screen *sc)
-{
-	size_t n;
-	struct view_choice *c = view_choices(p->iv, &n);
-	for (size_t i = 0; i < n; i++) {
-		char *t = xasprintf("  %zu. %s", i + 1, c[i].label);
-		wrap(p, "", t);
-		second_text(p, "      ", sc->id, sc->choices[i].label);
-		free(t);
-	}
-	free(c);
-}
-
-/* The checklist's item i, as the view has it, and its prompt. */
-static void ask_item(struct plain *p, const struct screen *sc, size_t i)
-{
-	size_t n;
-	struct view_item *it = view_items(p->iv, &n);
-	if (i < n) {
-		const struct item *d = it[i].item;
-		fputc('\n', p->out);
-		fprintf(p->out, _("Item %zu of %zu:"), i + 1, n);
-		fputc('\n', p->out);
-		wrap(p, "  ", it[i].label);
-		second_text(p, "  ", d->id, d->text);
-		ask_slot(p, sc, d->slot);
-	}
-	free(it);
-}
-
 static int slot_here(const struct plain *p, const struct screen *sc)
 {
 	return sc->type == SCR_CHECKLIST ? sc->items[p->item].slot : sc->slot;
@@ -329,7 +144,7 @@ static enum got slot_line(struct plain *p, const struct screen *sc, const char *
 	int c = common(p, s, sc, item && item->help ? D_(item->id, item->help) : NULL, a);
 	if (c >= 0) {
 		if (c == G_ACTION && a->verb == DO_BACK && item && p->item > 0) {
-			ask_item(p, sc, --p->item);	/* the item before, on the same screen */
+			plain_ask_item(p, sc, --p->item);	/* the item before, on the same screen */
 			return G_AGAIN;
 		}
 		return (enum got)c;
@@ -337,7 +152,7 @@ static enum got slot_line(struct plain *p, const struct screen *sc, const char *
 	bool checklist = sc->type == SCR_CHECKLIST;
 	if (!*s && !session_needs_answer(p->ss, slot)) {	/* the engine's rule: kept, or left empty */
 		if (checklist && ++p->item < sc->nitems) {
-			ask_item(p, sc, p->item);
+			plain_ask_item(p, sc, p->item);
 			return G_AGAIN;
 		}
 		*a = (struct session_action){ .verb = DO_NEXT };
@@ -345,7 +160,7 @@ static enum got slot_line(struct plain *p, const struct screen *sc, const char *
 	}
 	const char *why = answer_expected(p->dk, slot);
 	if (!*s || typed_answer(p, slot, s, &p->answer, &why) < 0) {
-		not_understood(p, slot, why);
+		plain_not_understood(p, slot, why);
 		return G_AGAIN;
 	}
 	*a = (struct session_action){ .verb = checklist ? DO_ANSWER : DO_NEXT, .slot = slot,
@@ -366,59 +181,6 @@ static enum got page_line(struct plain *p, const struct screen *sc, const char *
 	}
 	fprintf(p->out, "%s\n", _("Not understood: press Enter to continue."));
 	return G_AGAIN;
-}
-
-static void wait_enter(struct plain *p)
-{
-	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_HELP };
-	char *k = words_of(keys, 3);
-	fprintf(p->out, _("Press Enter to continue (%s)."), k);
-	fputc('\n', p->out);
-	free(k);
-}
-
-static void review_line(struct plain *p, int n, int slot)
-{
-	const struct answer *a = interview_get(p->iv, slot);
-	char *v = a->kind == ANS_NONE ? xstrdup(_("not answered")) : answer_format(p->dk, slot, a, false);
-	const char *q = D_(p->dk->slots[slot].id, deck_slot_text(p->dk, slot));
-	size_t ql = strcspn(q, "\n");
-	char *t = n > 0 ? xasprintf("%3d. %.*s — %s", n, (int)ql, q, v)
-			: xasprintf("  - %.*s — %s", (int)ql, q, v);
-	wrap(p, "", t);
-	free(t);
-	free(v);
-}
-
-static void number_list(struct plain *p, const char *title, const size_t *v, size_t n)
-{
-	fprintf(p->out, "%s: ", title);
-	for (size_t i = 0; i < n; i++)
-		fprintf(p->out, "%s%zu", i ? ", " : "", v[i]);
-	fprintf(p->out, "%s\n", n ? "" : _("none"));
-}
-
-static void review_lists(struct plain *p, const struct view_review *rv)
-{
-	number_list(p, _("Not answered"), rv->unanswered, rv->nunanswered);
-	number_list(p, _("Declined"), rv->declined, rv->ndeclined);
-	if (rv->ndiscarded)
-		fprintf(p->out, "%s\n", _("Will be discarded (their screens are no longer on the path):"));
-	for (size_t i = 0; i < rv->ndiscarded; i++)
-		review_line(p, 0, rv->discarded[i]);
-}
-
-/* The review as the view has it. */
-static void review(struct plain *p)
-{
-	struct view_review rv;
-	view_review(p->iv, &rv);
-	fprintf(p->out, "%s\n", _("Every answer on the path:"));
-	for (size_t i = 0; i < rv.n; i++)
-		review_line(p, (int)i + 1, rv.slots[i]);
-	review_lists(p, &rv);
-	view_review_free(&rv);
-	fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
 }
 
 /* A line on the review: a number goes to that answer's screen. */
@@ -445,97 +207,47 @@ static enum got review_line_typed(struct plain *p, const struct screen *sc, cons
 	return G_AGAIN;
 }
 
-static void summary(struct plain *p)
-{
-	struct report r;
-	const char *why;
-	if (view_summary(p->iv, p->o->law, &r, &why) < 0) {
-		fprintf(p->out, _("The answers contradict each other (%s): go back and correct them."), why);
-		fputc('\n', p->out);
-		return;
-	}
-	fputc('\n', p->out);
-	report_print(p->out, &r, p->o->width);
-	report_free(&r);
-}
-
-static void referral(struct plain *p)
-{
-	fprintf(p->out, "%s\n", _("Referral contacts:"));
-	if (p->o->contacts && p->o->contacts->file.n)
-		contacts_print(p->o->contacts, p->out);
-	else if (p->o->contacts_path)
-		fprintf(p->out, _("  No local contacts are configured: add them to %s.\n"),
-			p->o->contacts_path);
-	else
-		fprintf(p->out, "%s\n", _("  No local contacts are configured."));
-}
-
-static void header(struct plain *p, const struct screen *sc)
-{
-	struct view_header h;
-	view_header_training(p->o->training, p->iv, &h);
-	fputc('\n', p->out);
-	if (h.training)
-		fprintf(p->out, "%s ", _("TRAINING"));
-	fprintf(p->out, _("[%s — screen %zu of %zu]"), h.section, h.pos, h.n);
-	fputc('\n', p->out);
-	if (h.question) {
-		wrap(p, "", h.question);
-		second_text(p, "", sc->id, sc->question);
-	}
-	if (h.says) {
-		char *s = xasprintf(_("Says: %s"), h.says);
-		wrap(p, "", s);
-		free(s);
-	}
-	if (h.note) {
-		fprintf(p->out, _("(Note: %s)"), h.note);
-		fputc('\n', p->out);
-	}
-}
-
 static void show_slot(struct plain *p, const struct screen *sc)
 {
-	ask_slot(p, sc, sc->slot);
+	plain_ask_slot(p, sc, sc->slot);
 }
 
 static void show_choices_slot(struct plain *p, const struct screen *sc)
 {
-	show_choices(p, sc);
-	ask_slot(p, sc, sc->slot);
+	plain_show_choices(p, sc);
+	plain_ask_slot(p, sc, sc->slot);
 }
 
 static void show_checklist(struct plain *p, const struct screen *sc)
 {
 	p->item = p->from_end && sc->nitems ? sc->nitems - 1 : 0;
-	ask_item(p, sc, p->item);
+	plain_ask_item(p, sc, p->item);
 }
 
 static void show_review(struct plain *p, const struct screen *sc)
 {
 	(void)sc;
-	review(p);
+	plain_review(p);
 }
 
 static void show_summary(struct plain *p, const struct screen *sc)
 {
 	(void)sc;
-	summary(p);
-	wait_enter(p);
+	plain_summary(p);
+	plain_wait_enter(p);
 }
 
 static void show_referral(struct plain *p, const struct screen *sc)
 {
 	(void)sc;
-	referral(p);
-	wait_enter(p);
+	plain_referral(p);
+	plain_wait_enter(p);
 }
 
 static void show_page(struct plain *p, const struct screen *sc)
 {
 	(void)sc;
-	wait_enter(p);
+	plain_wait_enter(p);
 }
 
 /* What the line mode does on each screen type: one row per type, indexed
@@ -560,7 +272,7 @@ static const struct {
 /* The current screen: its header, its body and what it asks. */
 static void show_screen(struct plain *p, const struct screen *sc)
 {
-	header(p, sc);
+	plain_header(p, sc);
 	(kinds[sc->type].show ? kinds[sc->type].show : show_page)(p, sc);
 }
 
@@ -682,12 +394,12 @@ static void greet(struct plain *p, const struct session_action *a)
 		fputc('\n', p->out);
 	}
 	static const enum action keys[] = { ACT_HELP, ACT_BACK, ACT_STOP };
-	char *k = words_of(keys, 3);
+	char *k = plain_words(keys, 3);
 	fprintf(p->out, _("tipscreen — screening interview, line mode. At any prompt: %s."), k);
 	fputc('\n', p->out);
 	free(k);
-	lang_line(p);
-	message(p, true);	/* the store's warning, if it has one */
+	plain_lang_line(p);
+	plain_message(p, true);	/* the store's warning, if it has one */
 }
 
 /* An answer given: on a checklist, the next item (or on, after the last). */
@@ -697,7 +409,7 @@ static void answered(struct plain *p, const struct session_action *a)
 	if (sc->type != SCR_CHECKLIST || a->verb != DO_ANSWER)
 		return;
 	if (++p->item < sc->nitems)
-		ask_item(p, sc, p->item);
+		plain_ask_item(p, sc, p->item);
 	else
 		p->next_due = true;
 }
@@ -705,10 +417,10 @@ static void answered(struct plain *p, const struct session_action *a)
 /* The language switched: the screen again in it (a checklist: its item). */
 static void relabel(struct plain *p)
 {
-	lang_line(p);
+	plain_lang_line(p);
 	const struct screen *sc = &p->dk->s[interview_current(p->iv)];
 	if (p->shown >= 0 && sc->type == SCR_CHECKLIST)
-		ask_item(p, sc, p->item);
+		plain_ask_item(p, sc, p->item);
 	else
 		p->shown = -1;
 }
@@ -718,14 +430,14 @@ static void fe_show(void *fe, const struct session_action *a, enum session_outco
 	struct plain *p = fe;
 	if (a->verb == DO_ANSWER || (a->verb == DO_NEXT && a->answer)) {
 		if (o == S_REFUSED) {
-			not_understood(p, a->slot, session_why(p->ss));
+			plain_not_understood(p, a->slot, session_why(p->ss));
 			return;
 		}
 		if (o == S_DONE)
 			answered(p, a);
 	}
 	if (o == S_NOT_SAVED) {
-		not_saved(p);
+		plain_not_saved(p);
 		p->begin_failed = a->verb == DO_BEGIN;
 		return;
 	}

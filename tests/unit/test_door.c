@@ -197,7 +197,7 @@ static void wizard_all(struct fx *f)
 
 /* ---- the line mode, from a script of lines ------------------------------ */
 
-/* The input of plain_run: one line per read, so that "#fail" and "#ok"
+/* The input of the line mode: one line per read, so that "#fail" and "#ok"
  * lines turn the disk's faults on and off between two lines. */
 struct script {
 	char *text;
