@@ -11,9 +11,9 @@
 #include "app/frontend.h"
 #include "app/view.h"
 
-/* What a line was: an action for the door, one handled here (help, a
- * list, a refusal), or the end of the input. */
-enum got { G_ACTION, G_AGAIN, G_EOF };
+/* What a line was: an action for the door, or one handled here (help, a
+ * list, a refusal), after which the next line is read. */
+enum got { G_ACTION, G_AGAIN };
 
 struct plain {
 	struct session *ss;
