@@ -1,7 +1,8 @@
 #include "app/frontend.h"
 
-enum session_outcome frontend_apply(const struct frontend_ops *ops, void *fe, struct session *s,
-				    const struct session_action *a)
+/* One action through the door, and its outcome shown. */
+static enum session_outcome apply(const struct frontend_ops *ops, void *fe, struct session *s,
+				  const struct session_action *a)
 {
 	enum session_outcome o = session_do(s, a);
 	ops->show(fe, a, o);
@@ -16,7 +17,7 @@ static bool started(const struct frontend_ops *ops, void *fe, struct session *s)
 		struct session_action a;
 		if (ops->start(fe, &a) != FE_ACTION)
 			return false;
-		enum session_outcome o = frontend_apply(ops, fe, s, &a);
+		enum session_outcome o = apply(ops, fe, s, &a);
 		if ((a.verb == DO_BEGIN || a.verb == DO_RESUME) && o == S_MOVED)
 			return true;
 	}
@@ -33,7 +34,7 @@ int frontend_run(const struct frontend_ops *ops, struct session *s, const struct
 		struct session_action a;
 		if (ops->read(fe, &a) != FE_ACTION)
 			break;
-		frontend_apply(ops, fe, s, &a);
+		apply(ops, fe, s, &a);
 	}
 	bool complete = interview_complete(iv);
 	int sig = ops->close(fe);

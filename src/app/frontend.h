@@ -72,9 +72,4 @@ enum { FRONTEND_COMPLETE = 0, FRONTEND_LEFT = 1 };
  * first), 128 + a signal, or -1 when the front end could not open. */
 int frontend_run(const struct frontend_ops *ops, struct session *s, const struct frontend_opts *o);
 
-/* One action through the door, and its outcome shown: what frontend_run
- * does for each action (tests drive a front end with it). */
-enum session_outcome frontend_apply(const struct frontend_ops *ops, void *fe, struct session *s,
-				    const struct session_action *a);
-
 #endif
