@@ -48,8 +48,7 @@ APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
 
 # Tests of the wizard: its logic without curses, then golden screens with it.
-TUI_LOGIC := src/tui/keys.c src/tui/edit.c src/tui/wizard.c src/tui/pass.c src/tui/page.c src/tui/bidi.c \
-             src/plain/plain.c
+TUI_LOGIC := $(filter-out src/tui/tui.c,$(sort $(wildcard src/tui/*.c))) $(sort $(wildcard src/plain/*.c))
 UNIT_TUI := edit wizard bidi door
 # Every other tests/unit/test_NAME.c links the engine alone (test_screens adds
 # curses, test_office_db the office store: tests/office/office.mk).
@@ -129,6 +128,8 @@ check: build/asan/tipscreen po-check
 	if [ -n "$$bad" ]; then echo "check: a front end includes the engine's internals (DESIGN §9; use view.h): $$bad"; exit 1; fi
 	@bad=$$(grep -nE '\<(assess|guard|national|inputs)_[a-z]+\(|\<report_(build|evidence|add_text|text)\(|\<interview_(path|discarded|next|back|goto|answer|set_[a-z]+|stop|finish)\(|#include[[:space:]]*"domain/national\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
+	@bad=$$(grep -nE '\<(session_do|i18n_use|store_[a-z_]+)\(|struct store_case' src/tui/*.[ch] src/plain/*.[ch] || true); \
+	if [ -n "$$bad" ]; then echo "check: a front end applies an action, switches the language or reads the store itself (return the action to frontend_run; DO_LANG; view_start): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
 	build/asan/tipscreen scenarios
 	@sh tests/lint/law.sh screens/law tests/law.sha256 ../shared/protocol

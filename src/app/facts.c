@@ -97,11 +97,9 @@ void facts_of_case(const struct deck *dk, const struct facts_case *c, struct fac
 		if (fact_kind(f) == FACT_ONE)
 			facts_set(out, f, FACT_UNKNOWN);
 	struct interview *iv = interview_new(dk);
-	struct session ss;
-	session_init(&ss, iv, NULL);
 	struct assessment a;
 	const char *why;
-	if ((!*c->deck || strcmp(c->deck, dk->identity) == 0) && session_replay(&ss, c->id, c->r) == 0 &&
+	if ((!*c->deck || strcmp(c->deck, dk->identity) == 0) && session_replay(iv, c->id, c->r) == 0 &&
 	    interview_assess(iv, &a, &why) == 0)
 		facts_of(iv, &a, out);
 	else

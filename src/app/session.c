@@ -6,20 +6,76 @@
 #include <sys/time.h>
 
 #include "base/xalloc.h"
-#include "domain/report.h"
+#include "domain/catalog.h"
 #include "store/record.h"
+#include "app/assessment.h"
 
-void session_init(struct session *s, struct interview *iv, struct store *store)
+struct session {
+	struct interview *iv;
+	struct store *store;	/* NULL: nothing is recorded */
+	char id[STORE_ID_LEN + 1];	/* the case, "" before one exists */
+	char err[256];		/* why the last change failed */
+	bool unsaved;		/* the last commit failed */
+	const char *why;	/* S_REFUSED: what was expected (static) */
+	int shown;		/* the screen last recorded as shown */
+	char lang[16];		/* the language last recorded, "" if none */
+	int finished;		/* the steps of session_finish done (3: all) */
+};
+
+struct session *session_new(struct interview *iv, struct store *store)
 {
-	memset(s, 0, sizeof *s);
+	struct session *s = xcalloc(1, sizeof *s);
 	s->iv = iv;
 	s->store = store;
 	s->shown = -1;
+	return s;
+}
+
+void session_free(struct session *s)
+{
+	free(s);
+}
+
+const struct interview *session_interview(const struct session *s)
+{
+	return s->iv;
+}
+
+const char *session_id(const struct session *s)
+{
+	return s->id;
+}
+
+const char *session_error(const struct session *s)
+{
+	return s->err;
+}
+
+bool session_unsaved(const struct session *s)
+{
+	return s->unsaved;
+}
+
+const char *session_why(const struct session *s)
+{
+	return s->why ? s->why : "";
+}
+
+bool session_recorded(const struct session *s)
+{
+	return s->store != NULL;
+}
+
+char *session_notice(const struct session *s)
+{
+	return s->store ? store_notice(s->store) : NULL;
 }
 
 static int record_shown(struct session *s, int screen);
 
-int session_begin(struct session *s)
+/* Starts a new case in the store (once: a retry after a failed record
+ * keeps the case), and records the first screen shown. */
+static int session_begin(struct session *s)
 {
 	if (s->store && !*s->id &&
 	    store_case_new(s->store, interview_deck(s->iv)->identity, s->id, s->err, sizeof s->err) < 0) {
@@ -58,7 +114,10 @@ static int note_commit(struct session *s, int rc)
 	return rc;
 }
 
-int session_answer(struct session *s, int slot, const struct answer *a, const char **why)
+/* The changes. Each returns 0 when recorded; -1 when the answer does not
+ * fit the slot (*why); -2 when it could not be committed (s->err): the
+ * interview is then left as it was, nothing says "saved". */
+static int session_answer(struct session *s, int slot, const struct answer *a, const char **why)
 {
 	const struct deck *dk = interview_deck(s->iv);
 	if (answer_check(dk, slot, a, why) < 0)
@@ -77,7 +136,7 @@ int session_answer(struct session *s, int slot, const struct answer *a, const ch
 	return rc;
 }
 
-int session_note(struct session *s, int screen, const char *text)
+static int session_note(struct session *s, int screen, const char *text)
 {
 	const char *old = interview_note(s->iv, screen);
 	int rc = note_commit(s, commit(s, REC_NOTE, interview_deck(s->iv)->s[screen].id, old, text));
@@ -104,7 +163,7 @@ static int record_shown(struct session *s, int screen)
 
 /* The stop record, then the stop screen's: the path changes once the
  * first is on disk, the cursor moves once the second is. */
-int session_stop(struct session *s)
+static int session_stop(struct session *s)
 {
 	int before = interview_stopped_at(s->iv);
 	int here = interview_current(s->iv);
@@ -118,7 +177,8 @@ int session_stop(struct session *s)
 	return rc;
 }
 
-bool session_back(struct session *s, int *rc)
+/* Back one screen; records a stop taken back. false at the start. */
+static bool session_back(struct session *s, int *rc)
 {
 	size_t n, pos;
 	const int *path = interview_path(s->iv, &n, &pos);
@@ -139,12 +199,9 @@ bool session_back(struct session *s, int *rc)
 	return true;
 }
 
-int session_shown(struct session *s)
-{
-	return record_shown(s, interview_current(s->iv));
-}
-
-int session_lang(struct session *s, const char *tag)
+/* Records the interview's language (a tag, "fr") when it differs from the
+ * last one recorded: at the start and at each switch. */
+static int session_lang(struct session *s, const char *tag)
 {
 	if (strcmp(s->lang, tag) == 0)
 		return 0;
@@ -158,25 +215,20 @@ int session_lang(struct session *s, const char *tag)
  * (id: the outcome; new: its JSON), so that a later deck can still show it. */
 static int commit_assessment(struct session *s)
 {
-	struct assessment a;
-	const char *why;
-	if (!s->store || !*s->id || interview_assess(s->iv, &a, &why) < 0)
+	const char *outcome;
+	char *json = s->store && *s->id ? assessment_json(s->iv, &outcome) : NULL;
+	if (!json)
 		return 0;
-	char *json = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&json, &len);
-	if (!f)
-		return 0;
-	report_json(f, &a);
-	fclose(f);
-	int rc = commit(s, REC_ASSESSMENT, assess_outcome_name(a.outcome), "", json);
+	int rc = commit(s, REC_ASSESSMENT, outcome, "", json);
 	free(json);
 	return rc;
 }
 
-/* Each step once: a retry after a failed commit goes on from the step
- * that failed, so that the case holds one finish record. */
-int session_finish(struct session *s)
+/* The interview completed: the finish record (then drops off-path
+ * answers), the assessment record, the case marked complete. Each step
+ * once: a retry after a failed commit goes on from the step that failed,
+ * so that the case holds one finish record. */
+static int session_finish(struct session *s)
 {
 	if (s->finished == 0) {
 		if (note_commit(s, commit(s, REC_FINISH, "-", "", "")) < 0)
@@ -199,27 +251,14 @@ int session_finish(struct session *s)
 
 bool session_needs_answer(const struct session *s, int slot)
 {
-	switch (deck_slot_type(interview_deck(s->iv), slot)) {
-	case SCR_MULTI:
-	case SCR_TEXT: return false;
-	default: return interview_get(s->iv, slot)->kind == ANS_NONE;
-	}
-}
-
-static bool same_answer(const struct session *s, int slot, const struct answer *a)
-{
 	const struct deck *dk = interview_deck(s->iv);
-	char *o = answer_format(dk, slot, interview_get(s->iv, slot), true);
-	char *n = answer_format(dk, slot, a, true);
-	bool same = strcmp(o, n) == 0 && interview_get(s->iv, slot)->kind == a->kind;
-	free(o);
-	free(n);
-	return same;
+	return !screen_kind(deck_slot_type(dk, slot))->may_leave_empty &&
+	       interview_get(s->iv, slot)->kind == ANS_NONE;
 }
 
 static enum session_outcome given(struct session *s, int slot, const struct answer *a)
 {
-	if (same_answer(s, slot, a))
+	if (answer_equal(interview_get(s->iv, slot), a))
 		return S_DONE;	/* nothing new to record (a retry after a failed move) */
 	switch (session_answer(s, slot, a, &s->why)) {
 	case 0: return S_DONE;
@@ -266,6 +305,41 @@ static enum session_outcome to_screen(struct session *s, int screen)
 	return S_MOVED;
 }
 
+static int session_resume(struct session *s, const char *id);
+
+/* The language recorded, then the interface's: a switch that cannot be
+ * recorded is not made. Before a case exists there is nothing to record
+ * yet; DO_BEGIN and DO_RESUME record the language then in use. */
+static enum session_outcome switch_lang(struct session *s, const struct catalog *c)
+{
+	if ((!s->store || *s->id) && session_lang(s, catalog_lang(c)) < 0)
+		return S_NOT_SAVED;
+	i18n_use(c);
+	return S_DONE;
+}
+
+static enum session_outcome begin(struct session *s)
+{
+	if (session_begin(s) < 0 || session_lang(s, catalog_lang(i18n_current())) < 0)
+		return S_NOT_SAVED;
+	return S_MOVED;
+}
+
+/* A case that cannot be resumed leaves the session as it was: no case,
+ * the interview untouched. A retry after the language could not be
+ * recorded goes on from there. */
+static enum session_outcome resume(struct session *s, const char *id)
+{
+	if (*s->id && strcmp(s->id, id) != 0) {
+		snprintf(s->err, sizeof s->err, "case %s is already open", s->id);
+		return S_REFUSED;
+	}
+	if (!*s->id && session_resume(s, id) < 0) {
+		s->id[0] = '\0';
+		return S_REFUSED;
+	}
+	return session_lang(s, catalog_lang(i18n_current())) < 0 ? S_NOT_SAVED : S_MOVED;
+}
 
 enum session_outcome session_do(struct session *s, const struct session_action *a)
 {
@@ -281,7 +355,9 @@ enum session_outcome session_do(struct session *s, const struct session_action *
 	case DO_NOTE:
 		return session_note(s, interview_current(s->iv), a->text) < 0 ? S_NOT_SAVED : S_DONE;
 	case DO_STOP: return session_stop(s) < 0 ? S_NOT_SAVED : S_MOVED;
-	case DO_LANG: return session_lang(s, a->text) < 0 ? S_NOT_SAVED : S_DONE;
+	case DO_LANG: return switch_lang(s, a->lang);
+	case DO_BEGIN: return begin(s);
+	case DO_RESUME: return a->text ? resume(s, a->text) : S_REFUSED;
 	}
 	return S_REFUSED;
 }
@@ -341,10 +417,11 @@ static int replay_one(struct replay *r, const struct record *rec)
 	}
 }
 
-int session_replay(struct session *s, const char *id, const struct records *recs)
+static int replay_records(struct session *s, const char *id, const struct records *recs)
 {
 	struct replay r = { s, -1 };
 	snprintf(s->id, sizeof s->id, "%s", id);
+	s->err[0] = '\0';
 	for (size_t i = 0; i < recs->n; i++)
 		if (replay_one(&r, &recs->v[i]) < 0) {
 			snprintf(s->err, sizeof s->err, "case %s: its record %zu does not fit this deck "
@@ -357,7 +434,11 @@ int session_replay(struct session *s, const char *id, const struct records *recs
 	return 0;
 }
 
-int session_resume(struct session *s, const char *id)
+/* Loads case id and replays it into the (new) interview, the cursor back
+ * on the screen last shown: first into a scratch interview, so that a
+ * case that does not fit leaves the interview untouched. -1 with s->err
+ * on an integrity error or a case that does not fit the deck. */
+static int session_resume(struct session *s, const char *id)
 {
 	struct store_case c;
 	s->err[0] = '\0';
@@ -375,7 +456,20 @@ int session_resume(struct session *s, const char *id)
 	struct records recs;
 	if (records_load(s->store, id, &recs, s->err, sizeof s->err) < 0)
 		return -1;
-	int rc = session_replay(s, id, &recs);
+	struct interview *scratch = interview_new(interview_deck(s->iv));
+	struct session trial = { .iv = scratch, .shown = -1 };
+	int rc = replay_records(&trial, id, &recs);
+	if (rc < 0)
+		snprintf(s->err, sizeof s->err, "%s", trial.err);
+	else
+		rc = replay_records(s, id, &recs);
+	interview_free(scratch);
 	records_free(&recs);
 	return rc;
+}
+
+int session_replay(struct interview *iv, const char *id, const struct records *r)
+{
+	struct session s = { .iv = iv, .shown = -1 };
+	return replay_records(&s, id, r);
 }

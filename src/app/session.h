@@ -17,20 +17,26 @@
 #include "domain/interview.h"
 #include "store/store.h"
 
-struct session {
-	struct interview *iv;
-	struct store *store;	/* NULL: nothing is recorded */
-	char id[STORE_ID_LEN + 1];	/* the case, "" before one exists */
-	char err[256];		/* why the last commit failed */
-	bool unsaved;		/* the last commit failed; cleared by the next that
-				 * succeeds: the screen says "not saved" meanwhile */
-	const char *why;	/* S_REFUSED: what was expected (static) */
-	int shown;		/* the screen last recorded as shown */
-	char lang[16];		/* the language last recorded, "" if none */
-	int finished;		/* the steps of session_finish done (3: all) */
-};
+struct catalog;
+struct session;
 
-void session_init(struct session *s, struct interview *iv, struct store *store);
+/* A session on iv, recording into store (NULL: nothing is recorded). Both
+ * are borrowed until session_free. */
+struct session *session_new(struct interview *iv, struct store *store);
+void session_free(struct session *s);
+
+/* What a front end reads of a session; the strings are the session's,
+ * valid until its next change. */
+const struct interview *session_interview(const struct session *s);
+const char *session_id(const struct session *s);	/* the case, "" before one */
+const char *session_error(const struct session *s);	/* why the last change failed */
+/* The last commit failed; cleared by the next that succeeds: the screen
+ * says "not saved" meanwhile. */
+bool session_unsaved(const struct session *s);
+const char *session_why(const struct session *s);	/* S_REFUSED: what was expected */
+bool session_recorded(const struct session *s);	/* it has a store */
+/* The store's warning (store_notice), or NULL: a new string. */
+char *session_notice(const struct session *s);
 
 /* ---- the one door (DESIGN §9) ---------------------------------------------
  * Every input of a front end is an action applied here. The session
@@ -44,7 +50,14 @@ enum session_verb {
 	DO_EDIT,	/* screen: go to a screen on the path, from the review */
 	DO_NOTE,	/* text: the note on the current screen ("" removes it) */
 	DO_STOP,	/* stop now and refer: on to the stop screen */
-	DO_LANG,	/* text: the interview's language tag ("fr") */
+	DO_LANG,	/* lang: the interview's language. Recorded (once a case
+			 * exists), then made the interface's (i18n_use): a switch
+			 * that cannot be recorded is not made */
+	DO_BEGIN,	/* the start screen: a new case (once: a retry after a
+			 * failed record keeps the case), its first screen and
+			 * language recorded */
+	DO_RESUME,	/* the start screen, text: resume that case (S_REFUSED:
+			 * session_error says why), the language recorded */
 };
 
 struct session_action {
@@ -52,15 +65,16 @@ struct session_action {
 	int slot;			/* DO_ANSWER, DO_NEXT with an answer */
 	const struct answer *answer;	/* NULL: DO_NEXT gives none */
 	int screen;			/* DO_EDIT */
-	const char *text;		/* DO_NOTE, DO_LANG */
+	const char *text;		/* DO_NOTE; DO_RESUME: the case's id */
+	const struct catalog *lang;	/* DO_LANG (NULL: English) */
 };
 
 enum session_outcome {
 	S_DONE,		/* applied; still on the same screen */
 	S_MOVED,	/* applied, and now on another screen */
 	S_COMPLETE,	/* forward from the last screen: finished (session_finish), complete */
-	S_REFUSED,	/* does not fit: s->why says what was expected */
-	S_NOT_SAVED,	/* a commit failed (s->err, s->unsaved): not moved */
+	S_REFUSED,	/* does not fit: session_why says what was expected */
+	S_NOT_SAVED,	/* a commit failed (session_error, session_unsaved): not moved */
 	S_NEEDS_ANSWER,	/* this screen cannot be left without an answer */
 	S_FIRST,	/* back from the first screen */
 };
@@ -72,40 +86,12 @@ enum session_outcome session_do(struct session *s, const struct session_action *
  * multiple choice or text answer may be left empty. */
 bool session_needs_answer(const struct session *s, int slot);
 
-/* Starts a new case in the store (once: a retry after a failed record
- * keeps the case), and records the first screen shown. */
-int session_begin(struct session *s);
-
-/* Loads case id and replays it into the (new) interview, the cursor back on
- * the screen last shown. -1 with s->err on an integrity error or a case
- * that does not fit the deck. */
-int session_resume(struct session *s, const char *id);
-
 struct records;
-/* Replays records already loaded (records_load) into the (new) interview,
- * as session_resume does, so that a caller that needs the records too
- * decrypts them once. -1 with s->err when a record does not fit the deck. */
-int session_replay(struct session *s, const char *id, const struct records *r);
-
-/* The changes. Each returns 0 when recorded; -1 when the answer does not
- * fit the slot (*why); -2 when it could not be committed (s->err): the
- * interview is then left as it was, nothing says "saved". */
-int session_answer(struct session *s, int slot, const struct answer *a, const char **why);
-int session_note(struct session *s, int screen, const char *text);
-int session_stop(struct session *s);
-/* Back one screen; records a stop taken back. false at the start. */
-bool session_back(struct session *s, int *rc);
-/* Records the current screen when it differs from the last one shown
- * (session_do and session_begin do it for every move). */
-int session_shown(struct session *s);
-/* Records the interview's language (a tag, "fr") when it differs from the
- * last one recorded: at the start and at each switch. */
-int session_lang(struct session *s, const char *tag);
-/* The interview completed: the finish record (then drops off-path
- * answers), the assessment record, the case marked complete; each once, a
- * retry going on from the one that failed. DO_NEXT on the last screen does
- * it before the interview completes (S_COMPLETE), and stays (S_NOT_SAVED)
- * when it fails; a front end never calls it. */
-int session_finish(struct session *s);
+/* Replays the records of case id, already loaded (records_load), into the
+ * new interview iv, the cursor back on the screen last shown, as DO_RESUME
+ * does: for a caller that reads a case (export, bundle) and needs the
+ * records too, so that they are decrypted once. 0, or -1 when a record
+ * does not fit the deck (a case answered with another version). */
+int session_replay(struct interview *iv, const char *id, const struct records *r);
 
 #endif

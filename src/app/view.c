@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/xalloc.h"
 #include "domain/catalog.h"
@@ -26,33 +27,17 @@ void view_header(const struct interview *iv, struct view_header *h)
 
 int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
 {
-	int n = 0;
-	rows[n++] = IV_YES;
-	if (deck_slot_intended(dk, slot))
-		rows[n++] = IV_INTENDED;
-	rows[n++] = IV_NO;
-	rows[n++] = IV_DONTKNOW;
-	rows[n++] = IV_DECLINED;
-	return n;
+	return answer_words(dk, slot, rows);
 }
 
 int view_answers(const struct deck *dk, int slot, enum action out[5])
 {
-	int n = 0;
-	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO:
-		out[n++] = ACT_YES;
-		if (deck_slot_intended(dk, slot))
-			out[n++] = ACT_INTENDED;
-		out[n++] = ACT_NO;
-		/* fall through */
-	case SCR_SINGLE:
-	case SCR_NUMBER:
-		out[n++] = ACT_DONTKNOW;
-		/* fall through */
-	default:
-		out[n++] = ACT_DECLINED;
-	}
+	static const enum action act[] = { [IV_YES] = ACT_YES, [IV_INTENDED] = ACT_INTENDED,
+		[IV_NO] = ACT_NO, [IV_DONTKNOW] = ACT_DONTKNOW, [IV_DECLINED] = ACT_DECLINED };
+	enum ind_value words[5];
+	int n = answer_words(dk, slot, words);
+	for (int i = 0; i < n; i++)
+		out[i] = act[words[i]];
 	return n;
 }
 
@@ -105,9 +90,9 @@ struct view_item *view_items(const struct interview *iv, size_t *n)
 
 char *view_message(const struct session *s, bool start)
 {
-	if (s->unsaved)
-		return xasprintf(_("NOT SAVED: %s. Nothing was recorded; try again."), s->err);
-	char *notice = start && s->store ? store_notice(s->store) : NULL;
+	if (session_unsaved(s))
+		return xasprintf(_("NOT SAVED: %s. Nothing was recorded; try again."), session_error(s));
+	char *notice = start ? session_notice(s) : NULL;
 	if (!notice)
 		return NULL;
 	char *m = xasprintf(_("Warning: %s"), notice);
@@ -127,13 +112,16 @@ static char *answer_keys(const struct interview *iv, const char *(*key)(enum act
 char *view_outcome(const struct session *s, const struct session_action *a,
 		   enum session_outcome o, const char *(*key)(enum action))
 {
-	const struct screen *sc = &interview_deck(s->iv)->s[interview_current(s->iv)];
+	const struct interview *iv = session_interview(s);
+	const struct screen *sc = &interview_deck(iv)->s[interview_current(iv)];
 	char *keys, *m;
+	if (a->verb == DO_RESUME && o == S_REFUSED)
+		return xasprintf(_("Cannot resume: %s"), session_error(s));
 	switch (o) {
 	case S_NOT_SAVED: return view_message(s, false);
 	case S_FIRST: return xstrdup(_("This is the first screen."));
 	case S_NEEDS_ANSWER:
-		keys = answer_keys(s->iv, key);
+		keys = answer_keys(iv, key);
 		m = sc->type == SCR_SINGLE ? xasprintf(_("Choose an answer first: its number, or %s."), keys)
 		    : sc->type == SCR_NUMBER ? xasprintf(_("Type a number, or %s."), keys)
 					     : xasprintf(_("Choose an answer first: %s."), keys);
@@ -141,8 +129,8 @@ char *view_outcome(const struct session *s, const struct session_action *a,
 		return m;
 	case S_REFUSED:
 		if (sc->type != SCR_NUMBER || !a->answer || a->answer->kind != ANS_NUMBER)
-			return xasprintf(_("Not an answer here: expected %s."), s->why);
-		keys = answer_keys(s->iv, key);
+			return xasprintf(_("Not an answer here: expected %s."), session_why(s));
+		keys = answer_keys(iv, key);
 		m = xasprintf(_("Enter a number from %ld to %ld, or %s."), sc->min, sc->max, keys);
 		free(keys);
 		return m;
@@ -255,4 +243,59 @@ void view_header_training(const struct view_training *t, const struct interview 
 	h->training = true;
 	size_t cur = (size_t)interview_current(iv);
 	h->says = t->solo && cur < t->n ? t->says[cur] : NULL;
+}
+
+/* ---- the start screen ---------------------------------------------------- */
+
+static bool resumable(const struct store_case *c, const struct deck *dk)
+{
+	return strcmp(c->status, "open") == 0 && c->records > 0 &&
+	       (!*c->deck || strcmp(c->deck, dk->identity) == 0);
+}
+
+int view_start(struct view_start *v, struct store *st, const struct deck *dk, char *err,
+	       size_t errlen)
+{
+	memset(v, 0, sizeof *v);
+	if (!st)
+		return 0;
+	size_t n;
+	struct store_case *all = store_cases(st, &n, err, errlen);
+	if (!all)
+		return -1;
+	v->cases = xmalloc((n < VIEW_RESUME_MAX ? n : VIEW_RESUME_MAX) * sizeof *v->cases + 1);
+	for (size_t i = 0; i < n && v->n < VIEW_RESUME_MAX; i++) {
+		if (!resumable(&all[i], dk))
+			continue;
+		struct view_resume *r = &v->cases[v->n++];
+		snprintf(r->id, sizeof r->id, "%s", all[i].id);
+		struct tm tm;
+		if (!localtime_r(&all[i].updated, &tm) ||
+		    !strftime(r->when, sizeof r->when, "%Y-%m-%d %H:%M", &tm))
+			snprintf(r->when, sizeof r->when, "?");
+	}
+	free(all);
+	return 0;
+}
+
+void view_start_free(struct view_start *v)
+{
+	free(v->cases);
+	memset(v, 0, sizeof *v);
+}
+
+int view_start_pick(const struct view_start *v, long k, struct session_action *a)
+{
+	if (k < 1 || (unsigned long)k > v->n)
+		return -1;
+	*a = (struct session_action){ .verb = DO_RESUME, .text = v->cases[k - 1].id };
+	return 0;
+}
+
+char *view_start_refused(const struct view_start *v)
+{
+	if (!v->n)
+		return xstrdup(_("There is no unfinished interview to resume: press Enter for a new one."));
+	return xasprintf(_("Not one of the unfinished interviews: choose 1 to %zu to resume one, or "
+			   "press Enter for a new interview."), v->n);
 }

@@ -18,12 +18,47 @@
 
 #include "domain/interview.h"
 #include "domain/report.h"
+#include "store/store.h"
 #include "app/actions.h"
 #include "app/session.h"
+
+/* ---- the start screen ----------------------------------------------------
+ * What every front end offers before an interview: a new case, the
+ * unfinished cases of this deck to resume (by their number), the language,
+ * quit. Both front ends render it from here and send what was chosen
+ * through the door (DO_BEGIN, DO_RESUME, DO_LANG); a number that is not a
+ * row is refused (view_start_refused) and asked again, in both. */
 
 /* The unfinished interviews a start screen offers to resume, newest first:
  * at most this many (one digit each), in every front end. */
 enum { VIEW_RESUME_MAX = 9 };
+
+struct view_resume {
+	char id[STORE_ID_LEN + 1];
+	char when[32];		/* its last change, local time: "2026-12-07 03:22" */
+};
+
+struct view_start {
+	struct view_resume *cases;	/* newest first, at most VIEW_RESUME_MAX; owned */
+	size_t n;
+};
+
+/* The unfinished cases of deck dk in st that can be resumed: open, with
+ * records, and begun with this deck (or of the first format, which has no
+ * deck). st NULL (training): none. 0, or -1 with err when the store cannot
+ * list them (never a short list that looks complete). */
+int view_start(struct view_start *v, struct store *st, const struct deck *dk, char *err,
+	       size_t errlen);
+void view_start_free(struct view_start *v);
+
+/* Row k of the start screen (1-based, as typed or pressed): 0 and *a the
+ * action to resume it (a->text borrowed from v); -1 when there is no such
+ * row. */
+int view_start_pick(const struct view_start *v, long k, struct session_action *a);
+
+/* What a start screen says of a choice that is not one of its rows: a new
+ * string. */
+char *view_start_refused(const struct view_start *v);
 
 struct view_header {
 	const char *section;	/* the section's title, translated */
@@ -97,8 +132,9 @@ char *view_message(const struct session *s, bool start);
  * current screen, the answer words named by their keys (key: the wizard's
  * keys_legend, the line mode's action_line): that the first screen has no
  * back, what the screen needs before it can be left, what a refused answer
- * should have been, or view_message's "NOT SAVED"; NULL when there is
- * nothing to say (done, moved, complete). A new string. */
+ * should have been, why a case cannot be resumed, or view_message's "NOT
+ * SAVED"; NULL when there is nothing to say (done, moved, complete). A new
+ * string. */
 char *view_outcome(const struct session *s, const struct session_action *a,
 		   enum session_outcome o, const char *(*key)(enum action));
 

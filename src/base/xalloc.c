@@ -20,6 +20,12 @@ static void *oom(void)
 	exit(1);
 }
 
+FILE *xmemstream(char **buf, size_t *len)
+{
+	FILE *f = open_memstream(buf, len);
+	return f ? f : oom();
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

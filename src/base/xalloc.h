@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -20,6 +21,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (which it leaves to the caller to end). */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* open_memstream, the house tool for building a string; out of memory
+ * ends as the others do. Close it before reading *buf. */
+FILE *xmemstream(char **buf, size_t *len);
 
 /* Called before exiting on out of memory, e.g. to end curses mode. */
 void xalloc_set_oom_handler(void (*fn)(void));

@@ -87,11 +87,9 @@ static void outcome_of(struct store *st, const struct deck *dk, const struct sto
 		return;
 	}
 	struct interview *iv = interview_new(dk);
-	struct session ss;
-	session_init(&ss, iv, st);
 	struct assessment a;
 	const char *why, *had = recorded_outcome(&r);
-	if (!other_deck(c, dk) && session_replay(&ss, c->id, &r) == 0 &&
+	if (!other_deck(c, dk) && session_replay(iv, c->id, &r) == 0 &&
 	    interview_assess(iv, &a, &why) == 0)
 		snprintf(buf, n, "%s", assess_outcome_name(a.outcome));
 	else {
@@ -401,10 +399,8 @@ static int load_case(struct store *st, const struct deck *dk, const char *id, st
 	if (!replay || other_deck(&x->info, dk))
 		return EXIT_OK;
 	x->iv = interview_new(dk);
-	struct session ss;
-	session_init(&ss, x->iv, st);
 	const char *why;
-	if (session_replay(&ss, id, &x->r) < 0 || interview_assess(x->iv, &x->a, &why) < 0) {
+	if (session_replay(x->iv, id, &x->r) < 0 || interview_assess(x->iv, &x->a, &why) < 0) {
 		interview_free(x->iv);	/* a case of the first format, another deck */
 		x->iv = NULL;
 	}

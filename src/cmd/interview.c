@@ -15,6 +15,7 @@
 #include "domain/langs.h"
 #include "store/store.h"
 #include "app/session.h"
+#include "app/frontend.h"
 #include "app/view.h"
 #include "tui/pass.h"
 #include "tui/tui.h"
@@ -51,83 +52,30 @@ static int load_contacts(const struct options *o, struct contacts *c, char **pat
 	return rc;
 }
 
-/* The unfinished cases of this deck, newest first: a new array; *n its
- * length. NULL after saying why when the store cannot list them. */
-static struct store_case *open_cases(struct store *st, const struct deck *dk, size_t *n)
+/* Everything a front end is given, from the options and what was loaded. */
+static struct frontend_opts fe_opts(const struct options *o, const struct contacts *c,
+				    const char *cpath, const struct view_start *start,
+				    const struct langs *l, int second, const struct profile *law)
 {
-	char err[256];
-	struct store_case *all = store_cases(st, n, err, sizeof err);
-	if (!all) {
-		fprintf(stderr, "tipscreen: error: cannot list the unfinished interviews: %s\n", err);
-		return NULL;
-	}
-	size_t k = 0;
-	for (size_t i = 0; all && i < *n; i++)
-		if (strcmp(all[i].status, "open") == 0 && all[i].records > 0 &&
-		    (!*all[i].deck || strcmp(all[i].deck, dk->identity) == 0))
-			all[k++] = all[i];
-	*n = k;
-	return all;
+	return (struct frontend_opts){ .start = start, .contacts = c, .contacts_path = cpath,
+				       .langs = l, .second = second, .law = law,
+				       .charset = o->charset, .in = stdin, .out = o->out,
+				       .width = o->width, .color = o->color,
+				       .bidi_terminal = o->bidi_terminal };
 }
 
-/* The line mode's offer to resume; 0 when a case was resumed or begun. */
-static int plain_start(struct session *ss, const struct store_case *c, size_t n, FILE *out)
-{
-	if (n > 0) {
-		fprintf(out, "%s\n", _("Unfinished interviews:"));
-		for (size_t i = 0; i < n && i < VIEW_RESUME_MAX; i++) {
-			char when[32];
-			strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c[i].updated));
-			fprintf(out, _("  %zu. %s, last change %s"), i + 1, c[i].id, when);
-			fputc('\n', out);
-		}
-		fprintf(out, "%s\n> ", _("Type its number to resume one, or press Enter for a new interview."));
-		fflush(out);
-		char line[64];
-		if (!fgets(line, sizeof line, stdin))
-			return 1;
-		long k = strtol(line, NULL, 10);
-		if (k >= 1 && (size_t)k <= n && k <= VIEW_RESUME_MAX) {
-			if (session_resume(ss, c[k - 1].id) < 0) {
-				fprintf(stderr, "tipscreen: error: cannot resume: %s\n", ss->err);
-				return -1;
-			}
-			fprintf(out, _("Resuming interview %s."), ss->id);
-			fputc('\n', out);
-			return 0;
-		}
-	}
-	if (session_begin(ss) < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", ss->err);
-		return -1;
-	}
-	if (ss->store)
-		{
-		fprintf(out, _("Interview %s: every answer is saved, encrypted, as it is given."), ss->id);
-		fputc('\n', out);
-	}
-	return 0;
-}
-
-static int run_plain(const struct options *o, struct session *ss, const struct contacts *c,
-		     const char *cpath, const struct store_case *resume, size_t nresume,
-		     const struct langs *l, int second, const struct profile *law)
+static int run_plain(const struct options *o, struct session *ss, const struct frontend_opts *fo)
 {
 	bool tty = isatty(STDOUT_FILENO);
 	clear_on_exit = tty;
 	sigexit_catch(on_signal);
-	int rc = plain_start(ss, resume, nresume, o->out);
-	if (rc < 0)
-		return EXIT_RUNTIME;
-	struct plain_opts po = { c, cpath, o->width, o->charset, l, second, law, NULL };
-	if (rc == 0)
-		rc = plain_run(ss, stdin, o->out, &po);
+	int rc = frontend_run(&plain_frontend, ss, fo);
 	fflush(o->out);
 	if (tty) {
-		if (rc == 0)
+		if (rc == FRONTEND_COMPLETE)
 			fprintf(o->out, "\n%s\n", _("Press Enter to clear the screen and leave."));
 		fflush(o->out);
-		if (rc == 0) {
+		if (rc == FRONTEND_COMPLETE) {
 			int ch;
 			while ((ch = getchar()) != EOF && ch != '\n')
 				;
@@ -135,10 +83,10 @@ static int run_plain(const struct options *o, struct session *ss, const struct c
 		fputs(clear_seq, o->out);
 		fflush(o->out);
 	}
-	if (rc != 0)
+	if (rc != FRONTEND_COMPLETE)
 		fprintf(stderr, "tipscreen: the input ended before the interview was complete%s\n",
-			ss->store ? "; what was answered is saved, and can be resumed" : "");
-	return rc == 0 ? EXIT_OK : EXIT_RUNTIME;
+			session_recorded(ss) ? "; what was answered is saved, and can be resumed" : "");
+	return rc == FRONTEND_COMPLETE ? EXIT_OK : EXIT_RUNTIME;
 }
 
 /* Everything an interview needs, loaded before it starts. */
@@ -151,15 +99,14 @@ struct loaded {
 	struct contacts c;
 	char *cpath;
 	struct store *st;
-	struct store_case *resume;	/* the unfinished cases */
-	size_t nresume;
+	struct view_start start;	/* the unfinished cases to offer */
 	int rc;		/* why loading stopped: an exit code */
 	bool langs_loaded;
 };
 
 static void loaded_free(struct loaded *x)
 {
-	free(x->resume);
+	view_start_free(&x->start);
 	if (x->st)
 		store_close(x->st);
 	contacts_free(&x->c);	/* zeroed when there is no file */
@@ -190,8 +137,11 @@ static int load(struct loaded *x)
 /* The unfinished cases to offer, once the store is unlocked. */
 static int load_cases(struct loaded *x)
 {
-	x->resume = open_cases(x->st, x->dk, &x->nresume);
-	return x->rc = x->resume ? EXIT_OK : EXIT_RUNTIME;
+	char err[256];
+	if (view_start(&x->start, x->st, x->dk, err, sizeof err) == 0)
+		return x->rc = EXIT_OK;
+	fprintf(stderr, "tipscreen: error: cannot list the unfinished interviews: %s\n", err);
+	return x->rc = EXIT_RUNTIME;
 }
 
 /* ---- the wizard's passphrase screen ------------------------------------ */
@@ -254,7 +204,7 @@ static int run_wizard_unlocking(const struct options *o)
 {
 	struct loaded x = { .o = o };
 	struct held h;
-	tui_open(o->color);
+	tui_open((enum color_mode)o->color);
 	hold_stderr(&h);
 	struct tui_unlock u = { wizard_load, wizard_unlock, &x };
 	bool ascii = !text_is_utf8_charset(o->charset);
@@ -273,12 +223,11 @@ static int run_wizard_unlocking(const struct options *o)
 		return rc;
 	}
 	struct interview *iv = interview_new(x.dk);
-	struct session ss;
-	session_init(&ss, iv, x.st);
-	struct tui_opts to = { o->color, ascii, o->charset, &x.c, x.cpath, x.resume, x.nresume,
-			       &x.l, x.second, o->bidi_terminal, x.law, NULL };
-	int rc = tui_run(&ss, &to);	/* closes the terminal when it returns */
+	struct session *ss = session_new(iv, x.st);
+	struct frontend_opts fo = fe_opts(o, &x.c, x.cpath, &x.start, &x.l, x.second, x.law);
+	int rc = frontend_run(&tui_frontend, ss, &fo);	/* closes the terminal when it ends */
 	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
+	session_free(ss);
 	interview_free(iv);
 	loaded_free(&x);
 	return rc <= 1 ? EXIT_OK : rc;
@@ -297,19 +246,18 @@ int cmd_interview(const struct options *o)
 		return rc;
 	}
 	struct interview *iv = interview_new(x.dk);
-	struct session ss;
-	session_init(&ss, iv, x.st);
+	struct session *ss = session_new(iv, x.st);
+	struct frontend_opts fo = fe_opts(o, &x.c, x.cpath, &x.start, &x.l, x.second, x.law);
 	int rc;
 	if (wizard) {
-		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, &x.c,
-				       x.cpath, x.resume, x.nresume, &x.l, x.second, o->bidi_terminal, x.law, NULL };
-		rc = tui_run(&ss, &to);
-		rc = rc <= 1 ? EXIT_OK : rc;
+		rc = frontend_run(&tui_frontend, ss, &fo);
+		rc = rc <= FRONTEND_LEFT ? EXIT_OK : rc;
 	} else {
 		if (!o->plain)
 			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
-		rc = run_plain(o, &ss, &x.c, x.cpath, x.resume, x.nresume, &x.l, x.second, x.law);
+		rc = run_plain(o, ss, &fo);
 	}
+	session_free(ss);
 	interview_free(iv);
 	loaded_free(&x);
 	return rc;

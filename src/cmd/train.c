@@ -291,14 +291,14 @@ static int interview(const struct options *o, struct session *ss, const struct v
 		     const struct langs *l, int second)
 {
 	const char *why = NULL;
-	if (!o->plain && tui_usable(&why)) {
-		struct tui_opts to = { o->color, !text_is_utf8_charset(o->charset), o->charset, NULL,
-				       NULL, NULL, 0, l, second, o->bidi_terminal, NULL, t };
-		int rc = tui_run(ss, &to);
-		return rc <= 1 && interview_complete(ss->iv) ? 0 : 1;
-	}
-	struct plain_opts po = { NULL, NULL, o->width, o->charset, l, second, NULL, t };
-	return plain_run(ss, stdin, o->out, &po);
+	static const struct view_start none = { NULL, 0 };	/* nothing to resume */
+	struct frontend_opts fo = { .start = &none, .langs = l, .second = second, .training = t,
+				    .charset = o->charset, .in = stdin, .out = o->out,
+				    .width = o->width, .color = o->color,
+				    .bidi_terminal = o->bidi_terminal };
+	bool wizard = !o->plain && tui_usable(&why);
+	int rc = frontend_run(wizard ? &tui_frontend : &plain_frontend, ss, &fo);
+	return rc == FRONTEND_COMPLETE ? 0 : 1;
 }
 
 static int train_live(const struct options *o, const struct scenario *s, const struct deck *dk)
@@ -313,9 +313,9 @@ static int train_live(const struct options *o, const struct scenario *s, const s
 	struct view_training t;
 	training_view_init(&t, s, dk, o->solo);
 	struct interview *iv = interview_new(dk);
-	struct session ss;
-	session_init(&ss, iv, NULL);	/* training: no case store, ever */
-	int rc = interview(o, &ss, &t, &l, second);
+	struct session *ss = session_new(iv, NULL);	/* training: no case store, ever */
+	int rc = interview(o, ss, &t, &l, second);
+	session_free(ss);
 	if (rc == 0) {
 		fprintf(o->out, "\n");
 		rc = cmd_train_grade(o, s, dk, iv, started);

@@ -38,6 +38,21 @@ static int find_choice(const struct screen *sc, const char *code, size_t len)
 	return -1;
 }
 
+static int parse_single(const struct screen *sc, const char *s, struct answer *out)
+{
+	out->kind = ANS_CHOICE;
+	out->choice = find_choice(sc, s, strlen(s));
+	return out->choice < 0 ? -1 : 0;
+}
+
+static int parse_text(const struct screen *sc, const char *s, struct answer *out)
+{
+	(void)sc;
+	out->kind = ANS_TEXT;
+	out->text = text_sanitize(s);
+	return 0;
+}
+
 static int parse_multi(const struct screen *sc, const char *s, struct answer *out)
 {
 	out->kind = ANS_MULTI;
@@ -57,45 +72,110 @@ static int parse_multi(const struct screen *sc, const char *s, struct answer *ou
 	return 0;
 }
 
+/* ---- the screen types ------------------------------------------------- */
+
+static int fits_number(const struct screen *sc, const struct answer *a, const char **why)
+{
+	(void)why;
+	return a->number >= sc->min && a->number <= sc->max ? 0 : -1;
+}
+
+static int fits_single(const struct screen *sc, const struct answer *a, const char **why)
+{
+	(void)why;
+	return a->choice >= 0 && (size_t)a->choice < sc->nchoices ? 0 : -1;
+}
+
+static int fits_multi(const struct screen *sc, const struct answer *a, const char **why)
+{
+	(void)why;
+	return sc->nchoices >= 32 || (a->multi >> sc->nchoices) == 0 ? 0 : -1;
+}
+
+static int fits_text(const struct screen *sc, const struct answer *a, const char **why)
+{
+	(void)sc;
+	if (!a->text)
+		return -1;
+	if (strlen(a->text) <= ANSWER_TEXT_MAX)
+		return 0;
+	*why = "a text of at most 16384 bytes (16 KiB)";
+	return -1;
+}
+
+#define W(v) (1u << (v))
+#define ASKS W(IV_DONTKNOW) | W(IV_DECLINED)
+
+/* One row per screen type (dpkg's fieldinfos[], cdebconf's question
+ * handlers): a new question type is a row here, and a row in each front
+ * end's table of the same index. Types that take no answer take nothing. */
+static const struct screen_kind kinds[SCR_TYPE_COUNT] = {
+	[SCR_YESNO] = { ANS_WORD, false, W(IV_YES) | W(IV_INTENDED) | W(IV_NO) | ASKS,
+			"yes, no, dontknow or declined", NULL, NULL },
+	[SCR_SINGLE] = { ANS_CHOICE, false, ASKS,
+			 "one of the screen's choice codes, dontknow or declined", parse_single,
+			 fits_single },
+	[SCR_MULTI] = { ANS_MULTI, true, W(IV_DECLINED),
+			"the screen's choice codes separated by spaces, or declined", parse_multi,
+			fits_multi },
+	[SCR_NUMBER] = { ANS_NUMBER, false, ASKS,
+			 "a whole number in the screen's range, dontknow or declined", parse_number,
+			 fits_number },
+	[SCR_TEXT] = { ANS_TEXT, true, W(IV_DECLINED), "a line of text, or declined", parse_text,
+		       fits_text },
+};
+
+static const struct screen_kind no_answer = { ANS_NONE, true, 0,
+					      "no answer: this screen takes none", NULL, NULL };
+
+const struct screen_kind *screen_kind(enum screen_type t)
+{
+	return (unsigned)t < SCR_TYPE_COUNT && kinds[t].takes != ANS_NONE ? &kinds[t] : &no_answer;
+}
+
+static const struct screen_kind *slot_kind(const struct deck *dk, int slot)
+{
+	return screen_kind(deck_slot_type(dk, slot));
+}
+
+/* True if slot takes word v: its type takes it, and intended only where
+ * the slot allows it. */
+static bool takes_word(const struct deck *dk, int slot, enum ind_value v)
+{
+	return (unsigned)v < 32 && (slot_kind(dk, slot)->words & W(v)) &&
+	       (v != IV_INTENDED || deck_slot_intended(dk, slot));
+}
+
+int answer_words(const struct deck *dk, int slot, enum ind_value out[5])
+{
+	static const enum ind_value order[] = { IV_YES, IV_INTENDED, IV_NO, IV_DONTKNOW, IV_DECLINED };
+	int n = 0;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (takes_word(dk, slot, order[i]))
+			out[n++] = order[i];
+	return n;
+}
+
 const char *answer_expected(const struct deck *dk, int slot)
 {
-	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO:
-		return deck_slot_intended(dk, slot)
-			? "yes, intended, no, dontknow or declined"
-			: "yes, no, dontknow or declined";
-	case SCR_NUMBER: return "a whole number in the screen's range, dontknow or declined";
-	case SCR_SINGLE: return "one of the screen's choice codes, dontknow or declined";
-	case SCR_MULTI: return "the screen's choice codes separated by spaces, or declined";
-	case SCR_TEXT: return "a line of text, or declined";
-	default: return "no answer: this screen takes none";
-	}
+	if (deck_slot_type(dk, slot) == SCR_YESNO && deck_slot_intended(dk, slot))
+		return "yes, intended, no, dontknow or declined";
+	return slot_kind(dk, slot)->expected;
 }
 
 int answer_parse(const struct deck *dk, int slot, const char *s, struct answer *out,
 		 const char **why)
 {
 	memset(out, 0, sizeof *out);
-	enum screen_type t = deck_slot_type(dk, slot);
-	const struct screen *sc = slot_screen(dk, slot);
+	const struct screen_kind *k = slot_kind(dk, slot);
 	int w = parse_word(s);
 	int rc = 0;
-	if (w >= 0 && (t != SCR_TEXT || w == IV_DECLINED)) {
+	/* A word is a word, except in a text, which takes only its own */
+	if (w >= 0 && (k->takes != ANS_TEXT || (k->words & W(w)))) {
 		out->kind = ANS_WORD;
 		out->word = w;
-	} else if (t == SCR_NUMBER) {
-		rc = parse_number(sc, s, out);
-	} else if (t == SCR_SINGLE) {
-		out->kind = ANS_CHOICE;
-		out->choice = find_choice(sc, s, strlen(s));
-		rc = out->choice < 0 ? -1 : 0;
-	} else if (t == SCR_MULTI) {
-		rc = parse_multi(sc, s, out);
-	} else if (t == SCR_TEXT) {
-		out->kind = ANS_TEXT;
-		out->text = text_sanitize(s);
 	} else {
-		rc = -1;
+		rc = k->parse ? k->parse(slot_screen(dk, slot), s, out) : -1;
 	}
 	if (rc < 0)
 		*why = answer_expected(dk, slot);
@@ -108,37 +188,17 @@ int answer_parse(const struct deck *dk, int slot, const char *s, struct answer *
 
 int answer_check(const struct deck *dk, int slot, const struct answer *a, const char **why)
 {
-	enum screen_type t = deck_slot_type(dk, slot);
-	const struct screen *sc = slot_screen(dk, slot);
+	const struct screen_kind *k = slot_kind(dk, slot);
+	const char *reason = NULL;
 	bool ok;
 	switch (a->kind) {
 	case ANS_NONE: ok = true; break;
-	case ANS_WORD:
-		if (a->word == IV_DECLINED)
-			ok = true;
-		else if (a->word == IV_DONTKNOW)
-			ok = t != SCR_MULTI && t != SCR_TEXT;
-		else if (a->word == IV_INTENDED)
-			ok = t == SCR_YESNO && deck_slot_intended(dk, slot);
-		else
-			ok = t == SCR_YESNO && (a->word == IV_YES || a->word == IV_NO);
-		break;
-	case ANS_NUMBER: ok = t == SCR_NUMBER && a->number >= sc->min && a->number <= sc->max; break;
-	case ANS_CHOICE: ok = t == SCR_SINGLE && a->choice >= 0 && (size_t)a->choice < sc->nchoices; break;
-	case ANS_MULTI:
-		ok = t == SCR_MULTI && (sc->nchoices >= 32 || (a->multi >> sc->nchoices) == 0);
-		break;
-	case ANS_TEXT:
-		if (t == SCR_TEXT && a->text && strlen(a->text) > ANSWER_TEXT_MAX) {
-			*why = "a text of at most 16384 bytes (16 KiB)";
-			return -1;
-		}
-		ok = t == SCR_TEXT && a->text;
-		break;
-	default: ok = false;
+	case ANS_WORD: ok = takes_word(dk, slot, a->word); break;
+	default:
+		ok = a->kind == k->takes && k->fits && k->fits(slot_screen(dk, slot), a, &reason) == 0;
 	}
 	if (!ok)
-		*why = answer_expected(dk, slot);
+		*why = reason ? reason : answer_expected(dk, slot);
 	return ok ? 0 : -1;
 }
 
@@ -176,6 +236,21 @@ void answer_copy(struct answer *dst, const struct answer *a)
 	*dst = *a;
 	if (a->kind == ANS_TEXT)
 		dst->text = xstrdup(a->text);
+}
+
+bool answer_equal(const struct answer *a, const struct answer *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case ANS_NONE: return true;
+	case ANS_WORD: return a->word == b->word;
+	case ANS_NUMBER: return a->number == b->number;
+	case ANS_CHOICE: return a->choice == b->choice;
+	case ANS_MULTI: return a->multi == b->multi;
+	case ANS_TEXT: return strcmp(a->text, b->text) == 0;
+	}
+	return false;
 }
 
 void answer_clear(struct answer *a)

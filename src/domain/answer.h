@@ -30,6 +30,32 @@ struct answer {
 	char *text;		/* ANS_TEXT: owned */
 };
 
+/* What a screen type takes, for the whole engine: one table indexed by
+ * enum screen_type (screen_kind), so that a new question type is one row
+ * here and one in each front end's table of the same index. */
+struct screen_kind {
+	enum answer_kind takes;	/* the answer typed, chosen or given besides the
+				 * words; ANS_NONE: none (a page) */
+	bool may_leave_empty;	/* it may be left unanswered (a multiple choice, a text) */
+	unsigned words;		/* the words it takes: bit 1 << IV_x (intended only
+				 * where the slot allows it) */
+	const char *expected;	/* what an answer is, in the words of answers files */
+	/* Parses the typed form besides the words: 0, or -1. NULL: none. */
+	int (*parse)(const struct screen *sc, const char *s, struct answer *out);
+	/* 0 when a (of kind takes) fits the screen; -1, *why set if the reason
+	 * is not expected's. */
+	int (*fits)(const struct screen *sc, const struct answer *a, const char **why);
+};
+
+/* The row of screen type t (a type that takes no answer: a row that takes
+ * nothing). Static. */
+const struct screen_kind *screen_kind(enum screen_type t);
+
+/* The answer words slot takes, in the order every front end lists them:
+ * yes, intended (where the slot allows it), no, don't know, declined.
+ * Returns how many (≤ 5). */
+int answer_words(const struct deck *deck, int slot, enum ind_value out[5]);
+
 /* Parses the text form of an answer to slot. Returns 0, or -1 with *why set
  * to a static description of what was expected: answer_expected's for
  * anything that is not an answer of the slot's kind, another for one that
@@ -52,6 +78,10 @@ char *answer_format(const struct deck *deck, int slot, const struct answer *a, b
 
 /* A deep copy of a (dst's old contents are not freed). */
 void answer_copy(struct answer *dst, const struct answer *a);
+
+/* True when a and b are the same answer, as values: the same kind and
+ * the same word, number, choice, choices or text. */
+bool answer_equal(const struct answer *a, const struct answer *b);
 
 /* Frees what a owns and makes it ANS_NONE. */
 void answer_clear(struct answer *a);

@@ -8,107 +8,25 @@
 #include "base/xalloc.h"
 #include "app/actions.h"
 #include "app/view.h"
+#include "plain/line.h"
 
-/* A_REDRAW: the language changed; the screen is shown again. */
-enum step { A_STAY, A_NEXT, A_BACK, A_STOP, A_EOF, A_REDRAW };
-
-struct plain {
-	struct session *ss;
-	struct interview *iv;
-	const struct deck *dk;
-	FILE *in, *out;
-	const struct plain_opts *o;
-	char *line;	/* the line read last, owned (getline's buffer) */
-	size_t cap;
-};
-
-/* The view's message for the session, on a line of its own, if it has
- * one: "NOT SAVED: ..." after a failed commit, the store's warning at the
- * start. */
-static void message(struct plain *p, bool start)
-{
-	char *m = view_message(p->ss, start);
-	if (m)
-		fprintf(p->out, "%s\n", m);
-	free(m);
-}
-
-static void not_saved(struct plain *p)
-{
-	message(p, false);
-}
-
-/* The words the line mode takes, from the one action table. */
-static char *words_of(const enum action *acts, size_t n)
-{
-	return action_list(acts, n, action_line);
-}
-
-static void wrap(struct plain *p, const char *indent, const char *text)
-{
-	int w = p->o->width - (int)strlen(indent);
-	char *s = text_wrap(text, w > 20 ? w : 20);
-	for (char *l = s, *e; l; l = e ? e + 1 : NULL) {
-		e = strchr(l, '\n');
-		fprintf(p->out, "%s%.*s\n", indent, e ? (int)(e - l) : (int)strlen(l), l);
-	}
-	free(s);
-}
-
-/* Bilingual: a deck text again in the respondent's language, tagged. */
-static void second_text(struct plain *p, const char *indent, const char *ctx, const char *text)
-{
-	if (!p->o->langs || p->o->second < 0 || !text)
-		return;
-	const struct catalog *c = p->o->langs->v[p->o->second];
-	if (c == i18n_current())
-		return;
-	char *t = xasprintf("[%s] %s", catalog_lang(c), catalog_get(c, ctx, text));
-	wrap(p, indent, t);
-	free(t);
-}
-
-static void lang_line(struct plain *p)
-{
-	if (!p->o->langs || p->o->langs->n < 2)
-		return;
-	char *l = langs_label(p->o->langs, langs_current(p->o->langs));
-	fprintf(p->out, _("Language: %s. %s and a code changes it; %s alone lists them."), l,
-		action_line(ACT_LANG), action_line(ACT_LANG));
-	fputc('\n', p->out);
-	free(l);
-	if (p->o->second >= 0) {	/* a draft is said to be one wherever it is shown */
-		l = langs_label(p->o->langs, p->o->second);
-		fprintf(p->out, _("Respondent's language, shown under each question: %s."), l);
-		fputc('\n', p->out);
-		free(l);
-	}
-}
-
-/* "@" lists the languages, "@fr" switches to French. */
-static enum step switch_lang(struct plain *p, const char *tag)
+/* "@" lists the languages, "@fr" switches to French (through the door:
+ * the session records the switch, then makes it). */
+static enum got switch_lang(struct plain *p, const char *tag, struct session_action *a)
 {
 	const struct langs *l = p->o->langs;
 	int i = l && *tag ? langs_find(l, tag) : -1;
-	if (i < 0) {
-		fprintf(p->out, "%s\n", _("Languages:"));
-		for (size_t k = 0; l && k < l->n; k++) {
-			char *lb = langs_label(l, (int)k);
-			fprintf(p->out, "  @%s  %s\n", catalog_lang(l->v[k]), lb);
-			free(lb);
-		}
-		return A_STAY;
+	if (i >= 0) {
+		*a = (struct session_action){ .verb = DO_LANG, .lang = l->v[i] };
+		return G_ACTION;
 	}
-	const struct catalog *before = i18n_current();
-	i18n_use(l->v[i]);
-	struct session_action lang = { .verb = DO_LANG, .text = catalog_lang(l->v[i]) };
-	if (session_do(p->ss, &lang) != S_DONE) {
-		i18n_use(before);
-		not_saved(p);
-		return A_STAY;
+	fprintf(p->out, "%s\n", _("Languages:"));
+	for (size_t k = 0; l && k < l->n; k++) {
+		char *lb = langs_label(l, (int)k);
+		fprintf(p->out, "  @%s  %s\n", catalog_lang(l->v[k]), lb);
+		free(lb);
 	}
-	lang_line(p);
-	return A_REDRAW;
+	return G_AGAIN;
 }
 
 /* Reads one line, whole, without its newline and surrounding blanks; NULL
@@ -144,59 +62,29 @@ static const char *read_line(struct plain *p)
 	}
 }
 
-static void help(struct plain *p, const struct screen *sc, const char *item_help)
-{
-	if (item_help) {
-		fprintf(p->out, "%s\n", _("Help for this item:"));
-		wrap(p, "  ", item_help);
-	}
-	if (sc->help) {
-		fprintf(p->out, "%s\n", _("Help for the interviewer:"));
-		wrap(p, "  ", D_(sc->id, sc->help));
-	}
-	if (sc->why) {
-		fprintf(p->out, "%s\n", _("Why we ask:"));
-		wrap(p, "  ", D_(sc->id, sc->why));
-	}
-	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_NOTE, ACT_LANG, ACT_HELP };
-	char *k = words_of(keys, 5);
-	fprintf(p->out, _("Keys: %s (+ and the text of a note, @ and a language code)."), k);
-	fputc('\n', p->out);
-	free(k);
-}
 
-
-/* Handles the keys every prompt shares. Returns A_STAY if the line was
- * one of them and was handled, or -1 if it is an answer. */
+/* Handles the keys every prompt shares: help, back, stop, a language, a
+ * note. -1 when the line is none of them (an answer). */
 static int common(struct plain *p, const char *s, const struct screen *sc, const char *item_help,
-		  enum step *act)
+		  struct session_action *a)
 {
 	switch (action_of_line(s)) {
-	case ACT_HELP: help(p, sc, item_help); return 0;
-	case ACT_BACK: *act = A_BACK; return 0;
-	case ACT_STOP: *act = A_STOP; return 0;
+	case ACT_HELP: plain_help(p, sc, item_help); return G_AGAIN;
+	case ACT_BACK: *a = (struct session_action){ .verb = DO_BACK }; return G_ACTION;
+	case ACT_STOP: *a = (struct session_action){ .verb = DO_STOP }; return G_ACTION;
 	default: break;
 	}
-	if (s[0] == action_line(ACT_LANG)[0]) {
-		*act = switch_lang(p, s + 1);
-		return 0;
-	}
-	bool noting = s[0] == action_line(ACT_NOTE)[0];
-	if (noting && strlen(s + 1) > ANSWER_TEXT_MAX) {
+	if (s[0] == action_line(ACT_LANG)[0])
+		return (int)switch_lang(p, s + 1, a);
+	if (s[0] != action_line(ACT_NOTE)[0])
+		return -1;
+	if (strlen(s + 1) > ANSWER_TEXT_MAX) {
 		fprintf(p->out, "%s\n", _("A note holds at most 16384 bytes (16 KiB): nothing was recorded."));
-		return 0;
+		return G_AGAIN;
 	}
-	if (noting) {
-		char *clean = text_sanitize(s + 1);
-		struct session_action note = { .verb = DO_NOTE, .text = clean };
-		if (session_do(p->ss, &note) != S_DONE)
-			not_saved(p);
-		else
-			fprintf(p->out, "%s\n", s[1] ? _("Note saved.") : _("Note removed."));
-		free(clean);
-		return 0;
-	}
-	return -1;
+	p->note = text_sanitize(s + 1);
+	*a = (struct session_action){ .verb = DO_NOTE, .text = p->note };
+	return G_ACTION;
 }
 
 /* The answer word a typed key stands for ("y" is "yes"), else s itself. */
@@ -208,17 +96,6 @@ static const char *word_for_key(const char *s)
 	};
 	const char *w = words[action_of_line(s)];
 	return w ? w : s;
-}
-
-static void show_current(struct plain *p, int slot)
-{
-	const struct answer *a = interview_get(p->iv, slot);
-	if (a->kind == ANS_NONE)
-		return;
-	char *v = answer_format(p->dk, slot, a, false);
-	fprintf(p->out, _("(Answer so far: %s. Enter keeps it.)"), *v ? v : _("nothing chosen"));
-	fputc('\n', p->out);
-	free(v);
 }
 
 /* Turns the typed line into an answer for slot: the keys of yes-no, a
@@ -251,317 +128,354 @@ static int typed_answer(struct plain *p, int slot, const char *s, struct answer 
 	return answer_parse(p->dk, slot, word_for_key(s), a, why);
 }
 
-/* What a slot's prompt asks for, the answer words from the view: a new
- * string. */
-static char *prompt_for(const struct deck *dk, int slot)
+static int slot_here(const struct plain *p, const struct screen *sc)
 {
-	enum action acts[5];
-	char *w = words_of(acts, (size_t)view_answers(dk, slot, acts)), *s;
-	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO: return w;
-	case SCR_SINGLE: s = xasprintf(_("the number of a choice, %s"), w); break;
-	case SCR_MULTI: s = xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w); break;
-	case SCR_TEXT: s = xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w); break;
-	default: s = xasprintf(_("a number, %s"), w);
-	}
-	free(w);
-	return s;
+	return sc->type == SCR_CHECKLIST ? sc->items[p->item].slot : sc->slot;
 }
 
-/* Asks for one slot until it has an answer or a key moves away. */
-static enum step ask_slot(struct plain *p, const struct screen *sc, int slot,
-			    const char *item_help)
+/* A line on a question: the answer, given with the move on (DO_NEXT) or,
+ * on a checklist's item, alone (DO_ANSWER); Enter where the slot may be
+ * left as it is goes on. */
+static enum got slot_line(struct plain *p, const struct screen *sc, const char *s,
+			  struct session_action *a)
 {
-	char *want = prompt_for(p->dk, slot);
-	fprintf(p->out, _("Answer: %s"), want);
-	free(want);
-	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
-		fprintf(p->out, _(" (%ld to %ld)"), sc->min, sc->max);
-	fprintf(p->out, _(". %s help"), action_line(ACT_HELP));
-	fputc('\n', p->out);
-	show_current(p, slot);
+	int slot = slot_here(p, sc);
+	const struct item *item = sc->type == SCR_CHECKLIST ? &sc->items[p->item] : NULL;
+	int c = common(p, s, sc, item && item->help ? D_(item->id, item->help) : NULL, a);
+	if (c >= 0) {
+		if (c == G_ACTION && a->verb == DO_BACK && item && p->item > 0) {
+			plain_ask_item(p, sc, --p->item);	/* the item before, on the same screen */
+			return G_AGAIN;
+		}
+		return (enum got)c;
+	}
+	bool checklist = sc->type == SCR_CHECKLIST;
+	if (!*s && !session_needs_answer(p->ss, slot)) {	/* the engine's rule: kept, or left empty */
+		if (checklist && ++p->item < sc->nitems) {
+			plain_ask_item(p, sc, p->item);
+			return G_AGAIN;
+		}
+		*a = (struct session_action){ .verb = DO_NEXT };
+		return G_ACTION;
+	}
+	const char *why = answer_expected(p->dk, slot);
+	if (!*s || typed_answer(p, slot, s, &p->answer, &why) < 0) {
+		plain_not_understood(p, slot, why);
+		return G_AGAIN;
+	}
+	*a = (struct session_action){ .verb = checklist ? DO_ANSWER : DO_NEXT, .slot = slot,
+				      .answer = &p->answer };
+	return G_ACTION;
+}
+
+/* A page: Enter goes on. */
+static enum got page_line(struct plain *p, const struct screen *sc, const char *s,
+			  struct session_action *a)
+{
+	int c = common(p, s, sc, NULL, a);
+	if (c >= 0)
+		return (enum got)c;
+	if (!*s) {
+		*a = (struct session_action){ .verb = DO_NEXT };
+		return G_ACTION;
+	}
+	fprintf(p->out, "%s\n", _("Not understood: press Enter to continue."));
+	return G_AGAIN;
+}
+
+/* A line on the review: a number goes to that answer's screen. */
+static enum got review_line_typed(struct plain *p, const struct screen *sc, const char *s,
+				  struct session_action *a)
+{
+	int c = common(p, s, sc, NULL, a);
+	if (c >= 0)
+		return (enum got)c;
+	if (!*s) {
+		*a = (struct session_action){ .verb = DO_NEXT };
+		return G_ACTION;
+	}
+	struct view_review rv;
+	view_review(p->iv, &rv);
+	long k = strtol(s, NULL, 10);
+	int screen = k >= 1 && (size_t)k <= rv.n ? p->dk->slots[rv.slots[k - 1]].screen : -1;
+	view_review_free(&rv);
+	if (screen >= 0) {
+		*a = (struct session_action){ .verb = DO_EDIT, .screen = screen };
+		return G_ACTION;
+	}
+	fprintf(p->out, "%s\n", _("Not understood: type a number from the list, or press Enter."));
+	return G_AGAIN;
+}
+
+static void show_slot(struct plain *p, const struct screen *sc)
+{
+	plain_ask_slot(p, sc, sc->slot);
+}
+
+static void show_choices_slot(struct plain *p, const struct screen *sc)
+{
+	plain_show_choices(p, sc);
+	plain_ask_slot(p, sc, sc->slot);
+}
+
+static void show_checklist(struct plain *p, const struct screen *sc)
+{
+	p->item = p->from_end && sc->nitems ? sc->nitems - 1 : 0;
+	plain_ask_item(p, sc, p->item);
+}
+
+static void show_review(struct plain *p, const struct screen *sc)
+{
+	(void)sc;
+	plain_review(p);
+}
+
+static void show_summary(struct plain *p, const struct screen *sc)
+{
+	(void)sc;
+	plain_summary(p);
+	plain_wait_enter(p);
+}
+
+static void show_referral(struct plain *p, const struct screen *sc)
+{
+	(void)sc;
+	plain_referral(p);
+	plain_wait_enter(p);
+}
+
+static void show_page(struct plain *p, const struct screen *sc)
+{
+	(void)sc;
+	plain_wait_enter(p);
+}
+
+/* What the line mode does on each screen type: one row per type, indexed
+ * as the engine's table (answer.h: screen_kind): what it prints under the
+ * header, and what it makes of a line. A type with no row is a page. */
+static const struct {
+	void (*show)(struct plain *p, const struct screen *sc);
+	enum got (*line)(struct plain *p, const struct screen *sc, const char *s,
+			 struct session_action *a);
+} kinds[SCR_TYPE_COUNT] = {
+	[SCR_YESNO] = { show_slot, slot_line },
+	[SCR_NUMBER] = { show_slot, slot_line },
+	[SCR_TEXT] = { show_slot, slot_line },
+	[SCR_SINGLE] = { show_choices_slot, slot_line },
+	[SCR_MULTI] = { show_choices_slot, slot_line },
+	[SCR_CHECKLIST] = { show_checklist, slot_line },
+	[SCR_REVIEW] = { show_review, review_line_typed },
+	[SCR_SUMMARY] = { show_summary, page_line },
+	[SCR_REFERRAL] = { show_referral, page_line },
+};
+
+/* The current screen: its header, its body and what it asks. */
+static void show_screen(struct plain *p, const struct screen *sc)
+{
+	plain_header(p, sc);
+	(kinds[sc->type].show ? kinds[sc->type].show : show_page)(p, sc);
+}
+
+/* ---- the line mode, as a front end (app/frontend.h) ------------------- */
+
+static void *fe_open(struct session *s, const struct frontend_opts *o)
+{
+	struct plain *p = xcalloc(1, sizeof *p);
+	p->ss = s;
+	p->iv = session_interview(s);
+	p->dk = interview_deck(p->iv);
+	p->in = o->in;
+	p->out = o->out;
+	p->o = o;
+	p->shown = -1;
+	return p;
+}
+
+/* The start screen's offers, as the view has them. */
+static void start_menu(struct plain *p, const struct view_start *v)
+{
+	if (v->n)
+		fprintf(p->out, "%s\n", _("Unfinished interviews:"));
+	for (size_t i = 0; i < v->n; i++) {
+		fprintf(p->out, _("  %zu. %s, last change %s"), i + 1, v->cases[i].id, v->cases[i].when);
+		fputc('\n', p->out);
+	}
+	fprintf(p->out, "%s\n", v->n ? _("Type its number to resume one, or press Enter for a new interview.")
+			      : _("Press Enter to begin a new interview."));
+}
+
+/* A line of digits: its number; a longer one than any row can be, none. */
+static long row_number(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+	return n && !s[n] && n <= 3 ? strtol(s, NULL, 10) : -1;
+}
+
+static enum got start_line(struct plain *p, const struct view_start *v, const char *s,
+			   struct session_action *a)
+{
+	if (!*s) {
+		*a = (struct session_action){ .verb = DO_BEGIN };
+		return G_ACTION;
+	}
+	if (s[0] == action_line(ACT_LANG)[0])
+		return switch_lang(p, s + 1, a);
+	if (action_of_line(s) == ACT_HELP) {
+		start_menu(p, v);
+		return G_AGAIN;
+	}
+	if (view_start_pick(v, row_number(s), a) == 0)
+		return G_ACTION;
+	char *m = view_start_refused(v);
+	fprintf(p->out, "%s\n", m);
+	free(m);
+	return G_AGAIN;
+}
+
+/* With unfinished interviews to resume (or after a new one could not be
+ * begun), the start asks; otherwise a new interview begins at once. */
+static enum frontend_input fe_start(void *fe, struct session_action *a)
+{
+	struct plain *p = fe;
+	static const struct view_start none = { NULL, 0 };
+	const struct view_start *v = p->o->start ? p->o->start : &none;
+	free(p->note);
+	p->note = NULL;
+	if (!v->n && !p->begin_failed) {
+		*a = (struct session_action){ .verb = DO_BEGIN };
+		return FE_ACTION;
+	}
+	start_menu(p, v);
 	for (;;) {
 		const char *s = read_line(p);
 		if (!s)
-			return A_EOF;
-		enum step act = A_STAY;
-		if (common(p, s, sc, item_help, &act) == 0) {
-			if (act != A_STAY)
-				return act;
-			continue;
-		}
-		if (!*s && !session_needs_answer(p->ss, slot))
-			return A_NEXT;	/* the engine's rule: kept, or left empty */
-		struct answer a;
-		const char *why = answer_expected(p->dk, slot);
-		if (*s && typed_answer(p, slot, s, &a, &why) == 0) {
-			struct session_action give = { .verb = DO_ANSWER, .slot = slot, .answer = &a };
-			enum session_outcome o = session_do(p->ss, &give);
-			answer_clear(&a);
-			if (o == S_DONE)
-				return A_NEXT;
-			if (o == S_NOT_SAVED) {
-				not_saved(p);
-				continue;
-			}
-			why = p->ss->why;
-		}
-		/* The engine's reason; what any answer of the kind is, in this
-		 * mode's words. */
-		char *expected = why == answer_expected(p->dk, slot) ? prompt_for(p->dk, slot) : xstrdup(why);
-		fprintf(p->out, _("Not understood: expected %s. Type %s for help."), expected,
-			action_line(ACT_HELP));
-		free(expected);
-		fputc('\n', p->out);
+			return FE_LEAVE;
+		if (start_line(p, v, s, a) == G_ACTION)
+			return FE_ACTION;
 	}
 }
 
-static void show_choices(struct plain *p, const struct screen *sc)
+static enum frontend_input fe_read(void *fe, struct session_action *a)
 {
-	size_t n;
-	struct view_choice *c = view_choices(p->iv, &n);
-	for (size_t i = 0; i < n; i++) {
-		char *t = xasprintf("  %zu. %s", i + 1, c[i].label);
-		wrap(p, "", t);
-		second_text(p, "      ", sc->id, sc->choices[i].label);
-		free(t);
+	struct plain *p = fe;
+	answer_clear(&p->answer);
+	free(p->note);
+	p->note = NULL;
+	if (p->next_due) {	/* the checklist's last item answered */
+		p->next_due = false;
+		*a = (struct session_action){ .verb = DO_NEXT };
+		return FE_ACTION;
 	}
-	free(c);
+	const struct screen *sc = &p->dk->s[interview_current(p->iv)];
+	if (p->shown != interview_current(p->iv)) {
+		show_screen(p, sc);
+		p->shown = interview_current(p->iv);
+		p->from_end = false;
+	}
+	for (;;) {
+		const char *s = read_line(p);
+		if (!s)
+			return FE_LEAVE;
+		enum got g = (kinds[sc->type].line ? kinds[sc->type].line : page_line)(p, sc, s, a);
+		if (g == G_ACTION)
+			return FE_ACTION;
+	}
 }
 
-/* The checklist's items as the view has them, one prompt each. */
-static enum step ask_checklist(struct plain *p, const struct screen *sc, bool from_end)
+/* The greeting of an interview begun or resumed. */
+static void greet(struct plain *p, const struct session_action *a)
 {
-	size_t n;
-	struct view_item *it = view_items(p->iv, &n);
-	size_t i = from_end && n ? n - 1 : 0;
-	enum step a = A_NEXT;
-	while (i < n) {
-		const struct item *d = it[i].item;
+	if (session_recorded(p->ss)) {
+		if (a->verb == DO_RESUME)
+			fprintf(p->out, _("Resuming interview %s."), session_id(p->ss));
+		else
+			fprintf(p->out, _("Interview %s: every answer is saved, encrypted, as it is given."),
+				session_id(p->ss));
 		fputc('\n', p->out);
-		fprintf(p->out, _("Item %zu of %zu:"), i + 1, n);
-		fputc('\n', p->out);
-		wrap(p, "  ", it[i].label);
-		second_text(p, "  ", d->id, d->text);
-		a = ask_slot(p, sc, d->slot, d->help ? D_(d->id, d->help) : NULL);
-		if (a == A_REDRAW) {	/* in another language: the labels again */
-			free(it);
-			it = view_items(p->iv, &n);
-			continue;
-		}
-		if (a == A_BACK && i > 0) {
-			i--;
-			continue;
-		}
-		if (a != A_NEXT)
-			break;
-		i++;
 	}
-	free(it);
-	return a;
-}
-
-static enum step wait_enter(struct plain *p, const struct screen *sc)
-{
-	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_HELP };
-	char *k = words_of(keys, 3);
-	fprintf(p->out, _("Press Enter to continue (%s)."), k);
+	static const enum action keys[] = { ACT_HELP, ACT_BACK, ACT_STOP };
+	char *k = plain_words(keys, 3);
+	fprintf(p->out, _("tipscreen — screening interview, line mode. At any prompt: %s."), k);
 	fputc('\n', p->out);
 	free(k);
-	for (;;) {
-		const char *s = read_line(p);
-		if (!s)
-			return A_EOF;
-		enum step act = A_STAY;
-		if (common(p, s, sc, NULL, &act) == 0) {
-			if (act != A_STAY)
-				return act;
-			continue;
+	plain_lang_line(p);
+	plain_message(p, true);	/* the store's warning, if it has one */
+}
+
+/* An answer given: on a checklist, the next item (or on, after the last). */
+static void answered(struct plain *p, const struct session_action *a)
+{
+	const struct screen *sc = &p->dk->s[interview_current(p->iv)];
+	if (sc->type != SCR_CHECKLIST || a->verb != DO_ANSWER)
+		return;
+	if (++p->item < sc->nitems)
+		plain_ask_item(p, sc, p->item);
+	else
+		p->next_due = true;
+}
+
+/* The language switched: the screen again in it (a checklist: its item). */
+static void relabel(struct plain *p)
+{
+	plain_lang_line(p);
+	const struct screen *sc = &p->dk->s[interview_current(p->iv)];
+	if (p->shown >= 0 && sc->type == SCR_CHECKLIST)
+		plain_ask_item(p, sc, p->item);
+	else
+		p->shown = -1;
+}
+
+static void fe_show(void *fe, const struct session_action *a, enum session_outcome o)
+{
+	struct plain *p = fe;
+	if (a->verb == DO_ANSWER || (a->verb == DO_NEXT && a->answer)) {
+		if (o == S_REFUSED) {
+			plain_not_understood(p, a->slot, session_why(p->ss));
+			return;
 		}
-		if (!*s)
-			return A_NEXT;
-		fprintf(p->out, "%s\n", _("Not understood: press Enter to continue."));
+		if (o == S_DONE)
+			answered(p, a);
 	}
-}
-
-static void review_line(struct plain *p, int n, int slot)
-{
-	const struct answer *a = interview_get(p->iv, slot);
-	char *v = a->kind == ANS_NONE ? xstrdup(_("not answered")) : answer_format(p->dk, slot, a, false);
-	const char *q = D_(p->dk->slots[slot].id, deck_slot_text(p->dk, slot));
-	size_t ql = strcspn(q, "\n");
-	char *t = n > 0 ? xasprintf("%3d. %.*s — %s", n, (int)ql, q, v)
-			: xasprintf("  - %.*s — %s", (int)ql, q, v);
-	wrap(p, "", t);
-	free(t);
-	free(v);
-}
-
-static void number_list(struct plain *p, const char *title, const size_t *v, size_t n)
-{
-	fprintf(p->out, "%s: ", title);
-	for (size_t i = 0; i < n; i++)
-		fprintf(p->out, "%s%zu", i ? ", " : "", v[i]);
-	fprintf(p->out, "%s\n", n ? "" : _("none"));
-}
-
-static void review_lists(struct plain *p, const struct view_review *rv)
-{
-	number_list(p, _("Not answered"), rv->unanswered, rv->nunanswered);
-	number_list(p, _("Declined"), rv->declined, rv->ndeclined);
-	if (rv->ndiscarded)
-		fprintf(p->out, "%s\n", _("Will be discarded (their screens are no longer on the path):"));
-	for (size_t i = 0; i < rv->ndiscarded; i++)
-		review_line(p, 0, rv->discarded[i]);
-}
-
-/* The review as the view has it; a number goes to that answer's screen. */
-static enum step review(struct plain *p, const struct screen *sc)
-{
-	for (;;) {
-		struct view_review rv;
-		view_review(p->iv, &rv);
-		fprintf(p->out, "%s\n", _("Every answer on the path:"));
-		for (size_t i = 0; i < rv.n; i++)
-			review_line(p, (int)i + 1, rv.slots[i]);
-		review_lists(p, &rv);
-		fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
-		const char *s = read_line(p);
-		enum step act = A_STAY;
-		long k = s ? strtol(s, NULL, 10) : 0;
-		int screen = k >= 1 && (size_t)k <= rv.n ? p->dk->slots[rv.slots[k - 1]].screen : -1;
-		view_review_free(&rv);
-		if (!s)
-			return A_EOF;
-		if (common(p, s, sc, NULL, &act) == 0 && act == A_STAY)
-			continue;
-		if (act != A_STAY || !*s)
-			return act != A_STAY ? act : A_NEXT;
-		if (screen >= 0) {
-			struct session_action edit = { .verb = DO_EDIT, .screen = screen };
-			if (session_do(p->ss, &edit) == S_NOT_SAVED)
-				not_saved(p);
-			return A_STAY;
-		}
-		fprintf(p->out, "%s\n", _("Not understood: type a number from the list, or press Enter."));
-	}
-}
-
-static void summary(struct plain *p)
-{
-	struct report r;
-	const char *why;
-	if (view_summary(p->iv, p->o->law, &r, &why) < 0) {
-		fprintf(p->out, _("The answers contradict each other (%s): go back and correct them."), why);
-		fputc('\n', p->out);
+	if (o == S_NOT_SAVED) {
+		plain_not_saved(p);
+		p->begin_failed = a->verb == DO_BEGIN;
 		return;
 	}
-	fputc('\n', p->out);
-	report_print(p->out, &r, p->o->width);
-	report_free(&r);
+	switch (a->verb) {
+	case DO_BEGIN:
+	case DO_RESUME:
+		if (o == S_MOVED)
+			greet(p, a);
+		break;
+	case DO_NOTE: fprintf(p->out, "%s\n", *a->text ? _("Note saved.") : _("Note removed.")); return;
+	case DO_LANG: relabel(p); return;
+	case DO_BACK: p->from_end = o == S_MOVED; break;
+	default: break;
+	}
+	char *m = view_outcome(p->ss, a, o, action_line);
+	if (m)	/* the first screen; why a case cannot be resumed */
+		fprintf(p->out, "%s\n", m);
+	free(m);
+	if (o == S_COMPLETE)
+		fprintf(p->out, "\n%s\n", _("The interview is complete."));
 }
 
-static void referral(struct plain *p)
+static int fe_close(void *fe)
 {
-	fprintf(p->out, "%s\n", _("Referral contacts:"));
-	if (p->o->contacts && p->o->contacts->file.n)
-		contacts_print(p->o->contacts, p->out);
-	else if (p->o->contacts_path)
-		fprintf(p->out, _("  No local contacts are configured: add them to %s.\n"),
-			p->o->contacts_path);
-	else
-		fprintf(p->out, "%s\n", _("  No local contacts are configured."));
-}
-
-static void header(struct plain *p, const struct screen *sc)
-{
-	struct view_header h;
-	view_header_training(p->o->training, p->iv, &h);
-	fputc('\n', p->out);
-	if (h.training)
-		fprintf(p->out, "%s ", _("TRAINING"));
-	fprintf(p->out, _("[%s — screen %zu of %zu]"), h.section, h.pos, h.n);
-	fputc('\n', p->out);
-	if (h.question) {
-		wrap(p, "", h.question);
-		second_text(p, "", sc->id, sc->question);
-	}
-	if (h.says) {
-		char *s = xasprintf(_("Says: %s"), h.says);
-		wrap(p, "", s);
-		free(s);
-	}
-	if (h.note) {
-		fprintf(p->out, _("(Note: %s)"), h.note);
-		fputc('\n', p->out);
-	}
-}
-
-static enum step ask_screen(struct plain *p, const struct screen *sc, bool from_end)
-{
-	header(p, sc);
-	switch (sc->type) {
-	case SCR_YESNO:
-	case SCR_NUMBER:
-	case SCR_TEXT:
-		return ask_slot(p, sc, sc->slot, NULL);
-	case SCR_SINGLE:
-	case SCR_MULTI:
-		show_choices(p, sc);
-		return ask_slot(p, sc, sc->slot, NULL);
-	case SCR_CHECKLIST:
-		return ask_checklist(p, sc, from_end);
-	case SCR_REVIEW:
-		return review(p, sc);
-	case SCR_SUMMARY:
-		summary(p);
-		return wait_enter(p, sc);
-	case SCR_REFERRAL:
-		referral(p);
-		return wait_enter(p, sc);
-	default:
-		return wait_enter(p, sc);
-	}
-}
-
-int plain_run(struct session *ss, FILE *in, FILE *out, const struct plain_opts *o)
-{
-	struct interview *iv = ss->iv;
-	struct plain p = { .ss = ss, .iv = iv, .dk = interview_deck(iv), .in = in, .out = out, .o = o };
-	bool back = false;
-	static const enum action keys[] = { ACT_HELP, ACT_BACK, ACT_STOP };
-	char *k = words_of(keys, 3);
-	fprintf(out, _("tipscreen — screening interview, line mode. At any prompt: %s."), k);
-	fputc('\n', out);
-	free(k);
-	lang_line(&p);
-	message(&p, true);	/* the store's warning, if it has one */
-	if (session_lang(ss, catalog_lang(i18n_current())) < 0)
-		not_saved(&p);
-	while (!interview_complete(iv)) {
-		const struct screen *sc = &p.dk->s[interview_current(iv)];
-		enum step a = ask_screen(&p, sc, back);
-		back = false;
-		if (a == A_EOF) {
-			fflush(out);
-			free(p.line);
-			return 1;
-		}
-		if (a == A_STAY || a == A_REDRAW)
-			continue;
-		/* Everything else goes through the session, the one door. */
-		static const enum session_verb verbs[] = { [A_NEXT] = DO_NEXT, [A_BACK] = DO_BACK,
-							   [A_STOP] = DO_STOP };
-		struct session_action act = { .verb = verbs[a] };
-		enum session_outcome got = session_do(ss, &act);
-		char *m = view_outcome(ss, &act, got, action_line);
-		if (m)	/* not saved, the first screen */
-			fprintf(out, "%s\n", m);
-		free(m);
-		back = got == S_MOVED && a == A_BACK;
-	}
-	fprintf(out, "\n%s\n", _("The interview is complete."));
-	fflush(out);
-	free(p.line);
+	struct plain *p = fe;
+	fflush(p->out);
+	answer_clear(&p->answer);
+	free(p->note);
+	free(p->line);
+	free(p);
 	return 0;
 }
+
+const struct frontend_ops plain_frontend = {
+	.name = "line mode",
+	.open = fe_open,
+	.start = fe_start,
+	.read = fe_read,
+	.show = fe_show,
+	.close = fe_close,
+};

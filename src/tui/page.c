@@ -9,74 +9,8 @@
 #include "base/xalloc.h"
 #include "domain/catalog.h"
 #include "app/view.h"
+#include "tui/page_report.h"
 #include "tui/pass.h"
-
-struct builder {
-	struct page *p;
-	struct wizard *w;	/* NULL on the passphrase screen */
-	int width;		/* for body text */
-	int focus_row;		/* body row to keep visible, -1 if none */
-	int cursor_row;		/* body row of the cursor, -1 if none */
-	int cursor_col;
-	struct row **rows;	/* the list being added to */
-	int *nrows;
-	bool ascii;		/* the terminal is not UTF-8: text in ASCII */
-};
-
-/* Adds a span to a row (the row owns its spans: row_free). */
-static void span_add(struct row *r, struct span sp)
-{
-	r->spans = xrealloc(r->spans, (size_t)(r->nspans + 1) * sizeof *r->spans);
-	r->spans[r->nspans++] = sp;
-}
-
-static struct row *add(struct builder *b, const char *text, enum style style)
-{
-	*b->rows = xrealloc(*b->rows, (size_t)(*b->nrows + 1) * sizeof **b->rows);
-	struct row *r = &(*b->rows)[(*b->nrows)++];
-	memset(r, 0, sizeof *r);
-	r->text = xstrdup(text);
-	r->style = style;
-	r->lead = *text != '\0';
-	return r;
-}
-
-/* Adds text wrapped to the builder's width, the first row after first and
- * the others after as many spaces. Returns the index of the first row. */
-static int add_wrapped(struct builder *b, const char *first, const char *text, enum style style)
-{
-	/* A terminal that is not UTF-8 gets ASCII: transliterated before
-	 * wrapping, so that a longer spelling ("«" → "<<") is wrapped too. */
-	char *afirst = b->ascii ? text_convert(first, "UTF-8", "ASCII") : NULL;
-	char *atext = b->ascii ? text_convert(text, "UTF-8", "ASCII") : NULL;
-	first = afirst ? afirst : first;
-	text = atext ? atext : text;
-	int ind = text_width(first);
-	char *wrapped = text_wrap(text, b->width - ind > 10 ? b->width - ind : 10);
-	int start = *b->nrows;
-	for (char *line = wrapped, *e; line; line = e ? e + 1 : NULL) {
-		e = strchr(line, '\n');
-		char *t = xasprintf("%*s%.*s", line == wrapped ? 0 : ind, line == wrapped ? first : "",
-				    e ? (int)(e - line) : (int)strlen(line), line);
-		if (line != wrapped || !*first) {
-			add(b, t, style)->lead = line == wrapped;
-		} else {
-			char *u = xasprintf("%s%s", first, t + strlen(first));
-			add(b, u, style);
-			free(u);
-		}
-		free(t);
-	}
-	free(wrapped);
-	free(afirst);
-	free(atext);
-	return start;
-}
-
-static void blank(struct builder *b)
-{
-	add(b, "", S_NORMAL);
-}
 
 /* Bilingual: a deck text again in the respondent's language, under the
  * interviewer's, dimmed and tagged with the language. */
@@ -87,25 +21,8 @@ static void second(struct builder *b, const char *indent, const char *ctx, const
 		return;
 	const struct catalog *c = w->langs->v[w->second];
 	char *t = xasprintf("%s[%s] ", indent, catalog_lang(c));
-	add_wrapped(b, t, catalog_get(c, ctx, text), S_DIM);
+	rows_wrapped(b, t, catalog_get(c, ctx, text), S_DIM);
 	free(t);
-}
-
-/* The question of an answer slot, first line, in the interface language. */
-static const char *slot_text(const struct deck *dk, int slot)
-{
-	return D_(dk->slots[slot].id, deck_slot_text(dk, slot));
-}
-
-static void focus_rows(struct builder *b, int from, int to_excl, bool focused)
-{
-	if (!focused)
-		return;
-	for (int i = from; i < to_excl; i++)
-		(*b->rows)[i].style = S_FOCUS;
-	b->focus_row = from;
-	b->cursor_row = from;
-	b->cursor_col = 3;
 }
 
 static const struct screen *cur_screen(const struct builder *b)
@@ -123,23 +40,23 @@ static void header(struct builder *b, const struct screen *sc)
 		free(t);
 		t = m;
 	}
-	add(b, t, S_DIM);
+	rows_add(b, t, S_DIM);
 	free(t);
 	if (h.question) {
-		add_wrapped(b, "", h.question, S_QUESTION);
+		rows_wrapped(b, "", h.question, S_QUESTION);
 		second(b, "", sc->id, sc->question);
 	}
 	if (h.says) {
 		char *s = xasprintf(_("Says: %s"), h.says);
-		add_wrapped(b, "", s, S_DIM);
+		rows_wrapped(b, "", s, S_DIM);
 		free(s);
 	}
 	if (h.note) {
 		char *n = xasprintf(_("Note: %s"), h.note);
-		add_wrapped(b, "", n, S_DIM);
+		rows_wrapped(b, "", n, S_DIM);
 		free(n);
 	}
-	blank(b);
+	rows_blank(b);
 }
 
 /* A yes-no row: the key (from the key table) and the answer in words. */
@@ -167,10 +84,10 @@ static void body_yesno(struct builder *b, const struct screen *sc)
 	for (int i = 0; i < n; i++) {
 		bool chosen = a->kind == ANS_WORD && a->word == rows[i];
 		char *t = xasprintf("%s ", chosen ? "(*)" : "( )"), *label = answer_label(rows[i]);
-		int r = add_wrapped(b, t, label, chosen ? S_CHOSEN : S_NORMAL);
+		int r = rows_wrapped(b, t, label, chosen ? S_CHOSEN : S_NORMAL);
 		free(label);
 		free(t);
-		focus_rows(b, r, *b->nrows, i == b->w->focus);
+		rows_focus(b, r, *b->nrows, i == b->w->focus);
 	}
 }
 
@@ -178,7 +95,7 @@ static void word_answer(struct builder *b, const struct answer *a)
 {
 	if (a->kind == ANS_WORD) {
 		char *t = xasprintf(_("Answer: %s"), ind_value_text(a->word));
-		add(b, t, S_CHOSEN);
+		rows_add(b, t, S_CHOSEN);
 		free(t);
 	}
 }
@@ -193,13 +110,13 @@ static void body_choices(struct builder *b, const struct screen *sc)
 		bool chosen = c[i].chosen;
 		char *t = xasprintf("%s %zu  ", multi ? (chosen ? "[x]" : "[ ]") : (chosen ? "(*)" : "( )"),
 				    i + 1);
-		int r = add_wrapped(b, t, c[i].label, chosen ? S_CHOSEN : S_NORMAL);
+		int r = rows_wrapped(b, t, c[i].label, chosen ? S_CHOSEN : S_NORMAL);
 		second(b, "       ", sc->id, sc->choices[i].label);
 		free(t);
-		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
+		rows_focus(b, r, *b->nrows, (int)i == b->w->focus);
 	}
 	free(c);
-	blank(b);
+	rows_blank(b);
 	word_answer(b, a);
 }
 
@@ -225,8 +142,8 @@ static void field_of(struct builder *b, const char *label, const char *text, siz
 		skip += k ? k : 1;
 	}
 	char *t = xasprintf("%s[%s]%s", label, text + skip, after);
-	struct row *r = add(b, t, S_FOCUS);
-	span_add(r, (struct span){ 0, strlen(label), S_NORMAL });
+	struct row *r = rows_add(b, t, S_FOCUS);
+	rows_span(r, (struct span){ 0, strlen(label), S_NORMAL });
 	free(t);
 	b->cursor_row = b->focus_row = *b->nrows - 1;
 	b->cursor_col = 2 + text_width(label) + 1 + width_of(text + skip, cur - skip);
@@ -244,16 +161,16 @@ static void body_number(struct builder *b, const struct screen *sc)
 	char *after = xasprintf(_("  (%ld to %ld)"), sc->min, sc->max);
 	field(b, _("Answer: "), after);
 	free(after);
-	blank(b);
+	rows_blank(b);
 	word_answer(b, interview_get(b->w->iv, sc->slot));
 }
 
 static void body_text(struct builder *b, const struct screen *sc)
 {
 	field(b, _("Answer: "), "");
-	blank(b);
+	rows_blank(b);
 	word_answer(b, interview_get(b->w->iv, sc->slot));	/* declined (F3) */
-	add_wrapped(b, "", _("Type a few words, never names. Enter saves; an empty answer is left out."), S_DIM);
+	rows_wrapped(b, "", _("Type a few words, never names. Enter saves; an empty answer is left out."), S_DIM);
 }
 
 static void body_checklist(struct builder *b, const struct screen *sc)
@@ -263,207 +180,50 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 	for (size_t i = 0; i < n; i++) {
 		int pad = 10 - text_width(it[i].value);
 		char *t = xasprintf("[%s%*s] ", it[i].value, pad > 0 ? pad : 0, "");
-		int r = add_wrapped(b, t, it[i].label, it[i].answered ? S_CHOSEN : S_NORMAL);
+		int r = rows_wrapped(b, t, it[i].label, it[i].answered ? S_CHOSEN : S_NORMAL);
 		second(b, "             ", it[i].item->id, it[i].item->text);
 		free(t);
-		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
+		rows_focus(b, r, *b->nrows, (int)i == b->w->focus);
 	}
 	free(it);
-	blank(b);
+	rows_blank(b);
 	enum action marks[5];
 	int nmarks = n ? view_answers(interview_deck(b->w->iv), sc->items[0].slot, marks) : 0;
 	char *keys = action_list(marks, (size_t)nmarks, keys_legend);
 	char *t = xasprintf(_("Mark the focused item: %s."), keys);
-	add_wrapped(b, "", t, S_DIM);
+	rows_wrapped(b, "", t, S_DIM);
 	free(t);
 	free(keys);
 }
 
-/* "Not answered: 3, 7" from the view's row numbers. */
-static void number_list(struct builder *b, const char *title, const size_t *v, size_t n)
+static void body_page(struct builder *b, const struct screen *sc)
 {
-	char *nums = xstrdup("");
-	for (size_t i = 0; i < n; i++) {
-		char *t = xasprintf("%s%s%zu", nums, i ? ", " : "", v[i]);
-		free(nums);
-		nums = t;
-	}
-	char *t = xasprintf("%s: %s", title, n ? nums : _("none"));
-	add_wrapped(b, "", t, S_NORMAL);
-	free(t);
-	free(nums);
+	(void)sc;
+	rows_wrapped(b, "", _("Press Enter to continue."), S_DIM);
 }
 
-static void review_lists(struct builder *b, const struct view_review *rv)
-{
-	const struct deck *dk = interview_deck(b->w->iv);
-	number_list(b, _("Not answered"), rv->unanswered, rv->nunanswered);
-	number_list(b, _("Declined"), rv->declined, rv->ndeclined);
-	for (size_t i = 0; i < rv->ndiscarded; i++) {
-		int slot = rv->discarded[i];
-		char *v = answer_format(dk, slot, interview_get(b->w->iv, slot), false);
-		char *t = xasprintf(_("Will be discarded: %s — %s"), slot_text(dk, slot), v);
-		add_wrapped(b, "", t, S_DIM);
-		free(t);
-		free(v);
-	}
-	blank(b);
-}
-
-static void body_review(struct builder *b)
-{
-	const struct deck *dk = interview_deck(b->w->iv);
-	struct view_review rv;
-	view_review(b->w->iv, &rv);
-	review_lists(b, &rv);
-	for (size_t i = 0; i <= rv.n; i++) {	/* the rows, then "continue" */
-		int r;
-		if (i == rv.n) {
-			blank(b);
-			r = add_wrapped(b, "", _("> Continue to the summary"), S_QUESTION);
-		} else {
-			const struct answer *a = interview_get(b->w->iv, rv.slots[i]);
-			char *v = a->kind == ANS_NONE ? xstrdup(_("not answered"))
-						      : answer_format(dk, rv.slots[i], a, false);
-			char *num = xasprintf("%3zu. ", i + 1);
-			char *t = xasprintf("%s — %s", slot_text(dk, rv.slots[i]), v);
-			r = add_wrapped(b, num, t, S_NORMAL);
-			free(num);
-			free(t);
-			free(v);
-		}
-		focus_rows(b, r, *b->nrows, (int)i == b->w->focus);
-	}
-	view_review_free(&rv);
-}
-
-static int by_offset(const void *x, const void *y)
-{
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	return a < b ? -1 : a > b;
-}
-
-/* Where old byte offset at went, between the cut points cut[0..n) whose
- * new offsets are to[]. */
-static size_t moved(const size_t *cut, const size_t *to, size_t n, size_t at)
-{
-	for (size_t i = 0; i < n; i++)
-		if (cut[i] == at)
-			return to[i];
-	return at;
-}
-
-/* A text in ASCII for a terminal that is not UTF-8, its spans carried
- * over: the text is cut at every span's start and end and each piece is
- * transliterated on its own, so that the highlights stay on the words
- * they mark. A new string; the spans are rewritten. */
-static char *ascii_spans(const char *text, struct report_span *sp, size_t n)
-{
-	size_t ncut = 0, *cut = xmalloc((2 * n + 2) * sizeof *cut), *to = xmalloc((2 * n + 2) * sizeof *to);
-	cut[ncut++] = 0;
-	for (size_t i = 0; i < n; i++) {
-		cut[ncut++] = sp[i].start;
-		cut[ncut++] = sp[i].start + sp[i].len;
-	}
-	cut[ncut++] = strlen(text);
-	qsort(cut, ncut, sizeof *cut, by_offset);
-	char *out = xstrdup("");
-	for (size_t i = 0; i < ncut; i++) {
-		to[i] = strlen(out);
-		if (i + 1 == ncut || cut[i + 1] == cut[i])
-			continue;
-		char *piece = xstrndup(text + cut[i], cut[i + 1] - cut[i]);
-		char *conv = text_convert(piece, "UTF-8", "ASCII");
-		char *t = xasprintf("%s%s", out, conv ? conv : piece);
-		free(out);
-		out = t;
-		free(conv);
-		free(piece);
-	}
-	for (size_t i = 0; i < n; i++) {
-		size_t s = moved(cut, to, ncut, sp[i].start);
-		sp[i] = (struct report_span){ s, moved(cut, to, ncut, sp[i].start + sp[i].len) - s };
-	}
-	free(cut);
-	free(to);
-	return out;
-}
-
-/* A line of the structured report, wrapped, the matched law words
- * highlighted (S_MARK) on the rows they were wrapped into. Wrapping
- * turns single spaces into row breaks, so byte offsets carry over. */
-static void report_line(struct builder *b, const struct report_line *l)
-{
-	struct report_span *sp = xmalloc((l->nspans + 1) * sizeof *sp);
-	if (l->nspans)
-		memcpy(sp, l->spans, l->nspans * sizeof *sp);
-	char *text = b->ascii && l->nspans ? ascii_spans(l->text, sp, l->nspans) : xstrdup(l->text);
-	int first = *b->nrows;
-	add_wrapped(b, l->indent ? l->indent : "", text, S_NORMAL);
-	size_t off = 0;
-	for (int r = first; r < *b->nrows; r++) {
-		struct row *row = &(*b->rows)[r];
-		size_t len = strlen(row->text);
-		for (size_t i = 0; i < l->nspans; i++) {
-			size_t s = sp[i].start, e = s + sp[i].len;
-			if (e > off && s < off + len) {
-				size_t a0 = s > off ? s - off : 0, a1 = e < off + len ? e - off : len;
-				span_add(row, (struct span){ a0, a1 - a0, S_MARK });
-			}
-		}
-		off += len + 1;
-	}
-	free(text);
-	free(sp);
-}
-
-static void body_summary(struct builder *b)
-{
-	struct report r;
-	const char *why;
-	if (view_summary(b->w->iv, b->w->law, &r, &why) < 0) {
-		add_wrapped(b, "", _("The answers contradict each other: go back and correct them."), S_MSG);
-		return;
-	}
-	for (size_t i = 0; i < r.n; i++)
-		report_line(b, &r.v[i]);
-	report_free(&r);
-}
-
-static void body_referral(struct builder *b)
-{
-	struct report r;
-	if (view_contacts(b->w->contacts, &r)) {
-		for (size_t i = 0; i < r.n; i++)
-			report_line(b, &r.v[i]);
-		report_free(&r);
-	} else {
-		char *t = b->w->contacts_path
-			? xasprintf(_("No local contacts are configured: add them to %s."), b->w->contacts_path)
-			: xstrdup(_("No local contacts are configured."));
-		add_wrapped(b, "", t, S_DIM);
-		free(t);
-	}
-}
+/* How the wizard draws each screen type: one row per type, indexed as the
+ * engine's table (answer.h: screen_kind) and the keys' (wizard.c). NULL: a
+ * page that asks nothing. */
+static void (*const bodies[SCR_TYPE_COUNT])(struct builder *, const struct screen *) = {
+	[SCR_YESNO] = body_yesno,
+	[SCR_SINGLE] = body_choices,
+	[SCR_MULTI] = body_choices,
+	[SCR_NUMBER] = body_number,
+	[SCR_TEXT] = body_text,
+	[SCR_CHECKLIST] = body_checklist,
+	[SCR_REVIEW] = page_review,
+	[SCR_SUMMARY] = page_summary,
+	[SCR_REFERRAL] = page_referral,
+};
 
 static void body_screen(struct builder *b)
 {
 	const struct screen *sc = cur_screen(b);
 	header(b, sc);
-	switch (sc->type) {
-	case SCR_YESNO: body_yesno(b, sc); break;
-	case SCR_SINGLE:
-	case SCR_MULTI: body_choices(b, sc); break;
-	case SCR_NUMBER: body_number(b, sc); break;
-	case SCR_TEXT: body_text(b, sc); break;
-	case SCR_CHECKLIST: body_checklist(b, sc); break;
-	case SCR_REVIEW: body_review(b); break;
-	case SCR_SUMMARY: body_summary(b); break;
-	case SCR_REFERRAL: body_referral(b); break;
-	default: add_wrapped(b, "", _("Press Enter to continue."), S_DIM); break;
-	}
+	(bodies[sc->type] ? bodies[sc->type] : body_page)(b, sc);
 	if (b->w->noting) {
-		blank(b);
+		rows_blank(b);
 		field(b, _("Note: "), "");
 	}
 }
@@ -473,59 +233,58 @@ static const char start_help[] = N_("Before you start: a private place, and an i
 
 static void body_help(struct builder *b)
 {
-	add(b, _("Keys"), S_QUESTION);
+	rows_add(b, _("Keys"), S_QUESTION);
 	char *keys;
 	const char *text;
 	for (int i = 0; keys_help_line(i, &keys, &text); i++) {
 		char *k = xasprintf("%-20s", keys);	/* key names are ASCII */
-		add_wrapped(b, k, text, S_NORMAL);
+		rows_wrapped(b, k, text, S_NORMAL);
 		free(k);
 		free(keys);
 	}
 	const struct screen *sc = cur_screen(b);
 	if (b->w->help_from_start) {
-		blank(b);
-		add_wrapped(b, _("Help: "), _(start_help), S_NORMAL);
+		rows_blank(b);
+		rows_wrapped(b, _("Help: "), _(start_help), S_NORMAL);
 	}
 	if (sc->help && !b->w->help_from_start) {
-		blank(b);
-		add_wrapped(b, _("Help: "), D_(sc->id, sc->help), S_NORMAL);
+		rows_blank(b);
+		rows_wrapped(b, _("Help: "), D_(sc->id, sc->help), S_NORMAL);
 	}
 	if (sc->why && !b->w->help_from_start) {
-		blank(b);
-		add_wrapped(b, _("Why we ask: "), D_(sc->id, sc->why), S_NORMAL);
+		rows_blank(b);
+		rows_wrapped(b, _("Why we ask: "), D_(sc->id, sc->why), S_NORMAL);
 	}
-	blank(b);
-	add_wrapped(b, "", _("Up and Down scroll this help; any other key goes back."), S_DIM);
+	rows_blank(b);
+	rows_wrapped(b, "", _("Up and Down scroll this help; any other key goes back."), S_DIM);
 }
 
 static void body_start(struct builder *b)
 {
 	/* What can be done first, then what it is: on a small terminal the
 	 * choices show, and the rest is a scroll away. */
-	add_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
-	blank(b);
+	rows_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
+	rows_blank(b);
 	char *enter = xasprintf("%-8s", keys_legend(ACT_NEXT)), *esc = xasprintf("%-8s", keys_legend(ACT_BACK));
-	int r = add_wrapped(b, enter, _("Start a new interview"), S_NORMAL);
+	int r = rows_wrapped(b, enter, _("Start a new interview"), S_NORMAL);
 	free(enter);
-	focus_rows(b, r, r + 1, true);
+	rows_focus(b, r, r + 1, true);
 	b->focus_row = -1;	/* the whole screen scrolls */
-	for (size_t i = 0; i < b->w->nresume && i < VIEW_RESUME_MAX; i++) {
-		const struct store_case *c = &b->w->resume[i];
-		char when[32], *key = xasprintf("%zu       ", i + 1);
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&c->updated));
-		char *t = xasprintf(_("Resume interview %s, last change %s"), c->id, when);
-		add_wrapped(b, key, t, S_NORMAL);
+	for (size_t i = 0; b->w->start && i < b->w->start->n; i++) {
+		const struct view_resume *c = &b->w->start->cases[i];
+		char *key = xasprintf("%zu       ", i + 1);
+		char *t = xasprintf(_("Resume interview %s, last change %s"), c->id, c->when);
+		rows_wrapped(b, key, t, S_NORMAL);
 		free(t);
 		free(key);
 	}
-	add_wrapped(b, esc, _("Quit now"), S_NORMAL);
+	rows_wrapped(b, esc, _("Quit now"), S_NORMAL);
 	free(esc);
 	if (b->w->langs && b->w->langs->n > 1) {
 		char *l = langs_label(b->w->langs, langs_current(b->w->langs));
 		char *t = xasprintf(_("Language: %s (%s changes it)"), l, keys_legend(ACT_LANG));
 		char *key = xasprintf("%-8s", keys_legend(ACT_LANG));
-		add_wrapped(b, key, t, S_NORMAL);
+		rows_wrapped(b, key, t, S_NORMAL);
 		free(key);
 		free(t);
 		free(l);
@@ -533,16 +292,16 @@ static void body_start(struct builder *b)
 	if (b->w->langs && b->w->second >= 0) {	/* a draft says so wherever it is shown */
 		char *l = langs_label(b->w->langs, b->w->second);
 		char *t = xasprintf(_("Respondent's language, shown under each question: %s."), l);
-		add_wrapped(b, "        ", t, S_NORMAL);
+		rows_wrapped(b, "        ", t, S_NORMAL);
 		free(t);
 		free(l);
 	}
-	blank(b);
-	add_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
-	blank(b);
+	rows_blank(b);
+	rows_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
+	rows_blank(b);
 	char *hint = xasprintf(_("At any time, %s blanks the screen at once, and %s lists every key."),
 			       keys_legend(ACT_HIDE), keys_legend(ACT_HELP));
-	add_wrapped(b, "", hint, S_DIM);
+	rows_wrapped(b, "", hint, S_DIM);
 	free(hint);
 }
 
@@ -572,7 +331,7 @@ static void title_of(struct page *p, const struct deck *dk, int step, bool train
 	char *mark = step >= 0 ? strchr(full + strlen(t), '[') : NULL;
 	if (mark) {
 		size_t len = strcspn(mark, "]") + 1;
-		span_add(&p->title, (struct span){ (size_t)(mark - full), len, S_MARK });
+		rows_span(&p->title, (struct span){ (size_t)(mark - full), len, S_MARK });
 	}
 	free(t);
 	free(bar);
@@ -622,18 +381,18 @@ static void panel(struct builder *b)
 {
 	const struct screen *sc = cur_screen(b);
 	char *title = xasprintf(_("Interviewer's help (%s hides it)"), keys_legend(ACT_PANEL));
-	add(b, title, S_TITLE);
+	rows_add(b, title, S_TITLE);
 	free(title);
 	if (b->w->mode == W_START) {
-		add_wrapped(b, "", _(start_help), S_NORMAL);
+		rows_wrapped(b, "", _(start_help), S_NORMAL);
 		return;
 	}
 	if (sc->help)
-		add_wrapped(b, "", D_(sc->id, sc->help), S_NORMAL);
+		rows_wrapped(b, "", D_(sc->id, sc->help), S_NORMAL);
 	if (sc->why)
-		add_wrapped(b, _("Why we ask: "), D_(sc->id, sc->why), S_NORMAL);
+		rows_wrapped(b, _("Why we ask: "), D_(sc->id, sc->why), S_NORMAL);
 	if (!sc->help && !sc->why)
-		add(b, _("No help for this screen."), S_DIM);
+		rows_add(b, _("No help for this screen."), S_DIM);
 }
 
 /* Which body rows show: the scroll *scroll, clamped, moved to keep the
@@ -756,10 +515,10 @@ static void body_pass(struct builder *b, const struct pass *ps)
 			       N_("New passphrase: ") },
 		[PASS_AGAIN] = { N_("Type the same passphrase again."), N_("The same passphrase again: ") },
 	};
-	add_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
-	blank(b);
-	add_wrapped(b, "", _(phases[ps->phase].text), S_NORMAL);
-	blank(b);
+	rows_wrapped(b, "", _("Screening interview for possible trafficking in persons"), S_QUESTION);
+	rows_blank(b);
+	rows_wrapped(b, "", _(phases[ps->phase].text), S_NORMAL);
+	rows_blank(b);
 	char stars[PASS_MAX + 1];
 	int n = ps->chars < PASS_MAX ? ps->chars : PASS_MAX;
 	memset(stars, '*', (size_t)n);

@@ -11,27 +11,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tui/rows.h"
 #include "tui/wizard.h"
-
-/* Styles; the theme maps each to colour and to a monochrome attribute. */
-enum style { S_NORMAL, S_TITLE, S_QUESTION, S_FOCUS, S_CHOSEN, S_DIM, S_MARK, S_MSG,
-	     S_MET, S_NOT_MET, S_UNCLEAR, S_COUNT };
 
 /* Terminals smaller than this get the "too small" page. */
 enum { PAGE_MIN_COLS = 40, PAGE_MIN_LINES = 12 };
-
-struct span {
-	size_t start, len;	/* bytes of the row's text */
-	enum style style;
-};
-
-struct row {
-	char *text;
-	enum style style;
-	struct span *spans;	/* drawn over the row's style; owned */
-	int nspans;
-	bool lead;	/* it begins an entry (not a blank or a wrapped line) */
-};
 
 struct page {
 	int width, height;	/* of the terminal */

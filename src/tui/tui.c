@@ -352,11 +352,11 @@ static struct wizard_key translate(enum wizard_field f, wint_t ch, bool fkey)
 	return k;
 }
 
-static void draw(struct wizard *w, const struct tui_opts *o)
+static void draw(struct wizard *w, bool ascii)
 {
 	struct page p;
 	page_build(&p, w, COLS, LINES);
-	tui_paint(&p, o->ascii);
+	tui_paint(&p, ascii);
 	curs_set(p.cursor_row >= 0 ? 1 : 0);
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -465,6 +465,8 @@ int tui_unlock(const struct tui_unlock *u, bool ascii)
 	return stop_signal ? 128 + stop_signal : rc;
 }
 
+/* ---- the wizard, as a front end (app/frontend.h) ------------------------ */
+
 /* Bytes typed on a terminal whose charset is not UTF-8, until they make a
  * character of that charset. */
 struct typed {
@@ -472,12 +474,20 @@ struct typed {
 	size_t n;
 };
 
+struct tui_fe {
+	struct wizard w;
+	struct typed in;
+	const char *charset;	/* the terminal's, when ascii */
+	int flags;		/* W_*: what to do before the next key */
+};
+
 /* A key as get_wch gives it. On a terminal that is not UTF-8 the bytes are
  * read one by one and converted from its charset, so that typed text
  * arrives as Unicode (get_wch would take them for broken UTF-8). */
-static int read_key(const struct tui_opts *o, struct typed *t, wint_t *ch)
+static int read_key(struct tui_fe *fe, wint_t *ch)
 {
-	if (!o->ascii)
+	struct typed *t = &fe->in;
+	if (!fe->w.ascii)
 		return get_wch(ch);
 	int c = getch();
 	if (c == ERR)
@@ -489,7 +499,7 @@ static int read_key(const struct tui_opts *o, struct typed *t, wint_t *ch)
 	}
 	t->buf[t->n++] = (char)c;
 	t->buf[t->n] = '\0';
-	char *u = text_convert(t->buf, o->charset, "UTF-8");
+	char *u = text_convert(t->buf, fe->charset, "UTF-8");
 	uint32_t cp = 0;
 	size_t k = u ? text_decode(u, strlen(u), &cp) : 0;
 	free(u);
@@ -500,43 +510,73 @@ static int read_key(const struct tui_opts *o, struct typed *t, wint_t *ch)
 	return OK;
 }
 
-int tui_run(struct session *ss, const struct tui_opts *o)
+static void *fe_open(struct session *s, const struct frontend_opts *o)
 {
-	struct typed in = { .n = 0 };
-	struct wizard w;
-	wizard_init(&w, ss, o->contacts, o->contacts_path);
-	w.law = o->law;
-	w.training = o->training;
-	w.resume = o->resume;
-	w.nresume = o->nresume;
-	w.langs = o->langs;
-	w.second = o->second;
-	w.ascii = o->ascii;
-	w.bidi_terminal = o->bidi_terminal;
+	struct tui_fe *fe = xcalloc(1, sizeof *fe);
+	struct wizard *w = &fe->w;
+	wizard_init(w, s, o);
+	w->ascii = !text_is_utf8_charset(o->charset);	/* no charset: ASCII, to be safe */
+	fe->charset = o->charset;
+	fe->flags = W_REDRAW;
 	tui_open(o->color);
-	int flags = W_REDRAW;
-	while (!stop_signal && !(flags & W_END)) {
-		if (flags & W_HIDE)
+	return fe;
+}
+
+/* Keys until the wizard has an action for the door, or leaves. The start
+ * screen is one of the wizard's modes: start and read are the same. */
+static enum frontend_input fe_read(void *v, struct session_action *a)
+{
+	struct tui_fe *fe = v;
+	while (!stop_signal && !(fe->flags & W_END)) {
+		if (fe->flags & W_HIDE)
 			hide();
-		if (flags & W_NEW_SCREEN)
+		if (fe->flags & W_NEW_SCREEN)
 			flushinp();	/* a held key must not answer the next question */
-		if (flags)
-			draw(&w, o);
+		if (fe->flags)
+			draw(&fe->w, fe->w.ascii);
 		wint_t ch;
-		int r = read_key(o, &in, &ch);
+		int r = read_key(fe, &ch);
 		if (r == ERR) {
-			flags = 0;
+			fe->flags = 0;
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			flags = W_REDRAW;
+			fe->flags = W_REDRAW;
 			continue;
 		}
-		struct wizard_key k = translate(wizard_field(&w), ch, r == KEY_CODE_YES);
-		flags = wizard_key(&w, &k);
+		struct wizard_key k = translate(wizard_field(&fe->w), ch, r == KEY_CODE_YES);
+		fe->flags = wizard_input(&fe->w, &k);
+		if (fe->flags & W_ACTION) {
+			fe->flags &= ~W_ACTION;
+			*a = fe->w.pending;
+			return FE_ACTION;
+		}
 	}
+	return FE_LEAVE;
+}
+
+static void fe_show(void *v, const struct session_action *a, enum session_outcome o)
+{
+	struct tui_fe *fe = v;
+	(void)a;	/* the wizard's own pending action */
+	fe->flags |= wizard_outcome(&fe->w, o);
+}
+
+static int fe_close(void *v)
+{
+	struct tui_fe *fe = v;
 	tui_close();
-	int rc = stop_signal ? 128 + stop_signal : w.mode == W_DONE ? 0 : 1;	/* finished: the door */
-	wizard_free(&w);
+	int rc = stop_signal ? 128 + stop_signal : 0;
+	wizard_free(&fe->w);
+	free(fe);
 	return rc;
 }
+
+const struct frontend_ops tui_frontend = {
+	.name = "wizard",
+	.open = fe_open,
+	.start = fe_read,
+	.read = fe_read,
+	.show = fe_show,
+	.close = fe_close,
+};

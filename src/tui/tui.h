@@ -1,38 +1,21 @@
-/* tui: the full-screen ncurses wizard. It reads keys and paints pages; the
- * wizard and the interview decide everything. */
+/* tui: the full-screen ncurses wizard, one front end of app/frontend.h
+ * (tui_frontend). It reads keys and paints pages; the wizard and the
+ * interview decide everything. */
 #ifndef TIPSCREEN_TUI_H
 #define TIPSCREEN_TUI_H
 
 #include <stdbool.h>
 
-#include "domain/contacts.h"
-#include "app/session.h"
+#include "app/frontend.h"
 #include "tui/page.h"
-
-enum color_mode { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
-
-struct tui_opts {
-	enum color_mode color;
-	bool ascii;	/* the terminal is not UTF-8: transliterate */
-	const char *charset;	/* the terminal's, for typed text when ascii */
-	const struct contacts *contacts;
-	const char *contacts_path;
-	const struct store_case *resume;	/* unfinished cases to offer */
-	size_t nresume;
-	const struct langs *langs;	/* may be NULL: English only */
-	int second;	/* bilingual: index in langs, or -1 */
-	bool bidi_terminal;	/* --bidi terminal: leave reordering to the terminal */
-	const struct profile *law;	/* --law, or NULL */
-	const struct view_training *training;	/* train: NULL for an interview */
-};
 
 /* True if stdin and stdout are a terminal that can address the cursor
  * (not TERM=dumb); otherwise *why says why not (static). */
 bool tui_usable(const char **why);
 
 /* Curses takes the terminal (idempotent); tui_close gives it back, the
- * screen blanked. tui_run opens it if it is not already open, and closes
- * it when it returns. */
+ * screen blanked. tui_frontend opens it if it is not already open, and closes
+ * it when the run ends. */
 void tui_open(enum color_mode color);
 void tui_close(void);
 
@@ -56,10 +39,9 @@ enum tui_unlocked { TUI_UNLOCKED, TUI_LEFT, TUI_WRONG, TUI_FAILED, TUI_PENDING }
  * lives in wiped memory and is gone when it returns. */
 int tui_unlock(const struct tui_unlock *u, bool ascii);
 
-/* Runs the wizard on the session until the interview completes (returns 0) or the
- * interviewer leaves (1) or a signal ends it (128 + signal). The screen is
- * cleared on every way out. */
-int tui_run(struct session *ss, const struct tui_opts *o);
+/* The wizard as a front end, for frontend_run: the screen is cleared on
+ * every way out; a signal ends the run (128 + signal). */
+extern const struct frontend_ops tui_frontend;
 
 /* For golden-screen tests: set up the colours, and paint a page on stdscr
  * (no refresh). */

@@ -38,10 +38,65 @@ static size_t review_rows(const struct wizard *w, struct view_review *rv)
 	return rv->n + 1;
 }
 
+/* Where the focus and the field start on a screen of each type: on the
+ * answer given so far, or the first item without one. */
+static void enter_yesno(struct wizard *w, const struct screen *sc)
+{
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	enum ind_value rows[5];
+	int n = a->kind == ANS_WORD ? yesno_rows(interview_deck(w->iv), sc->slot, rows) : 0;
+	for (int i = 0; i < n; i++)
+		if (rows[i] == a->word)
+			w->focus = i;
+}
+
+static void enter_single(struct wizard *w, const struct screen *sc)
+{
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	if (a->kind == ANS_CHOICE)
+		w->focus = a->choice;
+}
+
+static void enter_number(struct wizard *w, const struct screen *sc)
+{
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	char num[32];
+	snprintf(num, sizeof num, "%ld", a->number);
+	if (a->kind == ANS_NUMBER)
+		edit_set(&w->edit, num);
+}
+
+static void enter_text(struct wizard *w, const struct screen *sc)
+{
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	if (a->kind == ANS_TEXT)
+		edit_set(&w->edit, a->text);
+}
+
+static void enter_checklist(struct wizard *w, const struct screen *sc)
+{
+	for (size_t i = 0; i < sc->nitems; i++)
+		if (interview_get(w->iv, sc->items[i].slot)->kind == ANS_NONE) {
+			w->focus = (int)i;
+			return;
+		}
+}
+
+static void enter_review(struct wizard *w, const struct screen *sc)
+{
+	(void)sc;
+	struct view_review rv;
+	w->focus = (int)review_rows(w, &rv) - 1;	/* on "continue" */
+	view_review_free(&rv);
+}
+
+/* From the table of screen types, below. */
+static void enter_kind(struct wizard *w, const struct screen *sc);
+static enum wizard_field field_kind(enum screen_type t);
+
 /* Puts the focus and the field where a newly shown screen wants them. */
 static void enter_screen(struct wizard *w)
 {
-	const struct deck *dk = interview_deck(w->iv);
 	const struct screen *sc = current(w);
 	w->screen = interview_current(w->iv);
 	w->focus = 0;
@@ -49,45 +104,28 @@ static void enter_screen(struct wizard *w)
 	w->scroll = 0;
 	w->noting = false;
 	edit_set(&w->edit, NULL);
-	const struct answer *a = sc->slot >= 0 ? interview_get(w->iv, sc->slot) : NULL;
-	if (sc->type == SCR_YESNO && a->kind == ANS_WORD) {
-		enum ind_value rows[5];
-		int n = yesno_rows(dk, sc->slot, rows);
-		for (int i = 0; i < n; i++)
-			if (rows[i] == a->word)
-				w->focus = i;
-	} else if (sc->type == SCR_SINGLE && a->kind == ANS_CHOICE) {
-		w->focus = a->choice;
-	} else if (sc->type == SCR_NUMBER && a->kind == ANS_NUMBER) {
-		char num[32];
-		snprintf(num, sizeof num, "%ld", a->number);
-		edit_set(&w->edit, num);
-	} else if (sc->type == SCR_TEXT && a->kind == ANS_TEXT) {
-		edit_set(&w->edit, a->text);
-	} else if (sc->type == SCR_CHECKLIST) {
-		for (size_t i = 0; i < sc->nitems; i++)
-			if (interview_get(w->iv, sc->items[i].slot)->kind == ANS_NONE) {
-				w->focus = (int)i;
-				break;
-			}
-	} else if (sc->type == SCR_REVIEW) {
-		struct view_review rv;
-		w->focus = (int)review_rows(w, &rv) - 1;
-		view_review_free(&rv);
-	}
+	enter_kind(w, sc);
 }
 
-void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
-		 const char *contacts_path)
+void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opts *o)
 {
+	static const struct frontend_opts none = { .second = -1 };
+	if (!o)
+		o = &none;
 	memset(w, 0, sizeof *w);
 	w->ss = ss;
-	w->iv = ss->iv;
-	w->contacts = c;
-	w->contacts_path = contacts_path;
+	w->iv = session_interview(ss);
+	w->contacts = o->contacts;
+	w->contacts_path = o->contacts_path;
+	w->law = o->law;
+	w->training = o->training;
+	w->start = o->start;
+	w->langs = o->langs;
+	w->second = o->second;
+	w->ascii = o->charset && !text_is_utf8_charset(o->charset);
+	w->bidi_terminal = o->bidi_terminal;
 	w->mode = W_START;
 	w->page_rows = 10;
-	w->second = -1;
 	enter_screen(w);
 	message(w, true);	/* the store's warning, if it has one */
 }
@@ -95,6 +133,9 @@ void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
 void wizard_free(struct wizard *w)
 {
 	edit_free(&w->edit);
+	answer_clear(&w->pending_answer);
+	free(w->pending_text);
+	w->pending_text = NULL;
 }
 
 enum wizard_field wizard_field(const struct wizard *w)
@@ -103,11 +144,7 @@ enum wizard_field wizard_field(const struct wizard *w)
 		return FIELD_NONE;
 	if (w->noting)
 		return FIELD_TEXT;
-	switch (current(w)->type) {
-	case SCR_NUMBER: return FIELD_DIGITS;
-	case SCR_TEXT: return FIELD_TEXT;
-	default: return FIELD_NONE;
-	}
+	return field_kind(current(w)->type);
 }
 
 /* Scrolls the body by a line or a page (page.c clamps it); 0 for another
@@ -140,19 +177,27 @@ static void not_saved(struct wizard *w)
 	message(w, false);
 }
 
-/* Sends an action through the session, the one door, and says what
- * happened, in the view's words. Returns W_* flags. */
+/* Hands an action to the door: kept, with a copy of its answer, in
+ * w->pending until the next key. Returns W_ACTION. */
 static int run(struct wizard *w, const struct session_action *a)
 {
-	enum session_outcome o = session_do(w->ss, a);
-	char *m = view_outcome(w->ss, a, o, keys_legend);
-	say(w, m ? m : "");
-	free(m);
-	switch (o) {
-	case S_MOVED: return W_NEW_SCREEN | W_REDRAW;
-	case S_COMPLETE: w->mode = W_DONE; return W_END;
-	default: return W_REDRAW;
+	answer_clear(&w->pending_answer);
+	w->pending = *a;
+	if (a->answer) {
+		answer_copy(&w->pending_answer, a->answer);
+		w->pending.answer = &w->pending_answer;
 	}
+	return W_ACTION;
+}
+
+/* Like run, for an action whose text is a new string: the wizard keeps it
+ * until the next action. */
+static int run_text(struct wizard *w, struct session_action *a, char *text)
+{
+	free(w->pending_text);
+	w->pending_text = text;
+	a->text = text;
+	return run(w, a);
 }
 
 static int give(struct wizard *w, int slot, const struct answer *a)
@@ -334,12 +379,8 @@ static int key_checklist(struct wizard *w, const struct screen *sc, const struct
 {
 	int n = (int)sc->nitems;
 	enum ind_value v = word_of(k->action);
-	if (v != IV_ABSENT) {
-		int rc = give_word(w, sc->items[w->focus].slot, v);
-		if (!w->msg[0] && w->focus + 1 < n)
-			w->focus++;
-		return rc;
-	}
+	if (v != IV_ABSENT)
+		return give_word(w, sc->items[w->focus].slot, v);	/* wizard_outcome moves on */
 	switch (k->action) {
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
@@ -348,8 +389,9 @@ static int key_checklist(struct wizard *w, const struct screen *sc, const struct
 	}
 }
 
-static int key_review(struct wizard *w, const struct wizard_key *k)
+static int key_review(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
+	(void)sc;
 	struct view_review rv;
 	int n = (int)review_rows(w, &rv);
 	int slot = w->focus < n - 1 ? rv.slots[w->focus] : -1;
@@ -368,9 +410,18 @@ static int key_review(struct wizard *w, const struct wizard_key *k)
 	}
 }
 
-static int key_page(struct wizard *w, const struct wizard_key *k)
+static int key_page(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
+	(void)sc;
 	return k->action == ACT_NEXT ? go_next(w, NULL) : scroll(w, k->action);
+}
+
+static int close_note(struct wizard *w)
+{
+	w->noting = false;
+	edit_set(&w->edit, NULL);
+	enter_screen(w);
+	return W_REDRAW;
 }
 
 static int key_note(struct wizard *w, const struct wizard_key *k)
@@ -378,45 +429,26 @@ static int key_note(struct wizard *w, const struct wizard_key *k)
 	if (k->op != EDIT_NONE)
 		return edit_key(w, k, false);
 	if (k->action == ACT_NEXT) {
-		char *clean = text_sanitize(w->edit.buf ? w->edit.buf : "");
-		struct session_action note = { .verb = DO_NOTE, .text = clean };
-		enum session_outcome o = session_do(w->ss, &note);
-		free(clean);
-		if (o != S_DONE) {
-			not_saved(w);
-			return W_REDRAW;	/* the note stays in the field */
-		}
-		say(w, _("Note saved."));
-	} else if (k->action == ACT_BACK) {
-		say(w, _("Note not changed."));
-	} else {
-		return 0;
+		struct session_action note = { .verb = DO_NOTE };
+		return run_text(w, &note, text_sanitize(w->edit.buf ? w->edit.buf : ""));
 	}
-	w->noting = false;
-	edit_set(&w->edit, NULL);
-	enter_screen(w);
-	return W_REDRAW;
+	if (k->action != ACT_BACK)
+		return 0;
+	say(w, _("Note not changed."));
+	return close_note(w);
 }
 
-/* The next language, everything redrawn in it; in an interview the switch
- * is recorded first, and a switch that cannot be recorded is not made. */
+/* The next language: the session records the switch and makes it (a
+ * switch that cannot be recorded is not made); wizard_outcome redraws
+ * everything in it. */
 static int switch_lang(struct wizard *w)
 {
 	const struct langs *l = w->langs;
 	if (!l || l->n < 2)
 		return 0;
-	int i = (langs_current(l) + 1) % (int)l->n;
-	const struct catalog *next = l->v[i];
-	struct session_action lang = { .verb = DO_LANG, .text = catalog_lang(next) };
-	if (w->mode == W_INTERVIEW && session_do(w->ss, &lang) != S_DONE) {
-		not_saved(w);
-		return W_REDRAW;
-	}
-	i18n_use(next);
-	char *label = langs_label(l, i);
-	snprintf(w->msg, sizeof w->msg, _("Language: %.300s"), label);
-	free(label);
-	return W_REDRAW;
+	struct session_action lang = { .verb = DO_LANG,
+				       .lang = l->v[(langs_current(l) + 1) % (int)l->n] };
+	return run(w, &lang);
 }
 
 /* Keys every screen of the interview shares. Returns -1 if not one. */
@@ -444,45 +476,72 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	}
 }
 
+/* What the wizard does on each screen type: one row per type, indexed as
+ * the engine's table (answer.h: screen_kind) and the pages' (page.c). A
+ * type with no row is a page: Enter goes on, the arrows scroll. */
+struct screen_keys {
+	int (*key)(struct wizard *w, const struct screen *sc, const struct wizard_key *k);
+	enum wizard_field field;	/* what its control takes as typing */
+	void (*enter)(struct wizard *w, const struct screen *sc);	/* where the focus starts */
+};
+
+static const struct screen_keys screen_keys[SCR_TYPE_COUNT] = {
+	[SCR_YESNO] = { key_yesno, FIELD_NONE, enter_yesno },
+	[SCR_SINGLE] = { key_single, FIELD_NONE, enter_single },
+	[SCR_MULTI] = { key_multi, FIELD_NONE, NULL },
+	[SCR_NUMBER] = { key_number, FIELD_DIGITS, enter_number },
+	[SCR_TEXT] = { key_text, FIELD_TEXT, enter_text },
+	[SCR_CHECKLIST] = { key_checklist, FIELD_NONE, enter_checklist },
+	[SCR_REVIEW] = { key_review, FIELD_NONE, enter_review },
+};
+
+static const struct screen_keys *keys_of(enum screen_type t)
+{
+	static const struct screen_keys page = { key_page, FIELD_NONE, NULL };
+	return (unsigned)t < SCR_TYPE_COUNT && screen_keys[t].key ? &screen_keys[t] : &page;
+}
+
+static void enter_kind(struct wizard *w, const struct screen *sc)
+{
+	if (keys_of(sc->type)->enter)
+		keys_of(sc->type)->enter(w, sc);
+}
+
+static enum wizard_field field_kind(enum screen_type t)
+{
+	return keys_of(t)->field;
+}
+
 static int key_screen(struct wizard *w, const struct wizard_key *k)
 {
 	const struct screen *sc = current(w);
-	switch (sc->type) {
-	case SCR_YESNO: return key_yesno(w, sc, k);
-	case SCR_SINGLE: return key_single(w, sc, k);
-	case SCR_MULTI: return key_multi(w, sc, k);
-	case SCR_NUMBER: return key_number(w, sc, k);
-	case SCR_TEXT: return key_text(w, sc, k);
-	case SCR_CHECKLIST: return key_checklist(w, sc, k);
-	case SCR_REVIEW: return key_review(w, k);
-	default: return key_page(w, k);
-	}
+	return keys_of(sc->type)->key(w, sc, k);
+}
+
+/* A key that is none of the start screen's choices: said, as the line
+ * mode says it of a line. */
+static int start_refused(struct wizard *w)
+{
+	static const struct view_start none = { NULL, 0 };
+	char *m = view_start_refused(w->start ? w->start : &none);
+	say(w, m);
+	free(m);
+	return W_REDRAW;
 }
 
 static int key_start(struct wizard *w, const struct wizard_key *k)
 {
 	switch (k->action) {
-	case ACT_CHOOSE:
-		if ((size_t)k->number > w->nresume || k->number > VIEW_RESUME_MAX)
-			return 0;
-		if (session_resume(w->ss, w->resume[k->number - 1].id) < 0) {
-			snprintf(w->msg, sizeof w->msg, _("Cannot resume: %.300s"), w->ss->err);
-			return W_REDRAW;
-		}
-		w->mode = W_INTERVIEW;
-		enter_screen(w);
-		if (session_lang(w->ss, catalog_lang(i18n_current())) < 0)
-			not_saved(w);
-		return W_NEW_SCREEN | W_REDRAW;
-	case ACT_NEXT:
-		if (session_begin(w->ss) < 0 ||
-		    session_lang(w->ss, catalog_lang(i18n_current())) < 0) {
-			not_saved(w);
-			return W_REDRAW;
-		}
-		w->mode = W_INTERVIEW;
-		enter_screen(w);	/* the start screen's scroll is not the question's */
-		return W_NEW_SCREEN;
+	case ACT_CHOOSE: {
+		struct session_action resume;
+		if (!w->start || view_start_pick(w->start, k->number, &resume) < 0)
+			return start_refused(w);
+		return run(w, &resume);
+	}
+	case ACT_NEXT: {
+		struct session_action begin = { .verb = DO_BEGIN };
+		return run(w, &begin);
+	}
 	case ACT_LANG: return switch_lang(w);
 	case ACT_BACK:
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
@@ -490,7 +549,10 @@ static int key_start(struct wizard *w, const struct wizard_key *k)
 	case ACT_PANEL: w->panel = !w->panel; return W_REDRAW;
 	case ACT_HIDE: return W_HIDE;
 	case ACT_REDRAW: return W_REDRAW;
-	default: return scroll(w, k->action);
+	default: {
+		int rc = scroll(w, k->action);
+		return rc ? rc : start_refused(w);
+	}
 	}
 }
 
@@ -506,7 +568,21 @@ static int key_help(struct wizard *w, const struct wizard_key *k)
 	return W_REDRAW;
 }
 
-int wizard_key(struct wizard *w, const struct wizard_key *k)
+/* After a key or an outcome: a new screen takes the focus state; the
+ * screen says "not saved" until a commit succeeds. */
+static int settle(struct wizard *w, int rc)
+{
+	if (w->mode == W_INTERVIEW && interview_current(w->iv) != w->screen) {
+		w->msg[0] = '\0';
+		enter_screen(w);
+		rc |= W_NEW_SCREEN | W_REDRAW;
+	}
+	if (session_unsaved(w->ss) && w->mode == W_INTERVIEW)
+		not_saved(w);
+	return rc;
+}
+
+int wizard_input(struct wizard *w, const struct wizard_key *k)
 {
 	int rc;
 	switch (w->mode) {
@@ -521,12 +597,75 @@ int wizard_key(struct wizard *w, const struct wizard_key *k)
 		;
 	else
 		rc = key_screen(w, k);
-	if (w->mode == W_INTERVIEW && interview_current(w->iv) != w->screen) {
-		w->msg[0] = '\0';
-		enter_screen(w);
-		rc |= W_NEW_SCREEN | W_REDRAW;
+	return rc & W_ACTION ? rc : settle(w, rc);
+}
+
+/* The language switched (o): everything is redrawn in it. */
+static int lang_switched(struct wizard *w, enum session_outcome o)
+{
+	if (o != S_DONE) {
+		not_saved(w);
+		return W_REDRAW;
 	}
-	if (w->ss->unsaved && w->mode == W_INTERVIEW)
-		not_saved(w);	/* until a commit succeeds */
-	return rc;
+	char *label = langs_label(w->langs, langs_current(w->langs));
+	snprintf(w->msg, sizeof w->msg, _("Language: %.300s"), label);
+	free(label);
+	return W_REDRAW;
+}
+
+/* Begun or resumed (S_MOVED): on to the interview's screen. */
+static int started(struct wizard *w, enum session_outcome o)
+{
+	char *m = view_outcome(w->ss, &w->pending, o, keys_legend);
+	if (m)
+		say(w, m);
+	free(m);
+	if (o != S_MOVED)
+		return W_REDRAW;
+	message(w, true);	/* the store's warning stays; a refusal at the start does not */
+	w->mode = W_INTERVIEW;
+	enter_screen(w);	/* the start screen's scroll is not the question's */
+	return W_NEW_SCREEN | W_REDRAW;
+}
+
+/* A checklist's item answered: the focus goes on to the next item. */
+static void next_item(struct wizard *w)
+{
+	const struct screen *sc = current(w);
+	if (sc->type == SCR_CHECKLIST && w->focus + 1 < (int)sc->nitems &&
+	    sc->items[w->focus].slot == w->pending.slot)
+		w->focus++;
+}
+
+static int moved(struct wizard *w, enum session_outcome o)
+{
+	const struct session_action *a = &w->pending;
+	if (a->verb == DO_NOTE) {
+		if (o != S_DONE) {
+			not_saved(w);
+			return W_REDRAW;	/* the note stays in the field */
+		}
+		say(w, _("Note saved."));
+		return close_note(w);
+	}
+	char *m = view_outcome(w->ss, a, o, keys_legend);
+	say(w, m ? m : "");
+	free(m);
+	if (a->verb == DO_ANSWER && o == S_DONE)
+		next_item(w);
+	switch (o) {
+	case S_MOVED: return W_NEW_SCREEN | W_REDRAW;
+	case S_COMPLETE: w->mode = W_DONE; return W_END;
+	default: return W_REDRAW;
+	}
+}
+
+int wizard_outcome(struct wizard *w, enum session_outcome o)
+{
+	switch (w->pending.verb) {
+	case DO_LANG: return settle(w, lang_switched(w, o));
+	case DO_BEGIN:
+	case DO_RESUME: return settle(w, started(w, o));
+	default: return settle(w, moved(w, o));
+	}
 }

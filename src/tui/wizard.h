@@ -1,11 +1,13 @@
 /* wizard: what the keys of the full-screen wizard do, without curses.
  *
  * The wizard holds only the state of the front end — focus, scroll, the
- * text being typed, the help panel — and turns actions into calls on the
- * interview, which decides everything else; every change goes through the
- * session, which commits it. page.c draws it; tui.c reads keys and paints.
- * Both this module and page.c are tested without a terminal. The wizard
- * borrows the session and contacts. */
+ * text being typed, the help panel — and turns keys into actions for the
+ * door (wizard_input: W_ACTION, the action in w->pending); the session
+ * applies them and the wizard shows the outcome (wizard_outcome). The
+ * interview decides everything else. page.c draws it; tui.c reads keys and
+ * paints, as the front end of app/frontend.h. Both this module and page.c
+ * are tested without a terminal. The wizard borrows the session, the start
+ * screen's view and the contacts. */
 #ifndef TIPSCREEN_WIZARD_H
 #define TIPSCREEN_WIZARD_H
 
@@ -14,7 +16,9 @@
 
 #include "domain/contacts.h"
 #include "domain/langs.h"
+#include "app/frontend.h"
 #include "app/session.h"
+#include "app/view.h"
 #include "tui/edit.h"
 #include "tui/keys.h"
 
@@ -34,12 +38,14 @@ struct wizard_key {
 	uint32_t ch;	/* EDIT_INSERT */
 };
 
-/* What changed, for the loop to decide what to redraw. */
-enum { W_REDRAW = 1, W_NEW_SCREEN = 2, W_HIDE = 4, W_END = 8 };
+/* What changed, for the loop to decide what to redraw; W_ACTION: an
+ * action for the door is in w->pending. */
+enum { W_REDRAW = 1, W_NEW_SCREEN = 2, W_HIDE = 4, W_END = 8, W_ACTION = 16 };
 
 struct wizard {
 	struct session *ss;	/* every change goes through it */
-	struct interview *iv;	/* the session's */
+	const struct interview *iv;	/* the session's */
+	const struct view_start *start;	/* the start screen's offers; may be NULL */
 	const struct contacts *contacts;
 	const char *contacts_path;
 	const struct profile *law;	/* --law: the summary adds it; may be NULL */
@@ -56,23 +62,34 @@ struct wizard {
 	bool noting;		/* the note field has the focus */
 	struct edit edit;	/* the number, text or note being typed */
 	char msg[400];		/* one line for the interviewer, "" if none */
-	const struct store_case *resume;	/* unfinished cases the start offers */
-	size_t nresume;
 	const struct langs *langs;	/* F2 cycles through them; may be NULL */
 	int second;	/* bilingual: the respondent's language in langs, or -1 */
 	bool ascii;	/* the terminal is not UTF-8: text is shown in ASCII */
 	bool bidi_terminal;	/* the terminal reorders right-to-left text itself */
+	struct session_action pending;	/* W_ACTION: the action for the door */
+	struct answer pending_answer;	/* its answer, owned */
+	char *pending_text;	/* its note, owned */
 };
 
-void wizard_init(struct wizard *w, struct session *ss, const struct contacts *c,
-		 const char *contacts_path);
+/* A wizard on ss, on its start screen, with what o gives it (contacts,
+ * law, training, the start's offers, languages, charset; NULL: none of
+ * them, English, UTF-8). o itself is not kept; what it points to is
+ * borrowed. */
+void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opts *o);
 void wizard_free(struct wizard *w);
 
 /* Which characters the current control takes as typing. */
 enum wizard_field wizard_field(const struct wizard *w);
 
-/* Applies one key. Returns W_* flags. */
-int wizard_key(struct wizard *w, const struct wizard_key *k);
+/* Applies one key to the wizard's own state. Returns W_* flags; with
+ * W_ACTION, w->pending is an action for the door (valid until the next
+ * key), whose outcome goes to wizard_outcome. */
+int wizard_input(struct wizard *w, const struct wizard_key *k);
+
+/* Shows what the door made of w->pending (o): the message, the next
+ * screen or the end. Returns W_* flags. */
+int wizard_outcome(struct wizard *w, enum session_outcome o);
+
 
 
 #endif

@@ -506,6 +506,16 @@ has out '"age.now": "30"'
 has out '"consent.agree": "yes"'
 end
 
+begin "the line mode's start refuses a line that is no row, asks again, and feeds nothing on"
+printf '%0100d\n7\nxyz\n1\n' 9 >"$TMP/start.in"	# a 100-digit line, out of range, garbage
+IN=$TMP/start.in run 1 --plain --data "$data" --passphrase-file "$TMP/pass"
+n=$(grep -c "Not one of the unfinished interviews" "$TMP/out")
+[ "$n" = 3 ] || bad "refused $n lines, not 3"
+has out "Resuming interview"
+hasnt out "every answer is saved, encrypted"	# no new case begun
+hasnt out "Not understood"	# nothing reached the question
+end
+
 begin "exports strip escapes and guard CSV against formulas"
 data="$TMP/cli-esc"
 printf '2\n1\n\n2\ny\nn\nn\nn\n\ny\n30\n=HYPERLINK("x")\033[2J\342\200\256evil\n' >"$TMP/esc.in"

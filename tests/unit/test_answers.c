@@ -155,6 +155,73 @@ static void test_file_errors_name_line_and_column(void **st)
 	interview_free(iv);
 }
 
+/* The table of screen types (answer.h: screen_kind): every type that
+ * takes an answer has its row, with a parse and a check of its own form
+ * besides the words; the others take nothing. */
+static void test_every_type_that_answers_has_a_row(void **st)
+{
+	(void)st;
+	for (int t = 0; t < SCR_TYPE_COUNT; t++) {
+		const struct screen_kind *k = screen_kind((enum screen_type)t);
+		if (!deck_type_answers((enum screen_type)t)) {
+			assert_int_equal(k->takes, ANS_NONE);
+			assert_int_equal(k->words, 0);
+			continue;
+		}
+		assert_int_not_equal(k->takes, ANS_NONE);
+		assert_non_null(k->expected);
+		if (k->takes != ANS_WORD)
+			assert_true(k->parse && k->fits);
+	}
+}
+
+/* A multiple choice and a text may be left empty; the others may not. */
+static void test_what_may_be_left_empty_is_the_tables(void **st)
+{
+	(void)st;
+	assert_true(screen_kind(SCR_MULTI)->may_leave_empty);
+	assert_true(screen_kind(SCR_TEXT)->may_leave_empty);
+	assert_false(screen_kind(SCR_YESNO)->may_leave_empty);
+	assert_false(screen_kind(SCR_SINGLE)->may_leave_empty);
+	assert_false(screen_kind(SCR_NUMBER)->may_leave_empty);
+}
+
+/* Answers are compared as values: the same text at another address is the
+ * same answer; another kind, word or choice is not. */
+static void test_answers_compare_as_values(void **st)
+{
+	(void)st;
+	char one[] = "Offered work", two[] = "Offered work";
+	struct answer a = { .kind = ANS_TEXT, .text = one }, b = { .kind = ANS_TEXT, .text = two };
+	assert_true(answer_equal(&a, &b));
+	b.text = (char *)"Offered job";
+	assert_false(answer_equal(&a, &b));
+	struct answer yes = { .kind = ANS_WORD, .word = IV_YES }, no = { .kind = ANS_WORD, .word = IV_NO };
+	struct answer n = { .kind = ANS_NUMBER, .number = IV_YES }, none = { 0 }, none2 = { 0 };
+	assert_false(answer_equal(&yes, &no));
+	assert_false(answer_equal(&yes, &n));
+	assert_true(answer_equal(&none, &none2));
+	struct answer m1 = { .kind = ANS_MULTI, .multi = 5 }, m2 = { .kind = ANS_MULTI, .multi = 4 };
+	assert_false(answer_equal(&m1, &m2));
+}
+
+/* The words a slot takes come from its type's row, intended only where the
+ * slot allows it. */
+static void test_a_slots_words_come_from_its_type(void **st)
+{
+	(void)st;
+	enum ind_value w[5];
+	assert_int_equal(answer_words(deck, deck_slot_find(deck, "setup.role"), w), 2);
+	assert_int_equal(w[0], IV_DONTKNOW);
+	assert_int_equal(w[1], IV_DECLINED);
+	assert_int_equal(answer_words(deck, deck_slot_find(deck, "act.open"), w), 1);
+	assert_int_equal(w[0], IV_DECLINED);
+	int n = answer_words(deck, deck_slot_find(deck, "safety.private"), w);
+	assert_true(n == 4 || n == 5);
+	assert_int_equal(w[0], IV_YES);
+	assert_int_equal(w[n - 1], IV_DECLINED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +234,10 @@ int main(void)
 		cmocka_unit_test(test_multi_and_declined_forms),
 		cmocka_unit_test(test_file_errors_name_line_and_column),
 		cmocka_unit_test(test_a_text_over_the_limit_says_the_limit),
+		cmocka_unit_test(test_every_type_that_answers_has_a_row),
+		cmocka_unit_test(test_what_may_be_left_empty_is_the_tables),
+		cmocka_unit_test(test_answers_compare_as_values),
+		cmocka_unit_test(test_a_slots_words_come_from_its_type),
 	};
 	return cmocka_run_group_tests_name("answers", tests, bundled_setup, bundled_teardown);
 }

@@ -4,15 +4,21 @@
  * the line mode leaves the same records in the store (times aside); a
  * commit that fails (the fault VFS) never moves either front end, the
  * screen says "not saved" until a retry succeeds, and a retry then leaves
- * the records a run without faults leaves. */
+ * the records a run without faults leaves. The start screen is the view's
+ * in both: the same inputs there open the same case, or none. Records that
+ * differ are written, to compare, under the failing test's own temporary
+ * directory, which is then kept. */
 #include "bundled.h"
 
 #include "fault.h"
 #include "base/stanza.h"
+#include "domain/langs.h"
+#include "app/frontend.h"
 #include "app/session.h"
 #include "tui/keys.h"
 #include "tui/page.h"
 #include "tui/wizard.h"
+#include "wizard_door.h"
 #include "plain/plain.h"
 
 static char err[512];
@@ -21,9 +27,19 @@ struct fx {
 	char *base;
 	struct store *store;
 	struct interview *iv;
-	struct session ss;
+	struct session *ss;
 	struct wizard w;
+	struct view_start start;	/* the start screen's offers */
 };
+
+/* The unfinished cases the start screen offers, read again. */
+static void fx_start(struct fx *f)
+{
+	view_start_free(&f->start);
+	if (view_start(&f->start, f->store, deck, err, sizeof err) < 0)
+		fail_msg("%s", err);
+	f->w.start = &f->start;
+}
 
 static struct fx *fx_new(void)
 {
@@ -35,14 +51,17 @@ static struct fx *fx_new(void)
 		fail_msg("%s", err);
 	assert_int_equal(store_set_passphrase(f->store, "correct horse", err, sizeof err), 0);
 	f->iv = interview_new(deck);
-	session_init(&f->ss, f->iv, f->store);
-	wizard_init(&f->w, &f->ss, NULL, NULL);
+	f->ss = session_new(f->iv, f->store);
+	wizard_init(&f->w, f->ss, NULL);
+	fx_start(f);
 	return f;
 }
 
 static void fx_free(struct fx *f)
 {
 	wizard_free(&f->w);
+	view_start_free(&f->start);
+	session_free(f->ss);
 	interview_free(f->iv);
 	store_close(f->store);
 	rm_tree(f->base);
@@ -80,7 +99,7 @@ static int collect(void *ctx, const char *record)
 static char *records(struct fx *f)
 {
 	char *all = calloc(1, 1);
-	if (*f->ss.id && store_load(f->store, f->ss.id, collect, &all, err, sizeof err) < 0)
+	if (*session_id(f->ss) && store_load(f->store, session_id(f->ss), collect, &all, err, sizeof err) < 0)
 		fail_msg("%s", err);
 	return all;
 }
@@ -89,23 +108,25 @@ static char *records(struct fx *f)
 static const char *status(struct fx *f)
 {
 	static struct store_case c;
-	if (store_case_info(f->store, f->ss.id, &c, err, sizeof err) != 0)
-		fail_msg("no case %s: %s", f->ss.id, err);
+	if (store_case_info(f->store, session_id(f->ss), &c, err, sizeof err) != 0)
+		fail_msg("no case %s: %s", session_id(f->ss), err);
 	return c.status;
 }
 
 /* ---- the wizard, driven by its keys ------------------------------------ */
 
 /* Keys in a few letters, separated by spaces: N Enter, B back, S stop, O
- * note, R redraw, D down, y n d x i the answer words (as the key table
- * gives them where the focus is: x is F3 in a text field), 1-9 a choice,
- * and 't...' types the rest of the word (_ for a space). */
+ * note, R redraw, D down, L language, G a key that does nothing here, y n
+ * d x i the answer words (as the key table gives them where the focus is:
+ * x is F3 in a text field), 1-9 a choice, and 't...' types the rest of the
+ * word (_ for a space). */
 static void wkeys(struct fx *f, const char *keys)
 {
 	static const struct { char c; enum action a; } table[] = {
 		{ 'N', ACT_NEXT }, { 'B', ACT_BACK }, { 'S', ACT_STOP }, { 'O', ACT_NOTE },
 		{ 'R', ACT_REDRAW }, { 'D', ACT_DOWN }, { 'y', ACT_YES }, { 'n', ACT_NO },
 		{ 'd', ACT_DONTKNOW }, { 'x', ACT_DECLINED }, { 'i', ACT_INTENDED },
+		{ 'L', ACT_LANG },
 	};
 	for (const char *k = keys; *k; k++) {
 		if (*k == ' ')
@@ -126,7 +147,8 @@ static void wkeys(struct fx *f, const char *keys)
 		for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
 			if (table[i].c == *k)
 				key.action = table[i].a;
-		assert_int_not_equal(key.action, ACT_NONE);
+		if (*k != 'G')
+			assert_int_not_equal(key.action, ACT_NONE);
 		if (wizard_field(&f->w) == FIELD_TEXT && key.action != ACT_CHOOSE &&
 		    !*keys_key(key.action, true))
 			fail_msg("no key does '%c' in a text field", *k);	/* typed as text */
@@ -175,7 +197,7 @@ static void wizard_all(struct fx *f)
 
 /* ---- the line mode, from a script of lines ------------------------------ */
 
-/* The input of plain_run: one line per read, so that "#fail" and "#ok"
+/* The input of the line mode: one line per read, so that "#fail" and "#ok"
  * lines turn the disk's faults on and off between two lines. */
 struct script {
 	char *text;
@@ -188,7 +210,8 @@ static ssize_t script_read(void *c, char *buf, size_t size)
 	for (;;) {
 		if (!s->text[s->at])
 			return 0;
-		size_t n = strcspn(s->text + s->at, "\n") + 1;
+		size_t n = strcspn(s->text + s->at, "\n");
+		n += s->text[s->at + n] == '\n';	/* the last line may have none */
 		if (strncmp(s->text + s->at, "#fail\n", 6) == 0 || strncmp(s->text + s->at, "#ok\n", 4) == 0) {
 			failing = s->text[s->at + 1] == 'f';
 			s->at += n;
@@ -202,8 +225,10 @@ static ssize_t script_read(void *c, char *buf, size_t size)
 	}
 }
 
-/* Runs the line mode on lines ("|" between them); its output is returned. */
-static char *plain_all(struct fx *f, const char *lines)
+/* The line mode through the one loop (frontend_run) on f's session, from
+ * its start screen, on lines ("|" between them), in the languages langs
+ * (NULL: English only). Its output is returned; *rc the loop's. */
+static char *plain_run_lines(struct fx *f, const char *lines, const struct langs *langs, int *rc)
 {
 	struct script s = { strdup(lines), 0 };
 	for (char *p = s.text; *p; p++)
@@ -214,13 +239,21 @@ static char *plain_all(struct fx *f, const char *lines)
 	char *out = NULL;
 	size_t len = 0;
 	FILE *o = open_memstream(&out, &len);
-	struct plain_opts po = { NULL, NULL, 80, NULL, NULL, -1, NULL, NULL };
-	assert_int_equal(session_begin(&f->ss), 0);
-	int rc = plain_run(&f->ss, in, o, &po);
+	struct frontend_opts fo = { .start = &f->start, .langs = langs, .second = -1,
+				    .in = in, .out = o, .width = 80 };
+	*rc = frontend_run(&plain_frontend, f->ss, &fo);
 	fclose(in);
 	fclose(o);
 	free(s.text);
-	if (rc != 0)
+	return out;
+}
+
+/* The whole interview in the line mode, which must complete it. */
+static char *plain_all(struct fx *f, const char *lines)
+{
+	int rc;
+	char *out = plain_run_lines(f, lines, NULL, &rc);
+	if (rc != FRONTEND_COMPLETE)
 		fail_msg("the line mode did not complete the interview:\n%s", out);
 	return out;
 }
@@ -245,7 +278,42 @@ static char *plain_script(int k, const char *extra)
 
 /* ---- the tests ------------------------------------------------------- */
 
-static char *clean_records;	/* the wizard's, without faults */
+/* Keeps two records that differ in files under f's directory, which the
+ * failing test leaves, and returns a message that names them. */
+static const char *kept(struct fx *f, const char *a, const char *b)
+{
+	static char msg[1500];
+	char pa[700], pb[700];
+	snprintf(pa, sizeof pa, "%s/expected.txt", f->base);
+	snprintf(pb, sizeof pb, "%s/got.txt", f->base);
+	FILE *x = fopen(pa, "w"), *y = fopen(pb, "w");
+	if (x && y) {
+		fputs(a, x);
+		fputs(b, y);
+	}
+	if (x)
+		fclose(x);
+	if (y)
+		fclose(y);
+	snprintf(msg, sizeof msg, "diff %s %s", pa, pb);
+	return msg;
+}
+
+/* The wizard's records of the whole interview without faults, which a
+ * retry after any fault must leave too: made on first use, so that each
+ * test stands on its own, in any order. */
+static const char *clean_records(void)
+{
+	static char *clean;
+	if (!clean) {
+		struct fx *w = fx_new();
+		for (int i = 0; i < NSTEPS; i++)
+			wkeys(w, interview[i].wizard);
+		clean = records(w);
+		fx_free(w);
+	}
+	return clean;
+}
 
 static void test_both_front_ends_leave_the_same_records(void **st)
 {
@@ -262,18 +330,10 @@ static void test_both_front_ends_leave_the_same_records(void **st)
 	assert_non_null(strstr(rw, "id: act.open\nold: declined\nnew: Offered work\n"));
 	assert_null(strstr(rw, "event: answer\nid: setup.contact"));	/* nothing chosen: no answer */
 	assert_non_null(strstr(rw, "event: finish\n"));
-	FILE *keep = fopen("build/door-wizard.txt", "w");
-	fputs(rw, keep);
-	fclose(keep);
-	if (strcmp(rw, rp) != 0) {	/* too long for one message: kept to compare */
-		FILE *a = fopen("build/door-wizard.txt", "w"), *b = fopen("build/door-plain.txt", "w");
-		fputs(rw, a);
-		fputs(rp, b);
-		fclose(a);
-		fclose(b);
-		fail_msg("the records differ: diff build/door-wizard.txt build/door-plain.txt");
-	}
-	clean_records = rw;
+	if (strcmp(rw, rp) != 0)	/* too long for one message: kept to compare */
+		fail_msg("the records differ: %s", kept(p, rw, rp));
+	assert_string_equal(rw, clean_records());
+	free(rw);
 	free(rp);
 	fx_free(w);
 	fx_free(p);
@@ -311,13 +371,8 @@ static void wizard_fault_at(int k)
 	assert_int_equal(f->w.mode, W_DONE);
 	assert_string_equal(status(f), "complete");
 	char *after = records(f);
-	if (strcmp(after, clean_records) != 0) {	/* as if the disk had never failed */
-		FILE *a = fopen("build/door-fault.txt", "w");
-		fputs(after, a);
-		fclose(a);
-		fail_msg("step %d (%s): diff build/door-wizard.txt build/door-fault.txt", k,
-			 interview[k].wizard);
-	}
+	if (strcmp(after, clean_records()) != 0)	/* as if the disk had never failed */
+		fail_msg("step %d (%s): %s", k, interview[k].wizard, kept(f, clean_records(), after));
 	free(before);
 	free(mid);
 	free(after);
@@ -384,9 +439,9 @@ static void test_a_failed_commit_never_moves_the_line_mode(void **st)
 			fail_msg("step %d (%s): no NOT SAVED in:\n%s", k, interview[k].plain, out);
 		assert_string_equal(status(f), "complete");
 		char *r = records(f);
-		if (strcmp(r, clean_records) != 0)
-			fail_msg("step %d (%s): the records differ:\n%s\n---\n%s", k, interview[k].plain, r,
-				 clean_records);
+		if (strcmp(r, clean_records()) != 0)
+			fail_msg("step %d (%s): the records differ: %s", k, interview[k].plain,
+				 kept(f, clean_records(), r));
 		free(r);
 		free(out);
 		free(script);
@@ -411,9 +466,11 @@ static void test_the_store_warning_shows_at_the_start(void **st)
 	assert_int_equal(store_unlock(f->store, "correct horse", err, sizeof err), 0);
 	char *notice = store_notice(f->store);
 	assert_non_null(notice);
-	session_init(&f->ss, f->iv, f->store);
+	session_free(f->ss);
+	f->ss = session_new(f->iv, f->store);
 	wizard_free(&f->w);
-	wizard_init(&f->w, &f->ss, NULL, NULL);
+	wizard_init(&f->w, f->ss, NULL);
+	f->w.start = &f->start;
 	struct page pg;
 	page_build(&pg, &f->w, 80, 24);
 	char *t = page_text(&pg), want[600];
@@ -433,10 +490,187 @@ static void test_the_store_warning_shows_at_the_start(void **st)
 	state_home_remove(state);
 }
 
-static int teardown(void **st)
+
+/* ---- the start screen, the same in both front ends -------------------- */
+
+/* A store holding two unfinished cases, alike (so that either may be the
+ * newest), to offer on the start screen. */
+static struct fx *fx_with_cases(void)
 {
-	free(clean_records);
-	return bundled_teardown(st);
+	struct fx *f = fx_new();
+	int slot = deck_slot_find(deck, "setup.role");
+	struct answer a = { .kind = ANS_CHOICE, .choice = 1 };
+	for (int i = 0; i < 2; i++) {
+		struct interview *iv = interview_new(deck);
+		struct session *s = session_new(iv, f->store);
+		struct session_action begin = { .verb = DO_BEGIN };
+		struct session_action give = { .verb = DO_ANSWER, .slot = slot, .answer = &a };
+		assert_int_equal(session_do(s, &begin), S_MOVED);
+		assert_int_equal(session_do(s, &give), S_DONE);
+		session_free(s);
+		interview_free(iv);
+	}
+	fx_start(f);
+	assert_int_equal(f->start.n, 2);
+	return f;
+}
+
+/* The number of cases in f's store. */
+static size_t ncases(struct fx *f)
+{
+	size_t n;
+	free(store_cases(f->store, &n, err, sizeof err));
+	return n;
+}
+
+/* Where a front end ended: the row of the start screen it resumed (1-based),
+ * 0 for a new case, -1 for none. */
+static int opened(struct fx *f)
+{
+	const char *id = session_id(f->ss);
+	if (!*id)
+		return -1;
+	for (size_t i = 0; i < f->start.n; i++)
+		if (strcmp(f->start.cases[i].id, id) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+/* Start-screen inputs, as a line of the line mode and as the wizard's keys
+ * (wkeys), then what must happen: the row resumed (opened; 0: a new case,
+ * which the line mode begins with an Enter, the wizard with N after the
+ * keys), and what both say of the keys (NULL: nothing to check). A 100-digit
+ * line is, in the wizard, a hundred digit keys. */
+static const struct {
+	const char *name, *line, *keys;
+	int opened;
+	const char *says;
+} starts[] = {
+	{ "resume by number", "1", "1", 1, NULL },
+	{ "an out-of-range number, then Enter", "7||", "7", 0, "Not one of the unfinished interviews" },
+	{ "a 100-digit line, then Enter", NULL, NULL, 0, "Not one of the unfinished interviews" },
+	{ "garbage, then Enter", "xyz||", "G", 0, "Not one of the unfinished interviews" },
+	{ "a language switch, then Enter", "@es||", "L", 0, NULL },
+	{ "an out-of-range number, then the input ends", "7", "7", -1, "Not one of the unfinished interviews" },
+};
+
+/* The inputs of starts[k] for the line mode and the wizard: new strings. */
+static void start_inputs(int k, char **line, char **keys)
+{
+	if (starts[k].line) {
+		*line = strdup(starts[k].line);
+		*keys = strdup(starts[k].keys);
+		return;
+	}
+	*line = calloc(1, 103);
+	*keys = calloc(1, 204);
+	for (int i = 0; i < 100; i++) {
+		(*line)[i] = '9';
+		strcat(*keys, "9 ");
+	}
+	strcat(*line, "||");
+}
+
+/* The same inputs on the start screen of each front end: the same case
+ * opened (the same row, a new one, or none), the same records, the same
+ * number of cases, the same language, and what each says of a refusal. */
+static void start_both(int k, const struct langs *langs)
+{
+	char *line, *keys;
+	start_inputs(k, &line, &keys);
+	struct fx *w = fx_with_cases(), *p = fx_with_cases();
+	w->w.langs = langs;
+	wkeys(w, keys);
+	char *wmsg = strdup(w->w.msg);
+	if (starts[k].opened == 0)
+		wkeys(w, "N");
+	char *wl = strdup(catalog_lang(i18n_current()));
+	i18n_use(NULL);
+	int rc;
+	char *out = plain_run_lines(p, line, langs, &rc);
+	const char *plang = catalog_lang(i18n_current());
+	i18n_use(NULL);
+	if (opened(w) != starts[k].opened || opened(p) != starts[k].opened)
+		fail_msg("%s: opened row %d (wizard) and %d (line mode), not %d:\n%s", starts[k].name,
+			 opened(w), opened(p), starts[k].opened, out);
+	assert_int_equal(rc, FRONTEND_LEFT);	/* the input ended in the interview */
+	assert_int_equal(ncases(w), ncases(p));
+	assert_int_equal(ncases(w), starts[k].opened == 0 ? 3 : 2);
+	assert_string_equal(wl, plang);
+	char *rw = records(w), *rp = records(p);
+	if (strcmp(rw, rp) != 0)
+		fail_msg("%s: the records differ: %s", starts[k].name, kept(p, rw, rp));
+	if (starts[k].opened == 0)	/* no input was fed to the first question */
+		assert_null(strstr(rp, "event: answer"));
+	if (starts[k].says && (!strstr(out, starts[k].says) || !strstr(wmsg, starts[k].says)))
+		fail_msg("%s: the line mode or the wizard ('%s') does not say '%s':\n%s", starts[k].name,
+			 wmsg, starts[k].says, out);
+	if (starts[k].opened == 1)
+		assert_non_null(strstr(out, "Resuming interview"));
+	free(rw);
+	free(rp);
+	free(out);
+	free(wl);
+	free(wmsg);
+	free(line);
+	free(keys);
+	fx_free(w);
+	fx_free(p);
+}
+
+static void test_the_start_screen_is_the_same_in_both_front_ends(void **st)
+{
+	(void)st;
+	struct langs langs;
+	struct diags d = { 0 };
+	assert_int_equal(langs_load("locales", &langs, &d), 0);
+	diags_free(&d);
+	assert_true(langs.n > 1);
+	assert_string_equal(catalog_lang(langs.v[1]), "es");	/* the wizard's next language */
+	for (int k = 0; k < (int)(sizeof starts / sizeof starts[0]); k++)
+		start_both(k, &langs);
+	langs_free(&langs);
+}
+
+/* A refused choice says so in the wizard too, and the start screen stays:
+ * a number that is no row, and a key that is none of its choices. */
+static void test_the_wizard_refuses_what_is_not_on_the_start_screen(void **st)
+{
+	(void)st;
+	struct fx *f = fx_with_cases();
+	wkeys(f, "7");
+	assert_int_equal(f->w.mode, W_START);
+	assert_non_null(strstr(f->w.msg, "choose 1 to 2"));
+	f->w.msg[0] = '\0';
+	wkeys(f, "G");
+	assert_int_equal(f->w.mode, W_START);
+	assert_non_null(strstr(f->w.msg, "Not one of the unfinished interviews"));
+	wkeys(f, "2");
+	assert_int_equal(f->w.mode, W_INTERVIEW);
+	assert_int_equal(opened(f), 2);
+	fx_free(f);
+}
+
+/* The line mode reads its start line as every other line: a line that is
+ * no row is refused and asked again; nothing of it reaches the first
+ * question. */
+static void test_the_line_mode_asks_again_at_the_start(void **st)
+{
+	(void)st;
+	struct fx *f = fx_with_cases();
+	int rc;
+	char *out = plain_run_lines(f, "1x|0|99999999999999999999|2", NULL, &rc);
+	assert_int_equal(opened(f), 2);
+	const char *refusal = "Not one of the unfinished interviews";
+	char *at = out;
+	int refused = 0;
+	while ((at = strstr(at, refusal)))
+		refused++, at++;
+	assert_int_equal(refused, 3);
+	assert_null(strstr(out, "Not understood"));
+	assert_int_equal(ncases(f), 2);
+	free(out);
+	fx_free(f);
 }
 
 int main(void)
@@ -447,6 +681,9 @@ int main(void)
 		cmocka_unit_test(test_a_failed_commit_never_moves_the_wizard),
 		cmocka_unit_test(test_a_failed_commit_never_moves_the_line_mode),
 		cmocka_unit_test(test_the_store_warning_shows_at_the_start),
+		cmocka_unit_test(test_the_start_screen_is_the_same_in_both_front_ends),
+		cmocka_unit_test(test_the_wizard_refuses_what_is_not_on_the_start_screen),
+		cmocka_unit_test(test_the_line_mode_asks_again_at_the_start),
 	};
-	return cmocka_run_group_tests_name("door", tests, bundled_setup, teardown);
+	return cmocka_run_group_tests_name("door", tests, bundled_setup, bundled_teardown);
 }

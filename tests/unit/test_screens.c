@@ -16,6 +16,7 @@
 #include "tui/pass.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
+#include "wizard_door.h"
 
 static struct deck *deck;
 static struct contacts contacts;
@@ -138,7 +139,7 @@ static void compare(const char *name, int cols, int lines)
  * shown on the screen named at. */
 struct state {
 	struct interview *iv;
-	struct session ss;
+	struct session *ss;
 	struct wizard w;
 };
 
@@ -151,8 +152,10 @@ static void state_at(struct state *s, const char *answers, const char *at)
 	assert_int_equal(answers_apply(s->iv, &f, &d), 0);
 	stanza_file_free(&f);
 	diags_free(&d);
-	session_init(&s->ss, s->iv, NULL);
-	wizard_init(&s->w, &s->ss, &contacts, "~/.config/tipscreen/contacts");
+	s->ss = session_new(s->iv, NULL);
+	struct frontend_opts o = { .contacts = &contacts,
+				    .contacts_path = "~/.config/tipscreen/contacts", .second = -1 };
+	wizard_init(&s->w, s->ss, &o);
 	struct wizard_key enter = { .action = ACT_NEXT };
 	if (at) {
 		wizard_key(&s->w, &enter);	/* leave the start screen */
@@ -165,6 +168,7 @@ static void state_at(struct state *s, const char *answers, const char *at)
 static void state_free(struct state *s)
 {
 	wizard_free(&s->w);
+	session_free(s->ss);
 	interview_free(s->iv);
 }
 
@@ -205,11 +209,10 @@ static void test_start_resume_and_help_at_40x12(void **st)
 	(void)st;
 	struct state s;
 	state_at(&s, "", NULL);
-	setenv("TZ", "UTC", 1);	/* the offers show their local time */
-	tzset();
-	struct store_case cases[2] = { { .id = "00000000000000a1" }, { .id = "00000000000000a2" } };
-	s.w.resume = cases;
-	s.w.nresume = 2;
+	struct view_resume cases[2] = { { "00000000000000a1", "1970-01-01 00:00" },
+					{ "00000000000000a2", "1970-01-01 00:00" } };
+	struct view_start v = { cases, 2 };
+	s.w.start = &v;
 	golden(&s.w, "start-resume", 40, 12);
 	struct wizard_key k = { .action = ACT_HELP };
 	wizard_key(&s.w, &k);

@@ -6,11 +6,12 @@
 
 #include "tui/page.h"
 #include "tui/wizard.h"
+#include "wizard_door.h"
 
 
 struct fixture {
 	struct interview *iv;
-	struct session ss;	/* no store: nothing is recorded */
+	struct session *ss;	/* no store: nothing is recorded */
 	struct wizard w;
 };
 
@@ -18,8 +19,9 @@ static struct fixture *start(void)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	f->iv = interview_new(deck);
-	session_init(&f->ss, f->iv, NULL);
-	wizard_init(&f->w, &f->ss, NULL, "/x/contacts");
+	f->ss = session_new(f->iv, NULL);
+	struct frontend_opts o = { .contacts_path = "/x/contacts", .second = -1 };
+	wizard_init(&f->w, f->ss, &o);
 	struct wizard_key enter = { .action = ACT_NEXT };
 	assert_int_equal(wizard_key(&f->w, &enter) & W_NEW_SCREEN, W_NEW_SCREEN);
 	assert_int_equal(f->w.mode, W_INTERVIEW);
@@ -29,6 +31,7 @@ static struct fixture *start(void)
 static void done(struct fixture *f)
 {
 	wizard_free(&f->w);
+	session_free(f->ss);
 	interview_free(f->iv);
 	free(f);
 }
@@ -87,10 +90,9 @@ static void test_start_screen_then_first_question(void **st)
 {
 	(void)st;
 	struct interview *iv = interview_new(deck);
-	struct session ss;
-	session_init(&ss, iv, NULL);
+	struct session *ss = session_new(iv, NULL);
 	struct wizard w;
-	wizard_init(&w, &ss, NULL, NULL);
+	wizard_init(&w, ss, NULL);
 	struct page p;
 	page_build(&p, &w, 80, 24);
 	char *t = page_text(&p);
@@ -101,6 +103,7 @@ static void test_start_screen_then_first_question(void **st)
 	assert_true(wizard_key(&w, &esc) & W_END);
 	assert_int_equal(w.mode, W_QUIT);
 	wizard_free(&w);
+	session_free(ss);
 	interview_free(iv);
 }
 
@@ -311,26 +314,27 @@ static void test_help_mode_lists_the_keys_from_the_table(void **st)
 }
 
 /* A start screen offering n unfinished cases. */
-static struct fixture *at_start(struct store_case *cases, size_t n)
+static struct fixture *at_start(struct view_start *v, struct view_resume *cases, size_t n)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	f->iv = interview_new(deck);
-	session_init(&f->ss, f->iv, NULL);
-	wizard_init(&f->w, &f->ss, NULL, NULL);
+	f->ss = session_new(f->iv, NULL);
+	wizard_init(&f->w, f->ss, NULL);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(cases[i].id, sizeof cases[i].id, "%016zx", i + 0xa0);
-		cases[i].updated = 0;
+		snprintf(cases[i].when, sizeof cases[i].when, "1970-01-01 00:00");
 	}
-	f->w.resume = cases;
-	f->w.nresume = n;
+	*v = (struct view_start){ cases, n };
+	f->w.start = v;
 	return f;
 }
 
 static void test_start_at_40x12_shows_the_offers_and_scrolls_to_the_rest(void **st)
 {
 	(void)st;
-	struct store_case cases[3];
-	struct fixture *f = at_start(cases, 3);
+	struct view_resume cases[3];
+	struct view_start v;
+	struct fixture *f = at_start(&v, cases, 3);
 	char *t = shown(f, 40, 12);
 	assert_non_null(strstr(t, "Screening interview"));
 	assert_non_null(strstr(t, "Start a new interview"));
@@ -358,15 +362,14 @@ static void test_start_at_40x12_shows_the_offers_and_scrolls_to_the_rest(void **
 	assert_non_null(strstr(t, "Who is doing this screening?"));
 	assert_non_null(strstr(t, "↓ 2 more"));
 	free(t);
-	f->w.resume = NULL;
-	f->w.nresume = 0;
 	done(f);
 }
 
 static void test_f1_question_mark_and_tab_on_the_start_screen(void **st)
 {
 	(void)st;
-	struct fixture *f = at_start(NULL, 0);
+	struct view_start v;
+	struct fixture *f = at_start(&v, NULL, 0);
 	act(f, ACT_HELP);
 	assert_int_equal(f->w.mode, W_HELP);
 	char *t = shown(f, 80, 60);

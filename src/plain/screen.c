@@ -1,0 +1,276 @@
+#include "plain/line.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "base/xalloc.h"
+
+/* The view's message for the session, on a line of its own, if it has
+ * one: "NOT SAVED: ..." after a failed commit, the store's warning at the
+ * start. */
+void plain_message(struct plain *p, bool start)
+{
+	char *m = view_message(p->ss, start);
+	if (m)
+		fprintf(p->out, "%s\n", m);
+	free(m);
+}
+
+void plain_not_saved(struct plain *p)
+{
+	plain_message(p, false);
+}
+
+/* The words the line mode takes, from the one action table. */
+char *plain_words(const enum action *acts, size_t n)
+{
+	return action_list(acts, n, action_line);
+}
+
+static void wrap(struct plain *p, const char *indent, const char *text)
+{
+	int w = p->o->width - (int)strlen(indent);
+	char *s = text_wrap(text, w > 20 ? w : 20);
+	for (char *l = s, *e; l; l = e ? e + 1 : NULL) {
+		e = strchr(l, '\n');
+		fprintf(p->out, "%s%.*s\n", indent, e ? (int)(e - l) : (int)strlen(l), l);
+	}
+	free(s);
+}
+
+/* Bilingual: a deck text again in the respondent's language, tagged. */
+static void second_text(struct plain *p, const char *indent, const char *ctx, const char *text)
+{
+	if (!p->o->langs || p->o->second < 0 || !text)
+		return;
+	const struct catalog *c = p->o->langs->v[p->o->second];
+	if (c == i18n_current())
+		return;
+	char *t = xasprintf("[%s] %s", catalog_lang(c), catalog_get(c, ctx, text));
+	wrap(p, indent, t);
+	free(t);
+}
+
+void plain_lang_line(struct plain *p)
+{
+	if (!p->o->langs || p->o->langs->n < 2)
+		return;
+	char *l = langs_label(p->o->langs, langs_current(p->o->langs));
+	fprintf(p->out, _("Language: %s. %s and a code changes it; %s alone lists them."), l,
+		action_line(ACT_LANG), action_line(ACT_LANG));
+	fputc('\n', p->out);
+	free(l);
+	if (p->o->second >= 0) {	/* a draft is said to be one wherever it is shown */
+		l = langs_label(p->o->langs, p->o->second);
+		fprintf(p->out, _("Respondent's language, shown under each question: %s."), l);
+		fputc('\n', p->out);
+		free(l);
+	}
+}
+
+void plain_help(struct plain *p, const struct screen *sc, const char *item_help)
+{
+	if (item_help) {
+		fprintf(p->out, "%s\n", _("Help for this item:"));
+		wrap(p, "  ", item_help);
+	}
+	if (sc->help) {
+		fprintf(p->out, "%s\n", _("Help for the interviewer:"));
+		wrap(p, "  ", D_(sc->id, sc->help));
+	}
+	if (sc->why) {
+		fprintf(p->out, "%s\n", _("Why we ask:"));
+		wrap(p, "  ", D_(sc->id, sc->why));
+	}
+	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_NOTE, ACT_LANG, ACT_HELP };
+	char *k = plain_words(keys, 5);
+	fprintf(p->out, _("Keys: %s (+ and the text of a note, @ and a language code)."), k);
+	fputc('\n', p->out);
+	free(k);
+}
+
+static void show_current(struct plain *p, int slot)
+{
+	const struct answer *a = interview_get(p->iv, slot);
+	if (a->kind == ANS_NONE)
+		return;
+	char *v = answer_format(p->dk, slot, a, false);
+	fprintf(p->out, _("(Answer so far: %s. Enter keeps it.)"), *v ? v : _("nothing chosen"));
+	fputc('\n', p->out);
+	free(v);
+}
+
+/* What a slot's prompt asks for, the answer words from the view: a new
+ * string. */
+static char *prompt_for(const struct deck *dk, int slot)
+{
+	enum action acts[5];
+	char *w = plain_words(acts, (size_t)view_answers(dk, slot, acts)), *s;
+	switch (deck_slot_type(dk, slot)) {
+	case SCR_YESNO: return w;
+	case SCR_SINGLE: s = xasprintf(_("the number of a choice, %s"), w); break;
+	case SCR_MULTI: s = xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w); break;
+	case SCR_TEXT: s = xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w); break;
+	default: s = xasprintf(_("a number, %s"), w);
+	}
+	free(w);
+	return s;
+}
+
+void plain_ask_slot(struct plain *p, const struct screen *sc, int slot)
+{
+	char *want = prompt_for(p->dk, slot);
+	fprintf(p->out, _("Answer: %s"), want);
+	free(want);
+	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
+		fprintf(p->out, _(" (%ld to %ld)"), sc->min, sc->max);
+	fprintf(p->out, _(". %s help"), action_line(ACT_HELP));
+	fputc('\n', p->out);
+	show_current(p, slot);
+}
+
+/* What the line mode says of an answer that does not fit slot: the
+ * engine's reason, or what any answer of the kind is, in its own words. */
+void plain_not_understood(struct plain *p, int slot, const char *why)
+{
+	char *expected = why == answer_expected(p->dk, slot) ? prompt_for(p->dk, slot) : xstrdup(why);
+	fprintf(p->out, _("Not understood: expected %s. Type %s for help."), expected,
+		action_line(ACT_HELP));
+	free(expected);
+	fputc('\n', p->out);
+}
+
+void plain_show_choices(struct plain *p, const struct screen *sc)
+{
+	size_t n;
+	struct view_choice *c = view_choices(p->iv, &n);
+	for (size_t i = 0; i < n; i++) {
+		char *t = xasprintf("  %zu. %s", i + 1, c[i].label);
+		wrap(p, "", t);
+		second_text(p, "      ", sc->id, sc->choices[i].label);
+		free(t);
+	}
+	free(c);
+}
+
+/* The checklist's item i, as the view has it, and its prompt. */
+void plain_ask_item(struct plain *p, const struct screen *sc, size_t i)
+{
+	size_t n;
+	struct view_item *it = view_items(p->iv, &n);
+	if (i < n) {
+		const struct item *d = it[i].item;
+		fputc('\n', p->out);
+		fprintf(p->out, _("Item %zu of %zu:"), i + 1, n);
+		fputc('\n', p->out);
+		wrap(p, "  ", it[i].label);
+		second_text(p, "  ", d->id, d->text);
+		plain_ask_slot(p, sc, d->slot);
+	}
+	free(it);
+}
+
+void plain_wait_enter(struct plain *p)
+{
+	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_HELP };
+	char *k = plain_words(keys, 3);
+	fprintf(p->out, _("Press Enter to continue (%s)."), k);
+	fputc('\n', p->out);
+	free(k);
+}
+
+static void review_line(struct plain *p, int n, int slot)
+{
+	const struct answer *a = interview_get(p->iv, slot);
+	char *v = a->kind == ANS_NONE ? xstrdup(_("not answered")) : answer_format(p->dk, slot, a, false);
+	const char *q = D_(p->dk->slots[slot].id, deck_slot_text(p->dk, slot));
+	size_t ql = strcspn(q, "\n");
+	char *t = n > 0 ? xasprintf("%3d. %.*s — %s", n, (int)ql, q, v)
+			: xasprintf("  - %.*s — %s", (int)ql, q, v);
+	wrap(p, "", t);
+	free(t);
+	free(v);
+}
+
+static void number_list(struct plain *p, const char *title, const size_t *v, size_t n)
+{
+	fprintf(p->out, "%s: ", title);
+	for (size_t i = 0; i < n; i++)
+		fprintf(p->out, "%s%zu", i ? ", " : "", v[i]);
+	fprintf(p->out, "%s\n", n ? "" : _("none"));
+}
+
+static void review_lists(struct plain *p, const struct view_review *rv)
+{
+	number_list(p, _("Not answered"), rv->unanswered, rv->nunanswered);
+	number_list(p, _("Declined"), rv->declined, rv->ndeclined);
+	if (rv->ndiscarded)
+		fprintf(p->out, "%s\n", _("Will be discarded (their screens are no longer on the path):"));
+	for (size_t i = 0; i < rv->ndiscarded; i++)
+		review_line(p, 0, rv->discarded[i]);
+}
+
+/* The review as the view has it. */
+void plain_review(struct plain *p)
+{
+	struct view_review rv;
+	view_review(p->iv, &rv);
+	fprintf(p->out, "%s\n", _("Every answer on the path:"));
+	for (size_t i = 0; i < rv.n; i++)
+		review_line(p, (int)i + 1, rv.slots[i]);
+	review_lists(p, &rv);
+	view_review_free(&rv);
+	fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
+}
+
+void plain_summary(struct plain *p)
+{
+	struct report r;
+	const char *why;
+	if (view_summary(p->iv, p->o->law, &r, &why) < 0) {
+		fprintf(p->out, _("The answers contradict each other (%s): go back and correct them."), why);
+		fputc('\n', p->out);
+		return;
+	}
+	fputc('\n', p->out);
+	report_print(p->out, &r, p->o->width);
+	report_free(&r);
+}
+
+void plain_referral(struct plain *p)
+{
+	fprintf(p->out, "%s\n", _("Referral contacts:"));
+	if (p->o->contacts && p->o->contacts->file.n)
+		contacts_print(p->o->contacts, p->out);
+	else if (p->o->contacts_path)
+		fprintf(p->out, _("  No local contacts are configured: add them to %s.\n"),
+			p->o->contacts_path);
+	else
+		fprintf(p->out, "%s\n", _("  No local contacts are configured."));
+}
+
+void plain_header(struct plain *p, const struct screen *sc)
+{
+	struct view_header h;
+	view_header_training(p->o->training, p->iv, &h);
+	fputc('\n', p->out);
+	if (h.training)
+		fprintf(p->out, "%s ", _("TRAINING"));
+	fprintf(p->out, _("[%s — screen %zu of %zu]"), h.section, h.pos, h.n);
+	fputc('\n', p->out);
+	if (h.question) {
+		wrap(p, "", h.question);
+		second_text(p, "", sc->id, sc->question);
+	}
+	if (h.says) {
+		char *s = xasprintf(_("Says: %s"), h.says);
+		wrap(p, "", s);
+		free(s);
+	}
+	if (h.note) {
+		fprintf(p->out, _("(Note: %s)"), h.note);
+		fputc('\n', p->out);
+	}
+}
+
