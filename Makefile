@@ -122,14 +122,7 @@ test-run: check asan fuzz-build
 
 check: build/asan/tipscreen po-check
 	@sh tests/lint/layers.sh src
-	@bad=$$(grep -rlE '#include[[:space:]]*[<"](n?curses|ncursesw/)' $(ENGINE:%=src/%) src/plain src/cmd src/office src/main.c || true); \
-	if [ -n "$$bad" ]; then echo "check: curses included in the engine: $$bad"; exit 1; fi
-	@bad=$$(grep -lE '#include[[:space:]]*"domain/(guard|assess|inputs|law|report)\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
-	if [ -n "$$bad" ]; then echo "check: a front end includes the engine's internals (DESIGN §9; use view.h): $$bad"; exit 1; fi
-	@bad=$$(grep -nE '\<(assess|guard|national|inputs)_[a-z]+\(|\<report_(build|evidence|add_text|text)\(|\<interview_(path|discarded|next|back|goto|answer|set_[a-z]+|stop|finish)\(|#include[[:space:]]*"domain/national\.h"' src/tui/*.[ch] src/plain/*.[ch] || true); \
-	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
-	@bad=$$(grep -nE '\<(session_do|i18n_use|store_[a-z_]+)\(|struct store_case' src/tui/*.[ch] src/plain/*.[ch] || true); \
-	if [ -n "$$bad" ]; then echo "check: a front end applies an action, switches the language or reads the store itself (return the action to frontend_run; DO_LANG; view_start): $$bad"; exit 1; fi
+	@sh tests/lint/source.sh src
 	build/asan/tipscreen check screens
 	build/asan/tipscreen scenarios
 	@sh tests/lint/law.sh screens/law tests/law.sha256 ../shared/protocol

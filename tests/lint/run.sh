@@ -2,7 +2,8 @@
 # The layer check of make check (tests/lint/layers.sh), tested by injection:
 # a copy of src/ with an upward include, an include with no layer, and a
 # cycle must each be refused, naming the file; the tree as it is passes.
-# Then the law-text check (tests/lint/law.sh) the same way.
+# Then the law-text check (tests/lint/law.sh) and the source rules
+# (tests/lint/source.sh) the same way.
 set -u
 . tests/e2e/lib.sh
 e2e_setup lint
@@ -93,6 +94,48 @@ rm "$TMP/law/texts/$first"
 if law "$TMP/law/protocol"; then bad "accepted"; fi
 has out "new.en.txt is not in $TMP/law/sums"
 has out "lists $first, which is not in $TMP/law/texts"
+end
+
+# The source rules (tests/lint/source.sh) the same way.
+source_check() { sh tests/lint/source.sh "$1" >"$TMP/out" 2>"$TMP/err"; }
+
+begin "the tree as it is keeps to the source rules"
+source_check src || bad "refused: $(head -5 "$TMP/out")"
+end
+
+begin "curses in the engine is refused, naming the file"
+inject curses
+printf '#include <curses.h>\n' >>"$TMP/curses/src/domain/vocab.c"
+if source_check "$TMP/curses/src"; then bad "accepted"; fi
+has out "curses included outside src/tui"
+has out "src/domain/vocab.c"
+end
+
+begin "a front end that applies an action or reads the store itself is refused"
+inject door
+printf 'static void f(void) { session_do(0, 0); }\n' >>"$TMP/door/src/plain/plain.c"
+if source_check "$TMP/door/src"; then bad "accepted"; fi
+has out "a front end applies an action"
+has out "src/plain/plain.c"
+inject store
+printf 'static void g(void) { store_cases(0); }\n' >>"$TMP/store/src/tui/wizard.c"
+if source_check "$TMP/store/src"; then bad "accepted"; fi
+has out "src/tui/wizard.c"
+end
+
+begin "a front end that assesses or moves the interview itself is refused"
+inject assess
+printf '#include "domain/assess.h"\nstatic void h(void) { interview_next(0); }\n' >>"$TMP/assess/src/tui/page.c"
+if source_check "$TMP/assess/src"; then bad "accepted"; fi
+has out "a front end includes the engine's internals"
+has out "a front end builds a review, summary or leave rule, or moves the interview"
+end
+
+begin "a file over 700 lines is refused, with its length"
+inject long
+awk 'BEGIN { for (i = 0; i < 701; i++) print "/* line */" }' >"$TMP/long/src/base/long.c"
+if source_check "$TMP/long/src"; then bad "accepted"; fi
+has out "src/base/long.c: 701 lines"
 end
 
 e2e_finish
