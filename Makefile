@@ -130,6 +130,8 @@ check: build/asan/tipscreen po-check
 	if [ -n "$$bad" ]; then echo "check: a front end builds a review, summary or leave rule, or moves the interview, itself (use view.h, session_do): $$bad"; exit 1; fi
 	@bad=$$(grep -nE '\<(session_do|i18n_use|store_[a-z_]+)\(|struct store_case' src/tui/*.[ch] src/plain/*.[ch] || true); \
 	if [ -n "$$bad" ]; then echo "check: a front end applies an action, switches the language or reads the store itself (return the action to frontend_run; DO_LANG; view_start): $$bad"; exit 1; fi
+	@bad=$$(grep -lE 'struct cmdline|"cmd/commands\.h"' src/cmd/*.[ch] | grep -vE '^src/cmd/(cmdline|commands)\.[ch]$$' || true); \
+	if [ -n "$$bad" ]; then echo "check: a command reads the parsed command line itself (take struct cmd_ctx and its own options of cmd.h; commands.c's adapter fills them): $$bad"; exit 1; fi
 	build/asan/tipscreen check screens
 	build/asan/tipscreen scenarios
 	@sh tests/lint/law.sh screens/law tests/law.sha256 ../shared/protocol

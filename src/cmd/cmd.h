@@ -10,11 +10,14 @@
 #include <stdio.h>
 
 #include "base/exitcode.h"
+#include "office/office.h"
 
 /* What every command may read: where its results go, and the files the
  * commands share. Each command takes it and, beside it, only the options
  * it takes (the structs below, or plain arguments), which the command
- * table's adapters (commands.c) build from the command line. */
+ * table's adapters (commands.c) build from the command line: no command
+ * sees the parsed command line itself (make check refuses struct cmdline
+ * outside cmdline.c and commands.c). */
 struct cmd_ctx {
 	FILE *out;		/* results: stdout, or a stream converting to the
 				 * terminal's charset */
@@ -210,6 +213,10 @@ int cmd_load_scenarios(const char *deckdir, const char *dir, const struct deck *
 int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 		    const struct scenario *s, const struct deck *dk, const struct interview *iv,
 		    time_t started);
+/* `tipscreen office SUB ARGS…` (office_cmd.c): the office context made
+ * from c and o, then fn over the office store. */
+int cmd_office(const struct cmd_ctx *c, const struct cmd_office_opts *o, office_fn *fn, int argc,
+	       const char *const *argv);
 /* --version: the version, then the deck's size and identity. */
 int cmd_version(const struct cmd_ctx *c, const char *version);
 

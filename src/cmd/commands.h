@@ -167,9 +167,4 @@ int cmd_parse(int argc, char **argv, struct cmdline *c, const struct cmd_command
 /* Runs cmd (commands.c) over c's options and arguments: the exit code. */
 int cmd_run(const struct cmdline *c, const struct cmd_command *cmd);
 
-/* `tipscreen office SUB ARGS…` (office_cmd.c): the office context made
- * from c and o, then fn over the office store. */
-int cmd_office(const struct cmd_ctx *c, const struct cmd_office_opts *o, office_fn *fn, int argc,
-	       const char *const *argv);
-
 #endif

@@ -2,7 +2,7 @@
  * office context (office.h) built from the command's context and its
  * options, the office key and the known laptops opened through keys.c,
  * then the office runs SUB. The context borrows every string of both. */
-#include "cmd/commands.h"
+#include "cmd/cmd.h"
 
 static struct keyfile_secret *open_key(void *arg, int *rc)
 {
