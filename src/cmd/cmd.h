@@ -16,8 +16,8 @@
  * commands share. Each command takes it and, beside it, only the options
  * it takes (the structs below, or plain arguments), which the command
  * table's adapters (commands.c) build from the command line: no command
- * sees the parsed command line itself (make check refuses struct cmdline
- * outside cmdline.c and commands.c). */
+ * sees the parsed command line itself (make check keeps it to cmdline.c
+ * and commands.c). */
 struct cmd_ctx {
 	FILE *out;		/* results: stdout, or a stream converting to the
 				 * terminal's charset */
