@@ -21,37 +21,39 @@
 /* The option structs that several commands share (cmd.h). */
 static struct cmd_store_opts store_of(const struct cmdline *c)
 {
-	return (struct cmd_store_opts){ c->data, c->passphrase_file };
+	return (struct cmd_store_opts){ .data = c->data, .passphrase_file = c->passphrase_file };
 }
 
 static struct cmd_lang_opts lang_of(const struct cmdline *c)
 {
-	return (struct cmd_lang_opts){ c->lang, c->second };
+	return (struct cmd_lang_opts){ .lang = c->lang, .second = c->second };
 }
 
 static struct cmd_front_opts front_of(const struct cmdline *c)
 {
-	return (struct cmd_front_opts){ c->plain, c->color, c->bidi_terminal };
+	return (struct cmd_front_opts){ .plain = c->plain, .color = c->color,
+					.bidi_terminal = c->bidi_terminal };
 }
 
 static struct cmd_key_opts key_of(const struct cmdline *c)
 {
-	return (struct cmd_key_opts){ c->key, c->passphrase_file };
+	return (struct cmd_key_opts){ .key = c->key, .passphrase_file = c->passphrase_file };
 }
 
 static struct cmd_signer_opts signer_of(const struct cmdline *c)
 {
-	return (struct cmd_signer_opts){ c->signer, c->any_signer };
+	return (struct cmd_signer_opts){ .signer = c->signer, .any_signer = c->any_signer };
 }
 
 static struct cmd_report_opts report_of(const struct cmdline *c)
 {
-	return (struct cmd_report_opts){ c->json, c->law, lang_of(c) };
+	return (struct cmd_report_opts){ .json = c->json, .law = c->law, .lang = lang_of(c) };
 }
 
 static int run_interview(const struct cmdline *c)
 {
-	struct cmd_interview_opts o = { front_of(c), lang_of(c), c->law, store_of(c), c->contacts };
+	struct cmd_interview_opts o = { .front = front_of(c), .lang = lang_of(c), .law = c->law,
+					.store = store_of(c), .contacts = c->contacts };
 	return cmd_interview(&c->ctx, &o);
 }
 
@@ -85,8 +87,8 @@ static int run_cases(const struct cmdline *c)
 
 static int run_export(const struct cmdline *c)
 {
-	struct cmd_export_opts o = { store_of(c), c->format, c->seal_to, c->encoding, c->law,
-				     lang_of(c) };
+	struct cmd_export_opts o = { .store = store_of(c), .format = c->format, .seal_to = c->seal_to,
+				     .encoding = c->encoding, .law = c->law, .lang = lang_of(c) };
 	return cmd_export(&c->ctx, &o, ARG(0));
 }
 
@@ -116,13 +118,15 @@ static int run_unseal(const struct cmdline *c)
 
 static int run_bundle(const struct cmdline *c)
 {
-	struct cmd_bundle_opts o = { store_of(c), c->to, c->output, c->all };
+	struct cmd_bundle_opts o = { .store = store_of(c), .to = c->to, .output = c->output,
+				     .all = c->all };
 	return cmd_bundle(&c->ctx, &o);
 }
 
 static int run_receipt(const struct cmdline *c)
 {
-	struct cmd_receipt_opts o = { store_of(c), c->to, c->del, c->yes };
+	struct cmd_receipt_opts o = { .store = store_of(c), .to = c->to, .del = c->del,
+				      .yes = c->yes };
 	return cmd_receipt(&c->ctx, &o, ARG(0));
 }
 
@@ -138,8 +142,11 @@ static int run_scenarios(const struct cmdline *c)
 
 static int run_train(const struct cmdline *c)
 {
-	struct cmd_train_opts o = { front_of(c), lang_of(c), c->solo, c->card, c->json, c->answers,
-				    { c->result, c->to, c->trainee } };
+	struct cmd_train_opts o = {
+		.front = front_of(c), .lang = lang_of(c), .solo = c->solo, .card = c->card,
+		.json = c->json, .answers = c->answers,
+		.result = { .result = c->result, .to = c->to, .trainee = c->trainee },
+	};
 	return cmd_train(&c->ctx, &o, ARG(0));
 }
 
@@ -157,8 +164,10 @@ static int run_version(const struct cmdline *c)
 /* An office subcommand: fn over the office context office_cmd.c makes. */
 static int run_office(const struct cmdline *c, office_fn *fn)
 {
-	struct cmd_office_opts o = { c->db, key_of(c), signer_of(c), c->dry_run, c->receipt, c->by,
-				     c->k, c->format };
+	struct cmd_office_opts o = {
+		.db = c->db, .key = key_of(c), .signer = signer_of(c), .dry_run = c->dry_run,
+		.receipt = c->receipt, .by = c->by, .k = c->k, .format = c->format,
+	};
 	return cmd_office(&c->ctx, &o, fn, c->nargs, c->args);
 }
 
