@@ -26,7 +26,7 @@
 /* On a terminal whose charset is not UTF-8, results go through a stream
  * that transliterates (once said on stderr); pipes and files get UTF-8.
  * Returns that stream, which main closes, or NULL. */
-static FILE *open_output(struct options *o)
+static FILE *open_output(struct cmd_ctx *o)
 {
 	if (text_is_utf8_charset(o->charset) || !isatty(STDOUT_FILENO))
 		return NULL;
@@ -73,14 +73,14 @@ int main(int argc, char **argv)
 	 * user's locale (the terminal's charset is handled at the edges). */
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "C.utf8");
-	struct cmdline c = { .o = { .out = stdout, .charset = charset,
-				    .deck = TIPSCREEN_DECKDIR, .locales = TIPSCREEN_LOCALEDIR,
-				    .bundled = TIPSCREEN_DECKDIR, .width = 76 } };
+	struct cmdline c = { .ctx = { .out = stdout, .charset = charset,
+				      .deck = TIPSCREEN_DECKDIR, .locales = TIPSCREEN_LOCALEDIR,
+				      .bundled = TIPSCREEN_DECKDIR, .width = 76 } };
 	const struct cmd_command *cmd;
 	int rc = cmd_parse(argc, argv, &c, &cmd);
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	FILE *conv = open_output(&c.o);
+	FILE *conv = open_output(&c.ctx);
 	rc = cmd_run(&c, cmd);
 	if (conv)
 		fclose(conv);

@@ -8,13 +8,13 @@
 #include "domain/report.h"
 #include "cmd/cmd.h"
 
-int cmd_assess(const struct options *o, const char *file)
+int cmd_assess(const struct cmd_ctx *c, const struct cmd_report_opts *o, const char *file)
 {
 	struct diags d = { 0 };
 	struct stanza_file f;
 	struct assess_input in;
 	struct profile *law;
-	int rc = cmd_load_law(o, &law);
+	int rc = cmd_load_law(c, o->law, &law);
 	if (rc != EXIT_OK)
 		return rc;
 	if (stanza_read(file ? file : "-", &f, &d) < 0 || inputs_parse(&f, &in, &d) < 0) {
@@ -25,17 +25,17 @@ int cmd_assess(const struct options *o, const char *file)
 		const char *why;
 		assess_run(&in, &a, &why);	/* contradictions were refused by inputs_parse */
 		if (o->json) {
-			national_report_json(o->out, law, &in, &a);
+			national_report_json(c->out, law, &in, &a);
 		} else {
 			struct langs l;
 			int lang, second;
-			rc = cmd_load_langs(o, &l, &lang, &second);
+			rc = cmd_load_langs(c, &o->lang, &l, &lang, &second);
 			if (rc == EXIT_OK) {
 				size_t n;
 				struct evidence *ev = report_evidence_inputs(&in, &n);
-				report_text(o->out, &a, &in, ev, n, o->width);
+				report_text(c->out, &a, &in, ev, n, c->width);
 				if (law)
-					national_print(o->out, law, &in, &a, o->width);
+					national_print(c->out, law, &in, &a, c->width);
 				free(ev);
 				i18n_use(NULL);
 				langs_free(&l);

@@ -102,9 +102,9 @@ static void case_facts(const struct deck *dk, struct bundle_case *c, const struc
 
 /* ---- bundle --------------------------------------------------------------- */
 
-/* The cases to send, in b (their records owned by b); 0, or -1 after
- * saying why. */
-static int gather(const struct options *o, struct store *st, const struct deck *dk, struct bundle *b)
+/* The cases to send (all: those sent already too), in b (their records
+ * owned by b); 0, or -1 after saying why. */
+static int gather(bool all, struct store *st, const struct deck *dk, struct bundle *b)
 {
 	char err[256];
 	size_t n, cap = 0;
@@ -127,7 +127,7 @@ static int gather(const struct options *o, struct store *st, const struct deck *
 			break;
 		}
 		size_t keep = before_sent(&w.r, &sent);
-		if (keep < w.n && !o->all) {	/* sent, and not changed since */
+		if (keep < w.n && !all) {	/* sent, and not changed since */
 			raw_free(&w);
 			continue;
 		}
@@ -205,8 +205,8 @@ static char *seal_bundle(struct store *st, struct bundle *b, const struct keyfil
 
 static const int end_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
-static int bundle_store(const struct options *o, struct store *st, const struct deck *dk,
-			const struct keyfile_public *pub, const char *fp)
+static int bundle_store(const struct cmd_ctx *c, const struct cmd_bundle_opts *o, struct store *st,
+			const struct deck *dk, const struct keyfile_public *pub, const char *fp)
 {
 	struct bundle b = { 0 };
 	if (gethostname(b.device, sizeof b.device) != 0)
@@ -216,7 +216,7 @@ static int bundle_store(const struct options *o, struct store *st, const struct 
 		if (*p < 0x20 || *p > 0x7E)
 			*p = '?';
 	b.time = (long long)time(NULL);
-	if (gather(o, st, dk, &b) < 0) {
+	if (gather(o->all, st, dk, &b) < 0) {
 		bundle_free(&b);
 		return EXIT_RUNTIME;
 	}
@@ -240,7 +240,7 @@ static int bundle_store(const struct options *o, struct store *st, const struct 
 		rc = mark_sent(st, &b, fp);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (rc == EXIT_OK)
-		fprintf(o->out, "Wrote %s: %zu case%s, signed by this laptop and sealed to the office "
+		fprintf(c->out, "Wrote %s: %zu case%s, signed by this laptop and sealed to the office "
 			"key %s. Carry it to the office; the cases are marked as sent.\n", o->output, b.n,
 			b.n == 1 ? "" : "s", fp);
 	free(text);
@@ -248,7 +248,7 @@ static int bundle_store(const struct options *o, struct store *st, const struct 
 	return rc;
 }
 
-int cmd_bundle(const struct options *o)
+int cmd_bundle(const struct cmd_ctx *c, const struct cmd_bundle_opts *o)
 {
 	if (!o->to || !o->output) {
 		fputs("tipscreen: error: bundle needs --to OFFICE.pub and -o FILE\n", stderr);
@@ -264,13 +264,13 @@ int cmd_bundle(const struct options *o)
 	}
 	keyfile_fingerprint(&pub, fp);
 	fprintf(stderr, "tipscreen: sealing to the office key %s: check it with the office.\n", fp);
-	struct deck *dk = cmd_load_deck(o->deck);
+	struct deck *dk = cmd_load_deck(c->deck);
 	if (!dk)
 		return EXIT_INPUT;
 	struct store *st;
-	int rc = cmd_open_store_noted(o, &st);
+	int rc = cmd_open_store_noted(&o->store, &st);
 	if (rc == EXIT_OK) {
-		rc = bundle_store(o, st, dk, &pub, fp);
+		rc = bundle_store(c, o, st, dk, &pub, fp);
 		store_close(st);
 	}
 	deck_free(dk);
@@ -293,21 +293,21 @@ static bool confirmed(const struct raw *w, const struct receipt_entry *e)
 }
 
 /* Opens FILE against the office key of --to: an exit code. */
-static int open_receipt(const struct options *o, const char *file, struct receipt *r)
+static int open_receipt(const char *to, const char *file, struct receipt *r)
 {
 	struct keyfile_public pub;
 	char err[512];
-	if (!o->to) {
+	if (!to) {
 		fputs("tipscreen: error: receipt needs the office's public key: --to OFFICE.pub\n", stderr);
 		return EXIT_INPUT;
 	}
-	if (keyfile_open_public(o->to, &pub, err, sizeof err) < 0) {
+	if (keyfile_open_public(to, &pub, err, sizeof err) < 0) {
 		fprintf(stderr, "tipscreen: error: %s\n", err);
 		return EXIT_INPUT;
 	}
 	if (!pub.has_sign) {
 		fprintf(stderr, "%s: error: an office key of the first format, without a signing key: "
-			"it cannot sign receipts (make a new one with `tipscreen keygen`)\n", o->to);
+			"it cannot sign receipts (make a new one with `tipscreen keygen`)\n", to);
 		return EXIT_INPUT;
 	}
 	size_t len;
@@ -325,9 +325,9 @@ static int open_receipt(const struct options *o, const char *file, struct receip
 
 /* Asks before deleting, unless --yes: 1 to go on, 0 if the user says no,
  * -1 with no terminal to ask on. */
-static int agree(const struct options *o, size_t n)
+static int agree(bool yes_given, size_t n)
 {
-	if (o->yes)
+	if (yes_given)
 		return 1;
 	FILE *tty = fopen("/dev/tty", "r+");
 	if (!tty) {
@@ -345,9 +345,9 @@ static int agree(const struct options *o, size_t n)
 	return yes;
 }
 
-/* Lists what the receipt confirms; *ok receives the confirmed ids (a new
- * array, *nok long). */
-static int check_entries(const struct options *o, struct store *st, const struct receipt *r,
+/* Lists what the receipt confirms on out; *ok receives the confirmed ids
+ * (a new array, *nok long). */
+static int check_entries(FILE *out, struct store *st, const struct receipt *r,
 			 char (**ok)[STORE_ID_LEN + 1], size_t *nok)
 {
 	*ok = xcalloc(r->n + 1, sizeof **ok);
@@ -359,12 +359,12 @@ static int check_entries(const struct options *o, struct store *st, const struct
 		struct raw w;
 		int k = store_case_info(st, e->id, &info, err, sizeof err);
 		if (k == 1) {
-			fprintf(o->out, "%s  not on this laptop (deleted already?)\n", e->id);
+			fprintf(out, "%s  not on this laptop (deleted already?)\n", e->id);
 		} else if (k < 0 || raw_load(st, e->id, &w) < 0) {
-			fprintf(o->out, "%s  cannot be read here: kept\n", e->id);
+			fprintf(out, "%s  cannot be read here: kept\n", e->id);
 		} else {
 			bool yes = confirmed(&w, e);
-			fprintf(o->out, "%s  %s\n", e->id, yes ? "stored by the office" :
+			fprintf(out, "%s  %s\n", e->id, yes ? "stored by the office" :
 				"changed after it was sent, or not the version the office stored: kept");
 			if (yes)
 				snprintf((*ok)[(*nok)++], STORE_ID_LEN + 1, "%s", e->id);
@@ -395,10 +395,11 @@ static int for_this_laptop(struct store *st, const struct receipt *r, const char
 	return EXIT_OK;
 }
 
-static int delete_confirmed(const struct options *o, struct store *st, char (*ok)[STORE_ID_LEN + 1],
-			    size_t n)
+/* Deletes the n confirmed cases ok, after asking unless yes_given. */
+static int delete_confirmed(FILE *out, bool yes_given, struct store *st,
+			    char (*ok)[STORE_ID_LEN + 1], size_t n)
 {
-	int yes = n ? agree(o, n) : 0;
+	int yes = n ? agree(yes_given, n) : 0;
 	if (yes <= 0)
 		return yes < 0 ? EXIT_INPUT : EXIT_OK;
 	int rc = EXIT_OK;
@@ -410,34 +411,34 @@ static int delete_confirmed(const struct options *o, struct store *st, char (*ok
 		}
 	}
 	if (rc == EXIT_OK)
-		fprintf(o->out, "Deleted %zu case%s from this laptop.\n", n, n == 1 ? "" : "s");
+		fprintf(out, "Deleted %zu case%s from this laptop.\n", n, n == 1 ? "" : "s");
 	return rc;
 }
 
-int cmd_receipt(const struct options *o, const char *file)
+int cmd_receipt(const struct cmd_ctx *c, const struct cmd_receipt_opts *o, const char *file)
 {
 	if (sodium_init() < 0)
 		return EXIT_RUNTIME;
 	struct receipt r;
-	int rc = open_receipt(o, file, &r);
+	int rc = open_receipt(o->to, file, &r);
 	if (rc != EXIT_OK)
 		return rc;
 	struct store *st;
-	if ((rc = cmd_open_store_noted(o, &st)) != EXIT_OK) {
+	if ((rc = cmd_open_store_noted(&o->store, &st)) != EXIT_OK) {
 		receipt_free(&r);
 		return rc;
 	}
 	char (*ok)[STORE_ID_LEN + 1] = NULL;
 	size_t nok = 0;
 	if ((rc = for_this_laptop(st, &r, file)) == EXIT_OK)
-		rc = check_entries(o, st, &r, &ok, &nok);
+		rc = check_entries(c->out, st, &r, &ok, &nok);
 	if (rc == EXIT_OK) {
-		fprintf(o->out, "The office confirms %zu of the %zu case%s in the receipt.\n", nok, r.n,
+		fprintf(c->out, "The office confirms %zu of the %zu case%s in the receipt.\n", nok, r.n,
 			r.n == 1 ? "" : "s");
 		if (o->del)
-			rc = delete_confirmed(o, st, ok, nok);
+			rc = delete_confirmed(c->out, o->yes, st, ok, nok);
 		else if (nok)
-			fputs("`tipscreen receipt FILE --delete` deletes them from this laptop.\n", o->out);
+			fputs("`tipscreen receipt FILE --delete` deletes them from this laptop.\n", c->out);
 	}
 	free(ok);
 	store_close(st);

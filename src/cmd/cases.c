@@ -29,7 +29,7 @@ static void when(char *buf, size_t n, time_t t)
 		snprintf(buf, n, "?");
 }
 
-int cmd_open_store_noted(const struct options *o, struct store **out)
+int cmd_open_store_noted(const struct cmd_store_opts *o, struct store **out)
 {
 	int rc = cmd_open_store(o, out);
 	char *notice = rc == EXIT_OK ? store_notice(*out) : NULL;
@@ -103,9 +103,9 @@ static void outcome_of(struct store *st, const struct deck *dk, const struct sto
 	records_free(&r);
 }
 
-int cmd_cases(const struct options *o)
+int cmd_cases(const struct cmd_ctx *ctx, const struct cmd_store_opts *o)
 {
-	struct deck *dk = cmd_load_deck(o->deck);
+	struct deck *dk = cmd_load_deck(ctx->deck);
 	if (!dk)
 		return EXIT_INPUT;
 	struct store *st;
@@ -121,7 +121,7 @@ int cmd_cases(const struct options *o)
 		fprintf(stderr, "tipscreen: error: %s\n", err);
 		rc = EXIT_RUNTIME;
 	} else {
-		fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %s\n", "case", "started", "last change",
+		fprintf(ctx->out, "%-16s  %-16s  %-16s  %-8s  %s\n", "case", "started", "last change",
 			"status", "outcome so far");
 	}
 	/* Every field is the store's own: hex ids, dates, fixed words. */
@@ -132,7 +132,7 @@ int cmd_cases(const struct options *o)
 			when(b, sizeof b, c[i].updated);
 		}
 		outcome_of(st, dk, &c[i], out, sizeof out);
-		fprintf(o->out, "%-16s  %-16s  %-16s  %-8s  %s\n", c[i].id, a, b, c[i].status, out);
+		fprintf(ctx->out, "%-16s  %-16s  %-16s  %-8s  %s\n", c[i].id, a, b, c[i].status, out);
 	}
 	free(c);
 	store_close(st);
@@ -150,7 +150,7 @@ static int check_id(const char *id)
 	return -1;
 }
 
-int cmd_delete(const struct options *o, const char *id)
+int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *id)
 {
 	if (check_id(id) < 0)
 		return EXIT_INPUT;
@@ -161,7 +161,7 @@ int cmd_delete(const struct options *o, const char *id)
 	char err[256];
 	int r = store_delete(st, id, err, sizeof err);
 	if (r == 0)
-		fprintf(o->out, "Deleted case %s.\n", id);
+		fprintf(c->out, "Deleted case %s.\n", id);
 	else if (r == 1)
 		fprintf(stderr, "tipscreen: error: no case %s\n", id);
 	else
@@ -407,8 +407,11 @@ static int load_case(struct store *st, const struct deck *dk, const char *id, st
 	return EXIT_OK;
 }
 
-static int export_case(const struct options *o, struct store *st, struct deck *dk, const char *id,
-		       const char *format, const char *charset, FILE *out)
+/* The case id in format (in charset for csv; txt under the law profile of
+ * law, as in cmd_load_law) to out: an exit code. */
+static int export_case(const struct cmd_ctx *c, const char *law_id, struct store *st,
+		       struct deck *dk, const char *id, const char *format, const char *charset,
+		       FILE *out)
 {
 	struct exported x;
 	bool csv = strcmp(format, "csv") == 0;
@@ -420,8 +423,8 @@ static int export_case(const struct options *o, struct store *st, struct deck *d
 		export_json(out, &x);
 	} else if (rc == EXIT_OK && !csv) {
 		struct profile *law;
-		if ((rc = cmd_load_law(o, &law)) == EXIT_OK)
-			export_txt(out, &x, o->width, law);
+		if ((rc = cmd_load_law(c, law_id, &law)) == EXIT_OK)
+			export_txt(out, &x, c->width, law);
 		cmd_free_law(law);
 	}
 	if (rc == EXIT_OK && !x.iv && !csv)
@@ -435,7 +438,8 @@ static int export_case(const struct options *o, struct store *st, struct deck *d
 	return rc;
 }
 
-static int export_options(const struct options *o, const char *format, bool *encode)
+/* Checks --format and --encoding; *encode: the csv is to be converted. */
+static int export_options(const char *encoding, const char *format, bool *encode)
 {
 	if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "txt")) {
 		char *f = text_sanitize(format);
@@ -443,13 +447,13 @@ static int export_options(const struct options *o, const char *format, bool *enc
 		free(f);
 		return EXIT_INPUT;
 	}
-	*encode = o->encoding && !text_is_utf8_charset(o->encoding);
-	if (o->encoding && strcmp(format, "csv") != 0) {
+	*encode = encoding && !text_is_utf8_charset(encoding);
+	if (encoding && strcmp(format, "csv") != 0) {
 		fprintf(stderr, "tipscreen: error: --encoding is for --format csv\n");
 		return EXIT_INPUT;
 	}
-	if (*encode && !text_charset_known(o->encoding)) {
-		char *e = text_sanitize(o->encoding);
+	if (*encode && !text_charset_known(encoding)) {
+		char *e = text_sanitize(encoding);
 		fprintf(stderr, "tipscreen: error: --encoding %s: not a charset iconv knows "
 			"(try CP1252 or ISO-8859-1)\n", e);
 		free(e);
@@ -458,33 +462,33 @@ static int export_options(const struct options *o, const char *format, bool *enc
 	return EXIT_OK;
 }
 
-int cmd_export(const struct options *o, const char *id)
+int cmd_export(const struct cmd_ctx *c, const struct cmd_export_opts *o, const char *id)
 {
 	const char *format = o->format ? o->format : "json";
 	bool encode;
-	int rc = export_options(o, format, &encode);
+	int rc = export_options(o->encoding, format, &encode);
 	if (rc != EXIT_OK || check_id(id) < 0)
 		return rc != EXIT_OK ? rc : EXIT_INPUT;
 	struct langs l = { 0 };
 	int lang, second;
-	if (strcmp(format, "txt") == 0 && cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
+	if (strcmp(format, "txt") == 0 && cmd_load_langs(c, &o->lang, &l, &lang, &second) != EXIT_OK)
 		return EXIT_INPUT;
-	struct deck *dk = cmd_load_deck(o->deck);
+	struct deck *dk = cmd_load_deck(c->deck);
 	if (!dk) {
 		langs_free(&l);
 		return EXIT_INPUT;
 	}
 	struct store *st;
-	rc = cmd_open_store_noted(o, &st);
+	rc = cmd_open_store_noted(&o->store, &st);
 	if (rc == EXIT_OK) {
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *mem = open_memstream(&buf, &len);	/* never a plaintext temp file */
-		rc = export_case(o, st, dk, id, format, encode ? o->encoding : NULL, mem);
+		rc = export_case(c, o->law, st, dk, id, format, encode ? o->encoding : NULL, mem);
 		fclose(mem);
 		/* Bytes in another charset go out as they are, not through the
 		 * terminal's conversion. */
-		FILE *out = encode ? stdout : o->out;
+		FILE *out = encode ? stdout : c->out;
 		if (rc == EXIT_OK)
 			rc = o->seal_to ? cmd_seal_export(out, o->seal_to, st, buf, len,
 							  encode ? o->encoding : "UTF-8")

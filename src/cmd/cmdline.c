@@ -313,13 +313,6 @@ int cmd_parse(int argc, char **argv, struct cmdline *c, const struct cmd_command
 	return store_options(c, false);
 }
 
-int cmd_run(const struct cmdline *c, const struct cmd_command *cmd)
-{
-	if (cmd->office)
-		return cmd_office(&c->o, cmd->office, c->nargs, c->args);
-	return cmd->run(&c->o, c->nargs, c->args);
-}
-
 /* Prints text's lines, the first from column at (the cursor is there), the
  * others indented to it; "%s" in text is dflt. */
 static void print_lines(FILE *f, const char *text, int at, const char *dflt)

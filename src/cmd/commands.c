@@ -1,7 +1,8 @@
 /* commands: the command table — one row per command and per office or
  * trainer subcommand: its name, arity, the options it takes, what runs,
  * and its synopsis and help (commands.h says how cmdline.c reads it). The
- * adapters below turn a row's arguments into each cmd_* function's. */
+ * adapters below hand each cmd_* function the context and only the
+ * options its row names (its own struct of cmd.h, or plain arguments). */
 #include "cmd/commands.h"
 
 #ifndef TIPSCREEN_VERSION
@@ -14,112 +15,165 @@
 #define O_FRONT (OPT(PLAIN) | OPT(COLOR) | OPT(BIDI) | OPT(WIDTH))
 #define O_OFFICE_KEY (OPT(KEY) | OPT(PASSPHRASE_FILE))
 
-#define ARG(i) (argc > (i) ? argv[i] : NULL)
+/* The command's argument i, or NULL. */
+#define ARG(i) (c->nargs > (i) ? c->args[i] : NULL)
 
-/* The context of the commands that take one (cmd.h). */
-static struct cmd_ctx ctx_of(const struct options *o)
+/* The option structs that several commands share (cmd.h). */
+static struct cmd_store_opts store_of(const struct cmdline *c)
 {
-	return (struct cmd_ctx){ .out = o->out, .charset = o->charset, .deck = o->deck,
-				 .bundled = o->bundled, .locales = o->locales, .width = o->width };
+	return (struct cmd_store_opts){ .data = c->data, .passphrase_file = c->passphrase_file };
 }
 
-static int run_interview(const struct options *o, int argc, const char *const *argv)
+static struct cmd_lang_opts lang_of(const struct cmdline *c)
 {
-	(void)argc, (void)argv;
-	return cmd_interview(o);
+	return (struct cmd_lang_opts){ .lang = c->lang, .second = c->second };
 }
 
-static int run_check(const struct options *o, int argc, const char *const *argv)
+static struct cmd_front_opts front_of(const struct cmdline *c)
 {
-	struct cmd_ctx c = ctx_of(o);
-	return cmd_check(&c, ARG(0));
+	return (struct cmd_front_opts){ .plain = c->plain, .color = c->color,
+					.bidi_terminal = c->bidi_terminal };
 }
 
-static int run_assess(const struct options *o, int argc, const char *const *argv)
+static struct cmd_key_opts key_of(const struct cmdline *c)
 {
-	return cmd_assess(o, argc ? argv[0] : "-");
+	return (struct cmd_key_opts){ .key = c->key, .passphrase_file = c->passphrase_file };
 }
 
-static int run_replay(const struct options *o, int argc, const char *const *argv)
+static struct cmd_signer_opts signer_of(const struct cmdline *c)
 {
-	return cmd_replay(o, ARG(0));
+	return (struct cmd_signer_opts){ .signer = c->signer, .any_signer = c->any_signer };
 }
 
-static int run_graph(const struct options *o, int argc, const char *const *argv)
+static struct cmd_report_opts report_of(const struct cmdline *c)
 {
-	(void)argc, (void)argv;
-	struct cmd_ctx c = ctx_of(o);
-	return cmd_graph(&c, o->path);
+	return (struct cmd_report_opts){ .json = c->json, .law = c->law, .lang = lang_of(c) };
 }
 
-static int run_cases(const struct options *o, int argc, const char *const *argv)
+static int run_interview(const struct cmdline *c)
 {
-	(void)argc, (void)argv;
-	return cmd_cases(o);
+	struct cmd_interview_opts o = { .front = front_of(c), .lang = lang_of(c), .law = c->law,
+					.store = store_of(c), .contacts = c->contacts };
+	return cmd_interview(&c->ctx, &o);
 }
 
-static int run_export(const struct options *o, int argc, const char *const *argv)
+static int run_check(const struct cmdline *c)
 {
-	return cmd_export(o, ARG(0));
+	return cmd_check(&c->ctx, ARG(0));
 }
 
-static int run_delete(const struct options *o, int argc, const char *const *argv)
+static int run_assess(const struct cmdline *c)
 {
-	return cmd_delete(o, ARG(0));
+	struct cmd_report_opts o = report_of(c);
+	return cmd_assess(&c->ctx, &o, c->nargs ? c->args[0] : "-");
 }
 
-static int run_keygen(const struct options *o, int argc, const char *const *argv)
+static int run_replay(const struct cmdline *c)
 {
-	return cmd_keygen(o, ARG(0));
+	struct cmd_report_opts o = report_of(c);
+	return cmd_replay(&c->ctx, &o, ARG(0));
 }
 
-static int run_whoami(const struct options *o, int argc, const char *const *argv)
+static int run_graph(const struct cmdline *c)
 {
-	return cmd_whoami(o, ARG(0));
+	return cmd_graph(&c->ctx, c->path);
 }
 
-static int run_unseal(const struct options *o, int argc, const char *const *argv)
+static int run_cases(const struct cmdline *c)
 {
-	return cmd_unseal(o, ARG(0));
+	struct cmd_store_opts o = store_of(c);
+	return cmd_cases(&c->ctx, &o);
 }
 
-static int run_bundle(const struct options *o, int argc, const char *const *argv)
+static int run_export(const struct cmdline *c)
 {
-	(void)argc, (void)argv;
-	return cmd_bundle(o);
+	struct cmd_export_opts o = { .store = store_of(c), .format = c->format, .seal_to = c->seal_to,
+				     .encoding = c->encoding, .law = c->law, .lang = lang_of(c) };
+	return cmd_export(&c->ctx, &o, ARG(0));
 }
 
-static int run_receipt(const struct options *o, int argc, const char *const *argv)
+static int run_delete(const struct cmdline *c)
 {
-	return cmd_receipt(o, ARG(0));
+	struct cmd_store_opts o = store_of(c);
+	return cmd_delete(&c->ctx, &o, ARG(0));
 }
 
-static int run_pot(const struct options *o, int argc, const char *const *argv)
+static int run_keygen(const struct cmdline *c)
 {
-	struct cmd_ctx c = ctx_of(o);
-	return cmd_pot(&c, ARG(0));
+	return cmd_keygen(&c->ctx, c->passphrase_file, ARG(0));
 }
 
-static int run_scenarios(const struct options *o, int argc, const char *const *argv)
+static int run_whoami(const struct cmdline *c)
 {
-	return cmd_scenarios(o, ARG(0));
+	struct cmd_store_opts o = store_of(c);
+	return cmd_whoami(&c->ctx, &o, ARG(0));
 }
 
-static int run_train(const struct options *o, int argc, const char *const *argv)
+static int run_unseal(const struct cmdline *c)
 {
-	return cmd_train(o, ARG(0));
+	struct cmd_key_opts k = key_of(c);
+	struct cmd_signer_opts s = signer_of(c);
+	return cmd_unseal(&c->ctx, &k, &s, ARG(0));
 }
 
-static int run_trainer_report(const struct options *o, int argc, const char *const *argv)
+static int run_bundle(const struct cmdline *c)
 {
-	return cmd_trainer_report(o, (char **)argv, argc);
+	struct cmd_bundle_opts o = { .store = store_of(c), .to = c->to, .output = c->output,
+				     .all = c->all };
+	return cmd_bundle(&c->ctx, &o);
 }
 
-static int run_version(const struct options *o, int argc, const char *const *argv)
+static int run_receipt(const struct cmdline *c)
 {
-	(void)argc, (void)argv;
-	struct cmd_ctx c = ctx_of(o);
-	return cmd_version(&c, TIPSCREEN_VERSION);
+	struct cmd_receipt_opts o = { .store = store_of(c), .to = c->to, .del = c->del,
+				      .yes = c->yes };
+	return cmd_receipt(&c->ctx, &o, ARG(0));
+}
+
+static int run_pot(const struct cmdline *c)
+{
+	return cmd_pot(&c->ctx, ARG(0));
+}
+
+static int run_scenarios(const struct cmdline *c)
+{
+	return cmd_scenarios(&c->ctx, c->json, ARG(0));
+}
+
+static int run_train(const struct cmdline *c)
+{
+	struct cmd_train_opts o = {
+		.front = front_of(c), .lang = lang_of(c), .solo = c->solo, .card = c->card,
+		.json = c->json, .answers = c->answers,
+		.result = { .result = c->result, .to = c->to, .trainee = c->trainee },
+	};
+	return cmd_train(&c->ctx, &o, ARG(0));
+}
+
+static int run_trainer_report(const struct cmdline *c)
+{
+	struct cmd_key_opts k = key_of(c);
+	return cmd_trainer_report(&c->ctx, &k, c->format, (char **)c->args, c->nargs);
+}
+
+static int run_version(const struct cmdline *c)
+{
+	return cmd_version(&c->ctx, TIPSCREEN_VERSION);
+}
+
+/* An office subcommand: fn over the office context office_cmd.c makes. */
+static int run_office(const struct cmdline *c, office_fn *fn)
+{
+	struct cmd_office_opts o = {
+		.db = c->db, .key = key_of(c), .signer = signer_of(c), .dry_run = c->dry_run,
+		.receipt = c->receipt, .by = c->by, .k = c->k, .format = c->format,
+	};
+	return cmd_office(&c->ctx, &o, fn, c->nargs, c->args);
+}
+
+int cmd_run(const struct cmdline *c, const struct cmd_command *cmd)
+{
+	return cmd->office ? run_office(c, cmd->office) : cmd->run(c);
 }
 
 const struct cmd_command cmd_commands[] = {

@@ -7,10 +7,11 @@
  * tests/e2e/cli.sh).
  *
  * A new option: a row here (name, value, setter, field of struct cmdline,
- * help), then its bit in the rows of the commands that take it. A new
- * command: its cmd_* function, then a row of cmd_commands[] and its
- * paragraph in src/tipscreen.1. An option a command does not take is a
- * usage error (exit 2). */
+ * help), then its bit in the rows of the commands that take it, and its
+ * field in their option structs (cmd.h), which their adapters fill. A new
+ * command: its cmd_* function (the context, and its own options), then its
+ * adapter and row in commands.c and its paragraph in src/tipscreen.1. An
+ * option a command does not take is a usage error (exit 2). */
 #ifndef TIPSCREEN_COMMANDS_H
 #define TIPSCREEN_COMMANDS_H
 
@@ -25,75 +26,75 @@
  * struct cmdline; HELP is its --help text ("%s": the field's default),
  * NULL for a hidden option. */
 #define CMD_OPTIONS(X) \
-	X(PLAIN, "--plain", NULL, set_flag, o.plain, \
+	X(PLAIN, "--plain", NULL, set_flag, plain, \
 	  "line mode: one prompt per question (screen readers, pipes)") \
-	X(COLOR, "--color", "WHEN", set_color, o.color, \
+	X(COLOR, "--color", "WHEN", set_color, color, \
 	  "the wizard's colours: never, auto (default; NO_COLOR) or always") \
-	X(DECK, "--deck", "DIR", set_string, o.deck, "the deck of screens (default %s)") \
-	X(LANG, "--lang", "LANG", set_string, o.lang, \
+	X(DECK, "--deck", "DIR", set_string, ctx.deck, "the deck of screens (default %s)") \
+	X(LANG, "--lang", "LANG", set_string, lang, \
 	  "the interview's language (en, fr, es; default from LANGUAGE,\n" \
 	  "LC_ALL or LANG)") \
-	X(SECOND, "--second", "LANG", set_string, o.second, \
+	X(SECOND, "--second", "LANG", set_string, second, \
 	  "bilingual: the respondent's language under the interviewer's") \
-	X(LOCALES, "--locales", "DIR", set_string, o.locales, "the translations (default %s)") \
-	X(ENCODING, "--encoding", "CS", set_string, o.encoding, \
+	X(LOCALES, "--locales", "DIR", set_string, ctx.locales, "the translations (default %s)") \
+	X(ENCODING, "--encoding", "CS", set_string, encoding, \
 	  "export --format csv: the file's charset (default UTF-8)") \
-	X(BIDI, "--bidi", "HOW", set_bidi, o.bidi_terminal, \
+	X(BIDI, "--bidi", "HOW", set_bidi, bidi_terminal, \
 	  "right-to-left languages: reorder (default) or terminal, for\n" \
 	  "terminals that reorder themselves (mlterm, konsole)") \
-	X(CONTACTS, "--contacts", "FILE", set_string, o.contacts, \
+	X(CONTACTS, "--contacts", "FILE", set_string, contacts, \
 	  "referral contacts (default $XDG_CONFIG_HOME/tipscreen/contacts)") \
-	X(DATA, "--data", "DIR", set_string, o.data, \
+	X(DATA, "--data", "DIR", set_string, data, \
 	  "the case store (default $XDG_DATA_HOME/tipscreen)") \
-	X(PASSPHRASE_FILE, "--passphrase-file", "FILE", set_string, o.passphrase_file, \
+	X(PASSPHRASE_FILE, "--passphrase-file", "FILE", set_string, passphrase_file, \
 	  "the store's passphrase, on the first line (else asked);\n" \
 	  "keygen, unseal, office import, office show: the office key's") \
-	X(LAW, "--law", "ID", set_string, o.law, \
+	X(LAW, "--law", "ID", set_string, law, \
 	  "also assess under a law profile (eu, coe, gb-ew, us, ph;\n" \
 	  "none: only the Protocol); default from\n" \
 	  "$XDG_CONFIG_HOME/tipscreen/law ('Law: ID')") \
-	X(FORMAT, "--format", "FORMAT", set_string, o.format, \
+	X(FORMAT, "--format", "FORMAT", set_string, format, \
 	  "export: json (default), csv or txt; office stats, trainer report:\n" \
 	  "txt (default) or csv") \
-	X(SEAL_TO, "--seal-to", "FILE", set_string, o.seal_to, \
+	X(SEAL_TO, "--seal-to", "FILE", set_string, seal_to, \
 	  "export: sign with this laptop's key, seal to the office key") \
-	X(KEY, "--key", "FILE", set_string, o.key, \
+	X(KEY, "--key", "FILE", set_string, key, \
 	  "unseal, office import, office show, trainer report: the\n" \
 	  "office's (or the trainer's) secret key") \
-	X(TO, "--to", "FILE", set_string, o.to, \
+	X(TO, "--to", "FILE", set_string, to, \
 	  "bundle, receipt: the office's public key (OFFICE.pub);\n" \
 	  "train --result: the trainer's public key (from keygen)") \
-	X(OUTPUT, "-o", "FILE", set_string, o.output, \
+	X(OUTPUT, "-o", "FILE", set_string, output, \
 	  "bundle: the file to write (never over an existing one)") \
-	X(ALL, "--all", NULL, set_flag, o.all, "bundle: every completed case, sent already or not") \
-	X(DELETE, "--delete", NULL, set_flag, o.del, \
+	X(ALL, "--all", NULL, set_flag, all, "bundle: every completed case, sent already or not") \
+	X(DELETE, "--delete", NULL, set_flag, del, \
 	  "receipt: delete the cases the office confirms, for good") \
-	X(YES, "--yes", NULL, set_flag, o.yes, "receipt --delete: without asking") \
-	X(SIGNER, "--signer", "FILE", set_string, o.signer, \
+	X(YES, "--yes", NULL, set_flag, yes, "receipt --delete: without asking") \
+	X(SIGNER, "--signer", "FILE", set_string, signer, \
 	  "unseal, office import: the known laptops' keys (from\n" \
 	  "`whoami FILE`)") \
-	X(ANY_SIGNER, "--any-signer", NULL, set_flag, o.any_signer, \
+	X(ANY_SIGNER, "--any-signer", NULL, set_flag, any_signer, \
 	  "unseal, office import: accept an unknown laptop, with a warning") \
-	X(DB, "--db", "URL", set_string, o.db, \
+	X(DB, "--db", "URL", set_string, db, \
 	  "office: sqlite:PATH or postgresql://... (default sqlite:\n" \
 	  "$XDG_DATA_HOME/tipscreen-office/office.db)") \
-	X(DRY_RUN, "--dry-run", NULL, set_flag, o.dry_run, \
+	X(DRY_RUN, "--dry-run", NULL, set_flag, dry_run, \
 	  "office import: say what it would do, store nothing") \
-	X(RECEIPT, "--receipt", "FILE", set_string, o.receipt, \
+	X(RECEIPT, "--receipt", "FILE", set_string, receipt, \
 	  "office import: the receipt (default: BUNDLE.receipt)") \
-	X(BY, "--by", "FIELDS", set_string, o.by, CMD_BY_HELP) \
-	X(K, "--k", "N", set_k, o.k, "office stats: counts from 1 to N-1 are hidden (default 11)") \
-	X(ANSWERS, "--answers", "FILE", set_string, o.answers, \
+	X(BY, "--by", "FIELDS", set_string, by, CMD_BY_HELP) \
+	X(K, "--k", "N", set_k, k, "office stats: counts from 1 to N-1 are hidden (default 11)") \
+	X(ANSWERS, "--answers", "FILE", set_string, answers, \
 	  "train: the trainee's answers (the answers file of replay)") \
-	X(PATH, "--path", "ID", set_string, o.path, "graph: draw this training scenario's path bold") \
-	X(RESULT, "--result", "FILE", set_string, o.result, \
+	X(PATH, "--path", "ID", set_string, path, "graph: draw this training scenario's path bold") \
+	X(RESULT, "--result", "FILE", set_string, result, \
 	  "train: write the result, sealed (with --to and --trainee)") \
-	X(TRAINEE, "--trainee", "NAME", set_string, o.trainee, "train --result: the trainee's pseudonym") \
-	X(SOLO, "--solo", NULL, set_flag, o.solo, \
+	X(TRAINEE, "--trainee", "NAME", set_string, trainee, "train --result: the trainee's pseudonym") \
+	X(SOLO, "--solo", NULL, set_flag, solo, \
 	  "train: solo practice, each question shows what the person says") \
-	X(CARD, "--card", NULL, set_flag, o.card, "train: print the role-play partner's card") \
-	X(JSON, "--json", NULL, set_flag, o.json, "assess, replay, scenarios, train: print JSON") \
-	X(WIDTH, "--width", "N", set_width, o.width, "wrap text to N columns (default 76)") \
+	X(CARD, "--card", NULL, set_flag, card, "train: print the role-play partner's card") \
+	X(JSON, "--json", NULL, set_flag, json, "assess, replay, scenarios, train: print JSON") \
+	X(WIDTH, "--width", "N", set_width, ctx.width, "wrap text to N columns (default 76)") \
 	X(HELP, "--help", NULL, set_flag, help, "this text") \
 	X(HELP_SHORT, "-h", NULL, set_flag, help, NULL) \
 	X(VERSION, "--version", NULL, set_flag, version, \
@@ -116,10 +117,20 @@ _Static_assert(CMD_NOPT <= 64, "an option set is a 64-bit mask");
 /* The bit of option ID in an option set. */
 #define OPT(id) ((uint64_t)1 << CMD_OPT_##id)
 
-/* What the command line gave: the options, and the words that are not. */
+/* What the command line gave: the context, every option's value, and the
+ * words that are not options. The parse's result; only the adapters of
+ * commands.c read the options, each handing its command only its own. */
 enum { CMD_MAX_WORDS = 256 };
 struct cmdline {
-	struct options o;
+	struct cmd_ctx ctx;	/* main's defaults; --deck, --locales, --width */
+	/* The other options, named as in CMD_OPTIONS; NULL, false or 0 when
+	 * not given. */
+	const char *contacts, *data, *passphrase_file, *format, *seal_to, *key, *law, *signer,
+		   *to, *output, *db, *receipt, *by, *lang, *second, *encoding, *answers, *result,
+		   *trainee, *path;
+	bool any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, json, plain;
+	int color;		/* enum color_mode of tui.h */
+	long long k;
 	const char *pos[CMD_MAX_WORDS];	/* the words that are not options */
 	int npos;
 	struct {
@@ -137,7 +148,7 @@ struct cmd_command {
 	const char *name;	/* "check", "office import"; "" is the interview */
 	int min, max;		/* its arguments after the name; max -1: any number */
 	uint64_t opts;		/* the options it takes (--help, --version always) */
-	int (*run)(const struct options *o, int argc, const char *const *argv);
+	int (*run)(const struct cmdline *c);	/* its adapter (commands.c) */
 	office_fn *office;	/* an office subcommand: run through cmd_office */
 	const char *synopsis;	/* after "tipscreen NAME": the man page's tag */
 	const char *help;	/* for --help; lines split by '\n' */
@@ -148,16 +159,12 @@ extern const size_t cmd_ncommands;
 /* The pseudo-command of --version (it takes --deck). */
 extern const struct cmd_command cmd_version_row;
 
-/* Parses argv into c (whose o holds the defaults), finds the command and
+/* Parses argv into c (whose ctx holds the defaults), finds the command and
  * checks its arity and options: 0 with *cmd set; -1 when --help or
  * --synopsis printed their text (exit 0); else the exit code, after the
  * usage error on stderr. */
 int cmd_parse(int argc, char **argv, struct cmdline *c, const struct cmd_command **cmd);
-/* Runs cmd over c's options and arguments: the exit code. */
+/* Runs cmd (commands.c) over c's options and arguments: the exit code. */
 int cmd_run(const struct cmdline *c, const struct cmd_command *cmd);
-
-/* `tipscreen office SUB ARGS…` (office_cmd.c): the office context made
- * from o, then fn over the office store. */
-int cmd_office(const struct options *o, office_fn *fn, int argc, const char *const *argv);
 
 #endif

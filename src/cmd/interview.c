@@ -37,15 +37,18 @@ static void on_signal(int sig)
 	_exit(128 + sig);
 }
 
-static int load_contacts(const struct options *o, struct contacts *c, char **path)
+/* The contacts of file (--contacts; NULL: the default file, which may be
+ * missing) into c, *path the file read: 0, 1 for none, or -1 after saying
+ * why. */
+static int load_contacts(const char *file, struct contacts *c, char **path)
 {
 	struct diags d = { 0 };
-	*path = o->contacts ? strdup(o->contacts) : contacts_default_path();
+	*path = file ? strdup(file) : contacts_default_path();
 	int rc = *path ? contacts_load(*path, c, &d) : 1;
 	if (rc < 0)
 		diags_print(&d, stderr);
-	if (rc == 1 && o->contacts) {
-		fprintf(stderr, "%s: error: no such contacts file\n", o->contacts);
+	if (rc == 1 && file) {
+		fprintf(stderr, "%s: error: no such contacts file\n", file);
 		rc = -1;
 	}
 	diags_free(&d);
@@ -53,35 +56,36 @@ static int load_contacts(const struct options *o, struct contacts *c, char **pat
 }
 
 /* Everything a front end is given, from the options and what was loaded. */
-static struct frontend_opts fe_opts(const struct options *o, const struct contacts *c,
-				    const char *cpath, const struct view_start *start,
-				    const struct langs *l, int second, const struct profile *law)
+static struct frontend_opts fe_opts(const struct cmd_ctx *x, const struct cmd_front_opts *o,
+				    const struct contacts *c, const char *cpath,
+				    const struct view_start *start, const struct langs *l, int second,
+				    const struct profile *law)
 {
 	return (struct frontend_opts){ .start = start, .contacts = c, .contacts_path = cpath,
 				       .langs = l, .second = second, .law = law,
-				       .charset = o->charset, .in = stdin, .out = o->out,
-				       .width = o->width, .color = o->color,
+				       .charset = x->charset, .in = stdin, .out = x->out,
+				       .width = x->width, .color = o->color,
 				       .bidi_terminal = o->bidi_terminal };
 }
 
-static int run_plain(const struct options *o, struct session *ss, const struct frontend_opts *fo)
+static int run_plain(FILE *out, struct session *ss, const struct frontend_opts *fo)
 {
 	bool tty = isatty(STDOUT_FILENO);
 	clear_on_exit = tty;
 	sigexit_catch(on_signal);
 	int rc = frontend_run(&plain_frontend, ss, fo);
-	fflush(o->out);
+	fflush(out);
 	if (tty) {
 		if (rc == FRONTEND_COMPLETE)
-			fprintf(o->out, "\n%s\n", _("Press Enter to clear the screen and leave."));
-		fflush(o->out);
+			fprintf(out, "\n%s\n", _("Press Enter to clear the screen and leave."));
+		fflush(out);
 		if (rc == FRONTEND_COMPLETE) {
 			int ch;
 			while ((ch = getchar()) != EOF && ch != '\n')
 				;
 		}
-		fputs(clear_seq, o->out);
-		fflush(o->out);
+		fputs(clear_seq, out);
+		fflush(out);
 	}
 	if (rc != FRONTEND_COMPLETE)
 		fprintf(stderr, "tipscreen: the input ended before the interview was complete%s\n",
@@ -91,7 +95,8 @@ static int run_plain(const struct options *o, struct session *ss, const struct f
 
 /* Everything an interview needs, loaded before it starts. */
 struct loaded {
-	const struct options *o;
+	const struct cmd_ctx *ctx;
+	const struct cmd_interview_opts *o;
 	struct langs l;
 	int lang, second;
 	struct profile *law;	/* --law, or NULL */
@@ -123,15 +128,15 @@ static void loaded_free(struct loaded *x)
  * unlocked): EXIT_OK, or an exit code after saying why on stderr. */
 static int load(struct loaded *x)
 {
-	const struct options *o = x->o;
-	if (cmd_load_langs(o, &x->l, &x->lang, &x->second) != EXIT_OK)
+	const struct cmd_interview_opts *o = x->o;
+	if (cmd_load_langs(x->ctx, &o->lang, &x->l, &x->lang, &x->second) != EXIT_OK)
 		return x->rc = EXIT_INPUT;
 	x->langs_loaded = true;
-	if (cmd_load_law(o, &x->law) != EXIT_OK || !(x->dk = cmd_load_deck(o->deck)))
+	if (cmd_load_law(x->ctx, o->law, &x->law) != EXIT_OK || !(x->dk = cmd_load_deck(x->ctx->deck)))
 		return x->rc = EXIT_INPUT;
-	if (load_contacts(o, &x->c, &x->cpath) < 0)
+	if (load_contacts(o->contacts, &x->c, &x->cpath) < 0)
 		return x->rc = EXIT_INPUT;
-	return x->rc = cmd_store_open(o, &x->st);
+	return x->rc = cmd_store_open(&o->store, &x->st);
 }
 
 /* The unfinished cases to offer, once the store is unlocked. */
@@ -200,14 +205,14 @@ static int wizard_unlock(void *ctx, const char *pass, bool set)
 
 /* The wizard asks the passphrase itself, on its first screen, and loads
  * everything else while the person types. An exit code. */
-static int run_wizard_unlocking(const struct options *o)
+static int run_wizard_unlocking(const struct cmd_ctx *c, const struct cmd_interview_opts *o)
 {
-	struct loaded x = { .o = o };
+	struct loaded x = { .ctx = c, .o = o };
 	struct held h;
-	tui_open((enum color_mode)o->color);
+	tui_open((enum color_mode)o->front.color);
 	hold_stderr(&h);
 	struct tui_unlock u = { wizard_load, wizard_unlock, &x };
-	bool ascii = !text_is_utf8_charset(o->charset);
+	bool ascii = !text_is_utf8_charset(c->charset);
 	int r = tui_unlock(&u, ascii);
 	if (r == TUI_UNLOCKED)
 		load_cases(&x);
@@ -224,7 +229,8 @@ static int run_wizard_unlocking(const struct options *o)
 	}
 	struct interview *iv = interview_new(x.dk);
 	struct session *ss = session_new(iv, x.st);
-	struct frontend_opts fo = fe_opts(o, &x.c, x.cpath, &x.start, &x.l, x.second, x.law);
+	struct frontend_opts fo = fe_opts(c, &o->front, &x.c, x.cpath, &x.start, &x.l, x.second,
+					  x.law);
 	int rc = frontend_run(&tui_frontend, ss, &fo);	/* closes the terminal when it ends */
 	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
 	session_free(ss);
@@ -233,29 +239,31 @@ static int run_wizard_unlocking(const struct options *o)
 	return rc <= 1 ? EXIT_OK : rc;
 }
 
-int cmd_interview(const struct options *o)
+int cmd_interview(const struct cmd_ctx *c, const struct cmd_interview_opts *o)
 {
 	const char *why = NULL;
-	bool wizard = !o->plain && tui_usable(&why);
-	if (wizard && !o->passphrase_file)
-		return run_wizard_unlocking(o);
-	struct loaded x = { .o = o };
-	if (load(&x) != EXIT_OK || cmd_store_unlock(o, x.st) != EXIT_OK || load_cases(&x) != EXIT_OK) {
+	bool wizard = !o->front.plain && tui_usable(&why);
+	if (wizard && !o->store.passphrase_file)
+		return run_wizard_unlocking(c, o);
+	struct loaded x = { .ctx = c, .o = o };
+	if (load(&x) != EXIT_OK || cmd_store_unlock(&o->store, x.st) != EXIT_OK ||
+	    load_cases(&x) != EXIT_OK) {
 		int rc = x.rc != EXIT_OK ? x.rc : EXIT_INPUT;
 		loaded_free(&x);
 		return rc;
 	}
 	struct interview *iv = interview_new(x.dk);
 	struct session *ss = session_new(iv, x.st);
-	struct frontend_opts fo = fe_opts(o, &x.c, x.cpath, &x.start, &x.l, x.second, x.law);
+	struct frontend_opts fo = fe_opts(c, &o->front, &x.c, x.cpath, &x.start, &x.l, x.second,
+					  x.law);
 	int rc;
 	if (wizard) {
 		rc = frontend_run(&tui_frontend, ss, &fo);
 		rc = rc <= FRONTEND_LEFT ? EXIT_OK : rc;
 	} else {
-		if (!o->plain)
+		if (!o->front.plain)
 			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
-		rc = run_plain(o, ss, &fo);
+		rc = run_plain(c->out, ss, &fo);
 	}
 	session_free(ss);
 	interview_free(iv);

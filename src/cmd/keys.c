@@ -71,13 +71,13 @@ static int write_key(const char *path, const unsigned char *key, size_t len, mod
 
 /* The new key's passphrase, asked twice (or --passphrase-file), into pass:
  * 0, or -1 after saying why. */
-static int new_passphrase(const struct options *o, char *pass)
+static int new_passphrase(const char *passphrase_file, char *pass)
 {
-	if (!o->passphrase_file)
+	if (!passphrase_file)
 		fprintf(stderr, "tipscreen: the office key is kept encrypted under a passphrase (%d "
 			"characters or more): without it nothing sealed to this key can be opened.\n",
 			STORE_PASS_MIN);
-	if (cmd_passphrase(o, "New passphrase for the office key: ", true, pass) < 0)
+	if (cmd_passphrase(passphrase_file, "New passphrase for the office key: ", true, pass) < 0)
 		return -1;
 	if (strlen(pass) < STORE_PASS_MIN) {
 		fprintf(stderr, "tipscreen: error: the passphrase is shorter than %d characters\n",
@@ -103,7 +103,7 @@ static int write_pair(const struct keyfile_secret *k, const char *pass, const ch
 	return w == 0 ? EXIT_OK : w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
 }
 
-int cmd_keygen(const struct options *o, const char *name)
+int cmd_keygen(const struct cmd_ctx *c, const char *passphrase_file, const char *name)
 {
 	if (sodium_init() < 0)
 		return EXIT_RUNTIME;
@@ -118,7 +118,7 @@ int cmd_keygen(const struct options *o, const char *name)
 	const char *there = access(sec, F_OK) == 0 ? sec : access(pub, F_OK) == 0 ? pub : NULL;
 	if (there)	/* said before the passphrase is asked for nothing */
 		fprintf(stderr, "%s: error: it exists already (a key is never overwritten)\n", there);
-	int rc = there || new_passphrase(o, pass) < 0 ? EXIT_INPUT : EXIT_OK;
+	int rc = there || new_passphrase(passphrase_file, pass) < 0 ? EXIT_INPUT : EXIT_OK;
 	if (rc == EXIT_OK) {
 		keyfile_generate(k);
 		rc = write_pair(k, pass, sec, pub);
@@ -126,7 +126,7 @@ int cmd_keygen(const struct options *o, const char *name)
 	if (rc == EXIT_OK) {
 		char fp[SEAL_FINGERPRINT];
 		keyfile_fingerprint(&k->pub, fp);
-		fprintf(o->out, "Wrote %s (give it to the field laptops) and %s (keep it in the office, "
+		fprintf(c->out, "Wrote %s (give it to the field laptops) and %s (keep it in the office, "
 			"offline: with its passphrase it opens every bundle and sealed export).\n"
 			"fingerprint: %s\n", pub, sec, fp);
 	}
@@ -137,7 +137,7 @@ int cmd_keygen(const struct options *o, const char *name)
 	return rc;
 }
 
-struct keyfile_secret *cmd_office_key(const struct options *o, int *rc)
+struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc)
 {
 	*rc = EXIT_INPUT;
 	if (sodium_init() < 0 || !o->key) {
@@ -149,7 +149,8 @@ struct keyfile_secret *cmd_office_key(const struct options *o, int *rc)
 	int r = k ? keyfile_open(o->key, NULL, k, err, sizeof err) : -1;
 	if (r == -3) {
 		char *pass = sodium_malloc(CMD_PASS_MAX);
-		r = pass && cmd_passphrase(o, "Passphrase of the office key: ", false, pass) == 0
+		r = pass && cmd_passphrase(o->passphrase_file, "Passphrase of the office key: ", false,
+					   pass) == 0
 		    ? keyfile_open(o->key, pass, k, err, sizeof err) : -4;
 		sodium_free(pass);
 	}
@@ -202,7 +203,7 @@ int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char
 	return EXIT_OK;
 }
 
-int cmd_whoami(const struct options *o, const char *file)
+int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file)
 {
 	struct store *st;
 	int rc = cmd_open_store_noted(o, &st);
@@ -217,21 +218,21 @@ int cmd_whoami(const struct options *o, const char *file)
 	char fp[SEAL_FINGERPRINT], b[64];
 	seal_fingerprint(pk, fp);
 	sodium_bin2base64(b, sizeof b, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
-	fprintf(o->out, "This laptop signs its sealed exports with the key %s\n"
+	fprintf(c->out, "This laptop signs its sealed exports with the key %s\n"
 		"fingerprint: %s\n", b, fp);
 	if (file) {
 		int w = write_key(file, pk, sizeof pk, 0644);
 		if (w < 0)
 			return w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
-		fprintf(o->out, "Wrote %s: give it to the office (unseal --signer %s).\n", file, file);
+		fprintf(c->out, "Wrote %s: give it to the office (unseal --signer %s).\n", file, file);
 	} else {
 		fputs("Read the fingerprint out to the office, or write the key to a file with "
-		      "`tipscreen whoami FILE`.\n", o->out);
+		      "`tipscreen whoami FILE`.\n", c->out);
 	}
 	return EXIT_OK;
 }
 
-int cmd_load_signers(const struct options *o, struct seal_signer **v, size_t *n)
+int cmd_load_signers(const struct cmd_signer_opts *o, struct seal_signer **v, size_t *n)
 {
 	*v = NULL;
 	*n = 0;
@@ -249,8 +250,8 @@ int cmd_load_signers(const struct options *o, struct seal_signer **v, size_t *n)
 }
 
 /* Says who signed, and whether that is accepted: EXIT_OK or EXIT_INPUT. */
-static int judge_signer(const struct options *o, const char *file, const struct seal_opened *so,
-			const struct seal_signer *v, size_t n)
+static int judge_signer(const struct cmd_signer_opts *o, const char *file,
+			const struct seal_opened *so, const struct seal_signer *v, size_t n)
 {
 	if (so->version == 1) {
 		if (!o->any_signer) {
@@ -282,8 +283,9 @@ static int judge_signer(const struct options *o, const char *file, const struct 
 	return EXIT_OK;
 }
 
-/* Writes the opened export, made safe for a terminal. */
-static int print_opened(const struct options *o, const char *file, const struct seal_opened *so)
+/* Writes the opened export to out, made safe for a terminal (bytes in
+ * another charset than UTF-8 to stdout, as they are). */
+static int print_opened(FILE *out, const char *file, const struct seal_opened *so)
 {
 	size_t len;
 	char *text = seal_printable(so, &len);
@@ -292,20 +294,21 @@ static int print_opened(const struct options *o, const char *file, const struct 
 		return EXIT_INPUT;
 	}
 	bool utf8 = !*so->charset || text_is_utf8_charset(so->charset);
-	fwrite(text, 1, len, utf8 ? o->out : stdout);
+	fwrite(text, 1, len, utf8 ? out : stdout);
 	sodium_memzero(text, len);
 	free(text);
 	return EXIT_OK;
 }
 
-int cmd_unseal(const struct options *o, const char *file)
+int cmd_unseal(const struct cmd_ctx *c, const struct cmd_key_opts *key,
+	       const struct cmd_signer_opts *signer, const char *file)
 {
 	struct seal_signer *v;
 	size_t nv, len;
 	int rc;
-	if (cmd_load_signers(o, &v, &nv) < 0)
+	if (cmd_load_signers(signer, &v, &nv) < 0)
 		return EXIT_INPUT;
-	struct keyfile_secret *k = cmd_office_key(o, &rc);
+	struct keyfile_secret *k = cmd_office_key(key, &rc);
 	if (!k) {
 		free(v);
 		return rc;
@@ -319,8 +322,8 @@ int cmd_unseal(const struct options *o, const char *file)
 			fprintf(stderr, "%s:%.*s: error:%s\n", file, (int)line, err, err + line + 1);
 		else
 			fprintf(stderr, "%s: error: %s\n", file, err);
-	} else if (text && (rc = judge_signer(o, file, &so, v, nv)) == EXIT_OK) {
-		rc = print_opened(o, file, &so);
+	} else if (text && (rc = judge_signer(signer, file, &so, v, nv)) == EXIT_OK) {
+		rc = print_opened(c->out, file, &so);
 	}
 	seal_opened_free(&so);
 	free(text);

@@ -18,14 +18,15 @@ static int find_or_say(const struct langs *l, const char *opt, const char *tag)
 	return i;
 }
 
-int cmd_load_langs(const struct options *o, struct langs *l, int *lang, int *second)
+int cmd_load_langs(const struct cmd_ctx *c, const struct cmd_lang_opts *o, struct langs *l,
+		   int *lang, int *second)
 {
 	struct diags d = { 0 };
-	int rc = langs_load(o->locales, l, &d);
+	int rc = langs_load(c->locales, l, &d);
 	if (rc < 0) {
 		diags_print(&d, stderr);
 		fprintf(stderr, "tipscreen: %zu problem%s in the translations of %s\n", d.n,
-			d.n == 1 ? "" : "s", o->locales);
+			d.n == 1 ? "" : "s", c->locales);
 		diags_free(&d);
 		langs_free(l);
 		return EXIT_INPUT;

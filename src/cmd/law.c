@@ -11,11 +11,11 @@
 
 /* The profile id to use: --law, else the configuration's; NULL for none.
  * A new string, or an exit code in *rc. */
-static char *law_id(const struct options *o, int *rc)
+static char *law_id(const char *law, int *rc)
 {
 	*rc = EXIT_OK;
-	if (o->law)
-		return strcmp(o->law, "none") == 0 ? NULL : xstrdup(o->law);
+	if (law)
+		return strcmp(law, "none") == 0 ? NULL : xstrdup(law);
 	char *path = profile_config_path(), *id = NULL;
 	struct diags d = { 0 };
 	int r = path ? profile_config_read(path, &id, &d) : 1;
@@ -32,19 +32,19 @@ static char *law_id(const struct options *o, int *rc)
 	return id;
 }
 
-int cmd_load_law(const struct options *o, struct profile **out)
+int cmd_load_law(const struct cmd_ctx *c, const char *law, struct profile **out)
 {
 	int rc;
 	*out = NULL;
-	char *id = law_id(o, &rc);
+	char *id = law_id(law, &rc);
 	if (!id)
 		return rc;
 	/* The deck's own profiles, else the bundled ones (a test or local deck
 	 * need not copy them). */
-	char *path = profile_path(o->deck, id);
+	char *path = profile_path(c->deck, id);
 	if (path && !strchr(id, '/') && access(path, F_OK) != 0) {
 		free(path);
-		path = profile_path(o->bundled ? o->bundled : o->deck, id);
+		path = profile_path(c->bundled ? c->bundled : c->deck, id);
 	}
 	if (!path) {
 		fprintf(stderr, "tipscreen: --law takes a profile id (a-z, 0-9, '-'; e.g. gb-ew) or "

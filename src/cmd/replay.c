@@ -23,7 +23,8 @@ static void print_discarded(const struct interview *iv, FILE *out)
 	view_review_free(&rv);
 }
 
-static int report(const struct options *o, struct interview *iv, const struct profile *law)
+static int report(const struct cmd_ctx *c, const struct cmd_report_opts *o, struct interview *iv,
+		  const struct profile *law)
 {
 	struct assessment a;
 	struct assess_input in;
@@ -34,32 +35,32 @@ static int report(const struct options *o, struct interview *iv, const struct pr
 		return EXIT_INPUT;
 	}
 	if (o->json) {
-		national_report_json(o->out, law, &in, &a);
+		national_report_json(c->out, law, &in, &a);
 		return EXIT_OK;
 	}
 	struct langs l;
 	int lang, second;
-	if (cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
+	if (cmd_load_langs(c, &o->lang, &l, &lang, &second) != EXIT_OK)
 		return EXIT_INPUT;
 	size_t n;
 	struct evidence *ev = report_evidence(iv, &n);
-	report_text(o->out, &a, &in, ev, n, o->width);
+	report_text(c->out, &a, &in, ev, n, c->width);
 	if (law)
-		national_print(o->out, law, &in, &a, o->width);
+		national_print(c->out, law, &in, &a, c->width);
 	free(ev);
-	print_discarded(iv, o->out);
+	print_discarded(iv, c->out);
 	i18n_use(NULL);
 	langs_free(&l);
 	return EXIT_OK;
 }
 
-int cmd_replay(const struct options *o, const char *file)
+int cmd_replay(const struct cmd_ctx *c, const struct cmd_report_opts *o, const char *file)
 {
 	struct profile *law;
-	int rc = cmd_load_law(o, &law);
+	int rc = cmd_load_law(c, o->law, &law);
 	if (rc != EXIT_OK)
 		return rc;
-	struct deck *dk = cmd_load_deck(o->deck);
+	struct deck *dk = cmd_load_deck(c->deck);
 	if (!dk) {
 		cmd_free_law(law);
 		return EXIT_INPUT;
@@ -71,7 +72,7 @@ int cmd_replay(const struct options *o, const char *file)
 		diags_print(&d, stderr);
 		rc = EXIT_INPUT;
 	} else {
-		rc = report(o, iv, law);
+		rc = report(c, o, iv, law);
 	}
 	stanza_file_free(&f);
 	diags_free(&d);

@@ -67,7 +67,7 @@ static bool name_ok(const char *s)
 	return true;
 }
 
-int cmd_result_write(const struct options *o, const struct debrief *d, time_t started)
+int cmd_result_write(const struct cmd_result_opts *o, const struct debrief *d, time_t started)
 {
 	if (!o->to || !o->trainee || !name_ok(o->trainee)) {
 		fprintf(stderr, "tipscreen: --result needs --to TRAINER.pub and --trainee NAME (a "
@@ -400,16 +400,17 @@ static int open_result(struct class *c, const char *file, const unsigned char *s
 	return rc;
 }
 
-int cmd_trainer_report(const struct options *o, char **files, int n)
+int cmd_trainer_report(const struct cmd_ctx *ctx, const struct cmd_key_opts *key,
+		       const char *format, char **files, int n)
 {
-	const char *fmt = o->format ? o->format : "txt";
-	if (!o->key || n < 1 || (strcmp(fmt, "txt") && strcmp(fmt, "csv"))) {
+	const char *fmt = format ? format : "txt";
+	if (!key->key || n < 1 || (strcmp(fmt, "txt") && strcmp(fmt, "csv"))) {
 		fputs("tipscreen: trainer report needs FILE... --key TRAINER.key [--format txt|csv]\n",
 		      stderr);
 		return EXIT_INPUT;
 	}
 	int rc;
-	struct keyfile_secret *k = cmd_office_key(o, &rc);	/* the trainer's, made by keygen */
+	struct keyfile_secret *k = cmd_office_key(key, &rc);	/* the trainer's, made by keygen */
 	if (!k)
 		return rc;
 	struct class c = { 0 };
@@ -419,9 +420,9 @@ int cmd_trainer_report(const struct options *o, char **files, int n)
 	keyfile_secret_free(k);
 	if (rc == EXIT_OK) {
 		if (!strcmp(fmt, "csv"))
-			report_csv(o->out, &c);
+			report_csv(ctx->out, &c);
 		else
-			report_txt(o->out, &c);
+			report_txt(ctx->out, &c);
 	}
 	class_free(&c);
 	return rc;

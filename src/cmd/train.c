@@ -69,15 +69,13 @@ static const char *cite_name(int i)
 
 /* Whether the assessment under the scenario's law profile is the expected
  * one; true without a profile. An exit code in *rc when it cannot load. */
-static bool law_agrees(const struct options *o, const struct scenario *s, const struct deck *dk,
+static bool law_agrees(const struct cmd_ctx *c, const struct scenario *s, const struct deck *dk,
 		       int *rc)
 {
 	if (!s->law)
 		return true;
-	struct options lo = *o;
-	lo.law = s->law;
 	struct profile *p;
-	if ((*rc = cmd_load_law(&lo, &p)) != EXIT_OK || !p)
+	if ((*rc = cmd_load_law(c, s->law, &p)) != EXIT_OK || !p)
 		return false;
 	struct interview *iv;
 	struct assessment a;
@@ -98,11 +96,10 @@ static bool law_agrees(const struct options *o, const struct scenario *s, const 
 	return ok;
 }
 
-static void print_line(const struct options *o, const struct scenario *s,
-		       const struct assessment *a, bool agree, bool first)
+static void print_line(FILE *out, bool json, const struct scenario *s, const struct assessment *a,
+		       bool agree, bool first)
 {
-	FILE *out = o->out;
-	if (o->json) {
+	if (json) {
 		fprintf(out, "%s\n  {\"id\": ", first ? "" : ",");
 		report_json_string(out, s->id);
 		fprintf(out, ", \"outcome\": \"%s\", \"flags\": [", assess_outcome_name(a->outcome));
@@ -128,17 +125,17 @@ static void print_line(const struct options *o, const struct scenario *s,
 	fputc('\n', out);
 }
 
-int cmd_scenarios(const struct options *o, const char *dir)
+int cmd_scenarios(const struct cmd_ctx *c, bool json, const char *dir)
 {
-	struct deck *dk = cmd_load_deck(o->deck);
+	struct deck *dk = cmd_load_deck(c->deck);
 	if (!dk)
 		return EXIT_INPUT;
 	struct scenario *v;
 	size_t n;
-	int rc = cmd_load_scenarios(o->deck, dir, dk, &v, &n);
+	int rc = cmd_load_scenarios(c->deck, dir, dk, &v, &n);
 	size_t agree = 0;
-	if (o->json && rc == EXIT_OK)
-		fputc('[', o->out);
+	if (json && rc == EXIT_OK)
+		fputc('[', c->out);
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		struct assessment a;
 		const char *why;
@@ -148,17 +145,17 @@ int cmd_scenarios(const struct options *o, const char *dir)
 			rc = EXIT_INPUT;
 			break;
 		}
-		bool ok = scenario_agrees(&v[i], &a) && law_agrees(o, &v[i], dk, &rc);
+		bool ok = scenario_agrees(&v[i], &a) && law_agrees(c, &v[i], dk, &rc);
 		if (rc != EXIT_OK)
 			break;
 		agree += ok;
-		print_line(o, &v[i], &a, ok, i == 0);
+		print_line(c->out, json, &v[i], &a, ok, i == 0);
 	}
 	if (rc == EXIT_OK) {
-		if (o->json)
-			fputs(n ? "\n]\n" : "]\n", o->out);
+		if (json)
+			fputs(n ? "\n]\n" : "]\n", c->out);
 		else
-			fprintf(o->out, "%zu scenario%s: %zu agree, %zu differ\n", n, n == 1 ? "" : "s",
+			fprintf(c->out, "%zu scenario%s: %zu agree, %zu differ\n", n, n == 1 ? "" : "s",
 				agree, n - agree);
 		if (agree < n)
 			rc = EXIT_RUNTIME;
@@ -168,8 +165,9 @@ int cmd_scenarios(const struct options *o, const char *dir)
 	return rc;
 }
 
-int cmd_train_grade(const struct options *o, const struct scenario *s, const struct deck *dk,
-		    const struct interview *iv, time_t started)
+int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
+		    const struct scenario *s, const struct deck *dk, const struct interview *iv,
+		    time_t started)
 {
 	struct debrief d;
 	const char *why;
@@ -178,12 +176,13 @@ int cmd_train_grade(const struct options *o, const struct scenario *s, const str
 		return EXIT_INPUT;
 	}
 	if (o->json)
-		debrief_json(o->out, &d);
+		debrief_json(c->out, &d);
 	else
-		debrief_text(o->out, &d, o->width);
-	int rc = o->result ? cmd_result_write(o, &d, started) : EXIT_OK;
-	if (o->result && rc == EXIT_OK)
-		fprintf(stderr, "tipscreen: the result is in %s, sealed to %s\n", o->result, o->to);
+		debrief_text(c->out, &d, c->width);
+	const struct cmd_result_opts *r = &o->result;
+	int rc = r->result ? cmd_result_write(r, &d, started) : EXIT_OK;
+	if (r->result && rc == EXIT_OK)
+		fprintf(stderr, "tipscreen: the result is in %s, sealed to %s\n", r->result, r->to);
 	debrief_free(&d);
 	return rc;
 }
@@ -211,9 +210,8 @@ static bool read_line(char *buf, size_t n)
 
 /* The picker: the scenarios by level, then audience; the one chosen, or
  * NULL when the input ends or names none. */
-static const struct scenario *pick(const struct options *o, const struct scenario *v, size_t n)
+static const struct scenario *pick(FILE *out, const struct scenario *v, size_t n)
 {
-	FILE *out = o->out;
 	const struct scenario **order = xcalloc(n ? n : 1, sizeof *order);
 	size_t k = 0;
 	fprintf(out, "%s\n", _("TRAINING: choose a scenario"));
@@ -247,14 +245,14 @@ static const struct scenario *pick(const struct options *o, const struct scenari
 }
 
 /* The persona, and what the scenario teaches; then Enter to begin. */
-static bool brief(const struct options *o, const struct scenario *s, bool solo)
+static bool brief(const struct cmd_ctx *c, const struct scenario *s, bool solo)
 {
-	FILE *out = o->out;
+	FILE *out = c->out;
 	fprintf(out, "\n%s: %s\n\n", _("TRAINING"), C_(s->id, s->title));
-	print_wrapped(out, "", C_(s->id, s->persona), o->width);
+	print_wrapped(out, "", C_(s->id, s->persona), c->width);
 	fputc('\n', out);
 	char *t = xasprintf("%s %s", _("This scenario teaches:"), C_(s->id, s->teaches));
-	print_wrapped(out, "", t, o->width);
+	print_wrapped(out, "", t, c->width);
 	free(t);
 	fprintf(out, "\n%s\n%s\n", solo ? _("Solo practice: each question shows what the person says.")
 		: _("Role-play: your partner plays the person from the card (train ID --card)."),
@@ -266,11 +264,11 @@ static bool brief(const struct options *o, const struct scenario *s, bool solo)
 
 /* The role-play partner's card: the persona and what to say at each
  * question. */
-static int card(const struct options *o, const struct scenario *s, const struct deck *dk)
+static int card(const struct cmd_ctx *c, const struct scenario *s, const struct deck *dk)
 {
-	FILE *out = o->out;
+	FILE *out = c->out;
 	fprintf(out, "%s: %s (%s)\n\n", _("TRAINING role-play card"), C_(s->id, s->title), s->id);
-	print_wrapped(out, "", C_(s->id, s->persona), o->width);
+	print_wrapped(out, "", C_(s->id, s->persona), c->width);
 	fprintf(out, "\n%s\n", _("When you are asked about…, say:"));
 	for (size_t i = 0; i < s->nask; i++) {
 		const struct scenario_ask *q = &s->ask[i];
@@ -279,46 +277,47 @@ static int card(const struct options *o, const struct scenario *s, const struct 
 		const char *text = q->slot >= 0 ? deck_slot_text(dk, q->slot) : dk->s[q->screen].question;
 		fprintf(out, "\n%s\n", q->id);
 		if (text)
-			print_wrapped(out, "  ? ", D_(q->id, text), o->width);
-		print_wrapped(out, "  > ", C_(s->id, q->says), o->width);
+			print_wrapped(out, "  ? ", D_(q->id, text), c->width);
+		print_wrapped(out, "  > ", C_(s->id, q->says), c->width);
 	}
 	return EXIT_OK;
 }
 
 /* The interview of a training session: no store, nothing recorded; the
  * wizard or the line mode with the TRAINING mark. 0 when it completed. */
-static int interview(const struct options *o, struct session *ss, const struct view_training *t,
-		     const struct langs *l, int second)
+static int interview(const struct cmd_ctx *c, const struct cmd_front_opts *o, struct session *ss,
+		     const struct view_training *t, const struct langs *l, int second)
 {
 	const char *why = NULL;
 	static const struct view_start none = { NULL, 0 };	/* nothing to resume */
 	struct frontend_opts fo = { .start = &none, .langs = l, .second = second, .training = t,
-				    .charset = o->charset, .in = stdin, .out = o->out,
-				    .width = o->width, .color = o->color,
+				    .charset = c->charset, .in = stdin, .out = c->out,
+				    .width = c->width, .color = o->color,
 				    .bidi_terminal = o->bidi_terminal };
 	bool wizard = !o->plain && tui_usable(&why);
 	int rc = frontend_run(wizard ? &tui_frontend : &plain_frontend, ss, &fo);
 	return rc == FRONTEND_COMPLETE ? 0 : 1;
 }
 
-static int train_live(const struct options *o, const struct scenario *s, const struct deck *dk)
+static int train_live(const struct cmd_ctx *c, const struct cmd_train_opts *o,
+		      const struct scenario *s, const struct deck *dk)
 {
 	time_t started = time(NULL);
-	if (!brief(o, s, o->solo))
+	if (!brief(c, s, o->solo))
 		return EXIT_RUNTIME;
 	struct langs l;
 	int lang, second;
-	if (cmd_load_langs(o, &l, &lang, &second) != EXIT_OK)
+	if (cmd_load_langs(c, &o->lang, &l, &lang, &second) != EXIT_OK)
 		return EXIT_INPUT;
 	struct view_training t;
 	training_view_init(&t, s, dk, o->solo);
 	struct interview *iv = interview_new(dk);
 	struct session *ss = session_new(iv, NULL);	/* training: no case store, ever */
-	int rc = interview(o, ss, &t, &l, second);
+	int rc = interview(c, &o->front, ss, &t, &l, second);
 	session_free(ss);
 	if (rc == 0) {
-		fprintf(o->out, "\n");
-		rc = cmd_train_grade(o, s, dk, iv, started);
+		fprintf(c->out, "\n");
+		rc = cmd_train_grade(c, o, s, dk, iv, started);
 	} else {
 		fprintf(stderr, "tipscreen: the training session ended before the debrief\n");
 		rc = EXIT_RUNTIME;
@@ -330,7 +329,8 @@ static int train_live(const struct options *o, const struct scenario *s, const s
 	return rc;
 }
 
-static int grade_file(const struct options *o, const struct scenario *s, const struct deck *dk)
+static int grade_file(const struct cmd_ctx *c, const struct cmd_train_opts *o,
+		      const struct scenario *s, const struct deck *dk)
 {
 	struct diags d = { 0 };
 	struct stanza_file f;
@@ -340,7 +340,7 @@ static int grade_file(const struct options *o, const struct scenario *s, const s
 		diags_print(&d, stderr);
 		rc = EXIT_INPUT;
 	} else {
-		rc = cmd_train_grade(o, s, dk, iv, time(NULL));
+		rc = cmd_train_grade(c, o, s, dk, iv, time(NULL));
 	}
 	stanza_file_free(&f);
 	diags_free(&d);
@@ -348,9 +348,10 @@ static int grade_file(const struct options *o, const struct scenario *s, const s
 	return rc;
 }
 
-int cmd_train(const struct options *o, const char *id)
+int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const char *id)
 {
-	if (o->result && (!o->to || !o->trainee)) {
+	const struct cmd_result_opts *r = &o->result;
+	if (r->result && (!r->to || !r->trainee)) {
 		fprintf(stderr, "tipscreen: --result needs --to TRAINER.pub and --trainee NAME\n");
 		return EXIT_INPUT;
 	}
@@ -359,21 +360,22 @@ int cmd_train(const struct options *o, const char *id)
 			"(tipscreen scenarios lists the ids)\n");
 		return EXIT_INPUT;
 	}
-	struct deck *dk = cmd_load_deck(o->deck);
+	struct deck *dk = cmd_load_deck(c->deck);
 	if (!dk)
 		return EXIT_INPUT;
 	struct scenario *v;
 	size_t n;
-	int rc = cmd_load_scenarios(o->deck, NULL, dk, &v, &n);
+	int rc = cmd_load_scenarios(c->deck, NULL, dk, &v, &n);
 	const struct scenario *s = NULL;
 	if (rc == EXIT_OK && id && !(s = scenario_find(v, n, id))) {
-		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, o->deck);
+		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, c->deck);
 		rc = EXIT_INPUT;
-	} else if (rc == EXIT_OK && !id && !(s = pick(o, v, n))) {
+	} else if (rc == EXIT_OK && !id && !(s = pick(c->out, v, n))) {
 		rc = EXIT_INPUT;
 	}
 	if (s)
-		rc = o->answers ? grade_file(o, s, dk) : o->card ? card(o, s, dk) : train_live(o, s, dk);
+		rc = o->answers ? grade_file(c, o, s, dk) : o->card ? card(c, s, dk)
+		     : train_live(c, o, s, dk);
 	scenario_list_free(v, n);
 	deck_free(dk);
 	return rc;

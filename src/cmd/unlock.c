@@ -67,7 +67,8 @@ static int ask(const char *prompt, char *buf)
 	return rc;
 }
 
-static int set_new(struct store *st, const struct options *o, char *pass, char *err, size_t n)
+static int set_new(struct store *st, const struct cmd_store_opts *o, char *pass, char *err,
+		   size_t n)
 {
 	if (!o->passphrase_file) {
 		char *again = sodium_malloc(PASS_MAX);
@@ -86,10 +87,10 @@ static int set_new(struct store *st, const struct options *o, char *pass, char *
 	return store_set_passphrase(st, pass, err, n);
 }
 
-int cmd_passphrase(const struct options *o, const char *prompt, bool twice, char *buf)
+int cmd_passphrase(const char *file, const char *prompt, bool twice, char *buf)
 {
-	if (o->passphrase_file)
-		return read_file(o->passphrase_file, buf);
+	if (file)
+		return read_file(file, buf);
 	if (ask(prompt, buf) < 0)
 		return -1;
 	if (!twice)
@@ -103,7 +104,7 @@ int cmd_passphrase(const struct options *o, const char *prompt, bool twice, char
 	return rc;
 }
 
-int cmd_store_open(const struct options *o, struct store **out)
+int cmd_store_open(const struct cmd_store_opts *o, struct store **out)
 {
 	char *dir = o->data ? strdup(o->data) : store_default_dir();
 	char err[512] = "";
@@ -121,7 +122,7 @@ int cmd_store_open(const struct options *o, struct store **out)
 	return EXIT_OK;
 }
 
-int cmd_store_unlock(const struct options *o, struct store *st)
+int cmd_store_unlock(const struct cmd_store_opts *o, struct store *st)
 {
 	char err[512] = "";
 	char *pass = sodium_malloc(PASS_MAX);
@@ -144,7 +145,7 @@ int cmd_store_unlock(const struct options *o, struct store *st)
 	return rc;
 }
 
-int cmd_open_store(const struct options *o, struct store **out)
+int cmd_open_store(const struct cmd_store_opts *o, struct store **out)
 {
 	int rc = cmd_store_open(o, out);
 	if (rc == EXIT_OK && (rc = cmd_store_unlock(o, *out)) != EXIT_OK) {

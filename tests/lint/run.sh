@@ -131,6 +131,14 @@ has out "a front end includes the engine's internals"
 has out "a front end builds a review, summary or leave rule, or moves the interview"
 end
 
+begin "a command that reads the whole parsed command line is refused"
+inject cmdline
+printf '#include "cmd/commands.h"\n' >>"$TMP/cmdline/src/cmd/pot.c"
+if source_check "$TMP/cmdline/src"; then bad "accepted"; fi
+has out "a command reads the parsed command line itself"
+has out "src/cmd/pot.c"
+end
+
 begin "a file over 700 lines is refused, with its length"
 inject long
 awk 'BEGIN { for (i = 0; i < 701; i++) print "/* line */" }' >"$TMP/long/src/base/long.c"

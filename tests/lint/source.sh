@@ -3,7 +3,8 @@
 # src/tui; front ends render the view and send actions, so they neither
 # include the engine's internals, nor build a review or a summary, nor move
 # the interview, apply an action, switch the language or read the store
-# themselves; and no file of src/ is over 700 lines.
+# themselves; a command sees its context and its own options, never the
+# whole parsed command line; and no file of src/ is over 700 lines.
 #   sh tests/lint/source.sh [SRC]     (SRC: src/ by default)
 # Prints every breach with its file (and line), exits 1 if there is any;
 # make check runs it, tests/lint/run.sh tests it by injection.
@@ -36,8 +37,13 @@ if [ -n "$fe" ]; then
 		"$(grep -nE '\<(session_do|i18n_use|store_[a-z_]+)\(|struct store_case' $fe)"
 fi
 
+if [ -d "$src/cmd" ]; then
+	breach "a command reads the parsed command line itself (take struct cmd_ctx and its own options of cmd.h; commands.c's adapter fills them)" \
+		"$(grep -nE 'struct cmdline|"cmd/commands\.h"' "$src"/cmd/*.[ch] | grep -vE '^[^:]*/cmd/(cmdline|commands)\.[ch]:')"
+fi
+
 long=$(find "$src" -name '*.[ch]' -exec wc -l {} + | awk '$2 != "total" && $1 > 700 { print $2 ": " $1 " lines" }')
 breach "a file over 700 lines (split it by concern, as src/store/store_*.c)" "$long"
 
-[ "$status" = 0 ] && echo "source: curses only in src/tui, front ends only render and send actions, no file over 700 lines"
+[ "$status" = 0 ] && echo "source: curses only in src/tui, front ends only render and send actions, commands see their own options, no file over 700 lines"
 exit "$status"
