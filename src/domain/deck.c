@@ -36,6 +36,39 @@ void deck_err(struct deck_loader *L, int line, int col, const char *fmt, ...)
 	free(m);
 }
 
+/* What a row of deck_type_rules may permit: one predicate per field. */
+static bool has_range(const struct deck_type_rules *r)
+{
+	return r->range;
+}
+
+static bool has_choices(const struct deck_type_rules *r)
+{
+	return r->choices;
+}
+
+static bool has_indicates(const struct deck_type_rules *r)
+{
+	return r->indicates;
+}
+
+/* The names of the types whose row permits it, as a message says them
+ * ("single and multi"), into buf. */
+static const char *types_with(bool (*permits)(const struct deck_type_rules *), char *buf,
+			      size_t size)
+{
+	const char *names[SCR_TYPE_COUNT];
+	size_t n = 0, used = 0;
+	for (int t = 0; t < SCR_TYPE_COUNT; t++)
+		if (permits(deck_type_rules((enum screen_type)t)))
+			names[n++] = type_names[t];
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+					 i == 0 ? "" : i + 1 == n ? " and " : ", ", names[i]);
+	return buf;
+}
+
 static int lookup(const char *const *list, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++)
@@ -162,9 +195,11 @@ static void parse_choice(struct deck_loader *L, struct screen *sc, const struct 
 static void parse_range(struct deck_loader *L, struct screen *sc, const struct stanza *st)
 {
 	const struct field *f = stanza_get(st, "Range");
+	char names[128];
 	if (!deck_type_rules(sc->type)->range) {
 		if (f)
-			deck_err(L, f->line, f->col, "'Range:' is only for number screens");
+			deck_err(L, f->line, f->col, "'Range:' is only for %s screens",
+			    types_with(has_range, names, sizeof names));
 		return;
 	}
 	char extra;
@@ -204,17 +239,21 @@ static void check_setter(struct deck_loader *L, struct screen *sc, const struct 
 static void check_text(struct deck_loader *L, struct screen *sc, const struct stanza *st)
 {
 	const struct deck_type_rules *r = deck_type_rules(sc->type);
+	char names[128];
 	if (!sc->question && r->question)
 		deck_err(L, sc->line, 1, "screen '%s' has no 'Question:'", sc->id);
 	if (r->asks && (!sc->help || !sc->why))
 		deck_err(L, sc->line, 1, "screen '%s' needs 'Help:' for the interviewer and 'Why:' (why we ask)",
 		    sc->id);
 	if (sc->indicator >= 0 && !r->indicates)
-		deck_err(L, stanza_get(st, "Indicates")->line, 1, "'Indicates:' is for yesno screens and checklist items");
+		deck_err(L, stanza_get(st, "Indicates")->line, 1,
+		    "'Indicates:' is for %s screens and checklist items",
+		    types_with(has_indicates, names, sizeof names));
 	if (r->choices && sc->nchoices < 2)
 		deck_err(L, sc->line, 1, "a %s screen needs at least two 'Choice:' lines", type_names[sc->type]);
 	if (sc->nchoices && !r->choices)
-		deck_err(L, sc->choices[0].line, 1, "'Choice:' is only for single and multi screens");
+		deck_err(L, sc->choices[0].line, 1, "'Choice:' is only for %s screens",
+		    types_with(has_choices, names, sizeof names));
 }
 
 /* What an id may not be, or NULL: the words conditions and answers files

@@ -598,6 +598,23 @@ static void test_every_screen_type_has_its_row_of_rules(void **st)
 	}
 }
 
+/* A field the type's row does not permit is refused, naming the types
+ * whose rows do. */
+static void test_a_field_of_other_types_is_refused_naming_them(void **st)
+{
+	(void)st;
+	struct loaded l = load(
+	    "Screen: intro\nType: note\nSection: setup\nQuestion: Hello.\nRange: 1 2\n"
+	    "Indicates: act.recruitment\nNext: q.one\n\n"
+	    "Screen: q.one\nType: yesno\nSection: act\nQuestion: Were you recruited?\nHelp: h\n"
+	    "Why: w\nChoice: a A\nNext: summary\n\n" TAIL);
+	assert_null(l.deck);
+	assert_diag(&l.d, "a.screen:5:1: error: 'Range:' is only for number screens");
+	assert_diag(&l.d, "a.screen:6:1: error: 'Indicates:' is for yesno screens and checklist items");
+	assert_diag(&l.d, "a.screen:15:1: error: 'Choice:' is only for single and multi screens");
+	done(&l);
+}
+
 /* A type's row decides what its stanza may hold: a yesno may not have
  * choices, a note may not have a range, and a note sets by being visited. */
 static void test_a_types_row_decides_its_fields(void **st)
@@ -618,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_valid_deck_loads),
 		cmocka_unit_test(test_every_screen_type_has_its_row_of_rules),
 		cmocka_unit_test(test_a_types_row_decides_its_fields),
+		cmocka_unit_test(test_a_field_of_other_types_is_refused_naming_them),
 		cmocka_unit_test(test_sections_are_data_of_the_deck),
 		cmocka_unit_test(test_a_section_without_its_stanza_is_refused),
 		cmocka_unit_test(test_a_section_stanza_is_read_through_its_table),
