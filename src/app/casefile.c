@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "domain/answer.h"
 #include "domain/catalog.h"
 
 #ifndef TIPSCREEN_VERSION	/* the Makefile defines it */
@@ -179,7 +180,8 @@ static size_t answers_where(struct report *r, const struct interview *iv, bool s
 	const char *last = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const struct screen *sc = &dk->s[path[i]];
-		if (!answered(sc) || sc->type == SCR_TEXT || deck_section_setup(dk, sc->section) != setup)
+		if (!answered(sc) || screen_kind(sc->type)->account ||
+		    deck_section_setup(dk, sc->section) != setup)
 			continue;
 		if (grouped && (!last || strcmp(last, sc->section) != 0)) {
 			line(r, NULL, xstrdup(""));
@@ -200,7 +202,7 @@ static void accounts(struct report *r, const struct interview *iv)
 	const int *path = interview_path(iv, &n, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct screen *sc = &dk->s[path[i]];
-		if (sc->type != SCR_TEXT || sc->slot < 0)
+		if (!screen_kind(sc->type)->account || sc->slot < 0)
 			continue;
 		const struct answer *an = interview_get(iv, sc->slot);
 		line(r, "  ", xasprintf("%s [%s]", question_of(sc), sc->id));

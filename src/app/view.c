@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "base/xalloc.h"
+#include "domain/answer.h"
 #include "domain/catalog.h"
 #include "domain/contacts.h"
 #include "domain/national.h"
@@ -45,15 +46,16 @@ struct view_choice *view_choices(const struct interview *iv, size_t *n)
 {
 	const struct deck *dk = interview_deck(iv);
 	const struct screen *sc = &dk->s[interview_current(iv)];
-	*n = sc->type == SCR_SINGLE || sc->type == SCR_MULTI ? sc->nchoices : 0;
+	*n = deck_type_rules(sc->type)->choices ? sc->nchoices : 0;
 	if (!*n)
 		return NULL;
 	const struct answer *a = interview_get(iv, sc->slot);
 	struct view_choice *v = xmalloc(*n * sizeof *v);
 	for (size_t i = 0; i < *n; i++) {
 		v[i].label = D_(sc->id, sc->choices[i].label);
-		v[i].chosen = sc->type == SCR_MULTI ? a->kind == ANS_MULTI && (a->multi & (1u << i))
-						    : a->kind == ANS_CHOICE && a->choice == (int)i;
+		v[i].chosen = screen_kind(sc->type)->takes == ANS_MULTI
+			? a->kind == ANS_MULTI && (a->multi & (1u << i))
+			: a->kind == ANS_CHOICE && a->choice == (int)i;
 	}
 	return v;
 }
@@ -76,7 +78,7 @@ struct view_item *view_items(const struct interview *iv, size_t *n)
 {
 	const struct deck *dk = interview_deck(iv);
 	const struct screen *sc = &dk->s[interview_current(iv)];
-	*n = sc->type == SCR_CHECKLIST ? sc->nitems : 0;
+	*n = deck_type_rules(sc->type)->items ? sc->nitems : 0;
 	if (!*n)
 		return NULL;
 	struct view_item *v = xmalloc(*n * sizeof *v);

@@ -110,22 +110,22 @@ static int fits_text(const struct screen *sc, const struct answer *a, const char
  * handlers): a new question type is a row here, and a row in each front
  * end's table of the same index. Types that take no answer take nothing. */
 static const struct screen_kind kinds[SCR_TYPE_COUNT] = {
-	[SCR_YESNO] = { ANS_WORD, false, W(IV_YES) | W(IV_INTENDED) | W(IV_NO) | ASKS,
+	[SCR_YESNO] = { ANS_WORD, false, false, W(IV_YES) | W(IV_INTENDED) | W(IV_NO) | ASKS,
 			"yes, no, dontknow or declined", NULL, NULL },
-	[SCR_SINGLE] = { ANS_CHOICE, false, ASKS,
+	[SCR_SINGLE] = { ANS_CHOICE, false, false, ASKS,
 			 "one of the screen's choice codes, dontknow or declined", parse_single,
 			 fits_single },
-	[SCR_MULTI] = { ANS_MULTI, true, W(IV_DECLINED),
+	[SCR_MULTI] = { ANS_MULTI, true, false, W(IV_DECLINED),
 			"the screen's choice codes separated by spaces, or declined", parse_multi,
 			fits_multi },
-	[SCR_NUMBER] = { ANS_NUMBER, false, ASKS,
+	[SCR_NUMBER] = { ANS_NUMBER, false, false, ASKS,
 			 "a whole number in the screen's range, dontknow or declined", parse_number,
 			 fits_number },
-	[SCR_TEXT] = { ANS_TEXT, true, W(IV_DECLINED), "a line of text, or declined", parse_text,
+	[SCR_TEXT] = { ANS_TEXT, true, true, W(IV_DECLINED), "a line of text, or declined", parse_text,
 		       fits_text },
 };
 
-static const struct screen_kind no_answer = { ANS_NONE, true, 0,
+static const struct screen_kind no_answer = { ANS_NONE, true, false, 0,
 					      "no answer: this screen takes none", NULL, NULL };
 
 const struct screen_kind *screen_kind(enum screen_type t)

@@ -37,6 +37,9 @@ struct screen_kind {
 	enum answer_kind takes;	/* the answer typed, chosen or given besides the
 				 * words; ANS_NONE: none (a page) */
 	bool may_leave_empty;	/* it may be left unanswered (a multiple choice, a text) */
+	bool account;		/* the answer is the person's account in their own
+				 * words: a case file quotes it among the accounts,
+				 * not among the answers */
 	unsigned words;		/* the words it takes: bit 1 << IV_x (intended only
 				 * where the slot allows it) */
 	const char *expected;	/* what an answer is, in the words of answers files */

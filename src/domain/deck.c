@@ -36,9 +36,37 @@ void deck_err(struct deck_loader *L, int line, int col, const char *fmt, ...)
 	free(m);
 }
 
-static bool type_asks(enum screen_type t)
+/* What a row of deck_type_rules may permit: one predicate per field. */
+static bool has_range(const struct deck_type_rules *r)
 {
-	return deck_type_answers(t) || t == SCR_CHECKLIST;
+	return r->range;
+}
+
+static bool has_choices(const struct deck_type_rules *r)
+{
+	return r->choices;
+}
+
+static bool has_indicates(const struct deck_type_rules *r)
+{
+	return r->indicates;
+}
+
+/* The names of the types whose row permits it, as a message says them
+ * ("single and multi"), into buf. */
+static const char *types_with(bool (*permits)(const struct deck_type_rules *), char *buf,
+			      size_t size)
+{
+	const char *names[SCR_TYPE_COUNT];
+	size_t n = 0, used = 0;
+	for (int t = 0; t < SCR_TYPE_COUNT; t++)
+		if (permits(deck_type_rules((enum screen_type)t)))
+			names[n++] = type_names[t];
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+					 i == 0 ? "" : i + 1 == n ? " and " : ", ", names[i]);
+	return buf;
 }
 
 static int lookup(const char *const *list, size_t n, const char *name)
@@ -167,9 +195,11 @@ static void parse_choice(struct deck_loader *L, struct screen *sc, const struct 
 static void parse_range(struct deck_loader *L, struct screen *sc, const struct stanza *st)
 {
 	const struct field *f = stanza_get(st, "Range");
-	if (sc->type != SCR_NUMBER) {
+	char names[128];
+	if (!deck_type_rules(sc->type)->range) {
 		if (f)
-			deck_err(L, f->line, f->col, "'Range:' is only for number screens");
+			deck_err(L, f->line, f->col, "'Range:' is only for %s screens",
+			    types_with(has_range, names, sizeof names));
 		return;
 	}
 	char extra;
@@ -195,12 +225,11 @@ static void check_setter(struct deck_loader *L, struct screen *sc, const struct 
 	if (!f || sc->set.key < 0)
 		return;
 	bool ok, number = inputs_key_is_number(sc->set.key);
-	switch (sc->type) {
-	case SCR_YESNO: ok = sc->set.value >= 0 || yesno_sets(sc->set.key); break;
-	case SCR_NUMBER: ok = number && sc->set.value < 0; break;
-	case SCR_SINGLE: ok = !number && sc->set.value < 0; break;
-	case SCR_NOTE:
-	case SCR_STOP: ok = sc->set.value >= 0; break;
+	switch (deck_type_rules(sc->type)->sets) {
+	case DECK_SETS_YESNO: ok = sc->set.value >= 0 || yesno_sets(sc->set.key); break;
+	case DECK_SETS_NUMBER: ok = number && sc->set.value < 0; break;
+	case DECK_SETS_CHOICE: ok = !number && sc->set.value < 0; break;
+	case DECK_SETS_VISIT: ok = sc->set.value >= 0; break;
 	default: ok = false;
 	}
 	if (!ok)
@@ -209,18 +238,22 @@ static void check_setter(struct deck_loader *L, struct screen *sc, const struct 
 
 static void check_text(struct deck_loader *L, struct screen *sc, const struct stanza *st)
 {
-	if (!sc->question && sc->type != SCR_REVIEW && sc->type != SCR_SUMMARY &&
-	    sc->type != SCR_REFERRAL)
+	const struct deck_type_rules *r = deck_type_rules(sc->type);
+	char names[128];
+	if (!sc->question && r->question)
 		deck_err(L, sc->line, 1, "screen '%s' has no 'Question:'", sc->id);
-	if (type_asks(sc->type) && (!sc->help || !sc->why))
+	if (r->asks && (!sc->help || !sc->why))
 		deck_err(L, sc->line, 1, "screen '%s' needs 'Help:' for the interviewer and 'Why:' (why we ask)",
 		    sc->id);
-	if (sc->indicator >= 0 && sc->type != SCR_YESNO)
-		deck_err(L, stanza_get(st, "Indicates")->line, 1, "'Indicates:' is for yesno screens and checklist items");
-	if ((sc->type == SCR_SINGLE || sc->type == SCR_MULTI) && sc->nchoices < 2)
+	if (sc->indicator >= 0 && !r->indicates)
+		deck_err(L, stanza_get(st, "Indicates")->line, 1,
+		    "'Indicates:' is for %s screens and checklist items",
+		    types_with(has_indicates, names, sizeof names));
+	if (r->choices && sc->nchoices < 2)
 		deck_err(L, sc->line, 1, "a %s screen needs at least two 'Choice:' lines", type_names[sc->type]);
-	if (sc->nchoices && sc->type != SCR_SINGLE && sc->type != SCR_MULTI)
-		deck_err(L, sc->choices[0].line, 1, "'Choice:' is only for single and multi screens");
+	if (sc->nchoices && !r->choices)
+		deck_err(L, sc->choices[0].line, 1, "'Choice:' is only for %s screens",
+		    types_with(has_choices, names, sizeof names));
 }
 
 /* What an id may not be, or NULL: the words conditions and answers files
@@ -384,7 +417,8 @@ static void add_screen(struct deck_loader *L, const struct stanza *st)
 	for (size_t i = 0; i < st->n; i++)
 		if (strcasecmp(st->f[i].key, "Choice") == 0)
 			parse_choice(L, sc, &st->f[i]);
-	if (sc->type == SCR_SINGLE && sc->set.key >= 0 && sc->nchoices == 0)
+	if (deck_type_rules(sc->type)->sets == DECK_SETS_CHOICE && sc->set.key >= 0 &&
+	    sc->nchoices == 0)
 		deck_err(L, sc->line, 1, "screen '%s' sets %s but has no choices", sc->id,
 		    inputs_key_name(sc->set.key));
 	check_text(L, sc, st);
@@ -421,7 +455,7 @@ static void add_item(struct deck_loader *L, const struct stanza *st)
 	struct deck *dk = L->deck;
 	const struct field *id = stanza_get(st, "Item");
 	struct screen *sc = dk->n ? &dk->s[dk->n - 1] : NULL;
-	if (!sc || sc->file != L->file || sc->type != SCR_CHECKLIST) {
+	if (!sc || sc->file != L->file || !deck_type_rules(sc->type)->items) {
 		deck_err(L, id->line, id->col, "item '%s' does not follow a checklist screen in this file",
 		    id->value);
 		return;

@@ -198,4 +198,40 @@ const char *deck_type_name(enum screen_type t);
 /* True for screen types that take an answer. */
 bool deck_type_answers(enum screen_type t);
 
+/* What `Sets:` may say on a screen of a type. */
+enum deck_sets {
+	DECK_SETS_NOTHING = 1,	/* no Sets: at all */
+	DECK_SETS_YESNO,	/* KEY=VALUE, or a key whose words are yes, no, unknown */
+	DECK_SETS_NUMBER,	/* a number key; the answer is its value */
+	DECK_SETS_CHOICE,	/* a key of words; the choice is its value (so it needs choices) */
+	DECK_SETS_VISIT,	/* KEY=VALUE, set by reaching the screen */
+};
+
+/* What a screen type requires and permits of its stanza, and what a
+ * condition may compare its answer with: one row per type (deck_query.c),
+ * so that a new screen type is one row here, as it is one row of the
+ * engine's screen_kind (answer.h) and of each front end's table. */
+struct deck_type_rules {
+	bool answers;	/* it has an answer slot of its own */
+	bool question;	/* it needs 'Question:' */
+	bool asks;	/* it needs 'Help:' and 'Why:' (it asks something) */
+	bool indicates;	/* it may have 'Indicates:' and 'Intended:' */
+	bool choices;	/* it needs two 'Choice:' lines or more; only it may have them */
+	bool range;	/* it needs 'Range:'; only it may have one */
+	bool items;	/* 'Item:' stanzas follow it */
+	bool gives_fact;	/* a 'Fact:' the office reads may be given on it */
+	enum deck_sets sets;
+	/* What a condition may compare its answer with, besides a number
+	 * (number) and any quoted text (text): these words, "intended" where
+	 * the slot allows it (intended), and its choice codes (codes). */
+	const char *const *guard_words;
+	bool guard_number, guard_text, guard_intended, guard_codes;
+	/* What it may be compared with, when something else was: for a slot
+	 * that takes "intended", guard_expected_intended. Never NULL. */
+	const char *guard_expected, *guard_expected_intended;
+};
+
+/* The row of screen type t (t < SCR_TYPE_COUNT). Static. */
+const struct deck_type_rules *deck_type_rules(enum screen_type t);
+
 #endif

@@ -151,37 +151,20 @@ static bool one_of(const char *s, const char *const *words)
 }
 
 /* The values a slot's answer takes in a condition (interview.c's
- * slot_value): NULL if v is one, else what they are. */
+ * slot_value), by its type's row: NULL if v is one, else what they are. */
 static const char *slot_expects(const struct deck *dk, int slot, const struct gval *v)
 {
-	static const char *const yesno[] = { "yes", "no", "dontknow", "declined", "unanswered", NULL };
-	static const char *const unclear[] = { "dontknow", "declined", "unanswered", NULL };
-	static const char *const multi[] = { "yes", "declined", "unanswered", NULL };
 	const struct screen *sc = &dk->s[dk->slots[slot].screen];
-	bool num = v->t == GV_NUM;
-	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO:
-		if (!num && (one_of(v->s, yesno) || (strcmp(v->s, "intended") == 0 &&
-						      deck_slot_intended(dk, slot))))
-			return NULL;
-		return deck_slot_intended(dk, slot) ? "yes, intended, no, dontknow, declined or unanswered"
-						    : "yes, no, dontknow, declined or unanswered";
-	case SCR_NUMBER:
-		return num || one_of(v->s, unclear) ? NULL
-			: "a number, dontknow, declined or unanswered";
-	case SCR_SINGLE:
-		if (!num && one_of(v->s, unclear))
-			return NULL;
-		for (size_t i = 0; !num && i < sc->nchoices; i++)
-			if (strcmp(sc->choices[i].code, v->s) == 0)
-				return NULL;
-		return "one of its choice codes (quoted), dontknow, declined or unanswered";
-	case SCR_MULTI:
-		return !num && one_of(v->s, multi) ? NULL
-			: "yes (something chosen), declined or unanswered; selected(id, \"code\") tests a choice";
-	default:
-		return num ? "a text (quoted), or unanswered" : NULL;
-	}
+	const struct deck_type_rules *r = deck_type_rules(deck_slot_type(dk, slot));
+	bool intended = r->guard_intended && deck_slot_intended(dk, slot);
+	bool ok = v->t == GV_NUM ? r->guard_number
+		: r->guard_text || (r->guard_words && one_of(v->s, r->guard_words)) ||
+		  (intended && strcmp(v->s, "intended") == 0);
+	for (size_t i = 0; !ok && r->guard_codes && v->t != GV_NUM && i < sc->nchoices; i++)
+		ok = strcmp(sc->choices[i].code, v->s) == 0;
+	if (ok)
+		return NULL;
+	return intended ? r->guard_expected_intended : r->guard_expected;
 }
 
 static const char *guard_expects(void *ctx, const struct guard_ref *r, const struct gval *v)

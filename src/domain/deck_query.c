@@ -68,10 +68,53 @@ const char *deck_type_name(enum screen_type t)
 	return type_names[t];
 }
 
+static const char *const yesno_words[] = { "yes", "no", "dontknow", "declined", "unanswered", NULL };
+static const char *const unclear_words[] = { "dontknow", "declined", "unanswered", NULL };
+static const char *const multi_words[] = { "yes", "declined", "unanswered", NULL };
+
+/* What a condition says of a page: nothing a test of its own could mean. */
+#define PAGE_GUARD .guard_text = true, .guard_expected = "a text (quoted), or unanswered"
+
+/* One row per screen type (dpkg's fieldinfos[]): what each requires and
+ * permits of its stanza, read by the loader (deck.c), the linker
+ * (deck_link.c) and lint. */
+static const struct deck_type_rules type_rules[] = {
+	[SCR_NOTE] = { .question = true, .sets = DECK_SETS_VISIT, PAGE_GUARD },
+	[SCR_YESNO] = { .answers = true, .question = true, .asks = true, .indicates = true,
+			.sets = DECK_SETS_YESNO, .guard_words = yesno_words, .guard_intended = true,
+			.guard_expected = "yes, no, dontknow, declined or unanswered",
+			.guard_expected_intended = "yes, intended, no, dontknow, declined or unanswered" },
+	[SCR_SINGLE] = { .answers = true, .question = true, .asks = true, .choices = true,
+			 .gives_fact = true, .sets = DECK_SETS_CHOICE, .guard_words = unclear_words,
+			 .guard_codes = true,
+			 .guard_expected = "one of its choice codes (quoted), dontknow, declined or unanswered" },
+	[SCR_MULTI] = { .answers = true, .question = true, .asks = true, .choices = true,
+			.sets = DECK_SETS_NOTHING, .guard_words = multi_words,
+			.guard_expected = "yes (something chosen), declined or unanswered; "
+					  "selected(id, \"code\") tests a choice" },
+	[SCR_NUMBER] = { .answers = true, .question = true, .asks = true, .range = true,
+			 .sets = DECK_SETS_NUMBER, .guard_words = unclear_words, .guard_number = true,
+			 .guard_expected = "a number, dontknow, declined or unanswered" },
+	[SCR_TEXT] = { .answers = true, .question = true, .asks = true, .sets = DECK_SETS_NOTHING,
+		       PAGE_GUARD },
+	[SCR_CHECKLIST] = { .question = true, .asks = true, .items = true, .sets = DECK_SETS_NOTHING,
+			    PAGE_GUARD },
+	[SCR_REVIEW] = { .sets = DECK_SETS_NOTHING, PAGE_GUARD },
+	[SCR_SUMMARY] = { .sets = DECK_SETS_NOTHING, PAGE_GUARD },
+	[SCR_REFERRAL] = { .sets = DECK_SETS_NOTHING, PAGE_GUARD },
+	[SCR_STOP] = { .question = true, .sets = DECK_SETS_VISIT, PAGE_GUARD },
+};
+_Static_assert(sizeof type_rules / sizeof type_rules[0] == SCR_TYPE_COUNT,
+	       "a screen type without its row in type_rules");
+
+const struct deck_type_rules *deck_type_rules(enum screen_type t)
+{
+	return &type_rules[t];
+}
+
 bool deck_type_answers(enum screen_type t)
 {
-	return t == SCR_YESNO || t == SCR_SINGLE || t == SCR_MULTI || t == SCR_NUMBER ||
-	       t == SCR_TEXT;
+	return type_rules[t].answers;
 }
 
 void deck_free(struct deck *dk)

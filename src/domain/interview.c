@@ -63,7 +63,7 @@ static void set_from_answer(struct assess_input *in, const struct screen *sc,
 static void screen_inputs(const struct interview *iv, int s, struct assess_input *in)
 {
 	const struct screen *sc = &iv->deck->s[s];
-	if ((sc->type == SCR_NOTE || sc->type == SCR_STOP) && sc->set.key >= 0)
+	if (deck_type_rules(sc->type)->sets == DECK_SETS_VISIT && sc->set.key >= 0)
 		in->value[sc->set.key] = sc->set.value;
 	if (sc->slot >= 0) {
 		const struct answer *a = &iv->answers[sc->slot];

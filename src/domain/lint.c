@@ -251,7 +251,7 @@ static const char *fact_problem(const struct deck *dk, size_t s, int f)
 	const struct screen *sc = &dk->s[s];
 	if (fact_source(f) != FACT_FROM_SCREEN)
 		return "is computed by tipscreen, not given by a screen";
-	if (sc->type != SCR_SINGLE)
+	if (!deck_type_rules(sc->type)->gives_fact)
 		return "takes one choice: give it on a single-choice screen";
 	for (size_t c = 0; c < sc->nchoices; c++)
 		for (const char *p = sc->choices[c].code; *p; p++)

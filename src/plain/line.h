@@ -49,6 +49,10 @@ void plain_lang_line(struct plain *p);
 /* "?": the item's and the screen's help, why we ask, and the keys. */
 void plain_help(struct plain *p, const struct screen *sc, const char *item_help);
 
+/* What slot's prompt asks for, with the answer words from the view
+ * (plain.c's table of screen types): a new string. */
+char *plain_prompt(const struct deck *dk, int slot);
+
 /* What slot asks for, and its answer so far. */
 void plain_ask_slot(struct plain *p, const struct screen *sc, int slot);
 

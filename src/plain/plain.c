@@ -98,34 +98,99 @@ static const char *word_for_key(const char *s)
 	return w ? w : s;
 }
 
-/* Turns the typed line into an answer for slot: the keys of yes-no, a
- * choice number, or the answer's text form. */
-static int typed_answer(struct plain *p, int slot, const char *s, struct answer *a,
-			const char **why)
+/* A typed line as the answer to slot: the keys of the answer words ("y"
+ * is "yes"), or the answer's text form. */
+static int typed_words(struct plain *p, int slot, const char *s, struct answer *a,
+		       const char **why)
+{
+	return answer_parse(p->dk, slot, word_for_key(s), a, why);
+}
+
+/* A typed line as a text: itself, except the key of "declined". */
+static int typed_text(struct plain *p, int slot, const char *s, struct answer *a,
+		      const char **why)
+{
+	return answer_parse(p->dk, slot, action_of_line(s) == ACT_DECLINED ? "declined" : s, a, why);
+}
+
+/* A typed line as choices: their numbers, else the keys of the words. */
+static int typed_choices(struct plain *p, int slot, const char *s, struct answer *a,
+			 const char **why)
 {
 	const struct screen *sc = &p->dk->s[p->dk->slots[slot].screen];
-	enum screen_type t = deck_slot_type(p->dk, slot);
-	if (t == SCR_TEXT)
-		return answer_parse(p->dk, slot, action_of_line(s) == ACT_DECLINED ? "declined" : s, a, why);
-	if (t == SCR_SINGLE || t == SCR_MULTI) {
-		char *codes = xstrdup("");
-		const char *q = s;
-		while (*q) {
-			char *end;
-			long n = strtol(q, &end, 10);
-			if (end == q || n < 1 || (size_t)n > sc->nchoices)
-				break;
-			char *c = xasprintf("%s%s%s", codes, *codes ? " " : "", sc->choices[n - 1].code);
-			free(codes);
-			codes = c;
-			q = end + strspn(end, " ,");
-		}
-		int rc = *q ? answer_parse(p->dk, slot, word_for_key(s), a, why)
-			    : answer_parse(p->dk, slot, codes, a, why);
+	char *codes = xstrdup("");
+	const char *q = s;
+	while (*q) {
+		char *end;
+		long n = strtol(q, &end, 10);
+		if (end == q || n < 1 || (size_t)n > sc->nchoices)
+			break;
+		char *c = xasprintf("%s%s%s", codes, *codes ? " " : "", sc->choices[n - 1].code);
 		free(codes);
-		return rc;
+		codes = c;
+		q = end + strspn(end, " ,");
 	}
-	return answer_parse(p->dk, slot, word_for_key(s), a, why);
+	int rc = *q ? typed_words(p, slot, s, a, why) : answer_parse(p->dk, slot, codes, a, why);
+	free(codes);
+	return rc;
+}
+
+/* What a slot's prompt asks for, given its answer words w: a new string. */
+static char *prompt_words(const char *w)
+{
+	return xstrdup(w);
+}
+
+static char *prompt_number(const char *w)
+{
+	return xasprintf(_("a number, %s"), w);
+}
+
+static char *prompt_single(const char *w)
+{
+	return xasprintf(_("the number of a choice, %s"), w);
+}
+
+static char *prompt_multi(const char *w)
+{
+	return xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w);
+}
+
+static char *prompt_text(const char *w)
+{
+	return xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w);
+}
+
+/* How the line mode asks for an answer of each screen type that takes one
+ * (a checklist item takes a yesno's): what its prompt asks for, and what
+ * it makes of a typed line. One row per type, indexed as the engine's
+ * table (answer.h: screen_kind); a type that takes no answer has none. */
+static const struct {
+	char *(*prompt)(const char *words);
+	int (*typed)(struct plain *p, int slot, const char *s, struct answer *a, const char **why);
+} forms[] = {
+	[SCR_NOTE] = { NULL, NULL },
+	[SCR_YESNO] = { prompt_words, typed_words },
+	[SCR_SINGLE] = { prompt_single, typed_choices },
+	[SCR_MULTI] = { prompt_multi, typed_choices },
+	[SCR_NUMBER] = { prompt_number, typed_words },
+	[SCR_TEXT] = { prompt_text, typed_text },
+	[SCR_CHECKLIST] = { NULL, NULL },
+	[SCR_REVIEW] = { NULL, NULL },
+	[SCR_SUMMARY] = { NULL, NULL },
+	[SCR_REFERRAL] = { NULL, NULL },
+	[SCR_STOP] = { NULL, NULL },
+};
+_Static_assert(sizeof forms / sizeof forms[0] == SCR_TYPE_COUNT,
+	       "a screen type without its row in the line mode's forms");
+
+char *plain_prompt(const struct deck *dk, int slot)
+{
+	enum action acts[5];
+	char *w = plain_words(acts, (size_t)view_answers(dk, slot, acts));
+	char *s = forms[deck_slot_type(dk, slot)].prompt(w);
+	free(w);
+	return s;
 }
 
 static int slot_here(const struct plain *p, const struct screen *sc)
@@ -159,7 +224,7 @@ static enum got slot_line(struct plain *p, const struct screen *sc, const char *
 		return G_ACTION;
 	}
 	const char *why = answer_expected(p->dk, slot);
-	if (!*s || typed_answer(p, slot, s, &p->answer, &why) < 0) {
+	if (!*s || forms[deck_slot_type(p->dk, slot)].typed(p, slot, s, &p->answer, &why) < 0) {
 		plain_not_understood(p, slot, why);
 		return G_AGAIN;
 	}
@@ -252,28 +317,32 @@ static void show_page(struct plain *p, const struct screen *sc)
 
 /* What the line mode does on each screen type: one row per type, indexed
  * as the engine's table (answer.h: screen_kind): what it prints under the
- * header, and what it makes of a line. A type with no row is a page. */
+ * header, and what it makes of a line. */
 static const struct {
 	void (*show)(struct plain *p, const struct screen *sc);
 	enum got (*line)(struct plain *p, const struct screen *sc, const char *s,
 			 struct session_action *a);
-} kinds[SCR_TYPE_COUNT] = {
+} kinds[] = {
+	[SCR_NOTE] = { show_page, page_line },
 	[SCR_YESNO] = { show_slot, slot_line },
-	[SCR_NUMBER] = { show_slot, slot_line },
-	[SCR_TEXT] = { show_slot, slot_line },
 	[SCR_SINGLE] = { show_choices_slot, slot_line },
 	[SCR_MULTI] = { show_choices_slot, slot_line },
+	[SCR_NUMBER] = { show_slot, slot_line },
+	[SCR_TEXT] = { show_slot, slot_line },
 	[SCR_CHECKLIST] = { show_checklist, slot_line },
 	[SCR_REVIEW] = { show_review, review_line_typed },
 	[SCR_SUMMARY] = { show_summary, page_line },
 	[SCR_REFERRAL] = { show_referral, page_line },
+	[SCR_STOP] = { show_page, page_line },
 };
+_Static_assert(sizeof kinds / sizeof kinds[0] == SCR_TYPE_COUNT,
+	       "a screen type without its row in the line mode's kinds");
 
 /* The current screen: its header, its body and what it asks. */
 static void show_screen(struct plain *p, const struct screen *sc)
 {
 	plain_header(p, sc);
-	(kinds[sc->type].show ? kinds[sc->type].show : show_page)(p, sc);
+	kinds[sc->type].show(p, sc);
 }
 
 /* ---- the line mode, as a front end (app/frontend.h) ------------------- */
@@ -376,7 +445,7 @@ static enum frontend_input fe_read(void *fe, struct session_action *a)
 		const char *s = read_line(p);
 		if (!s)
 			return FE_LEAVE;
-		enum got g = (kinds[sc->type].line ? kinds[sc->type].line : page_line)(p, sc, s, a);
+		enum got g = kinds[sc->type].line(p, sc, s, a);
 		if (g == G_ACTION)
 			return FE_ACTION;
 	}

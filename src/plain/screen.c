@@ -101,26 +101,9 @@ static void show_current(struct plain *p, int slot)
 	free(v);
 }
 
-/* What a slot's prompt asks for, the answer words from the view: a new
- * string. */
-static char *prompt_for(const struct deck *dk, int slot)
-{
-	enum action acts[5];
-	char *w = plain_words(acts, (size_t)view_answers(dk, slot, acts)), *s;
-	switch (deck_slot_type(dk, slot)) {
-	case SCR_YESNO: return w;
-	case SCR_SINGLE: s = xasprintf(_("the number of a choice, %s"), w); break;
-	case SCR_MULTI: s = xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w); break;
-	case SCR_TEXT: s = xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w); break;
-	default: s = xasprintf(_("a number, %s"), w);
-	}
-	free(w);
-	return s;
-}
-
 void plain_ask_slot(struct plain *p, const struct screen *sc, int slot)
 {
-	char *want = prompt_for(p->dk, slot);
+	char *want = plain_prompt(p->dk, slot);
 	fprintf(p->out, _("Answer: %s"), want);
 	free(want);
 	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
@@ -134,7 +117,7 @@ void plain_ask_slot(struct plain *p, const struct screen *sc, int slot)
  * engine's reason, or what any answer of the kind is, in its own words. */
 void plain_not_understood(struct plain *p, int slot, const char *why)
 {
-	char *expected = why == answer_expected(p->dk, slot) ? prompt_for(p->dk, slot) : xstrdup(why);
+	char *expected = why == answer_expected(p->dk, slot) ? plain_prompt(p->dk, slot) : xstrdup(why);
 	fprintf(p->out, _("Not understood: expected %s. Type %s for help."), expected,
 		action_line(ACT_HELP));
 	free(expected);

@@ -203,9 +203,10 @@ static void body_page(struct builder *b, const struct screen *sc)
 }
 
 /* How the wizard draws each screen type: one row per type, indexed as the
- * engine's table (answer.h: screen_kind) and the keys' (wizard.c). NULL: a
- * page that asks nothing. */
-static void (*const bodies[SCR_TYPE_COUNT])(struct builder *, const struct screen *) = {
+ * engine's table (answer.h: screen_kind) and the keys' (wizard.c); a page
+ * that asks nothing is body_page. */
+static void (*const bodies[])(struct builder *, const struct screen *) = {
+	[SCR_NOTE] = body_page,
 	[SCR_YESNO] = body_yesno,
 	[SCR_SINGLE] = body_choices,
 	[SCR_MULTI] = body_choices,
@@ -215,13 +216,16 @@ static void (*const bodies[SCR_TYPE_COUNT])(struct builder *, const struct scree
 	[SCR_REVIEW] = page_review,
 	[SCR_SUMMARY] = page_summary,
 	[SCR_REFERRAL] = page_referral,
+	[SCR_STOP] = body_page,
 };
+_Static_assert(sizeof bodies / sizeof bodies[0] == SCR_TYPE_COUNT,
+	       "a screen type without its row in the wizard's bodies");
 
 static void body_screen(struct builder *b)
 {
 	const struct screen *sc = cur_screen(b);
 	header(b, sc);
-	(bodies[sc->type] ? bodies[sc->type] : body_page)(b, sc);
+	bodies[sc->type](b, sc);
 	if (b->w->noting) {
 		rows_blank(b);
 		field(b, _("Note: "), "");

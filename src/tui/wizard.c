@@ -478,14 +478,16 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 
 /* What the wizard does on each screen type: one row per type, indexed as
  * the engine's table (answer.h: screen_kind) and the pages' (page.c). A
- * type with no row is a page: Enter goes on, the arrows scroll. */
+ * page: Enter goes on, the arrows scroll. */
 struct screen_keys {
 	int (*key)(struct wizard *w, const struct screen *sc, const struct wizard_key *k);
 	enum wizard_field field;	/* what its control takes as typing */
 	void (*enter)(struct wizard *w, const struct screen *sc);	/* where the focus starts */
 };
 
-static const struct screen_keys screen_keys[SCR_TYPE_COUNT] = {
+#define PAGE_KEYS { key_page, FIELD_NONE, NULL }
+static const struct screen_keys screen_keys[] = {
+	[SCR_NOTE] = PAGE_KEYS,
 	[SCR_YESNO] = { key_yesno, FIELD_NONE, enter_yesno },
 	[SCR_SINGLE] = { key_single, FIELD_NONE, enter_single },
 	[SCR_MULTI] = { key_multi, FIELD_NONE, NULL },
@@ -493,12 +495,17 @@ static const struct screen_keys screen_keys[SCR_TYPE_COUNT] = {
 	[SCR_TEXT] = { key_text, FIELD_TEXT, enter_text },
 	[SCR_CHECKLIST] = { key_checklist, FIELD_NONE, enter_checklist },
 	[SCR_REVIEW] = { key_review, FIELD_NONE, enter_review },
+	[SCR_SUMMARY] = PAGE_KEYS,
+	[SCR_REFERRAL] = PAGE_KEYS,
+	[SCR_STOP] = PAGE_KEYS,
 };
+#undef PAGE_KEYS
+_Static_assert(sizeof screen_keys / sizeof screen_keys[0] == SCR_TYPE_COUNT,
+	       "a screen type without its row in the wizard's screen_keys");
 
 static const struct screen_keys *keys_of(enum screen_type t)
 {
-	static const struct screen_keys page = { key_page, FIELD_NONE, NULL };
-	return (unsigned)t < SCR_TYPE_COUNT && screen_keys[t].key ? &screen_keys[t] : &page;
+	return &screen_keys[t];
 }
 
 static void enter_kind(struct wizard *w, const struct screen *sc)

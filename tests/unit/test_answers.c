@@ -186,6 +186,15 @@ static void test_what_may_be_left_empty_is_the_tables(void **st)
 	assert_false(screen_kind(SCR_NUMBER)->may_leave_empty);
 }
 
+/* A text's answer is the person's account (the case file quotes it among
+ * the accounts); no other type's is. */
+static void test_only_a_text_is_an_account(void **st)
+{
+	(void)st;
+	for (int t = 0; t < SCR_TYPE_COUNT; t++)
+		assert_int_equal(screen_kind((enum screen_type)t)->account, t == SCR_TEXT);
+}
+
 /* Answers are compared as values: the same text at another address is the
  * same answer; another kind, word or choice is not. */
 static void test_answers_compare_as_values(void **st)
@@ -236,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_a_text_over_the_limit_says_the_limit),
 		cmocka_unit_test(test_every_type_that_answers_has_a_row),
 		cmocka_unit_test(test_what_may_be_left_empty_is_the_tables),
+		cmocka_unit_test(test_only_a_text_is_an_account),
 		cmocka_unit_test(test_answers_compare_as_values),
 		cmocka_unit_test(test_a_slots_words_come_from_its_type),
 	};

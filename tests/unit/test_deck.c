@@ -579,10 +579,63 @@ static void test_guards_are_typed(void **st)
 	}
 }
 
+/* The table of screen types (deck.h: deck_type_rules): every type has its
+ * row, saying what it may set and what a condition compares it with; an
+ * enum value of zero (a row left out) would be neither. */
+static void test_every_screen_type_has_its_row_of_rules(void **st)
+{
+	(void)st;
+	for (int t = 0; t < SCR_TYPE_COUNT; t++) {
+		const struct deck_type_rules *r = deck_type_rules((enum screen_type)t);
+		if (r->sets < DECK_SETS_NOTHING || r->sets > DECK_SETS_VISIT || !r->guard_expected)
+			fail_msg("screen type '%s' has no row in deck_type_rules",
+				 deck_type_name((enum screen_type)t));
+		if (r->guard_intended)
+			assert_non_null(r->guard_expected_intended);
+		assert_false(r->choices && r->range);
+		if (r->answers)
+			assert_true(r->question && r->asks);
+	}
+}
+
+/* A field the type's row does not permit is refused, naming the types
+ * whose rows do. */
+static void test_a_field_of_other_types_is_refused_naming_them(void **st)
+{
+	(void)st;
+	struct loaded l = load(
+	    "Screen: intro\nType: note\nSection: setup\nQuestion: Hello.\nRange: 1 2\n"
+	    "Indicates: act.recruitment\nNext: q.one\n\n"
+	    "Screen: q.one\nType: yesno\nSection: act\nQuestion: Were you recruited?\nHelp: h\n"
+	    "Why: w\nChoice: a A\nNext: summary\n\n" TAIL);
+	assert_null(l.deck);
+	assert_diag(&l.d, "a.screen:5:1: error: 'Range:' is only for number screens");
+	assert_diag(&l.d, "a.screen:6:1: error: 'Indicates:' is for yesno screens and checklist items");
+	assert_diag(&l.d, "a.screen:15:1: error: 'Choice:' is only for single and multi screens");
+	done(&l);
+}
+
+/* A type's row decides what its stanza may hold: a yesno may not have
+ * choices, a note may not have a range, and a note sets by being visited. */
+static void test_a_types_row_decides_its_fields(void **st)
+{
+	(void)st;
+	assert_true(deck_type_rules(SCR_SINGLE)->choices && deck_type_rules(SCR_MULTI)->choices);
+	assert_false(deck_type_rules(SCR_YESNO)->choices);
+	assert_true(deck_type_rules(SCR_NUMBER)->range);
+	assert_false(deck_type_rules(SCR_NOTE)->range);
+	assert_true(deck_type_rules(SCR_CHECKLIST)->items);
+	assert_int_equal(deck_type_rules(SCR_NOTE)->sets, DECK_SETS_VISIT);
+	assert_int_equal(deck_type_rules(SCR_MULTI)->sets, DECK_SETS_NOTHING);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_deck_loads),
+		cmocka_unit_test(test_every_screen_type_has_its_row_of_rules),
+		cmocka_unit_test(test_a_types_row_decides_its_fields),
+		cmocka_unit_test(test_a_field_of_other_types_is_refused_naming_them),
 		cmocka_unit_test(test_sections_are_data_of_the_deck),
 		cmocka_unit_test(test_a_section_without_its_stanza_is_refused),
 		cmocka_unit_test(test_a_section_stanza_is_read_through_its_table),
