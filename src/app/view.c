@@ -298,6 +298,9 @@ char *view_start_refused(const struct view_start *v)
 {
 	if (!v->n)
 		return xstrdup(_("There is no unfinished interview to resume: press Enter for a new one."));
+	if (v->n == 1)
+		return xstrdup(_("Not one of the unfinished interviews: type 1 to resume it, or press "
+				 "Enter for a new interview."));
 	return xasprintf(_("Not one of the unfinished interviews: choose 1 to %zu to resume one, or "
 			   "press Enter for a new interview."), v->n);
 }
