@@ -233,17 +233,27 @@ static enum got slot_line(struct plain *p, const struct screen *sc, const char *
 	return G_ACTION;
 }
 
+/* What every page takes: the common keys, and Enter to go on. The line's
+ * outcome, or -1 when it is neither. */
+static int page_common(struct plain *p, const struct screen *sc, const char *s,
+		       struct session_action *a)
+{
+	int c = common(p, s, sc, NULL, a);
+	if (c >= 0)
+		return c;
+	if (*s)
+		return -1;
+	*a = (struct session_action){ .verb = DO_NEXT };
+	return G_ACTION;
+}
+
 /* A page: Enter goes on. */
 static enum got page_line(struct plain *p, const struct screen *sc, const char *s,
 			  struct session_action *a)
 {
-	int c = common(p, s, sc, NULL, a);
+	int c = page_common(p, sc, s, a);
 	if (c >= 0)
 		return (enum got)c;
-	if (!*s) {
-		*a = (struct session_action){ .verb = DO_NEXT };
-		return G_ACTION;
-	}
 	fprintf(p->out, "%s\n", _("Not understood: press Enter to continue."));
 	return G_AGAIN;
 }
@@ -252,13 +262,9 @@ static enum got page_line(struct plain *p, const struct screen *sc, const char *
 static enum got review_line_typed(struct plain *p, const struct screen *sc, const char *s,
 				  struct session_action *a)
 {
-	int c = common(p, s, sc, NULL, a);
+	int c = page_common(p, sc, s, a);
 	if (c >= 0)
 		return (enum got)c;
-	if (!*s) {
-		*a = (struct session_action){ .verb = DO_NEXT };
-		return G_ACTION;
-	}
 	struct view_review rv;
 	view_review(p->iv, &rv);
 	long k = strtol(s, NULL, 10);
