@@ -4,21 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/text.h"
 #include "base/xalloc.h"
 #include "domain/catalog.h"
-#include "domain/report.h"
 
-static const char *const outcome_titles[] = {
-	[OUT_CONSISTENT_CHILD] = N_("Consistent with the offence under this law, for a child"),
-	[OUT_CONSISTENT_ADULT] = N_("Consistent with the offence under this law, for an adult"),
-	[OUT_CONSISTENT_ALL] = N_("Consistent with the offence under this law; the age when it began is unknown"),
-	[OUT_NOT_SHOWN] = N_("Not shown by these answers under this law; this is not proof that the offence did not occur"),
-	[OUT_INCOMPLETE] = N_("Incomplete under this law: further assessment needed"),
-};
-
-/* The indicators' names in sentences (means and purposes). */
+/* The indicators' names in sentences (acts, means and purposes). */
 static const char *const ind_names[IND_COUNT] = {
+	[IND_ACT_RECRUITMENT] = N_("recruitment"),
+	[IND_ACT_TRANSPORTATION] = N_("transportation"),
+	[IND_ACT_TRANSFER] = N_("transfer"),
+	[IND_ACT_HARBOURING] = N_("harbouring"),
+	[IND_ACT_RECEIPT] = N_("receipt"),
 	[IND_MEANS_THREAT] = N_("threat"),
 	[IND_MEANS_FORCE] = N_("use of force"),
 	[IND_MEANS_COERCION] = N_("coercion"),
@@ -41,6 +36,25 @@ static const char *const ind_names[IND_COUNT] = {
 	[IND_PURPOSE_ADOPTION] = N_("illegal adoption"),
 	[IND_PURPOSE_SURROGACY] = N_("exploitation of surrogacy"),
 	[IND_PURPOSE_OTHER] = N_("another form of exploitation"),
+};
+
+/* How a rule's act was read: the Protocol's acts; travel (transport, or
+ * arrival in or entry into a country) with a way of arranging it; a way
+ * without any travel recorded; or the exploitation itself as the act
+ * (obtaining or maintaining the person). */
+enum act_how { AH_PROTOCOL, AH_TRAVEL, AH_NO_TRAVEL, AH_EXPLOITATION };
+
+/* One rule's reading of the answers. */
+struct reading {
+	const struct prof_rule *r;
+	bool applies;		/* not a rule for children, for an adult */
+	bool met_purpose, touched;	/* a purpose of it met; answered at all */
+	enum status el[EL_SMUGGLING];
+	bool intended_only;
+	enum status means[PG_COUNT];	/* over the means that count for each group */
+	bool ok[PG_COUNT];	/* the means needed for the group are met, or none is */
+	enum act_how how;
+	enum outcome outcome;
 };
 
 /* The purposes beyond the Protocol's explicit list (DESIGN §3). */
@@ -85,39 +99,17 @@ static enum child_status at_age(int age, enum child_status protocol, int child_a
 	return child_age < 18 ? CHILD_NO : CHILD_UNKNOWN;
 }
 
-/* Whether the means are required for group g under the purposes answered:
- * with "some", not if a form met exempts them; with none met, not if a form
- * that exempts them may still be met. */
-static bool means_required(const struct profile *p, int g, const enum ind_value *ind)
-{
-	if (p->means[g] != PM_SOME)
-		return p->means[g] == PM_ALWAYS;
-	bool any = false, exempt = false, maybe = false;
-	for (size_t k = 0; k < p->npurposes; k++) {
-		const struct prof_purpose *pp = &p->purposes[k];
-		enum ind_value v = ind[pp->ind];
-		if (v == IV_ABSENT)
-			continue;
-		if (met(v, EL_PURPOSE)) {
-			any = true;
-			exempt |= pp->means[g] == 0;
-		} else if (v != IV_NO) {
-			maybe |= pp->means[g] == 0;
-		}
-	}
-	return any ? !exempt : !maybe;
-}
-
-/* The status of element e over the indicators the law counts. */
-static enum status counted_status(const struct national *n, const enum ind_value *ind,
-				  enum element e)
+/* The status over the indicators that keep[] selects (DESIGN §4 rule 3). */
+static enum status status_over(const enum ind_value *ind, const bool *keep, enum element e)
 {
 	enum ind_value only[IND_COUNT];
 	for (int i = 0; i < IND_COUNT; i++)
-		only[i] = n->counted[i] ? ind[i] : IV_ABSENT;
+		only[i] = keep[i] ? ind[i] : IV_ABSENT;
 	return assess_element(only, e);
 }
 
+/* The purposes the law names, for this person (a form named for children
+ * only counts for a child), and the means of the profile's Means:. */
 static void count_indicators(struct national *n)
 {
 	const struct profile *p = n->p;
@@ -129,121 +121,130 @@ static void count_indicators(struct national *n)
 	}
 }
 
-/* Means or purposes the Protocol counts and the law does not name, met in
- * the answers: the element is unclear under the law unless met otherwise. */
-static void uncounted(struct national *n, const enum ind_value *ind, enum element e)
+/* Travel under MSA 2015 s.2(5): the person was moved (act.transportation:
+ * "took the person, or arranged their travel"), or crossed a border
+ * (smuggling.irregular-entry, smuggling.paid-facilitator: arriving in or
+ * entering a country). */
+static bool travel_recorded(const enum ind_value *ind)
 {
-	for (int i = 0; i < IND_COUNT; i++) {
-		if (indicator_element(i) != e || n->counted[i] || !met(ind[i], e))
-			continue;
-		if (n->el[e].status != ST_MET)
-			n->el[e].status = ST_UNCLEAR;
-		if (e == EL_MEANS)
-			differ(n, _("Under %s, %s is not among the means."), n->p->name, _(ind_names[i]));
-		else if (profile_purpose(n->p, i))
-			differ(n, _("Under %s, %s is named for a child only: whether it is covered for an adult must be checked."),
-			       n->p->name, _(ind_names[i]));
-		else
-			differ(n, _("Under %s, %s is not named as a form of exploitation: whether it is covered must be checked."),
-			       n->p->name, _(ind_names[i]));
+	return ind[IND_ACT_TRANSPORTATION] == IV_YES || ind[IND_SMUGGLING_ENTRY] == IV_YES ||
+	       ind[IND_SMUGGLING_PAID] == IV_YES;
+}
+
+/* True if a way of arranging travel other than transport itself is met. */
+static bool way_met(const enum ind_value *ind)
+{
+	static const enum indicator ways[] = {
+		IND_ACT_RECRUITMENT, IND_ACT_TRANSFER, IND_ACT_HARBOURING, IND_ACT_RECEIPT,
+	};
+	for (size_t k = 0; k < sizeof ways / sizeof *ways; k++)
+		if (ind[ways[k]] == IV_YES)
+			return true;
+	return false;
+}
+
+static void read_act(struct reading *g, const struct national *n, const enum ind_value *ind)
+{
+	enum status protocol = status_over(ind, n->counted, EL_ACT);
+	g->el[EL_ACT] = protocol;
+	g->how = AH_PROTOCOL;
+	if (g->r->act == PA_TRAVEL) {
+		if (travel_recorded(ind) && (way_met(ind) || ind[IND_ACT_TRANSPORTATION] == IV_YES)) {
+			g->el[EL_ACT] = ST_MET;
+			g->how = AH_TRAVEL;
+		} else if (way_met(ind)) {
+			g->el[EL_ACT] = ind[IND_ACT_TRANSPORTATION] == IV_NO ? ST_NOT_MET : ST_UNCLEAR;
+			g->how = AH_NO_TRAVEL;
+		}
+	} else if (g->r->act == PA_ANY && protocol != ST_MET) {
+		for (int i = 0; i < IND_COUNT; i++)
+			if (g->r->purpose[i] && n->counted[i] && ind[i] == IV_YES) {
+				g->el[EL_ACT] = ST_MET;
+				g->how = AH_EXPLOITATION;
+			}
 	}
 }
 
-static bool intended_only(const struct national *n, const enum ind_value *ind)
+static void read_purpose(struct reading *g, const struct national *n, const enum ind_value *ind)
 {
-	bool intended = false;
+	bool keep[IND_COUNT], intended = false, yes = false;
 	for (int i = 0; i < IND_COUNT; i++) {
-		if (!n->counted[i] || indicator_element(i) != EL_PURPOSE)
-			continue;
-		if (ind[i] == IV_YES)
-			return false;
-		intended |= ind[i] == IV_INTENDED;
+		keep[i] = g->r->purpose[i] && n->counted[i];
+		g->touched |= keep[i] && ind[i] != IV_ABSENT;
+		yes |= keep[i] && ind[i] == IV_YES;
+		intended |= keep[i] && ind[i] == IV_INTENDED;
 	}
-	return intended;
+	g->el[EL_PURPOSE] = status_over(ind, keep, EL_PURPOSE);
+	for (int i = 0; i < IND_COUNT; i++)	/* a form the law does not name, for this person */
+		if (g->el[EL_PURPOSE] != ST_MET && indicator_element(i) == EL_PURPOSE &&
+		    !n->counted[i] && met(ind[i], EL_PURPOSE))
+			g->el[EL_PURPOSE] = ST_UNCLEAR;
+	g->met_purpose = g->el[EL_PURPOSE] == ST_MET;
+	g->intended_only = g->met_purpose && intended && !yes;
 }
 
-static enum outcome decide(const struct national *n, bool adult_req, bool child_req)
+/* The outcome words of DESIGN §4 rule 5, with the rule's means per group. */
+static enum outcome decide(const struct reading *g, enum child_status child)
 {
-	enum status means = n->el[EL_MEANS].status;
-	bool ap = n->el[EL_ACT].status == ST_MET && n->el[EL_PURPOSE].status == ST_MET;
-	bool m = means == ST_MET;
-	if (is_child(n->child) && ap && (m || !child_req))
+	bool ap = g->el[EL_ACT] == ST_MET && g->el[EL_PURPOSE] == ST_MET;
+	if (is_child(child) && ap && g->ok[PG_CHILD])
 		return OUT_CONSISTENT_CHILD;
-	if (n->child == CHILD_NO && ap && (m || !adult_req))
+	if (child == CHILD_NO && ap && g->ok[PG_ADULT])
 		return OUT_CONSISTENT_ADULT;
-	if (n->child == CHILD_UNKNOWN && ap && (m || (!adult_req && !child_req)))
+	if (child == CHILD_UNKNOWN && ap && g->ok[PG_ADULT] && g->ok[PG_CHILD])
 		return OUT_CONSISTENT_ALL;
-	if (n->child == CHILD_UNKNOWN && ap && !child_req)
+	if (child == CHILD_UNKNOWN && ap && g->ok[PG_CHILD])
 		return OUT_INCOMPLETE;	/* the age decides: establish-age */
 	for (int e = 0; e < EL_SMUGGLING; e++)
-		if (n->el[e].required && n->el[e].status == ST_NOT_MET)
+		if (e != EL_MEANS && g->el[e] == ST_NOT_MET)
 			return OUT_NOT_SHOWN;
+	int grp = is_child(child) ? PG_CHILD : PG_ADULT;
+	bool req = grp == PG_ADULT && g->r->children_only ? true : g->r->means[grp].required;
+	if (req && g->means[grp] == ST_NOT_MET)
+		return OUT_NOT_SHOWN;
 	return OUT_INCOMPLETE;
 }
 
-static int provision_of(const struct profile *p, enum prof_role r)
+static void read_rule(struct reading *g, const struct national *n, const enum ind_value *ind)
 {
-	for (size_t i = 0; i < p->nprov; i++)
-		if (p->prov[i].role == r)
-			return (int)i;
-	return -1;
-}
-
-static void set_flags(struct national *n, const struct assess_input *in,
-		      const struct assessment *a, bool adult_req, bool child_req)
-{
-	const struct profile *p = n->p;
-	enum status act = n->el[EL_ACT].status, means = n->el[EL_MEANS].status,
-		    purpose = n->el[EL_PURPOSE].status;
-	bool child = is_child(n->child), consent = in->value[IN_CONSENT] == IN_YES;
-	n->flag[FLAG_INTENDED] = n->el[EL_PURPOSE].intended_only;
-	n->flag[FLAG_CONSENT_IRRELEVANT] = consent && purpose != ST_NOT_MET &&
-		(p->consent == PC_ALWAYS ||
-		 (p->consent == PC_IF_MEANS && (means == ST_MET || (child && !child_req))));
-	n->flag[FLAG_PURPOSE_WITHOUT_MEANS] = n->child == CHILD_NO && adult_req &&
-					      purpose == ST_MET && means == ST_NOT_MET;
-	n->flag[FLAG_EXPLOITATION_WITHOUT_ACT] = purpose == ST_MET && act == ST_NOT_MET;
-	for (int i = 0; i < IND_COUNT; i++)
-		n->flag[FLAG_BEYOND_MINIMUM] |= beyond_minimum(i) && !n->counted[i] &&
-						met(in->ind[i], EL_PURPOSE);
-	n->flag[FLAG_PRESUMED_CHILD] = n->child == CHILD_PRESUMED;
-	n->flag[FLAG_ESTABLISH_AGE] = adult_req != child_req &&
-		(n->child == CHILD_PRESUMED ||
-		 (n->child == CHILD_UNKNOWN && act == ST_MET && purpose == ST_MET && means != ST_MET));
-	n->flag[FLAG_CHILD_NOW] = is_child(n->child_now);
-	n->flag[FLAG_SMUGGLING] = a->flag[FLAG_SMUGGLING];
-	n->flag[FLAG_NON_PUNISHMENT] = n->outcome != OUT_NOT_SHOWN &&
-		(met(in->ind[IND_PURPOSE_CRIMINALITY], EL_PURPOSE) ||
-		 in->ind[IND_SMUGGLING_ENTRY] == IV_YES);
-	n->flag[FLAG_REFERRAL_DECLINED] = in->value[IN_REFERRAL] == IN_NO && !is_child(n->child_now);
-}
-
-static void set_cites(struct national *n, const struct assess_input *in)
-{
-	const struct profile *p = n->p;
-	for (size_t i = 0; i < p->nprov; i++) {
-		switch (p->prov[i].role) {
-		case PR_OFFENCE: n->cite[i] = true; break;
-		case PR_CHILD: n->cite[i] = is_child(n->child); break;
-		case PR_CONSENT: n->cite[i] = n->flag[FLAG_CONSENT_IRRELEVANT]; break;
-		case PR_NON_PUNISHMENT: n->cite[i] = n->flag[FLAG_NON_PUNISHMENT]; break;
-		case PR_MINORITY: n->cite[i] = n->flag[FLAG_CHILD_NOW]; break;
-		case PR_PURPOSE: break;
-		}
+	const struct prof_rule *r = g->r;
+	g->applies = !r->children_only || n->child != CHILD_NO;
+	read_act(g, n, ind);
+	read_purpose(g, n, ind);
+	for (int grp = 0; grp < PG_COUNT; grp++) {
+		const struct prof_means *m = &r->means[grp];
+		g->means[grp] = status_over(ind, m->required ? m->counts : n->p->means_named, EL_MEANS);
+		g->ok[grp] = !m->required || g->means[grp] == ST_MET;
 	}
-	for (size_t k = 0; k < p->npurposes; k++)
-		if (p->purposes[k].cite >= 0 && met(in->ind[p->purposes[k].ind], EL_PURPOSE))
-			n->cite[p->purposes[k].cite] = true;
+	if (r->children_only)
+		g->ok[PG_ADULT] = false;
+	g->el[EL_MEANS] = g->means[is_child(n->child) ? PG_CHILD : PG_ADULT];
+	g->outcome = decide(g, n->child);
 }
 
-/* The law's words for the purposes whose means are (not) required for
- * group g, joined with ", "; a new string. */
-static char *named_where(const struct profile *p, int g, int required)
+/* How well a reading fits: a met purpose first, then an answered one; then
+ * consistent, incomplete, not shown. */
+static int rank(const struct reading *g)
+{
+	static const int of_outcome[] = {
+		[OUT_CONSISTENT_CHILD] = 3, [OUT_CONSISTENT_ADULT] = 3, [OUT_CONSISTENT_ALL] = 3,
+		[OUT_INCOMPLETE] = 2, [OUT_NOT_SHOWN] = 1,
+	};
+	if (!g->applies)
+		return -1;
+	return (g->met_purpose ? 20 : g->touched ? 10 : 0) + of_outcome[g->outcome];
+}
+
+/* The law's words for the purposes of rule r met in the answers, joined
+ * with ", "; a new string. */
+static char *named_met(const struct national *n, const struct prof_rule *r,
+		       const enum ind_value *ind)
 {
 	char *s = xstrdup("");
-	for (size_t k = 0; k < p->npurposes; k++) {
-		const struct prof_purpose *pp = &p->purposes[k];
-		if (pp->means[g] != required || strstr(s, pp->named))
+	for (size_t k = 0; k < n->p->npurposes; k++) {
+		const struct prof_purpose *pp = &n->p->purposes[k];
+		if (!r->purpose[pp->ind] || !n->counted[pp->ind] || !met(ind[pp->ind], EL_PURPOSE) ||
+		    strstr(s, pp->named))
 			continue;
 		char *t = xasprintf("%s%s%s", s, *s ? ", " : "", pp->named);
 		free(s);
@@ -252,32 +253,138 @@ static char *named_where(const struct profile *p, int g, int required)
 	return s;
 }
 
-static void means_differences(struct national *n)
+/* The names of the indicators of element e met in the answers for which
+ * keep[] is false, joined with " or "; a new string, "" for none. */
+static char *met_outside(const enum ind_value *ind, const bool *keep, enum element e)
+{
+	char *s = xstrdup("");
+	for (int i = 0; i < IND_COUNT; i++) {
+		if (indicator_element(i) != e || keep[i] || !met(ind[i], e))
+			continue;
+		char *t = xasprintf("%s%s%s", s, *s ? _(" or ") : "", _(ind_names[i]));
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* The differences the chosen rule makes to the means: not needed for an
+ * adult, needed for a child, or some means that do not count. */
+static void means_differences(struct national *n, const struct reading *g,
+			      const enum ind_value *ind)
+{
+	const struct prof_rule *r = g->r;
+	bool adult = !is_child(n->child) && !r->children_only, child = n->child != CHILD_NO;
+	char *named = named_met(n, r, ind);
+	if (adult && !r->means[PG_ADULT].required)
+		differ(n, _("%s: the means are not required for an adult."), r->ref);
+	if (child && r->means[PG_CHILD].required && *named)
+		differ(n, _("%s: the means are required for a child too, for %s."), r->ref, named);
+	int grp = is_child(n->child) ? PG_CHILD : PG_ADULT;
+	if (r->means[grp].required) {
+		char *out = met_outside(ind, r->means[grp].counts, EL_MEANS);
+		if (*out && *named)
+			differ(n, _("%s: its means for %s do not include %s."), r->ref, named, out);
+		else if (*out)
+			differ(n, _("%s: its means do not include %s."), r->ref, out);
+		free(out);
+	}
+	free(named);
+}
+
+static void act_differences(struct national *n, const struct reading *g, const enum ind_value *ind)
+{
+	const struct prof_rule *r = g->r;
+	if (g->how == AH_TRAVEL) {
+		differ(n, _("%s: the act is arranging or facilitating travel, and travel is recorded."),
+		       r->act_ref);
+	} else if (g->how == AH_NO_TRAVEL) {
+		bool keep[IND_COUNT] = { [IND_ACT_TRANSPORTATION] = true };
+		char *ways = met_outside(ind, keep, EL_ACT);
+		differ(n, _("%s: %s counts only as a way of arranging or facilitating travel, and no travel is recorded."),
+		       r->act_ref, ways);
+		free(ways);
+	} else if (r->act == PA_TRAVEL) {
+		differ(n, _("%s: the act is arranging or facilitating travel."), r->act_ref);
+	} else if (g->how == AH_EXPLOITATION) {
+		differ(n, _("%s: no recruitment, transportation, transfer, harbouring or receipt is needed; obtaining the person's labour or services, or maintaining the person in the exploitation recorded, is the act."),
+		       r->act_ref);
+	}
+}
+
+/* Purposes the Protocol counts and the law does not name (for this
+ * person), met in the answers: each rule's purpose is unclear unless met
+ * otherwise (read_purpose); say why. */
+static void uncounted_purposes(struct national *n, const enum ind_value *ind)
+{
+	for (int i = 0; i < IND_COUNT; i++) {
+		if (indicator_element(i) != EL_PURPOSE || n->counted[i] || !met(ind[i], EL_PURPOSE))
+			continue;
+		if (profile_purpose(n->p, i))
+			differ(n, _("Under %s, %s is named for a child only: whether it is covered for an adult must be checked."),
+			       n->p->name, _(ind_names[i]));
+		else
+			differ(n, _("Under %s, %s is not named as a form of exploitation: whether it is covered must be checked."),
+			       n->p->name, _(ind_names[i]));
+	}
+}
+
+static void set_flags(struct national *n, const struct assess_input *in,
+		      const struct assessment *a, const struct reading *g)
+{
+	const struct prof_rule *r = g->r;
+	enum status act = n->el[EL_ACT].status, means = n->el[EL_MEANS].status,
+		    purpose = n->el[EL_PURPOSE].status;
+	bool child = is_child(n->child), consent = in->value[IN_CONSENT] == IN_YES;
+	bool adult_req = r->children_only || r->means[PG_ADULT].required;
+	bool child_req = r->means[PG_CHILD].required;
+	n->flag[FLAG_INTENDED] = n->el[EL_PURPOSE].intended_only;
+	n->flag[FLAG_CONSENT_IRRELEVANT] = consent && purpose != ST_NOT_MET &&
+		(r->consent == PC_ALWAYS ||
+		 (r->consent == PC_IF_MEANS && (means == ST_MET || (child && !child_req))));
+	n->flag[FLAG_PURPOSE_WITHOUT_MEANS] = n->child == CHILD_NO && adult_req &&
+					      purpose == ST_MET && means == ST_NOT_MET;
+	n->flag[FLAG_EXPLOITATION_WITHOUT_ACT] = purpose == ST_MET && act == ST_NOT_MET;
+	for (int i = 0; i < IND_COUNT; i++)
+		n->flag[FLAG_BEYOND_MINIMUM] |= beyond_minimum(i) && !n->counted[i] &&
+						met(in->ind[i], EL_PURPOSE);
+	n->flag[FLAG_PRESUMED_CHILD] = n->child == CHILD_PRESUMED;
+	n->flag[FLAG_ESTABLISH_AGE] = (n->child == CHILD_PRESUMED && adult_req != child_req) ||
+		(n->child == CHILD_UNKNOWN && act == ST_MET && purpose == ST_MET &&
+		 g->ok[PG_ADULT] != g->ok[PG_CHILD]);
+	n->flag[FLAG_CHILD_NOW] = is_child(n->child_now);
+	n->flag[FLAG_SMUGGLING] = a->flag[FLAG_SMUGGLING];
+	n->flag[FLAG_NON_PUNISHMENT] = n->outcome != OUT_NOT_SHOWN &&
+		(met(in->ind[IND_PURPOSE_CRIMINALITY], EL_PURPOSE) ||
+		 in->ind[IND_SMUGGLING_ENTRY] == IV_YES);
+	n->flag[FLAG_REFERRAL_DECLINED] = in->value[IN_REFERRAL] == IN_NO && !is_child(n->child_now);
+}
+
+/* The provisions cited: by role; the presumption of minority only when the
+ * age now is uncertain (minor now presumed), the assistance to a child
+ * victim for a child now; a purpose's and an applying rule's own. */
+static void set_cites(struct national *n, const struct assess_input *in,
+		      const struct reading *g, size_t ng)
 {
 	const struct profile *p = n->p;
-	bool adult = n->child != CHILD_YES && n->child != CHILD_PRESUMED, child = n->child != CHILD_NO;
-	bool never = p->means[PG_ADULT] == PM_NEVER && p->means[PG_CHILD] == PM_NEVER;
-	if (p->act == PA_TRAVEL && never)
-		differ(n, _("Under %s the means are not required; the act is arranging or facilitating travel."), p->name);
-	else if (p->act == PA_TRAVEL)
-		differ(n, _("Under %s the act is arranging or facilitating travel."), p->name);
-	if (adult && p->means[PG_ADULT] == PM_NEVER && !(p->act == PA_TRAVEL && never))
-		differ(n, _("Under %s the means are not required for an adult."), p->name);
-	for (int g = 0; g < PG_COUNT; g++) {
-		if (p->means[g] != PM_SOME || (g == PG_ADULT ? !adult : !child))
-			continue;
-		char *yes = named_where(p, g, 1), *no = named_where(p, g, 0);
-		if (g == PG_ADULT)
-			differ(n, _("Under %s the means are required for an adult for %s, but not for %s."),
-			       p->name, yes, no);
-		else
-			differ(n, _("Under %s the means are required for a child for %s, but not for %s."),
-			       p->name, yes, no);
-		free(yes);
-		free(no);
+	for (size_t i = 0; i < p->nprov; i++) {
+		switch (p->prov[i].role) {
+		case PR_OFFENCE: n->cite[i] = true; break;
+		case PR_CHILD: n->cite[i] = is_child(n->child); break;
+		case PR_CONSENT: n->cite[i] = n->flag[FLAG_CONSENT_IRRELEVANT]; break;
+		case PR_NON_PUNISHMENT: n->cite[i] = n->flag[FLAG_NON_PUNISHMENT]; break;
+		case PR_MINORITY: n->cite[i] = n->child_now == CHILD_PRESUMED; break;
+		case PR_CHILD_NOW: n->cite[i] = n->flag[FLAG_CHILD_NOW]; break;
+		case PR_PURPOSE: break;
+		}
 	}
-	if (child && p->means[PG_CHILD] == PM_ALWAYS)
-		differ(n, _("Under %s the means are required for a child too."), p->name);
+	for (size_t k = 0; k < p->npurposes; k++)
+		if (p->purposes[k].cite >= 0 && n->counted[p->purposes[k].ind] &&
+		    met(in->ind[p->purposes[k].ind], EL_PURPOSE))
+			n->cite[p->purposes[k].cite] = true;
+	for (size_t k = 0; k < ng; k++)
+		for (size_t i = 0; g[k].applies && g[k].met_purpose && i < p->nprov; i++)
+			n->cite[i] |= g[k].r->cite[i];
 }
 
 static void purpose_differences(struct national *n, const struct assess_input *in)
@@ -295,20 +402,30 @@ static void purpose_differences(struct national *n, const struct assess_input *i
 	}
 }
 
-static void other_differences(struct national *n, const struct assess_input *in)
+static bool has_role(const struct profile *p, enum prof_role r)
+{
+	for (size_t i = 0; i < p->nprov; i++)
+		if (p->prov[i].role == r)
+			return true;
+	return false;
+}
+
+static void other_differences(struct national *n, const struct assess_input *in,
+			      const struct prof_rule *r)
 {
 	const struct profile *p = n->p;
 	if (p->child_age != 18)
 		differ(n, _("Under %s a child is a person under %d, not under 18."), p->name, p->child_age);
 	if (p->child_note && !is_child(n->child))
 		differ(n, "%s", p->child_note);
-	if (in->value[IN_CONSENT] == IN_YES && p->consent == PC_ALWAYS)
-		differ(n, _("Under %s consent is irrelevant, whether or not the means were used."), p->name);
-	if (in->value[IN_CONSENT] == IN_YES && p->consent == PC_NOT_ADDRESSED)
-		differ(n, _("The provisions of %s cited here do not say how consent is treated: check the current law."), p->name);
-	if (n->flag[FLAG_NON_PUNISHMENT] && provision_of(p, PR_NON_PUNISHMENT) < 0)
+	if (in->value[IN_CONSENT] == IN_YES && r->consent == PC_ALWAYS)
+		differ(n, _("%s: consent is irrelevant, whether or not the means were used."), r->ref);
+	if (in->value[IN_CONSENT] == IN_YES && r->consent == PC_NOT_ADDRESSED)
+		differ(n, _("%s: the provisions cited here do not say how consent is treated: check the current law."),
+		       r->ref);
+	if (n->flag[FLAG_NON_PUNISHMENT] && !has_role(p, PR_NON_PUNISHMENT))
 		differ(n, _("This profile cites no non-punishment provision of %s: check national law."), p->name);
-	if (n->child_now == CHILD_PRESUMED && provision_of(p, PR_MINORITY) < 0)
+	if (n->child_now == CHILD_PRESUMED && !has_role(p, PR_MINORITY))
 		differ(n, _("This profile cites no presumption of minority of %s: check national law."), p->name);
 }
 
@@ -323,22 +440,32 @@ void national_assess(const struct profile *p, const struct assess_input *in,
 		n->child = CHILD_YES;	/* under the age now: under it then */
 	n->child_now = at_age(now, a->child_now, p->child_age);
 	count_indicators(n);
-	means_differences(n);
+	struct reading *g = xcalloc(p->nrules, sizeof *g);
+	size_t best = p->nrules - 1;	/* the default rule applies to everyone */
+	for (size_t k = 0; k < p->nrules; k++) {
+		g[k].r = &p->rules[k];
+		read_rule(&g[k], n, in->ind);
+		if (rank(&g[k]) > rank(&g[best]))
+			best = k;
+	}
+	const struct reading *b = &g[best];
+	n->rule = b->r;
 	for (int e = 0; e < EL_SMUGGLING; e++)
-		n->el[e].status = counted_status(n, in->ind, e);
-	uncounted(n, in->ind, EL_MEANS);
-	uncounted(n, in->ind, EL_PURPOSE);
-	n->el[EL_PURPOSE].intended_only = n->el[EL_PURPOSE].status == ST_MET &&
-					  intended_only(n, in->ind);
-	bool adult_req = means_required(p, PG_ADULT, in->ind);
-	bool child_req = means_required(p, PG_CHILD, in->ind);
+		n->el[e].status = b->el[e];
+	n->el[EL_PURPOSE].intended_only = b->intended_only;
 	n->el[EL_ACT].required = n->el[EL_PURPOSE].required = true;
-	n->el[EL_MEANS].required = is_child(n->child) ? child_req : adult_req;
-	n->outcome = decide(n, adult_req, child_req);
-	set_flags(n, in, a, adult_req, child_req);
-	set_cites(n, in);
+	int grp = is_child(n->child) ? PG_CHILD : PG_ADULT;
+	n->el[EL_MEANS].required = grp == PG_ADULT && b->r->children_only ? true
+					: b->r->means[grp].required;
+	n->outcome = b->outcome;
+	means_differences(n, b, in->ind);
+	act_differences(n, b, in->ind);
+	uncounted_purposes(n, in->ind);
+	set_flags(n, in, a, b);
+	set_cites(n, in, g, p->nrules);
 	purpose_differences(n, in);
-	other_differences(n, in);
+	other_differences(n, in, b->r);
+	free(g);
 }
 
 void national_free(struct national *n)
@@ -347,227 +474,4 @@ void national_free(struct national *n)
 		free(n->diff[i]);
 	free(n->diff);
 	memset(n, 0, sizeof *n);
-}
-
-const char *national_outcome_title(enum outcome o)
-{
-	return _(outcome_titles[o]);
-}
-
-/* ---- the summary under the law, as lines of the structured report ---- */
-
-static void prose(struct report *r, const char *indent, char *text)
-{
-	report_line_add(r, SEC_NATIONAL, indent, text);
-}
-
-static struct report_line *as_is(struct report *r, const char *text)
-{
-	return report_line_add(r, SEC_NATIONAL, NULL, xstrdup(text));
-}
-
-static void elements_lines(struct report *r, const struct national *n)
-{
-	static const char *const titles[] = { N_("Act"), N_("Means"), N_("Purpose") };
-	for (int e = 0; e < EL_SMUGGLING; e++)
-		prose(r, "  ", xasprintf("%s: %s (%s)", _(titles[e]), assess_status_name(n->el[e].status),
-					 n->el[e].required ? _("required under this law")
-							   : _("not required under this law")));
-}
-
-static void flags_lines(struct report *r, const struct national *n)
-{
-	char *s = xstrdup("");
-	for (int f = 0; f < FLAG_COUNT; f++) {
-		if (!n->flag[f])
-			continue;
-		char *t = xasprintf("%s%s%s", s, *s ? ", " : "", assess_flag_name(f));
-		free(s);
-		s = t;
-	}
-	if (*s)
-		prose(r, "  ", xasprintf(_("Flags under this law: %s."), s));
-	free(s);
-	/* The flags that regional law grounds cite the profile's provisions. */
-	static const struct { enum flag f; enum prof_role r; } grounds[] = {
-		{ FLAG_NON_PUNISHMENT, PR_NON_PUNISHMENT }, { FLAG_CHILD_NOW, PR_MINORITY },
-	};
-	for (size_t k = 0; k < sizeof grounds / sizeof *grounds; k++) {
-		int v = provision_of(n->p, grounds[k].r);
-		if (n->flag[grounds[k].f] && v >= 0)
-			prose(r, "  ", xasprintf(_("%s: see %s [%s]."), assess_flag_name(grounds[k].f),
-						 n->p->prov[v].title, n->p->prov[v].id));
-	}
-}
-
-/* The words of a provision's text that the answers matched: the
- * Protocol's words of the indicators answered yes or intended (an English
- * text), and the law's own name of each purpose so answered ("forced or
- * compulsory labour", its reference left off). A new "; " list. */
-static char *matched_words(const struct national *n, const struct assessment *a,
-			   const struct prof_provision *v)
-{
-	const char *text = v->text;
-	const char *dot = v->text_name ? strrchr(v->text_name, '.') : NULL;
-	char *s = !dot || strcmp(dot, ".en") == 0 ? report_matched_words(a, text, NULL) : xstrdup("");
-	for (size_t i = 0; i < n->p->npurposes; i++) {
-		const struct prof_purpose *pp = &n->p->purposes[i];
-		if (a->ind[pp->ind] != IV_YES && a->ind[pp->ind] != IV_INTENDED)
-			continue;
-		char *w = xstrndup(pp->named, strcspn(pp->named, "("));
-		size_t len = strlen(w);
-		while (len && w[len - 1] == ' ')
-			w[--len] = '\0';
-		if (len && strstr(text, w) && !strstr(s, w)) {
-			char *t = xasprintf("%s%s%s", s, *s ? "; " : "", w);
-			free(s);
-			s = t;
-		}
-		free(w);
-	}
-	return s;
-}
-
-/* A provision: quoted line by line, the matched words marked (a: NULL for
- * none), or cited alone with why. */
-static void provision_lines(struct report *r, const struct national *n,
-			    const struct prof_provision *v, const struct assessment *a)
-{
-	as_is(r, "");
-	if (!v->text) {
-		report_line_add(r, SEC_NATIONAL, NULL,
-				xasprintf("%s [%s], %s", v->title, v->id, _("cited, not quoted:")));
-		prose(r, "", xasprintf(_("%s. Not quoted: %s. Source: %s"), v->citation, v->why, v->source));
-		return;
-	}
-	const char *status = strcmp(v->status, "verified") == 0
-		? _("text verified") : _("text UNVERIFIED: not checked against the official text");
-	report_line_add(r, SEC_NATIONAL, NULL, xasprintf("%s [%s], %s:", v->title, v->id, status));
-	char *m = a ? matched_words(n, a, v) : xstrdup("");
-	char *copy = xstrdup(v->text);
-	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
-		e = strchr(line, '\n');
-		if (e)
-			*e = '\0';
-		struct report_line *l = as_is(r, line);
-		l->quote = true;
-		report_mark(l, m);
-	}
-	free(copy);
-	free(m);
-	if (v->as_at && *v->as_at)
-		prose(r, "", xasprintf(_("Version of this text: %s"), v->as_at));
-}
-
-/* "Under <law>:", the outcome, elements, flags, each difference, the
- * provisions, the version of the texts and that this is not legal advice. */
-static void national_lines(struct report *r, const struct national *n, const struct assessment *a)
-{
-	const struct profile *p = n->p;
-	as_is(r, "");
-	prose(r, "", xasprintf(_("Under %s (%s; profile %s):"), p->name, p->jurisdiction, p->id));
-	prose(r, "  ", xasprintf(_("Outcome: %s [%s]"), national_outcome_title(n->outcome),
-				 assess_outcome_name(n->outcome)));
-	elements_lines(r, n);
-	flags_lines(r, n);
-	if (n->ndiff) {
-		as_is(r, "");
-		as_is(r, _("Differences from the Protocol:"));
-	}
-	for (size_t i = 0; i < n->ndiff; i++)
-		prose(r, "  - ", xstrdup(n->diff[i]));
-	as_is(r, "");
-	as_is(r, _("Provisions of this law cited:"));
-	for (size_t i = 0; i < p->nprov; i++)
-		if (n->cite[i])
-			provision_lines(r, n, &p->prov[i], a);
-	as_is(r, "");
-	prose(r, "", xasprintf(_("Profile: %s (%s). Version of the texts: %s (%s). Licence: %s. Profile status: %s."),
-			       p->instrument, p->citation, p->version, p->date, p->licence, p->status));
-	prose(r, "", xstrdup(_("Check the current law; this is not legal advice.")));
-}
-
-void national_report(struct report *r, const struct profile *p, const struct assess_input *in,
-		     const struct assessment *a)
-{
-	struct national n;
-	national_assess(p, in, a, &n);
-	national_lines(r, &n, a);
-	national_free(&n);
-}
-
-void national_text(FILE *out, const struct national *n, int width)
-{
-	struct report r = { 0 };
-	national_lines(&r, n, NULL);
-	report_print(out, &r, width);
-	report_free(&r);
-}
-
-static void json_element(FILE *out, const struct national *n, enum element e)
-{
-	const struct element_result *r = &n->el[e];
-	fprintf(out, "      \"%s\": {\"status\": \"%s\", \"required\": %s", element_name(e),
-		assess_status_name(r->status), r->required ? "true" : "false");
-	if (e == EL_PURPOSE)
-		fprintf(out, ", \"intended_only\": %s", r->intended_only ? "true" : "false");
-	fputc('}', out);
-}
-
-void national_json(FILE *out, const struct national *n)
-{
-	const struct profile *p = n->p;
-	fputs(",\n  \"national\": {\n    \"profile\": ", out);
-	report_json_string(out, p->id);
-	fprintf(out, ",\n    \"outcome\": \"%s\",\n    \"elements\": {\n",
-		assess_outcome_name(n->outcome));
-	for (int e = 0; e < EL_SMUGGLING; e++) {
-		json_element(out, n, e);
-		fputs(e + 1 < EL_SMUGGLING ? ",\n" : "\n", out);
-	}
-	fputs("    },\n    \"flags\": [", out);
-	bool first = true;
-	for (int f = 0; f < FLAG_COUNT; f++)
-		if (n->flag[f]) {
-			fprintf(out, "%s\"%s\"", first ? "" : ", ", assess_flag_name(f));
-			first = false;
-		}
-	fputs("],\n    \"cites\": [", out);
-	first = true;
-	for (size_t i = 0; i < p->nprov; i++)
-		if (n->cite[i]) {
-			fputs(first ? "" : ", ", out);
-			report_json_string(out, p->prov[i].id);
-			first = false;
-		}
-	fputs("],\n    \"differences\": [", out);
-	for (size_t i = 0; i < n->ndiff; i++) {
-		fputs(i ? ",\n      " : "\n      ", out);
-		report_json_string(out, n->diff[i]);
-	}
-	fputs(n->ndiff ? "\n    ]\n  }" : "]\n  }", out);
-}
-
-void national_print(FILE *out, const struct profile *p, const struct assess_input *in,
-		    const struct assessment *a, int width)
-{
-	struct report r = { 0 };
-	national_report(&r, p, in, a);
-	report_print(out, &r, width);
-	report_free(&r);
-}
-
-void national_report_json(FILE *out, const struct profile *p, const struct assess_input *in,
-			  const struct assessment *a)
-{
-	if (!p) {
-		report_json(out, a);
-		return;
-	}
-	struct national n;
-	national_assess(p, in, a, &n);
-	report_json_open(out, a);
-	national_json(out, &n);
-	fputs("\n}\n", out);
-	national_free(&n);
 }

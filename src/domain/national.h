@@ -3,10 +3,14 @@
  *
  * A pure function from the same struct assess_input and the Protocol's
  * struct assessment to a struct national: the child status at the profile's
- * child age, each element's status and whether the law requires it, the
- * outcome (the outcome words of DESIGN §4), flags, the profile's provisions
- * cited, and each difference from the Protocol in a sentence. Then the
- * summary text ("Under <law>:") and the JSON object "national".
+ * child age; each of the profile's per-purpose rules read against the
+ * answers (its purposes, the means that count for the person's group, its
+ * act), and the rule the answers fit best giving each element's status and
+ * whether the law requires it, the outcome (the outcome words of DESIGN
+ * §4) and the flags; the profile's provisions cited; and each difference
+ * from the Protocol in a sentence that names the provision that made it.
+ * Then (national_text.c) the summary text ("Under <law>:") and the JSON
+ * object "national".
  *
  * A struct national borrows its profile (which must outlive it) and owns
  * its sentences: national_free. */
@@ -22,6 +26,7 @@
 
 struct national {
 	const struct profile *p;	/* borrowed */
+	const struct prof_rule *rule;	/* of p: the rule the answers fit best */
 	enum child_status child, child_now;	/* at the profile's child age */
 	enum outcome outcome;
 	struct element_result el[EL_SMUGGLING];

@@ -14,28 +14,14 @@
 #include "base/xalloc.h"
 #include "domain/contacts.h"
 #include "domain/law.h"
+#include "domain/profile_parse.h"
 
-static const char *const means_words[] = { "always", "never", "some", NULL };
-static const char *const act_words[] = { "protocol", "travel", NULL };
-static const char *const consent_words[] = { "if-means", "always", "not-addressed", NULL };
 static const char *const role_words[] = {
-	"offence", "child", "consent", "non-punishment", "minority", "purpose", NULL
+	"offence", "child", "consent", "non-punishment", "minority", "child-now", "purpose", NULL
 };
-static const char *const need_words[] = { "not-required", "required", NULL };
 static const char *const for_words[] = { "everyone", "children", NULL };
 
-struct parser {
-	const char *path;
-	struct profile *p;
-	struct diags *d;
-	int errors;
-};
-
-static void err(struct parser *ps, const struct field *f, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* An error at the value of field f. */
-static void err(struct parser *ps, const struct field *f, const char *fmt, ...)
+void profile_err(struct profile_parser *ps, const struct field *f, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -60,10 +46,8 @@ static char *value(const struct stanza *s, const char *key)
 	return f && *f->value ? xstrdup(f->value) : NULL;
 }
 
-/* The index of the field's value among words, or -1 (after an error if
- * it is not one of them). */
-static int word(struct parser *ps, const struct stanza *s, const char *key,
-		const char *const *words)
+int profile_word(struct profile_parser *ps, const struct stanza *s, const char *key,
+		 const char *const *words)
 {
 	const struct field *f = stanza_get(s, key);
 	if (!f || !*f->value)
@@ -86,7 +70,7 @@ static bool valid_date(const char *s)
 }
 
 /* The means indicators the law covers: all of them unless Means: lists some. */
-static void parse_means_list(struct parser *ps, const struct stanza *s)
+static void parse_means_list(struct profile_parser *ps, const struct stanza *s)
 {
 	const struct field *f = stanza_get(s, "Means");
 	for (int i = 0; i < IND_COUNT; i++)
@@ -97,7 +81,7 @@ static void parse_means_list(struct parser *ps, const struct stanza *s)
 	for (char *w = strtok(copy, " ,"); w; w = strtok(NULL, " ,")) {
 		int i = indicator_lookup(w);
 		if (i < 0 || indicator_element(i) != EL_MEANS)
-			err(ps, f, "Means: '%s' is not a means indicator of DESIGN §3 "
+			profile_err(ps, f, "Means: '%s' is not a means indicator of DESIGN §3 "
 				   "(means.threat, means.use-of-force, …)", w);
 		else
 			ps->p->means_named[i] = true;
@@ -109,7 +93,7 @@ static void parse_means_list(struct parser *ps, const struct stanza *s)
 #define TAKE_TEXT(name, member) \
 	static void take_##name(void *obj, const struct field *f) \
 	{ \
-		struct parser *ps = obj; \
+		struct profile_parser *ps = obj; \
 		ps->p->member = xstrdup(f->value); \
 	}
 TAKE_TEXT(profile, id)
@@ -138,11 +122,11 @@ static const struct schema_field head_fields[] = {
 	{ "Child-age", REQ, NULL },		{ "Child-note", OPT, take_child_note },
 	{ "Means-adult", REQ, NULL },		{ "Means-child", REQ, NULL },
 	{ "Means", OPT, NULL },			{ "Act", REQ, NULL },
+	{ "Act-ref", OPT, NULL },		{ "Ref", OPT, NULL },
 	{ "Consent", REQ, NULL },
 };
 static const struct schema_field purpose_fields[] = {
 	{ "Purpose", REQ, NULL },	{ "Named", REQ, NULL },	{ "For", OPT, NULL },
-	{ "Means-adult", OPT, NULL },	{ "Means-child", OPT, NULL },
 	{ "Note", OPT, NULL },		{ "Cite", OPT, NULL },
 };
 static const struct schema_field prov_fields[] = {
@@ -155,60 +139,52 @@ static const struct schema purpose_schema = SCHEMA_OF("a Purpose stanza", purpos
 static const struct schema prov_schema = SCHEMA_OF("a Provision stanza", prov_fields);
 
 /* Checks s against its table; the errors count against the profile. */
-static void check_fields(struct parser *ps, const struct stanza *s, const struct schema *sc)
+static void check_fields(struct profile_parser *ps, const struct stanza *s, const struct schema *sc)
 {
 	ps->errors += (int)schema_read(sc, s, ps->path, ps, ps->d);
 }
 
-static void parse_head(struct parser *ps, const struct stanza *s, const char *id)
+static void parse_head(struct profile_parser *ps, const struct stanza *s, const char *id)
 {
 	struct profile *p = ps->p;
 	check_fields(ps, s, &head_schema);
 	if (p->id && id && strcmp(p->id, id) != 0)
-		err(ps, stanza_get(s, "Profile"), "Profile: '%s' differs from the file's name '%s' "
+		profile_err(ps, stanza_get(s, "Profile"), "Profile: '%s' differs from the file's name '%s' "
 			"(ID.profile)", p->id, id);
 	else if (p->id && !schema_is_id(p->id))
-		err(ps, stanza_get(s, "Profile"), "Profile: '%s' is not an id: expected a-z, 0-9 and "
+		profile_err(ps, stanza_get(s, "Profile"), "Profile: '%s' is not an id: expected a-z, 0-9 and "
 			"'-'", p->id);
 	if (p->date && !valid_date(p->date))
-		err(ps, stanza_get(s, "Date"), "Date: expected YYYY-MM-DD, not '%s'", p->date);
+		profile_err(ps, stanza_get(s, "Date"), "Date: expected YYYY-MM-DD, not '%s'", p->date);
 	if (p->status && strncmp(p->status, "verified", 8) != 0 &&
 	    strncmp(p->status, "unverified", 10) != 0)
-		err(ps, stanza_get(s, "Status"), "Status: expected verified or unverified (with the "
+		profile_err(ps, stanza_get(s, "Status"), "Status: expected verified or unverified (with the "
 			"reason in brackets), not '%s'", p->status);
 	const struct field *age = stanza_get(s, "Child-age");
 	char *end = NULL;
 	long n = age ? strtol(age->value, &end, 10) : 18;
 	if (age && *age->value && (*end || n < 1 || n > 130))
-		err(ps, age, "Child-age: expected a whole number from 1 to 130, not '%s'",
+		profile_err(ps, age, "Child-age: expected a whole number from 1 to 130, not '%s'",
 		    age->value);
 	p->child_age = (int)n;
-	int m = word(ps, s, "Means-adult", means_words);
-	p->means[PG_ADULT] = m < 0 ? PM_ALWAYS : (enum prof_means)m;
-	m = word(ps, s, "Means-child", means_words);
-	p->means[PG_CHILD] = m < 0 ? PM_NEVER : (enum prof_means)m;
-	m = word(ps, s, "Act", act_words);
-	p->act = m < 0 ? PA_PROTOCOL : (enum prof_act)m;
-	m = word(ps, s, "Consent", consent_words);
-	p->consent = m < 0 ? PC_IF_MEANS : (enum prof_consent)m;
 	parse_means_list(ps, s);
 }
 
-static void parse_purpose(struct parser *ps, const struct stanza *s)
+static void parse_purpose(struct profile_parser *ps, const struct stanza *s)
 {
 	struct profile *p = ps->p;
 	check_fields(ps, s, &purpose_schema);
 	const struct field *f = stanza_get(s, "Purpose");
 	int ind = f ? indicator_lookup(f->value) : -1;
 	if (f && *f->value && (ind < 0 || indicator_element(ind) != EL_PURPOSE)) {
-		err(ps, f, "Purpose: '%s' is not a purpose indicator of DESIGN §3 "
+		profile_err(ps, f, "Purpose: '%s' is not a purpose indicator of DESIGN §3 "
 			   "(purpose.forced-labour, purpose.forced-marriage, …)", f->value);
 		return;
 	}
 	if (ind < 0)
 		return;
 	if (profile_purpose(p, ind)) {
-		err(ps, f, "Purpose: '%s' is named twice", f->value);
+		profile_err(ps, f, "Purpose: '%s' is named twice", f->value);
 		return;
 	}
 	p->purposes = xrealloc(p->purposes, (p->npurposes + 1) * sizeof *p->purposes);
@@ -218,10 +194,7 @@ static void parse_purpose(struct parser *ps, const struct stanza *s)
 	pp->named = value(s, "Named");
 	pp->note = value(s, "Note");
 	pp->cite = -1;
-	pp->children_only = word(ps, s, "For", for_words) == 1;
-	static const char *const keys[PG_COUNT] = { "Means-adult", "Means-child" };
-	for (int g = 0; g < PG_COUNT; g++)
-		pp->means[g] = word(ps, s, keys[g], need_words);
+	pp->children_only = profile_word(ps, s, "For", for_words) == 1;
 }
 
 /* True if the body line starts with the marker ("(1)", "3.") and a space. */
@@ -260,7 +233,7 @@ static bool find_line(const char *body, const char *from, const char *tok, const
 }
 
 /* The quoted lines of a text: those Lines: names, else the whole body. */
-static char *quote_lines(struct parser *ps, const struct field *lines, const char *body)
+static char *quote_lines(struct profile_parser *ps, const struct field *lines, const char *body)
 {
 	if (!lines) {
 		size_t n = strlen(body);
@@ -280,7 +253,7 @@ static char *quote_lines(struct parser *ps, const struct field *lines, const cha
 		const char *at;
 		size_t n;
 		if (!find_line(body, from, t, &at, &n)) {
-			err(ps, lines, "Lines: no line '%s' in the text (after the lines before it): "
+			profile_err(ps, lines, "Lines: no line '%s' in the text (after the lines before it): "
 				       "expected a marker that starts a line (\"(1)\", \"3.\") "
 				       "or a line number of the body", t);
 			continue;
@@ -302,19 +275,19 @@ static const char *body_of(const char *data)
 
 /* A quoted provision: an embedded text, never one whose licence is not
  * determined. */
-static void quote_text(struct parser *ps, const struct stanza *s, struct prof_provision *v)
+static void quote_text(struct profile_parser *ps, const struct stanza *s, struct prof_provision *v)
 {
 	const struct field *t = stanza_get(s, "Text");
 	const struct law_blob *b = law_blob_find(t->value);
 	if (!b) {
-		err(ps, t, "Text: no law text '%s' is built in: expected the name of a file of "
+		profile_err(ps, t, "Text: no law text '%s' is built in: expected the name of a file of "
 			   "screens/law/ without .txt (add the file and rebuild), or a citation "
 			   "alone (Citation:, Source:, Not-quoted:)", t->value);
 		return;
 	}
 	char *licence = law_blob_header(b, "Licence");
 	if (!*licence || strncasecmp(licence, "not determined", 14) == 0)
-		err(ps, t, "Text: the licence of '%s' is not determined: cite it without quoting "
+		profile_err(ps, t, "Text: the licence of '%s' is not determined: cite it without quoting "
 			   "(Citation:, Source:, Not-quoted:)", t->value);
 	free(licence);
 	v->text_name = xstrdup(t->value);
@@ -325,7 +298,7 @@ static void quote_text(struct parser *ps, const struct stanza *s, struct prof_pr
 	v->as_at = law_blob_header(b, "As-at");
 }
 
-static void parse_provision(struct parser *ps, const struct stanza *s)
+static void parse_provision(struct profile_parser *ps, const struct stanza *s)
 {
 	struct profile *p = ps->p;
 	check_fields(ps, s, &prov_schema);
@@ -333,45 +306,45 @@ static void parse_provision(struct parser *ps, const struct stanza *s)
 	if (!f || !*f->value)
 		return;
 	if (!schema_is_id(f->value)) {
-		err(ps, f, "Provision: '%s' is not an id: expected a-z, 0-9, '-' and '.'",
+		profile_err(ps, f, "Provision: '%s' is not an id: expected a-z, 0-9, '-' and '.'",
 		    f->value);
 		return;
 	}
 	for (size_t i = 0; i < p->nprov; i++)
 		if (strcmp(p->prov[i].id, f->value) == 0) {
-			err(ps, f, "provision '%s' is defined twice", f->value);
+			profile_err(ps, f, "provision '%s' is defined twice", f->value);
 			return;
 		}
 	if (p->nprov == PROFILE_MAX_PROVISIONS) {
-		err(ps, f, "Provision: '%s': a profile holds at most 32 provisions", f->value);
+		profile_err(ps, f, "Provision: '%s': a profile holds at most 32 provisions", f->value);
 		return;
 	}
 	struct prof_provision *v = &p->prov[p->nprov++];
 	memset(v, 0, sizeof *v);
 	v->id = xstrdup(f->value);
 	v->title = value(s, "Title");
-	int r = word(ps, s, "Role", role_words);
+	int r = profile_word(ps, s, "Role", role_words);
 	v->role = r < 0 ? PR_OFFENCE : (enum prof_role)r;
 	const struct field *text = stanza_get(s, "Text"), *cit = stanza_get(s, "Citation");
 	if (text && cit) {
-		err(ps, cit, "Citation: a provision is quoted (Text:) or cited alone (Citation:), "
+		profile_err(ps, cit, "Citation: a provision is quoted (Text:) or cited alone (Citation:), "
 			     "not both");
 	} else if (text && *text->value) {
 		if (stanza_get(s, "Not-quoted") || stanza_get(s, "Source"))
-			err(ps, stanza_get(s, "Not-quoted") ? stanza_get(s, "Not-quoted")
+			profile_err(ps, stanza_get(s, "Not-quoted") ? stanza_get(s, "Not-quoted")
 							    : stanza_get(s, "Source"),
 			    "a quoted provision takes its source from the text's own header: "
 			    "no Source: or Not-quoted:");
 		quote_text(ps, s, v);
 	} else if (cit && *cit->value) {
 		if (stanza_get(s, "Lines"))
-			err(ps, stanza_get(s, "Lines"), "Lines: only a quoted provision (Text:) has "
+			profile_err(ps, stanza_get(s, "Lines"), "Lines: only a quoted provision (Text:) has "
 							"lines");
 		v->citation = xstrdup(cit->value);
 		v->source = value(s, "Source");
 		v->why = value(s, "Not-quoted");
 		if (!v->source || !v->why)
-			err(ps, cit, "a citation alone needs 'Source:' (where the text is) and "
+			profile_err(ps, cit, "a citation alone needs 'Source:' (where the text is) and "
 				     "'Not-quoted:' (why it is not quoted)");
 	} else if (!text && !cit) {
 		diags_add(ps->d, ps->path, s->line, 1, "a Provision stanza needs 'Text:' (an embedded "
@@ -380,7 +353,7 @@ static void parse_provision(struct parser *ps, const struct stanza *s)
 	}
 }
 
-static int find_provision(const struct profile *p, const char *id)
+int profile_provision_index(const struct profile *p, const char *id)
 {
 	for (size_t i = 0; i < p->nprov; i++)
 		if (strcmp(p->prov[i].id, id) == 0)
@@ -388,8 +361,8 @@ static int find_provision(const struct profile *p, const char *id)
 	return -1;
 }
 
-/* Cite: references, and the per-purpose means where a group is "some". */
-static void resolve(struct parser *ps, const struct stanza_file *f)
+/* The purposes' Cite: references. */
+static void resolve(struct profile_parser *ps, const struct stanza_file *f)
 {
 	struct profile *p = ps->p;
 	size_t k = 0;
@@ -400,17 +373,8 @@ static void resolve(struct parser *ps, const struct stanza_file *f)
 			continue;
 		struct prof_purpose *pp = &p->purposes[k++];
 		const struct field *c = stanza_get(s, "Cite");
-		if (c && *c->value && (pp->cite = find_provision(p, c->value)) < 0)
-			err(ps, c, "Cite: no Provision '%s' in this profile", c->value);
-		static const char *const keys[PG_COUNT] = { "Means-adult", "Means-child" };
-		for (int g = 0; g < PG_COUNT; g++) {
-			const struct field *m = stanza_get(s, keys[g]);
-			if (p->means[g] == PM_SOME && !m)
-				err(ps, pf, "%s: some, so each Purpose needs '%s: required' or "
-					    "'not-required'", keys[g], keys[g]);
-			else if (p->means[g] != PM_SOME && m)
-				err(ps, m, "%s: only where the profile's %s is 'some'", keys[g], keys[g]);
-		}
+		if (c && *c->value && (pp->cite = profile_provision_index(p, c->value)) < 0)
+			profile_err(ps, c, "Cite: no Provision '%s' in this profile", c->value);
 	}
 }
 
@@ -418,7 +382,7 @@ int profile_parse(const struct stanza_file *f, const char *id, struct profile *p
 		  struct diags *d)
 {
 	memset(p, 0, sizeof *p);
-	struct parser ps = { f->path, p, d, 0 };
+	struct profile_parser ps = { f->path, p, d, 0 };
 	p->path = xstrdup(f->path);
 	if (f->n == 0 || !stanza_get(&f->s[0], "Profile") ||
 	    strcasecmp(f->s[0].f[0].key, "Profile") != 0) {
@@ -434,13 +398,14 @@ int profile_parse(const struct stanza_file *f, const char *id, struct profile *p
 			parse_purpose(&ps, &f->s[i]);
 		} else if (strcasecmp(first, "Provision") == 0) {
 			parse_provision(&ps, &f->s[i]);
-		} else {
+		} else if (strcasecmp(first, "Rule") != 0) {	/* rules: once all is known */
 			diags_add(d, f->path, f->s[i].line, 1, "expected a stanza that starts with "
-				  "'Purpose:' or 'Provision:', not '%s:'", first);
+				  "'Purpose:', 'Rule:' or 'Provision:', not '%s:'", first);
 			ps.errors++;
 		}
 	}
 	resolve(&ps, f);
+	profile_rules_read(&ps, f);
 	if (ps.errors) {
 		profile_free(p);
 		return -1;
@@ -498,6 +463,7 @@ void profile_free(struct profile *p)
 		free(p->purposes[i].note);
 	}
 	free(p->purposes);
+	profile_rules_free(p);
 	for (size_t i = 0; i < p->nprov; i++)
 		provision_free(&p->prov[i]);
 	memset(p, 0, sizeof *p);
@@ -562,11 +528,6 @@ const struct prof_purpose *profile_purpose(const struct profile *p, enum indicat
 		if (p->purposes[k].ind == i)
 			return &p->purposes[k];
 	return NULL;
-}
-
-const char *profile_means_name(enum prof_means m)
-{
-	return means_words[m];
 }
 
 /* Next to the contacts: the same folder, the file "law". */
