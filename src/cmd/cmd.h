@@ -229,6 +229,11 @@ struct profile;
 int cmd_load_law(const struct cmd_ctx *c, const char *law, struct profile **p);
 void cmd_free_law(struct profile *p);
 
+/* `tipscreen law [NAME]`: the built-in law texts, one a line (name, status,
+ * provision; a teaching citation marked), or the text NAME ("tip-art5" or
+ * "tip-art5.en") as built in, byte for byte. */
+int cmd_law(const struct cmd_ctx *c, const char *name);
+
 struct langs;
 /* Loads the languages of c->locales and makes the chosen one (--lang, else
  * the environment) the interface language; *second is --second's index or

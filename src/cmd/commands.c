@@ -130,6 +130,11 @@ static int run_receipt(const struct cmdline *c)
 	return cmd_receipt(&c->ctx, &o, ARG(0));
 }
 
+static int run_law(const struct cmdline *c)
+{
+	return cmd_law(&c->ctx, ARG(0));
+}
+
 static int run_pot(const struct cmdline *c)
 {
 	return cmd_pot(&c->ctx, ARG(0));
@@ -220,6 +225,8 @@ const struct cmd_command cmd_commands[] = {
 	  "every import, opening and statistics export" },
 	{ "office stats", 0, 0, OPT(DB) | OPT(BY) | OPT(K) | OPT(FORMAT), NULL, office_stats,
 	  "[--by FIELDS] [--k N] [--format txt|csv] [--db URL]", "counts, small cells suppressed" },
+	{ "law", 0, 1, 0, run_law, NULL, "[NAME]",
+	  "the built-in law texts; NAME: one, as built in" },
 	{ "pot", 0, 1, OPT(DECK), run_pot, NULL, "[DIR]", "the deck's texts as a PO template" },
 	{ "scenarios", 0, 1, OPT(DECK) | OPT(JSON), run_scenarios, NULL, "[DIR] [--json]",
 	  "run every training scenario's expert key" },

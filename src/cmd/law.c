@@ -1,11 +1,15 @@
 /* law: --law ID for assess, replay, the interview and the text export, with
- * its default from the configuration file next to the contacts. */
+ * its default from the configuration file next to the contacts; and
+ * `tipscreen law [NAME]`, the built-in law texts listed or one shown byte
+ * for byte. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "base/xalloc.h"
+#include "domain/law.h"
 #include "domain/profile.h"
 #include "cmd/cmd.h"
 
@@ -74,4 +78,53 @@ void cmd_free_law(struct profile *p)
 	if (p)
 		profile_free(p);
 	free(p);
+}
+
+/* Whether the embedded text name is a teaching citation's ("tip-art5.en"). */
+static bool teaching(const char *name)
+{
+	for (size_t i = 0; law_teaching_id(i); i++) {
+		size_t n = strlen(law_teaching_id(i));
+		if (strncmp(name, law_teaching_id(i), n) == 0 && name[n] == '.')
+			return true;
+	}
+	return false;
+}
+
+/* The embedded text called name, with or without its language ("tip-art5"
+ * is "tip-art5.en"), or NULL. */
+static const struct law_blob *text_named(const char *name)
+{
+	const struct law_blob *b = law_blob_find(name);
+	if (!b) {
+		char *en = xasprintf("%s.en", name);
+		b = law_blob_find(en);
+		free(en);
+	}
+	return b;
+}
+
+int cmd_law(const struct cmd_ctx *c, const char *name)
+{
+	if (name) {
+		const struct law_blob *b = text_named(name);
+		if (!b) {
+			fprintf(stderr, "tipscreen: no law text '%s' is built in ('tipscreen law' lists "
+				"them)\n", name);
+			return EXIT_INPUT;
+		}
+		fwrite(b->data, 1, b->len, c->out);
+		return EXIT_OK;
+	}
+	for (unsigned i = 0; i < law_blob_count; i++) {
+		const struct law_blob *b = &law_blobs[i];
+		char *status = law_blob_header(b, "Status"), *prov = law_blob_header(b, "Provision");
+		status[strcspn(status, " (")] = '\0';
+		fprintf(c->out, "%-42s %-10s %s%s\n", b->name, status, prov,
+			teaching(b->name) ? " [teaching citation: training only, never an assessment's]"
+					  : "");
+		free(status);
+		free(prov);
+	}
+	return EXIT_OK;
 }

@@ -110,6 +110,44 @@ int law_quote(enum cite c, const char *lang, struct law_quote *q)
 	return 0;
 }
 
+/* The teaching citations: never among an assessment's (enum cite). */
+static const struct { const char *id, *file, *title; } teaching[] = {
+	{ "tip-art5", "tip-art5",
+	  N_("Trafficking in Persons Protocol, Article 5 (criminalization: attempt, accomplice, organizing or directing)") },
+};
+
+const char *law_teaching_id(size_t i)
+{
+	return i < sizeof teaching / sizeof *teaching ? teaching[i].id : NULL;
+}
+
+int law_teaching_quote(const char *id, const char *lang, struct law_quote *q)
+{
+	memset(q, 0, sizeof *q);
+	for (size_t i = 0; i < sizeof teaching / sizeof *teaching; i++) {
+		if (strcmp(teaching[i].id, id) != 0)
+			continue;
+		char name[64];
+		snprintf(name, sizeof name, "%s.%s", teaching[i].file, lang);
+		const struct law_blob *b = law_blob_find(name);
+		if (!b)
+			return -1;
+		const char *t = body(b->data);
+		size_t n = strlen(t);
+		while (n > 0 && t[n - 1] == '\n')
+			n--;
+		q->text = xstrndup(t, n);
+		q->cite = teaching[i].id;
+		q->title = teaching[i].title;
+		q->lang = header(b->data, "Language");
+		q->status = header(b->data, "Status");
+		q->status[strcspn(q->status, " (")] = '\0';
+		q->source = header(b->data, "Source");
+		return 0;
+	}
+	return -1;
+}
+
 void law_quote_free(struct law_quote *q)
 {
 	free(q->text);

@@ -19,7 +19,7 @@ static char *read_file(const char *path)
 static void test_embedded_texts_equal_the_project_files(void **st)
 {
 	(void)st;
-	assert_int_equal(law_blob_count, 13);
+	assert_int_equal(law_blob_count, 14);
 	for (unsigned i = 0; i < law_blob_count; i++) {
 		char path[256];
 		snprintf(path, sizeof path, "screens/law/%s.txt", law_blobs[i].name);
@@ -113,6 +113,30 @@ static void test_every_indicator_word_is_in_its_cited_text(void **st)
 	}
 }
 
+/* Article 5 is a teaching citation: its whole body, verified, and never
+ * among the citations an assessment can make. */
+static void test_article_5_is_a_teaching_citation_only(void **st)
+{
+	(void)st;
+	struct law_quote q;
+	assert_int_equal(law_teaching_quote("tip-art5", "en", &q), 0);
+	assert_lines_of("screens/law/tip-art5.en.txt", q.text);
+	assert_true(strncmp(q.text, "1. Each State Party shall adopt", 31) == 0);
+	assert_non_null(strstr(q.text, "(c) Organizing or directing other persons"));
+	assert_int_equal(q.text[strlen(q.text) - 1], '.');
+	assert_string_equal(q.status, "verified");
+	assert_string_equal(q.cite, "tip-art5");
+	law_quote_free(&q);
+	assert_string_equal(law_teaching_id(0), "tip-art5");
+	assert_null(law_teaching_id(1));
+	for (int c = 0; c < CITE_COUNT; c++) {
+		assert_string_not_equal(assess_cite_name(c), "tip-5");
+		assert_string_not_equal(assess_cite_name(c), "tip-art5");
+	}
+	assert_int_equal(law_teaching_quote("tip-art5", "fr", &q), -1);
+	assert_int_equal(law_teaching_quote("tip-3a", "en", &q), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +145,7 @@ int main(void)
 		cmocka_unit_test(test_each_cite_quotes_its_subparagraph),
 		cmocka_unit_test(test_unverified_translation_says_so),
 		cmocka_unit_test(test_every_indicator_word_is_in_its_cited_text),
+		cmocka_unit_test(test_article_5_is_a_teaching_citation_only),
 	};
 	return cmocka_run_group_tests_name("law", tests, utf8_locale, NULL);
 }

@@ -62,12 +62,12 @@ static void test_the_bundled_profile_is_accepted(void **st)
 static void test_head_fields(void **st)
 {
 	(void)st;
-	refused("Status: unverified", "Status: maybe", "eu.profile:14:9: error: Status: expected verified or unverified");
-	refused("Child-age: 18", "Child-age: 0", "eu.profile:16:12: error: Child-age: expected a whole number from 1 to 130, not '0'");
+	refused("Status: unverified", "Status: maybe", "eu.profile:16:9: error: Status: expected verified or unverified");
+	refused("Child-age: 18", "Child-age: 0", "eu.profile:18:12: error: Child-age: expected a whole number from 1 to 130, not '0'");
 	refused("Profile: eu", "Profile: EU!",
-		"eu.profile:6:10: error: Profile: 'EU!' differs from the file's name 'eu' (ID.profile)");
+		"eu.profile:8:10: error: Profile: 'EU!' differs from the file's name 'eu' (ID.profile)");
 	refused("Jurisdiction: European Union", "Jurisdiction: European Union\nJurisdiction: again",
-		"eu.profile:8:1: error: field 'Jurisdiction' is given twice (first at line 7)");
+		"eu.profile:10:1: error: field 'Jurisdiction' is given twice (first at line 9)");
 	refused("Date: 2024-07-14", "Date:", "field 'Date' is empty: expected a value");
 }
 
