@@ -300,7 +300,7 @@ static void test_broken_profiles_are_refused_with_file_line_col(void **st)
 	assert_refused(head, "\nPurpose: purpose.slavery\nNamed: x\nFor: adults\n",
 		       ":19:6: 'adults' is not a value for For: expected everyone or children");
 	assert_refused(head, "\nNamed: x\n", ":17:1: expected a stanza that starts with "
-		       "'Purpose:' or 'Provision:'");
+		       "'Purpose:', 'Rule:' or 'Provision:'");
 	char *other = xasprintf("Profile: other%s", strchr(head, '\n'));
 	assert_refused(other, "", ":1:10: Profile: 'other' differs from the file's name 'bad'");
 	free(other);
