@@ -419,10 +419,11 @@ static void other_differences(struct national *n, const struct assess_input *in,
 	if (p->child_note && !is_child(n->child))
 		differ(n, "%s", p->child_note);
 	if (in->value[IN_CONSENT] == IN_YES && r->consent == PC_ALWAYS)
-		differ(n, _("%s: consent is irrelevant, whether or not the means were used."), r->ref);
+		differ(n, _("%s: consent is irrelevant, whether or not the means were used."),
+		       r->consent_ref);
 	if (in->value[IN_CONSENT] == IN_YES && r->consent == PC_NOT_ADDRESSED)
 		differ(n, _("%s: the provisions cited here do not say how consent is treated: check the current law."),
-		       r->ref);
+		       r->consent_ref);
 	if (n->flag[FLAG_NON_PUNISHMENT] && !has_role(p, PR_NON_PUNISHMENT))
 		differ(n, _("This profile cites no non-punishment provision of %s: check national law."), p->name);
 	if (n->child_now == CHILD_PRESUMED && !has_role(p, PR_MINORITY))

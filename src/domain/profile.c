@@ -123,7 +123,7 @@ static const struct schema_field head_fields[] = {
 	{ "Means-adult", REQ, NULL },		{ "Means-child", REQ, NULL },
 	{ "Means", OPT, NULL },			{ "Act", REQ, NULL },
 	{ "Act-ref", OPT, NULL },		{ "Ref", OPT, NULL },
-	{ "Consent", REQ, NULL },
+	{ "Consent", REQ, NULL },		{ "Consent-ref", OPT, NULL },
 };
 static const struct schema_field purpose_fields[] = {
 	{ "Purpose", REQ, NULL },	{ "Named", REQ, NULL },	{ "For", OPT, NULL },

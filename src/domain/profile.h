@@ -85,6 +85,7 @@ struct prof_rule {
 	char *id;		/* "1589"; "" for the default rule */
 	char *ref;		/* the provision in sentences: "18 U.S.C. 1589(a)" */
 	char *act_ref;		/* the act's provision in sentences: "s.2(3), (5)" */
+	char *consent_ref;	/* the consent rule's provision in sentences: "s.2(2)" */
 	bool purpose[IND_COUNT];	/* the purpose indicators it is for */
 	bool children_only;	/* For: children */
 	struct prof_means means[PG_COUNT];

@@ -32,7 +32,7 @@ int profile_provision_index(const struct profile *p, const char *id);
 
 /* Reads the rules once the purposes and provisions are known: every Rule
  * stanza of f, then the default rule from the first stanza (Means-adult,
- * Means-child, Act, Act-ref, Ref, Consent) for the named purposes no rule
+ * Means-child, Act, Act-ref, Ref, Consent, Consent-ref) for the named purposes no rule
  * for everyone names. Errors count against ps. */
 void profile_rules_read(struct profile_parser *ps, const struct stanza_file *f);
 

@@ -24,7 +24,7 @@ static const struct schema_field rule_fields[] = {
 	{ "Rule", REQ, NULL },		{ "Purposes", REQ, NULL },	{ "Ref", REQ, NULL },
 	{ "For", OPT, NULL },		{ "Means-adult", OPT, NULL },	{ "Means-child", OPT, NULL },
 	{ "Act", OPT, NULL },		{ "Act-ref", OPT, NULL },	{ "Consent", OPT, NULL },
-	{ "Cite", OPT, NULL },
+	{ "Consent-ref", OPT, NULL },	{ "Cite", OPT, NULL },
 };
 static const struct schema rule_schema = SCHEMA_OF("a Rule stanza", rule_fields);
 
@@ -131,6 +131,8 @@ static void parse_rule(struct profile_parser *ps, const struct stanza *s,
 	/* An act of the rule's own is named by the rule; an inherited one by
 	 * the profile's Act-ref. */
 	r->act_ref = value_or(s, "Act-ref", stanza_get(s, "Act") ? r->ref : dflt->act_ref);
+	r->consent_ref = value_or(s, "Consent-ref",
+				  stanza_get(s, "Consent") ? r->ref : dflt->consent_ref);
 	parse_purposes(ps, stanza_get(s, "Purposes"), r);
 	r->children_only = profile_word(ps, s, "For", for_words) == 1;
 	const struct field *adult = stanza_get(s, group_keys[PG_ADULT]);
@@ -150,6 +152,7 @@ void profile_rules_read(struct profile_parser *ps, const struct stanza_file *f)
 	dflt.id = xstrdup("");
 	dflt.ref = value_or(head, "Ref", p->name ? p->name : "");
 	dflt.act_ref = value_or(head, "Act-ref", dflt.ref);
+	dflt.consent_ref = value_or(head, "Consent-ref", dflt.ref);
 	size_t n = 0;
 	for (size_t i = 1; i < f->n; i++)
 		n += strcasecmp(f->s[i].f[0].key, "Rule") == 0;
@@ -174,6 +177,7 @@ void profile_rules_free(struct profile *p)
 		free(p->rules[i].id);
 		free(p->rules[i].ref);
 		free(p->rules[i].act_ref);
+		free(p->rules[i].consent_ref);
 	}
 	free(p->rules);
 	p->rules = NULL;

@@ -45,25 +45,70 @@ expect() {
 		end
 	done
 }
+# Recruitment with no travel recorded: under England and Wales s.2 the act
+# is unclear (s.2(3), (5)).
 expect child-labour-no-means \
-	"eu=consistent-child coe=consistent-child gb-ew=consistent-child us=not-shown ph=consistent-child"
+	"eu=consistent-child coe=consistent-child gb-ew=incomplete us=not-shown ph=consistent-child"
 expect adult-moved-no-means \
 	"eu=not-shown coe=not-shown gb-ew=consistent-adult us=not-shown ph=not-shown"
 expect adult-forced-marriage \
 	"eu=consistent-adult coe=incomplete gb-ew=incomplete us=incomplete ph=incomplete"
+# The situations of the second domain review (H5, M8; DESIGN §11 version 2).
+expect gb-harbouring-no-travel \
+	"eu=consistent-adult coe=consistent-adult gb-ew=not-shown us=consistent-adult ph=consistent-adult"
+expect adult-begging-travel-no-means \
+	"eu=not-shown coe=not-shown gb-ew=consistent-adult us=not-shown ph=not-shown"
+expect labour-deception-only \
+	"eu=consistent-adult coe=consistent-adult gb-ew=incomplete us=not-shown ph=consistent-adult"
+expect forced-labour-no-act \
+	"eu=not-shown coe=not-shown gb-ew=not-shown us=consistent-adult ph=consistent-adult"
+expect presumed-minor \
+	"eu=consistent-child coe=consistent-child gb-ew=consistent-child us=consistent-child ph=consistent-child"
+
+begin "each difference names the provision that made it"
+run 0 assess "$P/gb-harbouring-no-travel.in" --json --law gb-ew
+national '"act": {"status": "not-met", "required": true}'
+national 's.2(3) and (5) of the Modern Slavery Act 2015: harbouring counts only as a way of arranging or facilitating travel, and no travel is recorded.'
+run 0 assess "$P/adult-begging-travel-no-means.in" --json --law gb-ew
+national 's.2 with s.1 and s.3(2) of the Modern Slavery Act 2015: the means are not required for an adult.'
+national '(s.3(5) of the Modern Slavery Act 2015) are not modelled'
+run 0 assess "$P/labour-deception-only.in" --json --law us
+national '18 U.S.C. 1589(a): its means for labor or services do not include fraud or deception.'
+run 0 assess "$P/forced-labour-no-act.in" --json --law us
+national '18 U.S.C. 1589(a) (\"provides or obtains the labor or services\"): no recruitment, transportation, transfer, harbouring or receipt is needed'
+run 0 assess "$P/forced-labour-no-act.in" --json --law ph
+national 'RA 9208 s.3(a) (\"obtaining, hiring, providing, offering ... maintaining\"): no recruitment'
+run 0 --width 1000 assess "$P/gb-harbouring-no-travel.in" --law gb-ew
+has out "  - s.2(3) and (5) of the Modern Slavery Act 2015: harbouring counts only as a way of arranging or facilitating travel, and no travel is recorded."
+end
+
+begin "coe, eu: the presumption of minority only when minor now is presumed"
+for law in coe:art10-3:art10-4 eu:art13-2:art13-16; do
+	id=${law%%:*} rest=${law#*:}
+	minority=${rest%%:*} assistance=${rest#*:}
+	run 0 assess "$P/presumed-minor.in" --json --law "$id"
+	national "\"$minority\""
+	national "\"$assistance\""
+	run 0 assess "$P/child-labour-no-means.in" --json --law "$id"
+	j=$(sed -n '/"national": {/,$p' "$TMP/out" | tr -d '\n')
+	case $j in *"\"$minority\""*) bad "$id cites $minority for a child of known age" ;; esac
+	national "\"$assistance\""
+done
+end
 
 begin "us: the means for a child depend on the purpose"
 run 0 assess "$P/child-labour-no-means.in" --json --law us
 national '"means": {"status": "not-met", "required": true}'
 national '"cites": ["7102", "1589a"]'
-national 'the means are required for a child for labor or services'
+national '18 U.S.C. 1589(a): the means are required for a child too, for labor or services.'
 end
 
 begin "gb-ew: no means, the act is travel, consent irrelevant"
 run 0 assess "$P/adult-moved-no-means.in" --json --law gb-ew
 national '"means": {"status": "not-met", "required": false}'
 national '"flags": ["consent-irrelevant"]'
-national 'Under s.2 of the Modern Slavery Act 2015 the means are not required; the act is arranging or facilitating travel.'
+national 's.2(3) and (5) of the Modern Slavery Act 2015: the act is arranging or facilitating travel, and travel is recorded.'
+national 's.2(2) of the Modern Slavery Act 2015: consent is irrelevant, whether or not the means were used.'
 end
 
 begin "eu: forced marriage is named; non-punishment cites Article 8"
@@ -76,8 +121,8 @@ run 0 --width 1000 assess "$P/adult-forced-marriage.in" --law eu
 has out "  non-punishment: see Directive 2011/36/EU, Article 8 as replaced by Directive (EU) 2024/1712 (non-prosecution or non-application of penalties) [art8]."
 end
 
-begin "coe: cited without quoting, the presumption of minority for a child now"
-run 0 --width 1000 assess "$P/child-labour-no-means.in" --law coe
+begin "coe: cited without quoting, the presumption of minority for a child presumed now"
+run 0 --width 1000 assess "$P/presumed-minor.in" --law coe
 has out "Under the Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197) (Council of Europe; profile coe):"
 has out "CETS No. 197, Article 10(3) (presumption of minority) [art10-3], cited, not quoted:"
 has out "Not quoted: the licence of the treaty text is not determined."
@@ -104,7 +149,7 @@ has out "18 U.S.C. 1589(a), forced labor [1589a], text UNVERIFIED"
 run 0 --width 1000 assess "$P/adult-moved-no-means.in" --law ph
 hasnt out "Under Republic Act No. 9208 as amended the means are not required"
 has out "is also a child: check whether this applies."
-has out "Under Republic Act No. 9208 as amended consent is irrelevant, whether or not the means were used."
+has out "RA 9208 s.3(a) (\"with or without the victim's consent or knowledge\"): consent is irrelevant, whether or not the means were used."
 end
 
 begin "the default law from the configuration, and --law none"
@@ -125,15 +170,40 @@ run 2 assess "$P/child-labour-no-means.in" --law xx
 has err "no usable law profile 'xx'"
 run 2 assess "$P/child-labour-no-means.in" --law ../../etc/passwd
 has err "--law takes a profile id"
-sed 's/^Means-child: some/Means-child: sometimes/' screens/law/profiles/us.profile >"$TMP/us.profile"
+sed 's/^Means-child: means.threat means.use-of-force means.coercion means.abduction$/Means-child: means.threat means.force/' \
+	screens/law/profiles/us.profile >"$TMP/us.profile"
 run 2 assess "$P/child-labour-no-means.in" --law "$TMP/us.profile"
-has err "us.profile:18:14: error: 'sometimes' is not a value for Means-child: expected always, never or some"
+has err "us.profile:$(grep -n '^Means-child: means.threat' screens/law/profiles/us.profile | cut -d: -f1):14: error: Means-child: expected required, never or a list of means indicators of DESIGN §3 (means.threat means.use-of-force …), not 'means.force'"
 mkdir -p "$TMP/deck/law/profiles"
 cp screens/*.screen "$TMP/deck/"
 sed 's/^Text: eu-dir2011-36-art8-as-amended-2024.en/Text: eu-dir2011-36-art8.en/' \
 	screens/law/profiles/eu.profile >"$TMP/deck/law/profiles/eu.profile"
 run 2 check "$TMP/deck"
-has err "law/profiles/eu.profile:97:7: error: Text: no law text 'eu-dir2011-36-art8.en' is built in"
+has err "law/profiles/eu.profile:$(grep -n '^Text: eu-dir2011-36-art8-as' screens/law/profiles/eu.profile | cut -d: -f1):7: error: Text: no law text 'eu-dir2011-36-art8.en' is built in"
+sed 's/^Act: travel$/Act: journey/' screens/law/profiles/gb-ew.profile >"$TMP/deck/law/profiles/gb-ew.profile"
+sed 's/^Purposes: purpose.prostitution-of-others purpose.sexual-exploitation$/Purposes: purpose.prostitution-of-others purpose.sex/' \
+	screens/law/profiles/us.profile >"$TMP/deck/law/profiles/us.profile"
+run 2 check "$TMP/deck"
+has err "law/profiles/gb-ew.profile:$(grep -n '^Act: travel' screens/law/profiles/gb-ew.profile | cut -d: -f1):6: error: 'journey' is not a value for Act: expected protocol, travel or any"
+has err "law/profiles/us.profile:$(grep -n '^Purposes: purpose.prostitution-of-others' screens/law/profiles/us.profile | cut -d: -f1):11: error: Purposes: 'purpose.sex' is not a purpose indicator of DESIGN §3"
+end
+
+begin "tipscreen law: the built-in texts; Article 5 a teaching citation, byte for byte"
+run 0 law
+has out "tip-art5.en                                verified   Article 5, Criminalization [teaching citation: training only, never an assessment's]"
+has out "gb-msa2015-s1.en                           verified   Section 1"
+[ "$(wc -l <"$TMP/out")" = "$(ls screens/law/*.txt | wc -l)" ] || bad "law lists $(wc -l <"$TMP/out") texts"
+run 0 law tip-art5
+cmp -s "$TMP/out" screens/law/tip-art5.en.txt || bad "law tip-art5 is not the text byte for byte"
+run 0 law tip-art3.fr
+cmp -s "$TMP/out" screens/law/tip-art3.fr.txt || bad "law tip-art3.fr is not the text byte for byte"
+run 2 law tip-art9
+has err "no law text 'tip-art9' is built in"
+for id in eu coe gb-ew us ph; do
+	run 0 assess "$P/presumed-minor.in" --json --law "$id"
+	hasnt out "tip-art5"
+	hasnt out "tip-5"
+done
 end
 
 begin "replay --law gb-ew on the bundled deck"

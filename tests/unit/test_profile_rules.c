@@ -119,6 +119,8 @@ static void test_act_consent_and_their_references(void **st)
 	assert_int_equal(a->act, PA_ANY);
 	assert_string_equal(a->act_ref, "s.1 (\"obtains\")");
 	assert_int_equal(a->consent, PC_NOT_ADDRESSED);
+	assert_string_equal(a->consent_ref, "s.1");	/* a consent rule of its own */
+	assert_string_equal(t->consent_ref, "the X Act");	/* the profile's */
 	assert_true(a->cite[0]);
 	assert_int_equal(t->act, PA_TRAVEL);
 	assert_string_equal(t->act_ref, "s.2");	/* an act of its own: named by its Ref */

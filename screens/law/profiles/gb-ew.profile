@@ -25,6 +25,7 @@ Means-child: never
 Act: travel
 Act-ref: s.2(3) and (5) of the Modern Slavery Act 2015
 Consent: always
+Consent-ref: s.2(2) of the Modern Slavery Act 2015
 
 Purpose: purpose.prostitution-of-others
 Named: sexual exploitation (s.3(3))

@@ -31,6 +31,7 @@ Means-adult: required
 Means-child: required
 Act: any
 Consent: always
+Consent-ref: RA 9208 s.3(a) ("with or without the victim's consent or knowledge")
 
 Purpose: purpose.prostitution-of-others
 Named: the exploitation or the prostitution of others
