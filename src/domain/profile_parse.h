@@ -8,7 +8,8 @@
 
 #include "base/diag.h"
 #include "base/stanza.h"
-#include "domain/profile.h"
+
+struct profile;
 
 struct profile_parser {
 	const char *path;

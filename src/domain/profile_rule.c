@@ -12,6 +12,7 @@
 
 #include "base/schema.h"
 #include "base/xalloc.h"
+#include "domain/profile.h"
 #include "domain/profile_parse.h"
 
 static const char *const act_words[] = { "protocol", "travel", "any", NULL };
