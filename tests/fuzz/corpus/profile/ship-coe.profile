@@ -1,21 +1,23 @@
 # The Council of Europe Convention on Action against Trafficking in Human
 # Beings (CETS No. 197, Warsaw 2005): the Protocol's definition (Art. 4),
-# with the presumption of minority (Art. 10(3)) and the non-punishment
-# provision (Art. 26). The licence of the treaty text is not determined, so
+# with the presumption of minority (Art. 10(3): only when the age is
+# uncertain), the measures for an unaccompanied child victim (Art. 10(4))
+# and the non-punishment provision (Art. 26). The licence of the treaty text is not determined, so
 # every provision is cited without quoting. It binds the Parties, whose own
 # codes must be checked.
 Profile: coe
 Jurisdiction: Council of Europe
 Instrument: Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197), Warsaw, 16 May 2005
-Citation: CETS No. 197, Arts. 4, 10(3) and 26
+Citation: CETS No. 197, Arts. 4, 10(3), 10(4) and 26
 Name: the Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197)
 Version: text as opened for signature on 16 May 2005 (the Convention has not been amended)
 Date: 2005-05-16
 Licence: not determined (treaty text; the Council of Europe's reuse terms were not checked)
-Status: unverified (profile not reviewed by a lawyer; the texts were read from a mirror of the Dutch treaty database)
+Status: unverified (not reviewed by a lawyer of the jurisdiction; the texts were read from a mirror of the Dutch treaty database)
 Source: https://wetten.overheid.nl/BWBV0004138
 Child-age: 18
-Means-adult: always
+Ref: CETS No. 197, Art. 4(a)
+Means-adult: required
 Means-child: never
 Act: protocol
 Consent: if-means
@@ -72,6 +74,13 @@ Provision: art10-3
 Title: CETS No. 197, Article 10(3) (presumption of minority)
 Role: minority
 Citation: Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197), Art. 10(3)
+Source: https://wetten.overheid.nl/BWBV0004138
+Not-quoted: the licence of the treaty text is not determined
+
+Provision: art10-4
+Title: CETS No. 197, Article 10(4) (an unaccompanied child victim: a legal guardian, identity and nationality, the family)
+Role: child-now
+Citation: Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197), Art. 10(4)
 Source: https://wetten.overheid.nl/BWBV0004138
 Not-quoted: the licence of the treaty text is not determined
 

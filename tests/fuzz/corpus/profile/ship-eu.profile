@@ -2,19 +2,22 @@
 # 2024/1712 (in force 14 July 2024; transposition by 15 July 2026). It binds
 # the Member States, whose own codes must be checked. The new forms of
 # exploitation: begging, criminal activities, surrogacy, forced marriage,
-# illegal adoption (Art. 2(3)).
+# illegal adoption (Art. 2(3)). The presumption of minority (Art. 13(2))
+# applies only when the age is uncertain; Arts. 13-16 (assistance, support
+# and protection of child victims) to every child victim.
 Profile: eu
 Jurisdiction: European Union
 Instrument: Directive 2011/36/EU as amended by Directive (EU) 2024/1712
-Citation: Directive 2011/36/EU, Arts. 2, 8 and 13(2), as amended by Directive (EU) 2024/1712
+Citation: Directive 2011/36/EU, Arts. 2, 8 and 13-16, as amended by Directive (EU) 2024/1712
 Name: Directive 2011/36/EU as amended by Directive (EU) 2024/1712
 Version: Directive (EU) 2024/1712 of 13 June 2024 (EUR-Lex consolidated version 02011L0036-20240714); the Member States transpose it by 15 July 2026
 Date: 2024-07-14
 Licence: EU reuse (Commission Decision 2011/833/EU)
-Status: unverified (profile not reviewed by a lawyer; texts from a third-party reproduction of the adopted text, unverified)
+Status: unverified (not reviewed by a lawyer of the jurisdiction; texts from a third-party reproduction of the adopted text, unverified)
 Source: https://eur-lex.europa.eu/legal-content/EN/ALL/?uri=CELEX%3A32011L0036
 Child-age: 18
-Means-adult: always
+Ref: Directive 2011/36/EU, Art. 2
+Means-adult: required
 Means-child: never
 Act: protocol
 Consent: if-means
@@ -100,5 +103,12 @@ Provision: art13-2
 Title: Directive 2011/36/EU, Article 13(2) (presumption of minority)
 Role: minority
 Citation: Directive 2011/36/EU, Art. 13(2)
+Source: https://eur-lex.europa.eu/legal-content/EN/ALL/?uri=CELEX%3A32011L0036
+Not-quoted: its text is not in the project's collection of law texts
+
+Provision: art13-16
+Title: Directive 2011/36/EU, Articles 13 to 16 (assistance, support and protection of child victims)
+Role: child-now
+Citation: Directive 2011/36/EU, Arts. 13-16
 Source: https://eur-lex.europa.eu/legal-content/EN/ALL/?uri=CELEX%3A32011L0036
 Not-quoted: its text is not in the project's collection of law texts
