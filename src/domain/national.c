@@ -171,13 +171,17 @@ static void read_purpose(struct reading *g, const struct national *n, const enum
 	for (int i = 0; i < IND_COUNT; i++) {
 		keep[i] = g->r->purpose[i] && n->counted[i];
 		g->touched |= keep[i] && ind[i] != IV_ABSENT;
+		/* A form the law does not name, answered no, is a no here too. */
+		keep[i] |= indicator_element(i) == EL_PURPOSE && !n->counted[i] && ind[i] == IV_NO;
 		yes |= keep[i] && ind[i] == IV_YES;
 		intended |= keep[i] && ind[i] == IV_INTENDED;
 	}
 	g->el[EL_PURPOSE] = status_over(ind, keep, EL_PURPOSE);
-	for (int i = 0; i < IND_COUNT; i++)	/* a form the law does not name, for this person */
+	/* A form the law does not name (for this person), met or perhaps met:
+	 * whether the law covers it must be checked, so not "not met". */
+	for (int i = 0; i < IND_COUNT; i++)
 		if (g->el[EL_PURPOSE] != ST_MET && indicator_element(i) == EL_PURPOSE &&
-		    !n->counted[i] && met(ind[i], EL_PURPOSE))
+		    !n->counted[i] && ind[i] != IV_ABSENT && ind[i] != IV_NO)
 			g->el[EL_PURPOSE] = ST_UNCLEAR;
 	g->met_purpose = g->el[EL_PURPOSE] == ST_MET;
 	g->intended_only = g->met_purpose && intended && !yes;
@@ -268,6 +272,17 @@ static char *met_outside(const enum ind_value *ind, const bool *keep, enum eleme
 	return s;
 }
 
+/* The names of the means indicators of counts, joined with " or "; a new
+ * string. */
+static char *named_means(const bool *counts)
+{
+	bool none[IND_COUNT] = { false };
+	enum ind_value all[IND_COUNT];
+	for (int i = 0; i < IND_COUNT; i++)
+		all[i] = counts[i] ? IV_YES : IV_ABSENT;
+	return met_outside(all, none, EL_MEANS);
+}
+
 /* The differences the chosen rule makes to the means: not needed for an
  * adult, needed for a child, or some means that do not count. */
 static void means_differences(struct national *n, const struct reading *g,
@@ -280,14 +295,28 @@ static void means_differences(struct national *n, const struct reading *g,
 		differ(n, _("%s: the means are not required for an adult."), r->ref);
 	if (child && r->means[PG_CHILD].required && *named)
 		differ(n, _("%s: the means are required for a child too, for %s."), r->ref, named);
+	else if (child && r->means[PG_CHILD].required)
+		differ(n, _("%s: the means are required for a child too."), r->ref);
 	int grp = is_child(n->child) ? PG_CHILD : PG_ADULT;
 	if (r->means[grp].required) {
-		char *out = met_outside(ind, r->means[grp].counts, EL_MEANS);
+		/* The means met, or perhaps met, that the rule does not count. */
+		enum ind_value maybe[IND_COUNT];
+		for (int i = 0; i < IND_COUNT; i++)
+			maybe[i] = ind[i] == IV_ABSENT || ind[i] == IV_NO ? IV_ABSENT : IV_YES;
+		char *out = met_outside(maybe, r->means[grp].counts, EL_MEANS);
 		if (*out && *named)
 			differ(n, _("%s: its means for %s do not include %s."), r->ref, named, out);
 		else if (*out)
 			differ(n, _("%s: its means do not include %s."), r->ref, out);
 		free(out);
+		bool asked = false;
+		for (int i = 0; i < IND_COUNT; i++)
+			asked |= r->means[grp].counts[i] && ind[i] != IV_ABSENT;
+		if (!asked) {
+			char *names = named_means(r->means[grp].counts);
+			differ(n, _("%s: none of its means (%s) is recorded."), r->ref, names);
+			free(names);
+		}
 	}
 	free(named);
 }

@@ -305,6 +305,51 @@ static void test_the_text_names_the_provision_too(void **st)
 	run_free(&r);
 }
 
+/* Over many answers under every profile: an outcome other than the
+ * Protocol's always comes with at least one difference saying why. */
+static void test_every_outcome_that_differs_says_why(void **st)
+{
+	(void)st;
+	static const char *const ids[] = { "coe", "eu", "gb-ew", "ph", "us" };
+	static const enum ind_value values[] = { IV_YES, IV_NO, IV_DONTKNOW, IV_INTENDED };
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		struct run r;
+		run_under(&r, ids[i], "act.recruitment: yes\n");
+		unsigned seed = 7;
+		for (int k = 0; k < 3000; k++) {
+			struct assess_input in;
+			inputs_init(&in);
+			for (int x = 0; x < IND_COUNT; x++, seed = seed * 1103515245u + 12345u) {
+				enum ind_value v = values[(seed >> 16) % 4];
+				if ((seed >> 12) % 3 == 0 &&
+				    (v != IV_INTENDED || indicator_element(x) == EL_PURPOSE))
+					inputs_add_indicator(&in, (enum indicator)x, v);
+			}
+			in.value[IN_AGE] = seed % 4 == 0 ? -1 : (int)((seed >> 8) % 40);
+			struct assessment a;
+			const char *why;
+			if (assess_run(&in, &a, &why) < 0)
+				continue;
+			struct national n;
+			national_assess(&r.p, &in, &a, &n);
+			if (n.outcome != a.outcome && n.ndiff == 0) {
+				char *t = xasprintf("age-at-act: %d\n", in.value[IN_AGE]);
+				for (int x = 0; x < IND_COUNT; x++)
+					if (in.ind[x] != IV_ABSENT) {
+						char *u = xasprintf("%s%s: %d\n", t, indicator_id(x), in.ind[x]);
+						free(t);
+						t = u;
+					}
+				fail_msg("%s: %s under the law, %s under the Protocol, and no difference "
+					 "said, for:\n%s", ids[i], assess_outcome_name(n.outcome),
+					 assess_outcome_name(a.outcome), t);
+			}
+			national_free(&n);
+		}
+		run_free(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_every_profile_is_unverified_by_a_lawyer),
 		cmocka_unit_test(test_the_protocol_json_is_unchanged_under_every_profile),
 		cmocka_unit_test(test_the_text_names_the_provision_too),
+		cmocka_unit_test(test_every_outcome_that_differs_says_why),
 	};
 	return cmocka_run_group_tests_name("national", tests, utf8_locale, NULL);
 }
