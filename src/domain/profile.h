@@ -12,7 +12,7 @@
  * alone where the text is not bundled or its licence is not determined.
  *
  * The file is the stanza format of the deck: a first stanza describing the
- * profile (its rule for the purposes no Rule stanza names), then stanzas
+ * profile (its rule for the purposes no rule for everyone names), then stanzas
  * `Purpose:` (a named form of exploitation), `Rule:` (a per-purpose rule)
  * and `Provision:`. README.md "Law profiles" and screens/law/profiles/
  * README.md document every field. A struct profile owns all its strings:
