@@ -4,6 +4,7 @@
  * adapters below hand each cmd_* function the context and only the
  * options its row names (its own struct of cmd.h, or plain arguments). */
 #include "cmd/commands.h"
+#include "office/recovery_log.h"
 
 #ifndef TIPSCREEN_VERSION
 #define TIPSCREEN_VERSION "0.1.0"
@@ -255,6 +256,9 @@ const struct cmd_command cmd_commands[] = {
 	  "records that diverge, kept aside" },
 	{ "office audit", 0, 0, OPT(DB), NULL, office_audit, "[--db URL]",
 	  "every import, opening and statistics export" },
+	{ "office recovery", 1, -1, OPT(DB) | O_OFFICE_KEY | OPT(SIGNER) | OPT(ANY_SIGNER), NULL,
+	  office_recovery, "NOTICE... --key OFFICE.key --signer LAPTOPS [--db URL] [--any-signer]",
+	  "write laptops' recovery notices (from\n`recover`) to the audit log" },
 	{ "office stats", 0, 0, OPT(DB) | OPT(BY) | OPT(K) | OPT(FORMAT), NULL, office_stats,
 	  "[--by FIELDS] [--k N] [--format txt|csv] [--db URL]", "counts, small cells suppressed" },
 	{ "pot", 0, 1, OPT(DECK), run_pot, NULL, "[DIR]", "the deck's texts as a PO template" },
