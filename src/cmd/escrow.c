@@ -136,7 +136,10 @@ static int write_notice(struct store *st, const struct keyfile_secret *k, const 
 	sodium_free(sk);
 	int w = text ? fsx_write(path, text, len, 0600, FSX_NEW, err, sizeof err) : FSX_FAIL;
 	free(text);
-	if (w != FSX_OK)
+	if (w == FSX_EXISTS)
+		fprintf(stderr, "%s: error: it exists already (a file is never overwritten): give "
+			"another with -o FILE; nothing was changed\n", path);
+	else if (w != FSX_OK)
 		fprintf(stderr, "%s: error: cannot write the recovery notice: %s; nothing was changed\n",
 			path, err);
 	return w == FSX_OK ? EXIT_OK : w == FSX_EXISTS ? EXIT_INPUT : EXIT_RUNTIME;
