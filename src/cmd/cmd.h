@@ -209,6 +209,11 @@ struct cmd_recover_opts {
 };
 int cmd_recover(const struct cmd_ctx *c, const struct cmd_recover_opts *o);
 struct store;
+struct keyfile_public;
+/* At a bundle: enrols the unlocked store with the office key pub when it
+ * was never enrolled (an existing enrolment is left as it is), and says so;
+ * a failure is a warning, the bundle stands. */
+void cmd_enrol_first(FILE *out, struct store *st, const struct keyfile_public *pub);
 /* For whoami: whether the unlocked store is enrolled, with which office,
  * and its recoveries. */
 void cmd_escrow_describe(FILE *out, struct store *st);

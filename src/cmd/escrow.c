@@ -104,6 +104,21 @@ int cmd_enrol(const struct cmd_ctx *c, const struct cmd_store_opts *o, const cha
 	return rc;
 }
 
+void cmd_enrol_first(FILE *out, struct store *st, const struct keyfile_public *pub)
+{
+	struct escrow_info e;
+	char err[512], fp[SEAL_FINGERPRINT];
+	int was = escrow_info(st, &e, err, sizeof err);
+	if (was == 1 && escrow_enrol(st, pub, err, sizeof err) == 0) {
+		keyfile_fingerprint(pub, fp);
+		fprintf(out, "This laptop is now enrolled with the office key %s: a forgotten passphrase "
+			"can be recovered with that key (`tipscreen recover`), and with nothing else.\n", fp);
+	} else if (was != 0) {
+		fprintf(stderr, "tipscreen: warning: this laptop could not be enrolled with the office "
+			"key: %s\n", err);
+	}
+}
+
 /* Where the notice goes: -o, else next to the office key. A new string. */
 static char *notice_path(const struct cmd_recover_opts *o, time_t now)
 {

@@ -216,9 +216,18 @@ run 2 keygen "$S/keep" --keep --passphrase-file "$TMP/custodians"
 has err "--keep goes with --split"
 end
 
-begin "a laptop bundles its cases sealed to the split key's office.pub"
+begin "a bundle enrols a laptop never enrolled, and leaves an enrolled one as it is"
 run 0 bundle --to "$S/office.pub" -o "$S/laptop.bundle" --data "$D" --passphrase-file "$TMP/recovered"
 has out "sealed to the office key $sfp"
+hasnt out "now enrolled"
+run 0 whoami --data "$D" --passphrase-file "$TMP/recovered"
+has out "Enrolled with the office key $ofp"
+L=$TMP/laptop2
+interview "$L" "$TMP/first"
+run 0 bundle --to "$S/office.pub" -o "$S/laptop2.bundle" --data "$L" --passphrase-file "$TMP/first"
+has out "This laptop is now enrolled with the office key $sfp"
+run 0 whoami --data "$L" --passphrase-file "$TMP/first"
+has out "Enrolled with the office key $sfp since "
 end
 
 # join NAME SHARE...: keyjoin of the shares (their custodians' passphrases,
