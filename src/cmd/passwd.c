@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store/store.h"
 #include "cmd/cmd.h"
@@ -18,6 +19,15 @@ static int read_line(const char *file, int line, const char *what, char *buf)
 	FILE *f = fopen(file, "r");
 	if (!f) {
 		fprintf(stderr, "%s: error: cannot read the passphrase file: %s\n", file, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (line > 1 && (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))) {
+		/* Each passphrase is read by opening the file again: a pipe
+		 * would have given its first lines away already. */
+		fprintf(stderr, "%s: error: a passphrase file of several lines must be a regular file, "
+			"not a pipe or a device\n", file);
+		fclose(f);
 		return -1;
 	}
 	bool got = false;
