@@ -59,11 +59,12 @@ int recovery_open(const char *text, size_t len, const unsigned char *office_sk,
 		  struct recovery *out, char *err, size_t n)
 {
 	memset(out, 0, sizeof *out);
-	if (!recovery_is(text, len)) {
+	const char *nl = memchr(text, '\n', len);
+	if (!recovery_is(text, len) || !nl) {
 		snprintf(err, n, "1: expected \"" MAGIC "\" (a notice written by `tipscreen recover`)");
 		return -1;
 	}
-	const char *rest = memchr(text, '\n', len) + 1;
+	const char *rest = nl + 1;
 	struct seal_opened so;
 	char why[256];
 	if (seal_open(rest, len - (size_t)(rest - text), office_sk, &so, why, sizeof why) < 0) {
