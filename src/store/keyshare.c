@@ -317,7 +317,7 @@ int keyshare_unlock(const struct keyshare *s, const char *pass, unsigned char *s
 {
 	unsigned char ad[AD_LEN], nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES] = { 0 };
 	unsigned ops = s->body[SALT], mem = s->body[SALT + 1];
-	if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > 64 || mem < 13 || mem > 32)
+	if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > 64 || mem < 13 || mem > 30)
 		return -1;
 	unsigned char *key = sodium_malloc(KEYB);
 	if (!key)

@@ -14,7 +14,8 @@
  *   9k2m p4x7 …                              the body: groups of base32
  *   …                                        characters, lines as they come
  *   checksum ab12-cd34
- * The body is salt (16) ‖ Argon2id opslimit (1) ‖ log2 memlimit (1) ‖
+ * The body is salt (16) ‖ Argon2id opslimit (1) ‖ log2 memlimit (1, at
+ * most 30: a page cannot ask for more than 1 GiB) ‖
  * XChaCha20-Poly1305 of the share under a key derived from the custodian's
  * passphrase (nonce zero: every key is new, from its random salt), with the
  * header as additional data (share number, K, N and the public keys: a
