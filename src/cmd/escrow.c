@@ -143,10 +143,10 @@ static int write_notice(struct store *st, const struct keyfile_secret *k, const 
 		snprintf(r.device, sizeof r.device, "laptop");
 	r.device[sizeof r.device - 1] = '\0';
 	unsigned char pk[SEAL_SIGN_PUBLIC], *sk = sodium_malloc(SEAL_SIGN_SECRET);
-	char err[256];
+	char err[256] = "out of memory";
 	size_t len;
 	char *text = NULL;
-	if (store_signing_key(st, pk, sk, err, sizeof err) == 0)
+	if (sk && store_signing_key(st, pk, sk, err, sizeof err) == 0)
 		text = recovery_make(&r, k->pub.box, sk, &len);
 	sodium_free(sk);
 	int w = text ? fsx_write(path, text, len, 0600, FSX_NEW, err, sizeof err) : FSX_FAIL;
@@ -187,6 +187,8 @@ static int recover_with(const struct cmd_ctx *c, const struct cmd_recover_opts *
 	}
 	free(cases);
 	char *pass = sodium_malloc(CMD_PASS_MAX);
+	if (!pass)
+		return EXIT_RUNTIME;
 	int rc = cmd_new_passphrase(o->key.passphrase_file, 2, "the store's new passphrase",
 				    "New passphrase for this laptop's store: ", pass) < 0 ? EXIT_INPUT : EXIT_OK;
 	time_t now = time(NULL);

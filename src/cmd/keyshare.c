@@ -137,6 +137,13 @@ int cmd_keygen_split(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, c
 			"more) for their share.\n", n, k, STORE_PASS_MIN);
 	char *pass = sodium_malloc(CMD_PASS_MAX);
 	struct keyfile_secret *key = keyfile_secret_new();
+	if (!pass || !key) {
+		fputs("tipscreen: error: out of memory\n", stderr);
+		sodium_free(pass);
+		keyfile_secret_free(key);
+		free_paths(paths, n);
+		return EXIT_RUNTIME;
+	}
 	keyfile_generate(key);
 	int rc = write_shares(key, k, n, paths, o->passphrase_file, pass) < 0 ? EXIT_INPUT : EXIT_OK;
 	size_t plen;
@@ -260,6 +267,14 @@ int cmd_keyjoin(const struct cmd_ctx *c, const char *passfile, const char *outpu
 	char *pass = sodium_malloc(CMD_PASS_MAX);
 	unsigned char *shares = sodium_malloc((size_t)n * KEYSHARE_BYTES);
 	struct keyfile_secret *key = keyfile_secret_new();
+	if (!pass || !shares || !key) {
+		fputs("tipscreen: error: out of memory\n", stderr);
+		keyfile_secret_free(key);
+		sodium_free(shares);
+		sodium_free(pass);
+		free(v);
+		return EXIT_RUNTIME;
+	}
 	int rc = read_shares(files, n, v) < 0 || check_shares(files, n, v) < 0 ||
 		 open_shares(files, n, v, passfile, pass, shares) < 0 ? EXIT_INPUT : EXIT_OK;
 	if (rc == EXIT_OK && keyshare_join(v, shares, n, key) < 0) {

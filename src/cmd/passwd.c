@@ -100,7 +100,7 @@ int cmd_passwd(const struct cmd_ctx *c, const struct cmd_store_opts *o, const ch
 	if (rc != EXIT_OK)
 		return rc;
 	char *pass = sodium_malloc(CMD_PASS_MAX), err[512];
-	rc = unlock_old(o, st, pass);
+	rc = pass ? unlock_old(o, st, pass) : EXIT_RUNTIME;
 	/* From one file: the old passphrase, then the new; or the new one
 	 * alone in --new-passphrase-file. */
 	const char *file = new_file ? new_file : o->passphrase_file;

@@ -89,6 +89,8 @@ int escrow_enrol(struct store *s, const struct keyfile_public *office, char *err
 	if (!s->mk)
 		return store_fail(err, n, "the store is locked");
 	unsigned char row[RECORD], *inner = sodium_malloc(INNER);
+	if (!inner)
+		return store_fail(err, n, "out of memory");
 	memcpy(row, "TSE1", 4);
 	memcpy(row + O_BOX, office->box, SEAL_BOX_PUBLIC);
 	memcpy(row + O_SIGN, office->sign, SEAL_SIGN_PUBLIC);
@@ -127,6 +129,8 @@ int escrow_open(struct store *s, const struct keyfile_secret *office, char *err,
 				  "this one (%s)", want, got);
 	}
 	unsigned char *inner = sodium_malloc(INNER);
+	if (!inner)
+		return store_fail(err, n, "out of memory");
 	if (crypto_box_seal_open(inner, row + O_SEALED, SEALED, office->pub.box, office->box) != 0 ||
 	    memcmp(inner, "TSM1", 4) != 0) {
 		sodium_free(inner);
@@ -134,6 +138,10 @@ int escrow_open(struct store *s, const struct keyfile_secret *office, char *err,
 				  "altered)", s->dir);
 	}
 	unsigned char *mk = sodium_malloc(KEY), sub[KEY];
+	if (!mk) {
+		sodium_free(inner);
+		return store_fail(err, n, "out of memory");
+	}
 	memcpy(mk, inner + 4, KEY);
 	sodium_free(inner);
 	store_derive_subkey(mk, SUB_ESCROW, sub);
