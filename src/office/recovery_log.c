@@ -10,11 +10,36 @@
 #include "store/recovery.h"
 #include "store/seal.h"
 
+/* One notice's entry: written once, in a transaction of its own. */
+struct entry {
+	const char *hash, *detail, *keyfp;
+	int known;		/* set: 1 if the log had it already */
+};
+
+static int log_tx(struct db *db, void *arg)
+{
+	struct entry *e = arg;
+	const char *p[] = { e->hash };
+	char found[8];
+	e->known = db_value(db, "SELECT 1 FROM audit WHERE action = 'recovery' AND object = $1", p, 1,
+			    found, sizeof found);
+	if (e->known != 0)
+		return e->known < 0 ? e->known : DB_OK;
+	return db_audit(db, "recovery", e->hash, e->detail, e->keyfp);
+}
+
 /* Says why file is refused, and audits it. */
+static int refuse_tx(struct db *db, void *arg)
+{
+	const struct entry *e = arg;
+	return db_audit(db, "refuse", e->hash, e->detail, e->keyfp);
+}
+
 static void refuse(struct db *db, const char *file, const char *hash, const char *why, const char *keyfp)
 {
 	fprintf(stderr, "%s: error: refused: %s\n", file, why);
-	if (db_audit(db, "refuse", hash, why, keyfp) < 0)
+	struct entry e = { hash, why, keyfp, 0 };
+	if (db_transact(db, refuse_tx, &e) != DB_OK)
 		fprintf(stderr, "tipscreen: error: the audit log: %s\n", db_error(db));
 }
 
@@ -57,21 +82,18 @@ static int log_one(const struct office_ctx *o, struct db *db, const struct keyfi
 	} else if (!known_laptop(o, &r, v, nv, laptop, why, sizeof why)) {
 		refuse(db, file, hash, why, keyfp);
 	} else {
-		char found[8];
-		const char *p[] = { hash };
-		int known = db_value(db, "SELECT 1 FROM audit WHERE action = 'recovery' AND object = $1",
-				     p, 1, found, sizeof found);
 		snprintf(t, sizeof t, "%lld", r.time);
 		snprintf(e, sizeof e, "%lld", r.enrolled);
 		char detail[400];
 		snprintf(detail, sizeof detail, "laptop %s (%s) recovered its store with this office key "
 			 "on %s UTC (enrolled %s UTC; %lld cases)", laptop, r.device, office_date(t, td),
 			 office_date(e, ed), r.cases);
-		rc = known < 0 || (known == 0 && db_audit(db, "recovery", hash, detail, keyfp) < 0) ? -1 : 0;
+		struct entry en = { hash, detail, keyfp, 0 };
+		rc = db_transact(db, log_tx, &en) != DB_OK || en.known < 0 ? -1 : 0;
 		if (rc < 0)
 			fprintf(stderr, "%s: error: the audit log: %s\n", file, db_error(db));
 		else
-			fprintf(o->out, "%s: %s%s\n", file, detail, known ? " (in the audit log already)" : "");
+			fprintf(o->out, "%s: %s%s\n", file, detail, en.known ? " (in the audit log already)" : "");
 	}
 	free(text);
 	return rc;
