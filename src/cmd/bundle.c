@@ -271,6 +271,8 @@ int cmd_bundle(const struct cmd_ctx *c, const struct cmd_bundle_opts *o)
 	int rc = cmd_open_store_noted(&o->store, &st);
 	if (rc == EXIT_OK) {
 		rc = bundle_store(c, o, st, dk, &pub, fp);
+		if (rc == EXIT_OK)
+			cmd_enrol_first(c->out, st, &pub);
 		store_close(st);
 	}
 	deck_free(dk);

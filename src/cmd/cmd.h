@@ -169,8 +169,54 @@ int cmd_interview(const struct cmd_ctx *c, const struct cmd_interview_opts *o);
 int cmd_cases(const struct cmd_ctx *c, const struct cmd_store_opts *o);
 int cmd_export(const struct cmd_ctx *c, const struct cmd_export_opts *o, const char *id);
 int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *id);
-/* passphrase_file: the new key's passphrase, or NULL: asked twice. */
-int cmd_keygen(const struct cmd_ctx *c, const char *passphrase_file, const char *name);
+/* keygen NAME: the office key pair. */
+struct cmd_keygen_opts {
+	const char *passphrase_file;	/* the passphrases, or NULL: asked twice */
+	const char *split;		/* --split K/N, or NULL: one key file */
+	bool keep;			/* --split: NAME.key too */
+};
+int cmd_keygen(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, const char *name);
+/* keygen NAME --split K/N (keyshare.c): N share files and NAME.pub. */
+int cmd_keygen_split(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, const char *name);
+/* keyjoin SHARE… -o NAME.key (keyshare.c): the key rebuilt from shares;
+ * passfile: each share's passphrase a line, then the new key's. */
+int cmd_keyjoin(const struct cmd_ctx *c, const char *passfile, const char *output, char **files,
+		int n);
+
+/* passwd (passwd.c): the old passphrase from line 1 of o->passphrase_file
+ * (or asked), the new one from new_file's line 1, else line 2 of
+ * o->passphrase_file (or asked twice). */
+int cmd_passwd(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *new_file);
+
+/* A passphrase into buf (CMD_PASS_MAX bytes of sodium_malloc memory): line
+ * number line of file (what names it in the error), else, file NULL, asked
+ * on the terminal with prompt (twice when twice). 0, or -1 after saying
+ * why. cmd_new_passphrase also refuses one shorter than STORE_PASS_MIN,
+ * and asks twice. */
+int cmd_passphrase_line(const char *file, int line, const char *what, const char *prompt,
+			bool twice, char *buf);
+int cmd_new_passphrase(const char *file, int line, const char *what, const char *prompt,
+		       char *buf);
+
+/* enrol OFFICE.pub (escrow.c): the store's master key sealed to the office. */
+int cmd_enrol(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *pubpath);
+/* recover --key OFFICE.key: the office key's passphrase on line 1 of
+ * key.passphrase_file, the store's new one on line 2. */
+struct cmd_recover_opts {
+	const char *data;		/* the data directory, or NULL */
+	struct cmd_key_opts key;	/* the office key and the passphrases' file */
+	const char *output;		/* -o: the notice, or NULL: next to the key */
+};
+int cmd_recover(const struct cmd_ctx *c, const struct cmd_recover_opts *o);
+struct store;
+struct keyfile_public;
+/* At a bundle: enrols the unlocked store with the office key pub when it
+ * was never enrolled (an existing enrolment is left as it is), and says so;
+ * a failure is a warning, the bundle stands. */
+void cmd_enrol_first(FILE *out, struct store *st, const struct keyfile_public *pub);
+/* For whoami: whether the unlocked store is enrolled, with which office,
+ * and its recoveries. */
+void cmd_escrow_describe(FILE *out, struct store *st);
 int cmd_bundle(const struct cmd_ctx *c, const struct cmd_bundle_opts *o);
 int cmd_receipt(const struct cmd_ctx *c, const struct cmd_receipt_opts *o, const char *file);
 

@@ -4,6 +4,7 @@
  * adapters below hand each cmd_* function the context and only the
  * options its row names (its own struct of cmd.h, or plain arguments). */
 #include "cmd/commands.h"
+#include "office/recovery_log.h"
 
 #ifndef TIPSCREEN_VERSION
 #define TIPSCREEN_VERSION "0.1.0"
@@ -100,7 +101,32 @@ static int run_delete(const struct cmdline *c)
 
 static int run_keygen(const struct cmdline *c)
 {
-	return cmd_keygen(&c->ctx, c->passphrase_file, ARG(0));
+	struct cmd_keygen_opts o = { .passphrase_file = c->passphrase_file, .split = c->split,
+				     .keep = c->keep };
+	return cmd_keygen(&c->ctx, &o, ARG(0));
+}
+
+static int run_keyjoin(const struct cmdline *c)
+{
+	return cmd_keyjoin(&c->ctx, c->passphrase_file, c->output, (char **)c->args, c->nargs);
+}
+
+static int run_passwd(const struct cmdline *c)
+{
+	struct cmd_store_opts o = store_of(c);
+	return cmd_passwd(&c->ctx, &o, c->new_passphrase_file);
+}
+
+static int run_enrol(const struct cmdline *c)
+{
+	struct cmd_store_opts o = store_of(c);
+	return cmd_enrol(&c->ctx, &o, ARG(0));
+}
+
+static int run_recover(const struct cmdline *c)
+{
+	struct cmd_recover_opts o = { .data = c->data, .key = key_of(c), .output = c->output };
+	return cmd_recover(&c->ctx, &o);
 }
 
 static int run_whoami(const struct cmdline *c)
@@ -198,8 +224,20 @@ const struct cmd_command cmd_commands[] = {
 	  OPT(DECK) | O_LANGS | O_STORE, run_export, NULL,
 	  "ID [--format json|csv|txt] [--seal-to OFFICE.pub]", "print one interview" },
 	{ "delete", 1, 1, O_STORE, run_delete, NULL, "ID", "delete an interview for good" },
-	{ "keygen", 1, 1, OPT(PASSPHRASE_FILE), run_keygen, NULL, "NAME",
-	  "write an office key pair NAME.pub, NAME.key\n(NAME.key encrypted under a passphrase)" },
+	{ "keygen", 1, 1, OPT(PASSPHRASE_FILE) | OPT(SPLIT) | OPT(KEEP), run_keygen, NULL,
+	  "NAME [--split K/N [--keep]]",
+	  "write an office key pair NAME.pub, NAME.key\n(NAME.key encrypted under a passphrase);\n"
+	  "--split: N shares NAME-I.share instead, any K\nof which rebuild the key" },
+	{ "keyjoin", 1, -1, OPT(OUTPUT) | OPT(PASSPHRASE_FILE), run_keyjoin, NULL,
+	  "SHARE... -o NAME.key", "rebuild the office key from K of its shares" },
+	{ "passwd", 0, 0, O_STORE | OPT(NEW_PASSPHRASE_FILE), run_passwd, NULL,
+	  "[--new-passphrase-file FILE]",
+	  "change the store's passphrase (only the\nwrapped master key is rewritten)" },
+	{ "enrol", 1, 1, O_STORE, run_enrol, NULL, "OFFICE.pub",
+	  "let the office key recover this laptop's\nstore (its master key sealed to it)" },
+	{ "recover", 0, 0, O_OFFICE_KEY | OPT(DATA) | OPT(OUTPUT), run_recover, NULL,
+	  "--key OFFICE.key [-o NOTICE]",
+	  "a forgotten passphrase: open the store with\nthe office key, set a new passphrase" },
 	{ "whoami", 0, 1, O_STORE, run_whoami, NULL, "[FILE]",
 	  "this laptop's signing key (to FILE too)" },
 	{ "unseal", 1, 1, O_OFFICE_KEY | OPT(SIGNER) | OPT(ANY_SIGNER), run_unseal, NULL,
@@ -223,6 +261,9 @@ const struct cmd_command cmd_commands[] = {
 	  "records that diverge, kept aside" },
 	{ "office audit", 0, 0, OPT(DB), NULL, office_audit, "[--db URL]",
 	  "every import, opening and statistics export" },
+	{ "office recovery", 1, -1, OPT(DB) | O_OFFICE_KEY | OPT(SIGNER) | OPT(ANY_SIGNER), NULL,
+	  office_recovery, "NOTICE... --key OFFICE.key --signer LAPTOPS [--db URL] [--any-signer]",
+	  "write laptops' recovery notices (from\n`recover`) to the audit log" },
 	{ "office stats", 0, 0, OPT(DB) | OPT(BY) | OPT(K) | OPT(FORMAT), NULL, office_stats,
 	  "[--by FIELDS] [--k N] [--format txt|csv] [--db URL]", "counts, small cells suppressed" },
 	{ "law", 0, 1, 0, run_law, NULL, "[NAME]",

@@ -48,7 +48,16 @@
 	  "the case store (default $XDG_DATA_HOME/tipscreen)") \
 	X(PASSPHRASE_FILE, "--passphrase-file", "FILE", set_string, passphrase_file, \
 	  "the store's passphrase, on the first line (else asked);\n" \
-	  "keygen, unseal, office import, office show: the office key's") \
+	  "keygen, unseal, office import, office show: the office key's;\n" \
+	  "passwd, recover, keygen --split, keyjoin: one a line, in the\n" \
+	  "order they are asked") \
+	X(NEW_PASSPHRASE_FILE, "--new-passphrase-file", "FILE", set_string, new_passphrase_file, \
+	  "passwd: the new passphrase, on the first line (else the\n" \
+	  "second line of --passphrase-file, else asked twice)") \
+	X(SPLIT, "--split", "K/N", set_string, split, \
+	  "keygen: split the office key into N shares, any K of which\n" \
+	  "rebuild it (NAME-1.share …), each under its custodian's passphrase") \
+	X(KEEP, "--keep", NULL, set_flag, keep, "keygen --split: write the whole key NAME.key too") \
 	X(LAW, "--law", "ID", set_string, law, \
 	  "also assess under a law profile (eu, coe, gb-ew, us, ph;\n" \
 	  "none: only the Protocol); default from\n" \
@@ -65,7 +74,8 @@
 	  "bundle, receipt: the office's public key (OFFICE.pub);\n" \
 	  "train --result: the trainer's public key (from keygen)") \
 	X(OUTPUT, "-o", "FILE", set_string, output, \
-	  "bundle: the file to write (never over an existing one)") \
+	  "bundle: the file to write (never over an existing one);\n" \
+	  "keyjoin: the key file; recover: the notice for the office") \
 	X(ALL, "--all", NULL, set_flag, all, "bundle: every completed case, sent already or not") \
 	X(DELETE, "--delete", NULL, set_flag, del, \
 	  "receipt: delete the cases the office confirms, for good") \
@@ -127,8 +137,8 @@ struct cmdline {
 	 * not given. */
 	const char *contacts, *data, *passphrase_file, *format, *seal_to, *key, *law, *signer,
 		   *to, *output, *db, *receipt, *by, *lang, *second, *encoding, *answers, *result,
-		   *trainee, *path;
-	bool any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, json, plain;
+		   *trainee, *path, *new_passphrase_file, *split;
+	bool keep, any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, json, plain;
 	int color;		/* enum color_mode of tui.h */
 	long long k;
 	const char *pos[CMD_MAX_WORDS];	/* the words that are not options */

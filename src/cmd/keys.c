@@ -103,8 +103,16 @@ static int write_pair(const struct keyfile_secret *k, const char *pass, const ch
 	return w == 0 ? EXIT_OK : w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
 }
 
-int cmd_keygen(const struct cmd_ctx *c, const char *passphrase_file, const char *name)
+int cmd_keygen(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, const char *name)
 {
+	if (o->split)
+		return cmd_keygen_split(c, o, name);
+	if (o->keep) {
+		fputs("tipscreen: error: --keep goes with --split K/N (keygen without --split writes the "
+		      "whole key anyway)\n", stderr);
+		return EXIT_INPUT;
+	}
+	const char *passphrase_file = o->passphrase_file;
 	if (sodium_init() < 0)
 		return EXIT_RUNTIME;
 	char *pass = sodium_malloc(CMD_PASS_MAX);
@@ -211,15 +219,18 @@ int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const ch
 		return rc;
 	unsigned char pk[SEAL_SIGN_PUBLIC];
 	unsigned char *sk = signing_key(st, pk);
-	store_close(st);
-	if (!sk)
+	if (!sk) {
+		store_close(st);
 		return EXIT_RUNTIME;
+	}
 	sodium_free(sk);
 	char fp[SEAL_FINGERPRINT], b[64];
 	seal_fingerprint(pk, fp);
 	sodium_bin2base64(b, sizeof b, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
 	fprintf(c->out, "This laptop signs its sealed exports with the key %s\n"
 		"fingerprint: %s\n", b, fp);
+	cmd_escrow_describe(c->out, st);
+	store_close(st);
 	if (file) {
 		int w = write_key(file, pk, sizeof pk, 0644);
 		if (w < 0)

@@ -52,6 +52,15 @@ int store_set_passphrase(struct store *s, const char *pass, char *err, size_t er
  * this laptop saw. A store of the first format is re-sealed here. */
 int store_unlock(struct store *s, const char *pass, char *err, size_t errlen);
 
+/* Re-wraps the master key of the unlocked store under a new passphrase
+ * (`tipscreen passwd`): the salt, the cost and the wrapped master key are
+ * replaced in one transaction, nothing else is written (the cases, their
+ * keys and the sealed state stay as they are), so that a crash leaves
+ * either the old passphrase or the new one working. event, if not NULL, is
+ * a line added to the key log (escrow.h) in the same transaction. */
+int store_change_passphrase(struct store *s, const char *pass, const char *event, char *err,
+			    size_t errlen);
+
 /* After an unlock, a warning for the user (a new string the caller frees),
  * or NULL: e.g. that this laptop had no record of this store, so that a
  * rollback could not be checked this time. */

@@ -27,7 +27,7 @@ enum { KEY = crypto_aead_xchacha20poly1305_ietf_KEYBYTES,
 #define MASTER_AD "tipscreen-1|master"
 
 /* The keys derived from the master key. */
-enum subkey { SUB_COUNTER, SUB_ID, SUB_SIGN, SUB_STATE, SUB_N };
+enum subkey { SUB_COUNTER, SUB_ID, SUB_SIGN, SUB_STATE, SUB_ESCROW, SUB_KEYLOG, SUB_N };
 
 struct store {
 	char *dir;
@@ -72,6 +72,11 @@ unsigned char *store_meta_blob(struct store *s, const char *k, size_t *len);
  * that an existing one is never overwritten. */
 int store_meta_put(struct store *s, const char *k, const void *v, size_t len, bool replace);
 
+/* Makes mk (sodium_malloc'd, taken) the store's master key and loads the
+ * sealed state under it: 0, or -2 with err (mk then freed, the store
+ * locked). */
+int store_adopt_master(struct store *s, unsigned char *mk, char *err, size_t n);
+
 /* Opens the counter outside the database; a notice when it cannot. */
 void store_open_counter(struct store *s, uint64_t *seen, bool *found);
 
@@ -79,6 +84,10 @@ void store_open_counter(struct store *s, uint64_t *seen, bool *found);
  * nonce ‖ ciphertext ‖ tag, len + NONCE + TAG bytes. */
 void store_seal(unsigned char *out, const unsigned char *plain, size_t len, const char *ad,
 		const unsigned char *key);
+
+/* Subkey k of master key mk into out (KEY bytes; crypto_kdf, context
+ * "tipscrn2"). */
+void store_derive_subkey(const unsigned char *mk, enum subkey k, unsigned char *out);
 
 /* Subkey k of the unlocked store s (KEY bytes). */
 const unsigned char *store_subkey(const struct store *s, enum subkey k);
@@ -134,6 +143,12 @@ char *store_record_ad(const char *id, long long seq, const unsigned char *head);
 /* Seals t as case id's tail and records the rows' new hash in next. */
 int store_write_tail(struct store *s, struct manifest *next, const char *id,
 		     const unsigned char *wrapped, const struct tail *t, const unsigned char *ck);
+
+/* ---- store_escrow.c ---- */
+
+/* Appends one line (event, without its newline) to the sealed key log,
+ * inside the caller's transaction: 0 or -1. */
+int store_keylog_add(struct store *s, const char *event);
 
 /* ---- store_v1.c ---- */
 

@@ -117,13 +117,18 @@ int store_unseal(unsigned char *plain, const unsigned char *in, size_t len, cons
 							  strlen(ad), in, key);
 }
 
-/* The keys derived from the master key (crypto_kdf, context "tipscrn2"). */
+void store_derive_subkey(const unsigned char *mk, enum subkey k, unsigned char *out)
+{
+	crypto_kdf_derive_from_key(out, KEY, (uint64_t)k + 1, "tipscrn2", mk);
+}
+
+/* The keys derived from the master key. */
 static void derive_subkeys(struct store *s)
 {
 	if (!s->sub)
 		s->sub = sodium_malloc(SUB_N * KEY);
 	for (int i = 0; i < SUB_N; i++)
-		crypto_kdf_derive_from_key(s->sub + i * KEY, KEY, (uint64_t)i + 1, "tipscrn2", s->mk);
+		store_derive_subkey(s->mk, (enum subkey)i, s->sub + i * KEY);
 }
 
 const unsigned char *store_subkey(const struct store *s, enum subkey k)
@@ -214,6 +219,23 @@ int store_set_passphrase(struct store *s, const char *pass, char *err, size_t n)
 	return 0;
 }
 
+/* Makes mk (sodium_malloc'd, taken) the store's master key and loads the
+ * sealed state under it: 0, or -2 with err (mk then freed, the store
+ * locked). */
+int store_adopt_master(struct store *s, unsigned char *mk, char *err, size_t n)
+{
+	if (s->mk)
+		sodium_free(s->mk);
+	s->mk = mk;
+	derive_subkeys(s);
+	if (store_load_state(s, err, n) < 0) {
+		sodium_free(s->mk);
+		s->mk = NULL;
+		return -2;
+	}
+	return 0;
+}
+
 int store_unlock(struct store *s, const char *pass, char *err, size_t n)
 {
 	unsigned char salt[crypto_pwhash_SALTBYTES], kek[KEY], wrapped[WRAPPED];
@@ -235,14 +257,36 @@ int store_unlock(struct store *s, const char *pass, char *err, size_t n)
 		sodium_free(mk);
 		return store_fail(err, n, "wrong passphrase");
 	}
-	if (s->mk)
-		sodium_free(s->mk);
-	s->mk = mk;
-	derive_subkeys(s);
-	if (store_load_state(s, err, n) < 0) {
-		sodium_free(s->mk);
-		s->mk = NULL;
-		return -2;
+	return store_adopt_master(s, mk, err, n);
+}
+
+int store_change_passphrase(struct store *s, const char *pass, const char *event, char *err,
+			    size_t n)
+{
+	if (!s->mk)
+		return store_fail(err, n, "the store is locked");
+	if (strlen(pass) < STORE_PASS_MIN)
+		return store_fail(err, n, "the passphrase must have at least 8 characters");
+	unsigned char salt[crypto_pwhash_SALTBYTES], kek[KEY], wrapped[WRAPPED], cost[16];
+	unsigned long long ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+	unsigned long long mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+	randombytes_buf(salt, sizeof salt);
+	if (derive(pass, salt, ops, (size_t)mem, kek) != 0)
+		return store_fail(err, n, "not enough memory to derive the key");
+	store_seal(wrapped, s->mk, KEY, MASTER_AD, kek);
+	sodium_memzero(kek, sizeof kek);
+	set_cost(cost, ops, mem);
+	/* One transaction: SQLite's commit is atomic, so a crash at any
+	 * point leaves the three rows all old or all new. */
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+	    store_meta_put(s, "salt", salt, sizeof salt, true) < 0 ||
+	    store_meta_put(s, "cost", cost, sizeof cost, true) < 0 ||
+	    store_meta_put(s, "master", wrapped, sizeof wrapped, true) < 0 ||
+	    (event && store_keylog_add(s, event) < 0) ||
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		store_db_fail(s, err, n, "the passphrase was not changed");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
 	}
 	return 0;
 }

@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 60
 # inputs every time).
 FUZZ_SMOKE_RUNS ?= 1000
 CLANG    ?= $(shell command -v clang-14 2>/dev/null || echo clang)
-FUZZ_HARNESS := stanza deck guard catalog assess answers contacts unseal profile bundle
+FUZZ_HARNESS := stanza deck guard catalog assess answers contacts unseal profile bundle keyshare
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FLAGS_fuzz = $(WARN) $(DEFS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link
 FUZZ_BIN := $(FUZZ_HARNESS:%=build/fuzz/fuzz_%)

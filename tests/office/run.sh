@@ -212,7 +212,7 @@ suite() {
 begin "every office command of --help has its paragraph in the man page, and back"
 run 0 --help
 subs=$(sed -n 's/^ *tipscreen office \([a-z]*\).*/\1/p' "$TMP/out" | sort -u)
-[ "$(echo "$subs" | wc -l)" = 7 ] || bad "not 7 office commands in --help: $subs"
+[ "$(echo "$subs" | wc -l)" = 8 ] || bad "not 8 office commands in --help: $subs"
 man=$(sed -n 's/^\\fBtipscreen office \([a-z]*\).*/\1/p' src/tipscreen.1 | sort -u)
 [ "$subs" = "$man" ] || bad "--help has $(echo $subs), the man page $(echo $man)"
 for o in --db --dry-run --receipt --by --k; do
