@@ -102,7 +102,7 @@ static char *advice_text(const struct assessment *a, const struct assess_input *
 {
 	switch (v) {
 	case ADVICE_SAFETY_TONIGHT:
-		return xstrdup(_("No safe place tonight: the person must, or may have to, go back tonight. A shelter or a safety plan before the person leaves."));
+		return xstrdup(_("No safe place tonight: a shelter or a safety plan before the person leaves (the person must, or may have to, go back tonight)."));
 	case ADVICE_OTHERS_AT_RISK:
 		return xstrdup(_("Others are at risk (children, the family, others in the same place): tell child protection or the police, as the law and the person's safety allow."));
 	case ADVICE_REFER:
