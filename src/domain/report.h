@@ -12,24 +12,9 @@
 
 #include "domain/assess.h"
 #include "domain/catalog.h"
+#include "domain/evidence.h"
 #include "domain/interview.h"
 #include "domain/report_lines.h"
-
-/* What an interview tells the summary beyond the assessment's inputs: the
- * answers behind the indicators (EV_INDICATOR); the checklist items that
- * set none, answered yes, recorded for the referral (EV_RECORDED: the
- * conditions, a recruitment fee, the situation now); where a stopped
- * interview stopped (EV_STOP: the screen before the stop screen). */
-enum evidence_kind { EV_INDICATOR, EV_RECORDED, EV_STOP };
-
-struct evidence {
-	int indicator;		/* EV_INDICATOR: enum indicator; else -1 */
-	const char *ctx;	/* borrowed: the screen or item id, or NULL */
-	const char *text;	/* borrowed: a question, an item or the id, in English */
-	enum ind_value value;
-	enum evidence_kind kind;
-	const char *section;	/* EV_STOP: the section's title, in English */
-};
 
 /* The answers behind the indicators, in path order, then the recorded
  * items and the stop: a new array the caller frees; *n its length. */

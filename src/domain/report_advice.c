@@ -10,7 +10,7 @@
 
 #include "base/xalloc.h"
 #include "domain/catalog.h"
-#include "domain/report.h"
+#include "domain/evidence.h"
 
 static bool is_child(enum child_status c)
 {

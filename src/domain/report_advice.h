@@ -14,7 +14,7 @@
 #include "domain/assess.h"
 #include "domain/report_lines.h"
 
-struct evidence;	/* report.h */
+struct evidence;	/* evidence.h */
 
 /* The "Referral" section (SEC_REFERRAL, report_referral.c): the advice ids
  * in words in the order of rule 6b, the items recorded for the referral
