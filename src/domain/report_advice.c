@@ -12,16 +12,6 @@
 #include "domain/catalog.h"
 #include "domain/evidence.h"
 
-static bool is_child(enum child_status c)
-{
-	return c == CHILD_YES || c == CHILD_PRESUMED;
-}
-
-bool report_advice_child_case(const struct assessment *a)
-{
-	return is_child(a->child) || is_child(a->child_now);
-}
-
 static void item(struct report *r, enum report_section sec, const char *text)
 {
 	report_add(r, sec, "  - ", xstrdup(text));

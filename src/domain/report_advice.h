@@ -28,8 +28,4 @@ void report_advice_referral(struct report *r, const struct assessment *a,
 void report_advice_unclear(struct report *r, const struct assessment *a,
 			   const struct assess_input *in, const struct evidence *ev, size_t nev);
 
-/* Whether the advice treats the person as a child: under 18 (or presumed)
- * when it began, or now. */
-bool report_advice_child_case(const struct assessment *a);
-
 #endif
