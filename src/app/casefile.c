@@ -44,9 +44,11 @@ static void heading(struct report *r, const char *title)
 	line(r, NULL, xstrdup(title));
 }
 
+/* The format is translated so that a language can space the colon. */
 static void field(struct report *r, const char *label, const char *value)
 {
-	line(r, "  ", xasprintf("%s: %s", label, value));
+	/* TRANSLATORS: a label and its value, e.g. "Case: 3f9a…". */
+	line(r, "  ", xasprintf(_("%s: %s"), label, value));
 }
 
 /* Text that may hold newlines (a note), each line after indent. */
@@ -104,8 +106,8 @@ static void stop_text(struct report *r, const struct casefile *c)
 	const struct screen *sc = &dk->s[at];
 	char t[32];
 	casefile_time_ms(t, sizeof t, last_record(c->r, REC_AT, dk->s[dk->stop].id)->ms);
-	line(r, "  ", xasprintf(_("Stopped: at %s (\"%s\"), %s. The questions after it were not asked."),
-				sc->id, question_of(sc), t));
+	line(r, "  ", xasprintf(_("Stopped: at %s (\"%s\", in %s), %s. The questions after it were not asked."),
+				sc->id, question_of(sc), _(deck_section_title(dk, sc->section)), t));
 }
 
 static void case_head(struct report *r, const struct casefile *c)
@@ -185,7 +187,8 @@ static size_t answers_where(struct report *r, const struct interview *iv, bool s
 			continue;
 		if (grouped && (!last || strcmp(last, sc->section) != 0)) {
 			line(r, NULL, xstrdup(""));
-			line(r, "  ", xasprintf("%s:", _(deck_section_title(dk, sc->section))));
+			/* TRANSLATORS: a section's title as a heading, e.g. "The act:". */
+			line(r, "  ", xasprintf(_("%s:"), _(deck_section_title(dk, sc->section))));
 		}
 		last = sc->section;
 		screen_answers(r, iv, sc);
@@ -336,7 +339,9 @@ void casefile_print(FILE *out, const struct casefile *c, int width)
 		notes(&r, c);
 		heading(&r, _("6. SUMMARY"));
 		if (stopped_at(c->iv, c->r) >= 0) {
-			line(&r, "", xstrdup(_("The interview was stopped (see Stopped above): this summary covers only the questions asked before the stop.")));
+			const struct screen *at = &interview_deck(c->iv)->s[stopped_at(c->iv, c->r)];
+			line(&r, "", xasprintf(_("The interview was stopped at %s (in %s; see Stopped above): this summary covers only the questions asked before the stop."),
+					       at->id, _(deck_section_title(interview_deck(c->iv), at->section))));
 			line(&r, NULL, xstrdup(""));
 		}
 	} else {

@@ -1,8 +1,8 @@
-/* assess: the Article 3 rules of DESIGN.md §4, exactly.
+/* assess: the Article 3 rules of DESIGN.md §4 (version 3), exactly.
  *
  * A pure function from struct assess_input to struct assessment: child
  * status, the status of each element, whether it is required, the outcome,
- * flags, citations and caveats. Nothing here knows about screens or
+ * flags, citations, caveats and the advice ids in the order of rule 6b. Nothing here knows about screens or
  * wording; the report module turns an assessment into words and JSON. */
 #ifndef TIPSCREEN_ASSESS_H
 #define TIPSCREEN_ASSESS_H
@@ -53,6 +53,25 @@ enum outcome {
 	X(SOM_3A, "som-3a") \
 	X(SOM_5, "som-5")
 
+/* The advice ids of DESIGN §3 (version 3), the summary's referral lines.
+ * The table's order is the §3 list's, not the order of the advice: rule 6b
+ * decides that (struct assessment's advice). */
+#define ADVICE_TABLE(X) \
+	X(REFER, "refer") \
+	X(OFFER_REFERRAL, "offer-referral") \
+	X(POLICE_OR_SPECIALIST, "police-or-specialist") \
+	X(SCREEN_COMPULSION, "screen-compulsion") \
+	X(LABOUR_RIGHTS, "labour-rights") \
+	X(SEX_WORK_SERVICES, "sex-work-services") \
+	X(FORCED_MARRIAGE_SERVICE, "forced-marriage-service") \
+	X(CHECK_NATIONAL_LAW, "check-national-law") \
+	X(LINK_TO_ACT, "link-to-act") \
+	X(SAFETY_TONIGHT, "safety-tonight") \
+	X(OTHERS_AT_RISK, "others-at-risk")
+
+#define X_ENUM(e, name) ADVICE_##e,
+enum advice { ADVICE_TABLE(X_ENUM) ADVICE_COUNT };
+#undef X_ENUM
 #define X_ENUM(e, name) FLAG_##e,
 enum flag { FLAG_TABLE(X_ENUM) FLAG_COUNT };
 #undef X_ENUM
@@ -75,17 +94,21 @@ struct element_result {
 struct assessment {
 	enum child_status child;	/* under 18 at the time of the act */
 	enum child_status child_now;	/* under 18 now ("minor now") */
+	bool age_now_doubted;	/* an age now of 18 or more, doubted (rule 1) */
 	enum outcome outcome;
 	struct element_result el[EL_SMUGGLING];	/* act, means, purpose */
 	enum ind_value ind[IND_COUNT];	/* the inputs' combined values */
 	bool flag[FLAG_COUNT];
 	bool cite[CITE_COUNT];
 	bool caveat[CAVEAT_COUNT];
+	/* The advice in the order of rule 6b, each id once: the order the
+	 * Referral section renders them and the JSON lists them. */
+	enum advice advice[ADVICE_COUNT];
+	int nadvice;
 };
 
 /* Applies the rules. Returns 0, or -1 if the inputs contradict each other
- * (an age against an explicit child or minor-now value, or the age at the
- * act above the age now); *why then says how. */
+ * (rule 1's errors: inputs_contradiction); *why then says how. */
 int assess_run(const struct assess_input *in, struct assessment *out, const char **why);
 
 /* The child status at the time of the act, and the minor-now status, of
@@ -106,5 +129,8 @@ const char *assess_age_group(enum child_status c);
 const char *assess_flag_name(enum flag f);
 const char *assess_caveat_name(enum caveat c);
 const char *assess_cite_name(enum cite c);
+const char *assess_advice_name(enum advice v);
+/* Whether the assessment gives advice v. */
+bool assess_has_advice(const struct assessment *a, enum advice v);
 
 #endif

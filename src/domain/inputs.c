@@ -29,6 +29,11 @@ static const struct key_info keys[IN_KEY_COUNT] = {
 	[IN_INTERPRETER] = { "setting.interpreter", interp_words,
 			     "none, professional or informal" },
 	[IN_STOPPED] = { "interview.stopped-early", yn_words, "yes or no" },
+	[IN_AGE_DOUBTED] = { "age-now-doubted", yn_words, "yes or no" },
+	[IN_COMPELLED] = { "compelled-offence", yn_unknown, "yes, no or unknown" },
+	[IN_GOING_BACK] = { "now.going-back", yn_unknown, "yes, no or unknown" },
+	[IN_OTHERS_AT_RISK] = { "now.others-at-risk", yn_unknown, "yes, no or unknown" },
+	[IN_CONDITIONS] = { "conditions.exploitative", yn_unknown, "yes, no or unknown" },
 };
 
 void inputs_init(struct assess_input *in)
@@ -79,7 +84,7 @@ bool inputs_key_is_number(enum input_key k)
 
 const char *inputs_key_list(void)
 {
-	return "age-at-act, age-now, child, minor-now, consent, referral-consent, setting.private, setting.controller-present, setting.interpreter or interview.stopped-early";
+	return "age-at-act, age-now, child, minor-now, consent, referral-consent, setting.private, setting.controller-present, setting.interpreter, interview.stopped-early, age-now-doubted, compelled-offence, now.going-back, now.others-at-risk or conditions.exploitative";
 }
 
 int inputs_key_lookup(const char *name)
@@ -118,88 +123,131 @@ const char *inputs_value_name(enum input_key k, int v)
 	return keys[k].words ? keys[k].words[v] : NULL;
 }
 
-/* One rule of contradiction: NULL, or why the inputs contradict. */
-typedef const char *contradiction_fn(int age, int now, int child, int minor);
-
-static const char *act_above_now(int age, int now, int child, int minor)
+bool inputs_age_doubted(const struct assess_input *in)
 {
-	(void)child, (void)minor;
-	return age >= 0 && now >= 0 && age > now ? "age-at-act is above age-now" : NULL;
+	return in->value[IN_AGE_DOUBTED] == IN_YES && in->value[IN_AGE_NOW] >= 18;
 }
 
-static const char *child_against_age(int age, int now, int child, int minor)
+/* The values a rule of contradiction looks at. */
+struct ages {
+	int age, now, child, minor, doubt;
+	bool doubted;	/* inputs_age_doubted */
+};
+
+/* One rule of contradiction: NULL, or why the inputs contradict. */
+typedef const char *contradiction_fn(const struct ages *g);
+
+static const char *act_above_now(const struct ages *g)
 {
-	(void)now, (void)minor;
-	if (age < 0 || child < 0)
+	return g->age >= 0 && g->now >= 0 && g->age > g->now ? "age-at-act is above age-now" : NULL;
+}
+
+static const char *doubt_without_age(const struct ages *g)
+{
+	return g->doubt >= 0 && g->now < 0 ? "age-now-doubted needs age-now: it is the age given that is doubted" : NULL;
+}
+
+static const char *child_no_doubted(const struct ages *g)
+{
+	return g->child == CHILD_NO && g->doubt == IN_YES
+		? "child: no contradicts age-now-doubted: yes (a person presumed under 18 now was under 18 when it began)"
+		: NULL;
+}
+
+static const char *child_against_age(const struct ages *g)
+{
+	if (g->age < 0 || g->child < 0)
 		return NULL;
-	if (child == CHILD_NO && age < 18)
+	if (g->child == CHILD_NO && g->age < 18)
 		return "child: no contradicts age-at-act under 18";
-	if (child == CHILD_YES && age >= 18)
+	if (g->child == CHILD_YES && g->age >= 18)
 		return "child: yes contradicts age-at-act 18 or over";
-	if (child == CHILD_PRESUMED || child == CHILD_UNKNOWN)
+	if (g->child == CHILD_PRESUMED || g->child == CHILD_UNKNOWN)
 		return "child: presumed and unknown apply only when age-at-act is not known";
 	return NULL;
 }
 
 /* Under 18 now means under 18 when it began. */
-static const char *child_against_now(int age, int now, int child, int minor)
+static const char *child_against_now(const struct ages *g)
 {
-	(void)age;
-	if (child != CHILD_NO)
-		return NULL;
-	if (now >= 0 && now < 18)
+	if (g->child == CHILD_NO && g->now >= 0 && g->now < 18)
 		return "child: no contradicts age-now under 18";
-	if (minor == CHILD_YES || minor == CHILD_PRESUMED)
+	return NULL;
+}
+
+static const char *child_against_minor(const struct ages *g)
+{
+	if (g->child == CHILD_NO && (g->minor == CHILD_YES || g->minor == CHILD_PRESUMED))
 		return "child: no contradicts minor-now: yes or presumed";
 	return NULL;
 }
 
-static const char *minor_against_now(int age, int now, int child, int minor)
+/* minor-now: presumed beside a doubted age now of 18 or more is the
+ * presumption of minority that the doubt keeps, not a contradiction. */
+static const char *minor_against_now(const struct ages *g)
 {
-	(void)age, (void)child;
-	if (now < 0 || minor < 0)
+	if (g->now < 0 || g->minor < 0)
 		return NULL;
-	if (minor == CHILD_NO && now < 18)
+	if (g->minor == CHILD_NO && g->now < 18)
 		return "minor-now: no contradicts age-now under 18";
-	if (minor == CHILD_YES && now >= 18)
+	if (g->minor == CHILD_YES && g->now >= 18)
 		return "minor-now: yes contradicts age-now 18 or over";
-	if (minor == CHILD_PRESUMED || minor == CHILD_UNKNOWN)
-		return "minor-now: presumed and unknown apply only when age-now is not known";
+	if (g->minor == CHILD_NO && g->doubted)
+		return "minor-now: no contradicts age-now-doubted: yes";
+	if (g->minor == CHILD_PRESUMED && g->doubted)
+		return NULL;
+	if (g->minor == CHILD_PRESUMED || g->minor == CHILD_UNKNOWN)
+		return "minor-now: presumed and unknown apply only when age-now is not known, or is doubted (age-now-doubted: yes)";
 	return NULL;
 }
 
-static const char *minor_against_age(int age, int now, int child, int minor)
+static const char *minor_against_age(const struct ages *g)
 {
-	(void)now, (void)child;
-	if (age >= 18 && (minor == CHILD_YES || minor == CHILD_PRESUMED))
-		return "minor-now: yes or presumed contradicts age-at-act 18 or over";
+	if (g->age >= 18 && g->minor == CHILD_YES)
+		return "minor-now: yes contradicts age-at-act 18 or over";
+	if (g->age >= 18 && g->minor == CHILD_PRESUMED && !g->doubted)
+		return "minor-now: presumed contradicts age-at-act 18 or over (unless age-now is doubted)";
 	return NULL;
 }
 
 static const struct {
 	contradiction_fn *fn;
-	enum input_key blame;	/* the key whose line a message names */
+	enum input_key a, b;	/* the keys that disagree; a is the one named */
 } contradictions[] = {
-	{ act_above_now, IN_AGE },
-	{ child_against_age, IN_CHILD },
-	{ child_against_now, IN_CHILD },
-	{ minor_against_now, IN_MINOR_NOW },
-	{ minor_against_age, IN_MINOR_NOW },
+	{ act_above_now, IN_AGE, IN_AGE_NOW },
+	{ doubt_without_age, IN_AGE_DOUBTED, IN_AGE_DOUBTED },
+	{ child_no_doubted, IN_CHILD, IN_AGE_DOUBTED },
+	{ child_against_age, IN_CHILD, IN_AGE },
+	{ child_against_now, IN_CHILD, IN_AGE_NOW },
+	{ child_against_minor, IN_CHILD, IN_MINOR_NOW },
+	{ minor_against_now, IN_MINOR_NOW, IN_AGE_NOW },
+	{ minor_against_age, IN_MINOR_NOW, IN_AGE },
 };
 
-const char *inputs_contradiction(const struct assess_input *in, enum input_key *key)
+const char *inputs_contradiction_keys(const struct assess_input *in, enum input_key *a,
+				      enum input_key *b)
 {
 	const int *v = in->value;
+	struct ages g = { v[IN_AGE], v[IN_AGE_NOW], v[IN_CHILD], v[IN_MINOR_NOW],
+			  v[IN_AGE_DOUBTED], inputs_age_doubted(in) };
 	for (size_t i = 0; i < sizeof contradictions / sizeof *contradictions; i++) {
-		const char *why = contradictions[i].fn(v[IN_AGE], v[IN_AGE_NOW], v[IN_CHILD],
-						       v[IN_MINOR_NOW]);
+		const char *why = contradictions[i].fn(&g);
 		if (why) {
-			if (key)
-				*key = contradictions[i].blame;
+			*a = contradictions[i].a;
+			*b = contradictions[i].b;
 			return why;
 		}
 	}
 	return NULL;
+}
+
+const char *inputs_contradiction(const struct assess_input *in, enum input_key *key)
+{
+	enum input_key a, b;
+	const char *why = inputs_contradiction_keys(in, &a, &b);
+	if (why && key)
+		*key = a;
+	return why;
 }
 
 /* What the take functions fill. */
@@ -266,10 +314,13 @@ int inputs_parse(const struct stanza_file *f, struct assess_input *in, struct di
 	schema_read(&sc, s, f->path, &r, d);
 	free(expected);
 	free(fields);
-	enum input_key blame;
-	const char *why = inputs_contradiction(in, &blame);
-	if (why) {
-		const struct field *c = stanza_get(s, inputs_key_name(blame));
+	enum input_key ka, kb;
+	const char *why = inputs_contradiction_keys(in, &ka, &kb);
+	if (why) {	/* on the line of the later key: the one that contradicts */
+		const struct field *c = stanza_get(s, inputs_key_name(ka));
+		const struct field *c2 = stanza_get(s, inputs_key_name(kb));
+		if (!c || (c2 && c2->line > c->line))
+			c = c2;
 		diags_add(d, f->path, c ? c->line : 0, c ? c->col : 0, "%s", why);
 	}
 	return d->n > before ? -1 : 0;

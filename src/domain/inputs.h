@@ -26,6 +26,12 @@ enum input_key {
 	IN_CONTROLLER,	/* setting.controller-present: yes no unknown */
 	IN_INTERPRETER,	/* setting.interpreter: none professional informal */
 	IN_STOPPED,	/* interview.stopped-early: yes no */
+	/* Version 3 (DESIGN §4): */
+	IN_AGE_DOUBTED,	/* age-now-doubted: yes no (reasons to believe under 18 now) */
+	IN_COMPELLED,	/* compelled-offence: yes no unknown */
+	IN_GOING_BACK,	/* now.going-back: yes no unknown (must go back tonight) */
+	IN_OTHERS_AT_RISK,	/* now.others-at-risk: yes no unknown */
+	IN_CONDITIONS,	/* conditions.exploitative: yes no unknown */
 	IN_KEY_COUNT
 };
 
@@ -65,11 +71,22 @@ int inputs_value_lookup(enum input_key k, const char *word);
 /* The allowed word at index v of key k (not for an age). */
 const char *inputs_value_name(enum input_key k, int v);
 
-/* Checks that the ages and the explicit child and minor-now values agree
- * (DESIGN §4 rule 1: an age against an explicit value, or the age at the
- * act above the age now). Returns NULL, or a static message saying how they
- * contradict; *key then names the key to blame ("child"). */
+/* Whether the age now is doubted (DESIGN §4 rule 1): age-now-doubted: yes
+ * with an age now of 18 or more, which makes minor now presumed. */
+bool inputs_age_doubted(const struct assess_input *in);
+
+/* Checks that the ages, the doubt and the explicit child and minor-now
+ * values agree (DESIGN §4 rule 1's errors: an age against an explicit value
+ * except minor-now: presumed with a doubted age now of 18 or more; the age
+ * at the act above the age now; age-now-doubted without age-now; child: no
+ * with age-now-doubted: yes; child: no with minor-now: yes or presumed).
+ * Returns NULL, or a static message saying how they contradict; *key (when
+ * key is not NULL) then names the key the message is about ("child"). */
 const char *inputs_contradiction(const struct assess_input *in, enum input_key *key);
+/* The same, naming both keys that disagree (*a and *b; the one key twice
+ * for a key wrong alone): a file's message goes on the later one's line. */
+const char *inputs_contradiction_keys(const struct assess_input *in, enum input_key *a,
+				      enum input_key *b);
 
 /* Fills in from the first stanza of f (the `assess` file format). Returns
  * 0, or -1 after adding to d every unknown key or value with its line. */

@@ -20,14 +20,14 @@ static const char *const outcome_titles[] = {
 static const char *const flag_texts[] = {
 	[FLAG_INTENDED] = N_("The purpose is met through exploitation that was intended (told, planned or expected), not yet done. The purpose is the intent: the offence is complete when the act is done for the purpose of exploitation, whether or not the exploitation has happened yet. This is not an attempt."),
 	[FLAG_CONSENT_IRRELEVANT] = N_("The person says they agreed. If exploitation is established, that consent is irrelevant where any of the means were used (Article 3(b)) and for a child (Article 3(c))."),
-	[FLAG_PURPOSE_WITHOUT_MEANS] = N_("Signs of exploitation without the means. Forced labour, servitude, slavery and sexual exploitation are offences in themselves in most systems (the police or the labour inspectorate); other forms point to a labour-rights or other referral (see Referral). Screen again if coercion or deception comes out."),
-	[FLAG_EXPLOITATION_WITHOUT_ACT] = N_("Exploitation is shown, but no act: keeping a person in exploitation is harbouring, and taking them in is receipt. Check harbouring and receipt before concluding. Forced labour, servitude, slavery and sexual exploitation are offences in themselves in most systems."),
+	[FLAG_PURPOSE_WITHOUT_MEANS] = N_("Signs of exploitation without the means. What that means depends on the form (see Referral): slavery, servitude, practices similar to slavery and removal of organs are offences in themselves in most systems; forced labour or services only where the work is exacted under menace of a penalty; for an adult's prostitution, national law decides. Screen again if coercion or deception comes out."),
+	[FLAG_EXPLOITATION_WITHOUT_ACT] = N_("Exploitation is shown, but no act: keeping a person in exploitation is harbouring, and taking them in is receipt. Check harbouring and receipt, and whether the act was done for the purpose of the exploitation, before concluding (see Referral)."),
 	[FLAG_BEYOND_MINIMUM] = N_("A form of exploitation beyond the Protocol's explicit list (forced marriage, illegal adoption, exploitation of surrogacy or another form): check national law. Directive (EU) 2024/1712 lists these three; forced marriage can also be a practice similar to slavery (1956 Supplementary Convention, Article 1(c))."),
-	[FLAG_PRESUMED_CHILD] = N_("The age when it began is not known, and the person is presumed to be under 18 now or there are reasons to believe they were under 18 then: the means are provisionally not required (Article 3(c)) until the age at the time is established. A person presumed to be under 18 now is treated as a child pending verification of the age (presumption of minority: Council of Europe Convention, Article 10(3); Directive 2011/36/EU, Article 13(2))."),
-	[FLAG_ESTABLISH_AGE] = N_("The age when it began is not established, and it decides whether the means are required (for a child they are not, Article 3(c)): establish the age at the time."),
+	[FLAG_PRESUMED_CHILD] = N_("The age when it began is not known or not believed, and the person is presumed to be under 18 now or there are reasons to believe they were under 18 then: the means are provisionally not required (Article 3(c)) until the age at the time is established. A person presumed to be under 18 now is treated as a child pending verification of the age (presumption of minority: Council of Europe Convention, Article 10(3); Directive 2011/36/EU, Article 13(2))."),
+	[FLAG_ESTABLISH_AGE] = N_("The age when it began is not established, and it decides whether the means are required (for a child they are not, Article 3(c)); where the age given now is doubted, the age now is not established either. Establish the ages, giving the person the benefit of the doubt."),
 	[FLAG_CHILD_NOW] = N_("The person is, or is presumed to be, under 18 now: refer to child protection now, whatever the outcome; a guardian is needed, and the interview must be child-friendly."),
 	[FLAG_SMUGGLING] = N_("A border was crossed irregularly with a paid facilitator: possible migrant smuggling (Smuggling of Migrants Protocol, Article 3(a)). Smuggling and trafficking can overlap, and a person smuggled across a border can also be trafficked. Migrants are not liable to prosecution under that Protocol for having been smuggled (Article 5)."),
-	[FLAG_NON_PUNISHMENT] = N_("The person may have been compelled to commit offences (criminal activities, or an irregular entry) as a direct consequence of being trafficked: if so, they should not be prosecuted or punished for them (non-punishment principle: Directive 2011/36/EU, Article 8; Council of Europe Convention, Article 26). Check national law."),
+	[FLAG_NON_PUNISHMENT] = N_("The person may have been compelled to commit offences (criminal activities, an irregular entry, false documents, work without a permit, irregular stay, prostitution offences or another offence) as a direct consequence of being trafficked: they may be protected from prosecution or penalties for them. Raise it with the prosecutor or the referral mechanism (non-punishment principle: Directive 2011/36/EU, Article 8, authorities entitled not to prosecute; Council of Europe Convention, Article 26, the possibility of not imposing penalties). Check national law."),
 	[FLAG_REFERRAL_DECLINED] = N_("The person does not agree to a referral: give them the contacts, and refer without their consent only where the law requires it."),
 };
 
@@ -53,7 +53,49 @@ static void add_evidence(struct evidence **v, size_t *n, int ind, const char *ct
 			 const char *text, enum ind_value val)
 {
 	*v = xrealloc(*v, (*n + 1) * sizeof **v);
-	(*v)[(*n)++] = (struct evidence){ ind, ctx, text, val };
+	(*v)[(*n)++] = (struct evidence){ ind, ctx, text, val, EV_INDICATOR, NULL };
+}
+
+static void add_other(struct evidence **v, size_t *n, struct evidence e)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = e;
+}
+
+/* The checklist items on the path that set no indicator and were answered
+ * yes: recorded for the referral. */
+static void recorded_items(const struct interview *iv, struct evidence **v, size_t *n)
+{
+	const struct deck *dk = interview_deck(iv);
+	size_t np;
+	const int *path = interview_path(iv, &np, NULL);
+	for (size_t i = 0; i < np; i++) {
+		const struct screen *sc = &dk->s[path[i]];
+		for (size_t j = 0; j < sc->nitems; j++) {
+			const struct item *it = &sc->items[j];
+			if (it->indicator < 0 && answer_value(interview_get(iv, it->slot)) == IV_YES)
+				add_other(v, n, (struct evidence){ -1, it->id, it->text, IV_YES,
+								   EV_RECORDED, NULL });
+		}
+	}
+}
+
+/* Where a stopped interview stopped: the screen before the stop screen on
+ * the path (the stop key's screen, or the safety question that stopped). */
+static void stop_point(const struct interview *iv, struct evidence **v, size_t *n)
+{
+	const struct deck *dk = interview_deck(iv);
+	size_t np;
+	const int *path = interview_path(iv, &np, NULL);
+	for (size_t i = 1; i < np; i++) {
+		if (path[i] != dk->stop)
+			continue;
+		const struct screen *sc = &dk->s[path[i - 1]];
+		add_other(v, n, (struct evidence){ -1, sc->id, sc->question ? sc->question : sc->id,
+						   IV_ABSENT, EV_STOP,
+						   deck_section_title(dk, sc->section) });
+		return;
+	}
 }
 
 struct evidence *report_evidence(const struct interview *iv, size_t *n)
@@ -74,6 +116,8 @@ struct evidence *report_evidence(const struct interview *iv, size_t *n)
 					     sc->items[j].text,
 					     answer_value(interview_get(iv, sc->items[j].slot)));
 	}
+	recorded_items(iv, &v, n);
+	stop_point(iv, &v, n);
 	return v;
 }
 
@@ -101,10 +145,13 @@ static struct report_line *as_is(struct report *r, enum report_section sec, cons
 	return report_line_add(r, sec, NULL, xstrdup(text));
 }
 
+/* "label: value"; the format is translated, so that a language can space
+ * the colon ("oui : …"). */
 static void pairs_text(struct report *r, enum report_section sec, const char *label,
 		       const char *value)
 {
-	prose(r, sec, "  - ", xasprintf("%s: %s", label, value));
+	/* TRANSLATORS: a label and its value, e.g. "yes: The person was recruited". */
+	prose(r, sec, "  - ", xasprintf(_("%s: %s"), label, value));
 }
 
 /* Whether every form of exploitation shown is beyond the Protocol's
@@ -181,7 +228,9 @@ static void minor_now_text(struct report *r, const struct assessment *a,
 			     : xstrdup(_("Under 18 now: no."));
 		break;
 	case CHILD_PRESUMED:
-		s = xstrdup(_("Under 18 now: presumed (age unknown, with reasons to believe the person is under 18)."));
+		s = a->age_now_doubted
+			? xasprintf(_("Under 18 now: presumed (age %d given, doubted: there are reasons to believe the person is under 18; children are coached to claim adulthood)."), now)
+			: xstrdup(_("Under 18 now: presumed (age unknown, with reasons to believe the person is under 18)."));
 		break;
 	default:
 		s = xstrdup(_("Under 18 now: unknown."));
@@ -202,7 +251,11 @@ static void child_text(struct report *r, const struct assessment *a, const struc
 					   : xstrdup(_("Under 18 when it began: no."));
 		break;
 	case CHILD_PRESUMED:
-		s = xstrdup(_("Under 18 when it began: presumed (age unknown, with reasons to believe the person was under 18)."));
+		s = a->age_now_doubted && in->value[IN_AGE] >= 0
+			? xasprintf(_("Under 18 when it began: presumed (age %d given for the time, doubted with the age now: a person presumed under 18 now was under 18 when it began)."), in->value[IN_AGE])
+			: a->age_now_doubted
+			? xstrdup(_("Under 18 when it began: presumed (the age now is doubted: a person presumed under 18 now was under 18 when it began)."))
+			: xstrdup(_("Under 18 when it began: presumed (age unknown, with reasons to believe the person was under 18)."));
 		break;
 	default:
 		s = xstrdup(_("Under 18 when it began: unknown."));
@@ -253,7 +306,8 @@ static void elements_text(struct report *r, const struct assessment *a, const st
 		report_line_add(r, SEC_ELEMENTS, NULL, h)->element = e + 1;
 		bool any = false;
 		for (size_t i = 0; i < nev; i++) {
-			if (indicator_element(ev[i].indicator) != (enum element)e)
+			if (ev[i].kind != EV_INDICATOR ||
+			    indicator_element(ev[i].indicator) != (enum element)e)
 				continue;
 			pairs_text(r, SEC_ELEMENTS, ind_value_text(ev[i].value),
 				   catalog_get(i18n_current(), ev[i].ctx, ev[i].text));
@@ -273,7 +327,7 @@ static void list_text(struct report *r, enum report_section sec, const char *tit
 	if (!any)
 		return;
 	as_is(r, sec, "");
-	report_line_add(r, sec, NULL, xasprintf("%s:", title));
+	report_line_add(r, sec, NULL, xstrdup(title));
 	for (size_t i = 0; i < n; i++)
 		if (on[i])
 			pairs_text(r, sec, name((int)i), _(texts[i]));
@@ -337,7 +391,8 @@ static void quote_text(struct report *r, const struct assessment *a, const struc
 	const char *status = strcmp(q->status, "verified") == 0
 		? _("text verified") : _("text UNVERIFIED: not checked against the official text");
 	as_is(r, SEC_CITES, "");
-	report_line_add(r, SEC_CITES, NULL, xasprintf("%s [%s, %s], %s:", _(q->title), q->cite, q->lang, status));
+	/* TRANSLATORS: a quoted provision's title, its id and language, and its status. */
+	report_line_add(r, SEC_CITES, NULL, xasprintf(_("%s [%s, %s], %s:"), _(q->title), q->cite, q->lang, status));
 	char *m = report_matched_words(a, q->text, lang);
 	char *copy = xstrdup(q->text);
 	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {
@@ -360,7 +415,7 @@ static void cites_text(struct report *r, const struct assessment *a)
 {
 	const struct catalog *ui = i18n_current();
 	as_is(r, SEC_CITES, "");
-	report_line_add(r, SEC_CITES, NULL, xasprintf("%s:", _("Cited provisions (quoted verbatim)")));
+	report_line_add(r, SEC_CITES, NULL, xstrdup(_("Cited provisions (quoted verbatim):")));
 	for (int c = 0; c < CITE_COUNT; c++) {
 		if (!a->cite[c])
 			continue;
@@ -389,12 +444,12 @@ void report_build(struct report *r, const struct assessment *a, const struct ass
 	prose(r, SEC_OUTCOME, "", outcome_sentence(a));
 	as_is(r, SEC_CHILD, "");
 	child_text(r, a, in);
-	report_advice_referral(r, a, in);
+	report_advice_referral(r, a, in, ev, nev);
 	elements_text(r, a, ev, nev);
-	list_text(r, SEC_FLAGS, _("Flags"), a->flag, FLAG_COUNT, flag_name, flag_texts);
-	list_text(r, SEC_CAVEATS, _("Caveats (these weaken confidence in the answers)"), a->caveat,
+	list_text(r, SEC_FLAGS, _("Flags:"), a->flag, FLAG_COUNT, flag_name, flag_texts);
+	list_text(r, SEC_CAVEATS, _("Caveats (these weaken confidence in the answers):"), a->caveat,
 		  CAVEAT_COUNT, caveat_name, caveat_texts);
-	report_advice_unclear(r, a, in);
+	report_advice_unclear(r, a, in, ev, nev);
 	cites_text(r, a);
 }
 
@@ -535,8 +590,9 @@ void report_json(FILE *out, const struct assessment *a)
 
 void report_json_open(FILE *out, const struct assessment *a)
 {
-	fprintf(out, "{\n  \"child\": \"%s\",\n  \"child_now\": \"%s\",\n  \"outcome\": \"%s\",\n"
-		"  \"elements\": {\n", assess_child_name(a->child), assess_child_name(a->child_now),
+	fprintf(out, "{\n  \"child\": \"%s\",\n  \"child_now\": \"%s\",\n  \"age_now_doubted\": %s,\n"
+		"  \"outcome\": \"%s\",\n  \"elements\": {\n", assess_child_name(a->child),
+		assess_child_name(a->child_now), a->age_now_doubted ? "true" : "false",
 		assess_outcome_name(a->outcome));
 	for (int e = 0; e < EL_SMUGGLING; e++) {
 		json_element(out, a, e);
@@ -548,6 +604,12 @@ void report_json_open(FILE *out, const struct assessment *a)
 	json_names(out, a->cite, CITE_COUNT, cite_name);
 	fputs(",\n  \"caveats\": ", out);
 	json_names(out, a->caveat, CAVEAT_COUNT, caveat_name);
+	fputs(",\n  \"advice\": [", out);	/* in the order of rule 6b */
+	for (int k = 0; k < a->nadvice; k++) {
+		fputs(k ? ", " : "", out);
+		report_json_string(out, assess_advice_name(a->advice[k]));
+	}
+	fputc(']', out);
 }
 
 void report_mark(struct report_line *l, const char *matched)

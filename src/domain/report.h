@@ -12,18 +12,12 @@
 
 #include "domain/assess.h"
 #include "domain/catalog.h"
+#include "domain/evidence.h"
 #include "domain/interview.h"
 #include "domain/report_lines.h"
 
-struct evidence {
-	int indicator;
-	const char *ctx;	/* borrowed: the screen or item id, or NULL */
-	const char *text;	/* borrowed: a question, an item or the id, in English */
-	enum ind_value value;
-};
-
-/* The answers behind the indicators, in path order: a new array the caller
- * frees; *n its length. */
+/* The answers behind the indicators, in path order, then the recorded
+ * items and the stop: a new array the caller frees; *n its length. */
 struct evidence *report_evidence(const struct interview *iv, size_t *n);
 
 /* The evidence of bare inputs: one entry per indicator present, with its id

@@ -1,7 +1,8 @@
 /* report_advice: the summary's advice, as lines of the structured report
- * (report_advice.h): the referral, what is still unclear, what to ask next.
- * Each is a table of rules over the assessment and its inputs, so that a
- * rule reads as one row and a test can check it alone. */
+ * (report_advice.h): what is still unclear, what to ask next (the referral
+ * is report_referral.c's). Each is a table of rules over the assessment and
+ * its inputs, so that a rule reads as one row and a test can check it
+ * alone. */
 #include "domain/report_advice.h"
 
 #include <stdlib.h>
@@ -9,152 +10,19 @@
 
 #include "base/xalloc.h"
 #include "domain/catalog.h"
-
-static bool is_child(enum child_status c)
-{
-	return c == CHILD_YES || c == CHILD_PRESUMED;
-}
-
-bool report_advice_child_case(const struct assessment *a)
-{
-	return is_child(a->child) || is_child(a->child_now);
-}
-
-static bool met(enum ind_value v)
-{
-	return v == IV_YES || v == IV_INTENDED;
-}
+#include "domain/evidence.h"
 
 static void item(struct report *r, enum report_section sec, const char *text)
 {
 	report_add(r, sec, "  - ", xstrdup(text));
 }
 
+/* title is the whole label, its colon included, so that a language can
+ * space it ("Points à éclaircir :"). */
 static void heading(struct report *r, enum report_section sec, const char *title)
 {
 	report_add(r, sec, NULL, xstrdup(""));
-	report_add(r, sec, NULL, xasprintf("%s:", title));
-}
-
-/* ---- the referral ------------------------------------------------------ */
-
-/* Whom a referral rule is for. */
-enum who {
-	WHO_ANYONE,
-	WHO_CHILD,		/* under 18 (or presumed) when it began, or now */
-	WHO_ADULT,		/* neither */
-	WHO_MINOR_NOW,		/* under 18 (or presumed) now */
-	WHO_CHILD_THEN,		/* under 18 when it began, an adult now (review case 01) */
-};
-
-static bool is_who(enum who w, const struct assessment *a)
-{
-	switch (w) {
-	case WHO_CHILD: return report_advice_child_case(a);
-	case WHO_ADULT: return !report_advice_child_case(a);
-	case WHO_MINOR_NOW: return is_child(a->child_now);
-	case WHO_CHILD_THEN: return is_child(a->child) && a->child_now == CHILD_NO;
-	default: return true;
-	}
-}
-
-#define OUTCOME(o) (1u << (o))
-#define CONSISTENT (OUTCOME(OUT_CONSISTENT_CHILD) | OUTCOME(OUT_CONSISTENT_ADULT) | \
-		    OUTCOME(OUT_CONSISTENT_ALL))
-#define ANY_OUTCOME (CONSISTENT | OUTCOME(OUT_NOT_SHOWN) | OUTCOME(OUT_INCOMPLETE))
-
-/* Whom to refer, and where: the first rules by whom and outcome. */
-static const struct referral_rule {
-	enum who who;
-	unsigned outcomes;
-	const char *text;
-} referral_rules[] = {
-	{ WHO_MINOR_NOW, ANY_OUTCOME, N_("Refer to child protection now, whatever the outcome: the person is, or is presumed to be, under 18. A guardian is needed.") },
-	{ WHO_CHILD, CONSISTENT, N_("Refer for formal identification (the national referral mechanism or the competent authority).") },
-	{ WHO_ADULT, CONSISTENT, N_("Offer a referral for formal identification (the national referral mechanism or the competent authority), with the person's informed consent.") },
-	{ WHO_CHILD, OUTCOME(OUT_INCOMPLETE), N_("Refer for further assessment: the screening is incomplete.") },
-	{ WHO_ADULT, OUTCOME(OUT_INCOMPLETE), N_("Offer a referral for further assessment: the screening is incomplete.") },
-	{ WHO_CHILD, OUTCOME(OUT_NOT_SHOWN), N_("Refer to the services that fit what the person needs; screen again if more comes out.") },
-	{ WHO_ADULT, OUTCOME(OUT_NOT_SHOWN), N_("Offer the contacts, and a referral to the services that fit what the person needs; screen again if more comes out.") },
-	{ WHO_CHILD_THEN, ANY_OUTCOME, N_("The person is an adult now: refer to services for adults, keeping the rights of a person who was under 18 when it began.") },
-};
-
-/* The consent to referral by its answer (-1: not recorded, as unknown). */
-static const struct consent_rule {
-	int answer;
-	enum who who;
-	const char *text;
-} consent_rules[] = {
-	{ IN_YES, WHO_ANYONE, N_("Consent to referral: yes.") },
-	{ IN_NO, WHO_MINOR_NOW, N_("Consent to referral: no. For a child, refer all the same, and explain to them what will happen.") },
-	{ IN_NO, WHO_ANYONE, N_("Consent to referral: no. Give the contacts; refer without consent only where the law requires it.") },
-	{ IN_UNKNOWN, WHO_ANYONE, N_("Consent to referral: not recorded. Ask the person before referring them (a child is referred in any case).") },
-};
-
-static int referral_answer(const struct assess_input *in)
-{
-	return in->value[IN_REFERRAL] < 0 ? IN_UNKNOWN : in->value[IN_REFERRAL];
-}
-
-/* The forms of exploitation, grouped as the advice of purpose-without-means
- * and exploitation-without-act names them (DESIGN §4 rule 6): forced
- * labour, servitude, slavery and sexual exploitation are offences in
- * themselves in most systems; the other forms point to a labour-rights or
- * other referral. Each group lists its indicators, ending with -1. */
-struct form {
-	const char *text;
-	int ind[7];
-};
-
-static const struct form forms[] = {
-	{ N_("Sexual exploitation (of the prostitution of others, or other forms): an offence in itself in most systems, with or without the means: a matter for the police or a specialist service."),
-	  { IND_PURPOSE_PROSTITUTION, IND_PURPOSE_SEXUAL, -1 } },
-	{ N_("Forced labour or services (forced begging and forced criminality included): an offence in itself in most systems, with or without the means: a matter for the police or the labour inspectorate."),
-	  { IND_PURPOSE_FORCED_LABOUR, IND_PURPOSE_BEGGING, IND_PURPOSE_CRIMINALITY, -1 } },
-	{ N_("Slavery: an offence in itself in most systems, with or without the means: a matter for the police."),
-	  { IND_PURPOSE_SLAVERY, -1 } },
-	{ N_("Servitude: an offence in itself in most systems, with or without the means: a matter for the police or the labour inspectorate."),
-	  { IND_PURPOSE_SERVITUDE, -1 } },
-	{ N_("Other forms (practices similar to slavery, removal of organs, forced marriage, illegal adoption, surrogacy or another form): check national law; a labour-rights or other referral that fits may be the way."),
-	  { IND_PURPOSE_SIMILAR, IND_PURPOSE_ORGANS, IND_PURPOSE_MARRIAGE, IND_PURPOSE_ADOPTION,
-	    IND_PURPOSE_SURROGACY, IND_PURPOSE_OTHER, -1 } },
-};
-
-static bool form_found(const struct assessment *a, const struct form *f)
-{
-	for (const int *i = f->ind; *i >= 0; i++)
-		if (met(a->ind[*i]))
-			return true;
-	return false;
-}
-
-/* The advice by form, when exploitation is shown without the means (an
- * adult) or without the act. */
-static void by_form(struct report *r, const struct assessment *a)
-{
-	if (!a->flag[FLAG_PURPOSE_WITHOUT_MEANS] && !a->flag[FLAG_EXPLOITATION_WITHOUT_ACT])
-		return;
-	item(r, SEC_REFERRAL, a->flag[FLAG_PURPOSE_WITHOUT_MEANS]
-		? _("Exploitation is shown without the means. By the form found:")
-		: _("Exploitation is shown without an act. By the form found:"));
-	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
-		if (form_found(a, &forms[k]))
-			report_add(r, SEC_REFERRAL, "      ", xstrdup(_(forms[k].text)));
-}
-
-void report_advice_referral(struct report *r, const struct assessment *a,
-			    const struct assess_input *in)
-{
-	heading(r, SEC_REFERRAL, _("Referral"));
-	for (size_t k = 0; k < sizeof referral_rules / sizeof *referral_rules; k++)
-		if (is_who(referral_rules[k].who, a) && (referral_rules[k].outcomes & OUTCOME(a->outcome)))
-			item(r, SEC_REFERRAL, _(referral_rules[k].text));
-	by_form(r, a);
-	for (size_t k = 0; k < sizeof consent_rules / sizeof *consent_rules; k++)
-		if (consent_rules[k].answer == referral_answer(in) && is_who(consent_rules[k].who, a)) {
-			item(r, SEC_REFERRAL, _(consent_rules[k].text));
-			break;	/* the first that applies */
-		}
+	report_add(r, sec, NULL, xstrdup(title));
 }
 
 /* ---- what is still unclear, and what to ask next ----------------------- */
@@ -236,9 +104,11 @@ static bool stopped(const struct assessment *a, const struct assess_input *in)
 	return a->caveat[CAVEAT_STOPPED_EARLY];
 }
 
+/* Consent not recorded where a referral is offered, not made. */
 static bool consent_unknown_adult(const struct assessment *a, const struct assess_input *in)
 {
-	return referral_answer(in) == IN_UNKNOWN && !is_child(a->child_now);
+	bool unknown = in->value[IN_REFERRAL] < 0 || in->value[IN_REFERRAL] == IN_UNKNOWN;
+	return unknown && !assess_has_advice(a, ADVICE_REFER);
 }
 
 static const struct rule unclear_rules[] = {
@@ -246,7 +116,6 @@ static const struct rule unclear_rules[] = {
 	{ age_then_presumed, N_("The age when it began: presumed under 18, not established.") },
 	{ age_now_unknown, N_("The age now: not known.") },
 	{ setting_unknown, N_("Whether the interview was private, and whether someone who may control the person was present: not known.") },
-	{ stopped, N_("The interview stopped early: the questions after the stop were not asked.") },
 	{ consent_unknown_adult, N_("Whether the person agrees to a referral: not recorded.") },
 };
 
@@ -370,21 +239,38 @@ static size_t rules_add(struct report *r, enum report_section sec, const struct 
 
 #define RULES(v) v, sizeof v / sizeof *v
 
+/* Where the interview stopped, when it did: the screen and its section. */
+static void stopped_line(struct report *r, const struct assessment *a, const struct evidence *ev,
+			 size_t nev)
+{
+	if (!stopped(a, NULL))
+		return;
+	for (size_t i = 0; i < nev; i++)
+		if (ev[i].kind == EV_STOP) {
+			report_add(r, SEC_UNCLEAR, "  - ", xasprintf(_("The interview stopped early, at %s (\"%s\", in %s): the questions after it were not asked."),
+				   ev[i].ctx, catalog_get(i18n_current(), ev[i].ctx, ev[i].text),
+				   _(ev[i].section)));
+			return;
+		}
+	item(r, SEC_UNCLEAR, _("The interview stopped early: the questions after the stop were not asked."));
+}
+
 void report_advice_unclear(struct report *r, const struct assessment *a,
-			   const struct assess_input *in)
+			   const struct assess_input *in, const struct evidence *ev, size_t nev)
 {
 	struct report part = { 0 };
 	unclear_elements(&part, a);
 	rules_add(&part, SEC_UNCLEAR, RULES(unclear_rules), a, in);
+	stopped_line(&part, a, ev, nev);
 	if (part.n) {
-		heading(r, SEC_UNCLEAR, _("Still unclear"));
+		heading(r, SEC_UNCLEAR, _("Still unclear:"));
 		report_take(r, &part);
 	}
 	rules_add(&part, SEC_ASK, RULES(ask_first), a, in);
 	ask_elements(&part, a);
 	rules_add(&part, SEC_ASK, RULES(ask_last), a, in);
 	if (part.n) {
-		heading(r, SEC_ASK, _("What to ask next"));
+		heading(r, SEC_ASK, _("What to ask next:"));
 		report_take(r, &part);
 	}
 	report_free(&part);

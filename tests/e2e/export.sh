@@ -98,7 +98,7 @@ run 0 export "$full" --format txt $STORE
 has out "  Consent to referral: no"
 grep -qE "^  The referral contacts were shown to the person: $iso\.\$" "$TMP/out" ||
 	bad "no date of the referral contacts"
-has out "Offer a referral for formal identification"
+has out "Offer a referral, with the person's informed consent. The referral is for formal identification"
 has out "  - Consent to referral: no. Give the contacts; refer without consent only where the law requires it."
 has out "referral-declined: "
 end
@@ -130,13 +130,13 @@ begin "a stopped interview: where it stopped, and its summary, in the case file"
 # screen and what follows.
 interview '2\n2\n3\n1\nn\n\n\n\n\n'
 run 0 export "$id" --format txt $STORE
-grep -qE "^  Stopped: at safety.private \(\"Are you somewhere private\?\"\), $iso\. The questions after it were not asked\.\$" "$TMP/out" ||
+grep -qE "^  Stopped: at safety.private \(\"Are you somewhere private\?\", in Safety\), $iso\. The questions after it were not asked\.\$" "$TMP/out" ||
 	bad "no stop with its place and date: $(grep -F Stopped "$TMP/out")"
-has out "The interview was stopped (see Stopped above): this summary covers only the questions asked before the stop."
+has out "The interview was stopped at safety.private (in Safety; see Stopped above): this summary covers only the questions asked before the stop."
 has out "SUMMARY OF THE SCREENING"
 has out "[incomplete]"
 has out "stopped-early: "
-has out "  - The interview stopped early: the questions after the stop were not asked."
+has out "  - The interview stopped early, at safety.private (\"Are you somewhere private?\", in Safety): the questions after it were not asked."
 has out "  - Who is doing this screening? — Caseworker of a non-governmental organisation"
 has out "No account was recorded."
 has out "No notes."

@@ -4,8 +4,9 @@
 # tests/e2e/situations/ replayed through the bundled deck: the outcome,
 # the child at the time and now, the flags, the citations and the caveats
 # of `replay --json` must be exactly those its "# expect" lines give, the
-# legally right ones under DESIGN §4 version 2. The summary in words never
-# says "victim" outside the quoted law texts.
+# legally right ones under DESIGN §4 version 3, and its advice ids in the
+# order of rule 6b. The summary in words never says "victim" outside the
+# quoted law texts, nor sends anyone to the police as "a matter" for it.
 #   TIPSCREEN=build/asan/tipscreen sh tests/e2e/situations.sh
 set -u
 . tests/e2e/lib.sh
@@ -35,9 +36,17 @@ for f in "$E2E"/situations/*.answers; do
 		want=$(expected "$f" "$key") have=$(got "$key")
 		[ "$want" = "$have" ] || bad "$key: expected '$want', got '$have'"
 	done
+	# The advice in its order (rule 6b), not sorted.
+	want=$(sed -n 's/^# expect advice:[[:space:]]*//p' "$f")
+	have=$(sed -n 's/^  "advice": \[\(.*\)\],*$/\1/p' "$TMP/out" | tr -d '",')
+	[ -n "$want" ] || bad "no '# expect advice:' line"
+	[ "$want" = "$have" ] || bad "advice: expected '$want', got '$have'"
 	run 0 --width 1000 replay "$f"
 	if unquoted | grep -qi 'victim'; then
 		bad "the summary says 'victim': $(unquoted | grep -i victim | head -n 1)"
+	fi
+	if unquoted | grep -qi 'matter for the police'; then
+		bad "the summary says 'a matter for the police': $(unquoted | grep -i 'matter for the police' | head -n 1)"
 	fi
 	end
 done
@@ -61,6 +70,23 @@ for pot in "$TMP/deck.pot" "$TMP/src.pot"; do
 	[ -f "$pot" ] && msgids "$pot" | grep -i 'victim' >"$TMP/victim" &&
 		bad "$(basename "$pot") says victim: $(head -n 3 "$TMP/victim")"
 done
+end
+
+begin "situation 10: the sex worker who declined is offered services, not the police"
+run 0 --width 1000 replay "$E2E/situations/10-sex-worker-free-to-leave.answers"
+has out "Offer health, rights and specialist services; the police only with the person's consent or where the law requires it."
+end
+
+begin "situation 22: the girl with her own parents, asked about the link first"
+run 0 --width 1000 replay "$E2E/situations/22-girl-with-own-parents.answers"
+has out "Ask first about the link"
+end
+
+begin "situations 16 and 20: the stop says where it stopped"
+run 0 --width 1000 replay "$E2E/situations/16-supervisor-interprets-stop.answers"
+has out "The interview stopped early, at "
+run 0 --width 1000 replay "$E2E/situations/20-safety-dont-know-stops.answers"
+has out "The interview stopped early, at safety.private ("
 end
 
 begin "all 22 situations are there"

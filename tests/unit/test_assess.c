@@ -352,13 +352,14 @@ static void test_child_now_whatever_the_outcome(void **st)
 static void test_non_punishment(void **st)
 {
 	(void)st;
-	/* Forced criminality, met or intended, with any outcome but not-shown. */
+	/* Forced criminality that happened, with any outcome but not-shown;
+	 * intended criminality is no offence yet (version 3). */
 	struct assessment a = run("age-at-act: 19\n" ACT MEANS "purpose.forced-criminality: yes\n");
 	assert_int_equal(a.outcome, OUT_CONSISTENT_ADULT);
 	assert_true(a.flag[FLAG_NON_PUNISHMENT]);
 	a = run("purpose.forced-criminality: intended\n");
 	assert_int_equal(a.outcome, OUT_INCOMPLETE);
-	assert_true(a.flag[FLAG_NON_PUNISHMENT]);
+	assert_false(a.flag[FLAG_NON_PUNISHMENT]);
 	/* An irregular entry, paid or not. */
 	assert_true(run("age-at-act: 15\n" ACT PURPOSE "smuggling.irregular-entry: yes\n")
 			    .flag[FLAG_NON_PUNISHMENT]);
@@ -509,11 +510,11 @@ static void test_contradictions_of_ages_and_statuses(void **st)
 		{ -1, -1, CHILD_NO, CHILD_YES, "child: no contradicts minor-now: yes or presumed", IN_CHILD },
 		{ -1, 20, -1, CHILD_YES, "minor-now: yes contradicts age-now 18 or over", IN_MINOR_NOW },
 		{ -1, 15, -1, CHILD_NO, "minor-now: no contradicts age-now under 18", IN_MINOR_NOW },
-		{ -1, 15, -1, CHILD_PRESUMED, "minor-now: presumed and unknown apply only when age-now is not known", IN_MINOR_NOW },
-		{ -1, 25, -1, CHILD_UNKNOWN, "minor-now: presumed and unknown apply only when age-now is not known", IN_MINOR_NOW },
+		{ -1, 15, -1, CHILD_PRESUMED, "minor-now: presumed and unknown apply only when age-now is not known, or is doubted (age-now-doubted: yes)", IN_MINOR_NOW },
+		{ -1, 25, -1, CHILD_UNKNOWN, "minor-now: presumed and unknown apply only when age-now is not known, or is doubted (age-now-doubted: yes)", IN_MINOR_NOW },
 		{ -1, 15, -1, CHILD_YES, NULL, 0 },
-		{ 18, -1, -1, CHILD_YES, "minor-now: yes or presumed contradicts age-at-act 18 or over", IN_MINOR_NOW },
-		{ 25, -1, -1, CHILD_PRESUMED, "minor-now: yes or presumed contradicts age-at-act 18 or over", IN_MINOR_NOW },
+		{ 18, -1, -1, CHILD_YES, "minor-now: yes contradicts age-at-act 18 or over", IN_MINOR_NOW },
+		{ 25, -1, -1, CHILD_PRESUMED, "minor-now: presumed contradicts age-at-act 18 or over (unless age-now is doubted)", IN_MINOR_NOW },
 		{ 15, -1, -1, CHILD_NO, NULL, 0 },
 		{ 15, -1, -1, CHILD_PRESUMED, NULL, 0 },
 	};

@@ -130,7 +130,8 @@ static void test_version_2_keys_refuse_bad_values(void **st)
 	diags_free(&d);
 }
 
-/* Each contradiction names the line of the key it blames. */
+/* Each contradiction names the line of the later of the two keys that
+ * disagree: the one that contradicts what was given before it. */
 static void test_contradictions_name_their_line(void **st)
 {
 	(void)st;
@@ -140,20 +141,107 @@ static void test_contradictions_name_their_line(void **st)
 	assert_diag(&d, "in.txt:2:1: error: age-at-act is above age-now");
 	diags_free(&d);
 	assert_int_equal(parse("minor-now: yes\nage-now: 20\n", &in, &d), -1);
-	assert_diag(&d, "in.txt:1:1: error: minor-now: yes contradicts age-now 18 or over");
+	assert_diag(&d, "in.txt:2:1: error: minor-now: yes contradicts age-now 18 or over");
+	diags_free(&d);
+	assert_int_equal(parse("age-now: 20\nminor-now: yes\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: minor-now: yes contradicts age-now 18 or over");
+	diags_free(&d);
+	assert_int_equal(parse("age-at-act: 25\nact.recruitment: yes\nage-now: 19\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:3:1: error: age-at-act is above age-now");
 	diags_free(&d);
 	assert_int_equal(parse("age-now: 16\nchild: no\n", &in, &d), -1);
 	assert_diag(&d, "in.txt:2:1: error: child: no contradicts age-now under 18");
 	diags_free(&d);
 	assert_int_equal(parse("age-at-act: 19\nminor-now: presumed\n", &in, &d), -1);
-	assert_diag(&d, "in.txt:2:1: error: minor-now: yes or presumed contradicts age-at-act 18 or over");
+	assert_diag(&d, "in.txt:2:1: error: minor-now: presumed contradicts age-at-act 18 or over (unless age-now is doubted)");
 	diags_free(&d);
 	assert_int_equal(parse("age-at-act: 16\nage-now: 22\nminor-now: unknown\n", &in, &d), -1);
-	assert_diag(&d, "in.txt:3:1: error: minor-now: presumed and unknown apply only when age-now is not known");
+	assert_diag(&d, "in.txt:3:1: error: minor-now: presumed and unknown apply only when age-now is not known, or is doubted (age-now-doubted: yes)");
 	diags_free(&d);
 	assert_int_equal(parse("age-at-act: 16\nage-now: 22\nminor-now: no\n", &in, &d), 0);
 	diags_free(&d);
 	assert_int_equal(parse("age-at-act: 16\nage-now: 22\nchild: yes\n", &in, &d), 0);
+	diags_free(&d);
+}
+
+/* Version 3: the doubted age, the compelled offence, the situation now and
+ * the conditions. */
+static void test_version_3_keys_parse(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("age-now: 19\nage-now-doubted: yes\ncompelled-offence: unknown\n"
+			       "now.going-back: yes\nnow.others-at-risk: no\n"
+			       "conditions.exploitative: yes\n", &in, &d), 0);
+	assert_int_equal(in.value[IN_AGE_DOUBTED], IN_YES);
+	assert_int_equal(in.value[IN_COMPELLED], IN_UNKNOWN);
+	assert_int_equal(in.value[IN_GOING_BACK], IN_YES);
+	assert_int_equal(in.value[IN_OTHERS_AT_RISK], IN_NO);
+	assert_int_equal(in.value[IN_CONDITIONS], IN_YES);
+	assert_true(inputs_age_doubted(&in));
+	diags_free(&d);
+	assert_int_equal(parse("age-now: 16\nage-now-doubted: yes\n", &in, &d), 0);
+	assert_false(inputs_age_doubted(&in));	/* under 18 given: nothing to doubt */
+	diags_free(&d);
+	assert_int_equal(parse("age-now: 19\nage-now-doubted: no\n", &in, &d), 0);
+	assert_false(inputs_age_doubted(&in));
+	diags_free(&d);
+}
+
+static void test_version_3_keys_refuse_bad_values(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("age-now: 19\nage-now-doubted: unknown\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:18: error: 'unknown' is not a value for age-now-doubted: expected yes or no");
+	diags_free(&d);
+	assert_int_equal(parse("now.going-back: perhaps\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:17: error: 'perhaps' is not a value for now.going-back: expected yes, no or unknown");
+	diags_free(&d);
+	assert_int_equal(parse("compelled-offence: 2\n", &in, &d), -1);
+	assert_diag(&d, "expected yes, no or unknown");
+	diags_free(&d);
+}
+
+/* DESIGN §4 rule 1's errors of version 3, each on the later key's line. */
+static void test_version_3_contradictions(void **st)
+{
+	(void)st;
+	struct assess_input in;
+	struct diags d = { 0 };
+	assert_int_equal(parse("act.recruitment: yes\nage-now-doubted: yes\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: age-now-doubted needs age-now");
+	diags_free(&d);
+	assert_int_equal(parse("age-now-doubted: no\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:1:1: error: age-now-doubted needs age-now");
+	diags_free(&d);
+	assert_int_equal(parse("age-now: 19\nchild: no\nage-now-doubted: yes\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:3:1: error: child: no contradicts age-now-doubted: yes");
+	diags_free(&d);
+	assert_int_equal(parse("age-now-doubted: yes\nage-now: 19\nchild: no\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:3:1: error: child: no contradicts age-now-doubted: yes");
+	diags_free(&d);
+	assert_int_equal(parse("age-now: 19\nage-now-doubted: yes\nminor-now: yes\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:3:1: error: minor-now: yes contradicts age-now 18 or over");
+	diags_free(&d);
+	assert_int_equal(parse("age-now: 19\nage-now-doubted: yes\nminor-now: no\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:3:1: error: minor-now: no contradicts age-now-doubted: yes");
+	diags_free(&d);
+	assert_int_equal(parse("age-now: 19\nage-now-doubted: yes\nage-at-act: 20\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:3:1: error: age-at-act is above age-now");
+	diags_free(&d);
+	/* The coached "19": minor-now presumed (the safety answer), a doubted
+	 * age now and an age then of 18 or more are not a contradiction. */
+	assert_int_equal(parse("minor-now: presumed\nage-now: 19\nage-now-doubted: yes\n"
+			       "age-at-act: 18\n", &in, &d), 0);
+	diags_free(&d);
+	assert_int_equal(parse("minor-now: presumed\nage-now: 19\n", &in, &d), -1);
+	assert_diag(&d, "in.txt:2:1: error: minor-now: presumed and unknown apply only when age-now is not known");
+	diags_free(&d);
+	/* child: no without any age is accepted. */
+	assert_int_equal(parse("child: no\nact.recruitment: yes\n", &in, &d), 0);
 	diags_free(&d);
 }
 
@@ -188,6 +276,9 @@ int main(void)
 		cmocka_unit_test(test_version_2_keys_parse),
 		cmocka_unit_test(test_version_2_keys_refuse_bad_values),
 		cmocka_unit_test(test_contradictions_name_their_line),
+		cmocka_unit_test(test_version_3_keys_parse),
+		cmocka_unit_test(test_version_3_keys_refuse_bad_values),
+		cmocka_unit_test(test_version_3_contradictions),
 		cmocka_unit_test(test_two_stanzas_are_refused),
 		cmocka_unit_test(test_key_given_twice_is_refused),
 	};
