@@ -127,9 +127,7 @@ static bool any_met(const struct assess_input *in, const enum indicator *v, size
 	return false;
 }
 
-/* non-punishment: offences the person may have been compelled to commit.
- * Intended criminality is no offence yet. */
-static bool compelled_offence(const struct assess_input *in)
+bool assess_compelled_offence(const struct assess_input *in)
 {
 	return in->ind[IND_PURPOSE_CRIMINALITY] == IV_YES ||
 	       in->ind[IND_SMUGGLING_ENTRY] == IV_YES || in->value[IN_COMPELLED] == IN_YES;
@@ -155,7 +153,7 @@ static void set_flags(struct assessment *a, const struct assess_input *in)
 	a->flag[FLAG_CHILD_NOW] = child_now;
 	a->flag[FLAG_SMUGGLING] = in->ind[IND_SMUGGLING_ENTRY] == IV_YES &&
 				  in->ind[IND_SMUGGLING_PAID] == IV_YES;
-	a->flag[FLAG_NON_PUNISHMENT] = a->outcome != OUT_NOT_SHOWN && compelled_offence(in);
+	a->flag[FLAG_NON_PUNISHMENT] = a->outcome != OUT_NOT_SHOWN && assess_compelled_offence(in);
 	a->flag[FLAG_REFERRAL_DECLINED] = in->value[IN_REFERRAL] == IN_NO && !child_now;
 }
 

@@ -116,6 +116,12 @@ int assess_run(const struct assess_input *in, struct assessment *out, const char
 enum child_status assess_child(const struct assess_input *in);
 enum child_status assess_minor_now(const struct assess_input *in);
 
+/* Whether the inputs record an offence the person may have been compelled
+ * to commit (the trigger of non-punishment, rule 6): criminality that
+ * happened, irregular entry, or compelled-offence: yes. Intended
+ * criminality is no offence yet. Law profiles use the same trigger. */
+bool assess_compelled_offence(const struct assess_input *in);
+
 /* The status of one element over the given indicator values (rule 3). */
 enum status assess_element(const enum ind_value ind[IND_COUNT], enum element e);
 

@@ -383,9 +383,7 @@ static void set_flags(struct national *n, const struct assess_input *in,
 		 g->ok[PG_ADULT] != g->ok[PG_CHILD]);
 	n->flag[FLAG_CHILD_NOW] = is_child(n->child_now);
 	n->flag[FLAG_SMUGGLING] = a->flag[FLAG_SMUGGLING];
-	n->flag[FLAG_NON_PUNISHMENT] = n->outcome != OUT_NOT_SHOWN &&
-		(met(in->ind[IND_PURPOSE_CRIMINALITY], EL_PURPOSE) ||
-		 in->ind[IND_SMUGGLING_ENTRY] == IV_YES);
+	n->flag[FLAG_NON_PUNISHMENT] = n->outcome != OUT_NOT_SHOWN && assess_compelled_offence(in);
 	n->flag[FLAG_REFERRAL_DECLINED] = in->value[IN_REFERRAL] == IN_NO && !is_child(n->child_now);
 }
 

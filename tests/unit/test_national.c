@@ -138,6 +138,28 @@ static void test_us_forced_labour_by_threat_without_an_act_is_consistent(void **
 	run_free(&r);
 }
 
+/* Non-punishment under a profile has the Protocol's v3 trigger: an offence
+ * the person was made to commit counts, intended criminality does not. */
+static void test_non_punishment_under_a_profile_has_the_v3_trigger(void **st)
+{
+	(void)st;
+	static const char base[] = "age-at-act: 30\nact.recruitment: yes\nact.transportation: yes\n"
+		"means.threat: yes\npurpose.forced-labour: yes\n";
+	char in[512];
+	struct run r;
+	snprintf(in, sizeof in, "%scompelled-offence: yes\n", base);
+	run_under(&r, "us", in);
+	assert_int_equal(r.n.outcome, OUT_CONSISTENT_ADULT);
+	assert_true(r.a.flag[FLAG_NON_PUNISHMENT]);
+	assert_true(r.n.flag[FLAG_NON_PUNISHMENT]);
+	run_free(&r);
+	snprintf(in, sizeof in, "%scompelled-offence: no\npurpose.forced-criminality: intended\n", base);
+	run_under(&r, "us", in);
+	assert_false(r.a.flag[FLAG_NON_PUNISHMENT]);
+	assert_false(r.n.flag[FLAG_NON_PUNISHMENT]);
+	run_free(&r);
+}
+
 /* Labour only intended has not been obtained: the act is still needed. */
 static void test_us_intended_labour_without_an_act_is_not_obtained(void **st)
 {
@@ -366,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_ph_maintaining_a_worker_by_threats_is_an_act),
 		cmocka_unit_test(test_ph_child_without_means_needs_a_listed_act),
 		cmocka_unit_test(test_coe_eu_presumption_of_minority_only_when_presumed),
+		cmocka_unit_test(test_non_punishment_under_a_profile_has_the_v3_trigger),
 		cmocka_unit_test(test_every_profile_is_unverified_by_a_lawyer),
 		cmocka_unit_test(test_the_protocol_json_is_unchanged_under_every_profile),
 		cmocka_unit_test(test_the_text_names_the_provision_too),
