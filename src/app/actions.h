@@ -26,6 +26,9 @@
 	X(TOGGLE, N_("choose or unchoose the focused choice"), NULL, NULL) \
 	X(PAGE_UP, N_("scroll up a page"), NULL, NULL) \
 	X(PAGE_DOWN, N_("scroll down a page"), NULL, NULL) \
+	X(FIRST, N_("the first row of the review (elsewhere: the top)"), NULL, NULL) \
+	X(LAST, N_("the last row of the review (elsewhere: the end)"), NULL, NULL) \
+	X(REVIEW, N_("back to the review, after changing an answer from it"), NC_("legend", "review"), NULL) \
 	X(HELP, N_("this help: all keys, and help for the screen"), NC_("legend", "keys"), "?") \
 	X(PANEL, N_("show or hide the interviewer's help and why we ask"), NC_("legend", "help"), NULL) \
 	X(NOTE, N_("write a note on this screen"), NC_("legend", "note"), "+") \

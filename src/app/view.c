@@ -143,24 +143,70 @@ char *view_outcome(const struct session *s, const struct session_action *a,
 int view_actions(const struct interview *iv, enum view_place at, bool langs,
 		 enum action out[VIEW_ACTIONS_MAX])
 {
-	static const enum action words[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
-	enum screen_type t = interview_deck(iv)->s[interview_current(iv)].type;
+	const struct deck *dk = interview_deck(iv);
+	const struct screen *sc = &dk->s[interview_current(iv)];
+	bool screen = at == VIEW_SCREEN || at == VIEW_EDIT;
 	int n = 0;
 	out[n++] = ACT_NEXT;
 	out[n++] = ACT_BACK;
 	out[n++] = ACT_HIDE;
-	out[n++] = ACT_HELP;
-	if (at == VIEW_SCREEN && (t == SCR_YESNO || t == SCR_CHECKLIST))
-		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-			out[n++] = words[i];
-	if (at == VIEW_SCREEN && t == SCR_TEXT)
-		out[n++] = ACT_DECLINED;
-	out[n++] = ACT_PANEL;
-	if (at == VIEW_SCREEN || at == VIEW_NOTE)
+	if (screen || at == VIEW_NOTE)
 		out[n++] = ACT_STOP;
+	if (at == VIEW_NOTE)
+		return n;
+	if (at == VIEW_EDIT)
+		out[n++] = ACT_REVIEW;
+	if (screen && (sc->type == SCR_YESNO || (sc->type == SCR_CHECKLIST && sc->nitems))) {
+		enum action words[5];
+		int k = view_answers(dk, sc->type == SCR_YESNO ? sc->slot : sc->items[0].slot, words);
+		for (int i = 0; i < k; i++)
+			out[n++] = words[i];
+	}
+	if (screen && sc->type == SCR_TEXT)
+		out[n++] = ACT_DECLINED;
+	out[n++] = ACT_HELP;
+	out[n++] = ACT_PANEL;
 	if (langs)
 		out[n++] = ACT_LANG;
 	return n;
+}
+
+const char *view_action_word(enum view_place at, enum action a)
+{
+	if (at == VIEW_NOTE && a == ACT_NEXT)
+		return NC_("legend", "save note");
+	if (at == VIEW_NOTE && a == ACT_BACK)
+		return NC_("legend", "cancel");
+	if (at == VIEW_START && a == ACT_BACK)
+		return NC_("legend", "quit");
+	return action_word(a);
+}
+
+bool view_action_is_answer(enum action a)
+{
+	return a == ACT_YES || a == ACT_NO || a == ACT_DONTKNOW || a == ACT_DECLINED ||
+	       a == ACT_INTENDED;
+}
+
+int view_review_return(const struct session *s)
+{
+	const struct interview *iv = session_interview(s);
+	const struct deck *dk = interview_deck(iv);
+	size_t np, pos;
+	const int *path = interview_path(iv, &np, &pos);
+	for (size_t i = pos; i < np; i++) {
+		const struct screen *sc = &dk->s[path[i]];
+		if (sc->type == SCR_REVIEW)
+			return path[i];
+		if (sc->slot >= 0 && session_needs_answer(s, sc->slot) &&
+		    interview_get(iv, sc->slot)->kind == ANS_NONE)
+			return -1;
+		for (size_t j = 0; j < sc->nitems; j++)
+			if (session_needs_answer(s, sc->items[j].slot) &&
+			    interview_get(iv, sc->items[j].slot)->kind == ANS_NONE)
+				return -1;
+	}
+	return -1;
 }
 
 void view_review(const struct interview *iv, struct view_review *r)

@@ -143,17 +143,35 @@ enum view_place {
 	VIEW_START,	/* the start screen, or its help */
 	VIEW_HELP,	/* the help screen of an interview screen */
 	VIEW_SCREEN,	/* an interview screen */
+	VIEW_EDIT,	/* an interview screen reached from the review: the way back too */
 	VIEW_NOTE,	/* typing a note on it */
 };
 enum { VIEW_ACTIONS_MAX = 16 };
 
 /* The actions of a legend, the most needed first (a narrow one shows only
- * the start): going on and back, hiding, the keys, the answer words the
- * screen takes without a field to type them in (yes-no and checklist), or
- * declined on a text screen, the help panel, stop in an interview, and the
- * language when there is more than one (langs). Returns how many. */
+ * the start): going on and back, then the safety keys (hide, and stop in
+ * an interview), which every legend keeps at every width, the way back to
+ * the review, the answer words the screen takes without a field to type
+ * them in (yes-no and checklist), or declined on a text screen, the keys,
+ * the help panel, and the language when there is more than one (langs).
+ * Returns how many. */
 int view_actions(const struct interview *iv, enum view_place at, bool langs,
 		 enum action out[VIEW_ACTIONS_MAX]);
+
+/* An action's word in a legend at a place (English, context "legend"):
+ * what Enter and Esc do while a note is typed ("save note", "cancel"),
+ * that Esc quits on the start screen; elsewhere action_word. */
+const char *view_action_word(enum view_place at, enum action a);
+
+/* The answer words among a legend's actions: on a narrow terminal they are
+ * shown by their keys alone. */
+bool view_action_is_answer(enum action a);
+
+/* The review screen, when the interview can go straight back to it from
+ * the current screen: it is on the path from here on, and every screen
+ * before it from here that needs an answer has one (the later answers
+ * still stand); else -1. */
+int view_review_return(const struct session *s);
 
 struct view_review {
 	int *slots;		/* the answer slots on the path, in order: row i + 1 */

@@ -527,6 +527,11 @@ static void *fe_open(struct session *s, const struct frontend_opts *o)
 static enum frontend_input fe_read(void *v, struct session_action *a)
 {
 	struct tui_fe *fe = v;
+	if (fe->flags & W_ACTION && !stop_signal) {	/* an outcome's own next move */
+		fe->flags &= ~W_ACTION;
+		*a = fe->w.pending;
+		return FE_ACTION;
+	}
 	while (!stop_signal && !(fe->flags & W_END)) {
 		if (fe->flags & W_HIDE)
 			hide();

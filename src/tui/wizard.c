@@ -76,6 +76,11 @@ static void enter_text(struct wizard *w, const struct screen *sc)
 static void enter_checklist(struct wizard *w, const struct screen *sc)
 {
 	for (size_t i = 0; i < sc->nitems; i++)
+		if (sc->items[i].slot == w->edit_slot) {	/* the item chosen on the review */
+			w->focus = (int)i;
+			return;
+		}
+	for (size_t i = 0; i < sc->nitems; i++)
 		if (interview_get(w->iv, sc->items[i].slot)->kind == ANS_NONE) {
 			w->focus = (int)i;
 			return;
@@ -86,8 +91,13 @@ static void enter_review(struct wizard *w, const struct screen *sc)
 {
 	(void)sc;
 	struct view_review rv;
-	w->focus = (int)review_rows(w, &rv) - 1;	/* on "continue" */
+	w->focus = (int)review_rows(w, &rv) - 1;	/* on "continue", or the row changed */
+	for (size_t i = 0; i < rv.n; i++)
+		if (rv.slots[i] == w->edit_slot)
+			w->focus = (int)i;
 	view_review_free(&rv);
+	w->review = -1;
+	w->edit_slot = -1;
 }
 
 /* From the table of screen types, below. */
@@ -126,6 +136,8 @@ void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opt
 	w->bidi_terminal = o->bidi_terminal;
 	w->mode = W_START;
 	w->page_rows = 10;
+	w->review = -1;
+	w->edit_slot = -1;
 	enter_screen(w);
 	message(w, true);	/* the store's warning, if it has one */
 }
@@ -158,6 +170,8 @@ static int scroll(struct wizard *w, enum action a)
 		w->scroll = w->scroll > w->page_rows ? w->scroll - w->page_rows : 0;
 		return W_REDRAW;
 	case ACT_PAGE_DOWN: w->scroll += w->page_rows; return W_REDRAW;
+	case ACT_FIRST: w->scroll = 0; return W_REDRAW;
+	case ACT_LAST: w->scroll = 1 << 20; return W_REDRAW;	/* page.c clamps it */
 	default: return 0;
 	}
 }
@@ -396,14 +410,21 @@ static int key_review(struct wizard *w, const struct screen *sc, const struct wi
 	int n = (int)review_rows(w, &rv);
 	int slot = w->focus < n - 1 ? rv.slots[w->focus] : -1;
 	view_review_free(&rv);
+	int page = w->page_rows > 1 ? w->page_rows - 1 : 1;
 	switch (k->action) {
 	case ACT_UP: return move_focus(w, n, -1);
 	case ACT_DOWN: return move_focus(w, n, 1);
+	case ACT_PAGE_UP: return move_focus(w, n, w->focus > page ? -page : -w->focus);
+	case ACT_PAGE_DOWN: return move_focus(w, n, w->focus + page < n ? page : n - 1 - w->focus);
+	case ACT_FIRST: return move_focus(w, n, -w->focus);
+	case ACT_LAST: return move_focus(w, n, n - 1 - w->focus);
 	case ACT_NEXT: {
 		if (slot < 0)
 			return go_next(w, NULL);
 		struct session_action edit = { .verb = DO_EDIT,
 			.screen = interview_deck(w->iv)->slots[slot].screen };
+		w->review = interview_current(w->iv);
+		w->edit_slot = slot;
 		return run(w, &edit);
 	}
 	default: return 0;
@@ -451,6 +472,31 @@ static int switch_lang(struct wizard *w)
 	return run(w, &lang);
 }
 
+/* The way back to the review an answer was chosen on: a number or a text
+ * typed and not yet confirmed is given first; then the review. */
+static int back_to_review(struct wizard *w)
+{
+	if (w->review < 0)
+		return 0;
+	const struct screen *sc = current(w);
+	if (field_kind(sc->type) != FIELD_NONE && w->edit.len) {
+		struct answer a = { 0 };
+		if (sc->type == SCR_NUMBER) {
+			a.kind = ANS_NUMBER;
+			a.number = strtol(w->edit.buf, NULL, 10);
+		} else {
+			a.kind = ANS_TEXT;
+			a.text = text_sanitize(w->edit.buf);
+		}
+		w->then_review = true;
+		int rc = give(w, sc->slot, &a);
+		answer_clear(&a);
+		return rc;
+	}
+	struct session_action edit = { .verb = DO_EDIT, .screen = w->review };
+	return run(w, &edit);
+}
+
 /* Keys every screen of the interview shares. Returns -1 if not one. */
 static int key_common(struct wizard *w, const struct wizard_key *k)
 {
@@ -462,8 +508,16 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	case ACT_HIDE: return W_HIDE;
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
 	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN: return scroll(w, k->action);
-	case ACT_STOP: return go(w, DO_STOP);
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		if (current(w)->type == SCR_REVIEW)
+			return -1;	/* the review moves its focus */
+		return scroll(w, k->action);
+	case ACT_REVIEW: return back_to_review(w);
+	case ACT_STOP:
+		w->review = -1;
+		return go(w, DO_STOP);
 	case ACT_NOTE: {
 		struct view_header h;
 		view_header(w->iv, &h);
@@ -667,12 +721,33 @@ static int moved(struct wizard *w, enum session_outcome o)
 	}
 }
 
+/* After an edit chosen on the review: straight back to it, once the
+ * answer is given (^R), or on Enter when every later answer still stands.
+ * W_ACTION with the move in w->pending, or 0. */
+static int to_review(struct wizard *w, enum session_verb verb, enum session_outcome o)
+{
+	bool then = w->then_review;
+	w->then_review = false;
+	if (w->review < 0 || w->mode != W_INTERVIEW)
+		return 0;
+	int to = then && o == S_DONE ? w->review
+		 : verb == DO_NEXT && o == S_MOVED ? view_review_return(w->ss) : -1;
+	if (to < 0 || to == interview_current(w->iv))
+		return 0;
+	struct session_action edit = { .verb = DO_EDIT, .screen = to };
+	return run(w, &edit);
+}
+
 int wizard_outcome(struct wizard *w, enum session_outcome o)
 {
-	switch (w->pending.verb) {
+	enum session_verb verb = w->pending.verb;
+	switch (verb) {
 	case DO_LANG: return settle(w, lang_switched(w, o));
 	case DO_BEGIN:
 	case DO_RESUME: return settle(w, started(w, o));
-	default: return settle(w, moved(w, o));
+	default: break;
 	}
+	int rc = moved(w, o);
+	int more = to_review(w, verb, o);
+	return more ? (rc & ~(W_NEW_SCREEN)) | more : settle(w, rc);
 }

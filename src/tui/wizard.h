@@ -66,6 +66,9 @@ struct wizard {
 	int second;	/* bilingual: the respondent's language in langs, or -1 */
 	bool ascii;	/* the terminal is not UTF-8: text is shown in ASCII */
 	bool bidi_terminal;	/* the terminal reorders right-to-left text itself */
+	int review;		/* the review screen an edit from it goes back to, or -1 */
+	int edit_slot;		/* the answer chosen on the review: its row takes the focus */
+	bool then_review;	/* the pending answer given, back to the review */
 	struct session_action pending;	/* W_ACTION: the action for the door */
 	struct answer pending_answer;	/* its answer, owned */
 	char *pending_text;	/* its note, owned */
