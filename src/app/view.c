@@ -12,12 +12,62 @@
 #include "domain/national.h"
 #include "store/store.h"
 
+/* The screens on the longest way from screen s to the end, s excluded,
+ * memoised in len (-1: not yet known). The deck has no cycles (lint). A
+ * later screen's way is part of an earlier one's, so the count never grows
+ * as the interview goes forward, whatever the answers. */
+static size_t longest(const struct deck *dk, int s, long *len)
+{
+	if (len[s] >= 0)
+		return (size_t)len[s];
+	len[s] = 0;	/* a cycle, were there one, ends here */
+	size_t best = 0;
+	const struct screen *sc = &dk->s[s];
+	for (size_t j = 0; j < sc->nnext; j++)
+		if (sc->next[j].to != DECK_END) {
+			size_t k = 1 + longest(dk, sc->next[j].to, len);
+			best = k > best ? k : best;
+		}
+	len[s] = (long)best;
+	return best;
+}
+
+/* The furthest step of the path up to pos: the progress only goes forward
+ * (the age, asked after the act, stays under the act's step). -1 where the
+ * screen shows no progress (the stop screen). */
+static int furthest_step(const struct deck *dk, const int *path, size_t pos)
+{
+	if (deck_section_step(dk, dk->s[path[pos]].section) < 0)
+		return -1;
+	int step = -1;
+	for (size_t i = 0; i <= pos; i++) {
+		int k = deck_section_step(dk, dk->s[path[i]].section);
+		step = k > step ? k : step;
+	}
+	return step;
+}
+
+char *view_progress(const struct view_header *h)
+{
+	if (h->left == 0)
+		return xasprintf(_("%s — the last screen"), h->section);
+	if (h->left == 1)
+		return xasprintf(_("%s — one more screen"), h->section);
+	return xasprintf(_("%s — about %zu screens left"), h->section, h->left);
+}
+
 void view_header(const struct interview *iv, struct view_header *h)
 {
 	const struct deck *dk = interview_deck(iv);
 	int cur = interview_current(iv);
 	const struct screen *sc = &dk->s[cur];
-	interview_path(iv, &h->n, &h->pos);
+	const int *path = interview_path(iv, &h->n, &h->pos);
+	h->step = furthest_step(dk, path, h->pos);
+	long *len = xmalloc(dk->n * sizeof *len);
+	for (size_t i = 0; i < dk->n; i++)
+		len[i] = -1;
+	h->left = longest(dk, cur, len);
+	free(len);
 	h->pos++;
 	h->section = _(deck_section_title(dk, sc->section));
 	h->question = sc->question ? D_(sc->id, sc->question) : NULL;
@@ -263,6 +313,17 @@ int view_summary(const struct interview *iv, const struct profile *law, struct r
 	if (law)	/* its sections follow, spans and all */
 		national_report(r, law, &in, &a);
 	return 0;
+}
+
+int view_stopped_at(const struct interview *iv)
+{
+	const struct deck *dk = interview_deck(iv);
+	size_t n;
+	const int *path = interview_path(iv, &n, NULL);
+	for (size_t i = 1; i < n; i++)
+		if (path[i] == dk->stop)
+			return path[i - 1];
+	return -1;
 }
 
 size_t view_contacts(const struct contacts *c, struct report *r)

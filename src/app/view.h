@@ -63,6 +63,10 @@ char *view_start_refused(const struct view_start *v);
 struct view_header {
 	const char *section;	/* the section's title, translated */
 	size_t pos, n;		/* screen pos (1-based) of the n on the path */
+	size_t left;		/* about how many screens follow: the longest way on
+				 * through the deck, which never grows going forward */
+	int step;		/* the progress's step (deck->steps): the furthest of the
+				 * path so far, so that it only goes forward; -1: none shown */
 	const char *question;	/* translated, or NULL */
 	const char *note;	/* the interviewer's note on the screen, or NULL */
 	bool training;		/* a training session: mark the screen TRAINING */
@@ -70,6 +74,9 @@ struct view_header {
 };
 
 void view_header(const struct interview *iv, struct view_header *h);
+
+/* "Act — about 18 screens left" for h, translated: a new string. */
+char *view_progress(const struct view_header *h);
 
 /* A training session (DESIGN §10): every screen is marked TRAINING and,
  * in solo practice, shows what the scenario's person says there (a
@@ -184,6 +191,11 @@ struct view_review {
 
 void view_review(const struct interview *iv, struct view_review *r);
 void view_review_free(struct view_review *r);
+
+/* Where a finished interview stopped: the screen before the stop screen
+ * on its path (the stop key's screen, or the safety question that stopped
+ * it), or -1 when its path does not go through the stop screen. */
+int view_stopped_at(const struct interview *iv);
 
 struct contacts;
 /* The referral screen's contacts (contacts_print's lines) as lines of a

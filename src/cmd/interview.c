@@ -55,6 +55,22 @@ static int load_contacts(const char *file, struct contacts *c, char **path)
 	return rc;
 }
 
+/* The line said on leaving, once the terminal is the shell's again: the
+ * case's id, how it ended, and the command that exports it. Nothing about
+ * the person. Said only when a case was begun. */
+static void leaving_line(const struct session *ss, const struct cmd_store_opts *o)
+{
+	const char *id = session_id(ss);
+	if (!*id)
+		return;
+	const struct interview *iv = session_interview(ss);
+	const char *how = interview_complete(iv) && view_stopped_at(iv) >= 0 ? "stopped"
+			  : interview_complete(iv) ? "complete"
+						   : "not finished: the start screen offers to resume it";
+	fprintf(stderr, "tipscreen: case %s saved (%s). Its case file: tipscreen export %s "
+		"--format txt%s%s\n", id, how, id, o->data ? " --data " : "", o->data ? o->data : "");
+}
+
 /* Everything a front end is given, from the options and what was loaded. */
 static struct frontend_opts fe_opts(const struct cmd_ctx *x, const struct cmd_front_opts *o,
 				    const struct contacts *c, const char *cpath,
@@ -233,6 +249,8 @@ static int run_wizard_unlocking(const struct cmd_ctx *c, const struct cmd_interv
 					  x.law);
 	int rc = frontend_run(&tui_frontend, ss, &fo);	/* closes the terminal when it ends */
 	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
+	if (rc <= 1)
+		leaving_line(ss, &o->store);
 	session_free(ss);
 	interview_free(iv);
 	loaded_free(&x);
@@ -265,6 +283,8 @@ int cmd_interview(const struct cmd_ctx *c, const struct cmd_interview_opts *o)
 			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
 		rc = run_plain(c->out, ss, &fo);
 	}
+	if (rc == EXIT_OK || rc == EXIT_RUNTIME)
+		leaving_line(ss, &o->store);
 	session_free(ss);
 	interview_free(iv);
 	loaded_free(&x);

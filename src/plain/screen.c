@@ -240,8 +240,10 @@ void plain_header(struct plain *p, const struct screen *sc)
 	fputc('\n', p->out);
 	if (h.training)
 		fprintf(p->out, "%s ", _("TRAINING"));
-	fprintf(p->out, _("[%s — screen %zu of %zu]"), h.section, h.pos, h.n);
-	fputc('\n', p->out);
+	char *where = view_progress(&h), *t = xasprintf("[%s]", where);
+	wrap(p, "", t);
+	free(t);
+	free(where);
 	if (h.question) {
 		wrap(p, "", h.question);
 		second_text(p, "", sc->id, sc->question);

@@ -34,7 +34,7 @@ static void header(struct builder *b, const struct screen *sc)
 {
 	struct view_header h;
 	view_header_training(b->w->training, b->w->iv, &h);
-	char *t = xasprintf(_("%s — screen %zu of %zu"), h.section, h.pos, h.n);
+	char *t = view_progress(&h);
 	if (h.training) {
 		char *m = xasprintf("%s %s", _("TRAINING"), t);
 		free(t);
@@ -170,7 +170,7 @@ static void body_text(struct builder *b, const struct screen *sc)
 	field(b, _("Answer: "), "");
 	rows_blank(b);
 	word_answer(b, interview_get(b->w->iv, sc->slot));	/* declined (F3) */
-	rows_wrapped(b, "", _("Type a few words, never names. Enter saves; an empty answer is left out."), S_DIM);
+	rows_hint(b, _("Type a few words, never names. Enter saves; an empty answer is left out."));
 }
 
 static void body_checklist(struct builder *b, const struct screen *sc)
@@ -191,7 +191,7 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 	int nmarks = n ? view_answers(interview_deck(b->w->iv), sc->items[0].slot, marks) : 0;
 	char *keys = action_list(marks, (size_t)nmarks, keys_legend);
 	char *t = xasprintf(_("Mark the focused item: %s."), keys);
-	rows_wrapped(b, "", t, S_DIM);
+	rows_hint(b, t);
 	free(t);
 	free(keys);
 }
@@ -199,7 +199,7 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 static void body_page(struct builder *b, const struct screen *sc)
 {
 	(void)sc;
-	rows_wrapped(b, "", _("Press Enter to continue."), S_DIM);
+	rows_hint(b, _("Press Enter to continue."));
 }
 
 /* How the wizard draws each screen type: one row per type, indexed as the
@@ -345,8 +345,9 @@ static void title(struct page *p, const struct wizard *w)
 {
 	const struct deck *dk = interview_deck(w->iv);
 	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
-	title_of(p, dk, start ? -1 : deck_section_step(dk, dk->s[interview_current(w->iv)].section),
-		 w->training != NULL);
+	struct view_header h;
+	view_header(w->iv, &h);
+	title_of(p, dk, start ? -1 : h.step, w->training != NULL);
 }
 
 /* A legend's item: a key and its word ("^X hide"). */
@@ -466,19 +467,21 @@ static int entries(const struct page *p, int from, int to)
 	int n = 0;
 	for (int i = from; i < to; i++)
 		n += p->body[i].lead;
-	return n ? n : 1;
+	return n;
 }
 
-/* A "more" line: what is hidden above or below the body's window. */
+/* A "more" line: what is hidden above or below the body's window, in
+ * entries (choices, items, lines of the summary); "↓ more" when only a
+ * hint or the rest of an entry is. */
 static void more(struct row *r, const char *arrow, int n)
 {
-	r->text = xasprintf(_("%s %d more"), arrow, n);
+	r->text = n ? xasprintf(_("%s %d more"), arrow, n) : xasprintf(_("%s more"), arrow);
 	r->style = S_DIM;
 }
 
 /* The first body row shown, clamped and moved to keep the focus row in
  * sight, a line taken by a "more" marker on each side that hides rows. */
-static int place(const struct page *p, int top, int focus, int *up, int *shown)
+static int place(const struct page *p, int top, int focus, int focus_end, int *up, int *shown)
 {
 	int avail = p->body_lines;
 	for (int i = 0; i < 4; i++) {
@@ -493,6 +496,8 @@ static int place(const struct page *p, int top, int focus, int *up, int *shown)
 			t = focus;
 		if (focus >= 0 && focus >= t + *shown)
 			t = focus - *shown + 1;
+		if (focus >= 0 && focus_end > t + *shown && focus_end - focus <= *shown)
+			t = focus_end - *shown;	/* the whole focused entry */
 		if (t > 0 && t + *shown > p->nbody)	/* no blank lines at the end */
 			t = p->nbody - (avail - 1);
 		if (t < 0)
@@ -515,7 +520,7 @@ static void window(struct page *p, int *scroll, int *page_rows, const struct bui
 		ph = p->panel_lines = p->npanel < avail / 2 ? p->npanel : avail / 2;
 	p->body_lines = avail - ph;
 	int up, shown;
-	int top = place(p, *scroll, b->focus_row, &up, &shown);
+	int top = place(p, *scroll, b->focus_row, b->focus_end, &up, &shown);
 	*page_rows = shown > 1 ? shown - 1 : 1;
 	*scroll = p->top = top;
 	p->shown = shown < p->nbody - top ? shown : p->nbody - top;
@@ -547,7 +552,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 {
 	if (!page_start(p, width, height))
 		return;
-	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody, w->ascii };
+	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody, w->ascii, -1 };
 	if (w->mode == W_START)
 		body_start(&b);
 	else if (w->mode == W_HELP)
@@ -555,7 +560,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 	else
 		body_screen(&b);
 	if (w->panel && (w->mode == W_INTERVIEW || w->mode == W_START)) {
-		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel, w->ascii };
+		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel, w->ascii, -1 };
 		panel(&pb);
 	}
 	title(p, w);
@@ -593,7 +598,7 @@ void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int widt
 {
 	if (!page_start(p, width, height))
 		return;
-	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii };
+	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii, -1 };
 	body_pass(&b, ps);
 	title_of(p, NULL, -1, false);
 	p->rtl = catalog_rtl(i18n_current()) && !ascii;
