@@ -28,7 +28,8 @@ enum color_mode { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
 struct frontend_opts {
 	const struct view_start *start;	/* the start screen's offers */
 	const struct contacts *contacts;	/* may be NULL */
-	const char *contacts_path;	/* for the "none configured" hint */
+	const char *contacts_path;	/* where they go, for the start screen's hint */
+	const char *contacts_example;	/* the bundled example, for the same hint; may be NULL */
 	const struct langs *langs;	/* the languages to switch among; may be NULL */
 	int second;	/* bilingual: index in langs of the respondent's language, or -1 */
 	const struct profile *law;	/* --law: the summary adds it; may be NULL */

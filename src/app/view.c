@@ -10,6 +10,7 @@
 #include "domain/catalog.h"
 #include "domain/contacts.h"
 #include "domain/national.h"
+#include "store/record.h"
 #include "store/store.h"
 
 /* The screens on the longest way from screen s to the end, s excluded,
@@ -326,19 +327,34 @@ int view_stopped_at(const struct interview *iv)
 	return -1;
 }
 
-size_t view_contacts(const struct contacts *c, struct report *r)
+size_t view_contacts(const struct contacts *c, const struct interview *iv, struct report *r)
 {
 	memset(r, 0, sizeof *r);
-	if (!c || !c->file.n)
-		return 0;
+	struct assess_input in;
+	interview_inputs(iv, &in);
+	enum child_status now = assess_minor_now(&in);
+	enum contacts_for who = now == CHILD_YES || now == CHILD_PRESUMED ? CONTACTS_CHILD
+				: now == CHILD_NO ? CONTACTS_ADULT : CONTACTS_ANYONE;
 	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	contacts_print(c, f);
+	size_t len = 0, n = 0;
+	FILE *f = xmemstream(&buf, &len);
+	if (c)
+		n = contacts_print(c, who, f);
 	fclose(f);
-	report_add_text(r, SEC_TITLE, buf);
+	report_add_text(r, SEC_TITLE, n ? buf : _("Ask your supervisor for the local hotline and child-protection numbers, and give them to the person when it is safe."));
 	free(buf);
-	return r->n;
+	return n;
+}
+
+char *view_contacts_missing(const struct contacts *c, const char *path, const char *example)
+{
+	if (c && c->file.n)
+		return NULL;
+	if (path && example)
+		return xasprintf(_("No referral contacts on this laptop yet: copy %s to %s and put your local services in it. Until then the referral screen says to ask your supervisor."), example, path);
+	if (path)
+		return xasprintf(_("No referral contacts on this laptop yet: put your local services in %s. Until then the referral screen says to ask your supervisor."), path);
+	return xstrdup(_("No referral contacts on this laptop yet: the referral screen says to ask your supervisor."));
 }
 
 /* ---- training ------------------------------------------------------------ */
@@ -362,6 +378,62 @@ static bool resumable(const struct store_case *c, const struct deck *dk)
 	       (!*c->deck || strcmp(c->deck, dk->identity) == 0);
 }
 
+/* The index of the choice of setup slot id in iv, or -1. */
+static int setup_choice(const struct interview *iv, const char *id)
+{
+	int slot = deck_slot_find(interview_deck(iv), id);
+	const struct answer *a = slot >= 0 ? interview_get(iv, slot) : NULL;
+	return a && a->kind == ANS_CHOICE ? a->choice : -1;
+}
+
+/* Where case r->id stopped and how it was set up, from its records. */
+static void resume_where(struct store *st, const struct deck *dk, struct view_resume *r)
+{
+	struct records recs;
+	char err[256];
+	r->screen = r->role = r->place = -1;
+	if (records_load(st, r->id, &recs, err, sizeof err) < 0)
+		return;
+	struct interview *iv = interview_new(dk);
+	if (session_replay(iv, r->id, &recs) == 0) {
+		struct view_header h;
+		view_header(iv, &h);
+		r->screen = interview_current(iv);
+		r->left = h.left;
+		r->role = setup_choice(iv, "setup.role");
+		r->place = setup_choice(iv, "setup.place");
+	}
+	interview_free(iv);
+	records_free(&recs);
+}
+
+/* The label of choice c of the screen of setup slot id, or NULL. */
+static const char *setup_label(const struct deck *dk, const char *id, int c)
+{
+	int slot = deck_slot_find(dk, id);
+	if (slot < 0 || c < 0)
+		return NULL;
+	const struct screen *sc = &dk->s[dk->slots[slot].screen];
+	return (size_t)c < sc->nchoices ? D_(sc->id, sc->choices[c].label) : NULL;
+}
+
+char *view_resume_text(const struct deck *dk, const struct view_resume *r)
+{
+	if (r->screen < 0)
+		return xasprintf(_("%s, last change %s"), r->id, r->when);
+	struct view_header h = { .section = _(deck_section_title(dk, dk->s[r->screen].section)),
+				 .left = r->left };
+	char *where = view_progress(&h);
+	const char *role = setup_label(dk, "setup.role", r->role);
+	const char *place = setup_label(dk, "setup.place", r->place);
+	char *setup = role && place ? xasprintf("; %s, %s", role, place)
+		      : role || place ? xasprintf("; %s", role ? role : place) : xstrdup("");
+	char *t = xasprintf(_("%s: %s%s; last change %s"), r->id, where, setup, r->when);
+	free(setup);
+	free(where);
+	return t;
+}
+
 int view_start(struct view_start *v, struct store *st, const struct deck *dk, char *err,
 	       size_t errlen)
 {
@@ -382,6 +454,7 @@ int view_start(struct view_start *v, struct store *st, const struct deck *dk, ch
 		if (!localtime_r(&all[i].updated, &tm) ||
 		    !strftime(r->when, sizeof r->when, "%Y-%m-%d %H:%M", &tm))
 			snprintf(r->when, sizeof r->when, "?");
+		resume_where(st, dk, r);
 	}
 	free(all);
 	return 0;

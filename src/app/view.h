@@ -36,7 +36,15 @@ enum { VIEW_RESUME_MAX = 9 };
 struct view_resume {
 	char id[STORE_ID_LEN + 1];
 	char when[32];		/* its last change, local time: "2026-12-07 03:22" */
+	int screen;		/* where it stopped, or -1 when it cannot be read */
+	size_t left;		/* about how many screens are left from there */
+	int role, place;	/* the setup's choices (role, place), or -1 */
 };
+
+/* What a start screen says of a case to resume, translated: "e89f…: Act,
+ * about 14 screens left; Police officer, Office or interview room; last
+ * change 2026-12-07 01:41". A new string. */
+char *view_resume_text(const struct deck *dk, const struct view_resume *r);
 
 struct view_start {
 	struct view_resume *cases;	/* newest first, at most VIEW_RESUME_MAX; owned */
@@ -198,10 +206,19 @@ void view_review_free(struct view_review *r);
 int view_stopped_at(const struct interview *iv);
 
 struct contacts;
-/* The referral screen's contacts (contacts_print's lines) as lines of a
- * report, to draw as the summary's are: 0 when none are configured (r is
- * then empty). */
-size_t view_contacts(const struct contacts *c, struct report *r);
+/* The referral screen's contacts (contacts_print's lines) for the person
+ * of iv (by the age now: a child's, an adult's, or all when it is not
+ * known) as lines of a report, to draw as the summary's are. When there
+ * are none, one sentence that can be said in front of the person (never
+ * a file's name): ask the supervisor for the numbers. Returns how many
+ * contacts. */
+size_t view_contacts(const struct contacts *c, const struct interview *iv, struct report *r);
+
+/* The start screen's line while this laptop has no contacts (c NULL or
+ * empty): where they go (path, may be NULL) and the example to start from
+ * (example, may be NULL), for the interviewer before an interview; NULL
+ * when there are contacts. A new string. */
+char *view_contacts_missing(const struct contacts *c, const char *path, const char *example);
 
 struct profile;
 /* The summary of the answers on the path, followed by the assessment under

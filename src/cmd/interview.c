@@ -9,6 +9,7 @@
 
 #include "base/sigexit.h"
 #include "base/text.h"
+#include "base/xalloc.h"
 #include "domain/contacts.h"
 #include "domain/deck.h"
 #include "domain/interview.h"
@@ -119,6 +120,7 @@ struct loaded {
 	struct deck *dk;
 	struct contacts c;
 	char *cpath;
+	char *example;	/* the bundled contacts.example, or NULL */
 	struct store *st;
 	struct view_start start;	/* the unfinished cases to offer */
 	int rc;		/* why loading stopped: an exit code */
@@ -132,6 +134,7 @@ static void loaded_free(struct loaded *x)
 		store_close(x->st);
 	contacts_free(&x->c);	/* zeroed when there is no file */
 	free(x->cpath);
+	free(x->example);
 	if (x->dk)
 		deck_free(x->dk);
 	cmd_free_law(x->law);
@@ -152,6 +155,11 @@ static int load(struct loaded *x)
 		return x->rc = EXIT_INPUT;
 	if (load_contacts(o->contacts, &x->c, &x->cpath) < 0)
 		return x->rc = EXIT_INPUT;
+	x->example = xasprintf("%s/contacts.example", x->ctx->bundled);
+	if (access(x->example, R_OK) != 0) {
+		free(x->example);
+		x->example = NULL;
+	}
 	return x->rc = cmd_store_open(&o->store, &x->st);
 }
 
@@ -247,6 +255,7 @@ static int run_wizard_unlocking(const struct cmd_ctx *c, const struct cmd_interv
 	struct session *ss = session_new(iv, x.st);
 	struct frontend_opts fo = fe_opts(c, &o->front, &x.c, x.cpath, &x.start, &x.l, x.second,
 					  x.law);
+	fo.contacts_example = x.example;
 	int rc = frontend_run(&tui_frontend, ss, &fo);	/* closes the terminal when it ends */
 	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
 	if (rc <= 1)
@@ -274,6 +283,7 @@ int cmd_interview(const struct cmd_ctx *c, const struct cmd_interview_opts *o)
 	struct session *ss = session_new(iv, x.st);
 	struct frontend_opts fo = fe_opts(c, &o->front, &x.c, x.cpath, &x.start, &x.l, x.second,
 					  x.law);
+	fo.contacts_example = x.example;
 	int rc;
 	if (wizard) {
 		rc = frontend_run(&tui_frontend, ss, &fo);

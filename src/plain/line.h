@@ -40,6 +40,9 @@ void plain_message(struct plain *p, bool start);
 /* plain_message after a commit failed: "NOT SAVED" and why. */
 void plain_not_saved(struct plain *p);
 
+/* text wrapped at the line mode's width, each line after indent. */
+void plain_wrap(struct plain *p, const char *indent, const char *text);
+
 /* The words the line mode takes, from the one action table. */
 char *plain_words(const enum action *acts, size_t n);
 

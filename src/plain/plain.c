@@ -366,14 +366,24 @@ static void *fe_open(struct session *s, const struct frontend_opts *o)
 	return p;
 }
 
+/* Before the first interview, where the referral contacts go. */
+static void contacts_missing(struct plain *p)
+{
+	char *m = view_contacts_missing(p->o->contacts, p->o->contacts_path, p->o->contacts_example);
+	if (m)
+		plain_wrap(p, "", m);
+	free(m);
+}
+
 /* The start screen's offers, as the view has them. */
 static void start_menu(struct plain *p, const struct view_start *v)
 {
 	if (v->n)
 		fprintf(p->out, "%s\n", _("Unfinished interviews:"));
 	for (size_t i = 0; i < v->n; i++) {
-		fprintf(p->out, _("  %zu. %s, last change %s"), i + 1, v->cases[i].id, v->cases[i].when);
-		fputc('\n', p->out);
+		char *what = view_resume_text(p->dk, &v->cases[i]);
+		fprintf(p->out, "  %zu. %s\n", i + 1, what);
+		free(what);
 	}
 	fprintf(p->out, "%s\n", v->n ? _("Type its number to resume one, or press Enter for a new interview.")
 			      : _("Press Enter to begin a new interview."));
@@ -416,6 +426,7 @@ static enum frontend_input fe_start(void *fe, struct session_action *a)
 	const struct view_start *v = p->o->start ? p->o->start : &none;
 	free(p->note);
 	p->note = NULL;
+	contacts_missing(p);
 	if (!v->n && !p->begin_failed) {
 		*a = (struct session_action){ .verb = DO_BEGIN };
 		return FE_ACTION;

@@ -28,7 +28,7 @@ char *plain_words(const enum action *acts, size_t n)
 	return action_list(acts, n, action_line);
 }
 
-static void wrap(struct plain *p, const char *indent, const char *text)
+void plain_wrap(struct plain *p, const char *indent, const char *text)
 {
 	int w = p->o->width - (int)strlen(indent);
 	char *s = text_wrap(text, w > 20 ? w : 20);
@@ -48,7 +48,7 @@ static void second_text(struct plain *p, const char *indent, const char *ctx, co
 	if (c == i18n_current())
 		return;
 	char *t = xasprintf("[%s] %s", catalog_lang(c), catalog_get(c, ctx, text));
-	wrap(p, indent, t);
+	plain_wrap(p, indent, t);
 	free(t);
 }
 
@@ -73,15 +73,15 @@ void plain_help(struct plain *p, const struct screen *sc, const char *item_help)
 {
 	if (item_help) {
 		fprintf(p->out, "%s\n", _("Help for this item:"));
-		wrap(p, "  ", item_help);
+		plain_wrap(p, "  ", item_help);
 	}
 	if (sc->help) {
 		fprintf(p->out, "%s\n", _("Help for the interviewer:"));
-		wrap(p, "  ", D_(sc->id, sc->help));
+		plain_wrap(p, "  ", D_(sc->id, sc->help));
 	}
 	if (sc->why) {
 		fprintf(p->out, "%s\n", _("Why we ask:"));
-		wrap(p, "  ", D_(sc->id, sc->why));
+		plain_wrap(p, "  ", D_(sc->id, sc->why));
 	}
 	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_NOTE, ACT_LANG, ACT_HELP };
 	char *k = plain_words(keys, 5);
@@ -130,7 +130,7 @@ void plain_show_choices(struct plain *p, const struct screen *sc)
 	struct view_choice *c = view_choices(p->iv, &n);
 	for (size_t i = 0; i < n; i++) {
 		char *t = xasprintf("  %zu. %s", i + 1, c[i].label);
-		wrap(p, "", t);
+		plain_wrap(p, "", t);
 		second_text(p, "      ", sc->id, sc->choices[i].label);
 		free(t);
 	}
@@ -147,7 +147,7 @@ void plain_ask_item(struct plain *p, const struct screen *sc, size_t i)
 		fputc('\n', p->out);
 		fprintf(p->out, _("Item %zu of %zu:"), i + 1, n);
 		fputc('\n', p->out);
-		wrap(p, "  ", it[i].label);
+		plain_wrap(p, "  ", it[i].label);
 		second_text(p, "  ", d->id, d->text);
 		plain_ask_slot(p, sc, d->slot);
 	}
@@ -171,7 +171,7 @@ static void review_line(struct plain *p, int n, int slot)
 	size_t ql = strcspn(q, "\n");
 	char *t = n > 0 ? xasprintf("%3d. %.*s — %s", n, (int)ql, q, v)
 			: xasprintf("  - %.*s — %s", (int)ql, q, v);
-	wrap(p, "", t);
+	plain_wrap(p, "", t);
 	free(t);
 	free(v);
 }
@@ -224,13 +224,10 @@ void plain_summary(struct plain *p)
 void plain_referral(struct plain *p)
 {
 	fprintf(p->out, "%s\n", _("Referral contacts:"));
-	if (p->o->contacts && p->o->contacts->file.n)
-		contacts_print(p->o->contacts, p->out);
-	else if (p->o->contacts_path)
-		fprintf(p->out, _("  No local contacts are configured: add them to %s.\n"),
-			p->o->contacts_path);
-	else
-		fprintf(p->out, "%s\n", _("  No local contacts are configured."));
+	struct report r;
+	view_contacts(p->o->contacts, p->iv, &r);
+	report_print(p->out, &r, p->o->width);
+	report_free(&r);
 }
 
 void plain_header(struct plain *p, const struct screen *sc)
@@ -241,16 +238,16 @@ void plain_header(struct plain *p, const struct screen *sc)
 	if (h.training)
 		fprintf(p->out, "%s ", _("TRAINING"));
 	char *where = view_progress(&h), *t = xasprintf("[%s]", where);
-	wrap(p, "", t);
+	plain_wrap(p, "", t);
 	free(t);
 	free(where);
 	if (h.question) {
-		wrap(p, "", h.question);
+		plain_wrap(p, "", h.question);
 		second_text(p, "", sc->id, sc->question);
 	}
 	if (h.says) {
 		char *s = xasprintf(_("Says: %s"), h.says);
-		wrap(p, "", s);
+		plain_wrap(p, "", s);
 		free(s);
 	}
 	if (h.note) {

@@ -277,7 +277,9 @@ static void body_start(struct builder *b)
 	for (size_t i = 0; b->w->start && i < b->w->start->n; i++) {
 		const struct view_resume *c = &b->w->start->cases[i];
 		char *key = xasprintf("%zu       ", i + 1);
-		char *t = xasprintf(_("Resume interview %s, last change %s"), c->id, c->when);
+		char *what = view_resume_text(interview_deck(b->w->iv), c);
+		char *t = xasprintf(_("Resume interview %s"), what);
+		free(what);
 		rows_wrapped(b, key, t, S_NORMAL);
 		free(t);
 		free(key);
@@ -299,6 +301,13 @@ static void body_start(struct builder *b)
 		rows_wrapped(b, "        ", t, S_NORMAL);
 		free(t);
 		free(l);
+	}
+	char *missing = view_contacts_missing(b->w->contacts, b->w->contacts_path,
+					      b->w->contacts_example);
+	if (missing) {
+		rows_blank(b);
+		rows_wrapped(b, "", missing, S_MSG);
+		free(missing);
 	}
 	rows_blank(b);
 	rows_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);

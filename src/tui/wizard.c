@@ -127,6 +127,7 @@ void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opt
 	w->iv = session_interview(ss);
 	w->contacts = o->contacts;
 	w->contacts_path = o->contacts_path;
+	w->contacts_example = o->contacts_example;
 	w->law = o->law;
 	w->training = o->training;
 	w->start = o->start;

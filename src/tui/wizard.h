@@ -48,6 +48,7 @@ struct wizard {
 	const struct view_start *start;	/* the start screen's offers; may be NULL */
 	const struct contacts *contacts;
 	const char *contacts_path;
+	const char *contacts_example;
 	const struct profile *law;	/* --law: the summary adds it; may be NULL */
 	const struct view_training *training;	/* train: NULL for an interview */
 	enum wizard_mode mode;
