@@ -48,9 +48,11 @@ const char *action_help(enum action a);
 /* Its word in the legend and in lists of keys (context "legend"; English:
  * pass it to C_("legend", ...)), or NULL. */
 const char *action_word(enum action a);
-/* What the line mode takes for it, or NULL. */
+/* What the line mode takes for it, or NULL; yes in the interface
+ * language's own letter where it has one (o for oui, s for sí). */
 const char *action_line(enum action a);
-/* The action the line mode's word s stands for, or ACT_NONE. */
+/* The action the line mode's word s stands for, or ACT_NONE ("y" is yes
+ * in every language). */
 enum action action_of_line(const char *s);
 
 /* "y yes, n no, d don't know, x declined": each action's key (key(a), a

@@ -37,6 +37,9 @@ struct frontend_opts {
 	const char *charset;	/* the terminal's (typed text; the wizard shows ASCII unless UTF-8) */
 	FILE *in, *out;		/* the line mode's input and output */
 	int width;		/* the line mode: columns to wrap prose to */
+	bool codes;		/* the line mode: the summary keeps its codes ([consistent-adult]) */
+	bool spoken;		/* the line mode: a person at a terminal (else a script): the
+				 * summary is short first, without codes unless codes */
 	enum color_mode color;	/* the wizard */
 	bool bidi_terminal;	/* the wizard: the terminal reorders right-to-left text */
 };

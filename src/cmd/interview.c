@@ -81,7 +81,9 @@ static struct frontend_opts fe_opts(const struct cmd_ctx *x, const struct cmd_fr
 	return (struct frontend_opts){ .start = start, .contacts = c, .contacts_path = cpath,
 				       .langs = l, .second = second, .law = law,
 				       .charset = x->charset, .in = stdin, .out = x->out,
-				       .width = x->width, .color = o->color,
+				       .width = x->width, .codes = o->codes,
+				       .spoken = isatty(STDOUT_FILENO),
+				       .color = o->color,
 				       .bidi_terminal = o->bidi_terminal };
 }
 

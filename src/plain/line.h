@@ -75,8 +75,14 @@ void plain_wait_enter(struct plain *p);
 /* The review as the view has it. */
 void plain_review(struct plain *p);
 
-/* The summary, or why the answers cannot make one. */
+/* The summary, or why the answers cannot make one: for a person at the
+ * terminal (spoken) its short part, heard first, without codes unless
+ * --codes; for a script all of it. */
 void plain_summary(struct plain *p);
+
+/* The summary's details, when s asks for them (a person at the terminal
+ * typed "details"): true if it did. */
+bool plain_details(struct plain *p, const char *s);
 
 /* The referral contacts, or where to configure them. */
 void plain_referral(struct plain *p);

@@ -247,13 +247,15 @@ static int page_common(struct plain *p, const struct screen *sc, const char *s,
 	return G_ACTION;
 }
 
-/* A page: Enter goes on. */
+/* A page: Enter goes on; on the summary, "details" asks for the rest. */
 static enum got page_line(struct plain *p, const struct screen *sc, const char *s,
 			  struct session_action *a)
 {
 	int c = page_common(p, sc, s, a);
 	if (c >= 0)
 		return (enum got)c;
+	if (sc->type == SCR_SUMMARY && plain_details(p, s))
+		return G_AGAIN;
 	fprintf(p->out, "%s\n", _("Not understood: press Enter to continue."));
 	return G_AGAIN;
 }

@@ -207,18 +207,107 @@ void plain_review(struct plain *p)
 	fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
 }
 
+/* The sections a person hears first: the outcome, the age, the referral,
+ * what is still unclear and what to ask next. */
+static bool short_section(enum report_section s)
+{
+	return s == SEC_TITLE || s == SEC_OUTCOME || s == SEC_CHILD || s == SEC_REFERRAL ||
+	       s == SEC_UNCLEAR || s == SEC_ASK;
+}
+
+/* The length of a code at s ("consistent-adult", "tip-3a, en"): lowercase
+ * letters, digits, and the joins of ids; 0 when s holds no such code. */
+static size_t code_len(const char *s, const char *stops)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-.,_ ");
+	bool joined = false;
+	for (size_t i = 0; i < n; i++)
+		joined |= s[i] == '-' || s[i] == ',';
+	return joined && strchr(stops, s[n]) ? n : 0;
+}
+
+/* text without the codes a screen reader would read out letter by letter,
+ * or in the wrong language: " [consistent-adult]", " [tip-3a, fr]", and a
+ * leading "child-now: ". A new string. */
+static char *without_codes(const char *text)
+{
+	char *out = xmalloc(strlen(text) + 1), *o = out;
+	const char *s = text;
+	size_t lead = code_len(s, ":");
+	if (lead && strchr(s, ' ') > s + lead && s[lead] == ':' && s[lead + 1] == ' ')
+		s += lead + 2;
+	while (*s) {
+		size_t n = s[0] == ' ' && s[1] == '[' ? code_len(s + 2, "]") : 0;
+		if (n) {
+			s += n + 3;
+			continue;
+		}
+		*o++ = *s++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The summary's short part (details false) or the rest, for a person at
+ * the terminal: without codes unless --codes. */
+static void summary_part(struct plain *p, const struct report *r, bool details)
+{
+	struct report part = { 0 };
+	for (size_t i = 0; i < r->n; i++) {
+		const struct report_line *l = &r->v[i];
+		if (short_section(l->section) == details)
+			continue;
+		char *t = p->o->codes || l->quote ? xstrdup(l->text) : without_codes(l->text);
+		struct report_line *n = report_line_add(&part, l->section, l->indent, t);
+		n->quote = l->quote;
+		n->element = l->element;
+	}
+	report_print(p->out, &part, p->o->width);
+	report_free(&part);
+}
+
+/* The word that asks for the summary's details (and "details" in every
+ * language). */
+static bool asks_details(const char *s)
+{
+	return strcmp(s, "details") == 0 || strcmp(s, C_("line word", "details")) == 0;
+}
+
 void plain_summary(struct plain *p)
 {
 	struct report r;
 	const char *why;
 	if (view_summary(p->iv, p->o->law, &r, &why) < 0) {
-		fprintf(p->out, _("The answers contradict each other (%s): go back and correct them."), why);
-		fputc('\n', p->out);
+		char *t = xasprintf(_("The answers contradict each other (%s): go back and correct them."), why);
+		plain_wrap(p, "", t);
+		free(t);
 		return;
 	}
 	fputc('\n', p->out);
-	report_print(p->out, &r, p->o->width);
+	if (p->o->spoken) {
+		summary_part(p, &r, false);
+		char *t = xasprintf(_("Type %s for every answer behind it and the law it cites."),
+				    C_("line word", "details"));
+		plain_wrap(p, "", t);
+		free(t);
+	} else {
+		report_print(p->out, &r, p->o->width);
+	}
 	report_free(&r);
+}
+
+bool plain_details(struct plain *p, const char *s)
+{
+	if (!asks_details(s))
+		return false;
+	struct report r;
+	const char *why;
+	if (p->o->spoken && view_summary(p->iv, p->o->law, &r, &why) == 0) {	/* else shown */
+		summary_part(p, &r, true);
+		report_free(&r);
+	}
+	plain_wait_enter(p);
+	return true;
 }
 
 void plain_referral(struct plain *p)
