@@ -28,6 +28,7 @@ struct plain {
 	bool from_end;	/* back onto a checklist: its last item first */
 	bool next_due;	/* the last item answered: on, without another line */
 	bool begin_failed;	/* a new case could not be begun: ask before again */
+	bool noting;	/* a text screen's "+" alone: the next line is the note */
 	struct answer answer;	/* the action's answer, owned until the next */
 	char *note;	/* the action's note, owned until the next */
 };
@@ -42,6 +43,9 @@ void plain_not_saved(struct plain *p);
 
 /* text wrapped at the line mode's width, each line after indent. */
 void plain_wrap(struct plain *p, const char *indent, const char *text);
+
+/* A line made as printf makes it, wrapped at the line mode's width. */
+void plain_say(struct plain *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The words the line mode takes, from the one action table. */
 char *plain_words(const enum action *acts, size_t n);

@@ -1,5 +1,7 @@
 #include "plain/line.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +15,7 @@ void plain_message(struct plain *p, bool start)
 {
 	char *m = view_message(p->ss, start);
 	if (m)
-		fprintf(p->out, "%s\n", m);
+		plain_wrap(p, "", m);
 	free(m);
 }
 
@@ -39,6 +41,16 @@ void plain_wrap(struct plain *p, const char *indent, const char *text)
 	free(s);
 }
 
+void plain_say(struct plain *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *t = xvasprintf(fmt, ap);
+	va_end(ap);
+	plain_wrap(p, "", t);
+	free(t);
+}
+
 /* Bilingual: a deck text again in the respondent's language, tagged. */
 static void second_text(struct plain *p, const char *indent, const char *ctx, const char *text)
 {
@@ -57,14 +69,12 @@ void plain_lang_line(struct plain *p)
 	if (!p->o->langs || p->o->langs->n < 2)
 		return;
 	char *l = langs_label(p->o->langs, langs_current(p->o->langs));
-	fprintf(p->out, _("Language: %s. %s and a code changes it; %s alone lists them."), l,
+	plain_say(p, _("Language: %s. %s and a code changes it; %s alone lists them."), l,
 		action_line(ACT_LANG), action_line(ACT_LANG));
-	fputc('\n', p->out);
 	free(l);
 	if (p->o->second >= 0) {	/* a draft is said to be one wherever it is shown */
 		l = langs_label(p->o->langs, p->o->second);
-		fprintf(p->out, _("Respondent's language, shown under each question: %s."), l);
-		fputc('\n', p->out);
+		plain_say(p, _("Respondent's language, shown under each question: %s."), l);
 		free(l);
 	}
 }
@@ -85,8 +95,7 @@ void plain_help(struct plain *p, const struct screen *sc, const char *item_help)
 	}
 	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_NOTE, ACT_LANG, ACT_HELP };
 	char *k = plain_words(keys, 5);
-	fprintf(p->out, _("Keys: %s (+ and the text of a note, @ and a language code)."), k);
-	fputc('\n', p->out);
+	plain_say(p, _("Keys: %s (+ and the text of a note, @ and a language code)."), k);
 	free(k);
 }
 
@@ -96,20 +105,20 @@ static void show_current(struct plain *p, int slot)
 	if (a->kind == ANS_NONE)
 		return;
 	char *v = answer_format(p->dk, slot, a, false);
-	fprintf(p->out, _("(Answer so far: %s. Enter keeps it.)"), *v ? v : _("nothing chosen"));
-	fputc('\n', p->out);
+	plain_say(p, _("(Answer so far: %s. Enter keeps it.)"), *v ? v : _("nothing chosen"));
 	free(v);
 }
 
 void plain_ask_slot(struct plain *p, const struct screen *sc, int slot)
 {
+	(void)sc;	/* a number's range is in its prompt */
 	char *want = plain_prompt(p->dk, slot);
-	fprintf(p->out, _("Answer: %s"), want);
+	char *answer = xasprintf(_("Answer: %s"), want);
+	char *help = xasprintf(_(". %s help"), action_line(ACT_HELP));
+	plain_say(p, "%s%s", answer, help);
+	free(help);
+	free(answer);
 	free(want);
-	if (deck_slot_type(p->dk, slot) == SCR_NUMBER)
-		fprintf(p->out, _(" (%ld to %ld)"), sc->min, sc->max);
-	fprintf(p->out, _(". %s help"), action_line(ACT_HELP));
-	fputc('\n', p->out);
 	show_current(p, slot);
 }
 
@@ -118,10 +127,9 @@ void plain_ask_slot(struct plain *p, const struct screen *sc, int slot)
 void plain_not_understood(struct plain *p, int slot, const char *why)
 {
 	char *expected = why == answer_expected(p->dk, slot) ? plain_prompt(p->dk, slot) : xstrdup(why);
-	fprintf(p->out, _("Not understood: expected %s. Type %s for help."), expected,
-		action_line(ACT_HELP));
+	plain_say(p, _("Not understood: expected %s. Type %s for help."), expected,
+		  action_line(ACT_HELP));
 	free(expected);
-	fputc('\n', p->out);
 }
 
 void plain_show_choices(struct plain *p, const struct screen *sc)
@@ -145,8 +153,7 @@ void plain_ask_item(struct plain *p, const struct screen *sc, size_t i)
 	if (i < n) {
 		const struct item *d = it[i].item;
 		fputc('\n', p->out);
-		fprintf(p->out, _("Item %zu of %zu:"), i + 1, n);
-		fputc('\n', p->out);
+		plain_say(p, _("Item %zu of %zu:"), i + 1, n);
 		plain_wrap(p, "  ", it[i].label);
 		second_text(p, "  ", d->id, d->text);
 		plain_ask_slot(p, sc, d->slot);
@@ -158,8 +165,7 @@ void plain_wait_enter(struct plain *p)
 {
 	static const enum action keys[] = { ACT_BACK, ACT_STOP, ACT_HELP };
 	char *k = plain_words(keys, 3);
-	fprintf(p->out, _("Press Enter to continue (%s)."), k);
-	fputc('\n', p->out);
+	plain_say(p, _("Press Enter to continue (%s)."), k);
 	free(k);
 }
 
@@ -178,10 +184,16 @@ static void review_line(struct plain *p, int n, int slot)
 
 static void number_list(struct plain *p, const char *title, const size_t *v, size_t n)
 {
-	fprintf(p->out, "%s: ", title);
+	char *t = NULL;
+	size_t len = 0;
+	FILE *f = xmemstream(&t, &len);
+	fprintf(f, "%s: ", title);
 	for (size_t i = 0; i < n; i++)
-		fprintf(p->out, "%s%zu", i ? ", " : "", v[i]);
-	fprintf(p->out, "%s\n", n ? "" : _("none"));
+		fprintf(f, "%s%zu", i ? ", " : "", v[i]);
+	fputs(n ? "" : _("none"), f);
+	fclose(f);
+	plain_wrap(p, "", t);
+	free(t);
 }
 
 static void review_lists(struct plain *p, const struct view_review *rv)
@@ -189,7 +201,7 @@ static void review_lists(struct plain *p, const struct view_review *rv)
 	number_list(p, _("Not answered"), rv->unanswered, rv->nunanswered);
 	number_list(p, _("Declined"), rv->declined, rv->ndeclined);
 	if (rv->ndiscarded)
-		fprintf(p->out, "%s\n", _("Will be discarded (their screens are no longer on the path):"));
+		plain_wrap(p, "", _("Will be discarded (their screens are no longer on the path):"));
 	for (size_t i = 0; i < rv->ndiscarded; i++)
 		review_line(p, 0, rv->discarded[i]);
 }
@@ -204,7 +216,7 @@ void plain_review(struct plain *p)
 		review_line(p, (int)i + 1, rv.slots[i]);
 	review_lists(p, &rv);
 	view_review_free(&rv);
-	fprintf(p->out, "%s\n", _("Type a number to change that answer, or press Enter to go on to the summary."));
+	plain_wrap(p, "", _("Type a number to change that answer, or press Enter to go on to the summary."));
 }
 
 /* The sections a person hears first: the outcome, the age, the referral,
@@ -340,8 +352,7 @@ void plain_header(struct plain *p, const struct screen *sc)
 		free(s);
 	}
 	if (h.note) {
-		fprintf(p->out, _("(Note: %s)"), h.note);
-		fputc('\n', p->out);
+		plain_say(p, _("(Note: %s)"), h.note);
 	}
 }
 
