@@ -311,6 +311,17 @@ void tui_open(enum color_mode color)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Home and End as the common terminals send them, whatever TERM says
+	 * (tmux and screen send \e[1~ where xterm's terminfo has \eOH): an
+	 * unknown sequence would read as Esc, which goes back. */
+	static const struct { const char *seq; int key; } extra[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[H", KEY_HOME },
+		{ "\033[F", KEY_END }, { "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
 	set_escdelay(25);
 	timeout(200);	/* to notice signals while waiting for a key */
 	tui_theme(color);
