@@ -140,6 +140,7 @@ BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/
 bench: $(BENCH_BIN) tipscreen
 	@TIPSCREEN=./tipscreen BENCH_DIR=build/rel sh tests/bench/run.sh
 	@TIPSCREEN=./tipscreen sh tests/office/bench.sh
+	@TIPSCREEN=./tipscreen sh tests/bench/field.sh
 
 build/rel/bench-floor: tests/bench/floor.c
 	@mkdir -p $(dir $@)
