@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "app/view.h"
+#include "tui/wizard_int.h"
 
 static const struct screen *current(const struct wizard *w)
 {
@@ -215,20 +216,20 @@ static int run_text(struct wizard *w, struct session_action *a, char *text)
 	return run(w, a);
 }
 
-static int give(struct wizard *w, int slot, const struct answer *a)
+int wizard_give(struct wizard *w, int slot, const struct answer *a)
 {
 	struct session_action act = { .verb = DO_ANSWER, .slot = slot, .answer = a };
 	return run(w, &act);
 }
 
-static int give_word(struct wizard *w, int slot, enum ind_value v)
+int wizard_give_word(struct wizard *w, int slot, enum ind_value v)
 {
 	struct answer a = { .kind = ANS_WORD, .word = v };
-	return give(w, slot, &a);
+	return wizard_give(w, slot, &a);
 }
 
 /* Forward, giving a first (NULL: none) to the screen's slot. */
-static int go_next(struct wizard *w, const struct answer *a)
+int wizard_go_next(struct wizard *w, const struct answer *a)
 {
 	struct session_action act = { .verb = DO_NEXT, .slot = current(w)->slot, .answer = a };
 	return run(w, &act);
@@ -240,170 +241,6 @@ static int go(struct wizard *w, enum session_verb v)
 	return run(w, &act);
 }
 
-static enum ind_value word_of(enum action a)
-{
-	switch (a) {
-	case ACT_YES: return IV_YES;
-	case ACT_NO: return IV_NO;
-	case ACT_DONTKNOW: return IV_DONTKNOW;
-	case ACT_DECLINED: return IV_DECLINED;
-	case ACT_INTENDED: return IV_INTENDED;
-	default: return IV_ABSENT;
-	}
-}
-
-static int move_focus(struct wizard *w, int rows, int by)
-{
-	int f = w->focus + by;
-	if (f < 0 || f >= rows)
-		return 0;
-	w->focus = f;
-	w->focus_moved = true;
-	return W_REDRAW;
-}
-
-static int key_yesno(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	enum ind_value rows[5];
-	int n = yesno_rows(interview_deck(w->iv), sc->slot, rows);
-	enum ind_value v = word_of(k->action);
-	if (v != IV_ABSENT) {
-		for (int i = 0; i < n; i++)
-			if (rows[i] == v)
-				w->focus = i;
-		return give_word(w, sc->slot, v);
-	}
-	switch (k->action) {
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_TOGGLE: return give_word(w, sc->slot, rows[w->focus]);
-	case ACT_NEXT: {
-		/* Enter takes the row the arrows moved to when there is no answer yet. */
-		struct answer a = { .kind = ANS_WORD, .word = rows[w->focus] };
-		bool take = interview_get(w->iv, sc->slot)->kind == ANS_NONE && w->focus_moved;
-		return go_next(w, take ? &a : NULL);
-	}
-	default: return 0;
-	}
-}
-
-static int key_single(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	int n = (int)sc->nchoices;
-	struct answer a = { .kind = ANS_CHOICE };
-	switch (k->action) {
-	case ACT_CHOOSE:
-		if (k->number > n)
-			return 0;
-		w->focus = a.choice = k->number - 1;
-		return give(w, sc->slot, &a);
-	case ACT_DONTKNOW:
-	case ACT_DECLINED: return give_word(w, sc->slot, word_of(k->action));
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_TOGGLE:
-		a.choice = w->focus;
-		return give(w, sc->slot, &a);
-	case ACT_NEXT:
-		a.choice = w->focus;
-		return go_next(w, interview_get(w->iv, sc->slot)->kind == ANS_NONE && w->focus_moved
-				  ? &a : NULL);
-	default: return 0;
-	}
-}
-
-static int toggle_choice(struct wizard *w, const struct screen *sc, int c)
-{
-	const struct answer *cur = interview_get(w->iv, sc->slot);
-	struct answer a = { .kind = ANS_MULTI, .multi = cur->kind == ANS_MULTI ? cur->multi : 0 };
-	a.multi ^= 1u << c;
-	if (!a.multi)
-		a.kind = ANS_NONE;	/* nothing chosen is no answer, as in the line mode */
-	w->focus = c;
-	return give(w, sc->slot, &a);
-}
-
-static int key_multi(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	int n = (int)sc->nchoices;
-	switch (k->action) {
-	case ACT_CHOOSE: return k->number <= n ? toggle_choice(w, sc, k->number - 1) : 0;
-	case ACT_TOGGLE: return toggle_choice(w, sc, w->focus);
-	case ACT_DECLINED: return give_word(w, sc->slot, IV_DECLINED);
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT: return go_next(w, NULL);	/* nothing chosen stays unanswered */
-	default: return 0;
-	}
-}
-
-static int edit_key(struct wizard *w, const struct wizard_key *k, bool digits)
-{
-	switch (k->op) {
-	case EDIT_INSERT:
-		if (digits && (k->ch < '0' || k->ch > '9'))
-			return 0;
-		return edit_insert(&w->edit, k->ch) ? W_REDRAW : 0;
-	case EDIT_LEFT: edit_left(&w->edit); return W_REDRAW;
-	case EDIT_RIGHT: edit_right(&w->edit); return W_REDRAW;
-	case EDIT_HOME: edit_home(&w->edit); return W_REDRAW;
-	case EDIT_END: edit_end(&w->edit); return W_REDRAW;
-	case EDIT_BACKSPACE: return edit_backspace(&w->edit) ? W_REDRAW : 0;
-	case EDIT_DELETE: return edit_delete(&w->edit) ? W_REDRAW : 0;
-	default: return 0;
-	}
-}
-
-static int key_number(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	if (k->op != EDIT_NONE)
-		return edit_key(w, k, true);
-	if (k->action == ACT_DONTKNOW || k->action == ACT_DECLINED) {
-		edit_set(&w->edit, NULL);
-		return give_word(w, sc->slot, word_of(k->action));
-	}
-	if (k->action != ACT_NEXT)
-		return 0;
-	struct answer a = { .kind = ANS_NUMBER, .number = w->edit.len ? strtol(w->edit.buf, NULL, 10) : 0 };
-	return go_next(w, w->edit.len ? &a : NULL);
-}
-
-static int key_text(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	if (k->op != EDIT_NONE)
-		return edit_key(w, k, false);
-	if (k->action == ACT_DECLINED) {	/* a key that is not text (F3) */
-		edit_set(&w->edit, NULL);
-		return give_word(w, sc->slot, IV_DECLINED);
-	}
-	if (k->action != ACT_NEXT)
-		return 0;
-	if (!w->edit.len && interview_get(w->iv, sc->slot)->kind == ANS_WORD)
-		return go_next(w, NULL);	/* declined, kept as the line mode's Enter keeps it */
-	struct answer a = { 0 };	/* an emptied field takes the answer back */
-	if (w->edit.len) {
-		a.kind = ANS_TEXT;
-		a.text = text_sanitize(w->edit.buf);
-	}
-	int rc = go_next(w, &a);
-	answer_clear(&a);
-	return rc;
-}
-
-static int key_checklist(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	int n = (int)sc->nitems;
-	enum ind_value v = word_of(k->action);
-	if (v != IV_ABSENT)
-		return give_word(w, sc->items[w->focus].slot, v);	/* wizard_outcome moves on */
-	switch (k->action) {
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT: return go_next(w, NULL);
-	default: return 0;
-	}
-}
-
 static int key_review(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
 	(void)sc;
@@ -413,15 +250,15 @@ static int key_review(struct wizard *w, const struct screen *sc, const struct wi
 	view_review_free(&rv);
 	int page = w->page_rows > 1 ? w->page_rows - 1 : 1;
 	switch (k->action) {
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_PAGE_UP: return move_focus(w, n, w->focus > page ? -page : -w->focus);
-	case ACT_PAGE_DOWN: return move_focus(w, n, w->focus + page < n ? page : n - 1 - w->focus);
-	case ACT_FIRST: return move_focus(w, n, -w->focus);
-	case ACT_LAST: return move_focus(w, n, n - 1 - w->focus);
+	case ACT_UP: return wizard_move_focus(w, n, -1);
+	case ACT_DOWN: return wizard_move_focus(w, n, 1);
+	case ACT_PAGE_UP: return wizard_move_focus(w, n, w->focus > page ? -page : -w->focus);
+	case ACT_PAGE_DOWN: return wizard_move_focus(w, n, w->focus + page < n ? page : n - 1 - w->focus);
+	case ACT_FIRST: return wizard_move_focus(w, n, -w->focus);
+	case ACT_LAST: return wizard_move_focus(w, n, n - 1 - w->focus);
 	case ACT_NEXT: {
 		if (slot < 0)
-			return go_next(w, NULL);
+			return wizard_go_next(w, NULL);
 		struct session_action edit = { .verb = DO_EDIT,
 			.screen = interview_deck(w->iv)->slots[slot].screen };
 		w->review = interview_current(w->iv);
@@ -435,7 +272,7 @@ static int key_review(struct wizard *w, const struct screen *sc, const struct wi
 static int key_page(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
 	(void)sc;
-	return k->action == ACT_NEXT ? go_next(w, NULL) : scroll(w, k->action);
+	return k->action == ACT_NEXT ? wizard_go_next(w, NULL) : scroll(w, k->action);
 }
 
 static int close_note(struct wizard *w)
@@ -449,7 +286,7 @@ static int close_note(struct wizard *w)
 static int key_note(struct wizard *w, const struct wizard_key *k)
 {
 	if (k->op != EDIT_NONE)
-		return edit_key(w, k, false);
+		return wizard_edit_key(w, k, false);
 	if (k->action == ACT_NEXT) {
 		struct session_action note = { .verb = DO_NOTE };
 		return run_text(w, &note, text_sanitize(w->edit.buf ? w->edit.buf : ""));
@@ -490,7 +327,7 @@ static int back_to_review(struct wizard *w)
 			a.text = text_sanitize(w->edit.buf);
 		}
 		w->then_review = true;
-		int rc = give(w, sc->slot, &a);
+		int rc = wizard_give(w, sc->slot, &a);
 		answer_clear(&a);
 		return rc;
 	}
@@ -543,12 +380,12 @@ struct screen_keys {
 #define PAGE_KEYS { key_page, FIELD_NONE, NULL }
 static const struct screen_keys screen_keys[] = {
 	[SCR_NOTE] = PAGE_KEYS,
-	[SCR_YESNO] = { key_yesno, FIELD_NONE, enter_yesno },
-	[SCR_SINGLE] = { key_single, FIELD_NONE, enter_single },
-	[SCR_MULTI] = { key_multi, FIELD_NONE, NULL },
-	[SCR_NUMBER] = { key_number, FIELD_DIGITS, enter_number },
-	[SCR_TEXT] = { key_text, FIELD_TEXT, enter_text },
-	[SCR_CHECKLIST] = { key_checklist, FIELD_NONE, enter_checklist },
+	[SCR_YESNO] = { wizard_key_yesno, FIELD_NONE, enter_yesno },
+	[SCR_SINGLE] = { wizard_key_single, FIELD_NONE, enter_single },
+	[SCR_MULTI] = { wizard_key_multi, FIELD_NONE, NULL },
+	[SCR_NUMBER] = { wizard_key_number, FIELD_DIGITS, enter_number },
+	[SCR_TEXT] = { wizard_key_text, FIELD_TEXT, enter_text },
+	[SCR_CHECKLIST] = { wizard_key_checklist, FIELD_NONE, enter_checklist },
 	[SCR_REVIEW] = { key_review, FIELD_NONE, enter_review },
 	[SCR_SUMMARY] = PAGE_KEYS,
 	[SCR_REFERRAL] = PAGE_KEYS,
