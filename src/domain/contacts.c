@@ -74,10 +74,15 @@ size_t contacts_print(const struct contacts *c, enum contacts_for who, FILE *out
 		shown++;
 		for (int k = 0; fields[k]; k++) {
 			const struct field *f = stanza_get(s, fields[k]);
-			if (f && k == 0)
+			if (f && k == 0) {
 				fprintf(out, "  %s\n", f->value);
-			else if (f)
-				fprintf(out, "    %s: %s\n", C_("contact", labels[k]), f->value);
+			} else if (f) {
+				/* TRANSLATORS: a field and its value; French puts a space
+				 * before the colon. */
+				fprintf(out, "    ");
+				fprintf(out, C_("label", "%s: %s"), C_("contact", labels[k]), f->value);
+				fputc('\n', out);
+			}
 		}
 	}
 	return shown;

@@ -187,7 +187,7 @@ static void number_list(struct plain *p, const char *title, const size_t *v, siz
 	char *t = NULL;
 	size_t len = 0;
 	FILE *f = xmemstream(&t, &len);
-	fprintf(f, "%s: ", title);
+	fprintf(f, C_("label", "%s: %s"), title, "");
 	for (size_t i = 0; i < n; i++)
 		fprintf(f, "%s%zu", i ? ", " : "", v[i]);
 	fputs(n ? "" : _("none"), f);

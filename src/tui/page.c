@@ -173,15 +173,32 @@ static void body_text(struct builder *b, const struct screen *sc)
 	rows_hint(b, _("Type a few words, never names. Enter saves; an empty answer is left out."));
 }
 
+/* The width of a checklist's answer column: its longest short answer in
+ * the interface language ("ne sait pas" is 11), at least 10. */
+static int value_column(void)
+{
+	static const char *const words[] = { NC_("short", "yes"), NC_("short", "intended"),
+		NC_("short", "no"), NC_("short", "don't know"), NC_("short", "declined") };
+	int w = 10;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int k = text_width(C_("short", words[i]));
+		w = k > w ? k : w;
+	}
+	return w;
+}
+
 static void body_checklist(struct builder *b, const struct screen *sc)
 {
 	size_t n;
 	struct view_item *it = view_items(b->w->iv, &n);
+	int column = value_column();
 	for (size_t i = 0; i < n; i++) {
-		int pad = 10 - text_width(it[i].value);
+		int pad = column - text_width(it[i].value);
 		char *t = xasprintf("[%s%*s] ", it[i].value, pad > 0 ? pad : 0, "");
 		int r = rows_wrapped(b, t, it[i].label, it[i].answered ? S_CHOSEN : S_NORMAL);
-		second(b, "             ", it[i].item->id, it[i].item->text);
+		char *indent = xasprintf("%*s", column + 3, "");	/* under the item's text */
+		second(b, indent, it[i].item->id, it[i].item->text);
+		free(indent);
 		free(t);
 		rows_focus(b, r, *b->nrows, (int)i == b->w->focus);
 	}

@@ -16,7 +16,7 @@ static void number_list(struct builder *b, const char *title, const size_t *v, s
 	char *t = NULL;
 	size_t len = 0;
 	FILE *f = xmemstream(&t, &len);
-	fprintf(f, "%s: ", title);
+	fprintf(f, C_("label", "%s: %s"), title, "");
 	for (size_t i = 0; i < n; i++)
 		fprintf(f, "%s%zu", i ? ", " : "", v[i]);
 	fputs(n ? "" : _("none"), f);

@@ -427,12 +427,13 @@ static int pass_read(struct pass *ps, bool ascii, enum pass_result *res)
 	return OK;
 }
 
-/* Tries what was typed on the store: a message shows while Argon2id
- * works; keys typed meanwhile are dropped after a wrong try. */
+/* Tries what was typed on the store: "Checking the passphrase..." shows
+ * while Argon2id works. Keys typed meanwhile are kept: after a wrong try
+ * they are the next try (someone who knows the check is slow types on). */
 static enum tui_unlocked try_pass(struct pass *ps, const struct tui_unlock *u, bool set,
 				  bool ascii)
 {
-	snprintf(ps->msg, sizeof ps->msg, "%s", _("Opening the encrypted store..."));
+	snprintf(ps->msg, sizeof ps->msg, "%s", _("Checking the passphrase..."));
 	draw_pass(ps, ascii);
 	int rc = u->unlock(u->ctx, ps->buf, set);
 	ps->msg[0] = '\0';
@@ -440,7 +441,6 @@ static enum tui_unlocked try_pass(struct pass *ps, const struct tui_unlock *u, b
 		return TUI_UNLOCKED;
 	if (set)
 		return TUI_FAILED;
-	flushinp();
 	return pass_wrong(ps) ? TUI_PENDING : TUI_WRONG;
 }
 

@@ -114,6 +114,7 @@ static void enter_screen(struct wizard *w)
 	w->focus_moved = false;
 	w->scroll = 0;
 	w->noting = false;
+	w->back_warned = false;
 	edit_set(&w->edit, NULL);
 	enter_kind(w, sc);
 }
@@ -335,6 +336,34 @@ static int back_to_review(struct wizard *w)
 	return run(w, &edit);
 }
 
+/* Whether the field holds typing that is not the answer given: what Esc
+ * would drop. */
+static bool unconfirmed(const struct wizard *w)
+{
+	const struct screen *sc = current(w);
+	if (field_kind(sc->type) == FIELD_NONE)
+		return false;
+	const char *typed = w->edit.buf ? w->edit.buf : "";
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	char num[32];
+	if (a->kind == ANS_NUMBER)
+		snprintf(num, sizeof num, "%ld", a->number);
+	const char *given = a->kind == ANS_TEXT ? a->text : a->kind == ANS_NUMBER ? num : "";
+	return strcmp(typed, given) != 0;
+}
+
+/* Back: the first Esc on a field with unconfirmed typing says what it
+ * would drop and stays; the second goes back. */
+static int back(struct wizard *w)
+{
+	if (unconfirmed(w) && !w->back_warned) {
+		say(w, _("Not saved yet: Enter saves what you typed; Esc again goes back without it."));
+		w->back_warned = true;
+		return W_REDRAW;
+	}
+	return go(w, DO_BACK);
+}
+
 /* Keys every screen of the interview shares. Returns -1 if not one. */
 static int key_common(struct wizard *w, const struct wizard_key *k)
 {
@@ -363,7 +392,7 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 		edit_set(&w->edit, h.note);	/* the note so far, to change */
 		return W_REDRAW;
 	}
-	case ACT_BACK: return go(w, DO_BACK);
+	case ACT_BACK: return back(w);
 	default: return -1;
 	}
 }
@@ -490,6 +519,8 @@ int wizard_input(struct wizard *w, const struct wizard_key *k)
 	case W_INTERVIEW: break;
 	default: return W_END;
 	}
+	if (k->op != EDIT_NONE)
+		w->back_warned = false;	/* typed again: Esc asks again */
 	if (w->noting)
 		rc = key_note(w, k);
 	else if (k->op == EDIT_NONE && (rc = key_common(w, k)) >= 0)

@@ -70,6 +70,7 @@ struct wizard {
 	int review;		/* the review screen an edit from it goes back to, or -1 */
 	int edit_slot;		/* the answer chosen on the review: its row takes the focus */
 	bool then_review;	/* the pending answer given, back to the review */
+	bool back_warned;	/* Esc said once that it drops the text typed */
 	struct session_action pending;	/* W_ACTION: the action for the door */
 	struct answer pending_answer;	/* its answer, owned */
 	char *pending_text;	/* its note, owned */

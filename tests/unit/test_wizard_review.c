@@ -215,6 +215,37 @@ static void test_enter_after_an_edit_stops_where_a_later_answer_is_missing(void 
 	done(f);
 }
 
+static void typed(struct fixture *f, const char *s)
+{
+	for (; *s; s++) {
+		struct wizard_key k = { .op = EDIT_INSERT, .ch = (unsigned char)*s };
+		wizard_key(&f->w, &k);
+	}
+}
+
+static void test_esc_on_unconfirmed_text_asks_first(void **st)
+{
+	(void)st;
+	struct fixture *f = answered_at("purpose.open");
+	typed(f, " and more");
+	act(f, ACT_BACK);
+	assert_string_equal(at(f), "purpose.open");	/* stays, and says why */
+	assert_non_null(strstr(f->w.msg, "Esc again goes back without it"));
+	assert_non_null(strstr(f->w.edit.buf, "and more"));
+	act(f, ACT_BACK);
+	assert_string_not_equal(at(f), "purpose.open");	/* the second Esc goes */
+	done(f);
+}
+
+static void test_esc_on_a_field_as_given_goes_back_at_once(void **st)
+{
+	(void)st;
+	struct fixture *f = answered_at("purpose.open");	/* the field holds the answer */
+	act(f, ACT_BACK);
+	assert_string_not_equal(at(f), "purpose.open");
+	done(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -225,6 +256,8 @@ int main(void)
 		cmocka_unit_test(test_enter_on_a_review_row_opens_that_checklist_item),
 		cmocka_unit_test(test_enter_after_an_edit_goes_straight_back_when_later_answers_stand),
 		cmocka_unit_test(test_enter_after_an_edit_stops_where_a_later_answer_is_missing),
+		cmocka_unit_test(test_esc_on_unconfirmed_text_asks_first),
+		cmocka_unit_test(test_esc_on_a_field_as_given_goes_back_at_once),
 	};
 	return cmocka_run_group_tests_name("wizard_review", tests, bundled_setup, bundled_teardown);
 }
