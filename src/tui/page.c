@@ -165,9 +165,73 @@ static void body_number(struct builder *b, const struct screen *sc)
 	word_answer(b, interview_get(b->w->iv, sc->slot));
 }
 
+/* Where the lines of a wrapped field begin (byte offsets into text, the
+ * first 0): greedy, at the last space that lets a line fit in room
+ * columns, else where it is full. *n their number; a new array. */
+static size_t *field_breaks(const char *text, int room, size_t *n)
+{
+	size_t len = strlen(text), cap = 8, start = 0, space = 0;
+	size_t *v = xmalloc(cap * sizeof *v);
+	int width = 0;
+	*n = 0;
+	v[(*n)++] = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = text_decode(text + i, len - i, &cp);
+		k = k ? k : 1;
+		int cw = width_of(text + i, k);
+		if (width + cw > room && i > start) {
+			size_t at = space > start ? space : i;
+			if (*n == cap)
+				v = xrealloc(v, (cap *= 2) * sizeof *v);
+			v[(*n)++] = start = at;
+			width = width_of(text + start, i - start);
+			space = start;
+		}
+		width += cw;
+		i += k;
+		if (cp == ' ')
+			space = i;	/* a line may begin after it */
+	}
+	return v;
+}
+
+/* A text field wrapped over as many rows as it needs (a person's own
+ * account is long): the label on the first, the text under it, the
+ * hardware cursor where the edit's is. */
+static void field_wrapped(struct builder *b, const char *label)
+{
+	const struct edit *e = &b->w->edit;
+	const char *text = e->buf ? e->buf : "";
+	int lw = text_width(label), room = b->width - lw - 3;
+	if (room < 10)
+		room = 10;
+	size_t n, len = strlen(text);
+	size_t *at = field_breaks(text, room, &n);
+	int first = *b->nrows;
+	for (size_t i = 0; i < n; i++) {
+		size_t end = i + 1 < n ? at[i + 1] : len;
+		char *t = xasprintf("%*s%s%.*s%s", i ? lw : 0, i ? "" : label, i ? " " : "[",
+				    (int)(end - at[i]), text + at[i], i + 1 == n ? "]" : "");
+		struct row *r = rows_add(b, t, S_FOCUS);
+		if (!i)
+			rows_span(r, (struct span){ 0, strlen(label), S_NORMAL });
+		r->lead = !i;
+		free(t);
+		size_t next = i + 1 < n ? at[i + 1] : len + 1;
+		if (e->cur >= at[i] && e->cur < next) {
+			b->cursor_row = *b->nrows - 1;
+			b->cursor_col = 2 + lw + 1 + width_of(text + at[i], e->cur - at[i]);
+		}
+	}
+	b->focus_row = first;
+	b->focus_end = *b->nrows;
+	free(at);
+}
+
 static void body_text(struct builder *b, const struct screen *sc)
 {
-	field(b, _("Answer: "), "");
+	field_wrapped(b, _("Answer: "));
 	rows_blank(b);
 	word_answer(b, interview_get(b->w->iv, sc->slot));	/* declined (F3) */
 	rows_hint(b, _("Type a few words, never names. Enter saves; an empty answer is left out."));
