@@ -77,6 +77,20 @@ void view_header(const struct interview *iv, struct view_header *h)
 	h->says = NULL;
 }
 
+bool view_read_to_person(const struct deck *dk, int screen)
+{
+	const char *section = dk->s[screen].section;
+	if (!deck_section_setup(dk, section))
+		return true;
+	for (size_t i = 0; i < dk->n; i++) {
+		const char *q = dk->s[i].question;
+		if (strcmp(dk->s[i].section, section) == 0 && q &&
+		    (strstr(q, ": \"") || strstr(q, ": \u201c")))
+			return true;	/* it quotes what to read aloud ('Ask: "...') */
+	}
+	return false;
+}
+
 int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
 {
 	return answer_words(dk, slot, rows);

@@ -86,6 +86,14 @@ void view_header(const struct interview *iv, struct view_header *h);
 /* "Act — about 18 screens left" for h, translated: a new string. */
 char *view_progress(const struct view_header *h);
 
+/* Whether screen is read to the person, so that a bilingual interview
+ * shows it in the person's language too: every screen but those of the
+ * sections that set the interview up (`Setup: yes`) and quote nothing to
+ * read aloud (`Read this aloud: "...`, `Ask: "...`): the setup and the
+ * safety checks are the interviewer's; the consent, which quotes its
+ * script, is read. */
+bool view_read_to_person(const struct deck *dk, int screen);
+
 /* A training session (DESIGN §10): every screen is marked TRAINING and,
  * in solo practice, shows what the scenario's person says there (a
  * checklist: each item's words). training_view_init (train/training.h)

@@ -54,8 +54,9 @@ void plain_say(struct plain *p, const char *fmt, ...)
 /* Bilingual: a deck text again in the respondent's language, tagged. */
 static void second_text(struct plain *p, const char *indent, const char *ctx, const char *text)
 {
-	if (!p->o->langs || p->o->second < 0 || !text)
-		return;
+	if (!p->o->langs || p->o->second < 0 || !text ||
+	    !view_read_to_person(p->dk, interview_current(p->iv)))
+		return;	/* only on the screens read to the person */
 	const struct catalog *c = p->o->langs->v[p->o->second];
 	if (c == i18n_current())
 		return;

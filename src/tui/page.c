@@ -13,11 +13,13 @@
 #include "tui/pass.h"
 
 /* Bilingual: a deck text again in the respondent's language, under the
- * interviewer's, dimmed and tagged with the language. */
+ * interviewer's, dimmed and tagged with the language; only on the screens
+ * read to the person. */
 static void second(struct builder *b, const char *indent, const char *ctx, const char *text)
 {
 	const struct wizard *w = b->w;
-	if (!w->langs || w->second < 0 || w->langs->v[w->second] == i18n_current())
+	if (!w->langs || w->second < 0 || w->langs->v[w->second] == i18n_current() ||
+	    !view_read_to_person(interview_deck(w->iv), interview_current(w->iv)))
 		return;
 	const struct catalog *c = w->langs->v[w->second];
 	char *t = xasprintf("%s[%s] ", indent, catalog_lang(c));

@@ -372,9 +372,10 @@ end
 begin "--second shows the respondent's language under the interviewer's"
 IN=$E2E/plain/adult.in run 0 --plain --lang en --second fr $(store)
 has out "Who is doing this screening?"
-has out "[fr] Qui fait ce repérage ?"
+hasnt out "[fr] Qui fait ce repérage ?"	# the setup is the interviewer's
 has out "Respondent's language, shown under each question: Français (fr), draft: not"
-has out "      [fr] Policier ou policière"
+hasnt out "      [fr] Policier ou policière"
+has out "[fr] Acceptez-vous de continuer avec les questions ?"	# read to the person
 has out "Outcome: Consistent with trafficking in persons"
 end
 

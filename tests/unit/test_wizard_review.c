@@ -246,6 +246,16 @@ static void test_esc_on_a_field_as_given_goes_back_at_once(void **st)
 	done(f);
 }
 
+static void test_second_language_only_on_screens_read_to_the_person(void **st)
+{
+	(void)st;
+	assert_false(view_read_to_person(deck, deck_screen_find(deck, "setup.role")));
+	assert_false(view_read_to_person(deck, deck_screen_find(deck, "safety.private")));
+	assert_true(view_read_to_person(deck, deck_screen_find(deck, "consent.agree")));
+	assert_true(view_read_to_person(deck, deck_screen_find(deck, "act.open")));
+	assert_true(view_read_to_person(deck, deck_screen_find(deck, "means.checklist")));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_enter_after_an_edit_stops_where_a_later_answer_is_missing),
 		cmocka_unit_test(test_esc_on_unconfirmed_text_asks_first),
 		cmocka_unit_test(test_esc_on_a_field_as_given_goes_back_at_once),
+		cmocka_unit_test(test_second_language_only_on_screens_read_to_the_person),
 	};
 	return cmocka_run_group_tests_name("wizard_review", tests, bundled_setup, bundled_teardown);
 }
