@@ -9,6 +9,7 @@
 #include "base/xalloc.h"
 #include "domain/catalog.h"
 #include "app/view.h"
+#include "tui/legend.h"
 #include "tui/page_report.h"
 #include "tui/pass.h"
 
@@ -442,86 +443,6 @@ static void title(struct page *p, const struct wizard *w)
 	title_of(p, dk, start ? -1 : h.step, w->training != NULL);
 }
 
-/* A legend's item: a key and its word ("^X hide"). */
-static char *legend_item(const struct page *p, enum action a, bool text, enum view_place at)
-{
-	/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
-	return xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_key(a, text),
-			 C_("legend", view_action_word(at, a)));
-}
-
-/* Adds item to the legend s when it fits in width (taking it): true if so. */
-static bool legend_add(char **s, char *item, int width)
-{
-	bool fits = text_width(*s) + text_width(item) + 2 <= width;
-	if (fits) {
-		char *t = xasprintf("%s%s%s", *s, **s ? "  " : "", item);
-		free(*s);
-		*s = t;
-	}
-	free(item);
-	return fits;
-}
-
-/* The legend when every action up to the answer words fits with its word;
- * NULL when a terminal is too narrow for that. */
-static char *legend_wide(const struct page *p, const enum action *list, int n, bool text,
-			 enum view_place at)
-{
-	char *s = xstrdup("");
-	int needed = 0;	/* the actions that must show: up to the last answer word */
-	for (int i = 0; i < n; i++)
-		if (i < 4 || view_action_is_answer(list[i]) || list[i] == ACT_REVIEW)
-			needed = i + 1;
-	for (int i = 0; i < n; i++)
-		if (!legend_add(&s, legend_item(p, list[i], text, at), p->width) && i < needed) {
-			free(s);
-			return NULL;
-		}
-	return s;
-}
-
-/* The legend of a narrow terminal: the safety keys first, the answer keys
- * without their words ("y n d x"), then what else fits. */
-static char *legend_narrow(const struct page *p, const enum action *list, int n, bool text,
-			   enum view_place at)
-{
-	char *s = xstrdup(""), *answers = xstrdup("");
-	for (int i = 0; i < n; i++)
-		if (view_action_is_answer(list[i]) && !text) {
-			char *t = xasprintf("%s%s%s", answers, *answers ? " " : "", keys_key(list[i], text));
-			free(answers);
-			answers = t;
-		}
-	static const enum action first[] = { ACT_HIDE, ACT_STOP, ACT_REVIEW };
-	for (size_t k = 0; k < sizeof first / sizeof first[0]; k++)
-		for (int i = 0; i < n; i++)
-			if (list[i] == first[k])
-				legend_add(&s, legend_item(p, list[i], text, at), p->width);
-	if (*answers)
-		legend_add(&s, xstrdup(answers), p->width);
-	free(answers);
-	for (int i = 0; i < n; i++) {
-		bool done = list[i] == ACT_HIDE || list[i] == ACT_STOP || list[i] == ACT_REVIEW ||
-			    (view_action_is_answer(list[i]) && !text);
-		if (!done)
-			legend_add(&s, legend_item(p, list[i], text, at), p->width);
-	}
-	return s;
-}
-
-/* The legend line: the key and word of each action, as many as fit; in a
- * text field (text) the keys that work there. Hide and stop show at every
- * width: a narrow legend gives them the first places and shows the answer
- * keys without their words, so that they stay in sight too. */
-static void legend_of(struct page *p, const enum action *list, int n, bool text,
-		      enum view_place at)
-{
-	char *s = legend_wide(p, list, n, text, at);
-	p->legend.text = s ? s : legend_narrow(p, list, n, text, at);
-	p->legend.style = S_DIM;
-}
-
 /* The view's actions for where the wizard is. */
 static void legend(struct page *p, const struct wizard *w)
 {
@@ -530,7 +451,9 @@ static void legend(struct page *p, const struct wizard *w)
 			     : w->mode == W_HELP ? VIEW_HELP : w->noting ? VIEW_NOTE
 			     : w->review >= 0 ? VIEW_EDIT : VIEW_SCREEN;
 	int n = view_actions(w->iv, at, w->langs && w->langs->n > 1, list);
-	legend_of(p, list, n, wizard_field(w) == FIELD_TEXT, at);
+	struct legend_at la = { p->width, p->rtl };
+	p->legend.text = legend_text(&la, list, n, wizard_field(w) == FIELD_TEXT, at);
+	p->legend.style = S_DIM;
 }
 
 static void panel(struct builder *b)
@@ -697,7 +620,9 @@ void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int widt
 	p->msg.text = xstrdup(ps->msg);
 	p->msg.style = S_MSG;
 	static const enum action keys[] = { ACT_NEXT, ACT_QUIT, ACT_HIDE };
-	legend_of(p, keys, 3, true, VIEW_START);
+	struct legend_at la = { p->width, p->rtl };
+	p->legend.text = legend_text(&la, keys, 3, true, VIEW_START);
+	p->legend.style = S_DIM;
 	int scroll = 0, page_rows;
 	window(p, &scroll, &page_rows, &b, ascii);
 }
