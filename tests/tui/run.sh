@@ -420,12 +420,12 @@ legend_has 80x24 "^X hide" "^T stop" &&
 step Home "1. Who is doing this screening?" &&
 step PageDown "↑" && step PageUp "1. Who is doing this screening?" &&
 step End "Continue to the summary" && step Home "1. Who is doing" &&
-step Enter "Who is doing this screening?" &&
+step Enter "Border or immigration official" &&	# only on the question, not the review
 legend_has 80x24 "^R review" &&
 step Enter "1. Who is doing this screening?" &&
-step Down Enter "Where is this interview taking place?" &&
+step Down Enter "Border post, port or airport" &&
 step C-r "2. Where is this interview taking place?" &&
-at_40x12 step Home Enter "Who is doing" &&
+at_40x12 step Home Enter "^R review" &&	# the question's legend, not the review's
 at_40x12 legend_has 40x12 "^X hide" "^T stop" "^R review" &&
 step Enter "1. Who is doing this screening?" && step End "Continue to the summary" &&
 step Enter "SUMMARY OF THE SCREENING" && step Enter "Give the person the contacts" &&
