@@ -144,29 +144,32 @@ static int typed_choices(struct plain *p, int slot, const char *s, struct answer
 }
 
 /* What a slot's prompt asks for, given its answer words w: a new string. */
-static char *prompt_words(const char *w)
+static char *prompt_words(const struct screen *sc, const char *w)
 {
+	(void)sc;
 	return xstrdup(w);
 }
 
-/* A number's prompt is plain_prompt's: it says the range. */
-static char *prompt_number(const char *w)
+static char *prompt_number(const struct screen *sc, const char *w)
 {
-	return xstrdup(w);
+	return xasprintf(_("a number from %ld to %ld, %s"), sc->min, sc->max, w);
 }
 
-static char *prompt_single(const char *w)
+static char *prompt_single(const struct screen *sc, const char *w)
 {
+	(void)sc;
 	return xasprintf(_("the number of a choice, %s"), w);
 }
 
-static char *prompt_multi(const char *w)
+static char *prompt_multi(const struct screen *sc, const char *w)
 {
+	(void)sc;
 	return xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w);
 }
 
-static char *prompt_text(const char *w)
+static char *prompt_text(const struct screen *sc, const char *w)
 {
+	(void)sc;
 	return xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w);
 }
 
@@ -175,7 +178,7 @@ static char *prompt_text(const char *w)
  * it makes of a typed line. One row per type, indexed as the engine's
  * table (answer.h: screen_kind); a type that takes no answer has none. */
 static const struct {
-	char *(*prompt)(const char *words);
+	char *(*prompt)(const struct screen *sc, const char *words);
 	int (*typed)(struct plain *p, int slot, const char *s, struct answer *a, const char **why);
 } forms[] = {
 	[SCR_NOTE] = { NULL, NULL },
@@ -197,10 +200,7 @@ char *plain_prompt(const struct deck *dk, int slot)
 {
 	enum action acts[5];
 	char *w = plain_words(acts, (size_t)view_answers(dk, slot, acts));
-	const struct screen *sc = &dk->s[dk->slots[slot].screen];
-	char *s = deck_slot_type(dk, slot) == SCR_NUMBER
-		? xasprintf(_("a number from %ld to %ld, %s"), sc->min, sc->max, w)
-		: forms[deck_slot_type(dk, slot)].prompt(w);
+	char *s = forms[deck_slot_type(dk, slot)].prompt(&dk->s[dk->slots[slot].screen], w);
 	free(w);
 	return s;
 }
@@ -408,11 +408,9 @@ static void start_menu(struct plain *p, const struct view_start *v)
 		fprintf(p->out, "%s\n", _("Unfinished interviews:"));
 	for (size_t i = 0; i < v->n; i++) {
 		char *what = view_resume_text(p->dk, &v->cases[i]);
-		char *t = xasprintf("%zu. ", i + 1);
-		char *line = xasprintf("%s%s", t, what);
+		char *line = xasprintf("%zu. %s", i + 1, what);
 		plain_wrap(p, "  ", line);
 		free(line);
-		free(t);
 		free(what);
 	}
 	plain_wrap(p, "", v->n ? _("Type its number to resume one, or press Enter for a new interview.")
