@@ -41,7 +41,7 @@ struct view_resume {
 	int role, place;	/* the setup's choices (role, place), or -1 */
 };
 
-/* What a start screen says of a case to resume, translated: "e89f…: Act,
+/* What a start screen says of a case to resume, translated: "e89f…: Act —
  * about 14 screens left; Police officer, Office or interview room; last
  * change 2026-12-07 01:41". A new string. */
 char *view_resume_text(const struct deck *dk, const struct view_resume *r);
