@@ -51,7 +51,7 @@ LAW      := $(sort $(wildcard screens/law/*.txt))
 
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := $(filter-out src/tui/tui.c,$(sort $(wildcard src/tui/*.c))) $(sort $(wildcard src/plain/*.c))
-UNIT_TUI := edit wizard bidi door
+UNIT_TUI := edit wizard wizard_review bidi door
 # Every other tests/unit/test_NAME.c links the engine alone (test_screens adds
 # curses, test_office_db the office store: tests/office/office.mk).
 UNIT     := $(filter-out $(UNIT_TUI) screens,$(patsubst tests/unit/test_%.c,%,$(sort $(wildcard tests/unit/test_*.c))))
@@ -142,6 +142,7 @@ BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/
 bench: $(BENCH_BIN) tipscreen
 	@TIPSCREEN=./tipscreen BENCH_DIR=build/rel sh tests/bench/run.sh
 	@TIPSCREEN=./tipscreen sh tests/office/bench.sh
+	@TIPSCREEN=./tipscreen sh tests/bench/field.sh
 
 build/rel/bench-floor: tests/bench/floor.c
 	@mkdir -p $(dir $@)

@@ -69,6 +69,7 @@ for script in tests/lint/run.sh \
 	tests/e2e/situations.sh \
 	tests/e2e/profiles.sh \
 	tests/e2e/export.sh \
+	tests/e2e/plain.sh \
 	tests/e2e/install.sh \
 	tests/e2e/bundle.sh \
 	tests/e2e/keys.sh \

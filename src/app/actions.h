@@ -26,6 +26,9 @@
 	X(TOGGLE, N_("choose or unchoose the focused choice"), NULL, NULL) \
 	X(PAGE_UP, N_("scroll up a page"), NULL, NULL) \
 	X(PAGE_DOWN, N_("scroll down a page"), NULL, NULL) \
+	X(FIRST, N_("the first row of the review (elsewhere: the top)"), NULL, NULL) \
+	X(LAST, N_("the last row of the review (elsewhere: the end)"), NULL, NULL) \
+	X(REVIEW, N_("back to the review, after changing an answer from it"), NC_("legend", "review"), NULL) \
 	X(HELP, N_("this help: all keys, and help for the screen"), NC_("legend", "keys"), "?") \
 	X(PANEL, N_("show or hide the interviewer's help and why we ask"), NC_("legend", "help"), NULL) \
 	X(NOTE, N_("write a note on this screen"), NC_("legend", "note"), "+") \
@@ -45,9 +48,11 @@ const char *action_help(enum action a);
 /* Its word in the legend and in lists of keys (context "legend"; English:
  * pass it to C_("legend", ...)), or NULL. */
 const char *action_word(enum action a);
-/* What the line mode takes for it, or NULL. */
+/* What the line mode takes for it, or NULL; yes in the interface
+ * language's own letter where it has one (o for oui, s for sí). */
 const char *action_line(enum action a);
-/* The action the line mode's word s stands for, or ACT_NONE. */
+/* The action the line mode's word s stands for, or ACT_NONE ("y" is yes
+ * in every language). */
 enum action action_of_line(const char *s);
 
 /* "y yes, n no, d don't know, x declined": each action's key (key(a), a

@@ -28,7 +28,8 @@ enum color_mode { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS };
 struct frontend_opts {
 	const struct view_start *start;	/* the start screen's offers */
 	const struct contacts *contacts;	/* may be NULL */
-	const char *contacts_path;	/* for the "none configured" hint */
+	const char *contacts_path;	/* where they go, for the start screen's hint */
+	const char *contacts_example;	/* the bundled example, for the same hint; may be NULL */
 	const struct langs *langs;	/* the languages to switch among; may be NULL */
 	int second;	/* bilingual: index in langs of the respondent's language, or -1 */
 	const struct profile *law;	/* --law: the summary adds it; may be NULL */
@@ -36,6 +37,9 @@ struct frontend_opts {
 	const char *charset;	/* the terminal's (typed text; the wizard shows ASCII unless UTF-8) */
 	FILE *in, *out;		/* the line mode's input and output */
 	int width;		/* the line mode: columns to wrap prose to */
+	bool codes;		/* the line mode: the summary keeps its codes ([consistent-adult]) */
+	bool spoken;		/* the line mode: a person at a terminal (else a script): the
+				 * summary is short first, without codes unless codes */
 	enum color_mode color;	/* the wizard */
 	bool bidi_terminal;	/* the wizard: the terminal reorders right-to-left text */
 };

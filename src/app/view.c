@@ -10,20 +10,85 @@
 #include "domain/catalog.h"
 #include "domain/contacts.h"
 #include "domain/national.h"
+#include "store/record.h"
 #include "store/store.h"
+
+/* The screens on the longest way from screen s to the end, s excluded,
+ * memoised in len (-1: not yet known). The deck has no cycles (lint). A
+ * later screen's way is part of an earlier one's, so the count never grows
+ * as the interview goes forward, whatever the answers. */
+static size_t longest(const struct deck *dk, int s, long *len)
+{
+	if (len[s] >= 0)
+		return (size_t)len[s];
+	len[s] = 0;	/* a cycle, were there one, ends here */
+	size_t best = 0;
+	const struct screen *sc = &dk->s[s];
+	for (size_t j = 0; j < sc->nnext; j++)
+		if (sc->next[j].to != DECK_END) {
+			size_t k = 1 + longest(dk, sc->next[j].to, len);
+			best = k > best ? k : best;
+		}
+	len[s] = (long)best;
+	return best;
+}
+
+/* The furthest step of the path up to pos: the progress only goes forward
+ * (the age, asked after the act, stays under the act's step). -1 where the
+ * screen shows no progress (the stop screen). */
+static int furthest_step(const struct deck *dk, const int *path, size_t pos)
+{
+	if (deck_section_step(dk, dk->s[path[pos]].section) < 0)
+		return -1;
+	int step = -1;
+	for (size_t i = 0; i <= pos; i++) {
+		int k = deck_section_step(dk, dk->s[path[i]].section);
+		step = k > step ? k : step;
+	}
+	return step;
+}
+
+char *view_progress(const struct view_header *h)
+{
+	if (h->left == 0)
+		return xasprintf(_("%s — the last screen"), h->section);
+	if (h->left == 1)
+		return xasprintf(_("%s — one more screen"), h->section);
+	return xasprintf(_("%s — about %zu screens left"), h->section, h->left);
+}
 
 void view_header(const struct interview *iv, struct view_header *h)
 {
 	const struct deck *dk = interview_deck(iv);
 	int cur = interview_current(iv);
 	const struct screen *sc = &dk->s[cur];
-	interview_path(iv, &h->n, &h->pos);
+	const int *path = interview_path(iv, &h->n, &h->pos);
+	h->step = furthest_step(dk, path, h->pos);
+	long *len = xmalloc(dk->n * sizeof *len);
+	for (size_t i = 0; i < dk->n; i++)
+		len[i] = -1;
+	h->left = longest(dk, cur, len);
+	free(len);
 	h->pos++;
 	h->section = _(deck_section_title(dk, sc->section));
 	h->question = sc->question ? D_(sc->id, sc->question) : NULL;
 	h->note = interview_note(iv, cur);
 	h->training = false;
 	h->says = NULL;
+}
+
+bool view_read_to_person(const struct deck *dk, int screen)
+{
+	const char *section = dk->s[screen].section;
+	if (!deck_section_setup(dk, section))
+		return true;
+	for (size_t i = 0; i < dk->n; i++) {
+		const char *q = dk->s[i].question;
+		if (strcmp(dk->s[i].section, section) == 0 && q &&
+		    (strstr(q, ": \"") || strstr(q, ": \u201c")))
+			return true;	/* it quotes what to read aloud ('Ask: "...') */
+	}
+	return false;
 }
 
 int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
@@ -143,24 +208,70 @@ char *view_outcome(const struct session *s, const struct session_action *a,
 int view_actions(const struct interview *iv, enum view_place at, bool langs,
 		 enum action out[VIEW_ACTIONS_MAX])
 {
-	static const enum action words[] = { ACT_YES, ACT_NO, ACT_DONTKNOW, ACT_DECLINED };
-	enum screen_type t = interview_deck(iv)->s[interview_current(iv)].type;
+	const struct deck *dk = interview_deck(iv);
+	const struct screen *sc = &dk->s[interview_current(iv)];
+	bool screen = at == VIEW_SCREEN || at == VIEW_EDIT;
 	int n = 0;
 	out[n++] = ACT_NEXT;
 	out[n++] = ACT_BACK;
 	out[n++] = ACT_HIDE;
-	out[n++] = ACT_HELP;
-	if (at == VIEW_SCREEN && (t == SCR_YESNO || t == SCR_CHECKLIST))
-		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-			out[n++] = words[i];
-	if (at == VIEW_SCREEN && t == SCR_TEXT)
-		out[n++] = ACT_DECLINED;
-	out[n++] = ACT_PANEL;
-	if (at == VIEW_SCREEN || at == VIEW_NOTE)
+	if (screen || at == VIEW_NOTE)
 		out[n++] = ACT_STOP;
+	if (at == VIEW_NOTE)
+		return n;
+	if (at == VIEW_EDIT)
+		out[n++] = ACT_REVIEW;
+	if (screen && (sc->type == SCR_YESNO || (sc->type == SCR_CHECKLIST && sc->nitems))) {
+		enum action words[5];
+		int k = view_answers(dk, sc->type == SCR_YESNO ? sc->slot : sc->items[0].slot, words);
+		for (int i = 0; i < k; i++)
+			out[n++] = words[i];
+	}
+	if (screen && sc->type == SCR_TEXT)
+		out[n++] = ACT_DECLINED;
+	out[n++] = ACT_HELP;
+	out[n++] = ACT_PANEL;
 	if (langs)
 		out[n++] = ACT_LANG;
 	return n;
+}
+
+const char *view_action_word(enum view_place at, enum action a)
+{
+	if (at == VIEW_NOTE && a == ACT_NEXT)
+		return NC_("legend", "save note");
+	if (at == VIEW_NOTE && a == ACT_BACK)
+		return NC_("legend", "cancel");
+	if (at == VIEW_START && a == ACT_BACK)
+		return NC_("legend", "quit");
+	return action_word(a);
+}
+
+bool view_action_is_answer(enum action a)
+{
+	return a == ACT_YES || a == ACT_NO || a == ACT_DONTKNOW || a == ACT_DECLINED ||
+	       a == ACT_INTENDED;
+}
+
+int view_review_return(const struct session *s)
+{
+	const struct interview *iv = session_interview(s);
+	const struct deck *dk = interview_deck(iv);
+	size_t np, pos;
+	const int *path = interview_path(iv, &np, &pos);
+	for (size_t i = pos; i < np; i++) {
+		const struct screen *sc = &dk->s[path[i]];
+		if (sc->type == SCR_REVIEW)
+			return path[i];
+		if (sc->slot >= 0 && session_needs_answer(s, sc->slot) &&
+		    interview_get(iv, sc->slot)->kind == ANS_NONE)
+			return -1;
+		for (size_t j = 0; j < sc->nitems; j++)
+			if (session_needs_answer(s, sc->items[j].slot) &&
+			    interview_get(iv, sc->items[j].slot)->kind == ANS_NONE)
+				return -1;
+	}
+	return -1;
 }
 
 void view_review(const struct interview *iv, struct view_review *r)
@@ -219,19 +330,45 @@ int view_summary(const struct interview *iv, const struct profile *law, struct r
 	return 0;
 }
 
-size_t view_contacts(const struct contacts *c, struct report *r)
+int view_stopped_at(const struct interview *iv)
+{
+	const struct deck *dk = interview_deck(iv);
+	size_t n;
+	const int *path = interview_path(iv, &n, NULL);
+	for (size_t i = 1; i < n; i++)
+		if (path[i] == dk->stop)
+			return path[i - 1];
+	return -1;
+}
+
+size_t view_contacts(const struct contacts *c, const struct interview *iv, struct report *r)
 {
 	memset(r, 0, sizeof *r);
-	if (!c || !c->file.n)
-		return 0;
+	struct assess_input in;
+	interview_inputs(iv, &in);
+	enum child_status now = assess_minor_now(&in);
+	enum contacts_for who = now == CHILD_YES || now == CHILD_PRESUMED ? CONTACTS_CHILD
+				: now == CHILD_NO ? CONTACTS_ADULT : CONTACTS_ANYONE;
 	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	contacts_print(c, f);
+	size_t len = 0, n = 0;
+	FILE *f = xmemstream(&buf, &len);
+	if (c)
+		n = contacts_print(c, who, f);
 	fclose(f);
-	report_add_text(r, SEC_TITLE, buf);
+	report_add_text(r, SEC_TITLE, n ? buf : _("Ask your supervisor for the local hotline and child-protection numbers, and give them to the person when it is safe."));
 	free(buf);
-	return r->n;
+	return n;
+}
+
+char *view_contacts_missing(const struct contacts *c, const char *path, const char *example)
+{
+	if (c && c->file.n)
+		return NULL;
+	if (path && example)
+		return xasprintf(_("No referral contacts on this laptop yet: copy %s to %s and put your local services in it. Until then the referral screen says to ask your supervisor."), example, path);
+	if (path)
+		return xasprintf(_("No referral contacts on this laptop yet: put your local services in %s. Until then the referral screen says to ask your supervisor."), path);
+	return xstrdup(_("No referral contacts on this laptop yet: the referral screen says to ask your supervisor."));
 }
 
 /* ---- training ------------------------------------------------------------ */
@@ -255,6 +392,62 @@ static bool resumable(const struct store_case *c, const struct deck *dk)
 	       (!*c->deck || strcmp(c->deck, dk->identity) == 0);
 }
 
+/* The index of the choice of setup slot id in iv, or -1. */
+static int setup_choice(const struct interview *iv, const char *id)
+{
+	int slot = deck_slot_find(interview_deck(iv), id);
+	const struct answer *a = slot >= 0 ? interview_get(iv, slot) : NULL;
+	return a && a->kind == ANS_CHOICE ? a->choice : -1;
+}
+
+/* Where case r->id stopped and how it was set up, from its records. */
+static void resume_where(struct store *st, const struct deck *dk, struct view_resume *r)
+{
+	struct records recs;
+	char err[256];
+	r->screen = r->role = r->place = -1;
+	if (records_load(st, r->id, &recs, err, sizeof err) < 0)
+		return;
+	struct interview *iv = interview_new(dk);
+	if (session_replay(iv, r->id, &recs) == 0) {
+		struct view_header h;
+		view_header(iv, &h);
+		r->screen = interview_current(iv);
+		r->left = h.left;
+		r->role = setup_choice(iv, "setup.role");
+		r->place = setup_choice(iv, "setup.place");
+	}
+	interview_free(iv);
+	records_free(&recs);
+}
+
+/* The label of choice c of the screen of setup slot id, or NULL. */
+static const char *setup_label(const struct deck *dk, const char *id, int c)
+{
+	int slot = deck_slot_find(dk, id);
+	if (slot < 0 || c < 0)
+		return NULL;
+	const struct screen *sc = &dk->s[dk->slots[slot].screen];
+	return (size_t)c < sc->nchoices ? D_(sc->id, sc->choices[c].label) : NULL;
+}
+
+char *view_resume_text(const struct deck *dk, const struct view_resume *r)
+{
+	if (r->screen < 0)
+		return xasprintf(_("%s, last change %s"), r->id, r->when);
+	struct view_header h = { .section = _(deck_section_title(dk, dk->s[r->screen].section)),
+				 .left = r->left };
+	char *where = view_progress(&h);
+	const char *role = setup_label(dk, "setup.role", r->role);
+	const char *place = setup_label(dk, "setup.place", r->place);
+	char *setup = role && place ? xasprintf("; %s, %s", role, place)
+		      : role || place ? xasprintf("; %s", role ? role : place) : xstrdup("");
+	char *t = xasprintf(_("%s: %s%s; last change %s"), r->id, where, setup, r->when);
+	free(setup);
+	free(where);
+	return t;
+}
+
 int view_start(struct view_start *v, struct store *st, const struct deck *dk, char *err,
 	       size_t errlen)
 {
@@ -275,6 +468,7 @@ int view_start(struct view_start *v, struct store *st, const struct deck *dk, ch
 		if (!localtime_r(&all[i].updated, &tm) ||
 		    !strftime(r->when, sizeof r->when, "%Y-%m-%d %H:%M", &tm))
 			snprintf(r->when, sizeof r->when, "?");
+		resume_where(st, dk, r);
 	}
 	free(all);
 	return 0;

@@ -36,7 +36,15 @@ enum { VIEW_RESUME_MAX = 9 };
 struct view_resume {
 	char id[STORE_ID_LEN + 1];
 	char when[32];		/* its last change, local time: "2026-12-07 03:22" */
+	int screen;		/* where it stopped, or -1 when it cannot be read */
+	size_t left;		/* about how many screens are left from there */
+	int role, place;	/* the setup's choices (role, place), or -1 */
 };
+
+/* What a start screen says of a case to resume, translated: "e89f…: Act —
+ * about 14 screens left; Police officer, Office or interview room; last
+ * change 2026-12-07 01:41". A new string. */
+char *view_resume_text(const struct deck *dk, const struct view_resume *r);
 
 struct view_start {
 	struct view_resume *cases;	/* newest first, at most VIEW_RESUME_MAX; owned */
@@ -63,6 +71,10 @@ char *view_start_refused(const struct view_start *v);
 struct view_header {
 	const char *section;	/* the section's title, translated */
 	size_t pos, n;		/* screen pos (1-based) of the n on the path */
+	size_t left;		/* about how many screens follow: the longest way on
+				 * through the deck, which never grows going forward */
+	int step;		/* the progress's step (deck->steps): the furthest of the
+				 * path so far, so that it only goes forward; -1: none shown */
 	const char *question;	/* translated, or NULL */
 	const char *note;	/* the interviewer's note on the screen, or NULL */
 	bool training;		/* a training session: mark the screen TRAINING */
@@ -70,6 +82,17 @@ struct view_header {
 };
 
 void view_header(const struct interview *iv, struct view_header *h);
+
+/* "Act — about 18 screens left" for h, translated: a new string. */
+char *view_progress(const struct view_header *h);
+
+/* Whether screen is read to the person, so that a bilingual interview
+ * shows it in the person's language too: every screen but those of the
+ * sections that set the interview up (`Setup: yes`) and quote nothing to
+ * read aloud (`Read this aloud: "...`, `Ask: "...`): the setup and the
+ * safety checks are the interviewer's; the consent, which quotes its
+ * script, is read. */
+bool view_read_to_person(const struct deck *dk, int screen);
 
 /* A training session (DESIGN §10): every screen is marked TRAINING and,
  * in solo practice, shows what the scenario's person says there (a
@@ -143,17 +166,35 @@ enum view_place {
 	VIEW_START,	/* the start screen, or its help */
 	VIEW_HELP,	/* the help screen of an interview screen */
 	VIEW_SCREEN,	/* an interview screen */
+	VIEW_EDIT,	/* an interview screen reached from the review: the way back too */
 	VIEW_NOTE,	/* typing a note on it */
 };
 enum { VIEW_ACTIONS_MAX = 16 };
 
 /* The actions of a legend, the most needed first (a narrow one shows only
- * the start): going on and back, hiding, the keys, the answer words the
- * screen takes without a field to type them in (yes-no and checklist), or
- * declined on a text screen, the help panel, stop in an interview, and the
- * language when there is more than one (langs). Returns how many. */
+ * the start): going on and back, then the safety keys (hide, and stop in
+ * an interview), which every legend keeps at every width, the way back to
+ * the review, the answer words the screen takes without a field to type
+ * them in (yes-no and checklist), or declined on a text screen, the keys,
+ * the help panel, and the language when there is more than one (langs).
+ * Returns how many. */
 int view_actions(const struct interview *iv, enum view_place at, bool langs,
 		 enum action out[VIEW_ACTIONS_MAX]);
+
+/* An action's word in a legend at a place (English, context "legend"):
+ * what Enter and Esc do while a note is typed ("save note", "cancel"),
+ * that Esc quits on the start screen; elsewhere action_word. */
+const char *view_action_word(enum view_place at, enum action a);
+
+/* The answer words among a legend's actions: on a narrow terminal they are
+ * shown by their keys alone. */
+bool view_action_is_answer(enum action a);
+
+/* The review screen, when the interview can go straight back to it from
+ * the current screen: it is on the path from here on, and every screen
+ * before it from here that needs an answer has one (the later answers
+ * still stand); else -1. */
+int view_review_return(const struct session *s);
 
 struct view_review {
 	int *slots;		/* the answer slots on the path, in order: row i + 1 */
@@ -167,11 +208,25 @@ struct view_review {
 void view_review(const struct interview *iv, struct view_review *r);
 void view_review_free(struct view_review *r);
 
+/* Where a finished interview stopped: the screen before the stop screen
+ * on its path (the stop key's screen, or the safety question that stopped
+ * it), or -1 when its path does not go through the stop screen. */
+int view_stopped_at(const struct interview *iv);
+
 struct contacts;
-/* The referral screen's contacts (contacts_print's lines) as lines of a
- * report, to draw as the summary's are: 0 when none are configured (r is
- * then empty). */
-size_t view_contacts(const struct contacts *c, struct report *r);
+/* The referral screen's contacts (contacts_print's lines) for the person
+ * of iv (by the age now: a child's, an adult's, or all when it is not
+ * known) as lines of a report, to draw as the summary's are. When there
+ * are none, one sentence that can be said in front of the person (never
+ * a file's name): ask the supervisor for the numbers. Returns how many
+ * contacts. */
+size_t view_contacts(const struct contacts *c, const struct interview *iv, struct report *r);
+
+/* The start screen's line while this laptop has no contacts (c NULL or
+ * empty): where they go (path, may be NULL) and the example to start from
+ * (example, may be NULL), for the interviewer before an interview; NULL
+ * when there are contacts. A new string. */
+char *view_contacts_missing(const struct contacts *c, const char *path, const char *example);
 
 struct profile;
 /* The summary of the answers on the path, followed by the assessment under

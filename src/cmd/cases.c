@@ -78,8 +78,9 @@ static void sent_note(const struct records *r, char *buf, size_t n)
  * "other deck" (and the outcome it had) when this deck cannot replay it;
  * "damaged" only when it fails the integrity check. Then sent_note. */
 static void outcome_of(struct store *st, const struct deck *dk, const struct store_case *c,
-		       char *buf, size_t n)
+		       char *buf, size_t n, char *stopped, size_t nstopped)
 {
+	*stopped = '\0';
 	struct records r;
 	char err[256];
 	if (strcmp(c->status, "damaged") == 0 || records_load(st, c->id, &r, err, sizeof err) < 0) {
@@ -90,9 +91,11 @@ static void outcome_of(struct store *st, const struct deck *dk, const struct sto
 	struct assessment a;
 	const char *why, *had = recorded_outcome(&r);
 	if (!other_deck(c, dk) && session_replay(iv, c->id, &r) == 0 &&
-	    interview_assess(iv, &a, &why) == 0)
+	    interview_assess(iv, &a, &why) == 0) {
 		snprintf(buf, n, "%s", assess_outcome_name(a.outcome));
-	else {
+		if (view_stopped_at(iv) >= 0)
+			snprintf(stopped, nstopped, "%s", dk->s[view_stopped_at(iv)].id);
+	} else {
 		char *clean = text_sanitize(had ? had : "");
 		snprintf(buf, n, "other deck%s%.60s", *clean ? ": " : "", clean);
 		free(clean);
@@ -126,13 +129,19 @@ int cmd_cases(const struct cmd_ctx *ctx, const struct cmd_store_opts *o)
 	}
 	/* Every field is the store's own: hex ids, dates, fixed words. */
 	for (size_t i = 0; c && i < n; i++) {
-		char a[32] = "-", b[32] = "-", out[128];
+		char a[32] = "-", b[32] = "-", out[128], stopped[64];
 		if (strcmp(c[i].status, "damaged") != 0) {
 			when(a, sizeof a, c[i].created);
 			when(b, sizeof b, c[i].updated);
 		}
-		outcome_of(st, dk, &c[i], out, sizeof out);
-		fprintf(ctx->out, "%-16s  %-16s  %-16s  %-8s  %s\n", c[i].id, a, b, c[i].status, out);
+		outcome_of(st, dk, &c[i], out, sizeof out, stopped, sizeof stopped);
+		/* A stopped interview is finished but not complete: it says where. */
+		if (*stopped && strcmp(c[i].status, "complete") == 0)
+			fprintf(ctx->out, "%-16s  %-16s  %-16s  %-8s  %s  (stopped at %s)\n", c[i].id, a, b,
+				"stopped", out, stopped);
+		else
+			fprintf(ctx->out, "%-16s  %-16s  %-16s  %-8s  %s\n", c[i].id, a, b, c[i].status,
+				out);
 	}
 	free(c);
 	store_close(st);
@@ -140,24 +149,63 @@ int cmd_cases(const struct cmd_ctx *ctx, const struct cmd_store_opts *o)
 	return rc;
 }
 
+/* The shortest start of a case id taken for the whole, as git takes a
+ * commit's. */
+enum { ID_PREFIX_MIN = 4 };
+
 static int check_id(const char *id)
 {
-	if (store_id_valid(id))
+	size_t n = strlen(id);
+	if (n >= ID_PREFIX_MIN && n <= STORE_ID_LEN && strspn(id, "0123456789abcdef") == n)
 		return 0;
 	char *clean = text_sanitize(id);
-	fprintf(stderr, "tipscreen: error: '%s' is not a case id: expected 16 hex digits, as `tipscreen cases` lists them\n", clean);
+	fprintf(stderr, "tipscreen: error: '%s' is not a case id: expected 16 hex digits, or the "
+		"first %d or more of them, as `tipscreen cases` lists them\n", clean, ID_PREFIX_MIN);
 	free(clean);
 	return -1;
 }
 
-int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *id)
+/* The case whose id begins with prefix (checked by check_id) into id:
+ * EXIT_OK, or an exit code after saying that none or several do. */
+static int resolve_id(struct store *st, const char *prefix, char id[STORE_ID_LEN + 1])
 {
-	if (check_id(id) < 0)
+	char err[256];
+	size_t n, found = 0, len = strlen(prefix);
+	struct store_case *c = store_cases(st, &n, err, sizeof err);
+	if (!c) {
+		fprintf(stderr, "tipscreen: error: %s\n", err);
+		return EXIT_RUNTIME;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(c[i].id, prefix, len) == 0 && found++ == 0)
+			snprintf(id, STORE_ID_LEN + 1, "%s", c[i].id);
+	if (found > 1) {
+		fprintf(stderr, "tipscreen: error: %zu cases begin with %s:", found, prefix);
+		for (size_t i = 0; i < n; i++)
+			if (strncmp(c[i].id, prefix, len) == 0)
+				fprintf(stderr, " %s", c[i].id);
+		fprintf(stderr, "; type more of the id\n");
+	} else if (!found) {
+		fprintf(stderr, len < STORE_ID_LEN ? "tipscreen: error: no case id begins with %s\n"
+						   : "tipscreen: error: no case %s\n", prefix);
+	}
+	free(c);
+	return found == 1 ? EXIT_OK : EXIT_INPUT;
+}
+
+int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *prefix)
+{
+	if (check_id(prefix) < 0)
 		return EXIT_INPUT;
 	struct store *st;
 	int rc = cmd_open_store_noted(o, &st);
 	if (rc != EXIT_OK)
 		return rc;
+	char id[STORE_ID_LEN + 1];
+	if ((rc = resolve_id(st, prefix, id)) != EXIT_OK) {
+		store_close(st);
+		return rc;
+	}
 	char err[256];
 	int r = store_delete(st, id, err, sizeof err);
 	if (r == 0)
@@ -462,12 +510,12 @@ static int export_options(const char *encoding, const char *format, bool *encode
 	return EXIT_OK;
 }
 
-int cmd_export(const struct cmd_ctx *c, const struct cmd_export_opts *o, const char *id)
+int cmd_export(const struct cmd_ctx *c, const struct cmd_export_opts *o, const char *prefix)
 {
 	const char *format = o->format ? o->format : "json";
 	bool encode;
 	int rc = export_options(o->encoding, format, &encode);
-	if (rc != EXIT_OK || check_id(id) < 0)
+	if (rc != EXIT_OK || check_id(prefix) < 0)
 		return rc != EXIT_OK ? rc : EXIT_INPUT;
 	struct langs l = { 0 };
 	int lang, second;
@@ -480,6 +528,9 @@ int cmd_export(const struct cmd_ctx *c, const struct cmd_export_opts *o, const c
 	}
 	struct store *st;
 	rc = cmd_open_store_noted(&o->store, &st);
+	char id[STORE_ID_LEN + 1];
+	if (rc == EXIT_OK && (rc = resolve_id(st, prefix, id)) != EXIT_OK)
+		store_close(st);
 	if (rc == EXIT_OK) {
 		char *buf = NULL;
 		size_t len = 0;

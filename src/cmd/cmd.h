@@ -43,6 +43,7 @@ struct cmd_lang_opts {
 /* How a front end shows an interview (its width is the context's). */
 struct cmd_front_opts {
 	bool plain;		/* --plain: the line mode */
+	bool codes;		/* --codes: the line mode's summary keeps its codes */
 	int color;		/* --color: enum color_mode of tui.h */
 	bool bidi_terminal;	/* --bidi terminal: the terminal reorders RTL text */
 };

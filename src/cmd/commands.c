@@ -13,7 +13,7 @@
 /* Option sets that several commands share. */
 #define O_LANGS (OPT(LANG) | OPT(SECOND) | OPT(LOCALES))
 #define O_STORE (OPT(DATA) | OPT(PASSPHRASE_FILE))
-#define O_FRONT (OPT(PLAIN) | OPT(COLOR) | OPT(BIDI) | OPT(WIDTH))
+#define O_FRONT (OPT(PLAIN) | OPT(CODES) | OPT(COLOR) | OPT(BIDI) | OPT(WIDTH))
 #define O_OFFICE_KEY (OPT(KEY) | OPT(PASSPHRASE_FILE))
 
 /* The command's argument i, or NULL. */
@@ -32,7 +32,7 @@ static struct cmd_lang_opts lang_of(const struct cmdline *c)
 
 static struct cmd_front_opts front_of(const struct cmdline *c)
 {
-	return (struct cmd_front_opts){ .plain = c->plain, .color = c->color,
+	return (struct cmd_front_opts){ .plain = c->plain, .codes = c->codes, .color = c->color,
 					.bidi_terminal = c->bidi_terminal };
 }
 

@@ -28,6 +28,8 @@
 #define CMD_OPTIONS(X) \
 	X(PLAIN, "--plain", NULL, set_flag, plain, \
 	  "line mode: one prompt per question (screen readers, pipes)") \
+	X(CODES, "--codes", NULL, set_flag, codes, \
+	  "line mode: the outcome, flag and citation codes in the summary") \
 	X(COLOR, "--color", "WHEN", set_color, color, \
 	  "the wizard's colours: never, auto (default; NO_COLOR) or always") \
 	X(DECK, "--deck", "DIR", set_string, ctx.deck, "the deck of screens (default %s)") \
@@ -138,7 +140,7 @@ struct cmdline {
 	const char *contacts, *data, *passphrase_file, *format, *seal_to, *key, *law, *signer,
 		   *to, *output, *db, *receipt, *by, *lang, *second, *encoding, *answers, *result,
 		   *trainee, *path, *new_passphrase_file, *split;
-	bool keep, any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, json, plain;
+	bool keep, any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, json, plain, codes;
 	int color;		/* enum color_mode of tui.h */
 	long long k;
 	const char *pos[CMD_MAX_WORDS];	/* the words that are not options */

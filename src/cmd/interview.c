@@ -9,6 +9,7 @@
 
 #include "base/sigexit.h"
 #include "base/text.h"
+#include "base/xalloc.h"
 #include "domain/contacts.h"
 #include "domain/deck.h"
 #include "domain/interview.h"
@@ -55,6 +56,22 @@ static int load_contacts(const char *file, struct contacts *c, char **path)
 	return rc;
 }
 
+/* The line said on leaving, once the terminal is the shell's again: the
+ * case's id, how it ended, and the command that exports it. Nothing about
+ * the person. Said only when a case was begun. */
+static void leaving_line(const struct session *ss, const struct cmd_store_opts *o)
+{
+	const char *id = session_id(ss);
+	if (!*id)
+		return;
+	const struct interview *iv = session_interview(ss);
+	const char *how = interview_complete(iv) && view_stopped_at(iv) >= 0 ? "stopped"
+			  : interview_complete(iv) ? "complete"
+						   : "not finished: the start screen offers to resume it";
+	fprintf(stderr, "tipscreen: case %s saved (%s). Its case file: tipscreen export %s "
+		"--format txt%s%s\n", id, how, id, o->data ? " --data " : "", o->data ? o->data : "");
+}
+
 /* Everything a front end is given, from the options and what was loaded. */
 static struct frontend_opts fe_opts(const struct cmd_ctx *x, const struct cmd_front_opts *o,
 				    const struct contacts *c, const char *cpath,
@@ -64,7 +81,9 @@ static struct frontend_opts fe_opts(const struct cmd_ctx *x, const struct cmd_fr
 	return (struct frontend_opts){ .start = start, .contacts = c, .contacts_path = cpath,
 				       .langs = l, .second = second, .law = law,
 				       .charset = x->charset, .in = stdin, .out = x->out,
-				       .width = x->width, .color = o->color,
+				       .width = x->width, .codes = o->codes,
+				       .spoken = isatty(STDOUT_FILENO),
+				       .color = o->color,
 				       .bidi_terminal = o->bidi_terminal };
 }
 
@@ -103,6 +122,7 @@ struct loaded {
 	struct deck *dk;
 	struct contacts c;
 	char *cpath;
+	char *example;	/* the bundled contacts.example, or NULL */
 	struct store *st;
 	struct view_start start;	/* the unfinished cases to offer */
 	int rc;		/* why loading stopped: an exit code */
@@ -116,6 +136,7 @@ static void loaded_free(struct loaded *x)
 		store_close(x->st);
 	contacts_free(&x->c);	/* zeroed when there is no file */
 	free(x->cpath);
+	free(x->example);
 	if (x->dk)
 		deck_free(x->dk);
 	cmd_free_law(x->law);
@@ -136,6 +157,11 @@ static int load(struct loaded *x)
 		return x->rc = EXIT_INPUT;
 	if (load_contacts(o->contacts, &x->c, &x->cpath) < 0)
 		return x->rc = EXIT_INPUT;
+	x->example = xasprintf("%s/contacts.example", x->ctx->bundled);
+	if (access(x->example, R_OK) != 0) {
+		free(x->example);
+		x->example = NULL;
+	}
 	return x->rc = cmd_store_open(&o->store, &x->st);
 }
 
@@ -231,8 +257,11 @@ static int run_wizard_unlocking(const struct cmd_ctx *c, const struct cmd_interv
 	struct session *ss = session_new(iv, x.st);
 	struct frontend_opts fo = fe_opts(c, &o->front, &x.c, x.cpath, &x.start, &x.l, x.second,
 					  x.law);
+	fo.contacts_example = x.example;
 	int rc = frontend_run(&tui_frontend, ss, &fo);	/* closes the terminal when it ends */
 	release_stderr(&h);	/* what was said meanwhile, now that it can be read */
+	if (rc <= 1)
+		leaving_line(ss, &o->store);
 	session_free(ss);
 	interview_free(iv);
 	loaded_free(&x);
@@ -256,6 +285,7 @@ int cmd_interview(const struct cmd_ctx *c, const struct cmd_interview_opts *o)
 	struct session *ss = session_new(iv, x.st);
 	struct frontend_opts fo = fe_opts(c, &o->front, &x.c, x.cpath, &x.start, &x.l, x.second,
 					  x.law);
+	fo.contacts_example = x.example;
 	int rc;
 	if (wizard) {
 		rc = frontend_run(&tui_frontend, ss, &fo);
@@ -265,6 +295,8 @@ int cmd_interview(const struct cmd_ctx *c, const struct cmd_interview_opts *o)
 			fprintf(stderr, "tipscreen: %s: using the line mode.\n", why);
 		rc = run_plain(c->out, ss, &fo);
 	}
+	if (rc == EXIT_OK || rc == EXIT_RUNTIME)
+		leaving_line(ss, &o->store);
 	session_free(ss);
 	interview_free(iv);
 	loaded_free(&x);

@@ -1,5 +1,6 @@
 #include "domain/contacts.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,18 +39,53 @@ int contacts_load(const char *path, struct contacts *c, struct diags *d)
 	return d->n > before ? -1 : 0;
 }
 
-void contacts_print(const struct contacts *c, FILE *out)
+/* Whether text begins with word, in any case, as a whole word. */
+static bool begins_with_word(const char *text, const char *word)
 {
+	size_t n = strlen(word);
+	return strncasecmp(text, word, n) == 0 && !isalpha((unsigned char)text[n]);
+}
+
+static enum contacts_for audience(const struct stanza *s)
+{
+	const struct field *f = stanza_get(s, "For");
+	if (!f)
+		return CONTACTS_ANYONE;
+	if (begins_with_word(f->value, "children") || begins_with_word(f->value, "child"))
+		return CONTACTS_CHILD;
+	if (begins_with_word(f->value, "adults") || begins_with_word(f->value, "adult"))
+		return CONTACTS_ADULT;
+	return CONTACTS_ANYONE;
+}
+
+bool contacts_fits(const struct contacts *c, size_t i, enum contacts_for who)
+{
+	enum contacts_for a = audience(&c->file.s[i]);
+	return who == CONTACTS_ANYONE || a == CONTACTS_ANYONE || a == who;
+}
+
+size_t contacts_print(const struct contacts *c, enum contacts_for who, FILE *out)
+{
+	size_t shown = 0;
 	for (size_t i = 0; i < c->file.n; i++) {
 		const struct stanza *s = &c->file.s[i];
+		if (!contacts_fits(c, i, who))
+			continue;
+		shown++;
 		for (int k = 0; fields[k]; k++) {
 			const struct field *f = stanza_get(s, fields[k]);
-			if (f && k == 0)
+			if (f && k == 0) {
 				fprintf(out, "  %s\n", f->value);
-			else if (f)
-				fprintf(out, "    %s: %s\n", C_("contact", labels[k]), f->value);
+			} else if (f) {
+				/* TRANSLATORS: a field and its value; French puts a space
+				 * before the colon. */
+				fprintf(out, "    ");
+				fprintf(out, C_("label", "%s: %s"), C_("contact", labels[k]), f->value);
+				fputc('\n', out);
+			}
 		}
 	}
+	return shown;
 }
 
 void contacts_free(struct contacts *c)

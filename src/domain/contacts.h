@@ -1,12 +1,16 @@
 /* contacts: the local referral contacts shown on the referral screen
  * whatever the outcome (DESIGN.md §5). They are the office's, not the
  * respondent's: a stanza file, one stanza per contact, with the fields
- * Name (required), For, Phone, Hours, Address and Note.
+ * Name (required), For, Phone, Hours, Address and Note. A For: that
+ * begins with the word "children" (or "child") is for those under 18 now,
+ * or presumed to be; one that begins with "adults" (or "adult") for those
+ * 18 or over now; any other is for anyone.
  *
  * A struct contacts owns its stanzas; free with contacts_free. */
 #ifndef TIPSCREEN_CONTACTS_H
 #define TIPSCREEN_CONTACTS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "base/diag.h"
@@ -20,8 +24,17 @@ struct contacts {
  * -1 after adding problems to d. */
 int contacts_load(const char *path, struct contacts *c, struct diags *d);
 
-/* Prints every contact, one field a line, indented. */
-void contacts_print(const struct contacts *c, FILE *out);
+/* Whom a contact is for (its For: field). */
+enum contacts_for { CONTACTS_ANYONE, CONTACTS_CHILD, CONTACTS_ADULT };
+
+/* Whether contact i is for who: CONTACTS_ANYONE takes every contact;
+ * CONTACTS_CHILD those for children and for anyone; CONTACTS_ADULT those
+ * for adults and for anyone. */
+bool contacts_fits(const struct contacts *c, size_t i, enum contacts_for who);
+
+/* Prints every contact for who, one field a line, indented. Returns how
+ * many it printed. */
+size_t contacts_print(const struct contacts *c, enum contacts_for who, FILE *out);
 
 void contacts_free(struct contacts *c);
 

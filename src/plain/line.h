@@ -28,6 +28,7 @@ struct plain {
 	bool from_end;	/* back onto a checklist: its last item first */
 	bool next_due;	/* the last item answered: on, without another line */
 	bool begin_failed;	/* a new case could not be begun: ask before again */
+	bool noting;	/* a text screen's "+" alone: the next line is the note */
 	struct answer answer;	/* the action's answer, owned until the next */
 	char *note;	/* the action's note, owned until the next */
 };
@@ -39,6 +40,12 @@ void plain_message(struct plain *p, bool start);
 
 /* plain_message after a commit failed: "NOT SAVED" and why. */
 void plain_not_saved(struct plain *p);
+
+/* text wrapped at the line mode's width, each line after indent. */
+void plain_wrap(struct plain *p, const char *indent, const char *text);
+
+/* A line made as printf makes it, wrapped at the line mode's width. */
+void plain_say(struct plain *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The words the line mode takes, from the one action table. */
 char *plain_words(const enum action *acts, size_t n);
@@ -72,8 +79,14 @@ void plain_wait_enter(struct plain *p);
 /* The review as the view has it. */
 void plain_review(struct plain *p);
 
-/* The summary, or why the answers cannot make one. */
+/* The summary, or why the answers cannot make one: for a person at the
+ * terminal (spoken) its short part, heard first, without codes unless
+ * --codes; for a script all of it. */
 void plain_summary(struct plain *p);
+
+/* The summary's details, when s asks for them (a person at the terminal
+ * typed "details"): true if it did. */
+bool plain_details(struct plain *p, const char *s);
 
 /* The referral contacts, or where to configure them. */
 void plain_referral(struct plain *p);

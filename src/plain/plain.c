@@ -43,8 +43,8 @@ static const char *read_line(struct plain *p)
 			return NULL;
 		size_t n = (size_t)got;
 		if (memchr(p->line, '\0', n)) {
-			fprintf(p->out, "%s\n", _("That line holds a NUL byte, which no answer can hold: "
-						  "nothing was recorded. Type it again."));
+			plain_wrap(p, "", _("That line holds a NUL byte, which no answer can hold: "
+					    "nothing was recorded. Type it again."));
 			continue;
 		}
 		while (n && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r' || p->line[n - 1] == ' '))
@@ -63,6 +63,8 @@ static const char *read_line(struct plain *p)
 }
 
 
+static int note_line(struct plain *p, const char *s, struct session_action *a);
+
 /* Handles the keys every prompt shares: help, back, stop, a language, a
  * note. -1 when the line is none of them (an answer). */
 static int common(struct plain *p, const char *s, const struct screen *sc, const char *item_help,
@@ -78,11 +80,17 @@ static int common(struct plain *p, const char *s, const struct screen *sc, const
 		return (int)switch_lang(p, s + 1, a);
 	if (s[0] != action_line(ACT_NOTE)[0])
 		return -1;
-	if (strlen(s + 1) > ANSWER_TEXT_MAX) {
-		fprintf(p->out, "%s\n", _("A note holds at most 16384 bytes (16 KiB): nothing was recorded."));
+	return note_line(p, s + 1, a);
+}
+
+/* The text of a note: its action, or a refusal of one too long. */
+static int note_line(struct plain *p, const char *s, struct session_action *a)
+{
+	if (strlen(s) > ANSWER_TEXT_MAX) {
+		plain_wrap(p, "", _("A note holds at most 16384 bytes (16 KiB): nothing was recorded."));
 		return G_AGAIN;
 	}
-	p->note = text_sanitize(s + 1);
+	p->note = text_sanitize(s);
 	*a = (struct session_action){ .verb = DO_NOTE, .text = p->note };
 	return G_ACTION;
 }
@@ -136,28 +144,32 @@ static int typed_choices(struct plain *p, int slot, const char *s, struct answer
 }
 
 /* What a slot's prompt asks for, given its answer words w: a new string. */
-static char *prompt_words(const char *w)
+static char *prompt_words(const struct screen *sc, const char *w)
 {
+	(void)sc;
 	return xstrdup(w);
 }
 
-static char *prompt_number(const char *w)
+static char *prompt_number(const struct screen *sc, const char *w)
 {
-	return xasprintf(_("a number, %s"), w);
+	return xasprintf(_("a number from %ld to %ld, %s"), sc->min, sc->max, w);
 }
 
-static char *prompt_single(const char *w)
+static char *prompt_single(const struct screen *sc, const char *w)
 {
+	(void)sc;
 	return xasprintf(_("the number of a choice, %s"), w);
 }
 
-static char *prompt_multi(const char *w)
+static char *prompt_multi(const struct screen *sc, const char *w)
 {
+	(void)sc;
 	return xasprintf(_("the numbers of all choices that apply, separated by spaces; %s"), w);
 }
 
-static char *prompt_text(const char *w)
+static char *prompt_text(const struct screen *sc, const char *w)
 {
+	(void)sc;
 	return xasprintf(_("type the answer; %s; Enter alone leaves it empty"), w);
 }
 
@@ -166,7 +178,7 @@ static char *prompt_text(const char *w)
  * it makes of a typed line. One row per type, indexed as the engine's
  * table (answer.h: screen_kind); a type that takes no answer has none. */
 static const struct {
-	char *(*prompt)(const char *words);
+	char *(*prompt)(const struct screen *sc, const char *words);
 	int (*typed)(struct plain *p, int slot, const char *s, struct answer *a, const char **why);
 } forms[] = {
 	[SCR_NOTE] = { NULL, NULL },
@@ -188,7 +200,7 @@ char *plain_prompt(const struct deck *dk, int slot)
 {
 	enum action acts[5];
 	char *w = plain_words(acts, (size_t)view_answers(dk, slot, acts));
-	char *s = forms[deck_slot_type(dk, slot)].prompt(w);
+	char *s = forms[deck_slot_type(dk, slot)].prompt(&dk->s[dk->slots[slot].screen], w);
 	free(w);
 	return s;
 }
@@ -206,7 +218,19 @@ static enum got slot_line(struct plain *p, const struct screen *sc, const char *
 {
 	int slot = slot_here(p, sc);
 	const struct item *item = sc->type == SCR_CHECKLIST ? &sc->items[p->item] : NULL;
-	int c = common(p, s, sc, item && item->help ? D_(item->id, item->help) : NULL, a);
+	bool text = sc->type == SCR_TEXT;
+	if (p->noting) {	/* the line after a text screen's "+" */
+		p->noting = false;
+		return (enum got)note_line(p, s, a);
+	}
+	if (text && s[0] == action_line(ACT_NOTE)[0] && !s[1]) {
+		plain_wrap(p, "", _("Type the note on the next line (Enter alone removes it)."));
+		p->noting = true;
+		return G_AGAIN;
+	}
+	/* On a text screen "+" and more is the person's answer, as typed. */
+	int c = text && s[0] == action_line(ACT_NOTE)[0] ? -1
+		: common(p, s, sc, item && item->help ? D_(item->id, item->help) : NULL, a);
 	if (c >= 0) {
 		if (c == G_ACTION && a->verb == DO_BACK && item && p->item > 0) {
 			plain_ask_item(p, sc, --p->item);	/* the item before, on the same screen */
@@ -247,14 +271,16 @@ static int page_common(struct plain *p, const struct screen *sc, const char *s,
 	return G_ACTION;
 }
 
-/* A page: Enter goes on. */
+/* A page: Enter goes on; on the summary, "details" asks for the rest. */
 static enum got page_line(struct plain *p, const struct screen *sc, const char *s,
 			  struct session_action *a)
 {
 	int c = page_common(p, sc, s, a);
 	if (c >= 0)
 		return (enum got)c;
-	fprintf(p->out, "%s\n", _("Not understood: press Enter to continue."));
+	if (sc->type == SCR_SUMMARY && plain_details(p, s))
+		return G_AGAIN;
+	plain_wrap(p, "", _("Not understood: press Enter to continue."));
 	return G_AGAIN;
 }
 
@@ -274,7 +300,7 @@ static enum got review_line_typed(struct plain *p, const struct screen *sc, cons
 		*a = (struct session_action){ .verb = DO_EDIT, .screen = screen };
 		return G_ACTION;
 	}
-	fprintf(p->out, "%s\n", _("Not understood: type a number from the list, or press Enter."));
+	plain_wrap(p, "", _("Not understood: type a number from the list, or press Enter."));
 	return G_AGAIN;
 }
 
@@ -366,17 +392,29 @@ static void *fe_open(struct session *s, const struct frontend_opts *o)
 	return p;
 }
 
+/* Before the first interview, where the referral contacts go. */
+static void contacts_missing(struct plain *p)
+{
+	char *m = view_contacts_missing(p->o->contacts, p->o->contacts_path, p->o->contacts_example);
+	if (m)
+		plain_wrap(p, "", m);
+	free(m);
+}
+
 /* The start screen's offers, as the view has them. */
 static void start_menu(struct plain *p, const struct view_start *v)
 {
 	if (v->n)
 		fprintf(p->out, "%s\n", _("Unfinished interviews:"));
 	for (size_t i = 0; i < v->n; i++) {
-		fprintf(p->out, _("  %zu. %s, last change %s"), i + 1, v->cases[i].id, v->cases[i].when);
-		fputc('\n', p->out);
+		char *what = view_resume_text(p->dk, &v->cases[i]);
+		char *line = xasprintf("%zu. %s", i + 1, what);
+		plain_wrap(p, "  ", line);
+		free(line);
+		free(what);
 	}
-	fprintf(p->out, "%s\n", v->n ? _("Type its number to resume one, or press Enter for a new interview.")
-			      : _("Press Enter to begin a new interview."));
+	plain_wrap(p, "", v->n ? _("Type its number to resume one, or press Enter for a new interview.")
+			       : _("Press Enter to begin a new interview."));
 }
 
 /* A line of digits: its number; a longer one than any row can be, none. */
@@ -402,7 +440,7 @@ static enum got start_line(struct plain *p, const struct view_start *v, const ch
 	if (view_start_pick(v, row_number(s), a) == 0)
 		return G_ACTION;
 	char *m = view_start_refused(v);
-	fprintf(p->out, "%s\n", m);
+	plain_wrap(p, "", m);
 	free(m);
 	return G_AGAIN;
 }
@@ -416,6 +454,7 @@ static enum frontend_input fe_start(void *fe, struct session_action *a)
 	const struct view_start *v = p->o->start ? p->o->start : &none;
 	free(p->note);
 	p->note = NULL;
+	contacts_missing(p);
 	if (!v->n && !p->begin_failed) {
 		*a = (struct session_action){ .verb = DO_BEGIN };
 		return FE_ACTION;
@@ -462,16 +501,14 @@ static void greet(struct plain *p, const struct session_action *a)
 {
 	if (session_recorded(p->ss)) {
 		if (a->verb == DO_RESUME)
-			fprintf(p->out, _("Resuming interview %s."), session_id(p->ss));
+			plain_say(p, _("Resuming interview %s."), session_id(p->ss));
 		else
-			fprintf(p->out, _("Interview %s: every answer is saved, encrypted, as it is given."),
-				session_id(p->ss));
-		fputc('\n', p->out);
+			plain_say(p, _("Interview %s: every answer is saved, encrypted, as it is given."),
+				  session_id(p->ss));
 	}
 	static const enum action keys[] = { ACT_HELP, ACT_BACK, ACT_STOP };
 	char *k = plain_words(keys, 3);
-	fprintf(p->out, _("tipscreen — screening interview, line mode. At any prompt: %s."), k);
-	fputc('\n', p->out);
+	plain_say(p, _("tipscreen — screening interview, line mode. At any prompt: %s."), k);
 	free(k);
 	plain_lang_line(p);
 	plain_message(p, true);	/* the store's warning, if it has one */
@@ -529,7 +566,7 @@ static void fe_show(void *fe, const struct session_action *a, enum session_outco
 	}
 	char *m = view_outcome(p->ss, a, o, action_line);
 	if (m)	/* the first screen; why a case cannot be resumed */
-		fprintf(p->out, "%s\n", m);
+		plain_wrap(p, "", m);
 	free(m);
 	if (o == S_COMPLETE)
 		fprintf(p->out, "\n%s\n", _("The interview is complete."));

@@ -44,6 +44,9 @@ static const struct binding bindings[] = {
 	{ '1', false, false, ACT_CHOOSE, false },	/* 1 to 9: keys_action */
 	{ KEY_PPAGE, true, true, ACT_PAGE_UP, false },
 	{ KEY_NPAGE, true, true, ACT_PAGE_DOWN, false },
+	{ KEY_HOME, true, false, ACT_FIRST, false },	/* in a text field: the edit's */
+	{ KEY_END, true, false, ACT_LAST, false },
+	{ CTRL('R'), false, true, ACT_REVIEW, false },
 	{ KEY_F(1), true, true, ACT_HELP, true },
 	{ '?', false, false, ACT_HELP, false },
 	{ '\t', false, true, ACT_PANEL, false },
@@ -81,7 +84,8 @@ static const char *binding_name(const struct binding *b, bool brief)
 		{ KEY_LEFT, true, "Left" }, { KEY_BACKSPACE, true, "Backspace" }, { 127, false, "" },
 		{ CTRL('H'), false, "" }, { 27, false, "Esc" }, { KEY_UP, true, "Up" },
 		{ KEY_DOWN, true, "Down" }, { ' ', false, "Space" }, { KEY_PPAGE, true, "PgUp" },
-		{ KEY_NPAGE, true, "PgDn" }, { KEY_F(1), true, "F1" }, { KEY_F(2), true, "F2" }, { KEY_F(3), true, "F3" },
+		{ KEY_NPAGE, true, "PgDn" },
+		{ KEY_HOME, true, "Home" }, { KEY_END, true, "End" }, { KEY_F(1), true, "F1" }, { KEY_F(2), true, "F2" }, { KEY_F(3), true, "F3" },
 		{ '\t', false, "Tab" }, { '1', false, "1-9" },
 	};
 	static char buf[16];

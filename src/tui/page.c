@@ -9,15 +9,18 @@
 #include "base/xalloc.h"
 #include "domain/catalog.h"
 #include "app/view.h"
+#include "tui/legend.h"
 #include "tui/page_report.h"
 #include "tui/pass.h"
 
 /* Bilingual: a deck text again in the respondent's language, under the
- * interviewer's, dimmed and tagged with the language. */
+ * interviewer's, dimmed and tagged with the language; only on the screens
+ * read to the person. */
 static void second(struct builder *b, const char *indent, const char *ctx, const char *text)
 {
 	const struct wizard *w = b->w;
-	if (!w->langs || w->second < 0 || w->langs->v[w->second] == i18n_current())
+	if (!w->langs || w->second < 0 || w->langs->v[w->second] == i18n_current() ||
+	    !view_read_to_person(interview_deck(w->iv), interview_current(w->iv)))
 		return;
 	const struct catalog *c = w->langs->v[w->second];
 	char *t = xasprintf("%s[%s] ", indent, catalog_lang(c));
@@ -34,7 +37,7 @@ static void header(struct builder *b, const struct screen *sc)
 {
 	struct view_header h;
 	view_header_training(b->w->training, b->w->iv, &h);
-	char *t = xasprintf(_("%s — screen %zu of %zu"), h.section, h.pos, h.n);
+	char *t = view_progress(&h);
 	if (h.training) {
 		char *m = xasprintf("%s %s", _("TRAINING"), t);
 		free(t);
@@ -165,23 +168,104 @@ static void body_number(struct builder *b, const struct screen *sc)
 	word_answer(b, interview_get(b->w->iv, sc->slot));
 }
 
+/* Where the lines of a wrapped field begin (byte offsets into text, the
+ * first 0): greedy, at the last space that lets a line fit in room
+ * columns, else where it is full. *n their number; a new array. */
+static size_t *field_breaks(const char *text, int room, size_t *n)
+{
+	size_t len = strlen(text), cap = 8, start = 0, space = 0;
+	size_t *v = xmalloc(cap * sizeof *v);
+	int width = 0;
+	*n = 0;
+	v[(*n)++] = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = text_decode(text + i, len - i, &cp);
+		k = k ? k : 1;
+		int cw = width_of(text + i, k);
+		if (width + cw > room && i > start) {
+			size_t at = space > start ? space : i;
+			if (*n == cap)
+				v = xrealloc(v, (cap *= 2) * sizeof *v);
+			v[(*n)++] = start = at;
+			width = width_of(text + start, i - start);
+			space = start;
+		}
+		width += cw;
+		i += k;
+		if (cp == ' ')
+			space = i;	/* a line may begin after it */
+	}
+	return v;
+}
+
+/* A text field wrapped over as many rows as it needs (a person's own
+ * account is long): the label on the first, the text under it, the
+ * hardware cursor where the edit's is. */
+static void field_wrapped(struct builder *b, const char *label)
+{
+	const struct edit *e = &b->w->edit;
+	const char *text = e->buf ? e->buf : "";
+	int lw = text_width(label), room = b->width - lw - 3;
+	if (room < 10)
+		room = 10;
+	size_t n, len = strlen(text);
+	size_t *at = field_breaks(text, room, &n);
+	int first = *b->nrows;
+	for (size_t i = 0; i < n; i++) {
+		size_t end = i + 1 < n ? at[i + 1] : len;
+		char *t = xasprintf("%*s%s%.*s%s", i ? lw : 0, i ? "" : label, i ? " " : "[",
+				    (int)(end - at[i]), text + at[i], i + 1 == n ? "]" : "");
+		struct row *r = rows_add(b, t, S_FOCUS);
+		if (!i)
+			rows_span(r, (struct span){ 0, strlen(label), S_NORMAL });
+		r->lead = !i;
+		free(t);
+		size_t next = i + 1 < n ? at[i + 1] : len + 1;
+		if (e->cur >= at[i] && e->cur < next) {
+			b->cursor_row = *b->nrows - 1;
+			b->cursor_col = 2 + lw + 1 + width_of(text + at[i], e->cur - at[i]);
+		}
+	}
+	b->focus_row = first;
+	b->focus_end = *b->nrows;
+	free(at);
+}
+
 static void body_text(struct builder *b, const struct screen *sc)
 {
-	field(b, _("Answer: "), "");
+	field_wrapped(b, _("Answer: "));
 	rows_blank(b);
 	word_answer(b, interview_get(b->w->iv, sc->slot));	/* declined (F3) */
-	rows_wrapped(b, "", _("Type a few words, never names. Enter saves; an empty answer is left out."), S_DIM);
+	rows_hint(b, _("Type a few words, never names. Enter saves; an empty answer is left out."));
+}
+
+/* The width of a checklist's answer column: its longest short answer in
+ * the interface language ("ne sait pas" is 11), at least 10. */
+static int value_column(void)
+{
+	static const char *const words[] = { NC_("short", "yes"), NC_("short", "intended"),
+		NC_("short", "no"), NC_("short", "don't know"), NC_("short", "declined") };
+	int w = 10;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int k = text_width(C_("short", words[i]));
+		w = k > w ? k : w;
+	}
+	return w;
 }
 
 static void body_checklist(struct builder *b, const struct screen *sc)
 {
 	size_t n;
 	struct view_item *it = view_items(b->w->iv, &n);
+	int column = value_column();
 	for (size_t i = 0; i < n; i++) {
-		int pad = 10 - text_width(it[i].value);
+		int pad = column - text_width(it[i].value);
 		char *t = xasprintf("[%s%*s] ", it[i].value, pad > 0 ? pad : 0, "");
 		int r = rows_wrapped(b, t, it[i].label, it[i].answered ? S_CHOSEN : S_NORMAL);
-		second(b, "             ", it[i].item->id, it[i].item->text);
+		char *indent = xasprintf("%*s", column + 3, "");	/* under the item's text */
+		second(b, indent, it[i].item->id, it[i].item->text);
+		free(indent);
 		free(t);
 		rows_focus(b, r, *b->nrows, (int)i == b->w->focus);
 	}
@@ -191,7 +275,7 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 	int nmarks = n ? view_answers(interview_deck(b->w->iv), sc->items[0].slot, marks) : 0;
 	char *keys = action_list(marks, (size_t)nmarks, keys_legend);
 	char *t = xasprintf(_("Mark the focused item: %s."), keys);
-	rows_wrapped(b, "", t, S_DIM);
+	rows_hint(b, t);
 	free(t);
 	free(keys);
 }
@@ -199,7 +283,7 @@ static void body_checklist(struct builder *b, const struct screen *sc)
 static void body_page(struct builder *b, const struct screen *sc)
 {
 	(void)sc;
-	rows_wrapped(b, "", _("Press Enter to continue."), S_DIM);
+	rows_hint(b, _("Press Enter to continue."));
 }
 
 /* How the wizard draws each screen type: one row per type, indexed as the
@@ -277,7 +361,9 @@ static void body_start(struct builder *b)
 	for (size_t i = 0; b->w->start && i < b->w->start->n; i++) {
 		const struct view_resume *c = &b->w->start->cases[i];
 		char *key = xasprintf("%zu       ", i + 1);
-		char *t = xasprintf(_("Resume interview %s, last change %s"), c->id, c->when);
+		char *what = view_resume_text(interview_deck(b->w->iv), c);
+		char *t = xasprintf(_("Resume interview %s"), what);
+		free(what);
 		rows_wrapped(b, key, t, S_NORMAL);
 		free(t);
 		free(key);
@@ -299,6 +385,13 @@ static void body_start(struct builder *b)
 		rows_wrapped(b, "        ", t, S_NORMAL);
 		free(t);
 		free(l);
+	}
+	char *missing = view_contacts_missing(b->w->contacts, b->w->contacts_path,
+					      b->w->contacts_example);
+	if (missing) {
+		rows_blank(b);
+		rows_wrapped(b, "", missing, S_MSG);
+		free(missing);
 	}
 	rows_blank(b);
 	rows_wrapped(b, "", _("A screening is not a legal determination: it shows which elements of Article 3 of the UN Trafficking in Persons Protocol the answers are consistent with, and whom to refer to."), S_NORMAL);
@@ -345,30 +438,9 @@ static void title(struct page *p, const struct wizard *w)
 {
 	const struct deck *dk = interview_deck(w->iv);
 	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
-	title_of(p, dk, start ? -1 : deck_section_step(dk, dk->s[interview_current(w->iv)].section),
-		 w->training != NULL);
-}
-
-/* The legend line: the key and word of each action, as many as fit; in a
- * text field (text) the keys that work there. */
-static void legend_of(struct page *p, const enum action *list, int n, bool text)
-{
-	char *s = xstrdup("");
-	for (int i = 0; i < n; i++) {
-		/* Right to left, a left-to-right mark keeps "^X" from showing as "X^". */
-		char *item = xasprintf("%s%s %s", p->rtl ? "\u200e" : "", keys_key(list[i], text),
-				       C_("legend", action_word(list[i])));
-		if (text_width(s) + text_width(item) + 2 > p->width) {
-			free(item);
-			break;
-		}
-		char *t = xasprintf("%s%s%s", s, *s ? "  " : "", item);
-		free(s);
-		free(item);
-		s = t;
-	}
-	p->legend.text = s;
-	p->legend.style = S_DIM;
+	struct view_header h;
+	view_header(w->iv, &h);
+	title_of(p, dk, start ? -1 : h.step, w->training != NULL);
 }
 
 /* The view's actions for where the wizard is. */
@@ -376,9 +448,12 @@ static void legend(struct page *p, const struct wizard *w)
 {
 	enum action list[VIEW_ACTIONS_MAX];
 	enum view_place at = w->mode == W_START || (w->mode == W_HELP && w->help_from_start) ? VIEW_START
-			     : w->mode == W_HELP ? VIEW_HELP : w->noting ? VIEW_NOTE : VIEW_SCREEN;
+			     : w->mode == W_HELP ? VIEW_HELP : w->noting ? VIEW_NOTE
+			     : w->review >= 0 ? VIEW_EDIT : VIEW_SCREEN;
 	int n = view_actions(w->iv, at, w->langs && w->langs->n > 1, list);
-	legend_of(p, list, n, wizard_field(w) == FIELD_TEXT);
+	struct legend_at la = { p->width, p->rtl };
+	p->legend.text = legend_text(&la, list, n, wizard_field(w) == FIELD_TEXT, at);
+	p->legend.style = S_DIM;
 }
 
 static void panel(struct builder *b)
@@ -407,19 +482,21 @@ static int entries(const struct page *p, int from, int to)
 	int n = 0;
 	for (int i = from; i < to; i++)
 		n += p->body[i].lead;
-	return n ? n : 1;
+	return n;
 }
 
-/* A "more" line: what is hidden above or below the body's window. */
+/* A "more" line: what is hidden above or below the body's window, in
+ * entries (choices, items, lines of the summary); "↓ more" when only a
+ * hint or the rest of an entry is. */
 static void more(struct row *r, const char *arrow, int n)
 {
-	r->text = xasprintf(_("%s %d more"), arrow, n);
+	r->text = n ? xasprintf(_("%s %d more"), arrow, n) : xasprintf(_("%s more"), arrow);
 	r->style = S_DIM;
 }
 
 /* The first body row shown, clamped and moved to keep the focus row in
  * sight, a line taken by a "more" marker on each side that hides rows. */
-static int place(const struct page *p, int top, int focus, int *up, int *shown)
+static int place(const struct page *p, int top, int focus, int focus_end, int *up, int *shown)
 {
 	int avail = p->body_lines;
 	for (int i = 0; i < 4; i++) {
@@ -434,6 +511,8 @@ static int place(const struct page *p, int top, int focus, int *up, int *shown)
 			t = focus;
 		if (focus >= 0 && focus >= t + *shown)
 			t = focus - *shown + 1;
+		if (focus >= 0 && focus_end > t + *shown && focus_end - focus <= *shown)
+			t = focus_end - *shown;	/* the whole focused entry */
 		if (t > 0 && t + *shown > p->nbody)	/* no blank lines at the end */
 			t = p->nbody - (avail - 1);
 		if (t < 0)
@@ -456,7 +535,7 @@ static void window(struct page *p, int *scroll, int *page_rows, const struct bui
 		ph = p->panel_lines = p->npanel < avail / 2 ? p->npanel : avail / 2;
 	p->body_lines = avail - ph;
 	int up, shown;
-	int top = place(p, *scroll, b->focus_row, &up, &shown);
+	int top = place(p, *scroll, b->focus_row, b->focus_end, &up, &shown);
 	*page_rows = shown > 1 ? shown - 1 : 1;
 	*scroll = p->top = top;
 	p->shown = shown < p->nbody - top ? shown : p->nbody - top;
@@ -488,7 +567,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 {
 	if (!page_start(p, width, height))
 		return;
-	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody, w->ascii };
+	struct builder b = { p, w, width - 4, -1, -1, 0, &p->body, &p->nbody, w->ascii, -1 };
 	if (w->mode == W_START)
 		body_start(&b);
 	else if (w->mode == W_HELP)
@@ -496,7 +575,7 @@ void page_build(struct page *p, struct wizard *w, int width, int height)
 	else
 		body_screen(&b);
 	if (w->panel && (w->mode == W_INTERVIEW || w->mode == W_START)) {
-		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel, w->ascii };
+		struct builder pb = { p, w, width - 4, -1, -1, 0, &p->panel, &p->npanel, w->ascii, -1 };
 		panel(&pb);
 	}
 	title(p, w);
@@ -534,14 +613,16 @@ void page_build_pass(struct page *p, const struct pass *ps, bool ascii, int widt
 {
 	if (!page_start(p, width, height))
 		return;
-	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii };
+	struct builder b = { p, NULL, width - 4, -1, -1, 0, &p->body, &p->nbody, ascii, -1 };
 	body_pass(&b, ps);
 	title_of(p, NULL, -1, false);
 	p->rtl = catalog_rtl(i18n_current()) && !ascii;
 	p->msg.text = xstrdup(ps->msg);
 	p->msg.style = S_MSG;
 	static const enum action keys[] = { ACT_NEXT, ACT_QUIT, ACT_HIDE };
-	legend_of(p, keys, 3, true);
+	struct legend_at la = { p->width, p->rtl };
+	p->legend.text = legend_text(&la, keys, 3, true, VIEW_START);
+	p->legend.style = S_DIM;
 	int scroll = 0, page_rows;
 	window(p, &scroll, &page_rows, &b, ascii);
 }

@@ -16,7 +16,7 @@ static void number_list(struct builder *b, const char *title, const size_t *v, s
 	char *t = NULL;
 	size_t len = 0;
 	FILE *f = xmemstream(&t, &len);
-	fprintf(f, "%s: ", title);
+	fprintf(f, C_("label", "%s: %s"), title, "");
 	for (size_t i = 0; i < n; i++)
 		fprintf(f, "%s%zu", i ? ", " : "", v[i]);
 	fputs(n ? "" : _("none"), f);
@@ -167,16 +167,8 @@ void page_referral(struct builder *b, const struct screen *sc)
 {
 	(void)sc;
 	struct report r;
-	if (view_contacts(b->w->contacts, &r)) {
-		for (size_t i = 0; i < r.n; i++)
-			report_line(b, &r.v[i]);
-		report_free(&r);
-	} else {
-		char *t = b->w->contacts_path
-			? xasprintf(_("No local contacts are configured: add them to %s."), b->w->contacts_path)
-			: xstrdup(_("No local contacts are configured."));
-		rows_wrapped(b, "", t, S_DIM);
-		free(t);
-	}
+	view_contacts(b->w->contacts, b->w->iv, &r);
+	for (size_t i = 0; i < r.n; i++)
+		report_line(b, &r.v[i]);
+	report_free(&r);
 }
-

@@ -62,6 +62,12 @@ void rows_blank(struct builder *b)
 	rows_add(b, "", S_NORMAL);
 }
 
+void rows_hint(struct builder *b, const char *text)
+{
+	for (int r = rows_wrapped(b, "", text, S_DIM); r < *b->nrows; r++)
+		(*b->rows)[r].lead = false;
+}
+
 /* The question of an answer slot, first line, in the interface language. */
 const char *rows_slot_text(const struct deck *dk, int slot)
 {
@@ -75,6 +81,7 @@ void rows_focus(struct builder *b, int from, int to_excl, bool focused)
 	for (int i = from; i < to_excl; i++)
 		(*b->rows)[i].style = S_FOCUS;
 	b->focus_row = from;
+	b->focus_end = to_excl;
 	b->cursor_row = from;
 	b->cursor_col = 3;
 }

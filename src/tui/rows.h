@@ -40,6 +40,8 @@ struct builder {
 	struct row **rows;	/* the list being added to */
 	int *nrows;
 	bool ascii;		/* the terminal is not UTF-8: text in ASCII */
+	int focus_end;		/* the row after the focused entry's last: kept in
+				 * sight with it when the window has room */
 };
 
 /* Adds a span to a row (the row owns its spans). */
@@ -50,6 +52,9 @@ struct row *rows_add(struct builder *b, const char *text, enum style style);
  * the others after as many spaces. Returns the index of the first row. */
 int rows_wrapped(struct builder *b, const char *first, const char *text, enum style style);
 void rows_blank(struct builder *b);
+/* rows_wrapped for a hint (what the keys do): its rows are no entry, so
+ * that "↓ 2 more" counts only the entries out of sight. */
+void rows_hint(struct builder *b, const char *text);
 /* Rows [from, to_excl) have the focus (when focused): the cursor goes there. */
 void rows_focus(struct builder *b, int from, int to_excl, bool focused);
 /* The question of an answer slot, first line, in the interface language. */

@@ -311,6 +311,17 @@ void tui_open(enum color_mode color)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Home and End as the common terminals send them, whatever TERM says
+	 * (tmux and screen send \e[1~ where xterm's terminfo has \eOH): an
+	 * unknown sequence would read as Esc, which goes back. */
+	static const struct { const char *seq; int key; } extra[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[H", KEY_HOME },
+		{ "\033[F", KEY_END }, { "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
 	set_escdelay(25);
 	timeout(200);	/* to notice signals while waiting for a key */
 	tui_theme(color);
@@ -416,12 +427,13 @@ static int pass_read(struct pass *ps, bool ascii, enum pass_result *res)
 	return OK;
 }
 
-/* Tries what was typed on the store: a message shows while Argon2id
- * works; keys typed meanwhile are dropped after a wrong try. */
+/* Tries what was typed on the store: "Checking the passphrase..." shows
+ * while Argon2id works. Keys typed meanwhile are kept: after a wrong try
+ * they are the next try (someone who knows the check is slow types on). */
 static enum tui_unlocked try_pass(struct pass *ps, const struct tui_unlock *u, bool set,
 				  bool ascii)
 {
-	snprintf(ps->msg, sizeof ps->msg, "%s", _("Opening the encrypted store..."));
+	snprintf(ps->msg, sizeof ps->msg, "%s", _("Checking the passphrase..."));
 	draw_pass(ps, ascii);
 	int rc = u->unlock(u->ctx, ps->buf, set);
 	ps->msg[0] = '\0';
@@ -429,7 +441,6 @@ static enum tui_unlocked try_pass(struct pass *ps, const struct tui_unlock *u, b
 		return TUI_UNLOCKED;
 	if (set)
 		return TUI_FAILED;
-	flushinp();
 	return pass_wrong(ps) ? TUI_PENDING : TUI_WRONG;
 }
 
@@ -527,6 +538,11 @@ static void *fe_open(struct session *s, const struct frontend_opts *o)
 static enum frontend_input fe_read(void *v, struct session_action *a)
 {
 	struct tui_fe *fe = v;
+	if (fe->flags & W_ACTION && !stop_signal) {	/* an outcome's own next move */
+		fe->flags &= ~W_ACTION;
+		*a = fe->w.pending;
+		return FE_ACTION;
+	}
 	while (!stop_signal && !(fe->flags & W_END)) {
 		if (fe->flags & W_HIDE)
 			hide();

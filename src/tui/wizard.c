@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "app/view.h"
+#include "tui/wizard_int.h"
 
 static const struct screen *current(const struct wizard *w)
 {
@@ -76,6 +77,11 @@ static void enter_text(struct wizard *w, const struct screen *sc)
 static void enter_checklist(struct wizard *w, const struct screen *sc)
 {
 	for (size_t i = 0; i < sc->nitems; i++)
+		if (sc->items[i].slot == w->edit_slot) {	/* the item chosen on the review */
+			w->focus = (int)i;
+			return;
+		}
+	for (size_t i = 0; i < sc->nitems; i++)
 		if (interview_get(w->iv, sc->items[i].slot)->kind == ANS_NONE) {
 			w->focus = (int)i;
 			return;
@@ -86,8 +92,13 @@ static void enter_review(struct wizard *w, const struct screen *sc)
 {
 	(void)sc;
 	struct view_review rv;
-	w->focus = (int)review_rows(w, &rv) - 1;	/* on "continue" */
+	w->focus = (int)review_rows(w, &rv) - 1;	/* on "continue", or the row changed */
+	for (size_t i = 0; i < rv.n; i++)
+		if (rv.slots[i] == w->edit_slot)
+			w->focus = (int)i;
 	view_review_free(&rv);
+	w->review = -1;
+	w->edit_slot = -1;
 }
 
 /* From the table of screen types, below. */
@@ -103,6 +114,7 @@ static void enter_screen(struct wizard *w)
 	w->focus_moved = false;
 	w->scroll = 0;
 	w->noting = false;
+	w->back_warned = false;
 	edit_set(&w->edit, NULL);
 	enter_kind(w, sc);
 }
@@ -117,6 +129,7 @@ void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opt
 	w->iv = session_interview(ss);
 	w->contacts = o->contacts;
 	w->contacts_path = o->contacts_path;
+	w->contacts_example = o->contacts_example;
 	w->law = o->law;
 	w->training = o->training;
 	w->start = o->start;
@@ -126,6 +139,8 @@ void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opt
 	w->bidi_terminal = o->bidi_terminal;
 	w->mode = W_START;
 	w->page_rows = 10;
+	w->review = -1;
+	w->edit_slot = -1;
 	enter_screen(w);
 	message(w, true);	/* the store's warning, if it has one */
 }
@@ -158,6 +173,8 @@ static int scroll(struct wizard *w, enum action a)
 		w->scroll = w->scroll > w->page_rows ? w->scroll - w->page_rows : 0;
 		return W_REDRAW;
 	case ACT_PAGE_DOWN: w->scroll += w->page_rows; return W_REDRAW;
+	case ACT_FIRST: w->scroll = 0; return W_REDRAW;
+	case ACT_LAST: w->scroll = 1 << 20; return W_REDRAW;	/* page.c clamps it */
 	default: return 0;
 	}
 }
@@ -200,20 +217,20 @@ static int run_text(struct wizard *w, struct session_action *a, char *text)
 	return run(w, a);
 }
 
-static int give(struct wizard *w, int slot, const struct answer *a)
+int wizard_give(struct wizard *w, int slot, const struct answer *a)
 {
 	struct session_action act = { .verb = DO_ANSWER, .slot = slot, .answer = a };
 	return run(w, &act);
 }
 
-static int give_word(struct wizard *w, int slot, enum ind_value v)
+int wizard_give_word(struct wizard *w, int slot, enum ind_value v)
 {
 	struct answer a = { .kind = ANS_WORD, .word = v };
-	return give(w, slot, &a);
+	return wizard_give(w, slot, &a);
 }
 
 /* Forward, giving a first (NULL: none) to the screen's slot. */
-static int go_next(struct wizard *w, const struct answer *a)
+int wizard_go_next(struct wizard *w, const struct answer *a)
 {
 	struct session_action act = { .verb = DO_NEXT, .slot = current(w)->slot, .answer = a };
 	return run(w, &act);
@@ -225,170 +242,6 @@ static int go(struct wizard *w, enum session_verb v)
 	return run(w, &act);
 }
 
-static enum ind_value word_of(enum action a)
-{
-	switch (a) {
-	case ACT_YES: return IV_YES;
-	case ACT_NO: return IV_NO;
-	case ACT_DONTKNOW: return IV_DONTKNOW;
-	case ACT_DECLINED: return IV_DECLINED;
-	case ACT_INTENDED: return IV_INTENDED;
-	default: return IV_ABSENT;
-	}
-}
-
-static int move_focus(struct wizard *w, int rows, int by)
-{
-	int f = w->focus + by;
-	if (f < 0 || f >= rows)
-		return 0;
-	w->focus = f;
-	w->focus_moved = true;
-	return W_REDRAW;
-}
-
-static int key_yesno(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	enum ind_value rows[5];
-	int n = yesno_rows(interview_deck(w->iv), sc->slot, rows);
-	enum ind_value v = word_of(k->action);
-	if (v != IV_ABSENT) {
-		for (int i = 0; i < n; i++)
-			if (rows[i] == v)
-				w->focus = i;
-		return give_word(w, sc->slot, v);
-	}
-	switch (k->action) {
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_TOGGLE: return give_word(w, sc->slot, rows[w->focus]);
-	case ACT_NEXT: {
-		/* Enter takes the row the arrows moved to when there is no answer yet. */
-		struct answer a = { .kind = ANS_WORD, .word = rows[w->focus] };
-		bool take = interview_get(w->iv, sc->slot)->kind == ANS_NONE && w->focus_moved;
-		return go_next(w, take ? &a : NULL);
-	}
-	default: return 0;
-	}
-}
-
-static int key_single(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	int n = (int)sc->nchoices;
-	struct answer a = { .kind = ANS_CHOICE };
-	switch (k->action) {
-	case ACT_CHOOSE:
-		if (k->number > n)
-			return 0;
-		w->focus = a.choice = k->number - 1;
-		return give(w, sc->slot, &a);
-	case ACT_DONTKNOW:
-	case ACT_DECLINED: return give_word(w, sc->slot, word_of(k->action));
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_TOGGLE:
-		a.choice = w->focus;
-		return give(w, sc->slot, &a);
-	case ACT_NEXT:
-		a.choice = w->focus;
-		return go_next(w, interview_get(w->iv, sc->slot)->kind == ANS_NONE && w->focus_moved
-				  ? &a : NULL);
-	default: return 0;
-	}
-}
-
-static int toggle_choice(struct wizard *w, const struct screen *sc, int c)
-{
-	const struct answer *cur = interview_get(w->iv, sc->slot);
-	struct answer a = { .kind = ANS_MULTI, .multi = cur->kind == ANS_MULTI ? cur->multi : 0 };
-	a.multi ^= 1u << c;
-	if (!a.multi)
-		a.kind = ANS_NONE;	/* nothing chosen is no answer, as in the line mode */
-	w->focus = c;
-	return give(w, sc->slot, &a);
-}
-
-static int key_multi(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	int n = (int)sc->nchoices;
-	switch (k->action) {
-	case ACT_CHOOSE: return k->number <= n ? toggle_choice(w, sc, k->number - 1) : 0;
-	case ACT_TOGGLE: return toggle_choice(w, sc, w->focus);
-	case ACT_DECLINED: return give_word(w, sc->slot, IV_DECLINED);
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT: return go_next(w, NULL);	/* nothing chosen stays unanswered */
-	default: return 0;
-	}
-}
-
-static int edit_key(struct wizard *w, const struct wizard_key *k, bool digits)
-{
-	switch (k->op) {
-	case EDIT_INSERT:
-		if (digits && (k->ch < '0' || k->ch > '9'))
-			return 0;
-		return edit_insert(&w->edit, k->ch) ? W_REDRAW : 0;
-	case EDIT_LEFT: edit_left(&w->edit); return W_REDRAW;
-	case EDIT_RIGHT: edit_right(&w->edit); return W_REDRAW;
-	case EDIT_HOME: edit_home(&w->edit); return W_REDRAW;
-	case EDIT_END: edit_end(&w->edit); return W_REDRAW;
-	case EDIT_BACKSPACE: return edit_backspace(&w->edit) ? W_REDRAW : 0;
-	case EDIT_DELETE: return edit_delete(&w->edit) ? W_REDRAW : 0;
-	default: return 0;
-	}
-}
-
-static int key_number(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	if (k->op != EDIT_NONE)
-		return edit_key(w, k, true);
-	if (k->action == ACT_DONTKNOW || k->action == ACT_DECLINED) {
-		edit_set(&w->edit, NULL);
-		return give_word(w, sc->slot, word_of(k->action));
-	}
-	if (k->action != ACT_NEXT)
-		return 0;
-	struct answer a = { .kind = ANS_NUMBER, .number = w->edit.len ? strtol(w->edit.buf, NULL, 10) : 0 };
-	return go_next(w, w->edit.len ? &a : NULL);
-}
-
-static int key_text(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	if (k->op != EDIT_NONE)
-		return edit_key(w, k, false);
-	if (k->action == ACT_DECLINED) {	/* a key that is not text (F3) */
-		edit_set(&w->edit, NULL);
-		return give_word(w, sc->slot, IV_DECLINED);
-	}
-	if (k->action != ACT_NEXT)
-		return 0;
-	if (!w->edit.len && interview_get(w->iv, sc->slot)->kind == ANS_WORD)
-		return go_next(w, NULL);	/* declined, kept as the line mode's Enter keeps it */
-	struct answer a = { 0 };	/* an emptied field takes the answer back */
-	if (w->edit.len) {
-		a.kind = ANS_TEXT;
-		a.text = text_sanitize(w->edit.buf);
-	}
-	int rc = go_next(w, &a);
-	answer_clear(&a);
-	return rc;
-}
-
-static int key_checklist(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
-{
-	int n = (int)sc->nitems;
-	enum ind_value v = word_of(k->action);
-	if (v != IV_ABSENT)
-		return give_word(w, sc->items[w->focus].slot, v);	/* wizard_outcome moves on */
-	switch (k->action) {
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
-	case ACT_NEXT: return go_next(w, NULL);
-	default: return 0;
-	}
-}
-
 static int key_review(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
 	(void)sc;
@@ -396,14 +249,21 @@ static int key_review(struct wizard *w, const struct screen *sc, const struct wi
 	int n = (int)review_rows(w, &rv);
 	int slot = w->focus < n - 1 ? rv.slots[w->focus] : -1;
 	view_review_free(&rv);
+	int page = w->page_rows > 1 ? w->page_rows - 1 : 1;
 	switch (k->action) {
-	case ACT_UP: return move_focus(w, n, -1);
-	case ACT_DOWN: return move_focus(w, n, 1);
+	case ACT_UP: return wizard_move_focus(w, n, -1);
+	case ACT_DOWN: return wizard_move_focus(w, n, 1);
+	case ACT_PAGE_UP: return wizard_move_focus(w, n, w->focus > page ? -page : -w->focus);
+	case ACT_PAGE_DOWN: return wizard_move_focus(w, n, w->focus + page < n ? page : n - 1 - w->focus);
+	case ACT_FIRST: return wizard_move_focus(w, n, -w->focus);
+	case ACT_LAST: return wizard_move_focus(w, n, n - 1 - w->focus);
 	case ACT_NEXT: {
 		if (slot < 0)
-			return go_next(w, NULL);
+			return wizard_go_next(w, NULL);
 		struct session_action edit = { .verb = DO_EDIT,
 			.screen = interview_deck(w->iv)->slots[slot].screen };
+		w->review = interview_current(w->iv);
+		w->edit_slot = slot;
 		return run(w, &edit);
 	}
 	default: return 0;
@@ -413,7 +273,7 @@ static int key_review(struct wizard *w, const struct screen *sc, const struct wi
 static int key_page(struct wizard *w, const struct screen *sc, const struct wizard_key *k)
 {
 	(void)sc;
-	return k->action == ACT_NEXT ? go_next(w, NULL) : scroll(w, k->action);
+	return k->action == ACT_NEXT ? wizard_go_next(w, NULL) : scroll(w, k->action);
 }
 
 static int close_note(struct wizard *w)
@@ -427,7 +287,7 @@ static int close_note(struct wizard *w)
 static int key_note(struct wizard *w, const struct wizard_key *k)
 {
 	if (k->op != EDIT_NONE)
-		return edit_key(w, k, false);
+		return wizard_edit_key(w, k, false);
 	if (k->action == ACT_NEXT) {
 		struct session_action note = { .verb = DO_NOTE };
 		return run_text(w, &note, text_sanitize(w->edit.buf ? w->edit.buf : ""));
@@ -451,6 +311,59 @@ static int switch_lang(struct wizard *w)
 	return run(w, &lang);
 }
 
+/* The way back to the review an answer was chosen on: a number or a text
+ * typed and not yet confirmed is given first; then the review. */
+static int back_to_review(struct wizard *w)
+{
+	if (w->review < 0)
+		return 0;
+	const struct screen *sc = current(w);
+	if (field_kind(sc->type) != FIELD_NONE && w->edit.len) {
+		struct answer a = { 0 };
+		if (sc->type == SCR_NUMBER) {
+			a.kind = ANS_NUMBER;
+			a.number = strtol(w->edit.buf, NULL, 10);
+		} else {
+			a.kind = ANS_TEXT;
+			a.text = text_sanitize(w->edit.buf);
+		}
+		w->then_review = true;
+		int rc = wizard_give(w, sc->slot, &a);
+		answer_clear(&a);
+		return rc;
+	}
+	struct session_action edit = { .verb = DO_EDIT, .screen = w->review };
+	return run(w, &edit);
+}
+
+/* Whether the field holds typing that is not the answer given: what Esc
+ * would drop. */
+static bool unconfirmed(const struct wizard *w)
+{
+	const struct screen *sc = current(w);
+	if (field_kind(sc->type) == FIELD_NONE)
+		return false;
+	const char *typed = w->edit.buf ? w->edit.buf : "";
+	const struct answer *a = interview_get(w->iv, sc->slot);
+	char num[32];
+	if (a->kind == ANS_NUMBER)
+		snprintf(num, sizeof num, "%ld", a->number);
+	const char *given = a->kind == ANS_TEXT ? a->text : a->kind == ANS_NUMBER ? num : "";
+	return strcmp(typed, given) != 0;
+}
+
+/* Back: the first Esc on a field with unconfirmed typing says what it
+ * would drop and stays; the second goes back. */
+static int back(struct wizard *w)
+{
+	if (unconfirmed(w) && !w->back_warned) {
+		say(w, _("Not saved yet: Enter saves what you typed; Esc again goes back without it."));
+		w->back_warned = true;
+		return W_REDRAW;
+	}
+	return go(w, DO_BACK);
+}
+
 /* Keys every screen of the interview shares. Returns -1 if not one. */
 static int key_common(struct wizard *w, const struct wizard_key *k)
 {
@@ -462,8 +375,16 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 	case ACT_HIDE: return W_HIDE;
 	case ACT_QUIT: w->mode = W_QUIT; return W_END;
 	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN: return scroll(w, k->action);
-	case ACT_STOP: return go(w, DO_STOP);
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		if (current(w)->type == SCR_REVIEW)
+			return -1;	/* the review moves its focus */
+		return scroll(w, k->action);
+	case ACT_REVIEW: return back_to_review(w);
+	case ACT_STOP:
+		w->review = -1;
+		return go(w, DO_STOP);
 	case ACT_NOTE: {
 		struct view_header h;
 		view_header(w->iv, &h);
@@ -471,7 +392,7 @@ static int key_common(struct wizard *w, const struct wizard_key *k)
 		edit_set(&w->edit, h.note);	/* the note so far, to change */
 		return W_REDRAW;
 	}
-	case ACT_BACK: return go(w, DO_BACK);
+	case ACT_BACK: return back(w);
 	default: return -1;
 	}
 }
@@ -488,12 +409,12 @@ struct screen_keys {
 #define PAGE_KEYS { key_page, FIELD_NONE, NULL }
 static const struct screen_keys screen_keys[] = {
 	[SCR_NOTE] = PAGE_KEYS,
-	[SCR_YESNO] = { key_yesno, FIELD_NONE, enter_yesno },
-	[SCR_SINGLE] = { key_single, FIELD_NONE, enter_single },
-	[SCR_MULTI] = { key_multi, FIELD_NONE, NULL },
-	[SCR_NUMBER] = { key_number, FIELD_DIGITS, enter_number },
-	[SCR_TEXT] = { key_text, FIELD_TEXT, enter_text },
-	[SCR_CHECKLIST] = { key_checklist, FIELD_NONE, enter_checklist },
+	[SCR_YESNO] = { wizard_key_yesno, FIELD_NONE, enter_yesno },
+	[SCR_SINGLE] = { wizard_key_single, FIELD_NONE, enter_single },
+	[SCR_MULTI] = { wizard_key_multi, FIELD_NONE, NULL },
+	[SCR_NUMBER] = { wizard_key_number, FIELD_DIGITS, enter_number },
+	[SCR_TEXT] = { wizard_key_text, FIELD_TEXT, enter_text },
+	[SCR_CHECKLIST] = { wizard_key_checklist, FIELD_NONE, enter_checklist },
 	[SCR_REVIEW] = { key_review, FIELD_NONE, enter_review },
 	[SCR_SUMMARY] = PAGE_KEYS,
 	[SCR_REFERRAL] = PAGE_KEYS,
@@ -598,6 +519,8 @@ int wizard_input(struct wizard *w, const struct wizard_key *k)
 	case W_INTERVIEW: break;
 	default: return W_END;
 	}
+	if (k->op != EDIT_NONE)
+		w->back_warned = false;	/* typed again: Esc asks again */
 	if (w->noting)
 		rc = key_note(w, k);
 	else if (k->op == EDIT_NONE && (rc = key_common(w, k)) >= 0)
@@ -667,12 +590,33 @@ static int moved(struct wizard *w, enum session_outcome o)
 	}
 }
 
+/* After an edit chosen on the review: straight back to it, once the
+ * answer is given (^R), or on Enter when every later answer still stands.
+ * W_ACTION with the move in w->pending, or 0. */
+static int to_review(struct wizard *w, enum session_verb verb, enum session_outcome o)
+{
+	bool then = w->then_review;
+	w->then_review = false;
+	if (w->review < 0 || w->mode != W_INTERVIEW)
+		return 0;
+	int to = then && o == S_DONE ? w->review
+		 : verb == DO_NEXT && o == S_MOVED ? view_review_return(w->ss) : -1;
+	if (to < 0 || to == interview_current(w->iv))
+		return 0;
+	struct session_action edit = { .verb = DO_EDIT, .screen = to };
+	return run(w, &edit);
+}
+
 int wizard_outcome(struct wizard *w, enum session_outcome o)
 {
-	switch (w->pending.verb) {
+	enum session_verb verb = w->pending.verb;
+	switch (verb) {
 	case DO_LANG: return settle(w, lang_switched(w, o));
 	case DO_BEGIN:
 	case DO_RESUME: return settle(w, started(w, o));
-	default: return settle(w, moved(w, o));
+	default: break;
 	}
+	int rc = moved(w, o);
+	int more = to_review(w, verb, o);
+	return more ? (rc & ~(W_NEW_SCREEN)) | more : settle(w, rc);
 }

@@ -48,6 +48,7 @@ struct wizard {
 	const struct view_start *start;	/* the start screen's offers; may be NULL */
 	const struct contacts *contacts;
 	const char *contacts_path;
+	const char *contacts_example;
 	const struct profile *law;	/* --law: the summary adds it; may be NULL */
 	const struct view_training *training;	/* train: NULL for an interview */
 	enum wizard_mode mode;
@@ -66,6 +67,10 @@ struct wizard {
 	int second;	/* bilingual: the respondent's language in langs, or -1 */
 	bool ascii;	/* the terminal is not UTF-8: text is shown in ASCII */
 	bool bidi_terminal;	/* the terminal reorders right-to-left text itself */
+	int review;		/* the review screen an edit from it goes back to, or -1 */
+	int edit_slot;		/* the answer chosen on the review: its row takes the focus */
+	bool then_review;	/* the pending answer given, back to the review */
+	bool back_warned;	/* Esc said once that it drops the text typed */
 	struct session_action pending;	/* W_ACTION: the action for the door */
 	struct answer pending_answer;	/* its answer, owned */
 	char *pending_text;	/* its note, owned */

@@ -227,8 +227,8 @@ has out "TRAINING: Farm work for food, no papers"
 has out "You are a man of 45."
 has out "Nothing is saved: this is a training session."
 has out 'Says: "Wages? There were never any wages. He never said there would be." / "He picked the ones like me on purpose.'
-screens=$(grep -c '^\[.* — screen [0-9]* of [0-9]*\]$\|^TRAINING \[' "$TMP/out")
-marked=$(grep -c '^TRAINING \[.* — screen [0-9]* of [0-9]*\]$' "$TMP/out")
+screens=$(grep -c '^\[[^]]* — [^]]*\]$\|^TRAINING \[' "$TMP/out")
+marked=$(grep -c '^TRAINING \[[^]]* — [^]]*\]$' "$TMP/out")
 [ "$marked" -gt 20 ] && [ "$marked" = "$screens" ] || bad "$marked of $screens screens marked TRAINING"
 has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
 has out "Score: 100% (70 of 70)"

@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *out = NULL;
 		size_t len = 0;
 		FILE *mem = open_memstream(&out, &len);
-		contacts_print(&c, mem);
+		contacts_print(&c, CONTACTS_ANYONE, mem);
 		fclose(mem);
 		if (fuzz_has_control(out, len, 0))
 			fuzz_fail("a contact printed with a control character");

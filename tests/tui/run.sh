@@ -372,6 +372,77 @@ keys PageDown PageDown PageDown && wait_for "blanks the screen" && step Enter "W
 screen | grep -qF "↓ 2 more" || bad "the choices below the screen are not announced"
 end
 
+# ---- the interviewer's hour (issue 23) ---------------------------------
+
+# legend_has SIZE TEXT...: the legend (the last line) holds every TEXT.
+legend_has() {
+	size=$1; shift
+	for want in "$@"; do
+		screen | tail -1 | grep -qF -- "$want" || bad "$size: the legend lacks '$want': $(screen | tail -1)"
+	done
+}
+# at_40x12 CHECK...: runs CHECK at 40x12, then the window is 80x24 again.
+at_40x12() {
+	$T resize-window -t w -x 40 -y 12; wait_for "Step "
+	"$@"
+	$T resize-window -t w -x 80 -y 24; wait_for "›"
+}
+
+begin "the safety keys on every legend, the review's keys and the way back to it, no path on the referral screen, the case id on leaving (80x24 and 40x12)"
+rm -f "$TMP/rc"
+stores=$((stores + 1))
+data="$TMP/store$stores"
+mkdir -p "$TMP/noconfig$stores"
+new_tmux 80 24 "env TERM=xterm-256color XDG_CONFIG_HOME=$TMP/noconfig$stores $WRAP $BIN --data $data --passphrase-file $TMP/pass; echo \$? >$TMP/rc; sleep 600"
+wait_for "Start a new interview" &&
+wait_for "No referral contacts on this laptop yet" &&
+step Enter "Who is doing this screening?" && step 2 Enter "taking place" &&
+step 1 Enter "contact come about" && step 1 3 Enter "Who is interpreting?" &&
+step 2 Enter "Are you somewhere private" &&
+legend_has 80x24 "^X hide" "^T stop" "y yes" &&
+at_40x12 legend_has 40x12 "^X hide" "^T stop" "y n d x" &&
+step y Enter "Is anyone with the person" && step n Enter "immediate danger" &&
+step n Enter "under 18 now" && step n Enter "Read this aloud" && step Enter "Do you agree to go on" &&
+step y Enter "How old are you now?" && step 3 1 Enter "Tell me how you came to this job" &&
+step "Offered work on a farm" Enter "mark each of these" &&
+legend_has 80x24 "^X hide" "^T stop" "y yes" &&
+at_40x12 legend_has 40x12 "^X hide" "^T stop" "y n d x" &&
+step y y n y n Enter "Did you cross into this country" &&
+step n Enter "How old were you when this began" && step 3 0 Enter "Could you leave this work" &&
+step "Cannot leave" Enter "How it began and what keeps" &&
+step y n n n n n n y n n n Enter "How the person is kept there" &&
+step n y n y n n n n Enter "What work or other things" &&
+step "No pay" Enter "y if it happened, i if it" && step n n y n n n Enter "And these forms" &&
+step n n n n n n n n Enter "At the start, did you" && step y Enter "The situation now" &&
+step y n n n Enter "What would you like to happen now" && step Enter "pass on your situation" &&
+step y Enter "Continue to the summary" &&
+legend_has 80x24 "^X hide" "^T stop" &&
+step Home "1. Who is doing this screening?" &&
+step PageDown "↑" && step PageUp "1. Who is doing this screening?" &&
+step End "Continue to the summary" && step Home "1. Who is doing" &&
+step Enter "Border or immigration official" &&	# only on the question, not the review
+legend_has 80x24 "^R review" &&
+step Enter "1. Who is doing this screening?" &&
+step Down Enter "Border post, port or airport" &&
+step C-r "2. Where is this interview taking place?" &&
+at_40x12 step Home Enter "^R review" &&	# the question's legend, not the review's
+at_40x12 legend_has 40x12 "^X hide" "^T stop" "^R review" &&
+step Enter "1. Who is doing this screening?" && step End "Continue to the summary" &&
+step Enter "SUMMARY OF THE SCREENING" && step Enter "Give the person the contacts" &&
+screen | grep -qF "Ask your supervisor for the local hotline" || bad "no sentence in place of the contacts"
+screen | grep -qF "/" && bad "a path on the referral screen: $(screen | grep -F /)"
+at_40x12 wait_for "Ask your supervisor"
+screen | grep -qF "/" && bad "a path on the referral screen at 40x12"
+step Enter "Thank the person" && keys Enter && wait_exit &&
+wait_for "saved (complete)"
+case=$($WRAP $BIN cases --data "$data" --passphrase-file "$TMP/pass" | awk 'NR == 2 { print $1 }')
+$T capture-pane -t w -p -J | grep -qF "tipscreen: case $case saved (complete)" ||
+	bad "the leaving line lacks the case id $case"
+$T capture-pane -t w -p -J | grep -qF "tipscreen export $case --format txt" ||
+	bad "the leaving line lacks the export command"
+no_answers_in screen "the screen after exit"
+end
+
 # ---- the passphrase screen (no --passphrase-file) --------------------
 
 # start_asking DATA [ARGS]: the wizard on the store DATA, asking its passphrase.
@@ -571,9 +642,9 @@ begin "a solo training session: TRAINING on every screen, what the person says, 
 start xterm-256color 80 24 train supervisor-interprets --solo
 wait_for "Press Enter to begin" &&
 step Enter "tipscreen TRAINING" && screen | grep -qF "Start a new interview" &&
-step Enter "TRAINING Setup — screen 1 of" &&
+step Enter "TRAINING Setup — about" &&
 screen | grep -qF "Says: (The trainee is a labour inspector.)" || bad "no Says line"
-step 2 Enter "TRAINING Setup — screen 2 of" &&
+step 2 Enter "taking place" &&
 step 2 Enter "Says: (It is an inspection visit.)" &&
 step 1 Enter 'Says: The supervisor: "I translate for him' &&
 step 6 Enter 'Says: The supervisor: "I stay here.' &&

@@ -5,12 +5,22 @@
 
 #include "domain/contacts.h"
 
+static char *printed_for(const struct contacts *c, enum contacts_for who)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	contacts_print(c, who, f);
+	fclose(f);
+	return buf;
+}
+
 static char *printed(const struct contacts *c)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	contacts_print(c, f);
+	contacts_print(c, CONTACTS_ANYONE, f);
 	fclose(f);
 	return buf;
 }
@@ -82,10 +92,37 @@ static void test_default_path_follows_xdg_then_home(void **st)
 	assert_null(contacts_default_path());
 }
 
+static void test_contacts_filtered_by_for_children_or_adults(void **st)
+{
+	(void)st;
+	char *dir = make_dir("contacts", "Name: Hotline\nFor: everyone\n\n"
+			     "Name: Child protection\nFor: Children: anyone under 18 now\n\n"
+			     "Name: Labour rights\nFor: adults\n\nName: Childcare\nFor: childcare advice\n",
+			     NULL);
+	char path[512];
+	snprintf(path, sizeof path, "%s/contacts", dir);
+	struct contacts c;
+	struct diags d = { 0 };
+	assert_int_equal(contacts_load(path, &c, &d), 0);
+	char *child = printed_for(&c, CONTACTS_CHILD), *adult = printed_for(&c, CONTACTS_ADULT);
+	assert_non_null(strstr(child, "Child protection"));
+	assert_null(strstr(child, "Labour rights"));
+	assert_non_null(strstr(adult, "Labour rights"));
+	assert_null(strstr(adult, "Child protection"));
+	assert_non_null(strstr(adult, "Hotline"));
+	assert_non_null(strstr(adult, "Childcare"));	/* "childcare" is not the word "child" */
+	free(child);
+	free(adult);
+	contacts_free(&c);
+	diags_free(&d);
+	rm_tree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest t[] = {
 		cmocka_unit_test(test_contacts_print_in_field_order),
+		cmocka_unit_test(test_contacts_filtered_by_for_children_or_adults),
 		cmocka_unit_test(test_a_missing_file_is_no_contacts),
 		cmocka_unit_test(test_bad_contacts_name_line_and_column),
 		cmocka_unit_test(test_default_path_follows_xdg_then_home),

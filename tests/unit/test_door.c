@@ -176,7 +176,7 @@ static const struct {
 	{ "t30 N", "30", "N" },			/* age.now */
 	{ "B", "<", NULL },			/* back to the age */
 	{ "N", "", NULL },			/* and on again, the 30 kept */
-	{ "O tnote_one N", "+note one", "N" },	/* a note on act.open */
+	{ "O tnote_one N", "+|note one", "N" },	/* a note on act.open: "+" alone on a text screen */
 	{ "x N", "x", NULL },			/* act.open declined: F3 in the field */
 	{ "B", "<", NULL },			/* back from the checklist */
 	{ "tOffered_work N", "Offered work", "N" },	/* act.open */
@@ -426,10 +426,14 @@ static void test_a_failed_commit_never_moves_the_line_mode(void **st)
 	for (int k = 1; k < NSTEPS; k++) {
 		if (!interview[k].plain)
 			continue;
-		/* the step's first line fails, then everything again */
+		/* the step's first line that commits fails, then everything
+		 * again ("+" alone on a text screen commits with the next) */
+		const char *pl = interview[k].plain;
+		size_t len = strcspn(pl, "|");
+		if (len == 1 && pl[0] == '+' && pl[1] == '|')
+			len += 1 + strcspn(pl + 2, "|");
 		char first[64];
-		snprintf(first, sizeof first, "%.*s", (int)strcspn(interview[k].plain, "|"),
-			 interview[k].plain);
+		snprintf(first, sizeof first, "%.*s", (int)len, pl);
 		char extra[100];
 		snprintf(extra, sizeof extra, "#fail|%s|#ok", first);
 		char *script = plain_script(k, extra);

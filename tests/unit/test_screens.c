@@ -209,8 +209,9 @@ static void test_start_resume_and_help_at_40x12(void **st)
 	(void)st;
 	struct state s;
 	state_at(&s, "", NULL);
-	struct view_resume cases[2] = { { "00000000000000a1", "1970-01-01 00:00" },
-					{ "00000000000000a2", "1970-01-01 00:00" } };
+	struct view_resume cases[2] = {
+		{ "00000000000000a1", "1970-01-01 00:00", deck_screen_find(deck, "act.checklist"), 20, 2, 0 },
+		{ "00000000000000a2", "1970-01-01 00:00", -1, 0, -1, -1 } };
 	struct view_start v = { cases, 2 };
 	s.w.start = &v;
 	golden(&s.w, "start-resume", 40, 12);

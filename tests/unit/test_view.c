@@ -40,8 +40,8 @@ static void test_a_refusal_with_several_cases_gives_their_range(void **st)
 static void test_a_row_number_resumes_that_case_and_no_other_number_does(void **st)
 {
 	(void)st;
-	struct view_resume rows[2] = { { "aaaaaaaaaaaaaaaa", "2026-12-07 03:22" },
-				       { "bbbbbbbbbbbbbbbb", "2026-12-06 10:00" } };
+	struct view_resume rows[2] = { { "aaaaaaaaaaaaaaaa", "2026-12-07 03:22", -1, 0, -1, -1 },
+				       { "bbbbbbbbbbbbbbbb", "2026-12-06 10:00", -1, 0, -1, -1 } };
 	struct view_start v = { rows, 2 };
 	struct session_action a = { 0 };
 	assert_int_equal(view_start_pick(&v, 2, &a), 0);

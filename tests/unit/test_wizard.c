@@ -323,6 +323,7 @@ static struct fixture *at_start(struct view_start *v, struct view_resume *cases,
 	for (size_t i = 0; i < n; i++) {
 		snprintf(cases[i].id, sizeof cases[i].id, "%016zx", i + 0xa0);
 		snprintf(cases[i].when, sizeof cases[i].when, "1970-01-01 00:00");
+		cases[i].screen = cases[i].role = cases[i].place = -1;	/* not read */
 	}
 	*v = (struct view_start){ cases, n };
 	f->w.start = v;
