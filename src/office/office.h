@@ -50,6 +50,15 @@ office_fn office_init, office_import, office_cases, office_show, office_conflict
  * needed, runs fn, closes the store: an exit code. */
 int office_run(const struct office_ctx *o, office_fn *fn, int argc, const char *const *argv);
 
+/* A laptop as the office store keys its cases: its full signing key
+ * (SEAL_SIGN_PUBLIC bytes) in base64, into out. */
+enum { OFFICE_LAPTOP = 48 };
+void office_laptop(const unsigned char *key, char out[OFFICE_LAPTOP]);
+/* A laptop column of the store for people: the fingerprint of the key it
+ * holds, or (a row of a store before schema 3, or an altered one) the
+ * value itself made safe for a terminal; into out (n bytes). */
+const char *office_laptop_shown(const char *column, char *out, size_t n);
+
 /* A time as "2026-12-01 23:40" (UTC) into buf (32 bytes). */
 const char *office_date(const char *seconds, char buf[32]);
 

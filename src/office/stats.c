@@ -248,7 +248,7 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 	int rc = sql ? db_exec(db, sql, NULL, 0, take_row, &t) : DB_ERROR;
 	free(sql);
 	if (rc == DB_OK)
-		rc = db_audit(db, "stats", "cases", detail, NULL);
+		rc = db_audit_now(db, "stats", "cases", detail, NULL);
 	free(detail);
 	if (rc != DB_OK) {
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));

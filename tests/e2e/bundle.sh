@@ -135,7 +135,7 @@ end
 begin "an altered receipt, one of another office or for another laptop, is refused"
 sed 's/^time 1/time 2/' "$TMP/receipt1" >"$TMP/receipt-altered"
 run 2 receipt "$TMP/receipt-altered" --to "$TMP/office.pub" --delete --yes --data "$TMP/laptop1" $P
-has err "$TMP/receipt-altered:6: the signature does not match: the receipt was altered"
+has err "$TMP/receipt-altered:7: the signature does not match: the receipt was altered"
 run 0 keygen "$TMP/other" $P
 run 2 receipt "$TMP/receipt1" --to "$TMP/other.pub" --data "$TMP/laptop1" $P
 has err "signed by another office's key than the one given"

@@ -75,14 +75,17 @@ row() { printf '%-46s %9s s %9s s %7s\n' "$1" "$2" "$3" "$(echo "$2 $3" | awk '{
 
 # client KIND URL: the database's own client, reading SQL on stdin.
 client() {
-	if [ "$1" = sqlite ]; then sqlite3 -bail "${2#sqlite:}"; else "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$2"; fi
+	if [ "$1" = sqlite ]; then sqlite3 -bail "${2#sqlite:}"; else "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$(pg_admin "$2")"; fi
 }
 
 # measure KIND URL FLOOR STATS: the import and the statistics on one backend
 # (three stores of the same schema: tipscreen's, the floor's, the statistics').
 measure() {
 	kind=$1 url=$2 floor=$3 stats=$4
-	for u in "$url" "$floor" "$stats"; do "$BIN" office init --db "$u" >/dev/null || return 1; done
+	# (on PostgreSQL the admin role makes the stores: README, two roles)
+	for u in "$url" "$floor" "$stats"; do
+		"$BIN" office init --db "$(pg_admin "$u")" >/dev/null || return 1
+	done
 	t0=$(now)
 	"$BIN" office import "$TMP"/b/*.bundle --key "$TMP/office.key" $P --signer "$TMP/laptops" \
 		--db "$url" >"$TMP/import.out" 2>&1

@@ -52,16 +52,42 @@ sort -u "$TMP/mk.keys" >>"$TMP/laptops"
 S="--signer $TMP/laptops"
 end
 
-# suite NAME URL URL2 URL3: the office's behaviour on the store at URL (a
-# new one); URL2 and URL3 are two more new stores.
+# sql URL SQL: runs SQL on the store at URL as its owner (sqlite3 on the
+# file; psql as the admin role), as someone who can write the database
+# but has no office key; the output in $TMP/sql.out, the errors in
+# $TMP/sql.err.
+sql() {
+	case $1 in
+	sqlite:*) sqlite3 "${1#sqlite:}" "$2" >"$TMP/sql.out" 2>"$TMP/sql.err" ;;
+	*) "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$(pg_admin "$1")" -c "$2" >"$TMP/sql.out" 2>"$TMP/sql.err" ;;
+	esac
+}
+
+# suite NAME URL URL2 URL3 URL4: the office's behaviour on the store at URL
+# (a new one); URL2 … URL4 are more new stores. On PostgreSQL each is made
+# by `office init` as the admin role, and used as the role tipscreen.
 suite() {
 	D="--db $2"
 	Q="[$1]"
 	rm -f "$TMP"/*.receipt "$TMP"/stick/*.receipt
-	begin "$Q office init creates the store, twice without harm"
-	run 0 office init $D
+	begin "$Q every office command but init refuses a store that was not initialised"
+	run 1 office cases $D
+	has err "office init"
+	run 1 office import "$TMP/stick/l1.bundle" $K $S $D
+	has err "office init"
+	[ ! -e "$TMP/stick/l1.bundle.receipt" ] || bad "a receipt for a store that was never made"
+	end
+
+	begin "$Q office init creates the store, twice without harm, with an id and a name"
+	run 0 office init --db "$(pg_admin "$2")"
 	has out "office store ready"
+	grep -q "): office ([0-9a-f]\{32\})\$" "$TMP/out" || bad "no name and id: $(cat "$TMP/out")"
+	cp "$TMP/out" "$TMP/init.out"
+	run 0 office init --db "$(pg_admin "$2")"
+	cmp -s "$TMP/out" "$TMP/init.out" || bad "the second init changed the id"
 	run 0 office init $D
+	cmp -s "$TMP/out" "$TMP/init.out" || bad "the role tipscreen's init changed the id"
+	storeid=$(sed -n 's/.*(\([0-9a-f]\{32\}\))$/\1/p' "$TMP/init.out")
 	end
 
 	begin "$Q three laptops' bundles imported: each case counted once"
@@ -74,8 +100,10 @@ suite() {
 	grep -q consistent-adult "$TMP/out" || bad "cases shows no outcome"
 	end
 
-	begin "$Q the laptop accepts the office's receipt"
+	begin "$Q the laptop accepts the office's receipt, which names the store"
 	run 0 receipt "$TMP/stick/l1.bundle.receipt" --to "$TMP/office.pub" --data "$TMP/l1" $P
+	has out "stored by the office store office ($storeid)"
+	has out "Signed by the office key $(sed -n 's/^fingerprint: //p' "$TMP/keygen.out")"
 	end
 
 	begin "$Q the same bundle again: identical, nothing changes"
@@ -170,6 +198,7 @@ suite() {
 	end
 
 	begin "$Q a case with two forms counts under both: SQL counts the case_facts rows"
+	run 0 office init --db "$(pg_admin "$4")"
 	run 0 office import "$TMP/h-form.bundle" $K $S --db $4
 	has out "imported 2"
 	run 0 office stats --db $4 --by form --k 1 --format csv
@@ -194,7 +223,7 @@ suite() {
 
 	begin "$Q two imports of overlapping bundles at once: each case once"
 	D="--db $3"
-	run 0 office init $D
+	run 0 office init --db "$(pg_admin "$3")"
 	( $WRAP "$BIN" office import "$TMP/h-a.bundle" $K $S $D >"$TMP/c1" 2>&1; echo $? >"$TMP/c1.rc" ) &
 	p1=$!
 	( $WRAP "$BIN" office import "$TMP/h-b.bundle" $K $S $D >"$TMP/c2" 2>&1; echo $? >"$TMP/c2.rc" ) &
@@ -226,24 +255,27 @@ table=$(sed -n 's/^	X([A-Z_]*, [a-z_]*, "[a-z-]*", "\([a-z-]*\)".*/\1/p' src/dom
 [ "$(echo "$table" | wc -l)" -ge 9 ] || bad "the facts table was not read: $table"
 help=$(sed -n '/^  --by /,/^  --k /p' "$TMP/out" | sed -n 's/^                       \([a-z-]*\): ..*/\1/p')
 [ "$table" = "$help" ] || bad "--help has $(echo $help), the table $(echo $table)"
+run 0 office init --db "sqlite:$TMP/by.db"
 run 2 office stats --db "sqlite:$TMP/by.db" --by colour
 for n in $table; do has err "$n"; done
 end
 
-suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db" "sqlite:$TMP/forms.db"
+suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db" "sqlite:$TMP/forms.db" \
+	"sqlite:$TMP/trust.db"
 
 begin "[postgresql] a throwaway server starts (initdb, pg_ctl, a Unix socket)"
 pg_start || bad "the PostgreSQL server did not start"
 end
 if [ -n "${PGURL:-}" ]; then
 	pg_psql -c "CREATE DATABASE office" -c "CREATE DATABASE concurrent" -c "CREATE DATABASE forms" \
-		-c "CREATE DATABASE old"
+		-c "CREATE DATABASE old" -c "CREATE DATABASE trust"
 	suite postgresql "$(echo "$PGURL" | sed 's|///postgres|///office|')" \
 		"$(echo "$PGURL" | sed 's|///postgres|///concurrent|')" \
-		"$(echo "$PGURL" | sed 's|///postgres|///forms|')"
+		"$(echo "$PGURL" | sed 's|///postgres|///forms|')" \
+		"$(echo "$PGURL" | sed 's|///postgres|///trust|')"
 	begin "[postgresql] a store of release 2 (schema 1, forms comma-joined) is migrated"
 	O=$(echo "$PGURL" | sed 's|///postgres|///old|')
-	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$O" >"$TMP/err" 2>&1 <<-'EOF' || bad "schema 1: $(cat "$TMP/err")"
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$(pg_admin "$O")" >"$TMP/err" 2>&1 <<-'EOF' || bad "schema 1: $(cat "$TMP/err")"
 	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	INSERT INTO meta VALUES ('schema', '1');
 	CREATE TABLE bundles (hash TEXT PRIMARY KEY, file TEXT NOT NULL, device TEXT NOT NULL,
@@ -259,19 +291,45 @@ if [ -n "${PGURL:-}" ]; then
 		'consistent-adult', 'presumed', '', 'forced-labour,servitude', '2026-12', 'ngo', 'office',
 		'none', 'v', 4);
 	EOF
+	run 1 office stats --db "$(pg_admin "$O")" --by form,age-group --k 1 --format csv
+	has err "of an older tipscreen: bring it to schema 3 with \`tipscreen office init\`"
+	run 0 office init --db "$(pg_admin "$O")"
 	run 0 office stats --db "$O" --by form,age-group --k 1 --format csv
 	has out "forced-labour,child,1"
 	has out "servitude,child,1"
-	run 0 office init --db "$O"
+	run 0 office init --db "$(pg_admin "$O")"
 	run 0 office stats --db "$O" --by form --k 1 --format csv
 	has out "servitude,1"
 	end
-	begin "[postgresql] the audit log refuses UPDATE and DELETE"
+	begin "[postgresql] the role tipscreen may not change the log, bundles or conflicts; the owner's triggers refuse it too"
 	U=$(echo "$PGURL" | sed 's|///postgres|///office|')
-	"$PGBIN/psql" -X -q "$U" -c "UPDATE audit SET os_user = 'x'" 2>"$TMP/err" && bad "UPDATE passed"
-	has err "the audit log is append-only"
-	"$PGBIN/psql" -X -q "$U" -c "DELETE FROM audit" 2>"$TMP/err" && bad "DELETE passed"
-	has err "the audit log is append-only"
+	for t in audit bundles conflicts; do
+		for q in "UPDATE $t SET laptop = 'x'" "DELETE FROM $t" "TRUNCATE $t" \
+			"ALTER TABLE $t DISABLE TRIGGER USER"; do
+			q=$(echo "$q" | sed 's/audit SET laptop/audit SET os_user/')
+			"$PGBIN/psql" -X -q "$U" -c "$q" 2>"$TMP/err" && bad "tipscreen: $q passed"
+			grep -q "permission denied\|must be owner" "$TMP/err" || bad "$q: $(cat "$TMP/err")"
+			"$PGBIN/psql" -X -q "$(pg_admin "$U")" -c "$q" 2>"$TMP/err"
+			# (TRUNCATE of a table others refer to is refused before its
+			# trigger runs, which refuses it alone)
+			case $q in
+			ALTER*) ;;
+			TRUNCATE*) grep -q "append-only (tipscreen)\|cannot truncate a table referenced" "$TMP/err" ||
+				bad "$q as the owner: $(cat "$TMP/err")" ;;
+			*) has err "the table $t is append-only (tipscreen)" ;;
+			esac
+		done
+		"$PGBIN/psql" -X -q "$(pg_admin "$U")" -c "ALTER TABLE $t ENABLE TRIGGER USER" 2>"$TMP/err"
+	done
+	end
+	begin "[postgresql] the office refuses to run as the owner of the store, or with a trigger disabled"
+	run 1 office cases --db "$(pg_admin "$U")"
+	has err "connect as the role tipscreen"
+	"$PGBIN/psql" -X -q "$(pg_admin "$U")" -c "ALTER TABLE audit DISABLE TRIGGER audit_no_update"
+	run 1 office cases --db "$U"
+	has err "append-only triggers are not the ones tipscreen made"
+	"$PGBIN/psql" -X -q "$(pg_admin "$U")" -c "ALTER TABLE audit ENABLE TRIGGER audit_no_update"
+	run 0 office cases --db "$U"
 	end
 	pg_stop
 fi

@@ -32,9 +32,9 @@ static int teardown(void **st)
 static struct db *open_init(void)
 {
 	char err[256];
-	struct db *db = db_open(url, err, sizeof err);
+	struct db *db = db_open(url, true, err, sizeof err);
 	assert_non_null(db);
-	assert_int_equal(db_init(db), DB_OK);
+	assert_int_equal(db_init(db, url), DB_OK);
 	return db;
 }
 
@@ -65,7 +65,7 @@ static void test_init_twice_and_the_file_is_private(void **st)
 {
 	(void)st;
 	struct db *db = open_init();
-	assert_int_equal(db_init(db), DB_OK);
+	assert_int_equal(db_init(db, url), DB_OK);
 	assert_string_equal(db_backend(db), "sqlite");
 	db_close(db);
 	char path[1300];
@@ -85,23 +85,26 @@ static void test_a_case_is_stored_once(void **st)
 	assert_int_equal(db_bundle_known(db, "h2"), 0);
 	struct db_case c, got;
 	a_case(&c, "0123456789abcdef");
-	assert_int_equal(db_case_put(db, &c, false), DB_OK);
-	assert_int_equal(db_case_put(db, &c, false), DB_RETRY);
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_RETRY);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "0123456789abcdef", &got), 1);
 	assert_string_equal(facts_get(&got.facts, FACT_OUTCOME), "consistent-adult");
 	assert_string_equal(got.nrec, "3");
 	db_case_free(&got);
 	set(&c.nrec, "4");
-	assert_int_equal(db_case_put(db, &c, true), DB_OK);
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_put(db, &c, "aaaa-bbbb"), DB_OK);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "0123456789abcdef", &got), 1);
 	assert_string_equal(got.nrec, "4");
 	db_case_free(&got);
 	db_case_free(&c);
-	assert_int_equal(db_case_find(db, "ffffffffffffffff", &got), 0);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "ffffffffffffffff", &got), 0);
 	size_t len;
-	char *s = db_bundle_sealed(db, "h1", &len);
+	char *s;
+	assert_int_equal(db_bundle_sealed(db, "h1", &s, &len), 1);
 	assert_string_equal(s, "sealed");
 	free(s);
+	assert_int_equal(db_bundle_sealed(db, "h2", &s, &len), 0);
+	assert_null(s);
 	assert_int_equal(db_conflict_add(db, "0123456789abcdef", "h1", "x", 3, "zz", 4), 1);
 	assert_int_equal(db_conflict_add(db, "0123456789abcdef", "h1", "x", 3, "zz", 4), 0);
 	db_close(db);
@@ -114,7 +117,7 @@ static int add_and_back_out(struct db *db, void *arg)
 	a_case(&c, "1111111111111111");
 	assert_int_equal(db_bundle_put(db, "h9", "f", "d", "l", 1, "s"), DB_OK);
 	set(&c.bundle, "h9");
-	assert_int_equal(db_case_put(db, &c, false), DB_OK);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
 	db_case_free(&c);
 	return 1;	/* as a dry run does */
 }
@@ -125,7 +128,7 @@ static void test_a_rolled_back_transaction_leaves_nothing(void **st)
 	struct db *db = open_init();
 	assert_int_equal(db_transact(db, add_and_back_out, NULL), 1);
 	struct db_case got;
-	assert_int_equal(db_case_find(db, "1111111111111111", &got), 0);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "1111111111111111", &got), 0);
 	assert_int_equal(db_bundle_known(db, "h9"), 0);
 	db_close(db);
 }
@@ -173,10 +176,10 @@ static void test_a_set_fact_is_a_row_per_value(void **st)
 	a_case(&c, "0123456789abcdef");
 	facts_set(&c.facts, FACT_FORM, "forced-labour");
 	facts_set(&c.facts, FACT_FORM, "servitude");
-	assert_int_equal(db_case_put(db, &c, false), DB_OK);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
 	assert_int_equal(fact_rows(db, "form", "forced-labour"), 1);
 	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "0123456789abcdef", &got), 1);
 	size_t forms = 0;
 	for (size_t i = 0; i < got.facts.n; i++)
 		forms += got.facts.v[i].fact == FACT_FORM;
@@ -185,7 +188,7 @@ static void test_a_set_fact_is_a_row_per_value(void **st)
 	db_case_free(&c);
 	a_case(&c, "0123456789abcdef");	/* an update replaces the rows */
 	facts_set(&c.facts, FACT_FORM, "servitude");
-	assert_int_equal(db_case_put(db, &c, true), DB_OK);
+	assert_int_equal(db_case_put(db, &c, "aaaa-bbbb"), DB_OK);
 	assert_int_equal(fact_rows(db, "form", "forced-labour"), 0);
 	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
 	db_case_free(&c);
@@ -203,8 +206,8 @@ static void test_a_long_fact_is_stored_whole(void **st)
 	struct db_case c, got;
 	a_case(&c, "0123456789abcdef");
 	facts_set(&c.facts, FACT_ROLE, longv);
-	assert_int_equal(db_case_put(db, &c, false), DB_OK);
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "0123456789abcdef", &got), 1);
 	assert_string_equal(facts_get(&got.facts, FACT_ROLE), longv);
 	db_case_free(&got);
 	db_case_free(&c);
@@ -215,7 +218,7 @@ static void test_a_long_fact_is_stored_whole(void **st)
 static void make_schema_1(void)
 {
 	char err[256];
-	struct db *db = db_open(url, err, sizeof err);
+	struct db *db = db_open(url, true, err, sizeof err);
 	assert_non_null(db);
 	static const char *const sql[] = {
 		"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -246,13 +249,13 @@ static void test_a_schema_1_store_is_migrated(void **st)
 	char v[16];
 	assert_int_equal(db_value(db, "SELECT value FROM meta WHERE key = 'schema'", NULL, 0, v,
 				  sizeof v), 1);
-	assert_string_equal(v, "2");
+	assert_string_equal(v, "3");
 	assert_int_equal(fact_rows(db, "form", "forced-labour"), 1);
 	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
 	assert_int_equal(fact_rows(db, "flag", "smuggling"), 1);
 	assert_int_equal(db_exec(db, "SELECT forms FROM cases", NULL, 0, NULL, NULL), DB_ERROR);
 	struct db_case got;
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_find(db, "l", "0123456789abcdef", &got), 1);
 	assert_string_equal(facts_get(&got.facts, FACT_ROLE), "ngo");
 	db_case_free(&got);
 	db_close(db);
@@ -265,10 +268,12 @@ static void test_a_store_of_a_later_schema_is_refused(void **st)
 {
 	(void)st;
 	struct db *db = open_init();
-	assert_int_equal(db_exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema'", NULL, 0, NULL,
+	assert_int_equal(db_exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema'", NULL, 0, NULL,
 				 NULL), DB_OK);
-	assert_int_equal(db_init(db), DB_ERROR);
-	assert_non_null(strstr(db_error(db), "schema 3, of a later tipscreen"));
+	assert_int_equal(db_init(db, url), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "schema 4, of a later tipscreen"));
+	assert_int_equal(db_check(db), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "schema 4, of a later tipscreen"));
 	db_close(db);
 }
 
@@ -281,13 +286,13 @@ static void test_a_bad_url_is_a_clear_error(void **st)
 	assert_true(db_url_valid("sqlite:/tmp/x.db"));
 	assert_true(db_url_valid("postgresql:///office?host=/run/postgresql"));
 	assert_true(db_url_valid("office.db"));
-	assert_null(db_open("mysql:x", err, sizeof err));
+	assert_null(db_open("mysql:x", true, err, sizeof err));
 	assert_non_null(strstr(err, "expected sqlite:PATH or postgresql://"));
-	assert_null(db_open("sqlite:", err, sizeof err));
+	assert_null(db_open("sqlite:", true, err, sizeof err));
 	assert_non_null(strstr(err, "expected a path"));
-	assert_null(db_open("sqlite:/nonexistent-dir/x.db", err, sizeof err));
+	assert_null(db_open("sqlite:/nonexistent-dir/x.db", true, err, sizeof err));
 	assert_non_null(strstr(err, "/nonexistent-dir/x.db"));
-	assert_null(db_open("postgresql:///x?host=/nonexistent-dir", err, sizeof err));
+	assert_null(db_open("postgresql:///x?host=/nonexistent-dir", true, err, sizeof err));
 	assert_non_null(strstr(err, "cannot connect to the PostgreSQL server"));
 }
 
