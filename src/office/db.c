@@ -58,6 +58,7 @@ void db_close(struct db *db)
 		return;
 	db->ops->close(db);
 	sodium_memzero(db->audit_key, sizeof db->audit_key);
+	sodium_memzero(db->row_key, sizeof db->row_key);
 	free(db);
 }
 
@@ -153,7 +154,7 @@ char *db_case_columns(void)
 	for (int k = 0; k < FACT_COUNT; k++)
 		if (fact_kind(k) == FACT_ONE)
 			fprintf(f, "%s, ", fact_column(k));
-	fputs("imported", f);
+	fputs("imported, mac", f);
 	fclose(f);
 	return out;
 }
@@ -161,7 +162,7 @@ char *db_case_columns(void)
 /* The number of columns case_columns names. */
 static int ncolumns(void)
 {
-	int n = NOWN + 1;
+	int n = NOWN + 2;
 	for (int k = 0; k < FACT_COUNT; k++)
 		n += fact_kind(k) == FACT_ONE;
 	return n;
@@ -186,6 +187,7 @@ void db_case_free(struct db_case *c)
 	DB_CASE_OWN(DB_X_FREE)
 #undef DB_X_FREE
 	free(c->imported);
+	free(c->mac);
 	facts_free(&c->facts);
 	memset(c, 0, sizeof *c);
 }
@@ -207,7 +209,8 @@ static int fill_case(void *arg, int ncol, const char *const *val)
 	for (int k = 0; k < FACT_COUNT; k++)
 		if (fact_kind(k) == FACT_ONE)
 			facts_set(&c->facts, k, text_or_empty(val[i++]));
-	c->imported = xstrdup(text_or_empty(val[i]));
+	c->imported = xstrdup(text_or_empty(val[i++]));
+	c->mac = xstrdup(text_or_empty(val[i]));
 	return 1;
 }
 
@@ -258,8 +261,57 @@ static const char **case_values(const struct db_case *c)
 			const char *v = facts_get(&c->facts, k);
 			p[i++] = v ? v : FACT_UNKNOWN;
 		}
-	p[i] = c->imported;
+	p[i++] = c->imported;
+	p[i] = c->mac && *c->mac ? c->mac : NULL;
 	return p;
+}
+
+/* A SET fact's value, for sorting. */
+struct pair {
+	const char *name, *value;
+};
+
+static int compare_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : strcmp(x->value, y->value);
+}
+
+static void mac_field(crypto_generichash_state *st, const char *v)
+{
+	unsigned long long n = strlen(v ? v : "");
+	unsigned char len[8];
+	for (int b = 0; b < 8; b++)
+		len[b] = (unsigned char)(n >> (8 * b));
+	crypto_generichash_update(st, len, sizeof len);
+	crypto_generichash_update(st, (const unsigned char *)(v ? v : ""), (size_t)n);
+}
+
+/* The MAC of a case's row (hex): every column but mac, then its SET
+ * facts sorted, each length-prefixed, under the row key. */
+static void case_mac(const struct db *db, const struct db_case *c, char out[DB_HASH_HEX])
+{
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, db->row_key, sizeof db->row_key, 32);
+	const char **p = case_values(c);
+	for (int i = 0; i + 1 < ncolumns(); i++)
+		mac_field(&st, p[i]);
+	free(p);
+	struct pair *v = xcalloc(c->facts.n + 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < c->facts.n; i++)
+		if (fact_kind(c->facts.v[i].fact) == FACT_SET)
+			v[n++] = (struct pair){ fact_name(c->facts.v[i].fact), c->facts.v[i].value };
+	qsort(v, n, sizeof *v, compare_pair);
+	for (size_t i = 0; i < n; i++) {
+		mac_field(&st, v[i].name);
+		mac_field(&st, v[i].value);
+	}
+	free(v);
+	unsigned char m[32];
+	crypto_generichash_final(&st, m, sizeof m);
+	sodium_bin2hex(out, DB_HASH_HEX, m, sizeof m);
 }
 
 /* The INSERT, or (update) the UPDATE of the row ($N+1, $1) of every
@@ -318,7 +370,11 @@ int db_case_put(struct db *db, const struct db_case *c, const char *old_laptop)
 	if (rc != DB_OK)
 		return rc;
 	int n = ncolumns();
+	char mac[DB_HASH_HEX] = "";
+	if (db->has_key)
+		case_mac(db, c, mac);
 	const char **p = case_values(c);
+	p[n - 1] = *mac ? mac : NULL;
 	p[n] = old_laptop;
 	char *sql = put_sql(old_laptop != NULL);
 	rc = sql ? db_exec(db, sql, p, old_laptop ? n + 1 : n, NULL, NULL) : DB_ERROR;
@@ -337,6 +393,68 @@ int db_cases(struct db *db, db_row_fn fn, void *arg)
 	int rc = db_exec(db, sql, NULL, 0, fn, arg);
 	free(sql);
 	free(cols);
+	return rc;
+}
+
+/* Every case's row and facts, for db_cases_check. */
+struct rows {
+	struct db_case *v;
+	size_t n, cap, at;	/* at: the row the facts being read belong to */
+	char *laptop, *id;	/* of the last facts' row */
+};
+
+static int take_case(void *arg, int ncol, const char *const *val)
+{
+	struct rows *r = arg;
+	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+	memset(&r->v[r->n], 0, sizeof r->v[r->n]);
+	fill_case(&r->v[r->n], ncol, val);
+	r->n++;
+	return 0;
+}
+
+/* The facts come in the cases' order (the same ORDER BY, the same
+ * collation): each row belongs to the first case from r->at on that has
+ * its key. */
+static int take_facts_row(void *arg, int ncol, const char *const *val)
+{
+	struct rows *r = arg;
+	if (ncol < 4 || !val[0] || !val[1])
+		return 0;
+	while (r->at < r->n && (strcmp(r->v[r->at].laptop, val[0]) != 0 ||
+				strcmp(r->v[r->at].id, val[1]) != 0))
+		r->at++;
+	if (r->at < r->n)
+		take_fact(&r->v[r->at], 2, val + 2);
+	return 0;
+}
+
+int db_cases_check(struct db *db)
+{
+	struct rows r = { 0 };
+	char *cols = db_case_columns();
+	char *sql = xasprintf("SELECT %s FROM cases ORDER BY laptop, id", cols);
+	int rc = db_exec(db, sql, NULL, 0, take_case, &r);
+	free(sql);
+	free(cols);
+	if (rc == DB_OK)
+		rc = db_exec(db, "SELECT laptop, case_id, fact, value FROM case_facts ORDER BY laptop, "
+			     "case_id, fact, value", NULL, 0, take_facts_row, &r);
+	for (size_t i = 0; rc == DB_OK && i < r.n; i++) {
+		char mac[DB_HASH_HEX];
+		case_mac(db, &r.v[i], mac);
+		if (strlen(r.v[i].mac) != DB_HASH_HEX - 1 ||
+		    sodium_memcmp(mac, r.v[i].mac, DB_HASH_HEX - 1) != 0) {
+			snprintf(db->err, sizeof db->err, "case %.16s (laptop %.44s): its row is not the "
+				 "one the office stored: it was edited by SQL, or stored before schema 3 "
+				 "(then import that laptop's latest bundle again, which rewrites it); "
+				 "nothing was counted", r.v[i].id, r.v[i].laptop);
+			rc = DB_ERROR;
+		}
+	}
+	for (size_t i = 0; i < r.n; i++)
+		db_case_free(&r.v[i]);
+	free(r.v);
 	return rc;
 }
 

@@ -80,8 +80,9 @@ struct db {
 	const struct db_ops *ops;
 	void *conn;
 	char err[512];
-	unsigned char audit_key[32];	/* db_audit_key: MACs audit rows */
-	bool has_audit_key;
+	unsigned char audit_key[32];	/* db_office_key: MACs audit rows */
+	unsigned char row_key[32];	/* and cases' rows */
+	bool has_key;
 };
 
 /* Opens the store of url: "sqlite:PATH", "postgresql://…" or
@@ -142,9 +143,17 @@ struct db_case {
 	DB_CASE_OWN(DB_X_FIELD)
 #undef DB_X_FIELD
 	char *imported;
+	char *mac;	/* of the row, under a key derived from the office key
+			 * (db_case_put computes it when db has the key) */
 	struct facts facts;
 };
 void db_case_free(struct db_case *c);
+
+/* Checks every case's row against its MAC (db_office_key needed): DB_OK
+ * when all hold; DB_ERROR with db_error naming the first case whose row
+ * is not the one the office stored (edited by SQL, or stored before
+ * schema 3); or another DB_ code. */
+int db_cases_check(struct db *db);
 
 /* Among the columns db_cases gives: the index of the ONE fact f's, and of
  * the number of conflicts. */
@@ -160,7 +169,8 @@ int db_case_laptops(struct db *db, const char *id, db_row_fn fn, void *arg);
  * c->id) and its SET facts. */
 int db_case_put(struct db *db, const struct db_case *c, const char *old_laptop);
 /* Calls fn for every case, ordered by id (the own columns, the ONE facts'
- * columns, imported, then the number of its conflicts: db_case_column). */
+ * columns, imported, mac, then the number of its conflicts:
+ * db_case_column). */
 int db_cases(struct db *db, db_row_fn fn, void *arg);
 
 /* 1 if the bundle of hash is stored, 0 if not, -1 error. */
@@ -185,15 +195,16 @@ int db_conflicts(struct db *db, db_row_fn fn, void *arg);
  * OS user, key the office key's fingerprint ("-" when none was used). The
  * row is chained to the last one (its hash over the previous hash and its
  * fields; prev is unique, so two appends at once cannot fork the chain:
- * the loser retries) and MACed when db_audit_key was given. */
+ * the loser retries) and MACed when db_office_key was given. */
 int db_audit(struct db *db, const char *action, const char *object, const char *detail,
 	     const char *key);
 /* The same in a transaction of its own (db_transact). */
 int db_audit_now(struct db *db, const char *action, const char *object, const char *detail,
 		 const char *key);
-/* Derives the audit MAC key from the office's X25519 secret key
- * (SEAL_BOX_SECRET bytes); db_close wipes it. */
-void db_audit_key(struct db *db, const unsigned char *office_box_sk);
+/* Derives the keys that authenticate audit rows and case rows from the
+ * office's X25519 secret key (SEAL_BOX_SECRET bytes); db_close wipes
+ * them. */
+void db_office_key(struct db *db, const unsigned char *office_box_sk);
 /* Calls fn for each entry in order: id, when, user, key, action, object,
  * detail, prev, hash, mac. */
 int db_audit_list(struct db *db, db_row_fn fn, void *arg);
@@ -207,7 +218,7 @@ struct db_audit_check {
 /* Walks the log in order: every chained row's prev is the hash of the
  * chained row before (the first: 64 zeros), its hash matches its fields,
  * no unchained row (of a store before schema 3) after a chained one, and
- * with db_audit_key every MAC matches. 0 (see out->broken), or a DB_
+ * with db_office_key every chained row has its MAC, and it matches. 0 (see out->broken), or a DB_
  * code. */
 int db_audit_verify(struct db *db, struct db_audit_check *out);
 

@@ -4,7 +4,10 @@
  * at, os_user, key_fp, action, object, detail as an 8-byte little-endian
  * length and its bytes); mac, when the command had the office key, is
  * BLAKE2b-256 of hash keyed with a key derived from the office's X25519
- * secret key (crypto_kdf, context "tsaudit1"). Rows of a store before
+ * secret key (crypto_kdf, context "tsoffice", subkey 1). With the key,
+ * every chained row must have its MAC: every command that writes to the
+ * log has the key, so a row without one was written by someone else (or
+ * stripped of it). Rows of a store before
  * schema 3 have no chain (NULL) and come first. prev is unique, so two
  * appends after the same row cannot both be stored: the loser's
  * transaction runs again (DB_RETRY) and chains after the winner's. */
@@ -65,11 +68,12 @@ static void row_mac(const struct db *db, const char *hash, char out[DB_HASH_HEX]
 	sodium_bin2hex(out, DB_HASH_HEX, m, sizeof m);
 }
 
-void db_audit_key(struct db *db, const unsigned char *office_box_sk)
+void db_office_key(struct db *db, const unsigned char *office_box_sk)
 {
-	crypto_kdf_derive_from_key(db->audit_key, sizeof db->audit_key, 1, "tsaudit1",
+	crypto_kdf_derive_from_key(db->audit_key, sizeof db->audit_key, 1, "tsoffice",
 				   office_box_sk);
-	db->has_audit_key = true;
+	crypto_kdf_derive_from_key(db->row_key, sizeof db->row_key, 2, "tsoffice", office_box_sk);
+	db->has_key = true;
 }
 
 int db_audit(struct db *db, const char *action, const char *object, const char *detail,
@@ -86,7 +90,7 @@ int db_audit(struct db *db, const char *action, const char *object, const char *
 		memcpy(prev, zeros, sizeof prev);
 	const char *p[] = { at, user, key ? key : "-", action, object, detail, prev, hash, NULL };
 	row_hash(prev, p, hash);
-	if (db->has_audit_key) {
+	if (db->has_key) {
 		row_mac(db, hash, mac);
 		p[8] = mac;
 	}
@@ -149,8 +153,11 @@ static int check_row(void *arg, int ncol, const char *const *v)
 	row_hash(v[7], &v[1], h);
 	if (strcmp(h, v[8]) != 0)
 		return broken(w, v[0], "its content does not match its hash (it was edited)");
-	if (w->db->has_audit_key && v[9] && *v[9]) {
+	if (w->db->has_key) {
 		char m[DB_HASH_HEX];
+		if (!v[9] || !*v[9])
+			return broken(w, v[0], "it has no authentication with the office key (it was "
+				      "written by SQL, or stripped of it)");
 		row_mac(w->db, v[8], m);
 		if (sodium_memcmp(m, v[9], DB_HASH_HEX - 1) != 0 || strlen(v[9]) != DB_HASH_HEX - 1)
 			return broken(w, v[0], "its authentication does not match the office key (it, "

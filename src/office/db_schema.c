@@ -16,7 +16,7 @@
 	"CREATE TABLE IF NOT EXISTS cases@S@ (id TEXT NOT NULL, laptop TEXT NOT NULL, " \
 	"device TEXT NOT NULL, bundle TEXT NOT NULL REFERENCES bundles(hash), status TEXT NOT NULL, " \
 	"deck TEXT NOT NULL, created BIGINT NOT NULL, updated BIGINT NOT NULL, " \
-	"nrec BIGINT NOT NULL, hash TEXT NOT NULL@FACTS@, imported BIGINT NOT NULL, " \
+	"nrec BIGINT NOT NULL, hash TEXT NOT NULL@FACTS@, imported BIGINT NOT NULL, mac TEXT, " \
 	"PRIMARY KEY (laptop, id))"
 #define CASE_FACTS_DDL \
 	"CREATE TABLE IF NOT EXISTS case_facts@S@ (laptop TEXT NOT NULL, case_id TEXT NOT NULL, " \
@@ -167,6 +167,7 @@ static int migrate_2(struct db *db)
 	free(cases);
 	free(facts);
 	cols = db_case_columns();
+	*strstr(cols, ", mac") = '\0';	/* schema 2 has no MAC */
 	char *copy = xasprintf("INSERT INTO cases_3 (%s) SELECT %s FROM cases", cols, cols);
 	free(cols);
 	if (rc == DB_OK)

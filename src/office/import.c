@@ -396,7 +396,7 @@ int office_import(const struct office_ctx *o, struct db *db, int argc, const cha
 	}
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&k->pub, fp);
-	db_audit_key(db, k->box);
+	db_office_key(db, k->box);
 	int total[NCOUNT] = { 0 }, refused = 0, failed = 0;
 	for (int i = 0; i < argc; i++) {
 		struct import im = { .o = o, .key = k, .keyfp = fp, .file = argv[i] };

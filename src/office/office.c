@@ -167,7 +167,7 @@ int office_audit(const struct office_ctx *o, struct db *db, int argc, const char
 		struct keyfile_secret *k = o->open_key(o->arg, &rc);
 		if (!k)
 			return rc;
-		db_audit_key(db, k->box);
+		db_office_key(db, k->box);
 		keyfile_secret_free(k);
 	}
 	struct db_audit_check c;
@@ -324,7 +324,7 @@ int office_show(const struct office_ctx *o, struct db *db, int argc, const char 
 	int rc;
 	struct keyfile_secret *k = o->open_key(o->arg, &rc);
 	if (k) {
-		db_audit_key(db, k->box);
+		db_office_key(db, k->box);
 		if (l.n > 1)
 			fprintf(o->out, "%zu laptops hold a case %s: each is shown, under its laptop\n",
 				l.n, id);

@@ -14,6 +14,8 @@
 #include "domain/facts.h"
 #include "office/kanon.h"
 #include "office/office.h"
+#include "store/keyfile.h"
+#include "store/seal.h"
 
 enum { MAXBY = FACT_COUNT };
 
@@ -228,6 +230,31 @@ static void free_table(struct table *t)
 	free(t->cell);
 }
 
+/* One export: the rows checked against their MACs, counted, and the
+ * export audited, in one transaction (what is counted is what was
+ * checked). */
+struct export {
+	struct table *t;
+	const char *sql, *detail, *keyfp;
+};
+
+static int stats_tx(struct db *db, void *arg)
+{
+	struct export *e = arg;
+	free_table(e->t);
+	e->t->key = NULL;
+	e->t->cell = NULL;
+	e->t->ncell = e->t->cap = 0;
+	int rc = db_cases_check(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, e->sql, NULL, 0, take_row, e->t);
+	if (rc == DB_OK)
+		rc = db_audit(db, "stats", "cases", e->detail, e->keyfp);
+	return rc;
+}
+
+/* Counts from the rows the office stored and authenticated: the office
+ * key is needed to check them (and to authenticate the audit entry). */
 int office_stats(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
 	(void)argc;
@@ -243,12 +270,19 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 	}
 	if (parse_by(by, &t) < 0)
 		return EXIT_INPUT;
+	int rc;
+	struct keyfile_secret *key = o->open_key(o->arg, &rc);
+	if (!key)
+		return rc;
+	char fp[SEAL_FINGERPRINT];
+	keyfile_fingerprint(&key->pub, fp);
+	db_office_key(db, key->box);
+	keyfile_secret_free(key);
 	char *sql = count_sql(&t);
 	char *detail = xasprintf("by %s, k %lld, %s", by, k, format);
-	int rc = sql ? db_exec(db, sql, NULL, 0, take_row, &t) : DB_ERROR;
+	struct export e = { &t, sql, detail, fp };
+	rc = sql ? db_transact(db, stats_tx, &e) : DB_ERROR;
 	free(sql);
-	if (rc == DB_OK)
-		rc = db_audit_now(db, "stats", "cases", detail, NULL);
 	free(detail);
 	if (rc != DB_OK) {
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));

@@ -179,17 +179,17 @@ suite() {
 	end
 
 	begin "$Q statistics: small cells suppressed by default, --k 1 shows all, CSV"
-	run 0 office stats $D
+	run 0 office stats $D $K
 	has out "<11"
 	has out "total <11"
-	run 0 office stats $D --k 1 --by outcome
+	run 0 office stats $D --k 1 --by outcome $K
 	has out "consistent-adult       6"
-	run 0 office stats $D --by outcome,age-group,form --format csv --k 1
+	run 0 office stats $D --by outcome,age-group,form --format csv --k 1 $K
 	head -1 "$TMP/out" | grep -qx 'outcome,age-group,form,count' || bad "CSV header: $(head -1 "$TMP/out")"
 	has out "consistent-adult,adult,forced-labour,6"
-	run 2 office stats $D --by colour
+	run 2 office stats $D --by colour $K
 	has err "'colour' is not a field"
-	run 2 office stats --db mysql:x
+	run 2 office stats --db mysql:x $K
 	has err "expected sqlite:PATH or postgresql://"
 	run 2 office frobnicate $D
 	has err "unknown office command"
@@ -201,15 +201,15 @@ suite() {
 	run 0 office init --db "$(pg_admin "$4")"
 	run 0 office import "$TMP/h-form.bundle" $K $S --db $4
 	has out "imported 2"
-	run 0 office stats --db $4 --by form --k 1 --format csv
+	run 0 office stats --db $4 --by form --k 1 --format csv $K
 	has out "forced-labour,2"
 	has out "servitude,2"
 	[ "$(wc -l <"$TMP/out")" = 3 ] || bad "not two forms: $(cat "$TMP/out")"
-	run 0 office stats --db $4 --by outcome,form,age-group --k 1 --format csv
+	run 0 office stats --db $4 --by outcome,form,age-group --k 1 --format csv $K
 	has out "consistent-adult,servitude,adult,2"
-	run 0 office stats --db $4 --by flag --k 1 --format csv
+	run 0 office stats --db $4 --by flag --k 1 --format csv $K
 	head -1 "$TMP/out" | grep -qx 'flag,count' || bad "flag CSV header: $(head -1 "$TMP/out")"
-	run 0 office stats --db $4 --by form
+	run 0 office stats --db $4 --by form $K
 	has out "counts under each"
 	end
 
@@ -256,7 +256,7 @@ table=$(sed -n 's/^	X([A-Z_]*, [a-z_]*, "[a-z-]*", "\([a-z-]*\)".*/\1/p' src/dom
 help=$(sed -n '/^  --by /,/^  --k /p' "$TMP/out" | sed -n 's/^                       \([a-z-]*\): ..*/\1/p')
 [ "$table" = "$help" ] || bad "--help has $(echo $help), the table $(echo $table)"
 run 0 office init --db "sqlite:$TMP/by.db"
-run 2 office stats --db "sqlite:$TMP/by.db" --by colour
+run 2 office stats --db "sqlite:$TMP/by.db" --by colour $K
 for n in $table; do has err "$n"; done
 end
 
@@ -291,15 +291,17 @@ if [ -n "${PGURL:-}" ]; then
 		'consistent-adult', 'presumed', '', 'forced-labour,servitude', '2026-12', 'ngo', 'office',
 		'none', 'v', 4);
 	EOF
-	run 1 office stats --db "$(pg_admin "$O")" --by form,age-group --k 1 --format csv
+	run 1 office stats --db "$(pg_admin "$O")" --by form,age-group --k 1 --format csv $K
 	has err "of an older tipscreen: bring it to schema 3 with \`tipscreen office init\`"
 	run 0 office init --db "$(pg_admin "$O")"
-	run 0 office stats --db "$O" --by form,age-group --k 1 --format csv
-	has out "forced-labour,child,1"
-	has out "servitude,child,1"
+	run 0 office cases --db "$O"
+	has out "0123456789abcdef  l "
+	run 1 office stats --db "$O" --by form,age-group --k 1 --format csv $K
+	has err "stored before schema 3"
+	"$PGBIN/psql" -X -q -At "$(pg_admin "$O")" -c "SELECT fact || ',' || value FROM case_facts ORDER BY 1" >"$TMP/facts"
+	[ "$(cat "$TMP/facts" | tr '\n' ' ')" = "form,forced-labour form,servitude " ] ||
+		bad "the forms were not moved: $(cat "$TMP/facts")"
 	run 0 office init --db "$(pg_admin "$O")"
-	run 0 office stats --db "$O" --by form --k 1 --format csv
-	has out "servitude,1"
 	end
 	begin "[postgresql] the role tipscreen may not change the log, bundles or conflicts; the owner's triggers refuse it too"
 	U=$(echo "$PGURL" | sed 's|///postgres|///office|')
