@@ -518,9 +518,10 @@ int db_conflict_add(struct db *db, const char *id, const char *bundle, const cha
 		    long long nrec, const char *hash, long long stored_nrec)
 {
 	char v[8], nr[24], snr[24], now[24];
-	const char *q[] = { id, hash, laptop };
-	int known = db_value(db, "SELECT 1 FROM conflicts WHERE case_id = $1 AND hash = $2 AND "
-			     "laptop = $3", q, 3, v, sizeof v);
+	/* (the same records' hash is the same id and records, whoever sent them) */
+	const char *q[] = { id, hash };
+	int known = db_value(db, "SELECT 1 FROM conflicts WHERE case_id = $1 AND hash = $2", q, 2, v,
+			     sizeof v);
 	if (known != 0)
 		return known < 0 ? known : 0;
 	number(nr, sizeof nr, nrec);

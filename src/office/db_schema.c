@@ -32,7 +32,7 @@ static const char *const tables[] = {
 	"CREATE TABLE IF NOT EXISTS conflicts (id @ID@, case_id TEXT NOT NULL, "
 	"bundle TEXT NOT NULL REFERENCES bundles(hash), laptop TEXT NOT NULL, nrec BIGINT NOT NULL, "
 	"hash TEXT NOT NULL, stored_nrec BIGINT NOT NULL, found BIGINT NOT NULL, "
-	"UNIQUE (laptop, case_id, hash))",
+	"UNIQUE (case_id, hash))",
 	"CREATE TABLE IF NOT EXISTS audit (id @ID@, at BIGINT NOT NULL, os_user TEXT NOT NULL, "
 	"key_fp TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL, detail TEXT NOT NULL, "
 	"prev TEXT UNIQUE, hash TEXT, mac TEXT)",

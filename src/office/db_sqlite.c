@@ -15,14 +15,25 @@
 /* The append-only triggers, each created when missing. SQLite keeps the
  * text of each in sqlite_master without "IF NOT EXISTS": sq_check compares
  * the store's triggers with these texts, and refuses any other trigger,
- * a missing one or a changed one (a no-op put in the place of one). */
+ * a missing one or a changed one (a no-op put in the place of one).
+ * REPLACE deletes the row it replaces without firing DELETE triggers
+ * unless recursive_triggers is on, which tipscreen sets but the sqlite3
+ * shell does not: the _no_replace triggers refuse an INSERT that meets an
+ * existing row's key, whoever runs it. */
+#define REFUSE(table) " BEGIN SELECT RAISE(ABORT, 'the table " table " is append-only (tipscreen)'); END"
 #define NO_CHANGE(table, what) \
-	"CREATE TRIGGER IF NOT EXISTS " table "_no_" what " BEFORE " what " ON " table \
-	" BEGIN SELECT RAISE(ABORT, 'the table " table " is append-only (tipscreen)'); END"
+	"CREATE TRIGGER IF NOT EXISTS " table "_no_" what " BEFORE " what " ON " table REFUSE(table)
+#define NO_REPLACE(table, key) \
+	"CREATE TRIGGER IF NOT EXISTS " table "_no_replace BEFORE INSERT ON " table \
+	" WHEN EXISTS (SELECT 1 FROM " table " WHERE " key ")" REFUSE(table)
 static const char *const triggers[] = {
-	NO_CHANGE("audit", "delete"), NO_CHANGE("audit", "update"),
-	NO_CHANGE("bundles", "delete"), NO_CHANGE("bundles", "update"),
-	NO_CHANGE("conflicts", "delete"), NO_CHANGE("conflicts", "update"),
+	NO_CHANGE("audit", "delete"), NO_REPLACE("audit", "id = NEW.id"),
+	NO_CHANGE("audit", "update"),
+	NO_CHANGE("bundles", "delete"), NO_REPLACE("bundles", "hash = NEW.hash"),
+	NO_CHANGE("bundles", "update"),
+	NO_CHANGE("conflicts", "delete"),
+	NO_REPLACE("conflicts", "id = NEW.id OR (case_id = NEW.case_id AND hash = NEW.hash)"),
+	NO_CHANGE("conflicts", "update"),
 	NULL
 };
 

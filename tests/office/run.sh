@@ -48,6 +48,8 @@ mk "$TMP/stick/l1.bundle" field9 alter >"$TMP/h-alter.bundle"
 mk "$TMP/stick/l1.bundle" bench many 50 0 >"$TMP/h-a.bundle"
 mk "$TMP/stick/l1.bundle" bench many 50 25 >"$TMP/h-b.bundle"
 mk "$TMP/stick/l1.bundle" field8 form >"$TMP/h-form.bundle"
+mk "$TMP/stick/l1.bundle" field7 forge >"$TMP/forged.bundle"
+mk "$TMP/stick/l1.bundle" bench many 50 12 >"$TMP/h-c.bundle"
 sort -u "$TMP/mk.keys" >>"$TMP/laptops"
 S="--signer $TMP/laptops"
 end
@@ -221,6 +223,69 @@ suite() {
 	has out "user $(id -un)  key $(sed -n 's/^fingerprint: //p' "$TMP/keygen.out")"
 	end
 
+
+	begin "$Q a laptop cannot put records under another laptop's case: each laptop's case is its own"
+	T="--db $5"
+	run 0 office init --db "$(pg_admin "$5")"
+	run 0 office import "$TMP/forged.bundle" $K $S $T --receipt "$TMP/forged.receipt"
+	has out "imported 2, updated 0, identical 0, conflicts 0"
+	run 0 office import "$TMP/stick/l1.bundle" $K $S $T --receipt "$TMP/a.receipt"
+	has out "imported 2, updated 0, identical 0, conflicts 0, refused 0"
+	has out "receipt $TMP/a.receipt (2 cases)"
+	run 0 office cases $T
+	[ "$(awk 'NR > 1' "$TMP/out" | wc -l)" = 4 ] || bad "not 4 cases: $(cat "$TMP/out")"
+	x=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+	[ "$(grep -c "^$x " "$TMP/out")" = 2 ] || bad "case $x is not held by two laptops"
+	run 0 office show "$x" $K $T
+	has out "2 laptops hold a case $x"
+	[ "$(grep -c "^case $x" "$TMP/out")" = 2 ] || bad "show did not open both"
+	run 0 office stats $T --by outcome --k 1 $K
+	has out "total 4"
+	end
+
+	begin "$Q a row edited by SQL earns no receipt, and show and stats see the edit"
+	a=$(cat "$TMP/l1.pub")
+	sql "$5" "SELECT bundle FROM cases WHERE laptop <> '$a' LIMIT 1"
+	forged=$(cat "$TMP/sql.out")
+	[ -n "$forged" ] || bad "no forged row: $(cat "$TMP/sql.err")"
+	sql "$5" "UPDATE cases SET bundle = '$forged' WHERE laptop = '$a' AND id = '$x'"
+	run 1 office import "$TMP/stick/l1.bundle" $K $S $T --receipt "$TMP/b.receipt"
+	has err "case $x: its bundle was signed by another laptop: the office store was altered"
+	[ ! -e "$TMP/b.receipt" ] || bad "a receipt for records the store does not hold"
+	run 2 office show "$x" $K $T
+	has err "is not in its stored bundle, or that bundle is another laptop's"
+	run 1 office stats $T $K
+	has err "its row is not the one the office stored"
+	end
+
+	begin "$Q database text reaches the terminal sanitised; show prints the signed bundle's values"
+	case $5 in sqlite:*) c=char ;; *) c=chr ;; esac
+	sql "$5" "UPDATE cases SET device = $c(27) || '[31mred' WHERE laptop <> '$a'"
+	sql "$5" "INSERT INTO audit (at, os_user, key_fp, action, object, detail) VALUES (0, 'x', '-', $c(27) || '[1A' || $c(27) || '[2K', $c(27) || ']0;title' || $c(7), 'a' || $c(10) || '99  fake entry')"
+	[ -s "$TMP/sql.err" ] && bad "the insert: $(cat "$TMP/sql.err")"
+	run 0 office cases $T
+	has out "[31mred"
+	run 1 office audit $T
+	has out "THE AUDIT LOG IS BROKEN"
+	grep -q '^99  fake' "$TMP/out" && bad "a line break in the log forged a line"
+	run 2 office show "$x" $K $T	# (the other laptop's row was altered above)
+	has out "warning: the store's row of this case differs from its signed bundle"
+	if grep -q "$(printf '\033')" "$TMP"/out; then bad "an escape reached the terminal"; fi
+	end
+
+	begin "$Q the audit log: an edit by the owner is found, and where"
+	run 0 office audit $D
+	has out "chained"
+	case $2 in
+	sqlite:*) sql "$2" "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing happened' WHERE id = 2; CREATE TRIGGER audit_no_update BEFORE update ON audit BEGIN SELECT RAISE(ABORT, 'the table audit is append-only (tipscreen)'); END" ;;
+	*) sql "$2" "ALTER TABLE audit DISABLE TRIGGER USER; UPDATE audit SET detail = 'nothing happened' WHERE id = 2; ALTER TABLE audit ENABLE TRIGGER USER" ;;
+	esac
+	[ -s "$TMP/sql.err" ] && bad "the owner's edit: $(cat "$TMP/sql.err")"
+	run 0 office cases $D
+	run 1 office audit $D $K
+	has out "THE AUDIT LOG IS BROKEN at entry 2: its content does not match its hash (it was edited)"
+	end
+
 	begin "$Q two imports of overlapping bundles at once: each case once"
 	D="--db $3"
 	run 0 office init --db "$(pg_admin "$3")"
@@ -262,6 +327,56 @@ end
 
 suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db" "sqlite:$TMP/forms.db" \
 	"sqlite:$TMP/trust.db"
+
+begin "[sqlite] REPLACE cannot rewrite the log, bundles or conflicts; a trigger made a no-op is refused at every open"
+R="sqlite:$TMP/office.db"
+sql "$R" "INSERT OR REPLACE INTO audit (id, at, os_user, key_fp, action, object, detail) VALUES (1, 0, 'nobody', '-', 'init', '-', 'nothing happened')"
+has sql.err "the table audit is append-only (tipscreen)"
+sql "$R" "INSERT OR REPLACE INTO bundles (hash, file, device, laptop, made, imported, sealed) SELECT hash, 'x', device, laptop, made, imported, 'gone' FROM bundles LIMIT 1"
+has sql.err "the table bundles is append-only (tipscreen)"
+cp "$TMP/office.db" "$TMP/noop.db"
+sql "sqlite:$TMP/noop.db" "DROP TRIGGER audit_no_delete; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT 1; END"
+for c in cases conflicts audit init; do
+	run 1 office $c --db "sqlite:$TMP/noop.db"
+	has err "the store's triggers are not the ones tipscreen made"
+done
+sql "sqlite:$TMP/noop.db" "CREATE TRIGGER audit_extra AFTER INSERT ON cases BEGIN SELECT 1; END"
+run 1 office cases --db "sqlite:$TMP/noop.db"
+end
+
+begin "an import without --db refuses: no store is made in the clerk's home, no receipt"
+run 1 office import "$TMP/stick/l2.bundle" $K $S --receipt "$TMP/nodb.receipt"
+has err "no office store there (\`tipscreen office init\` makes one)"
+[ ! -e "$TMP/nodb.receipt" ] || bad "a receipt for a store that does not exist"
+[ ! -e "$HOME/.local/share/tipscreen-office" ] || bad "the default store's directory was made"
+end
+
+begin "a receipt never replaces a file: --receipt refuses an existing path; next to the bundle only an older receipt"
+R="--db sqlite:$TMP/office.db"
+echo "my notes" >"$TMP/notes.txt"
+run 1 office import "$TMP/stick/l2.bundle" $K $S $R --receipt "$TMP/notes.txt"
+has err "cannot write the receipt"
+[ "$(cat "$TMP/notes.txt")" = "my notes" ] || bad "the notes were replaced"
+cp "$TMP/stick/l2.bundle" "$TMP/again.bundle"
+echo "not a receipt" >"$TMP/again.bundle.receipt"
+run 1 office import "$TMP/again.bundle" $K $S $R
+[ "$(cat "$TMP/again.bundle.receipt")" = "not a receipt" ] || bad "a file next to the bundle was replaced"
+rm "$TMP/again.bundle.receipt"
+run 0 office import "$TMP/again.bundle" $K $S $R
+run 0 office import "$TMP/again.bundle" $K $S $R
+has out "receipt $TMP/again.bundle.receipt"
+end
+
+begin "the office key's fingerprint covers its signing key: a .pub with another sign line shows another"
+fp=$(sed -n 's/^fingerprint: //p' "$TMP/keygen.out")
+{ head -1 "$TMP/office.pub"; grep '^sign ' "$TMP/other.pub"; } >"$TMP/swapped.pub"
+interview "$TMP/l9"
+run 0 bundle --to "$TMP/swapped.pub" -o "$TMP/swapped.bundle" --data "$TMP/l9" $P
+has err "sealing to the office key "
+hasnt err "$fp"
+run 0 bundle --to "$TMP/office.pub" -o "$TMP/l9.bundle" --all --data "$TMP/l9" $P
+has err "sealing to the office key $fp"
+end
 
 begin "[postgresql] a throwaway server starts (initdb, pg_ctl, a Unix socket)"
 pg_start || bad "the PostgreSQL server did not start"

@@ -80,7 +80,9 @@ static void test_a_case_is_stored_once(void **st)
 	(void)st;
 	struct db *db = open_init();
 	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_OK);
-	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_RETRY);
+	/* (a received bundle is never replaced: the trigger refuses a second) */
+	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "the table bundles is append-only"));
 	assert_int_equal(db_bundle_known(db, "h1"), 1);
 	assert_int_equal(db_bundle_known(db, "h2"), 0);
 	struct db_case c, got;
@@ -145,8 +147,11 @@ static void test_the_audit_log_is_append_only(void **st)
 {
 	(void)st;
 	struct db *db = open_init();
-	assert_int_equal(db_audit(db, "import", "h1", "two cases", "aaaa"), DB_OK);
-	assert_int_equal(db_audit(db, "stats", "cases", "by month", NULL), DB_OK);
+	assert_int_equal(db_audit_now(db, "import", "h1", "two cases", "aaaa"), DB_OK);
+	assert_int_equal(db_audit_now(db, "stats", "cases", "by month", NULL), DB_OK);
+	assert_int_equal(db_exec(db, "INSERT OR REPLACE INTO audit (id, at, os_user, key_fp, action, "
+				 "object, detail) VALUES (1, 0, 'x', '-', 'init', '-', '-')", NULL, 0,
+				 NULL, NULL), DB_ERROR);
 	assert_int_equal(db_exec(db, "UPDATE audit SET os_user = 'someone'", NULL, 0, NULL, NULL),
 			 DB_ERROR);
 	assert_non_null(strstr(db_error(db), "append-only"));
@@ -154,6 +159,85 @@ static void test_the_audit_log_is_append_only(void **st)
 	int n = 0;
 	assert_int_equal(db_audit_list(db, count_rows, &n), DB_OK);
 	assert_int_equal(n, 2);
+	db_close(db);
+}
+
+/* A key for the audit's MACs (any 32 bytes stand for the office key). */
+static const unsigned char office_sk[32] = { 7, 1, 2, 3 };
+
+static void test_the_audit_log_is_a_chain_that_shows_where_it_breaks(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	db_office_key(db, office_sk);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(db_audit_now(db, "import", "h1", "two cases", "aaaa"), DB_OK);
+	struct db_audit_check c;
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 0);
+	assert_int_equal(c.chained, 3);
+	assert_int_equal(c.macs, 3);
+	/* Whoever can write the file (the triggers dropped, as the owner can)
+	 * edits entry 2: the chain breaks there. */
+	assert_int_equal(db_exec(db, "DROP TRIGGER audit_no_update", NULL, 0, NULL, NULL), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE audit SET detail = 'nothing' WHERE id = 2", NULL, 0, NULL,
+				 NULL), DB_OK);
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 2);
+	assert_non_null(strstr(c.why, "it was edited"));
+	db_close(db);
+}
+
+static void test_an_entry_without_the_office_key_s_mac_breaks_the_chain(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	db_office_key(db, office_sk);
+	assert_int_equal(db_audit_now(db, "import", "h1", "two cases", "aaaa"), DB_OK);
+	db_close(db);
+	/* Appended by someone without the key, chained right but unsigned:
+	 * what a rewrite of the log from some entry on would leave. */
+	db = open_init();
+	assert_int_equal(db_audit_now(db, "open", "x", "y", "aaaa"), DB_OK);
+	struct db_audit_check c;
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 0);	/* without the key: the chain alone */
+	db_office_key(db, office_sk);
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 2);
+	assert_non_null(strstr(c.why, "no authentication with the office key"));
+	db_close(db);
+	db = open_init();
+	db_office_key(db, (const unsigned char *)"another key, 32 bytes long......");
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 1);
+	assert_non_null(strstr(c.why, "does not match the office key"));
+	db_close(db);
+}
+
+static void test_a_case_row_edited_by_sql_fails_its_mac(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	db_office_key(db, office_sk);
+	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_OK);
+	struct db_case c;
+	a_case(&c, "0123456789abcdef");
+	facts_set(&c.facts, FACT_FORM, "servitude");
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
+	db_case_free(&c);
+	assert_int_equal(db_cases_check(db), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE case_facts SET value = 'begging'", NULL, 0, NULL, NULL),
+			 DB_OK);
+	assert_int_equal(db_cases_check(db), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "case 0123456789abcdef (laptop aaaa-bbbb): its row is "
+			       "not the one the office stored"));
+	assert_int_equal(db_exec(db, "UPDATE case_facts SET value = 'servitude'", NULL, 0, NULL, NULL),
+			 DB_OK);
+	assert_int_equal(db_cases_check(db), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE cases SET outcome = 'not-shown'", NULL, 0, NULL, NULL),
+			 DB_OK);
+	assert_int_equal(db_cases_check(db), DB_ERROR);
 	db_close(db);
 }
 
@@ -305,6 +389,12 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_the_audit_log_is_append_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_set_fact_is_a_row_per_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_the_audit_log_is_a_chain_that_shows_where_it_breaks,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_an_entry_without_the_office_key_s_mac_breaks_the_chain,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_case_row_edited_by_sql_fails_its_mac, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_a_long_fact_is_stored_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_schema_1_store_is_migrated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_store_of_a_later_schema_is_refused, setup,
