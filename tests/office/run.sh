@@ -388,6 +388,33 @@ if [ -n "${PGURL:-}" ]; then
 		"$(echo "$PGURL" | sed 's|///postgres|///concurrent|')" \
 		"$(echo "$PGURL" | sed 's|///postgres|///forms|')" \
 		"$(echo "$PGURL" | sed 's|///postgres|///trust|')"
+	begin "[postgresql] three importers at once over overlapping bundles, 30 rounds: each import succeeds, the store exact"
+	r=1
+	while [ $r -le 30 ]; do
+		pg_psql -c "CREATE DATABASE round$r"
+		U=$(echo "$PGURL" | sed "s|///postgres|///round$r|")
+		"$BIN" office init --db "$(pg_admin "$U")" >/dev/null 2>"$TMP/init.err" || bad "round $r: init: $(cat "$TMP/init.err")"
+		for b in a b c; do
+			( $WRAP "$BIN" office import "$TMP/h-$b.bundle" $K $S --db "$U" --receipt "$TMP/r$r$b" \
+				>"$TMP/c$b" 2>&1; echo $? >"$TMP/c$b.rc" ) &
+			eval "p$b=\$!"
+		done
+		wait $pa $pb $pc
+		for b in a b c; do
+			[ "$(cat "$TMP/c$b.rc")" = 0 ] || bad "round $r: import $b: $(cat "$TMP/c$b")"
+			grep -q "transaction is aborted" "$TMP/c$b" && bad "round $r: $(cat "$TMP/c$b")"
+			[ -s "$TMP/r$r$b" ] || bad "round $r: no receipt for $b"
+		done
+		imp=$(sed -n 's/^imported \([0-9]*\), updated 0, identical \([0-9]*\), conflicts 0.*/\1 \2/p' \
+			"$TMP/ca" "$TMP/cb" "$TMP/cc" | awk '{ i += $1; s += $2 } END { print i, s }')
+		[ "$imp" = "75 75" ] || bad "round $r: imported, identical: $imp"
+		"$PGBIN/psql" -X -q -At "$(pg_admin "$U")" -c "SELECT (SELECT COUNT(*) FROM cases) || ' ' || (SELECT COUNT(DISTINCT id) FROM cases) || ' ' || (SELECT COUNT(*) FROM conflicts) || ' ' || (SELECT COUNT(*) FROM audit WHERE action = 'import') || ' ' || (SELECT COUNT(*) FROM bundles)" >"$TMP/exact"
+		[ "$(cat "$TMP/exact")" = "75 75 0 3 3" ] || bad "round $r: cases, ids, conflicts, imports, bundles: $(cat "$TMP/exact")"
+		"$BIN" office audit --db "$U" $K >"$TMP/audit.out" 2>&1 || bad "round $r: the audit log: $(tail -2 "$TMP/audit.out")"
+		pg_psql -c "DROP DATABASE round$r"
+		r=$((r + 1))
+	done
+	end
 	begin "[postgresql] a store of release 2 (schema 1, forms comma-joined) is migrated"
 	O=$(echo "$PGURL" | sed 's|///postgres|///old|')
 	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$(pg_admin "$O")" >"$TMP/err" 2>&1 <<-'EOF' || bad "schema 1: $(cat "$TMP/err")"

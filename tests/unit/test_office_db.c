@@ -241,6 +241,20 @@ static void test_a_case_row_edited_by_sql_fails_its_mac(void **st)
 	db_close(db);
 }
 
+static void test_a_failed_read_of_a_bundle_is_an_error_not_a_missing_bundle(void **st)
+{
+	(void)st;
+	char err[256];
+	struct db *db = db_open(url, true, err, sizeof err);	/* no schema: every read fails */
+	assert_non_null(db);
+	char *text = NULL;
+	size_t len;
+	assert_int_equal(db_bundle_sealed(db, "h1", &text, &len), DB_ERROR);
+	assert_null(text);
+	assert_non_null(strstr(db_error(db), "no such table"));
+	db_close(db);
+}
+
 /* The number of case_facts rows of fact and value. */
 static int fact_rows(struct db *db, const char *fact, const char *value)
 {
@@ -395,6 +409,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_case_row_edited_by_sql_fails_its_mac, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_a_failed_read_of_a_bundle_is_an_error_not_a_missing_bundle, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_long_fact_is_stored_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_schema_1_store_is_migrated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_store_of_a_later_schema_is_refused, setup,
