@@ -429,7 +429,7 @@ static int take_facts_row(void *arg, int ncol, const char *const *val)
 	return 0;
 }
 
-int db_cases_check(struct db *db)
+int db_cases_check(struct db *db, void (*each)(void *arg, const struct db_case *c), void *arg)
 {
 	struct rows r = { 0 };
 	char *cols = db_case_columns();
@@ -450,6 +450,8 @@ int db_cases_check(struct db *db)
 				 "(then import that laptop's latest bundle again, which rewrites it); "
 				 "nothing was counted", r.v[i].id, r.v[i].laptop);
 			rc = DB_ERROR;
+		} else if (each) {
+			each(arg, &r.v[i]);
 		}
 	}
 	for (size_t i = 0; i < r.n; i++)

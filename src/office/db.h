@@ -149,11 +149,12 @@ struct db_case {
 };
 void db_case_free(struct db_case *c);
 
-/* Checks every case's row against its MAC (db_office_key needed): DB_OK
- * when all hold; DB_ERROR with db_error naming the first case whose row
- * is not the one the office stored (edited by SQL, or stored before
- * schema 3); or another DB_ code. */
-int db_cases_check(struct db *db);
+/* Checks every case's row against its MAC (db_office_key needed), each
+ * checked row then given to each(arg, row) if each is not NULL, in the
+ * order of (laptop, id): DB_OK when all hold; DB_ERROR with db_error
+ * naming the first case whose row is not the one the office stored
+ * (edited by SQL, or stored before schema 3); or another DB_ code. */
+int db_cases_check(struct db *db, void (*each)(void *arg, const struct db_case *c), void *arg);
 
 /* Among the columns db_cases gives: the index of the ONE fact f's, and of
  * the number of conflicts. */

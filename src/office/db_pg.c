@@ -21,14 +21,14 @@
 static const char *const triggers[] = {
 	"CREATE OR REPLACE FUNCTION tipscreen_append_only() RETURNS trigger LANGUAGE plpgsql AS "
 	"$$" FUNCTION_BODY "$$",
-	NO_CHANGE("audit"), NO_CHANGE("bundles"), NO_CHANGE("conflicts"),
+	NO_CHANGE("audit"), NO_CHANGE("bundles"), NO_CHANGE("conflicts"), NO_CHANGE("exports"),
 	NULL
 };
 
 /* The role the office's commands connect as (README: the two roles). */
 #define ROLE "tipscreen"
-#define GUARDED "('audit', 'bundles', 'conflicts')"
-#define TABLES "meta, bundles, cases, case_facts, conflicts, audit"
+#define GUARDED "('audit', 'bundles', 'conflicts', 'exports')"
+#define TABLES "meta, bundles, cases, case_facts, conflicts, audit, exports"
 
 static int pg_failed(struct db *db, PGresult *r)
 {
@@ -93,7 +93,7 @@ static int refuse(struct db *db, const char *why)
 	return DB_ERROR;
 }
 
-/* The six triggers enabled, each calling the function, whose body is
+/* The eight triggers enabled, each calling the function, whose body is
  * ours; unless as_owner, the role connected is no superuser, cannot act
  * as the owner of a table, and may not change the guarded ones. */
 static int pg_check(struct db *db, bool as_owner)
@@ -106,7 +106,7 @@ static int pg_check(struct db *db, bool as_owner)
 		      FUNCTION_BODY);
 	if (n < 0)
 		return n;
-	if (n != 6)
+	if (n != 8)
 		return refuse(db, "the store's append-only triggers are not the ones tipscreen made "
 			      "(disabled, dropped or changed): its tables cannot be trusted; the admin "
 			      "role runs `tipscreen office init` again after finding out who did it");
@@ -114,7 +114,7 @@ static int pg_check(struct db *db, bool as_owner)
 		return DB_OK;
 	n = count(db, "SELECT COUNT(*) FROM pg_class c WHERE c.relnamespace = "
 		  "current_schema()::regnamespace AND c.relname IN ('meta', 'bundles', 'cases', "
-		  "'case_facts', 'conflicts', 'audit') AND (pg_has_role(current_user, c.relowner, "
+		  "'case_facts', 'conflicts', 'audit', 'exports') AND (pg_has_role(current_user, c.relowner, "
 		  "'USAGE') OR (c.relname IN " GUARDED " AND (has_table_privilege(c.oid, 'UPDATE') "
 		  "OR has_table_privilege(c.oid, 'DELETE') OR has_table_privilege(c.oid, "
 		  "'TRUNCATE')))) OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND "
@@ -157,10 +157,10 @@ static int pg_grant(struct db *db)
 	static const char *const grants[] = {
 		"REVOKE ALL ON " TABLES " FROM " ROLE,
 		"GRANT SELECT ON " TABLES " TO " ROLE,
-		"GRANT INSERT ON bundles, cases, case_facts, conflicts, audit TO " ROLE,
+		"GRANT INSERT ON bundles, cases, case_facts, conflicts, audit, exports TO " ROLE,
 		"GRANT UPDATE ON cases TO " ROLE,
 		"GRANT DELETE ON case_facts TO " ROLE,
-		"GRANT USAGE ON SEQUENCE audit_id_seq, conflicts_id_seq TO " ROLE,
+		"GRANT USAGE ON SEQUENCE audit_id_seq, conflicts_id_seq, exports_id_seq TO " ROLE,
 	};
 	for (size_t i = 0; i < sizeof grants / sizeof grants[0]; i++) {
 		int rc = pg_exec(db, grants[i], NULL, 0, NULL, NULL);

@@ -36,6 +36,8 @@ static const char *const tables[] = {
 	"CREATE TABLE IF NOT EXISTS audit (id @ID@, at BIGINT NOT NULL, os_user TEXT NOT NULL, "
 	"key_fp TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL, detail TEXT NOT NULL, "
 	"prev TEXT UNIQUE, hash TEXT, mac TEXT)",
+	"CREATE TABLE IF NOT EXISTS exports (id @ID@, at BIGINT NOT NULL, digest TEXT NOT NULL, "
+	"by_fields TEXT NOT NULL, k BIGINT NOT NULL, cells TEXT NOT NULL)",
 	"INSERT INTO meta (key, value) VALUES ('schema', '3') ON CONFLICT DO NOTHING",
 	NULL
 };

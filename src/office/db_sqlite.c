@@ -34,6 +34,8 @@ static const char *const triggers[] = {
 	NO_CHANGE("conflicts", "delete"),
 	NO_REPLACE("conflicts", "id = NEW.id OR (case_id = NEW.case_id AND hash = NEW.hash)"),
 	NO_CHANGE("conflicts", "update"),
+	NO_CHANGE("exports", "delete"), NO_REPLACE("exports", "id = NEW.id"),
+	NO_CHANGE("exports", "update"),
 	NULL
 };
 

@@ -226,18 +226,18 @@ static void test_a_case_row_edited_by_sql_fails_its_mac(void **st)
 	facts_set(&c.facts, FACT_FORM, "servitude");
 	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
 	db_case_free(&c);
-	assert_int_equal(db_cases_check(db), DB_OK);
+	assert_int_equal(db_cases_check(db, NULL, NULL), DB_OK);
 	assert_int_equal(db_exec(db, "UPDATE case_facts SET value = 'begging'", NULL, 0, NULL, NULL),
 			 DB_OK);
-	assert_int_equal(db_cases_check(db), DB_ERROR);
+	assert_int_equal(db_cases_check(db, NULL, NULL), DB_ERROR);
 	assert_non_null(strstr(db_error(db), "case 0123456789abcdef (laptop aaaa-bbbb): its row is "
 			       "not the one the office stored"));
 	assert_int_equal(db_exec(db, "UPDATE case_facts SET value = 'servitude'", NULL, 0, NULL, NULL),
 			 DB_OK);
-	assert_int_equal(db_cases_check(db), DB_OK);
+	assert_int_equal(db_cases_check(db, NULL, NULL), DB_OK);
 	assert_int_equal(db_exec(db, "UPDATE cases SET outcome = 'not-shown'", NULL, 0, NULL, NULL),
 			 DB_OK);
-	assert_int_equal(db_cases_check(db), DB_ERROR);
+	assert_int_equal(db_cases_check(db, NULL, NULL), DB_ERROR);
 	db_close(db);
 }
 
