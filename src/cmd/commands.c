@@ -205,7 +205,8 @@ const struct cmd_command cmd_commands[] = {
 	{ "receipt", 1, 1, OPT(TO) | OPT(DELETE) | OPT(YES) | O_STORE, run_receipt, NULL,
 	  "FILE --to OFFICE.pub [--delete [--yes]]",
 	  "check the office's receipt; delete the\ncases it confirms" },
-	{ "office init", 0, 0, OPT(DB), NULL, office_init, "[--db URL]", "create the office store" },
+	{ "office init", 0, 0, OPT(DB) | O_OFFICE_KEY, NULL, office_init, "[--key OFFICE.key] [--db URL]",
+	  "create the office store; with --key, make\nevery case's row again from its bundle" },
 	{ "office import", 1, -1, OPT(DB) | O_OFFICE_KEY | OPT(SIGNER) | OPT(ANY_SIGNER) |
 	  OPT(DRY_RUN) | OPT(RECEIPT), NULL, office_import,
 	  "FILE... --key OFFICE.key --signer LAPTOPS [--db URL] [--dry-run] [--receipt FILE] "

@@ -368,6 +368,104 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 	return rc;
 }
 
+/* --- office init --key: every case's row made again from its bundle ---- */
+
+struct reauth {
+	const struct keyfile_secret *key;
+	const char *keyfp;
+	struct db_case *v;	/* the rows: laptop, id, bundle (the rest unused) */
+	size_t n, cap;
+	long long done;
+};
+
+static int take_key(void *arg, int ncol, const char *const *val)
+{
+	struct reauth *r = arg;
+	if (ncol < 4)
+		return 0;
+	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+	memset(&r->v[r->n], 0, sizeof r->v[r->n]);
+	r->v[r->n].id = xstrdup(val[0] ? val[0] : "");
+	r->v[r->n].laptop = xstrdup(val[1] ? val[1] : "");
+	r->v[r->n].bundle = xstrdup(val[3] ? val[3] : "");
+	const char *imported = val[db_case_conflicts_column() - 2];	/* then mac, conflicts */
+	r->v[r->n].imported = xstrdup(imported ? imported : "0");
+	r->n++;
+	return 0;
+}
+
+/* Row i again from the bundle it names, which must be signed by the laptop
+ * the row names (its key, or its fingerprint in a row of schema 2). */
+static int reauth_one(struct db *db, struct reauth *r, struct import *im, size_t i)
+{
+	const struct db_case *s = &r->v[i];
+	char *text;
+	size_t len;
+	int rc = db_bundle_sealed(db, s->bundle, &text, &len);
+	if (rc <= 0)
+		return rc < 0 ? rc : altered(db, s->id, "its bundle is not in the store");
+	char err[256], fp[SEAL_FINGERPRINT];
+	bundle_free(&im->b);
+	rc = bundle_open(text, len, r->key->box, &im->b, err, sizeof err);
+	free(text);
+	if (rc != 0)
+		return altered(db, s->id, "its bundle does not open with this office key");
+	seal_fingerprint(im->b.signer, im->laptop);
+	office_laptop(im->b.signer, im->signer);
+	snprintf(fp, sizeof fp, "%s", im->laptop);
+	if (strcmp(s->laptop, im->signer) != 0 && strcmp(s->laptop, fp) != 0)
+		return altered(db, s->id, "its bundle was signed by another laptop");
+	snprintf(im->hash, sizeof im->hash, "%s", s->bundle);
+	for (size_t c = 0; c < im->b.n; c++)
+		if (strcmp(im->b.cases[c].id, s->id) == 0) {
+			struct db_case row;
+			fill_row(im, &im->b.cases[c], &row);
+			free(row.imported);
+			row.imported = xstrdup(s->imported);
+			rc = db_case_put(db, &row, s->laptop);
+			db_case_free(&row);
+			r->done += rc == DB_OK;
+			return rc;
+		}
+	return altered(db, s->id, "its bundle does not hold it");
+}
+
+static int reauth_tx(struct db *db, void *arg)
+{
+	struct reauth *r = arg;
+	r->done = 0;
+	struct import im = { .key = r->key };
+	int rc = DB_OK;
+	for (size_t i = 0; rc == DB_OK && i < r->n; i++)
+		rc = reauth_one(db, r, &im, i);
+	bundle_free(&im.b);
+	if (rc == DB_OK)
+		rc = db_audit(db, "reauthenticate", "cases", "every case's row made again from its "
+			      "signed bundle", r->keyfp);
+	return rc;
+}
+
+int office_reauthenticate(const struct office_ctx *o, struct db *db,
+			  const struct keyfile_secret *key)
+{
+	char fp[SEAL_FINGERPRINT];
+	keyfile_fingerprint(&key->pub, fp);
+	struct reauth r = { .key = key, .keyfp = fp };
+	db_office_key(db, key->box);
+	int rc = db_cases(db, take_key, &r);
+	if (rc == DB_OK)
+		rc = db_transact(db, reauth_tx, &r);
+	if (rc == DB_OK)
+		fprintf(o->out, "%lld cases made again from their signed bundles, each authenticated "
+			"with the office key %s\n", r.done, fp);
+	else
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+	for (size_t i = 0; i < r.n; i++)
+		db_case_free(&r.v[i]);
+	free(r.v);
+	return rc == DB_OK ? EXIT_OK : EXIT_RUNTIME;
+}
+
 int office_import(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
 	if (argc < 1) {

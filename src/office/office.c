@@ -353,7 +353,15 @@ int office_init(const struct office_ctx *o, struct db *db, int argc, const char 
 	char *n = clean(name);
 	fprintf(o->out, "office store ready (%s): %s (%s)\n", db_backend(db), n, id);
 	free(n);
-	return EXIT_OK;
+	if (!o->key)
+		return EXIT_OK;
+	int rc;
+	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	if (!k)
+		return rc;
+	rc = office_reauthenticate(o, db, k);
+	keyfile_secret_free(k);
+	return rc;
 }
 
 int office_run(const struct office_ctx *o, office_fn *fn, int argc, const char *const *argv)

@@ -45,6 +45,13 @@ typedef int office_fn(const struct office_ctx *o, struct db *db, int argc,
 office_fn office_init, office_import, office_cases, office_show, office_conflicts, office_audit,
 	office_stats;
 
+/* office init --key: every case's row made again from the signed bundle
+ * it names (opened with key, signed by the row's laptop), with its MAC:
+ * what a store of an older schema needs before `office stats` counts its
+ * rows; a row whose bundle does not match stops it, nothing changed. */
+int office_reauthenticate(const struct office_ctx *o, struct db *db,
+			  const struct keyfile_secret *key);
+
 /* Opens the store of o->db (default: office.db in
  * $XDG_DATA_HOME/tipscreen-office, made 0700), creates its schema if
  * needed, runs fn, closes the store: an exit code. */

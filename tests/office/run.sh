@@ -277,6 +277,18 @@ suite() {
 	if grep -q "$(printf '\033')" "$TMP"/out; then bad "an escape reached the terminal"; fi
 	end
 
+	begin "$Q rows without their authentication (a migrated store) are counted after init --key makes them again from their bundles"
+	sql "$2" "UPDATE cases SET mac = NULL, device = 'edited'"
+	run 1 office stats $D $K
+	has err "stored before schema 3"
+	run 0 office init --db "$(pg_admin "$2")" $K
+	has out "6 cases made again from their signed bundles"
+	run 0 office stats $D $K --k 1 --by outcome
+	has out "total 6"
+	run 0 office cases $D
+	hasnt out "edited"
+	end
+
 	begin "$Q the audit log: an edit by the owner is found, and where"
 	run 0 office audit $D
 	has out "chained"
