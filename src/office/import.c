@@ -1,11 +1,16 @@
 /* office import: bundles from field laptops into the office store (DESIGN
  * §12). Each bundle is opened with the office key, its laptop judged
  * against the known laptops (--signer), then stored in one transaction:
- * all or nothing, idempotent (the bundle's hash and each case's id are
- * keys), a case whose records extend the stored ones updates it, one whose
- * records diverge is a conflict kept aside, never overwriting. A dry run
- * is the same transaction rolled back. Then a receipt signed by the
- * office, next to the bundle (FILE.receipt) or at --receipt. */
+ * all or nothing, idempotent (the bundle's hash and each case's (laptop
+ * key, id) are keys: a case is its laptop's), a case whose records extend
+ * the stored ones updates it, one whose records diverge is a conflict
+ * kept aside, never overwriting — decided from the records of the sealed
+ * bundle the stored row names, opened with the office key and signed by
+ * the same laptop, never from the row's columns. A dry run is the same
+ * transaction rolled back. Then a receipt signed by the office, naming
+ * the store, next to the bundle (FILE.receipt, replacing only an older
+ * receipt) or at --receipt (a new file). office init --key makes every
+ * row again from its bundle (office_reauthenticate). */
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>

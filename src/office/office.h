@@ -2,8 +2,9 @@
  * import (import.c), cases, show, conflicts, audit, stats (office.c,
  * stats.c). The command layer builds a struct office_ctx from the command
  * line and calls office_run with one of the office_* commands; office_run
- * opens the store (creating its schema) and closes it. Each returns an
- * exit code (base/exitcode.h). */
+ * opens the store (init creates or migrates its schema; every other
+ * command refuses a store without it, or whose guards are not intact:
+ * db_check) and closes it. Each returns an exit code (base/exitcode.h). */
 #ifndef TIPSCREEN_OFFICE_H
 #define TIPSCREEN_OFFICE_H
 
@@ -53,8 +54,9 @@ int office_reauthenticate(const struct office_ctx *o, struct db *db,
 			  const struct keyfile_secret *key);
 
 /* Opens the store of o->db (default: office.db in
- * $XDG_DATA_HOME/tipscreen-office, made 0700), creates its schema if
- * needed, runs fn, closes the store: an exit code. */
+ * $XDG_DATA_HOME/tipscreen-office, made 0700 by init only), initialises it
+ * (office_init) or checks it (any other fn), runs fn, closes the store:
+ * an exit code. */
 int office_run(const struct office_ctx *o, office_fn *fn, int argc, const char *const *argv);
 
 /* A laptop as the office store keys its cases: its full signing key

@@ -1,9 +1,12 @@
 /* The office store's db layer (db.h) on SQLite: the schema is created
- * twice without harm, a case and a bundle cannot be stored twice (the keys
- * refuse it, as DB_RETRY so that a racing import runs again), a rolled-back
- * transaction leaves nothing, the audit log refuses UPDATE and DELETE,
- * the file is 0600, and a bad URL is a clear error. (The same layer on
- * PostgreSQL: tests/office/run.sh, against a real server.) */
+ * twice without harm, a case cannot be stored twice (its key refuses it,
+ * as DB_RETRY so that a racing import runs again) nor a bundle (its
+ * trigger), a rolled-back transaction leaves nothing, the audit log
+ * refuses UPDATE, DELETE and REPLACE and is a chain whose break and whose
+ * missing MAC are found, a case row edited by SQL fails its MAC, a failed
+ * read is an error, the file is 0600, and a bad URL is a clear error.
+ * (The same layer on PostgreSQL: tests/office/run.sh, against a real
+ * server.) */
 #include "testutil.h"
 
 #include <sys/stat.h>
