@@ -404,17 +404,20 @@ static int take_key(void *arg, int ncol, const char *const *val)
 static int reauth_one(struct db *db, struct reauth *r, struct import *im, size_t i)
 {
 	const struct db_case *s = &r->v[i];
-	char *text;
-	size_t len;
-	int rc = db_bundle_sealed(db, s->bundle, &text, &len);
-	if (rc <= 0)
-		return rc < 0 ? rc : altered(db, s->id, "its bundle is not in the store");
 	char err[256], fp[SEAL_FINGERPRINT];
-	bundle_free(&im->b);
-	rc = bundle_open(text, len, r->key->box, &im->b, err, sizeof err);
-	free(text);
-	if (rc != 0)
-		return altered(db, s->id, "its bundle does not open with this office key");
+	int rc;
+	if (i == 0 || strcmp(s->bundle, r->v[i - 1].bundle) != 0) {	/* sorted by bundle */
+		char *text;
+		size_t len;
+		rc = db_bundle_sealed(db, s->bundle, &text, &len);
+		if (rc <= 0)
+			return rc < 0 ? rc : altered(db, s->id, "its bundle is not in the store");
+		bundle_free(&im->b);
+		rc = bundle_open(text, len, r->key->box, &im->b, err, sizeof err);
+		free(text);
+		if (rc != 0)
+			return altered(db, s->id, "its bundle does not open with this office key");
+	}
 	seal_fingerprint(im->b.signer, im->laptop);
 	office_laptop(im->b.signer, im->signer);
 	snprintf(fp, sizeof fp, "%s", im->laptop);
@@ -450,6 +453,11 @@ static int reauth_tx(struct db *db, void *arg)
 	return rc;
 }
 
+static int compare_bundle(const void *a, const void *b)
+{
+	return strcmp(((const struct db_case *)a)->bundle, ((const struct db_case *)b)->bundle);
+}
+
 int office_reauthenticate(const struct office_ctx *o, struct db *db,
 			  const struct keyfile_secret *key)
 {
@@ -458,6 +466,8 @@ int office_reauthenticate(const struct office_ctx *o, struct db *db,
 	struct reauth r = { .key = key, .keyfp = fp };
 	db_office_key(db, key->box);
 	int rc = db_cases(db, take_key, &r);
+	if (r.n)
+		qsort(r.v, r.n, sizeof *r.v, compare_bundle);	/* each bundle opened once */
 	if (rc == DB_OK)
 		rc = db_transact(db, reauth_tx, &r);
 	if (rc == DB_OK)
