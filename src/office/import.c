@@ -276,6 +276,9 @@ static int write_receipt(struct db *db, struct import *im)
 	char err[256] = "it cannot be made (the store's id or name is malformed)";
 	enum fsx_mode how = !im->o->receipt && old_receipt(path) ? FSX_REPLACE : FSX_NEW;
 	int rc = text ? fsx_write(path, text, len, 0600, how, err, sizeof err) : -1;
+	/* Another import of the same bundle may have written its receipt since. */
+	if (rc == FSX_EXISTS && !im->o->receipt && old_receipt(path))
+		rc = fsx_write(path, text, len, 0600, FSX_REPLACE, err, sizeof err);
 	if (rc != FSX_OK)
 		fprintf(stderr, "%s: error: cannot write the receipt: %s%s\n", path, err,
 			rc == FSX_EXISTS ? " (a receipt never replaces a file: give another "
