@@ -5,21 +5,22 @@
  * The store keeps every bundle as it arrived (its sealed text: opening a
  * case needs the office key), one row per case with the facts statistics
  * count in the clear (domain/facts.h: no answer, no name): a column of
- * the cases table per ONE fact, a row of case_facts (case_id, fact, value)
- * per value of a SET fact, so that SQL counts a case under each of its
- * forms; the conflicts kept aside, and an audit log (db_audit.c) whose
- * rows are hash-chained, each chained row authenticated with a key
- * derived from the office key when the command had it.
+ * the cases table per ONE fact, a row of case_facts (laptop, case_id,
+ * fact, value) per value of a SET fact, so that SQL counts a case under
+ * each of its forms, and the row's MAC (a key derived from the office
+ * key: db_cases_check); the conflicts kept aside; every statistics export
+ * (publish.h); and an audit log (db_audit.c) whose rows are hash-chained
+ * and authenticated with a key derived from the office key.
  *
  * A case is its laptop's: its identity is (laptop, id), laptop the full
  * signing key of the laptop in base64 (rows of a store older than schema 3
- * hold its fingerprint until the laptop's next bundle rewrites them).
- * Received bundles, conflicts and the audit log are append-only: triggers
- * refuse UPDATE, DELETE (and REPLACE: SQLite runs with recursive_triggers)
- * in both backends, and db_check refuses a store whose triggers are not
- * the expected ones (SQLite: the text in sqlite_master; PostgreSQL: the
- * triggers enabled, and the role connected neither owning the tables nor
- * allowed to change those three).
+ * hold its fingerprint until they are made again from their bundles).
+ * Received bundles, conflicts, exports and the audit log are append-only:
+ * triggers refuse UPDATE, DELETE (and, SQLite, REPLACE) in both backends,
+ * and db_check refuses a store whose triggers are not the expected ones
+ * (SQLite: the text in sqlite_master; PostgreSQL: the triggers enabled,
+ * and the role connected neither owning the tables nor allowed to change
+ * those four).
  *
  * The schema's version is meta's 'schema' row. db_init creates schema 3,
  * and migrates a store of schema 1 (release 2: flags and forms were
@@ -30,8 +31,8 @@
  * ('store_id', 'store_name'), which receipts carry.
  *
  * Double imports are impossible by the schema: a bundle's hash and a
- * case's (laptop, id) are primary keys, a conflict is unique by laptop,
- * case and records' hash. Every change runs in db_begin/db_commit: SQLite takes the write
+ * case's (laptop, id) are primary keys, a conflict is unique by case and
+ * records' hash. Every change runs in db_begin/db_commit: SQLite takes the write
  * lock at BEGIN (IMMEDIATE), PostgreSQL runs SERIALIZABLE; when two
  * imports collide the loser's db_commit (or a statement) returns
  * DB_RETRY, and the caller runs its transaction again (db_transact).

@@ -38,7 +38,8 @@ struct publish_table {
 };
 void publish_table_free(struct publish_table *t);
 
-/* The counted cases: FACT_COUNT values each (owned), and the digest. */
+/* The counted cases: FACT_COUNT values each (owned), and the digest of
+ * their rows' MACs so far. */
 struct publish {
 	char **val;
 	size_t n, cap;
@@ -49,9 +50,9 @@ void publish_free(struct publish *p);
 /* db_cases_check's callback: takes one authenticated case. */
 void publish_take(void *arg, const struct db_case *c);
 
-/* Suppresses t (sorted, its cells' states not yet set) for k, against
- * the earlier exports of the same data, and records it (by: the --by text;
- * format: txt or csv), in the caller's transaction: a DB_ code. */
+/* Suppresses t (its cells' states not yet set) for k, against the
+ * earlier exports of the same data, and records it with by (the --by
+ * text), in the caller's transaction: a DB_ code. */
 int publish_protect(struct db *db, struct publish *p, struct publish_table *t, long long k,
 		    const char *by);
 
