@@ -322,6 +322,11 @@ int db_init(struct db *db, const char *name)
 	if (has && !owner)
 		return db_check(db);
 	int rc = db_transact(db, init_tx, (void *)name);
+	if (rc != DB_OK && strstr(db->err, "permission denied")) {
+		size_t n = strlen(db->err);
+		snprintf(db->err + n, sizeof db->err - n, ": the store is made by the role that will "
+			 "own it (README: the office store on PostgreSQL, two roles)");
+	}
 	if (rc == DB_OK && db->ops->grant)
 		rc = db->ops->grant(db);
 	return rc == DB_OK ? db->ops->check(db, true) : rc;
