@@ -294,8 +294,10 @@ static bool confirmed(const struct raw *w, const struct receipt_entry *e)
 	return sodium_memcmp(h, e->hash, sizeof h) == 0;
 }
 
-/* Opens FILE against the office key of --to: an exit code. */
-static int open_receipt(const char *to, const char *file, struct receipt *r)
+/* Opens FILE against the office key of --to (whose fingerprint goes to
+ * fp): an exit code. */
+static int open_receipt(const char *to, const char *file, struct receipt *r,
+			char fp[SEAL_FINGERPRINT])
 {
 	struct keyfile_public pub;
 	char err[512];
@@ -312,6 +314,7 @@ static int open_receipt(const char *to, const char *file, struct receipt *r)
 			"it cannot sign receipts (make a new one with `tipscreen keygen`)\n", to);
 		return EXIT_INPUT;
 	}
+	keyfile_fingerprint(&pub, fp);
 	size_t len;
 	char *text = cmd_slurp(file, &len);
 	if (!text)
@@ -366,8 +369,13 @@ static int check_entries(FILE *out, struct store *st, const struct receipt *r,
 			fprintf(out, "%s  cannot be read here: kept\n", e->id);
 		} else {
 			bool yes = confirmed(&w, e);
-			fprintf(out, "%s  %s\n", e->id, yes ? "stored by the office" :
-				"changed after it was sent, or not the version the office stored: kept");
+			if (yes && *r->store_id)
+				fprintf(out, "%s  stored by the office store %s (%s)\n", e->id,
+					r->store_name, r->store_id);
+			else
+				fprintf(out, "%s  %s\n", e->id, yes ? "stored by the office" :
+					"changed after it was sent, or not the version the office "
+					"stored: kept");
 			if (yes)
 				snprintf((*ok)[(*nok)++], STORE_ID_LEN + 1, "%s", e->id);
 			raw_free(&w);
@@ -422,9 +430,14 @@ int cmd_receipt(const struct cmd_ctx *c, const struct cmd_receipt_opts *o, const
 	if (sodium_init() < 0)
 		return EXIT_RUNTIME;
 	struct receipt r;
-	int rc = open_receipt(o->to, file, &r);
+	char fp[SEAL_FINGERPRINT];
+	int rc = open_receipt(o->to, file, &r, fp);
 	if (rc != EXIT_OK)
 		return rc;
+	fprintf(c->out, "Signed by the office key %s: check it is the one written down.\n", fp);
+	if (!*r.store_id)
+		fputs("The receipt does not say which office store holds the cases (a receipt of an "
+		      "older tipscreen).\n", c->out);
 	struct store *st;
 	if ((rc = cmd_open_store_noted(&o->store, &st)) != EXIT_OK) {
 		receipt_free(&r);

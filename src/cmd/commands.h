@@ -70,8 +70,8 @@
 	X(SEAL_TO, "--seal-to", "FILE", set_string, seal_to, \
 	  "export: sign with this laptop's key, seal to the office key") \
 	X(KEY, "--key", "FILE", set_string, key, \
-	  "unseal, office import, office show, trainer report: the\n" \
-	  "office's (or the trainer's) secret key") \
+	  "unseal, office init, import, show, stats, audit, trainer\n" \
+	  "report: the office's (or the trainer's) secret key") \
 	X(TO, "--to", "FILE", set_string, to, \
 	  "bundle, receipt: the office's public key (OFFICE.pub);\n" \
 	  "train --result: the trainer's public key (from keygen)") \

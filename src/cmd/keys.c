@@ -333,6 +333,11 @@ int cmd_unseal(const struct cmd_ctx *c, const struct cmd_key_opts *key,
 			fprintf(stderr, "%s:%.*s: error:%s\n", file, (int)line, err, err + line + 1);
 		else
 			fprintf(stderr, "%s: error: %s\n", file, err);
+	} else if (text && so.len >= 17 && memcmp(so.payload, "tipscreen-bundle-", 17) == 0) {
+		/* Every opening of a bundle's cases is audited: the office's. */
+		fprintf(stderr, "%s: error: a bundle of a field laptop: its cases are opened with "
+			"`tipscreen office import` and `office show ID`, which the audit log records\n",
+			file);
 	} else if (text && (rc = judge_signer(signer, file, &so, v, nv)) == EXIT_OK) {
 		rc = print_opened(c->out, file, &so);
 	}

@@ -2,6 +2,7 @@
 #include "office/db.h"
 
 #include <pwd.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,57 +10,6 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
-
-/* The schema, the same for both backends; @ID@ is the backend's id column. */
-static const char *const tables[] = {
-	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-	"CREATE TABLE IF NOT EXISTS bundles (hash TEXT PRIMARY KEY, file TEXT NOT NULL, "
-	"device TEXT NOT NULL, laptop TEXT NOT NULL, made BIGINT NOT NULL, "
-	"imported BIGINT NOT NULL, sealed TEXT NOT NULL)",
-	"CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, laptop TEXT NOT NULL, "
-	"device TEXT NOT NULL, bundle TEXT NOT NULL REFERENCES bundles(hash), status TEXT NOT NULL, "
-	"deck TEXT NOT NULL, created BIGINT NOT NULL, updated BIGINT NOT NULL, "
-	"nrec BIGINT NOT NULL, hash TEXT NOT NULL@FACTS@, imported BIGINT NOT NULL)",
-	"CREATE TABLE IF NOT EXISTS case_facts (case_id TEXT NOT NULL REFERENCES cases(id), "
-	"fact TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (case_id, fact, value))",
-	"CREATE TABLE IF NOT EXISTS conflicts (id @ID@, case_id TEXT NOT NULL, "
-	"bundle TEXT NOT NULL REFERENCES bundles(hash), laptop TEXT NOT NULL, nrec BIGINT NOT NULL, "
-	"hash TEXT NOT NULL, stored_nrec BIGINT NOT NULL, found BIGINT NOT NULL, "
-	"UNIQUE (case_id, hash))",
-	"CREATE TABLE IF NOT EXISTS audit (id @ID@, at BIGINT NOT NULL, os_user TEXT NOT NULL, "
-	"key_fp TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL, detail TEXT NOT NULL)",
-	"INSERT INTO meta (key, value) VALUES ('schema', '2') ON CONFLICT DO NOTHING",
-	NULL
-};
-
-/* ", outcome TEXT NOT NULL, …": the ONE facts' columns (a new string). */
-static char *fact_columns_ddl(void)
-{
-	char *out = NULL;
-	size_t len;
-	FILE *f = open_memstream(&out, &len);
-	if (!f)
-		return xstrdup("");
-	for (int k = 0; k < FACT_COUNT; k++)
-		if (fact_kind(k) == FACT_ONE)
-			fprintf(f, ", %s TEXT NOT NULL", fact_column(k));
-	fclose(f);
-	return out;
-}
-
-/* tables[i] with @ID@ and @FACTS@ filled in for db's backend: a new string. */
-static char *table_ddl(const struct db *db, const char *t)
-{
-	const char *at = strstr(t, "@ID@"), *facts = strstr(t, "@FACTS@");
-	if (at)
-		return xasprintf("%.*s%s%s", (int)(at - t), t, db->ops->serial, at + 4);
-	if (!facts)
-		return xstrdup(t);
-	char *cols = fact_columns_ddl();
-	char *sql = xasprintf("%.*s%s%s", (int)(facts - t), t, cols, facts + 7);
-	free(cols);
-	return sql;
-}
 
 static int set_error(char *err, size_t n, const char *msg)
 {
@@ -78,20 +28,20 @@ bool db_url_valid(const char *url)
 	       (*url && strncmp(url, "sqlite:", 7) != 0 && !(strchr(url, ':') && !strchr(url, '/')));
 }
 
-struct db *db_open(const char *url, char *err, size_t n)
+struct db *db_open(const char *url, bool create, char *err, size_t n)
 {
 	struct db *db = xcalloc(1, sizeof *db);
 	int rc;
 	if (is_pg(url))
 		rc = db_pg_open(db, url);
 	else if (strncmp(url, "sqlite:", 7) == 0)
-		rc = url[7] ? db_sqlite_open(db, url + 7) : set_error(db->err, sizeof db->err,
+		rc = url[7] ? db_sqlite_open(db, url + 7, create) : set_error(db->err, sizeof db->err,
 			"expected a path after sqlite:");
 	else if (strchr(url, ':') && !strchr(url, '/'))
 		rc = set_error(db->err, sizeof db->err,
 			       "expected sqlite:PATH or postgresql://… (a libpq URI)");
 	else
-		rc = db_sqlite_open(db, url);
+		rc = db_sqlite_open(db, url, create);
 	if (rc < 0) {
 		snprintf(err, n, "%s", db->err);
 		if (db->ops)
@@ -107,6 +57,8 @@ void db_close(struct db *db)
 	if (!db)
 		return;
 	db->ops->close(db);
+	sodium_memzero(db->audit_key, sizeof db->audit_key);
+	sodium_memzero(db->row_key, sizeof db->row_key);
 	free(db);
 }
 
@@ -162,101 +114,6 @@ int db_transact(struct db *db, int (*fn)(struct db *db, void *arg), void *arg)
 	return DB_ERROR;
 }
 
-/* The rows of schema 1's comma-joined lists, to be moved. */
-struct lists {
-	char **v;	/* case id, flags, forms, … */
-	size_t n, cap;
-};
-
-static int take_lists(void *arg, int ncol, const char *const *val)
-{
-	struct lists *l = arg;
-	for (int i = 0; i < 3; i++) {
-		xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
-		l->v[l->n++] = xstrdup(i < ncol && val[i] ? val[i] : "");
-	}
-	return 0;
-}
-
-/* Inserts the case_facts rows of one comma-joined list of schema 1. */
-static int split_list(struct db *db, const char *id, enum fact f, const char *list)
-{
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ",");
-		char *one = xstrndup(p, n);
-		const char *q[] = { id, fact_name(f), one };
-		int rc = n ? db_exec(db, "INSERT INTO case_facts (case_id, fact, value) VALUES ($1, $2, "
-				     "$3) ON CONFLICT DO NOTHING", q, 3, NULL, NULL) : DB_OK;
-		free(one);
-		if (rc)
-			return rc;
-		p += n + (p[n] == ',');
-	}
-	return DB_OK;
-}
-
-/* Schema 1 to 2: the flags and forms columns become case_facts rows. */
-static int migrate_1(struct db *db)
-{
-	struct lists l = { 0 };
-	int rc = db_exec(db, "SELECT id, flags, forms FROM cases", NULL, 0, take_lists, &l);
-	for (size_t i = 0; rc == DB_OK && i + 2 < l.n; i += 3) {
-		rc = split_list(db, l.v[i], FACT_FLAG, l.v[i + 1]);
-		if (rc == DB_OK)
-			rc = split_list(db, l.v[i], FACT_FORM, l.v[i + 2]);
-	}
-	for (size_t i = 0; i < l.n; i++)
-		free(l.v[i]);
-	free(l.v);
-	static const char *const steps[] = {
-		"ALTER TABLE cases DROP COLUMN flags", "ALTER TABLE cases DROP COLUMN forms",
-		"UPDATE meta SET value = '2' WHERE key = 'schema'",
-	};
-	for (size_t i = 0; rc == DB_OK && i < sizeof steps / sizeof steps[0]; i++)
-		rc = db_exec(db, steps[i], NULL, 0, NULL, NULL);
-	return rc;
-}
-
-/* Brings the store to DB_SCHEMA, or refuses a later one. */
-static int migrate(struct db *db)
-{
-	char v[16];
-	int rc = db_value(db, "SELECT value FROM meta WHERE key = 'schema'", NULL, 0, v, sizeof v);
-	if (rc < 0)
-		return rc;
-	if (rc == 1 && strcmp(v, "1") == 0)
-		return migrate_1(db);
-	if (rc == 1 && atoi(v) > DB_SCHEMA) {
-		snprintf(db->err, sizeof db->err, "the office store has schema %.8s, of a later "
-			 "tipscreen (this one knows schema %d): use that tipscreen", v, DB_SCHEMA);
-		return DB_ERROR;
-	}
-	return DB_OK;
-}
-
-static int init_tx(struct db *db, void *arg)
-{
-	(void)arg;
-	if (db->ops->lock && db_exec(db, db->ops->lock, NULL, 0, NULL, NULL) < 0)
-		return DB_ERROR;
-	for (size_t i = 0; tables[i]; i++) {
-		char *sql = table_ddl(db, tables[i]);
-		int rc = db_exec(db, sql, NULL, 0, NULL, NULL);
-		free(sql);
-		if (rc)
-			return rc;
-	}
-	int rc = migrate(db);
-	for (size_t i = 0; rc == DB_OK && db->ops->triggers[i]; i++)
-		rc = db_exec(db, db->ops->triggers[i], NULL, 0, NULL, NULL);
-	return rc;
-}
-
-int db_init(struct db *db)
-{
-	return db_transact(db, init_tx, NULL);
-}
-
 struct value {
 	char *out;
 	size_t n;
@@ -284,7 +141,7 @@ enum { NOWN = 0 DB_CASE_OWN(DB_X_COUNT) };
 
 /* "id, laptop, …, hash, outcome, …, imported": the cases table's columns,
  * in the order of db_case_column (a new string). */
-static char *case_columns(void)
+char *db_case_columns(void)
 {
 	char *out = NULL;
 	size_t len;
@@ -297,7 +154,7 @@ static char *case_columns(void)
 	for (int k = 0; k < FACT_COUNT; k++)
 		if (fact_kind(k) == FACT_ONE)
 			fprintf(f, "%s, ", fact_column(k));
-	fputs("imported", f);
+	fputs("imported, mac", f);
 	fclose(f);
 	return out;
 }
@@ -305,7 +162,7 @@ static char *case_columns(void)
 /* The number of columns case_columns names. */
 static int ncolumns(void)
 {
-	int n = NOWN + 1;
+	int n = NOWN + 2;
 	for (int k = 0; k < FACT_COUNT; k++)
 		n += fact_kind(k) == FACT_ONE;
 	return n;
@@ -330,6 +187,7 @@ void db_case_free(struct db_case *c)
 	DB_CASE_OWN(DB_X_FREE)
 #undef DB_X_FREE
 	free(c->imported);
+	free(c->mac);
 	facts_free(&c->facts);
 	memset(c, 0, sizeof *c);
 }
@@ -351,7 +209,8 @@ static int fill_case(void *arg, int ncol, const char *const *val)
 	for (int k = 0; k < FACT_COUNT; k++)
 		if (fact_kind(k) == FACT_ONE)
 			facts_set(&c->facts, k, text_or_empty(val[i++]));
-	c->imported = xstrdup(text_or_empty(val[i]));
+	c->imported = xstrdup(text_or_empty(val[i++]));
+	c->mac = xstrdup(text_or_empty(val[i]));
 	return 1;
 }
 
@@ -364,18 +223,18 @@ static int take_fact(void *arg, int ncol, const char *const *val)
 	return 0;
 }
 
-int db_case_find(struct db *db, const char *id, struct db_case *c)
+int db_case_find(struct db *db, const char *laptop, const char *id, struct db_case *c)
 {
 	memset(c, 0, sizeof *c);
-	char *cols = case_columns();
-	char *sql = xasprintf("SELECT %s FROM cases WHERE id = $1", cols);
-	const char *p[] = { id };
-	int rc = db_exec(db, sql, p, 1, fill_case, c);
+	char *cols = db_case_columns();
+	char *sql = xasprintf("SELECT %s FROM cases WHERE laptop = $1 AND id = $2", cols);
+	const char *p[] = { laptop, id };
+	int rc = db_exec(db, sql, p, 2, fill_case, c);
 	free(sql);
 	free(cols);
 	if (rc == 1)
-		rc = db_exec(db, "SELECT fact, value FROM case_facts WHERE case_id = $1 ORDER BY fact, "
-			     "value", p, 1, take_fact, c);
+		rc = db_exec(db, "SELECT fact, value FROM case_facts WHERE laptop = $1 AND case_id = $2 "
+			     "ORDER BY fact, value", p, 2, take_fact, c);
 	else if (rc == DB_OK)
 		return 0;
 	if (rc != DB_OK)
@@ -383,10 +242,16 @@ int db_case_find(struct db *db, const char *id, struct db_case *c)
 	return rc == DB_OK ? 1 : rc;
 }
 
-/* The values of c in the order of case_columns (borrowed). */
+int db_case_laptops(struct db *db, const char *id, db_row_fn fn, void *arg)
+{
+	const char *p[] = { id };
+	return db_exec(db, "SELECT laptop FROM cases WHERE id = $1 ORDER BY laptop", p, 1, fn, arg);
+}
+
+/* The values of c in the order of db_case_columns (borrowed). */
 static const char **case_values(const struct db_case *c)
 {
-	const char **p = xcalloc((size_t)ncolumns(), sizeof *p);
+	const char **p = xcalloc((size_t)ncolumns() + 1, sizeof *p);
 	int i = 0;
 #define DB_X_VAL(name) p[i++] = c->name;
 	DB_CASE_OWN(DB_X_VAL)
@@ -396,14 +261,64 @@ static const char **case_values(const struct db_case *c)
 			const char *v = facts_get(&c->facts, k);
 			p[i++] = v ? v : FACT_UNKNOWN;
 		}
-	p[i] = c->imported;
+	p[i++] = c->imported;
+	p[i] = c->mac && *c->mac ? c->mac : NULL;
 	return p;
 }
 
-/* The INSERT, or (update) the UPDATE of the row $1, of every column. */
+/* A SET fact's value, for sorting. */
+struct pair {
+	const char *name, *value;
+};
+
+static int compare_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : strcmp(x->value, y->value);
+}
+
+static void mac_field(crypto_generichash_state *st, const char *v)
+{
+	unsigned long long n = strlen(v ? v : "");
+	unsigned char len[8];
+	for (int b = 0; b < 8; b++)
+		len[b] = (unsigned char)(n >> (8 * b));
+	crypto_generichash_update(st, len, sizeof len);
+	crypto_generichash_update(st, (const unsigned char *)(v ? v : ""), (size_t)n);
+}
+
+/* The MAC of a case's row (hex): every column but mac, then its SET
+ * facts sorted, each length-prefixed, under the row key. */
+static void case_mac(const struct db *db, const struct db_case *c, char out[DB_HASH_HEX])
+{
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, db->row_key, sizeof db->row_key, 32);
+	const char **p = case_values(c);
+	for (int i = 0; i + 1 < ncolumns(); i++)
+		mac_field(&st, p[i]);
+	free(p);
+	struct pair *v = xcalloc(c->facts.n + 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < c->facts.n; i++)
+		if (fact_kind(c->facts.v[i].fact) == FACT_SET)
+			v[n++] = (struct pair){ fact_name(c->facts.v[i].fact), c->facts.v[i].value };
+	qsort(v, n, sizeof *v, compare_pair);
+	for (size_t i = 0; i < n; i++) {
+		mac_field(&st, v[i].name);
+		mac_field(&st, v[i].value);
+	}
+	free(v);
+	unsigned char m[32];
+	crypto_generichash_final(&st, m, sizeof m);
+	sodium_bin2hex(out, DB_HASH_HEX, m, sizeof m);
+}
+
+/* The INSERT, or (update) the UPDATE of the row ($N+1, $1) of every
+ * column, N the number of columns. */
 static char *put_sql(bool update)
 {
-	char *cols = case_columns(), *out = NULL;
+	char *cols = db_case_columns(), *out = NULL;
 	size_t len;
 	FILE *f = open_memstream(&out, &len);
 	if (!f) {
@@ -417,7 +332,7 @@ static char *put_sql(bool update)
 			fprintf(f, "%s%.*s = $%d", i > 2 ? ", " : "", (int)strcspn(col, ","), col, i);
 			col = strchr(col, ' ') ? strchr(col, ' ') + 1 : col;
 		}
-		fputs(" WHERE id = $1", f);
+		fprintf(f, " WHERE laptop = $%d AND id = $1", ncolumns() + 1);
 	} else {
 		fprintf(f, "INSERT INTO cases (%s) VALUES (", cols);
 		for (int i = 1; i <= ncolumns(); i++)
@@ -429,27 +344,40 @@ static char *put_sql(bool update)
 	return out;
 }
 
-/* Replaces the case_facts rows of c. */
+/* Inserts the case_facts rows of c. */
 static int put_facts(struct db *db, const struct db_case *c)
 {
-	const char *p[] = { c->id, NULL, NULL };
-	int rc = db_exec(db, "DELETE FROM case_facts WHERE case_id = $1", p, 1, NULL, NULL);
+	const char *p[] = { c->laptop, c->id, NULL, NULL };
+	int rc = DB_OK;
 	for (size_t i = 0; rc == DB_OK && i < c->facts.n; i++) {
 		if (fact_kind(c->facts.v[i].fact) != FACT_SET)
 			continue;
-		p[1] = fact_name(c->facts.v[i].fact);
-		p[2] = c->facts.v[i].value;
-		rc = db_exec(db, "INSERT INTO case_facts (case_id, fact, value) VALUES ($1, $2, $3)", p,
-			     3, NULL, NULL);
+		p[2] = fact_name(c->facts.v[i].fact);
+		p[3] = c->facts.v[i].value;
+		rc = db_exec(db, "INSERT INTO case_facts (laptop, case_id, fact, value) VALUES ($1, $2, "
+			     "$3, $4)", p, 4, NULL, NULL);
 	}
 	return rc;
 }
 
-int db_case_put(struct db *db, const struct db_case *c, bool update)
+int db_case_put(struct db *db, const struct db_case *c, const char *old_laptop)
 {
+	/* The old row's facts go first: they refer to its key, which the
+	 * update may rewrite (a fingerprint of schema 2 to the full key). */
+	const char *q[] = { old_laptop, c->id };
+	int rc = old_laptop ? db_exec(db, "DELETE FROM case_facts WHERE laptop = $1 AND case_id = $2",
+				      q, 2, NULL, NULL) : DB_OK;
+	if (rc != DB_OK)
+		return rc;
+	int n = ncolumns();
+	char mac[DB_HASH_HEX] = "";
+	if (db->has_key)
+		case_mac(db, c, mac);
 	const char **p = case_values(c);
-	char *sql = put_sql(update);
-	int rc = sql ? db_exec(db, sql, p, ncolumns(), NULL, NULL) : DB_ERROR;
+	p[n - 1] = *mac ? mac : NULL;
+	p[n] = old_laptop;
+	char *sql = put_sql(old_laptop != NULL);
+	rc = sql ? db_exec(db, sql, p, old_laptop ? n + 1 : n, NULL, NULL) : DB_ERROR;
 	if (!sql)
 		snprintf(db->err, sizeof db->err, "out of memory");
 	free(sql);
@@ -459,12 +387,76 @@ int db_case_put(struct db *db, const struct db_case *c, bool update)
 
 int db_cases(struct db *db, db_row_fn fn, void *arg)
 {
-	char *cols = case_columns();
+	char *cols = db_case_columns();
 	char *sql = xasprintf("SELECT %s, (SELECT COUNT(*) FROM conflicts f WHERE f.case_id = "
-			      "cases.id) FROM cases ORDER BY id", cols);
+			      "cases.id AND f.laptop = cases.laptop) FROM cases ORDER BY id, laptop", cols);
 	int rc = db_exec(db, sql, NULL, 0, fn, arg);
 	free(sql);
 	free(cols);
+	return rc;
+}
+
+/* Every case's row and facts, for db_cases_check. */
+struct rows {
+	struct db_case *v;
+	size_t n, cap, at;	/* at: the row the facts being read belong to */
+	char *laptop, *id;	/* of the last facts' row */
+};
+
+static int take_case(void *arg, int ncol, const char *const *val)
+{
+	struct rows *r = arg;
+	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+	memset(&r->v[r->n], 0, sizeof r->v[r->n]);
+	fill_case(&r->v[r->n], ncol, val);
+	r->n++;
+	return 0;
+}
+
+/* The facts come in the cases' order (the same ORDER BY, the same
+ * collation): each row belongs to the first case from r->at on that has
+ * its key. */
+static int take_facts_row(void *arg, int ncol, const char *const *val)
+{
+	struct rows *r = arg;
+	if (ncol < 4 || !val[0] || !val[1])
+		return 0;
+	while (r->at < r->n && (strcmp(r->v[r->at].laptop, val[0]) != 0 ||
+				strcmp(r->v[r->at].id, val[1]) != 0))
+		r->at++;
+	if (r->at < r->n)
+		take_fact(&r->v[r->at], 2, val + 2);
+	return 0;
+}
+
+int db_cases_check(struct db *db, void (*each)(void *arg, const struct db_case *c), void *arg)
+{
+	struct rows r = { 0 };
+	char *cols = db_case_columns();
+	char *sql = xasprintf("SELECT %s FROM cases ORDER BY laptop, id", cols);
+	int rc = db_exec(db, sql, NULL, 0, take_case, &r);
+	free(sql);
+	free(cols);
+	if (rc == DB_OK)
+		rc = db_exec(db, "SELECT laptop, case_id, fact, value FROM case_facts ORDER BY laptop, "
+			     "case_id, fact, value", NULL, 0, take_facts_row, &r);
+	for (size_t i = 0; rc == DB_OK && i < r.n; i++) {
+		char mac[DB_HASH_HEX];
+		case_mac(db, &r.v[i], mac);
+		if (strlen(r.v[i].mac) != DB_HASH_HEX - 1 ||
+		    sodium_memcmp(mac, r.v[i].mac, DB_HASH_HEX - 1) != 0) {
+			snprintf(db->err, sizeof db->err, "case %.16s (laptop %.44s): its row is not the "
+				 "one the office stored: it was edited by SQL, or stored before schema 3 "
+				 "(then import that laptop's latest bundle again, which rewrites it); "
+				 "nothing was counted", r.v[i].id, r.v[i].laptop);
+			rc = DB_ERROR;
+		} else if (each) {
+			each(arg, &r.v[i]);
+		}
+	}
+	for (size_t i = 0; i < r.n; i++)
+		db_case_free(&r.v[i]);
+	free(r.v);
 	return rc;
 }
 
@@ -509,22 +501,29 @@ static int take_text(void *arg, int ncol, const char *const *val)
 	return 1;
 }
 
-char *db_bundle_sealed(struct db *db, const char *hash, size_t *len)
+int db_bundle_sealed(struct db *db, const char *hash, char **text, size_t *len)
 {
 	struct text t = { NULL, 0 };
 	const char *p[] = { hash };
-	db_exec(db, "SELECT sealed FROM bundles WHERE hash = $1", p, 1, take_text, &t);
+	int rc = db_exec(db, "SELECT sealed FROM bundles WHERE hash = $1", p, 1, take_text, &t);
+	*text = t.s;
 	*len = t.len;
-	return t.s;
+	if (rc < 0) {
+		free(t.s);
+		*text = NULL;
+		return rc;
+	}
+	return t.s != NULL;
 }
 
 int db_conflict_add(struct db *db, const char *id, const char *bundle, const char *laptop,
 		    long long nrec, const char *hash, long long stored_nrec)
 {
 	char v[8], nr[24], snr[24], now[24];
+	/* (the same records' hash is the same id and records, whoever sent them) */
 	const char *q[] = { id, hash };
-	int known = db_value(db, "SELECT 1 FROM conflicts WHERE case_id = $1 AND hash = $2", q, 2,
-			     v, sizeof v);
+	int known = db_value(db, "SELECT 1 FROM conflicts WHERE case_id = $1 AND hash = $2", q, 2, v,
+			     sizeof v);
 	if (known != 0)
 		return known < 0 ? known : 0;
 	number(nr, sizeof nr, nrec);
@@ -542,31 +541,3 @@ int db_conflicts(struct db *db, db_row_fn fn, void *arg)
 		       "FROM conflicts ORDER BY id", NULL, 0, fn, arg);
 }
 
-/* --- audit ------------------------------------------------------------------ */
-
-/* The OS user running this: the name, else the uid. */
-static void os_user(char *buf, size_t n)
-{
-	struct passwd *pw = getpwuid(geteuid());
-	if (pw && pw->pw_name && *pw->pw_name)
-		snprintf(buf, n, "%s", pw->pw_name);
-	else
-		snprintf(buf, n, "uid %ld", (long)geteuid());
-}
-
-int db_audit(struct db *db, const char *action, const char *object, const char *detail,
-	     const char *key)
-{
-	char at[24], user[128];
-	number(at, sizeof at, (long long)time(NULL));
-	os_user(user, sizeof user);
-	const char *p[] = { at, user, key ? key : "-", action, object, detail };
-	return db_exec(db, "INSERT INTO audit (at, os_user, key_fp, action, object, detail) "
-		       "VALUES ($1, $2, $3, $4, $5, $6)", p, 6, NULL, NULL);
-}
-
-int db_audit_list(struct db *db, db_row_fn fn, void *arg)
-{
-	return db_exec(db, "SELECT id, at, os_user, key_fp, action, object, detail FROM audit "
-		       "ORDER BY id", NULL, 0, fn, arg);
-}

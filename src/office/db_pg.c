@@ -6,19 +6,29 @@
  * an advisory lock, so that two first imports at once do not race. */
 #include <postgresql/libpq-fe.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "office/db.h"
 
+#define FUNCTION_BODY \
+	" BEGIN RAISE EXCEPTION 'the table % is append-only (tipscreen)', TG_TABLE_NAME; END "
+#define NO_CHANGE(table) \
+	"CREATE OR REPLACE TRIGGER " table "_no_update BEFORE UPDATE OR DELETE ON " table \
+	" FOR EACH ROW EXECUTE FUNCTION tipscreen_append_only()", \
+	"CREATE OR REPLACE TRIGGER " table "_no_truncate BEFORE TRUNCATE ON " table \
+	" FOR EACH STATEMENT EXECUTE FUNCTION tipscreen_append_only()"
 static const char *const triggers[] = {
 	"CREATE OR REPLACE FUNCTION tipscreen_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-	"$$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$",
-	"CREATE OR REPLACE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit "
-	"FOR EACH ROW EXECUTE FUNCTION tipscreen_append_only()",
-	"CREATE OR REPLACE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit "
-	"FOR EACH STATEMENT EXECUTE FUNCTION tipscreen_append_only()",
+	"$$" FUNCTION_BODY "$$",
+	NO_CHANGE("audit"), NO_CHANGE("bundles"), NO_CHANGE("conflicts"), NO_CHANGE("exports"),
 	NULL
 };
+
+/* The role the office's commands connect as (README: the two roles). */
+#define ROLE "tipscreen"
+#define GUARDED "('audit', 'bundles', 'conflicts', 'exports')"
+#define TABLES "meta, bundles, cases, case_facts, conflicts, audit, exports"
 
 static int pg_failed(struct db *db, PGresult *r)
 {
@@ -27,8 +37,10 @@ static int pg_failed(struct db *db, PGresult *r)
 	const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	snprintf(db->err, sizeof db->err, "%s", msg ? msg : PQerrorMessage(c));
 	db->err[strcspn(db->err, "\n")] = '\0';
+	/* 25P02: a statement after a failed one in the same transaction;
+	 * rolled back and run again like the failure before it. */
 	bool retry = state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
-			       strcmp(state, "23505") == 0);
+			       strcmp(state, "23505") == 0 || strcmp(state, "25P02") == 0);
 	PQclear(r);
 	return retry ? DB_RETRY : DB_ERROR;
 }
@@ -66,11 +78,106 @@ static void pg_close(struct db *db)
 	db->conn = NULL;
 }
 
+/* A count of a catalogue query: >= 0, or a DB_ code. */
+static int count(struct db *db, const char *sql, const char *param)
+{
+	char v[24];
+	const char *p[] = { param };
+	int rc = db_value(db, sql, p, param ? 1 : 0, v, sizeof v);
+	return rc < 0 ? rc : rc == 0 ? 0 : atoi(v);
+}
+
+static int refuse(struct db *db, const char *why)
+{
+	snprintf(db->err, sizeof db->err, "%s", why);
+	return DB_ERROR;
+}
+
+/* The eight triggers enabled, each calling the function, whose body is
+ * ours; unless as_owner, the role connected is no superuser, cannot act
+ * as the owner of a table, and may not change the guarded ones. */
+static int pg_check(struct db *db, bool as_owner)
+{
+	int n = count(db, "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+		      "JOIN pg_proc p ON p.oid = t.tgfoid WHERE c.relnamespace = "
+		      "current_schema()::regnamespace AND c.relname IN " GUARDED " AND (t.tgname = "
+		      "c.relname || '_no_update' OR t.tgname = c.relname || '_no_truncate') AND "
+		      "t.tgenabled = 'O' AND p.proname = 'tipscreen_append_only' AND p.prosrc = $1",
+		      FUNCTION_BODY);
+	if (n < 0)
+		return n;
+	if (n != 8)
+		return refuse(db, "the store's append-only triggers are not the ones tipscreen made "
+			      "(disabled, dropped or changed): its tables cannot be trusted; the admin "
+			      "role runs `tipscreen office init` again after finding out who did it");
+	if (as_owner)
+		return DB_OK;
+	n = count(db, "SELECT COUNT(*) FROM pg_class c WHERE c.relnamespace = "
+		  "current_schema()::regnamespace AND c.relname IN ('meta', 'bundles', 'cases', "
+		  "'case_facts', 'conflicts', 'audit', 'exports') AND (pg_has_role(current_user, c.relowner, "
+		  "'USAGE') OR (c.relname IN " GUARDED " AND (has_table_privilege(c.oid, 'UPDATE') "
+		  "OR has_table_privilege(c.oid, 'DELETE') OR has_table_privilege(c.oid, "
+		  "'TRUNCATE')))) OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND "
+		  "rolsuper)", NULL);
+	if (n < 0)
+		return n;
+	if (n > 0)
+		return refuse(db, "the role connected owns the office store's tables, or may change "
+			      "its audit log, bundles or conflicts: connect as the role " ROLE " "
+			      "(README: the office store on PostgreSQL, two roles)");
+	return DB_OK;
+}
+
+static int pg_owns(struct db *db)
+{
+	int n = count(db, "SELECT COUNT(*) FROM pg_class c WHERE c.relnamespace = "
+		      "current_schema()::regnamespace AND c.relname = 'meta' AND NOT "
+		      "pg_has_role(current_user, c.relowner, 'USAGE')", NULL);
+	return n < 0 ? n : n == 0;
+}
+
+/* As the owner: the role tipscreen may read every table, add rows, update
+ * a case and replace its facts, and nothing else. */
+static int pg_grant(struct db *db)
+{
+	int n = count(db, "SELECT COUNT(*) FROM pg_roles WHERE rolname = '" ROLE "'", NULL);
+	if (n < 0)
+		return n;
+	if (n == 0)
+		return refuse(db, "there is no role " ROLE " for the office's commands: create it "
+			      "(`createuser " ROLE "`), then run `tipscreen office init` again as the "
+			      "admin role (README: two roles)");
+	n = count(db, "SELECT COUNT(*) FROM pg_class c WHERE c.relname = 'meta' AND "
+		  "c.relnamespace = current_schema()::regnamespace AND pg_has_role('" ROLE "', "
+		  "c.relowner, 'USAGE')", NULL);
+	if (n != 0)
+		return n < 0 ? n : refuse(db, "the role " ROLE " owns the office store: the tables "
+					  "must belong to an admin role (README: two roles; ALTER "
+					  "TABLE … OWNER TO the admin)");
+	static const char *const grants[] = {
+		"REVOKE ALL ON " TABLES " FROM " ROLE,
+		"GRANT SELECT ON " TABLES " TO " ROLE,
+		"GRANT INSERT ON bundles, cases, case_facts, conflicts, audit, exports TO " ROLE,
+		"GRANT UPDATE ON cases TO " ROLE,
+		"GRANT DELETE ON case_facts TO " ROLE,
+		"GRANT USAGE ON SEQUENCE audit_id_seq, conflicts_id_seq, exports_id_seq TO " ROLE,
+	};
+	for (size_t i = 0; i < sizeof grants / sizeof grants[0]; i++) {
+		int rc = pg_exec(db, grants[i], NULL, 0, NULL, NULL);
+		if (rc < 0)
+			return rc;
+	}
+	return DB_OK;
+}
+
 static const struct db_ops pg_ops = {
 	.name = "postgresql",
 	.serial = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
 	.lock = "SELECT pg_advisory_xact_lock(7226021)",
 	.triggers = triggers,
+	.check = pg_check,
+	.owns = pg_owns,
+	.grant = pg_grant,
 	.exec = pg_exec,
 	.begin = pg_begin,
 	.close = pg_close,

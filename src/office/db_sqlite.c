@@ -2,6 +2,7 @@
  * journal are 0600 whatever the umask; writers take the lock at BEGIN
  * (IMMEDIATE) and wait up to 30 s for another import to finish. */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -11,11 +12,30 @@
 
 #include "office/db.h"
 
+/* The append-only triggers, each created when missing. SQLite keeps the
+ * text of each in sqlite_master without "IF NOT EXISTS": sq_check compares
+ * the store's triggers with these texts, and refuses any other trigger,
+ * a missing one or a changed one (a no-op put in the place of one).
+ * REPLACE deletes the row it replaces without firing DELETE triggers
+ * unless recursive_triggers is on, which tipscreen sets but the sqlite3
+ * shell does not: the _no_replace triggers refuse an INSERT that meets an
+ * existing row's key, whoever runs it. */
+#define REFUSE(table) " BEGIN SELECT RAISE(ABORT, 'the table " table " is append-only (tipscreen)'); END"
+#define NO_CHANGE(table, what) \
+	"CREATE TRIGGER IF NOT EXISTS " table "_no_" what " BEFORE " what " ON " table REFUSE(table)
+#define NO_REPLACE(table, key) \
+	"CREATE TRIGGER IF NOT EXISTS " table "_no_replace BEFORE INSERT ON " table \
+	" WHEN EXISTS (SELECT 1 FROM " table " WHERE " key ")" REFUSE(table)
 static const char *const triggers[] = {
-	"CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit "
-	"BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-	"CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit "
-	"BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+	NO_CHANGE("audit", "delete"), NO_REPLACE("audit", "id = NEW.id"),
+	NO_CHANGE("audit", "update"),
+	NO_CHANGE("bundles", "delete"), NO_REPLACE("bundles", "hash = NEW.hash"),
+	NO_CHANGE("bundles", "update"),
+	NO_CHANGE("conflicts", "delete"),
+	NO_REPLACE("conflicts", "id = NEW.id OR (case_id = NEW.case_id AND hash = NEW.hash)"),
+	NO_CHANGE("conflicts", "update"),
+	NO_CHANGE("exports", "delete"), NO_REPLACE("exports", "id = NEW.id"),
+	NO_CHANGE("exports", "update"),
 	NULL
 };
 
@@ -89,10 +109,56 @@ static void sq_close(struct db *db)
 	db->conn = NULL;
 }
 
+/* How many of the store's triggers matched, and whether one did not. */
+struct found {
+	size_t n;
+	bool bad;
+};
+
+static int compare_trigger(void *arg, int ncol, const char *const *v)
+{
+	struct found *f = arg;
+	const char *want = triggers[f->n];
+	static const char ine[] = "IF NOT EXISTS ";
+	const char *at = want ? strstr(want, ine) : NULL;
+	size_t head = at ? (size_t)(at - want) : 0;
+	if (!want || ncol < 1 || !v[0] || strncmp(v[0], want, head) != 0 ||
+	    strcmp(v[0] + head, at + sizeof ine - 1) != 0)
+		f->bad = true;
+	f->n += want != NULL;
+	return 0;
+}
+
+/* The store's triggers are exactly the expected ones (triggers[] is in
+ * the order of their names). */
+static int sq_check(struct db *db, bool as_owner)
+{
+	(void)as_owner;
+	struct found f = { 0, false };
+	int rc = sq_exec(db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name", NULL, 0, compare_trigger, &f);
+	if (rc < 0)
+		return rc;
+	if (f.bad || triggers[f.n]) {
+		snprintf(db->err, sizeof db->err, "the store's triggers are not the ones tipscreen "
+			 "made (one was dropped, changed or added by SQL): the append-only tables cannot "
+			 "be trusted; restore the store from a backup, or ask who changed it");
+		return DB_ERROR;
+	}
+	return DB_OK;
+}
+
+static int sq_owns(struct db *db)
+{
+	(void)db;
+	return 1;
+}
+
 static const struct db_ops sqlite_ops = {
 	.name = "sqlite",
 	.serial = "INTEGER PRIMARY KEY AUTOINCREMENT",
 	.triggers = triggers,
+	.check = sq_check,
+	.owns = sq_owns,
 	.exec = sq_exec,
 	.begin = sq_begin,
 	.close = sq_close,
@@ -100,11 +166,13 @@ static const struct db_ops sqlite_ops = {
 
 /* Creates path 0600 if it is missing, so that SQLite never makes it with
  * the umask's mode. */
-static int make_private(struct db *db, const char *path)
+static int make_private(struct db *db, const char *path, bool create)
 {
-	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	int fd = open(path, O_RDWR | (create ? O_CREAT : 0) | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		snprintf(db->err, sizeof db->err, "%s: %s", path, strerror(errno));
+		snprintf(db->err, sizeof db->err, "%s: %s%s", path, strerror(errno),
+			 !create && errno == ENOENT ? ": no office store there (`tipscreen office "
+			 "init` makes one)" : "");
 		return DB_ERROR;
 	}
 	struct stat sb;
@@ -114,10 +182,10 @@ static int make_private(struct db *db, const char *path)
 	return DB_OK;
 }
 
-int db_sqlite_open(struct db *db, const char *path)
+int db_sqlite_open(struct db *db, const char *path, bool create)
 {
 	db->ops = &sqlite_ops;
-	if (make_private(db, path) < 0)
+	if (make_private(db, path, create) < 0)
 		return DB_ERROR;
 	sqlite3 *s;
 	if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
@@ -131,6 +199,9 @@ int db_sqlite_open(struct db *db, const char *path)
 	static const char *const pragmas[] = {
 		"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON",
 		"PRAGMA foreign_keys=ON",
+		/* so that REPLACE, which deletes the row it replaces, fires the
+		 * DELETE triggers that refuse it on the append-only tables */
+		"PRAGMA recursive_triggers=ON",
 	};
 	for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++)
 		if (sq_exec(db, pragmas[i], NULL, 0, NULL, NULL) < 0) {

@@ -1,13 +1,19 @@
 /* office import: bundles from field laptops into the office store (DESIGN
  * §12). Each bundle is opened with the office key, its laptop judged
  * against the known laptops (--signer), then stored in one transaction:
- * all or nothing, idempotent (the bundle's hash and each case's id are
- * keys), a case whose records extend the stored ones updates it, one whose
- * records diverge is a conflict kept aside, never overwriting. A dry run
- * is the same transaction rolled back. Then a receipt signed by the
- * office, next to the bundle (FILE.receipt) or at --receipt. */
+ * all or nothing, idempotent (the bundle's hash and each case's (laptop
+ * key, id) are keys: a case is its laptop's), a case whose records extend
+ * the stored ones updates it, one whose records diverge is a conflict
+ * kept aside, never overwriting — decided from the records of the sealed
+ * bundle the stored row names, opened with the office key and signed by
+ * the same laptop, never from the row's columns. A dry run is the same
+ * transaction rolled back. Then a receipt signed by the office, naming
+ * the store, next to the bundle (FILE.receipt, replacing only an older
+ * receipt) or at --receipt (a new file). office init --key makes every
+ * row again from its bundle (office_reauthenticate). */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +39,10 @@ struct import {
 	const char *text;	/* the bundle as it arrived */
 	struct bundle b;
 	char hash[DB_HASH_HEX];	/* of the file's bytes */
-	char laptop[SEAL_FINGERPRINT];
+	char laptop[SEAL_FINGERPRINT];	/* the signer's fingerprint, for people */
+	char signer[OFFICE_LAPTOP];	/* its full key: a case's identity is (signer, id) */
+	struct bundle stored;	/* the last stored bundle opened (stored_hash) */
+	char stored_hash[DB_HASH_HEX];
 	int n[NCOUNT];
 	struct receipt_entry *rv;	/* the cases the office now holds */
 	size_t nr;
@@ -51,25 +60,50 @@ static void case_hash_hex(const struct bundle_case *c, size_t nrec, char out[DB_
 	hex(h, sizeof h, out);
 }
 
-/* The stored case's first nrec records' hash, from the bundle that holds
- * them (opened with the office key): 0, or -1 when it cannot be had. */
-static int stored_prefix_hash(struct db *db, const struct import *im, const struct db_case *s,
-			      size_t nrec, char out[DB_HASH_HEX])
+/* Refuses the transaction: the store does not hold what its row says. */
+static int altered(struct db *db, const char *id, const char *what)
 {
-	size_t len;
-	char *text = db_bundle_sealed(db, s->bundle, &len), err[256];
-	struct bundle b;
-	int rc = -1;
-	if (text && bundle_open(text, len, im->key->box, &b, err, sizeof err) == 0) {
-		for (size_t i = 0; i < b.n; i++)
-			if (strcmp(b.cases[i].id, s->id) == 0 && b.cases[i].nrec >= nrec) {
-				case_hash_hex(&b.cases[i], nrec, out);
-				rc = 0;
-			}
-		bundle_free(&b);
+	snprintf(db->err, sizeof db->err, "case %s: %s: the office store was altered (its row "
+		 "does not match the sealed bundles it holds); nothing was decided from it", id, what);
+	return DB_ERROR;
+}
+
+/* The stored, signed version of case id of this laptop: the case as the
+ * bundle of hash holds it (opened with the office key, signed by this very
+ * laptop), into *out (borrowed from im). DB_OK, or a DB_ code: a failed
+ * read propagates, a bundle that is missing, does not open, is another
+ * laptop's or does not hold the case is DB_ERROR (the store was altered). */
+static int stored_version(struct db *db, struct import *im, const char *hash, const char *id,
+			  const struct bundle_case **out)
+{
+	const struct bundle *b = &im->b;
+	if (strcmp(hash, im->hash) != 0) {
+		if (strcmp(hash, im->stored_hash) != 0) {
+			char *text, err[256];
+			size_t len;
+			int rc = db_bundle_sealed(db, hash, &text, &len);
+			if (rc < 0)
+				return rc;
+			bundle_free(&im->stored);
+			im->stored_hash[0] = '\0';
+			if (rc == 0)
+				return altered(db, id, "its bundle is not in the store");
+			rc = bundle_open(text, len, im->key->box, &im->stored, err, sizeof err);
+			free(text);
+			if (rc != 0)
+				return altered(db, id, "its bundle does not open with this office key");
+			snprintf(im->stored_hash, sizeof im->stored_hash, "%s", hash);
+		}
+		b = &im->stored;
 	}
-	free(text);
-	return rc;
+	if (sodium_memcmp(b->signer, im->b.signer, SEAL_SIGN_PUBLIC) != 0)
+		return altered(db, id, "its bundle was signed by another laptop");
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->cases[i].id, id) == 0) {
+			*out = &b->cases[i];
+			return DB_OK;
+		}
+	return altered(db, id, "its bundle does not hold it");
 }
 
 /* Why case c's facts cannot be stored, or NULL: every fact one of the
@@ -97,7 +131,7 @@ static void fill_row(const struct import *im, const struct bundle_case *c, struc
 {
 	memset(r, 0, sizeof *r);
 	r->id = xstrdup(c->id);
-	r->laptop = xstrdup(im->laptop);
+	r->laptop = xstrdup(im->signer);
 	r->device = xstrdup(im->b.device);
 	r->bundle = xstrdup(im->hash);
 	r->status = xstrdup(c->status);
@@ -112,38 +146,53 @@ static void fill_row(const struct import *im, const struct bundle_case *c, struc
 	r->imported = xasprintf("%lld", (long long)time(NULL));
 }
 
-/* A case the store has already (s), against what the bundle brings (r). */
+/* A case this laptop has in the store already (row s, under the key
+ * old_laptop), against what the bundle brings (c, as row r). Decided from
+ * the signed records of the bundle s points to, never from s's columns. */
 static int stored_case(struct db *db, struct import *im, const struct bundle_case *c,
-		       const struct db_case *s, const struct db_case *r)
+		       const struct db_case *s, const char *old_laptop, const struct db_case *r)
 {
-	long long stored = atoll(s->nrec);
-	char h[DB_HASH_HEX];
-	bool same_laptop = strcmp(s->laptop, im->laptop) == 0;
-	if (same_laptop && (long long)c->nrec >= stored) {
-		case_hash_hex(c, (size_t)stored, h);
-		if (strcmp(h, s->hash) == 0) {
-			if ((long long)c->nrec == stored)
+	const struct bundle_case *v;
+	int rc = stored_version(db, im, s->bundle, c->id, &v);
+	if (rc < 0)
+		return rc;
+	char h[DB_HASH_HEX], mine[DB_HASH_HEX];
+	if (c->nrec >= v->nrec) {
+		case_hash_hex(c, v->nrec, h);
+		case_hash_hex(v, v->nrec, mine);
+		if (strcmp(h, mine) == 0) {
+			if (c->nrec == v->nrec && strcmp(old_laptop, im->signer) == 0)
 				return IDENTICAL;
-			int rc = db_case_put(db, r, true);
-			return rc < 0 ? rc : UPDATED;
+			rc = db_case_put(db, r, old_laptop);
+			return rc < 0 ? rc : c->nrec == v->nrec ? IDENTICAL : UPDATED;
 		}
-	} else if (same_laptop && stored_prefix_hash(db, im, s, c->nrec, h) == 0 &&
-		   strcmp(h, r->hash) == 0) {
-		return IDENTICAL;	/* an older bundle of records the store has */
+	} else {
+		case_hash_hex(v, c->nrec, mine);
+		if (strcmp(mine, r->hash) == 0)
+			return IDENTICAL;	/* an older bundle of records the store has */
 	}
-	int rc = db_conflict_add(db, c->id, im->hash, im->laptop, (long long)c->nrec, r->hash, stored);
+	rc = db_conflict_add(db, c->id, im->hash, im->signer, (long long)c->nrec, r->hash,
+			     (long long)v->nrec);
 	return rc < 0 ? rc : CONFLICTS;
 }
 
-/* What one case does to the store: IMPORTED … CONFLICTS, or a DB_ code. */
+/* What one case does to the store: IMPORTED … CONFLICTS, or a DB_ code.
+ * The case is this laptop's (its full key and the id): another laptop's
+ * case of the same id is another case. A row of a store before schema 3
+ * is keyed by the laptop's fingerprint, and rewritten to the key. */
 static int import_case(struct db *db, struct import *im, const struct bundle_case *c)
 {
 	struct db_case s, r;
-	int found = db_case_find(db, c->id, &s);
+	const char *key = im->signer;
+	int found = db_case_find(db, key, c->id, &s);
+	if (found == 0) {
+		key = im->laptop;
+		found = db_case_find(db, key, c->id, &s);
+	}
 	if (found < 0)
 		return found;
 	fill_row(im, c, &r);
-	int what = found ? stored_case(db, im, c, &s, &r) : db_case_put(db, &r, false);
+	int what = found ? stored_case(db, im, c, &s, key, &r) : db_case_put(db, &r, NULL);
 	if (what == DB_OK && !found)
 		what = IMPORTED;
 	if (found)
@@ -189,23 +238,51 @@ static int import_tx(struct db *db, void *arg)
 	return rc == DB_OK && im->o->dry_run ? 1 : rc;
 }
 
-/* Writes the receipt of im next to its bundle (or at --receipt), 0600,
- * replacing an older receipt there (fsx.h's FSX_REPLACE). */
-static int write_receipt(struct import *im)
+/* Whether path holds a receipt of tipscreen that may be replaced: a
+ * regular file (not followed through a link) that begins like one. */
+static bool old_receipt(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	struct stat sb;
+	char head[20] = "";
+	bool ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		  read(fd, head, sizeof head - 1) == (ssize_t)sizeof head - 1 &&
+		  strncmp(head, "tipscreen-receipt-", 18) == 0;
+	close(fd);
+	return ok;
+}
+
+/* Writes the receipt of im, 0600: at --receipt as a new file (never over
+ * anything), or next to its bundle (FILE.receipt), where it may replace
+ * only an older receipt (a regular file that is one). */
+static int write_receipt(struct db *db, struct import *im)
 {
 	if (!im->key->pub.has_sign) {
 		fprintf(stderr, "tipscreen: warning: %s: no receipt: the office key of an older "
 			"tipscreen cannot sign one\n", im->file);
 		return 0;
 	}
+	char id[33], name[65];
+	if (db_store_id(db, id, name) < 0) {
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+		return -1;
+	}
 	size_t len;
-	char *text = receipt_make(im->b.signer, im->rv, im->nr, (long long)time(NULL),
+	char *text = receipt_make(im->b.signer, id, name, im->rv, im->nr, (long long)time(NULL),
 				  im->key->sign, &len);
 	char *path = im->o->receipt ? xstrdup(im->o->receipt) : xasprintf("%s.receipt", im->file);
-	char err[256] = "it cannot be made";
-	int rc = text ? fsx_write(path, text, len, 0600, FSX_REPLACE, err, sizeof err) : -1;
+	char err[256] = "it cannot be made (the store's id or name is malformed)";
+	enum fsx_mode how = !im->o->receipt && old_receipt(path) ? FSX_REPLACE : FSX_NEW;
+	int rc = text ? fsx_write(path, text, len, 0600, how, err, sizeof err) : -1;
+	/* Another import of the same bundle may have written its receipt since. */
+	if (rc == FSX_EXISTS && !im->o->receipt && old_receipt(path))
+		rc = fsx_write(path, text, len, 0600, FSX_REPLACE, err, sizeof err);
 	if (rc != FSX_OK)
-		fprintf(stderr, "%s: error: cannot write the receipt: %s\n", path, err);
+		fprintf(stderr, "%s: error: cannot write the receipt: %s%s\n", path, err,
+			rc == FSX_EXISTS ? " (a receipt never replaces a file: give another "
+			"--receipt FILE)" : "");
 	else
 		fprintf(im->o->out, "%s: receipt %s (%zu cases)\n", im->file, path, im->nr);
 	free(text);
@@ -218,7 +295,7 @@ static void refuse(struct db *db, const struct import *im, const char *why)
 {
 	fprintf(stderr, "%s: error: refused: %s\n", im->file, why);
 	fprintf(im->o->out, "%s: refused\n", im->file);
-	if (!im->o->dry_run && db_audit(db, "refuse", im->hash, why, im->keyfp) < 0)
+	if (!im->o->dry_run && db_audit_now(db, "refuse", im->hash, why, im->keyfp) < 0)
 		fprintf(stderr, "tipscreen: error: the audit log: %s\n", db_error(db));
 }
 
@@ -269,6 +346,7 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 		return 1;
 	}
 	seal_fingerprint(im->b.signer, im->laptop);
+	office_laptop(im->b.signer, im->signer);
 	const char *bad = NULL;
 	for (size_t i = 0; i < im->b.n && !bad; i++)
 		bad = facts_problem(&im->b.cases[i], why, sizeof why);
@@ -288,13 +366,122 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 				im->n[UPDATED], im->n[IDENTICAL], im->n[CONFLICTS]);
 			for (int i = 0; i < NCOUNT; i++)
 				total[i] += im->n[i];
-			rc = im->o->dry_run ? 0 : write_receipt(im) < 0 ? -1 : 0;
+			rc = im->o->dry_run ? 0 : write_receipt(db, im) < 0 ? -1 : 0;
 		}
 		free(im->rv);
 	}
+	bundle_free(&im->stored);
 	bundle_free(&im->b);
 	free(text);
 	return rc;
+}
+
+/* --- office init --key: every case's row made again from its bundle ---- */
+
+struct reauth {
+	const struct keyfile_secret *key;
+	const char *keyfp;
+	struct db_case *v;	/* the rows: laptop, id, bundle (the rest unused) */
+	size_t n, cap;
+	long long done;
+};
+
+static int take_key(void *arg, int ncol, const char *const *val)
+{
+	struct reauth *r = arg;
+	if (ncol < 4)
+		return 0;
+	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+	memset(&r->v[r->n], 0, sizeof r->v[r->n]);
+	r->v[r->n].id = xstrdup(val[0] ? val[0] : "");
+	r->v[r->n].laptop = xstrdup(val[1] ? val[1] : "");
+	r->v[r->n].bundle = xstrdup(val[3] ? val[3] : "");
+	const char *imported = val[db_case_conflicts_column() - 2];	/* then mac, conflicts */
+	r->v[r->n].imported = xstrdup(imported ? imported : "0");
+	r->n++;
+	return 0;
+}
+
+/* Row i again from the bundle it names, which must be signed by the laptop
+ * the row names (its key, or its fingerprint in a row of schema 2). */
+static int reauth_one(struct db *db, struct reauth *r, struct import *im, size_t i)
+{
+	const struct db_case *s = &r->v[i];
+	char err[256], fp[SEAL_FINGERPRINT];
+	int rc;
+	if (i == 0 || strcmp(s->bundle, r->v[i - 1].bundle) != 0) {	/* sorted by bundle */
+		char *text;
+		size_t len;
+		rc = db_bundle_sealed(db, s->bundle, &text, &len);
+		if (rc <= 0)
+			return rc < 0 ? rc : altered(db, s->id, "its bundle is not in the store");
+		bundle_free(&im->b);
+		rc = bundle_open(text, len, r->key->box, &im->b, err, sizeof err);
+		free(text);
+		if (rc != 0)
+			return altered(db, s->id, "its bundle does not open with this office key");
+	}
+	seal_fingerprint(im->b.signer, im->laptop);
+	office_laptop(im->b.signer, im->signer);
+	snprintf(fp, sizeof fp, "%s", im->laptop);
+	if (strcmp(s->laptop, im->signer) != 0 && strcmp(s->laptop, fp) != 0)
+		return altered(db, s->id, "its bundle was signed by another laptop");
+	snprintf(im->hash, sizeof im->hash, "%s", s->bundle);
+	for (size_t c = 0; c < im->b.n; c++)
+		if (strcmp(im->b.cases[c].id, s->id) == 0) {
+			struct db_case row;
+			fill_row(im, &im->b.cases[c], &row);
+			free(row.imported);
+			row.imported = xstrdup(s->imported);
+			rc = db_case_put(db, &row, s->laptop);
+			db_case_free(&row);
+			r->done += rc == DB_OK;
+			return rc;
+		}
+	return altered(db, s->id, "its bundle does not hold it");
+}
+
+static int reauth_tx(struct db *db, void *arg)
+{
+	struct reauth *r = arg;
+	r->done = 0;
+	struct import im = { .key = r->key };
+	int rc = DB_OK;
+	for (size_t i = 0; rc == DB_OK && i < r->n; i++)
+		rc = reauth_one(db, r, &im, i);
+	bundle_free(&im.b);
+	if (rc == DB_OK)
+		rc = db_audit(db, "reauthenticate", "cases", "every case's row made again from its "
+			      "signed bundle", r->keyfp);
+	return rc;
+}
+
+static int compare_bundle(const void *a, const void *b)
+{
+	return strcmp(((const struct db_case *)a)->bundle, ((const struct db_case *)b)->bundle);
+}
+
+int office_reauthenticate(const struct office_ctx *o, struct db *db,
+			  const struct keyfile_secret *key)
+{
+	char fp[SEAL_FINGERPRINT];
+	keyfile_fingerprint(&key->pub, fp);
+	struct reauth r = { .key = key, .keyfp = fp };
+	db_office_key(db, key->box);
+	int rc = db_cases(db, take_key, &r);
+	if (r.n)
+		qsort(r.v, r.n, sizeof *r.v, compare_bundle);	/* each bundle opened once */
+	if (rc == DB_OK)
+		rc = db_transact(db, reauth_tx, &r);
+	if (rc == DB_OK)
+		fprintf(o->out, "%lld cases made again from their signed bundles, each authenticated "
+			"with the office key %s\n", r.done, fp);
+	else
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+	for (size_t i = 0; i < r.n; i++)
+		db_case_free(&r.v[i]);
+	free(r.v);
+	return rc == DB_OK ? EXIT_OK : EXIT_RUNTIME;
 }
 
 int office_import(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
@@ -325,6 +512,7 @@ int office_import(const struct office_ctx *o, struct db *db, int argc, const cha
 	}
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&k->pub, fp);
+	db_office_key(db, k->box);
 	int total[NCOUNT] = { 0 }, refused = 0, failed = 0;
 	for (int i = 0; i < argc; i++) {
 		struct import im = { .o = o, .key = k, .keyfp = fp, .file = argv[i] };

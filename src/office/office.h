@@ -2,8 +2,9 @@
  * import (import.c), cases, show, conflicts, audit, stats (office.c,
  * stats.c). The command layer builds a struct office_ctx from the command
  * line and calls office_run with one of the office_* commands; office_run
- * opens the store (creating its schema) and closes it. Each returns an
- * exit code (base/exitcode.h). */
+ * opens the store (init creates or migrates its schema; every other
+ * command refuses a store without it, or whose guards are not intact:
+ * db_check) and closes it. Each returns an exit code (base/exitcode.h). */
 #ifndef TIPSCREEN_OFFICE_H
 #define TIPSCREEN_OFFICE_H
 
@@ -45,10 +46,27 @@ typedef int office_fn(const struct office_ctx *o, struct db *db, int argc,
 office_fn office_init, office_import, office_cases, office_show, office_conflicts, office_audit,
 	office_stats;
 
+/* office init --key: every case's row made again from the signed bundle
+ * it names (opened with key, signed by the row's laptop), with its MAC:
+ * what a store of an older schema needs before `office stats` counts its
+ * rows; a row whose bundle does not match stops it, nothing changed. */
+int office_reauthenticate(const struct office_ctx *o, struct db *db,
+			  const struct keyfile_secret *key);
+
 /* Opens the store of o->db (default: office.db in
- * $XDG_DATA_HOME/tipscreen-office, made 0700), creates its schema if
- * needed, runs fn, closes the store: an exit code. */
+ * $XDG_DATA_HOME/tipscreen-office, made 0700 by init only), initialises it
+ * (office_init) or checks it (any other fn), runs fn, closes the store:
+ * an exit code. */
 int office_run(const struct office_ctx *o, office_fn *fn, int argc, const char *const *argv);
+
+/* A laptop as the office store keys its cases: its full signing key
+ * (SEAL_SIGN_PUBLIC bytes) in base64, into out. */
+enum { OFFICE_LAPTOP = 48 };
+void office_laptop(const unsigned char *key, char out[OFFICE_LAPTOP]);
+/* A laptop column of the store for people: the fingerprint of the key it
+ * holds, or (a row of a store before schema 3, or an altered one) the
+ * value itself made safe for a terminal; into out (n bytes). */
+const char *office_laptop_shown(const char *column, char *out, size_t n);
 
 /* A time as "2026-12-01 23:40" (UTC) into buf (32 bytes). */
 const char *office_date(const char *seconds, char buf[32]);

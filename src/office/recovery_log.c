@@ -116,6 +116,9 @@ int office_recovery(const struct office_ctx *o, struct db *db, int argc, const c
 		free(v);
 		return rc;
 	}
+	/* The log's entries are authenticated with a key derived from the
+	 * office key: without it, `office audit --key` would flag them. */
+	db_office_key(db, k->box);
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&k->pub, fp);
 	int refused = 0, failed = 0;

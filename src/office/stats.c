@@ -4,7 +4,9 @@
  * over the facts' columns, a set-valued fact joined from case_facts (a
  * case with two forms counts under each), the child status grouped by
  * age group in SQL (fact_group). Each row is then one cell; this file
- * sorts them and suppresses. Every export is written to the audit log. */
+ * sorts them, and publish.h suppresses them (kanon, then against the
+ * earlier exports of the same data) and records the export. Every export
+ * is written to the audit log. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,19 +16,14 @@
 #include "domain/facts.h"
 #include "office/kanon.h"
 #include "office/office.h"
+#include "office/publish.h"
+#include "store/keyfile.h"
+#include "store/seal.h"
 
 enum { MAXBY = FACT_COUNT };
 
-struct table {
-	int by[MAXBY];	/* facts */
-	size_t nby;
-	char **key;	/* ncell * nby values, in the cells' order */
-	struct kanon_cell *cell;
-	size_t ncell, cap;
-};
-
 /* Appends a cell (the database grouped: each row is a cell of its own). */
-static void add_cell(struct table *t, const char *const *vals, long long count)
+static void add_cell(struct publish_table *t, const char *const *vals, long long count)
 {
 	if (t->ncell == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
@@ -41,14 +38,14 @@ static void add_cell(struct table *t, const char *const *vals, long long count)
 
 static int take_row(void *arg, int ncol, const char *const *row)
 {
-	struct table *t = arg;
+	struct publish_table *t = arg;
 	if ((size_t)ncol == t->nby + 1)
 		add_cell(t, row, atoll(row[t->nby] ? row[t->nby] : "0"));
 	return 0;
 }
 
 /* Parses --by into t->by: 0, or -1 after saying what was expected. */
-static int parse_by(const char *by, struct table *t)
+static int parse_by(const char *by, struct publish_table *t)
 {
 	for (const char *p = by; *p;) {
 		size_t n = strcspn(p, ",");
@@ -97,7 +94,7 @@ static void sql_value(FILE *q, enum fact f, size_t d)
 
 /* The counting query of t (a new string): every --by fact a column, each
  * SET fact a LEFT JOIN of its case_facts rows, grouped in SQL. */
-static char *count_sql(const struct table *t)
+static char *count_sql(const struct publish_table *t)
 {
 	char *sql = NULL;
 	size_t len;
@@ -140,7 +137,7 @@ static int compare_sorted(const void *a, const void *b)
 
 /* Sorts the cells by their values, in C (not by the database's collation,
  * which differs between backends and locales). */
-static void sort_cells(struct table *t)
+static void sort_cells(struct publish_table *t)
 {
 	size_t nkey = t->ncell * t->nby;
 	struct sorted *v = xcalloc(t->ncell ? t->ncell : 1, sizeof *v);
@@ -158,37 +155,7 @@ static void sort_cells(struct table *t)
 	free(v);
 }
 
-/* One value of one dimension, for coding. */
-struct coded {
-	const char *value;
-	size_t cell;
-};
-
-static int compare_coded(const void *a, const void *b)
-{
-	return strcmp(((const struct coded *)a)->value, ((const struct coded *)b)->value);
-}
-
-/* Codes for kanon: equal values of a dimension get equal ints. */
-static int *codes(const struct table *t)
-{
-	int *k = xcalloc(t->ncell * (t->nby ? t->nby : 1), sizeof *k);
-	struct coded *v = xcalloc(t->ncell ? t->ncell : 1, sizeof *v);
-	for (size_t d = 0; d < t->nby; d++) {
-		for (size_t i = 0; i < t->ncell; i++)
-			v[i] = (struct coded){ t->key[i * t->nby + d], i };
-		qsort(v, t->ncell, sizeof *v, compare_coded);
-		int code = 0;
-		for (size_t i = 0; i < t->ncell; i++) {
-			code += i > 0 && strcmp(v[i - 1].value, v[i].value) != 0;
-			k[v[i].cell * t->nby + d] = code;
-		}
-	}
-	free(v);
-	return k;
-}
-
-static void print_table(const struct office_ctx *o, const struct table *t, long long k, bool csv)
+static void print_table(const struct office_ctx *o, const struct publish_table *t, long long k, bool csv)
 {
 	char buf[24];
 	long long total = 0;
@@ -213,26 +180,49 @@ static void print_table(const struct office_ctx *o, const struct table *t, long 
 	}
 	if (csv)
 		return;
-	fprintf(o->out, "total %s\n", kanon_show(total, kanon_state_of(total, k > 1 ? k : 0), k, buf));
+	fprintf(o->out, "total %s\n", t->total_hidden ? "*" :
+		kanon_show(total, kanon_state_of(total, k > 1 ? k : 0), k, buf));
 	if (k > 1)
 		fprintf(o->out, "k = %lld: <%lld is a count from 1 to %lld; * is hidden so that totals "
 			"cannot reveal such a count. A case with several forms of exploitation (or "
 			"flags) counts under each.\n", k, k, k - 1);
 }
 
-static void free_table(struct table *t)
+/* One export: the rows checked against their MACs, counted, and the
+ * export audited, in one transaction (what is counted is what was
+ * checked). */
+struct export {
+	struct publish_table *t;
+	const char *sql, *detail, *keyfp, *by;
+	long long k;
+};
+
+static int stats_tx(struct db *db, void *arg)
 {
-	for (size_t i = 0; i < t->ncell * t->nby; i++)
-		free(t->key[i]);
-	free(t->key);
-	free(t->cell);
+	struct export *e = arg;
+	publish_table_free(e->t);
+	struct publish p;
+	publish_init(&p);
+	int rc = db_cases_check(db, publish_take, &p);
+	if (rc == DB_OK)
+		rc = db_exec(db, e->sql, NULL, 0, take_row, e->t);
+	if (rc == DB_OK) {
+		sort_cells(e->t);
+		rc = publish_protect(db, &p, e->t, e->k, e->by);
+	}
+	if (rc == DB_OK)
+		rc = db_audit(db, "stats", "cases", e->detail, e->keyfp);
+	publish_free(&p);
+	return rc;
 }
 
+/* Counts from the rows the office stored and authenticated: the office
+ * key is needed to check them (and to authenticate the audit entry). */
 int office_stats(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
 	(void)argc;
 	(void)argv;
-	struct table t = { .nby = 0 };
+	struct publish_table t = { .nby = 0 };
 	const char *by = o->by ? o->by : "month,outcome";
 	long long k = o->k ? o->k : 11;
 	const char *format = o->format ? o->format : "txt";
@@ -243,23 +233,26 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 	}
 	if (parse_by(by, &t) < 0)
 		return EXIT_INPUT;
+	int rc;
+	struct keyfile_secret *key = o->open_key(o->arg, &rc);
+	if (!key)
+		return rc;
+	char fp[SEAL_FINGERPRINT];
+	keyfile_fingerprint(&key->pub, fp);
+	db_office_key(db, key->box);
+	keyfile_secret_free(key);
 	char *sql = count_sql(&t);
 	char *detail = xasprintf("by %s, k %lld, %s", by, k, format);
-	int rc = sql ? db_exec(db, sql, NULL, 0, take_row, &t) : DB_ERROR;
+	struct export e = { &t, sql, detail, fp, by, k };
+	rc = sql ? db_transact(db, stats_tx, &e) : DB_ERROR;
 	free(sql);
-	if (rc == DB_OK)
-		rc = db_audit(db, "stats", "cases", detail, NULL);
 	free(detail);
 	if (rc != DB_OK) {
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
-		free_table(&t);
+		publish_table_free(&t);
 		return EXIT_RUNTIME;
 	}
-	sort_cells(&t);
-	int *keys = codes(&t);
-	kanon_suppress(t.cell, keys, t.ncell, t.nby, k);
-	free(keys);
 	print_table(o, &t, k, csv);
-	free_table(&t);
+	publish_table_free(&t);
 	return EXIT_OK;
 }

@@ -286,5 +286,14 @@ int keyfile_open_public(const char *path, struct keyfile_public *p, char *err, s
 
 void keyfile_fingerprint(const struct keyfile_public *p, char out[SEAL_FINGERPRINT])
 {
-	seal_fingerprint(p->box, out);
+	if (!p->has_sign) {
+		seal_fingerprint(p->box, out);
+		return;
+	}
+	/* Both keys: a .pub whose sign line was swapped shows another one. */
+	unsigned char both[SEAL_BOX_PUBLIC + SEAL_SIGN_PUBLIC], h[SEAL_SIGN_PUBLIC];
+	memcpy(both, p->box, SEAL_BOX_PUBLIC);
+	memcpy(both + SEAL_BOX_PUBLIC, p->sign, SEAL_SIGN_PUBLIC);
+	crypto_generichash(h, sizeof h, both, sizeof both, NULL, 0);
+	seal_fingerprint(h, out);
 }

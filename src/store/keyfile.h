@@ -69,8 +69,10 @@ int keyfile_open(const char *path, const char *pass, struct keyfile_secret *k, c
 		 size_t n);
 int keyfile_open_public(const char *path, struct keyfile_public *p, char *err, size_t n);
 
-/* The fingerprint of the office key (of its X25519 public key): what
- * keygen prints and `bundle` shows, for reading out over a telephone. */
+/* The fingerprint of the office key, over every key of its .pub (the
+ * X25519 key and the signing key that signs receipts; the X25519 key
+ * alone for a .pub of the first format): what keygen prints, `bundle` and
+ * `receipt` show, for reading out over a telephone. */
 void keyfile_fingerprint(const struct keyfile_public *p, char out[SEAL_FINGERPRINT]);
 
 #endif

@@ -7,7 +7,8 @@
 
 #include "base/xalloc.h"
 
-#define MAGIC "tipscreen-receipt-1"
+#define MAGIC "tipscreen-receipt-2"
+#define MAGIC_1 "tipscreen-receipt-1"
 
 enum { B64_KEY = 45, B64_SIG = 89, HEX_HASH = 2 * BUNDLE_HASH };
 
@@ -21,6 +22,17 @@ static bool id_ok(const char *s)
 	return true;
 }
 
+/* A store's id: 32 lowercase hex digits; its name: 1 to 64 of
+ * [A-Za-z0-9._-]. */
+static bool store_ok(const char *id, const char *name)
+{
+	size_t n = strlen(name);
+	if (strlen(id) != RECEIPT_STORE_ID || strspn(id, "0123456789abcdef") != RECEIPT_STORE_ID ||
+	    n < 1 || n > RECEIPT_STORE_NAME)
+		return false;
+	return strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
 static void sign_text(const char *text, size_t len, const unsigned char *sk, unsigned char *sig)
 {
 	crypto_sign_state st;
@@ -30,18 +42,22 @@ static void sign_text(const char *text, size_t len, const unsigned char *sk, uns
 	crypto_sign_final_create(&st, sig, NULL, sk);
 }
 
-static bool sign_check(const char *text, size_t len, const unsigned char *pk, unsigned char *sig)
+static bool sign_check(const char *magic, const char *text, size_t len, const unsigned char *pk,
+		       unsigned char *sig)
 {
 	crypto_sign_state st;
 	crypto_sign_init(&st);
-	crypto_sign_update(&st, (const unsigned char *)MAGIC, sizeof MAGIC);
+	crypto_sign_update(&st, (const unsigned char *)magic, strlen(magic) + 1);
 	crypto_sign_update(&st, (const unsigned char *)text, len);
 	return crypto_sign_final_verify(&st, sig, pk) == 0;
 }
 
-char *receipt_make(const unsigned char *laptop, const struct receipt_entry *v, size_t n,
-		   long long time, const unsigned char *office_sign_sk, size_t *len)
+char *receipt_make(const unsigned char *laptop, const char *store_id, const char *store_name,
+		   const struct receipt_entry *v, size_t n, long long time,
+		   const unsigned char *office_sign_sk, size_t *len)
 {
+	if (!store_ok(store_id, store_name))
+		return NULL;
 	for (size_t i = 0; i < n; i++)
 		if (!id_ok(v[i].id) || v[i].records < 0)
 			return NULL;
@@ -54,7 +70,8 @@ char *receipt_make(const unsigned char *laptop, const struct receipt_entry *v, s
 	FILE *f = open_memstream(&out, len);
 	if (!f)
 		return NULL;
-	fprintf(f, MAGIC "\noffice %s\nlaptop %s\ntime %lld\n", ob, lb, time);
+	fprintf(f, MAGIC "\noffice %s\nlaptop %s\nstore %s %s\ntime %lld\n", ob, lb, store_id,
+		store_name, time);
 	for (size_t i = 0; i < n; i++) {
 		sodium_bin2hex(hx, sizeof hx, v[i].hash, BUNDLE_HASH);
 		fprintf(f, "case %s %lld %s\n", v[i].id, v[i].records, hx);
@@ -117,20 +134,46 @@ static int fail(char *err, size_t n, int line, const char *what)
 	return -1;
 }
 
-static int parse_head(const char **p, const char *end, struct receipt *out, char *err, size_t n)
+/* "store ID NAME" into out: 0, or -1. */
+static int store_line(const char *line, struct receipt *out)
+{
+	if (strncmp(line, "store ", 6) != 0)
+		return -1;
+	const char *id = line + 6, *sp = strchr(id, ' ');
+	if (!sp || (size_t)(sp - id) != RECEIPT_STORE_ID || strlen(sp + 1) > RECEIPT_STORE_NAME)
+		return -1;
+	memcpy(out->store_id, id, RECEIPT_STORE_ID);
+	out->store_id[RECEIPT_STORE_ID] = '\0';
+	snprintf(out->store_name, sizeof out->store_name, "%s", sp + 1);
+	return store_ok(out->store_id, out->store_name) ? 0 : -1;
+}
+
+/* The head; *ln the number of its lines, *magic which format. */
+static int parse_head(const char **p, const char *end, struct receipt *out, const char **magic,
+		      int *ln, char *err, size_t n)
 {
 	char line[256];
 	char *tail;
-	if (next_line(p, end, line, sizeof line) < 0 || strcmp(line, MAGIC) != 0)
+	if (next_line(p, end, line, sizeof line) < 0 ||
+	    (strcmp(line, MAGIC) != 0 && strcmp(line, MAGIC_1) != 0))
 		return fail(err, n, 1, "\"" MAGIC "\": this is not a receipt");
+	*magic = strcmp(line, MAGIC) == 0 ? MAGIC : MAGIC_1;
 	if (next_line(p, end, line, sizeof line) < 0 || key_field(line, "office", out->office) < 0)
 		return fail(err, n, 2, "\"office\" and the office's signing key");
 	if (next_line(p, end, line, sizeof line) < 0 || key_field(line, "laptop", out->laptop) < 0)
 		return fail(err, n, 3, "\"laptop\" and the laptop's signing key");
+	*ln = 4;
+	if (strcmp(*magic, MAGIC) == 0) {
+		if (next_line(p, end, line, sizeof line) < 0 || store_line(line, out) < 0)
+			return fail(err, n, 4, "\"store ID NAME\": the office store's id (32 hex digits) "
+				    "and name");
+		++*ln;
+	}
 	if (next_line(p, end, line, sizeof line) < 0 || strncmp(line, "time ", 5) != 0 ||
 	    line[5] < '0' || line[5] > '9' || strlen(line) > 5 + 18 ||
 	    (out->time = strtoll(line + 5, &tail, 10), *tail))
-		return fail(err, n, 4, "\"time SECONDS\"");
+		return fail(err, n, *ln, "\"time SECONDS\"");
+	++*ln;
 	return 0;
 }
 
@@ -138,11 +181,11 @@ int receipt_open(const char *text, size_t len, const unsigned char *office_sign_
 		 struct receipt *out, char *err, size_t n)
 {
 	memset(out, 0, sizeof *out);
-	const char *p = text, *end = text + len;
-	if (parse_head(&p, end, out, err, n) < 0)
+	const char *p = text, *end = text + len, *magic;
+	int ln;
+	if (parse_head(&p, end, out, &magic, &ln, err, n) < 0)
 		return -1;
 	size_t cap = 0;
-	int ln = 5;
 	char line[256];
 	for (;; ln++) {
 		const char *at = p;
@@ -165,7 +208,7 @@ int receipt_open(const char *text, size_t len, const unsigned char *office_sign_
 				snprintf(err, n, "2: signed by another office's key than the one given");
 				return -1;
 			}
-			if (!sign_check(text, (size_t)(at - text), office_sign_pk, sig)) {
+			if (!sign_check(magic, text, (size_t)(at - text), office_sign_pk, sig)) {
 				receipt_free(out);
 				snprintf(err, n, "%d: the signature does not match: the receipt was altered", ln);
 				return -1;

@@ -87,13 +87,25 @@ run 0 cases --data "$TMP/laptop2" $P
 [ "$(grep -c '(sent ' "$TMP/out")" = 1 ] || bad "a bundle that failed to be written marked a case as sent"
 end
 
+begin "unseal does not open a bundle (an opening the audit log would miss); the office does, with its key"
+run 2 unseal "$TMP/stick/laptop3.bundle" --key "$TMP/office.key" --any-signer $P
+has err "laptop3.bundle: error: a bundle of a field laptop: its cases are opened with \`tipscreen office import\` and \`office show ID\`"
+hasnt out "tipscreen-bundle-2"
+run 0 office init --db "sqlite:$TMP/unseal.db"
+run 0 office import "$TMP/stick/laptop3.bundle" --key "$TMP/office.key" --any-signer $P \
+	--db "sqlite:$TMP/unseal.db" --receipt "$TMP/unseal.receipt"
+run 0 office cases --db "sqlite:$TMP/unseal.db"
+id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 office show "$id" --key "$TMP/office.key" $P --db "sqlite:$TMP/unseal.db"
+has out "outcome consistent-adult"
+has out "form forced-labour"
+has out "role labour"
+has out "place office"
+run 0 office audit --db "sqlite:$TMP/unseal.db"
+has out "open $id"
+end
+
 begin "the office key opens a bundle only with its passphrase; an old unencrypted key warns"
-run 0 unseal "$TMP/stick/laptop3.bundle" --key "$TMP/office.key" --any-signer $P
-has out "tipscreen-bundle-2"
-has out "fact outcome 16:consistent-adult"
-has out "fact form 13:forced-labour"
-has out "fact role 6:labour"
-has out "fact place 6:office"
 run 2 unseal "$TMP/stick/laptop3.bundle" --key "$TMP/office.key" --any-signer --passphrase-file "$TMP/wrong"
 has err "$TMP/office.key: wrong passphrase"
 hasnt out "tipscreen-bundle-2"
@@ -135,7 +147,7 @@ end
 begin "an altered receipt, one of another office or for another laptop, is refused"
 sed 's/^time 1/time 2/' "$TMP/receipt1" >"$TMP/receipt-altered"
 run 2 receipt "$TMP/receipt-altered" --to "$TMP/office.pub" --delete --yes --data "$TMP/laptop1" $P
-has err "$TMP/receipt-altered:6: the signature does not match: the receipt was altered"
+has err "$TMP/receipt-altered:7: the signature does not match: the receipt was altered"
 run 0 keygen "$TMP/other" $P
 run 2 receipt "$TMP/receipt1" --to "$TMP/other.pub" --data "$TMP/laptop1" $P
 has err "signed by another office's key than the one given"

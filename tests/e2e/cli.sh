@@ -27,9 +27,9 @@ refused graph --seal-to=x
 has err "graph does not take --seal-to"
 refused graph --path x --yes
 has err "graph does not take --yes"
-refused office stats --key x.key --db "sqlite:$TMP/office.db"
-has err "office stats does not take --key"
-has err "Usage: tipscreen office stats"
+refused office cases --key x.key --db "sqlite:$TMP/office.db"
+has err "office cases does not take --key"
+has err "Usage: tipscreen office cases"
 refused office init --dry-run --db "sqlite:$TMP/office.db"
 has err "office init does not take --dry-run"
 refused cases --json
@@ -144,7 +144,7 @@ hasnt out "tipscreen check"
 run 0 office stats --help
 has out "Usage: tipscreen office stats"
 has out "  --k N"
-hasnt out "  --key"
+hasnt out "  --signer"
 run 0 frobnicate --help
 has out "       tipscreen check [DIR]"
 end

@@ -66,7 +66,8 @@ int main(int argc, char **argv)
 		bundle_case_hash(b.cases[i].id, b.cases[i].rec, nrec, v[n].hash);
 		n++;
 	}
-	char *r = receipt_make(b.signer, v, n, 1796170000, k->sign, &len);
+	char *r = receipt_make(b.signer, "00000000000000000000000000000000", "test", v, n, 1796170000,
+			       k->sign, &len);
 	fwrite(r, 1, len, stdout);
 	free(r);
 	free(v);

@@ -10,8 +10,10 @@
  *          (the benchmark's 100 cases a bundle)
  *   form   every case with one more form of exploitation, "servitude"
  *          (so that a case counts under two forms)
- * (every case under a new id: its first digit changed, so that the
- * remade cases do not meet IN's) and prints that laptop's key line (for --signer) on stderr. Built by the
+ *   forge  every case under IN's own id (not a new one), a byte of its
+ *          last record changed: another laptop's forgery of IN's cases
+ * (every case but a forged one under a new id: its first digit changed, so
+ * that the remade cases do not meet IN's) and prints that laptop's key line (for --signer) on stderr. Built by the
  * test script with cc; not part of tipscreen. */
 #include <sodium.h>
 #include <stdio.h>
@@ -82,10 +84,12 @@ int main(int argc, char **argv)
 	const char *mode = argv[5];
 	for (size_t i = 0; i < b.n; i++) {
 		struct bundle_case *c = &b.cases[i];
-		c->id[0] = c->id[0] == 'f' ? 'e' : 'f';
+		if (strcmp(mode, "forge") != 0)
+			c->id[0] = c->id[0] == 'f' ? 'e' : 'f';
 		if (strcmp(mode, "trim") == 0 && c->nrec > 1)
 			c->nrec--;
-		else if (strcmp(mode, "alter") == 0 && c->nrec > 0 && c->rec[c->nrec - 1].len > 0)
+		else if ((strcmp(mode, "alter") == 0 || strcmp(mode, "forge") == 0) && c->nrec > 0 &&
+			 c->rec[c->nrec - 1].len > 0)
 			c->rec[c->nrec - 1].data[c->rec[c->nrec - 1].len - 1] ^= 1;
 		else if (strcmp(mode, "form") == 0) {
 			c->fact = realloc(c->fact, (c->nfact + 1) * sizeof *c->fact);

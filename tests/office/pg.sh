@@ -1,10 +1,15 @@
 # A throwaway PostgreSQL server for the office tests and benchmarks; source
 # it, then:
 #   pg_start        initdb and pg_ctl in a new temporary directory, listening
-#                   only on a Unix socket there; sets PGURL (a libpq URI) and
+#                   only on a Unix socket there; sets PGURL (a libpq URI, as
+#                   the role tipscreen, which the office's commands use) and
 #                   PGDIR; as root the server runs as the user nobody
-#                   (PostgreSQL refuses to run as root)
-#   pg_psql SQL     runs SQL with the server's psql (the floor of the bench)
+#                   (PostgreSQL refuses to run as root). The two roles of the
+#                   README: tipadmin (the superuser here) owns the stores,
+#                   tipscreen (LOGIN, no other right) uses them.
+#   pg_admin URL    the same URL as the role tipadmin (for office init)
+#   pg_psql SQL     runs SQL as tipadmin with the server's psql (the floor of
+#                   the bench)
 #   pg_stop         stops the server by its pid and removes its directory
 # The caller makes its sandbox first (tests/sandbox.sh): pg_start has its
 # exit stop the server before the sandbox is removed.
@@ -35,7 +40,7 @@ pg_start() {
 	PGDIR=$(mktemp -d "$base/tipscreen-pg-XXXXXX") || return 1
 	[ "$(id -u)" = 0 ] && chown nobody "$PGDIR"
 	sandbox_on_exit pg_stop
-	as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tipscreen --auth=trust -E UTF8 --no-sync \
+	as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U tipadmin --auth=trust -E UTF8 --no-sync \
 		>"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log" >&2; return 1; }
 	as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
 		-o "-k $PGDIR -c listen_addresses= -c fsync=off -c max_connections=40" start \
@@ -43,10 +48,15 @@ pg_start() {
 	PGPID=$(head -1 "$PGDIR/data/postmaster.pid")
 	PGURL="postgresql:///postgres?host=$PGDIR&user=tipscreen"
 	export PGURL PGDIR PGPID
+	pg_psql -c "CREATE ROLE tipscreen LOGIN"
+}
+
+pg_admin() {
+	echo "$1" | sed 's/user=tipscreen/user=tipadmin/'
 }
 
 pg_psql() {
-	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$PGURL" "$@"
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$(pg_admin "$PGURL")" "$@"
 }
 
 pg_stop() {

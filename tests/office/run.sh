@@ -48,20 +48,52 @@ mk "$TMP/stick/l1.bundle" field9 alter >"$TMP/h-alter.bundle"
 mk "$TMP/stick/l1.bundle" bench many 50 0 >"$TMP/h-a.bundle"
 mk "$TMP/stick/l1.bundle" bench many 50 25 >"$TMP/h-b.bundle"
 mk "$TMP/stick/l1.bundle" field8 form >"$TMP/h-form.bundle"
+mk "$TMP/stick/l1.bundle" field7 forge >"$TMP/forged.bundle"
+mk "$TMP/stick/l1.bundle" bench many 50 12 >"$TMP/h-c.bundle"
 sort -u "$TMP/mk.keys" >>"$TMP/laptops"
 S="--signer $TMP/laptops"
 end
 
-# suite NAME URL URL2 URL3: the office's behaviour on the store at URL (a
-# new one); URL2 and URL3 are two more new stores.
+# sql URL SQL: runs SQL on the store at URL as its owner (sqlite3 on the
+# file; psql as the admin role), as someone who can write the database
+# but has no office key; the output in $TMP/sql.out, the errors in
+# $TMP/sql.err.
+sql() {
+	case $1 in
+	sqlite:*) sqlite3 "${1#sqlite:}" "$2" >"$TMP/sql.out" 2>"$TMP/sql.err" ;;
+	*) "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$(pg_admin "$1")" -c "$2" >"$TMP/sql.out" 2>"$TMP/sql.err" ;;
+	esac
+}
+
+# suite NAME URL URL2 URL3 URL4: the office's behaviour on the store at URL
+# (a new one); URL2 … URL4 are more new stores. On PostgreSQL each is made
+# by `office init` as the admin role, and used as the role tipscreen.
 suite() {
 	D="--db $2"
 	Q="[$1]"
 	rm -f "$TMP"/*.receipt "$TMP"/stick/*.receipt
-	begin "$Q office init creates the store, twice without harm"
-	run 0 office init $D
+	begin "$Q every office command but init refuses a store that was not initialised"
+	run 1 office cases $D
+	has err "office init"
+	run 1 office import "$TMP/stick/l1.bundle" $K $S $D
+	has err "office init"
+	[ ! -e "$TMP/stick/l1.bundle.receipt" ] || bad "a receipt for a store that was never made"
+	end
+
+	begin "$Q office init creates the store, twice without harm, with an id and a name"
+	case $2 in
+	postgres*) run 1 office init $D
+		has err "the store is made by the role that will own it" ;;
+	esac
+	run 0 office init --db "$(pg_admin "$2")"
 	has out "office store ready"
+	grep -q "): office ([0-9a-f]\{32\})\$" "$TMP/out" || bad "no name and id: $(cat "$TMP/out")"
+	cp "$TMP/out" "$TMP/init.out"
+	run 0 office init --db "$(pg_admin "$2")"
+	cmp -s "$TMP/out" "$TMP/init.out" || bad "the second init changed the id"
 	run 0 office init $D
+	cmp -s "$TMP/out" "$TMP/init.out" || bad "the role tipscreen's init changed the id"
+	storeid=$(sed -n 's/.*(\([0-9a-f]\{32\}\))$/\1/p' "$TMP/init.out")
 	end
 
 	begin "$Q three laptops' bundles imported: each case counted once"
@@ -74,8 +106,10 @@ suite() {
 	grep -q consistent-adult "$TMP/out" || bad "cases shows no outcome"
 	end
 
-	begin "$Q the laptop accepts the office's receipt"
+	begin "$Q the laptop accepts the office's receipt, which names the store"
 	run 0 receipt "$TMP/stick/l1.bundle.receipt" --to "$TMP/office.pub" --data "$TMP/l1" $P
+	has out "stored by the office store office ($storeid)"
+	has out "Signed by the office key $(sed -n 's/^fingerprint: //p' "$TMP/keygen.out")"
 	end
 
 	begin "$Q the same bundle again: identical, nothing changes"
@@ -151,17 +185,21 @@ suite() {
 	end
 
 	begin "$Q statistics: small cells suppressed by default, --k 1 shows all, CSV"
-	run 0 office stats $D
+	run 0 office stats $D $K
 	has out "<11"
-	has out "total <11"
-	run 0 office stats $D --k 1 --by outcome
+	has out "total *"	# (its only cells are small: the total would give them away)
+	sql "$2" "SELECT by_fields || ' ' || k || ' ' || (cells LIKE '%T	-%') FROM exports ORDER BY id"
+	grep -q "^month,outcome 11 \(1\|true\)$" "$TMP/sql.out" || bad "the export was not recorded: $(cat "$TMP/sql.out" "$TMP/sql.err")"
+	sql "$2" "UPDATE exports SET k = 1"
+	has sql.err "the table exports is append-only (tipscreen)"
+	run 0 office stats $D --k 1 --by outcome $K
 	has out "consistent-adult       6"
-	run 0 office stats $D --by outcome,age-group,form --format csv --k 1
+	run 0 office stats $D --by outcome,age-group,form --format csv --k 1 $K
 	head -1 "$TMP/out" | grep -qx 'outcome,age-group,form,count' || bad "CSV header: $(head -1 "$TMP/out")"
 	has out "consistent-adult,adult,forced-labour,6"
-	run 2 office stats $D --by colour
+	run 2 office stats $D --by colour $K
 	has err "'colour' is not a field"
-	run 2 office stats --db mysql:x
+	run 2 office stats --db mysql:x $K
 	has err "expected sqlite:PATH or postgresql://"
 	run 2 office frobnicate $D
 	has err "unknown office command"
@@ -170,17 +208,18 @@ suite() {
 	end
 
 	begin "$Q a case with two forms counts under both: SQL counts the case_facts rows"
+	run 0 office init --db "$(pg_admin "$4")"
 	run 0 office import "$TMP/h-form.bundle" $K $S --db $4
 	has out "imported 2"
-	run 0 office stats --db $4 --by form --k 1 --format csv
+	run 0 office stats --db $4 --by form --k 1 --format csv $K
 	has out "forced-labour,2"
 	has out "servitude,2"
 	[ "$(wc -l <"$TMP/out")" = 3 ] || bad "not two forms: $(cat "$TMP/out")"
-	run 0 office stats --db $4 --by outcome,form,age-group --k 1 --format csv
+	run 0 office stats --db $4 --by outcome,form,age-group --k 1 --format csv $K
 	has out "consistent-adult,servitude,adult,2"
-	run 0 office stats --db $4 --by flag --k 1 --format csv
+	run 0 office stats --db $4 --by flag --k 1 --format csv $K
 	head -1 "$TMP/out" | grep -qx 'flag,count' || bad "flag CSV header: $(head -1 "$TMP/out")"
-	run 0 office stats --db $4 --by form
+	run 0 office stats --db $4 --by form $K
 	has out "counts under each"
 	end
 
@@ -192,9 +231,84 @@ suite() {
 	has out "user $(id -un)  key $(sed -n 's/^fingerprint: //p' "$TMP/keygen.out")"
 	end
 
+
+	begin "$Q a laptop cannot put records under another laptop's case: each laptop's case is its own"
+	T="--db $5"
+	run 0 office init --db "$(pg_admin "$5")"
+	run 0 office import "$TMP/forged.bundle" $K $S $T --receipt "$TMP/forged.receipt"
+	has out "imported 2, updated 0, identical 0, conflicts 0"
+	run 0 office import "$TMP/stick/l1.bundle" $K $S $T --receipt "$TMP/a.receipt"
+	has out "imported 2, updated 0, identical 0, conflicts 0, refused 0"
+	has out "receipt $TMP/a.receipt (2 cases)"
+	run 0 office cases $T
+	[ "$(awk 'NR > 1' "$TMP/out" | wc -l)" = 4 ] || bad "not 4 cases: $(cat "$TMP/out")"
+	x=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+	[ "$(grep -c "^$x " "$TMP/out")" = 2 ] || bad "case $x is not held by two laptops"
+	run 0 office show "$x" $K $T
+	has out "2 laptops hold a case $x"
+	[ "$(grep -c "^case $x" "$TMP/out")" = 2 ] || bad "show did not open both"
+	run 0 office stats $T --by outcome --k 1 $K
+	has out "total 4"
+	end
+
+	begin "$Q a row edited by SQL earns no receipt, and show and stats see the edit"
+	a=$(cat "$TMP/l1.pub")
+	sql "$5" "SELECT bundle FROM cases WHERE laptop <> '$a' LIMIT 1"
+	forged=$(cat "$TMP/sql.out")
+	[ -n "$forged" ] || bad "no forged row: $(cat "$TMP/sql.err")"
+	sql "$5" "UPDATE cases SET bundle = '$forged' WHERE laptop = '$a' AND id = '$x'"
+	run 1 office import "$TMP/stick/l1.bundle" $K $S $T --receipt "$TMP/b.receipt"
+	has err "case $x: its bundle was signed by another laptop: the office store was altered"
+	[ ! -e "$TMP/b.receipt" ] || bad "a receipt for records the store does not hold"
+	run 2 office show "$x" $K $T
+	has err "is not in its stored bundle, or that bundle is another laptop's"
+	run 1 office stats $T $K
+	has err "its row is not the one the office stored"
+	end
+
+	begin "$Q database text reaches the terminal sanitised; show prints the signed bundle's values"
+	case $5 in sqlite:*) c=char ;; *) c=chr ;; esac
+	sql "$5" "UPDATE cases SET device = $c(27) || '[31mred' WHERE laptop <> '$a'"
+	sql "$5" "INSERT INTO audit (at, os_user, key_fp, action, object, detail) VALUES (0, 'x', '-', $c(27) || '[1A' || $c(27) || '[2K', $c(27) || ']0;title' || $c(7), 'a' || $c(10) || '99  fake entry')"
+	[ -s "$TMP/sql.err" ] && bad "the insert: $(cat "$TMP/sql.err")"
+	run 0 office cases $T
+	has out "[31mred"
+	run 1 office audit $T
+	has out "THE AUDIT LOG IS BROKEN"
+	grep -q '^99  fake' "$TMP/out" && bad "a line break in the log forged a line"
+	run 2 office show "$x" $K $T	# (the other laptop's row was altered above)
+	has out "warning: the store's row of this case differs from its signed bundle"
+	if grep -q "$(printf '\033')" "$TMP"/out; then bad "an escape reached the terminal"; fi
+	end
+
+	begin "$Q rows without their authentication (a migrated store) are counted after init --key makes them again from their bundles"
+	sql "$2" "UPDATE cases SET mac = NULL, device = 'edited'"
+	run 1 office stats $D $K
+	has err "stored before schema 3"
+	run 0 office init --db "$(pg_admin "$2")" $K
+	has out "6 cases made again from their signed bundles"
+	run 0 office stats $D $K --k 1 --by outcome
+	has out "total 6"
+	run 0 office cases $D
+	hasnt out "edited"
+	end
+
+	begin "$Q the audit log: an edit by the owner is found, and where"
+	run 0 office audit $D
+	has out "chained"
+	case $2 in
+	sqlite:*) sql "$2" "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing happened' WHERE id = 2; CREATE TRIGGER audit_no_update BEFORE update ON audit BEGIN SELECT RAISE(ABORT, 'the table audit is append-only (tipscreen)'); END" ;;
+	*) sql "$2" "ALTER TABLE audit DISABLE TRIGGER USER; UPDATE audit SET detail = 'nothing happened' WHERE id = 2; ALTER TABLE audit ENABLE TRIGGER USER" ;;
+	esac
+	[ -s "$TMP/sql.err" ] && bad "the owner's edit: $(cat "$TMP/sql.err")"
+	run 0 office cases $D
+	run 1 office audit $D $K
+	has out "THE AUDIT LOG IS BROKEN at entry 2: its content does not match its hash (it was edited)"
+	end
+
 	begin "$Q two imports of overlapping bundles at once: each case once"
 	D="--db $3"
-	run 0 office init $D
+	run 0 office init --db "$(pg_admin "$3")"
 	( $WRAP "$BIN" office import "$TMP/h-a.bundle" $K $S $D >"$TMP/c1" 2>&1; echo $? >"$TMP/c1.rc" ) &
 	p1=$!
 	( $WRAP "$BIN" office import "$TMP/h-b.bundle" $K $S $D >"$TMP/c2" 2>&1; echo $? >"$TMP/c2.rc" ) &
@@ -226,24 +340,104 @@ table=$(sed -n 's/^	X([A-Z_]*, [a-z_]*, "[a-z-]*", "\([a-z-]*\)".*/\1/p' src/dom
 [ "$(echo "$table" | wc -l)" -ge 9 ] || bad "the facts table was not read: $table"
 help=$(sed -n '/^  --by /,/^  --k /p' "$TMP/out" | sed -n 's/^                       \([a-z-]*\): ..*/\1/p')
 [ "$table" = "$help" ] || bad "--help has $(echo $help), the table $(echo $table)"
-run 2 office stats --db "sqlite:$TMP/by.db" --by colour
+run 0 office init --db "sqlite:$TMP/by.db"
+run 2 office stats --db "sqlite:$TMP/by.db" --by colour $K
 for n in $table; do has err "$n"; done
 end
 
-suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db" "sqlite:$TMP/forms.db"
+suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db" "sqlite:$TMP/forms.db" \
+	"sqlite:$TMP/trust.db"
+
+begin "[sqlite] REPLACE cannot rewrite the log, bundles or conflicts; a trigger made a no-op is refused at every open"
+R="sqlite:$TMP/office.db"
+sql "$R" "INSERT OR REPLACE INTO audit (id, at, os_user, key_fp, action, object, detail) VALUES (1, 0, 'nobody', '-', 'init', '-', 'nothing happened')"
+has sql.err "the table audit is append-only (tipscreen)"
+sql "$R" "INSERT OR REPLACE INTO bundles (hash, file, device, laptop, made, imported, sealed) SELECT hash, 'x', device, laptop, made, imported, 'gone' FROM bundles LIMIT 1"
+has sql.err "the table bundles is append-only (tipscreen)"
+cp "$TMP/office.db" "$TMP/noop.db"
+sql "sqlite:$TMP/noop.db" "DROP TRIGGER audit_no_delete; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT 1; END"
+for c in cases conflicts audit init; do
+	run 1 office $c --db "sqlite:$TMP/noop.db"
+	has err "the store's triggers are not the ones tipscreen made"
+done
+sql "sqlite:$TMP/noop.db" "CREATE TRIGGER audit_extra AFTER INSERT ON cases BEGIN SELECT 1; END"
+run 1 office cases --db "sqlite:$TMP/noop.db"
+end
+
+begin "an import without --db refuses: no store is made in the clerk's home, no receipt"
+run 1 office import "$TMP/stick/l2.bundle" $K $S --receipt "$TMP/nodb.receipt"
+has err "no office store there (\`tipscreen office init\` makes one)"
+[ ! -e "$TMP/nodb.receipt" ] || bad "a receipt for a store that does not exist"
+[ ! -e "$HOME/.local/share/tipscreen-office" ] || bad "the default store's directory was made"
+end
+
+begin "a receipt never replaces a file: --receipt refuses an existing path; next to the bundle only an older receipt"
+R="--db sqlite:$TMP/office.db"
+echo "my notes" >"$TMP/notes.txt"
+run 1 office import "$TMP/stick/l2.bundle" $K $S $R --receipt "$TMP/notes.txt"
+has err "cannot write the receipt"
+[ "$(cat "$TMP/notes.txt")" = "my notes" ] || bad "the notes were replaced"
+cp "$TMP/stick/l2.bundle" "$TMP/again.bundle"
+echo "not a receipt" >"$TMP/again.bundle.receipt"
+run 1 office import "$TMP/again.bundle" $K $S $R
+[ "$(cat "$TMP/again.bundle.receipt")" = "not a receipt" ] || bad "a file next to the bundle was replaced"
+rm "$TMP/again.bundle.receipt"
+run 0 office import "$TMP/again.bundle" $K $S $R
+run 0 office import "$TMP/again.bundle" $K $S $R
+has out "receipt $TMP/again.bundle.receipt"
+end
+
+begin "the office key's fingerprint covers its signing key: a .pub with another sign line shows another"
+fp=$(sed -n 's/^fingerprint: //p' "$TMP/keygen.out")
+{ head -1 "$TMP/office.pub"; grep '^sign ' "$TMP/other.pub"; } >"$TMP/swapped.pub"
+interview "$TMP/l9"
+run 0 bundle --to "$TMP/swapped.pub" -o "$TMP/swapped.bundle" --data "$TMP/l9" $P
+has err "sealing to the office key "
+hasnt err "$fp"
+run 0 bundle --to "$TMP/office.pub" -o "$TMP/l9.bundle" --all --data "$TMP/l9" $P
+has err "sealing to the office key $fp"
+end
 
 begin "[postgresql] a throwaway server starts (initdb, pg_ctl, a Unix socket)"
 pg_start || bad "the PostgreSQL server did not start"
 end
 if [ -n "${PGURL:-}" ]; then
 	pg_psql -c "CREATE DATABASE office" -c "CREATE DATABASE concurrent" -c "CREATE DATABASE forms" \
-		-c "CREATE DATABASE old"
+		-c "CREATE DATABASE old" -c "CREATE DATABASE trust"
 	suite postgresql "$(echo "$PGURL" | sed 's|///postgres|///office|')" \
 		"$(echo "$PGURL" | sed 's|///postgres|///concurrent|')" \
-		"$(echo "$PGURL" | sed 's|///postgres|///forms|')"
+		"$(echo "$PGURL" | sed 's|///postgres|///forms|')" \
+		"$(echo "$PGURL" | sed 's|///postgres|///trust|')"
+	begin "[postgresql] three importers at once over overlapping bundles, 30 rounds: each import succeeds, the store exact"
+	r=1
+	while [ $r -le 30 ]; do
+		pg_psql -c "CREATE DATABASE round$r"
+		U=$(echo "$PGURL" | sed "s|///postgres|///round$r|")
+		"$BIN" office init --db "$(pg_admin "$U")" >/dev/null 2>"$TMP/init.err" || bad "round $r: init: $(cat "$TMP/init.err")"
+		for b in a b c; do
+			( $WRAP "$BIN" office import "$TMP/h-$b.bundle" $K $S --db "$U" --receipt "$TMP/r$r$b" \
+				>"$TMP/c$b" 2>&1; echo $? >"$TMP/c$b.rc" ) &
+			eval "p$b=\$!"
+		done
+		wait $pa $pb $pc
+		for b in a b c; do
+			[ "$(cat "$TMP/c$b.rc")" = 0 ] || bad "round $r: import $b: $(cat "$TMP/c$b")"
+			grep -q "transaction is aborted" "$TMP/c$b" && bad "round $r: $(cat "$TMP/c$b")"
+			[ -s "$TMP/r$r$b" ] || bad "round $r: no receipt for $b"
+		done
+		imp=$(sed -n 's/^imported \([0-9]*\), updated 0, identical \([0-9]*\), conflicts 0.*/\1 \2/p' \
+			"$TMP/ca" "$TMP/cb" "$TMP/cc" | awk '{ i += $1; s += $2 } END { print i, s }')
+		[ "$imp" = "75 75" ] || bad "round $r: imported, identical: $imp"
+		"$PGBIN/psql" -X -q -At "$(pg_admin "$U")" -c "SELECT (SELECT COUNT(*) FROM cases) || ' ' || (SELECT COUNT(DISTINCT id) FROM cases) || ' ' || (SELECT COUNT(*) FROM conflicts) || ' ' || (SELECT COUNT(*) FROM audit WHERE action = 'import') || ' ' || (SELECT COUNT(*) FROM bundles)" >"$TMP/exact"
+		[ "$(cat "$TMP/exact")" = "75 75 0 3 3" ] || bad "round $r: cases, ids, conflicts, imports, bundles: $(cat "$TMP/exact")"
+		"$BIN" office audit --db "$U" $K >"$TMP/audit.out" 2>&1 || bad "round $r: the audit log: $(tail -2 "$TMP/audit.out")"
+		pg_psql -c "DROP DATABASE round$r"
+		r=$((r + 1))
+	done
+	end
 	begin "[postgresql] a store of release 2 (schema 1, forms comma-joined) is migrated"
 	O=$(echo "$PGURL" | sed 's|///postgres|///old|')
-	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$O" >"$TMP/err" 2>&1 <<-'EOF' || bad "schema 1: $(cat "$TMP/err")"
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$(pg_admin "$O")" >"$TMP/err" 2>&1 <<-'EOF' || bad "schema 1: $(cat "$TMP/err")"
 	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	INSERT INTO meta VALUES ('schema', '1');
 	CREATE TABLE bundles (hash TEXT PRIMARY KEY, file TEXT NOT NULL, device TEXT NOT NULL,
@@ -259,19 +453,47 @@ if [ -n "${PGURL:-}" ]; then
 		'consistent-adult', 'presumed', '', 'forced-labour,servitude', '2026-12', 'ngo', 'office',
 		'none', 'v', 4);
 	EOF
-	run 0 office stats --db "$O" --by form,age-group --k 1 --format csv
-	has out "forced-labour,child,1"
-	has out "servitude,child,1"
-	run 0 office init --db "$O"
-	run 0 office stats --db "$O" --by form --k 1 --format csv
-	has out "servitude,1"
+	run 1 office stats --db "$(pg_admin "$O")" --by form,age-group --k 1 --format csv $K
+	has err "of an older tipscreen: bring it to schema 3 with \`tipscreen office init\`"
+	run 0 office init --db "$(pg_admin "$O")"
+	run 0 office cases --db "$O"
+	has out "0123456789abcdef  l "
+	run 1 office stats --db "$O" --by form,age-group --k 1 --format csv $K
+	has err "stored before schema 3"
+	"$PGBIN/psql" -X -q -At "$(pg_admin "$O")" -c "SELECT fact || ',' || value FROM case_facts ORDER BY 1" >"$TMP/facts"
+	[ "$(cat "$TMP/facts" | tr '\n' ' ')" = "form,forced-labour form,servitude " ] ||
+		bad "the forms were not moved: $(cat "$TMP/facts")"
+	run 0 office init --db "$(pg_admin "$O")"
 	end
-	begin "[postgresql] the audit log refuses UPDATE and DELETE"
+	begin "[postgresql] the role tipscreen may not change the log, bundles or conflicts; the owner's triggers refuse it too"
 	U=$(echo "$PGURL" | sed 's|///postgres|///office|')
-	"$PGBIN/psql" -X -q "$U" -c "UPDATE audit SET os_user = 'x'" 2>"$TMP/err" && bad "UPDATE passed"
-	has err "the audit log is append-only"
-	"$PGBIN/psql" -X -q "$U" -c "DELETE FROM audit" 2>"$TMP/err" && bad "DELETE passed"
-	has err "the audit log is append-only"
+	for t in audit bundles conflicts; do
+		for q in "UPDATE $t SET laptop = 'x'" "DELETE FROM $t" "TRUNCATE $t" \
+			"ALTER TABLE $t DISABLE TRIGGER USER"; do
+			q=$(echo "$q" | sed 's/audit SET laptop/audit SET os_user/')
+			"$PGBIN/psql" -X -q "$U" -c "$q" 2>"$TMP/err" && bad "tipscreen: $q passed"
+			grep -q "permission denied\|must be owner" "$TMP/err" || bad "$q: $(cat "$TMP/err")"
+			"$PGBIN/psql" -X -q "$(pg_admin "$U")" -c "$q" 2>"$TMP/err"
+			# (TRUNCATE of a table others refer to is refused before its
+			# trigger runs, which refuses it alone)
+			case $q in
+			ALTER*) ;;
+			TRUNCATE*) grep -q "append-only (tipscreen)\|cannot truncate a table referenced" "$TMP/err" ||
+				bad "$q as the owner: $(cat "$TMP/err")" ;;
+			*) has err "the table $t is append-only (tipscreen)" ;;
+			esac
+		done
+		"$PGBIN/psql" -X -q "$(pg_admin "$U")" -c "ALTER TABLE $t ENABLE TRIGGER USER" 2>"$TMP/err"
+	done
+	end
+	begin "[postgresql] the office refuses to run as the owner of the store, or with a trigger disabled"
+	run 1 office cases --db "$(pg_admin "$U")"
+	has err "connect as the role tipscreen"
+	"$PGBIN/psql" -X -q "$(pg_admin "$U")" -c "ALTER TABLE audit DISABLE TRIGGER audit_no_update"
+	run 1 office cases --db "$U"
+	has err "append-only triggers are not the ones tipscreen made"
+	"$PGBIN/psql" -X -q "$(pg_admin "$U")" -c "ALTER TABLE audit ENABLE TRIGGER audit_no_update"
+	run 0 office cases --db "$U"
 	end
 	pg_stop
 fi

@@ -329,11 +329,13 @@ static void test_a_bundle_that_cannot_be_written_is_refused(void **st)
 
 /* ---- receipts ------------------------------------------------------------ */
 
+#define STORE_ID "3c1f00000000000000000000000000aa"
+
 static char *receipt(const struct keys *k, size_t *len)
 {
 	struct receipt_entry v[2] = { { "00000000000000aa", 3, { 1, 2, 3 } },
 				      { "00000000000000bb", 40, { 9 } } };
-	char *s = receipt_make(k->pk, v, 2, 1796167999, k->sk, len);
+	char *s = receipt_make(k->pk, STORE_ID, "nrm-national", v, 2, 1796167999, k->sk, len);
 	assert_non_null(s);
 	return s;
 }
@@ -351,6 +353,8 @@ static void test_a_receipt_checks_against_the_office_key(void **st)
 	assert_memory_equal(r.office, k.pk, sizeof k.pk);
 	assert_memory_equal(r.laptop, k.pk, sizeof k.pk);
 	assert_int_equal(r.time, 1796167999);
+	assert_string_equal(r.store_id, STORE_ID);
+	assert_string_equal(r.store_name, "nrm-national");
 	assert_int_equal(r.n, 2);
 	assert_string_equal(r.v[1].id, "00000000000000bb");
 	assert_int_equal(r.v[0].records, 3);
@@ -373,24 +377,27 @@ static void test_an_altered_cut_or_foreign_receipt_is_refused(void **st)
 	char *t = strdup(s);
 	strstr(t, " 40 ")[2] = '1';	/* 41 records */
 	assert_int_equal(receipt_open(t, len, k.pk, &r, err, sizeof err), -1);
-	assert_string_equal(err, "7: the signature does not match: the receipt was altered");
+	assert_string_equal(err, "8: the signature does not match: the receipt was altered");
 	free(t);
 	assert_int_equal(receipt_open(s, len, other.pk, &r, err, sizeof err), -1);
 	assert_string_equal(err, "2: signed by another office's key than the one given");
 	size_t cut = (size_t)(strstr(s, "signature") - s);
 	assert_int_equal(receipt_open(s, cut, k.pk, &r, err, sizeof err), -1);
-	assert_string_equal(err, "7: expected \"case ID RECORDS HASH\" or \"signature\" (is it cut short?)");
+	assert_string_equal(err, "8: expected \"case ID RECORDS HASH\" or \"signature\" (is it cut short?)");
 	for (size_t c = 0; c < len; c++) {
 		assert_int_equal(receipt_open(s, c, k.pk, &r, err, sizeof err), -1);
 		assert_int_equal(r.n, 0);
 	}
 	/* A signature of other's over the same lines, office line changed. */
 	struct receipt_entry v = { "00000000000000aa", 3, { 1 } };
-	char *f = receipt_make(k.pk, &v, 1, 5, other.sk, &len);
+	char *f = receipt_make(k.pk, STORE_ID, "x", &v, 1, 5, other.sk, &len);
 	assert_int_equal(receipt_open(f, len, k.pk, &r, err, sizeof err), -1);
 	free(f);
 	struct receipt_entry bad = { "not-an-id", 3, { 1 } };
-	assert_null(receipt_make(k.pk, &bad, 1, 5, k.sk, &len));
+	assert_null(receipt_make(k.pk, STORE_ID, "x", &bad, 1, 5, k.sk, &len));
+	assert_null(receipt_make(k.pk, "3c1f", "x", &v, 1, 5, k.sk, &len));
+	assert_null(receipt_make(k.pk, STORE_ID, "a name", &v, 1, 5, k.sk, &len));
+	assert_null(receipt_make(k.pk, STORE_ID, "\033]0;x", &v, 1, 5, k.sk, &len));
 	free(s);
 }
 

@@ -1,9 +1,12 @@
 /* The office store's db layer (db.h) on SQLite: the schema is created
- * twice without harm, a case and a bundle cannot be stored twice (the keys
- * refuse it, as DB_RETRY so that a racing import runs again), a rolled-back
- * transaction leaves nothing, the audit log refuses UPDATE and DELETE,
- * the file is 0600, and a bad URL is a clear error. (The same layer on
- * PostgreSQL: tests/office/run.sh, against a real server.) */
+ * twice without harm, a case cannot be stored twice (its key refuses it,
+ * as DB_RETRY so that a racing import runs again) nor a bundle (its
+ * trigger), a rolled-back transaction leaves nothing, the audit log
+ * refuses UPDATE, DELETE and REPLACE and is a chain whose break and whose
+ * missing MAC are found, a case row edited by SQL fails its MAC, a failed
+ * read is an error, the file is 0600, and a bad URL is a clear error.
+ * (The same layer on PostgreSQL: tests/office/run.sh, against a real
+ * server.) */
 #include "testutil.h"
 
 #include <sys/stat.h>
@@ -32,9 +35,9 @@ static int teardown(void **st)
 static struct db *open_init(void)
 {
 	char err[256];
-	struct db *db = db_open(url, err, sizeof err);
+	struct db *db = db_open(url, true, err, sizeof err);
 	assert_non_null(db);
-	assert_int_equal(db_init(db), DB_OK);
+	assert_int_equal(db_init(db, url), DB_OK);
 	return db;
 }
 
@@ -65,7 +68,7 @@ static void test_init_twice_and_the_file_is_private(void **st)
 {
 	(void)st;
 	struct db *db = open_init();
-	assert_int_equal(db_init(db), DB_OK);
+	assert_int_equal(db_init(db, url), DB_OK);
 	assert_string_equal(db_backend(db), "sqlite");
 	db_close(db);
 	char path[1300];
@@ -80,28 +83,33 @@ static void test_a_case_is_stored_once(void **st)
 	(void)st;
 	struct db *db = open_init();
 	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_OK);
-	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_RETRY);
+	/* (a received bundle is never replaced: the trigger refuses a second) */
+	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "the table bundles is append-only"));
 	assert_int_equal(db_bundle_known(db, "h1"), 1);
 	assert_int_equal(db_bundle_known(db, "h2"), 0);
 	struct db_case c, got;
 	a_case(&c, "0123456789abcdef");
-	assert_int_equal(db_case_put(db, &c, false), DB_OK);
-	assert_int_equal(db_case_put(db, &c, false), DB_RETRY);
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_RETRY);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "0123456789abcdef", &got), 1);
 	assert_string_equal(facts_get(&got.facts, FACT_OUTCOME), "consistent-adult");
 	assert_string_equal(got.nrec, "3");
 	db_case_free(&got);
 	set(&c.nrec, "4");
-	assert_int_equal(db_case_put(db, &c, true), DB_OK);
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_put(db, &c, "aaaa-bbbb"), DB_OK);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "0123456789abcdef", &got), 1);
 	assert_string_equal(got.nrec, "4");
 	db_case_free(&got);
 	db_case_free(&c);
-	assert_int_equal(db_case_find(db, "ffffffffffffffff", &got), 0);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "ffffffffffffffff", &got), 0);
 	size_t len;
-	char *s = db_bundle_sealed(db, "h1", &len);
+	char *s;
+	assert_int_equal(db_bundle_sealed(db, "h1", &s, &len), 1);
 	assert_string_equal(s, "sealed");
 	free(s);
+	assert_int_equal(db_bundle_sealed(db, "h2", &s, &len), 0);
+	assert_null(s);
 	assert_int_equal(db_conflict_add(db, "0123456789abcdef", "h1", "x", 3, "zz", 4), 1);
 	assert_int_equal(db_conflict_add(db, "0123456789abcdef", "h1", "x", 3, "zz", 4), 0);
 	db_close(db);
@@ -114,7 +122,7 @@ static int add_and_back_out(struct db *db, void *arg)
 	a_case(&c, "1111111111111111");
 	assert_int_equal(db_bundle_put(db, "h9", "f", "d", "l", 1, "s"), DB_OK);
 	set(&c.bundle, "h9");
-	assert_int_equal(db_case_put(db, &c, false), DB_OK);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
 	db_case_free(&c);
 	return 1;	/* as a dry run does */
 }
@@ -125,7 +133,7 @@ static void test_a_rolled_back_transaction_leaves_nothing(void **st)
 	struct db *db = open_init();
 	assert_int_equal(db_transact(db, add_and_back_out, NULL), 1);
 	struct db_case got;
-	assert_int_equal(db_case_find(db, "1111111111111111", &got), 0);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "1111111111111111", &got), 0);
 	assert_int_equal(db_bundle_known(db, "h9"), 0);
 	db_close(db);
 }
@@ -142,8 +150,11 @@ static void test_the_audit_log_is_append_only(void **st)
 {
 	(void)st;
 	struct db *db = open_init();
-	assert_int_equal(db_audit(db, "import", "h1", "two cases", "aaaa"), DB_OK);
-	assert_int_equal(db_audit(db, "stats", "cases", "by month", NULL), DB_OK);
+	assert_int_equal(db_audit_now(db, "import", "h1", "two cases", "aaaa"), DB_OK);
+	assert_int_equal(db_audit_now(db, "stats", "cases", "by month", NULL), DB_OK);
+	assert_int_equal(db_exec(db, "INSERT OR REPLACE INTO audit (id, at, os_user, key_fp, action, "
+				 "object, detail) VALUES (1, 0, 'x', '-', 'init', '-', '-')", NULL, 0,
+				 NULL, NULL), DB_ERROR);
 	assert_int_equal(db_exec(db, "UPDATE audit SET os_user = 'someone'", NULL, 0, NULL, NULL),
 			 DB_ERROR);
 	assert_non_null(strstr(db_error(db), "append-only"));
@@ -151,6 +162,99 @@ static void test_the_audit_log_is_append_only(void **st)
 	int n = 0;
 	assert_int_equal(db_audit_list(db, count_rows, &n), DB_OK);
 	assert_int_equal(n, 2);
+	db_close(db);
+}
+
+/* A key for the audit's MACs (any 32 bytes stand for the office key). */
+static const unsigned char office_sk[32] = { 7, 1, 2, 3 };
+
+static void test_the_audit_log_is_a_chain_that_shows_where_it_breaks(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	db_office_key(db, office_sk);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(db_audit_now(db, "import", "h1", "two cases", "aaaa"), DB_OK);
+	struct db_audit_check c;
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 0);
+	assert_int_equal(c.chained, 3);
+	assert_int_equal(c.macs, 3);
+	/* Whoever can write the file (the triggers dropped, as the owner can)
+	 * edits entry 2: the chain breaks there. */
+	assert_int_equal(db_exec(db, "DROP TRIGGER audit_no_update", NULL, 0, NULL, NULL), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE audit SET detail = 'nothing' WHERE id = 2", NULL, 0, NULL,
+				 NULL), DB_OK);
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 2);
+	assert_non_null(strstr(c.why, "it was edited"));
+	db_close(db);
+}
+
+static void test_an_entry_without_the_office_key_s_mac_breaks_the_chain(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	db_office_key(db, office_sk);
+	assert_int_equal(db_audit_now(db, "import", "h1", "two cases", "aaaa"), DB_OK);
+	db_close(db);
+	/* Appended by someone without the key, chained right but unsigned:
+	 * what a rewrite of the log from some entry on would leave. */
+	db = open_init();
+	assert_int_equal(db_audit_now(db, "open", "x", "y", "aaaa"), DB_OK);
+	struct db_audit_check c;
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 0);	/* without the key: the chain alone */
+	db_office_key(db, office_sk);
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 2);
+	assert_non_null(strstr(c.why, "no authentication with the office key"));
+	db_close(db);
+	db = open_init();
+	db_office_key(db, (const unsigned char *)"another key, 32 bytes long......");
+	assert_int_equal(db_audit_verify(db, &c), DB_OK);
+	assert_int_equal(c.broken, 1);
+	assert_non_null(strstr(c.why, "does not match the office key"));
+	db_close(db);
+}
+
+static void test_a_case_row_edited_by_sql_fails_its_mac(void **st)
+{
+	(void)st;
+	struct db *db = open_init();
+	db_office_key(db, office_sk);
+	assert_int_equal(db_bundle_put(db, "h1", "f", "laptop1", "aaaa-bbbb", 5, "sealed"), DB_OK);
+	struct db_case c;
+	a_case(&c, "0123456789abcdef");
+	facts_set(&c.facts, FACT_FORM, "servitude");
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
+	db_case_free(&c);
+	assert_int_equal(db_cases_check(db, NULL, NULL), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE case_facts SET value = 'begging'", NULL, 0, NULL, NULL),
+			 DB_OK);
+	assert_int_equal(db_cases_check(db, NULL, NULL), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "case 0123456789abcdef (laptop aaaa-bbbb): its row is "
+			       "not the one the office stored"));
+	assert_int_equal(db_exec(db, "UPDATE case_facts SET value = 'servitude'", NULL, 0, NULL, NULL),
+			 DB_OK);
+	assert_int_equal(db_cases_check(db, NULL, NULL), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE cases SET outcome = 'not-shown'", NULL, 0, NULL, NULL),
+			 DB_OK);
+	assert_int_equal(db_cases_check(db, NULL, NULL), DB_ERROR);
+	db_close(db);
+}
+
+static void test_a_failed_read_of_a_bundle_is_an_error_not_a_missing_bundle(void **st)
+{
+	(void)st;
+	char err[256];
+	struct db *db = db_open(url, true, err, sizeof err);	/* no schema: every read fails */
+	assert_non_null(db);
+	char *text = NULL;
+	size_t len;
+	assert_int_equal(db_bundle_sealed(db, "h1", &text, &len), DB_ERROR);
+	assert_null(text);
+	assert_non_null(strstr(db_error(db), "no such table"));
 	db_close(db);
 }
 
@@ -173,10 +277,10 @@ static void test_a_set_fact_is_a_row_per_value(void **st)
 	a_case(&c, "0123456789abcdef");
 	facts_set(&c.facts, FACT_FORM, "forced-labour");
 	facts_set(&c.facts, FACT_FORM, "servitude");
-	assert_int_equal(db_case_put(db, &c, false), DB_OK);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
 	assert_int_equal(fact_rows(db, "form", "forced-labour"), 1);
 	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "0123456789abcdef", &got), 1);
 	size_t forms = 0;
 	for (size_t i = 0; i < got.facts.n; i++)
 		forms += got.facts.v[i].fact == FACT_FORM;
@@ -185,7 +289,7 @@ static void test_a_set_fact_is_a_row_per_value(void **st)
 	db_case_free(&c);
 	a_case(&c, "0123456789abcdef");	/* an update replaces the rows */
 	facts_set(&c.facts, FACT_FORM, "servitude");
-	assert_int_equal(db_case_put(db, &c, true), DB_OK);
+	assert_int_equal(db_case_put(db, &c, "aaaa-bbbb"), DB_OK);
 	assert_int_equal(fact_rows(db, "form", "forced-labour"), 0);
 	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
 	db_case_free(&c);
@@ -203,8 +307,8 @@ static void test_a_long_fact_is_stored_whole(void **st)
 	struct db_case c, got;
 	a_case(&c, "0123456789abcdef");
 	facts_set(&c.facts, FACT_ROLE, longv);
-	assert_int_equal(db_case_put(db, &c, false), DB_OK);
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_put(db, &c, NULL), DB_OK);
+	assert_int_equal(db_case_find(db, "aaaa-bbbb", "0123456789abcdef", &got), 1);
 	assert_string_equal(facts_get(&got.facts, FACT_ROLE), longv);
 	db_case_free(&got);
 	db_case_free(&c);
@@ -215,7 +319,7 @@ static void test_a_long_fact_is_stored_whole(void **st)
 static void make_schema_1(void)
 {
 	char err[256];
-	struct db *db = db_open(url, err, sizeof err);
+	struct db *db = db_open(url, true, err, sizeof err);
 	assert_non_null(db);
 	static const char *const sql[] = {
 		"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -246,13 +350,13 @@ static void test_a_schema_1_store_is_migrated(void **st)
 	char v[16];
 	assert_int_equal(db_value(db, "SELECT value FROM meta WHERE key = 'schema'", NULL, 0, v,
 				  sizeof v), 1);
-	assert_string_equal(v, "2");
+	assert_string_equal(v, "3");
 	assert_int_equal(fact_rows(db, "form", "forced-labour"), 1);
 	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
 	assert_int_equal(fact_rows(db, "flag", "smuggling"), 1);
 	assert_int_equal(db_exec(db, "SELECT forms FROM cases", NULL, 0, NULL, NULL), DB_ERROR);
 	struct db_case got;
-	assert_int_equal(db_case_find(db, "0123456789abcdef", &got), 1);
+	assert_int_equal(db_case_find(db, "l", "0123456789abcdef", &got), 1);
 	assert_string_equal(facts_get(&got.facts, FACT_ROLE), "ngo");
 	db_case_free(&got);
 	db_close(db);
@@ -265,10 +369,12 @@ static void test_a_store_of_a_later_schema_is_refused(void **st)
 {
 	(void)st;
 	struct db *db = open_init();
-	assert_int_equal(db_exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema'", NULL, 0, NULL,
+	assert_int_equal(db_exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema'", NULL, 0, NULL,
 				 NULL), DB_OK);
-	assert_int_equal(db_init(db), DB_ERROR);
-	assert_non_null(strstr(db_error(db), "schema 3, of a later tipscreen"));
+	assert_int_equal(db_init(db, url), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "schema 4, of a later tipscreen"));
+	assert_int_equal(db_check(db), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "schema 4, of a later tipscreen"));
 	db_close(db);
 }
 
@@ -281,13 +387,13 @@ static void test_a_bad_url_is_a_clear_error(void **st)
 	assert_true(db_url_valid("sqlite:/tmp/x.db"));
 	assert_true(db_url_valid("postgresql:///office?host=/run/postgresql"));
 	assert_true(db_url_valid("office.db"));
-	assert_null(db_open("mysql:x", err, sizeof err));
+	assert_null(db_open("mysql:x", true, err, sizeof err));
 	assert_non_null(strstr(err, "expected sqlite:PATH or postgresql://"));
-	assert_null(db_open("sqlite:", err, sizeof err));
+	assert_null(db_open("sqlite:", true, err, sizeof err));
 	assert_non_null(strstr(err, "expected a path"));
-	assert_null(db_open("sqlite:/nonexistent-dir/x.db", err, sizeof err));
+	assert_null(db_open("sqlite:/nonexistent-dir/x.db", true, err, sizeof err));
 	assert_non_null(strstr(err, "/nonexistent-dir/x.db"));
-	assert_null(db_open("postgresql:///x?host=/nonexistent-dir", err, sizeof err));
+	assert_null(db_open("postgresql:///x?host=/nonexistent-dir", true, err, sizeof err));
 	assert_non_null(strstr(err, "cannot connect to the PostgreSQL server"));
 }
 
@@ -300,6 +406,14 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_the_audit_log_is_append_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_set_fact_is_a_row_per_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_the_audit_log_is_a_chain_that_shows_where_it_breaks,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_an_entry_without_the_office_key_s_mac_breaks_the_chain,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_case_row_edited_by_sql_fails_its_mac, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_a_failed_read_of_a_bundle_is_an_error_not_a_missing_bundle, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_long_fact_is_stored_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_schema_1_store_is_migrated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_store_of_a_later_schema_is_refused, setup,

@@ -1,0 +1,350 @@
+/* publish: exports that cannot be differenced (publish.h). */
+#include "office/publish.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/xalloc.h"
+#include "office/disclose.h"
+
+void publish_table_free(struct publish_table *t)
+{
+	for (size_t i = 0; i < t->ncell * t->nby; i++)
+		free(t->key[i]);
+	free(t->key);
+	free(t->cell);
+	t->key = NULL;
+	t->cell = NULL;
+	t->ncell = t->cap = 0;
+}
+
+void publish_init(struct publish *p)
+{
+	memset(p, 0, sizeof *p);
+	crypto_generichash_init(&p->digest, NULL, 0, 32);
+}
+
+void publish_free(struct publish *p)
+{
+	for (size_t i = 0; i < p->n * FACT_COUNT; i++)
+		free(p->val[i]);
+	free(p->val);
+	memset(p, 0, sizeof *p);
+}
+
+static int compare_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A ONE fact's value as stats.c's SQL counts it. */
+static const char *one_value(const struct db_case *c, enum fact f)
+{
+	const char *v = facts_get(&c->facts, f), *stored, *group;
+	v = v ? v : "";
+	if (fact_group(f, 0, &stored)) {
+		for (int i = 0; (group = fact_group(f, i, &stored)); i++)
+			if (strcmp(v, stored) == 0)
+				return group;
+		return FACT_UNKNOWN;
+	}
+	return *v ? v : FACT_NONE;
+}
+
+/* A SET fact's values, sorted, one a line ("" for none): a new string. */
+static char *set_value(const struct db_case *c, enum fact f)
+{
+	char **v = xcalloc(c->facts.n + 1, sizeof *v);
+	size_t n = 0, len = 1;
+	for (size_t i = 0; i < c->facts.n; i++)
+		if (c->facts.v[i].fact == f && *c->facts.v[i].value) {
+			v[n++] = c->facts.v[i].value;
+			len += strlen(c->facts.v[i].value) + 1;
+		}
+	qsort(v, n, sizeof *v, compare_str);
+	char *out = xmalloc(len);
+	*out = '\0';
+	for (size_t i = 0; i < n; i++) {
+		strcat(out, v[i]);
+		strcat(out, i + 1 < n ? "\n" : "");
+	}
+	free(v);
+	return out;
+}
+
+void publish_take(void *arg, const struct db_case *c)
+{
+	struct publish *p = arg;
+	xgrow((void **)&p->val, &p->cap, (p->n + 1) * FACT_COUNT, sizeof *p->val);
+	for (int f = 0; f < FACT_COUNT; f++)
+		p->val[p->n * FACT_COUNT + f] = fact_kind(f) == FACT_SET ? set_value(c, f)
+					       : xstrdup(one_value(c, f));
+	crypto_generichash_update(&p->digest, (const unsigned char *)c->mac, strlen(c->mac));
+	p->n++;
+}
+
+/* How many times the case of values v counts in the cell of key over by
+ * (a case counts under each value of a set-valued fact). */
+static long long coefficient(const struct publish_table *t, char *const *v, const char *const *key)
+{
+	for (size_t d = 0; d < t->nby; d++) {
+		const char *have = v[t->by[d]];
+		if (fact_kind(t->by[d]) != FACT_SET) {
+			if (strcmp(have, key[d]) != 0)
+				return 0;
+			continue;
+		}
+		if (strcmp(key[d], FACT_NONE) == 0) {
+			if (*have)
+				return 0;
+			continue;
+		}
+		bool in = false;
+		for (const char *s = have; *s && !in;) {
+			size_t n = strcspn(s, "\n");
+			in = strlen(key[d]) == n && strncmp(s, key[d], n) == 0;
+			s += n + (s[n] == '\n');
+		}
+		if (!in)
+			return 0;
+	}
+	return 1;
+}
+
+/* How many times the case of values v counts in the total. */
+static long long in_total(const struct publish_table *t, char *const *v)
+{
+	long long m = 1;
+	for (size_t d = 0; d < t->nby; d++)
+		if (fact_kind(t->by[d]) == FACT_SET && *v[t->by[d]]) {
+			long long n = 1;
+			for (const char *s = v[t->by[d]]; *s; s++)
+				n += *s == '\n';
+			m *= n;
+		}
+	return m;
+}
+
+/* The earlier exports of the same data. */
+struct history {
+	struct publish_table *v;
+	size_t n, cap;
+};
+
+static void history_free(struct history *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		publish_table_free(&h->v[i]);
+	free(h->v);
+}
+
+/* "S\tCOUNT\tV1\tV2…" (shown), "H\tCOUNT\t…" (small), "C\tCOUNT\t…"
+ * (complement), "T\tCOUNT" or "T\t-" (the total): one table's record. */
+static char *cells_text(const struct publish_table *t)
+{
+	char *out = NULL;
+	size_t len;
+	FILE *f = open_memstream(&out, &len);
+	if (!f)
+		return xstrdup("");
+	static const char state[] = { [KANON_SHOWN] = 'S', [KANON_SMALL] = 'H',
+				      [KANON_COMPLEMENT] = 'C' };
+	long long total = 0;
+	for (size_t i = 0; i < t->ncell; i++) {
+		fprintf(f, "%c\t%lld", state[t->cell[i].state], t->cell[i].count);
+		for (size_t d = 0; d < t->nby; d++)
+			fprintf(f, "\t%s", t->key[i * t->nby + d]);
+		fputc('\n', f);
+		total += t->cell[i].count;
+	}
+	if (t->total_hidden)
+		fputs("T\t-\n", f);
+	else
+		fprintf(f, "T\t%lld\n", total);
+	fclose(f);
+	return out;
+}
+
+/* An earlier export's table from its record (by: comma-joined --by
+ * names): 0, or -1 when it cannot be read. */
+static int parse_table(const char *by, const char *cells, struct publish_table *t)
+{
+	memset(t, 0, sizeof *t);
+	for (const char *p = by; *p && t->nby < FACT_COUNT;) {
+		size_t n = strcspn(p, ",");
+		char *name = xstrndup(p, n);
+		int f = fact_by_find(name);
+		free(name);
+		if (f < 0)
+			return -1;
+		t->by[t->nby++] = f;
+		p += n + (p[n] == ',');
+	}
+	for (const char *p = cells; *p;) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n), *save = NULL;
+		char *st = strtok_r(line, "\t", &save), *count = strtok_r(NULL, "\t", &save);
+		if (st && count && *st == 'T') {
+			t->total_hidden = *count == '-';
+		} else if (st && count) {
+			xgrow((void **)&t->cell, &t->cap, t->ncell + 1, sizeof *t->cell);
+			t->key = xrealloc(t->key, (t->ncell + 1) * (t->nby ? t->nby : 1) * sizeof *t->key);
+			t->cell[t->ncell] = (struct kanon_cell){ atoll(count), *st == 'S' ? KANON_SHOWN :
+								 *st == 'H' ? KANON_SMALL : KANON_COMPLEMENT };
+			for (size_t d = 0; d < t->nby; d++) {
+				char *v = strtok_r(NULL, "\t", &save);
+				t->key[t->ncell * t->nby + d] = xstrdup(v ? v : "");
+			}
+			t->ncell++;
+		}
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	return 0;
+}
+
+static int take_export(void *arg, int ncol, const char *const *v)
+{
+	struct history *h = arg;
+	if (ncol < 2 || !v[0] || !v[1])
+		return 0;
+	xgrow((void **)&h->v, &h->cap, h->n + 1, sizeof *h->v);
+	if (parse_table(v[0], v[1], &h->v[h->n]) == 0)
+		h->n++;
+	else
+		publish_table_free(&h->v[h->n]);
+	return 0;
+}
+
+/* The profiles: the distinct combinations of the values of fields (a bit
+ * per fact) among the cases; rep[i] a case of profile i, count[i] how
+ * many. */
+struct profiles {
+	size_t *rep, n;
+	long long *count;
+};
+
+struct keyed {
+	char *key;
+	size_t c;
+};
+
+static int compare_keyed(const void *a, const void *b)
+{
+	return strcmp(((const struct keyed *)a)->key, ((const struct keyed *)b)->key);
+}
+
+static void make_profiles(const struct publish *p, unsigned fields, struct profiles *out)
+{
+	struct keyed *k = xcalloc(p->n + 1, sizeof *k);
+	for (size_t c = 0; c < p->n; c++) {
+		size_t len = 1;
+		for (int f = 0; f < FACT_COUNT; f++)
+			len += fields & (1u << f) ? strlen(p->val[c * FACT_COUNT + f]) + 1 : 0;
+		k[c].key = xmalloc(len);
+		*k[c].key = '\0';
+		for (int f = 0; f < FACT_COUNT; f++)
+			if (fields & (1u << f)) {
+				strcat(k[c].key, p->val[c * FACT_COUNT + f]);
+				strcat(k[c].key, "\x1f");
+			}
+		k[c].c = c;
+	}
+	qsort(k, p->n, sizeof *k, compare_keyed);
+	out->rep = xcalloc(p->n + 1, sizeof *out->rep);
+	out->count = xcalloc(p->n + 1, sizeof *out->count);
+	out->n = 0;
+	for (size_t c = 0; c < p->n; c++) {
+		if (c == 0 || strcmp(k[c].key, k[c - 1].key) != 0)
+			out->rep[out->n++] = k[c].c;
+		out->count[out->n - 1]++;
+	}
+	for (size_t c = 0; c < p->n; c++)
+		free(k[c].key);
+	free(k);
+}
+
+/* t's coefficients over the profiles, into d (its arrays new). */
+static void coefficients(const struct publish *p, const struct profiles *pr,
+			 struct publish_table *t, struct disclose_table *d)
+{
+	size_t np = pr->n ? pr->n : 1;
+	d->ncell = t->ncell;
+	d->cell = t->cell;
+	d->total_hidden = t->total_hidden;
+	d->coef = xcalloc(t->ncell * np + 1, sizeof *d->coef);
+	d->tcoef = xcalloc(np, sizeof *d->tcoef);
+	for (size_t q = 0; q < pr->n; q++) {
+		char *const *v = &p->val[pr->rep[q] * FACT_COUNT];
+		d->tcoef[q] = in_total(t, v);
+		for (size_t i = 0; i < t->ncell; i++)
+			d->coef[i * np + q] = coefficient(t, v, (const char *const *)&t->key[i * t->nby]);
+	}
+}
+
+/* The codes kanon takes: equal values of a dimension equal ints. */
+static int *codes(const struct publish_table *t)
+{
+	int *k = xcalloc(t->ncell * (t->nby ? t->nby : 1) + 1, sizeof *k);
+	for (size_t d = 0; d < t->nby; d++)
+		for (size_t i = 0; i < t->ncell; i++) {
+			size_t j = 0;
+			while (j < i && strcmp(t->key[j * t->nby + d], t->key[i * t->nby + d]) != 0)
+				j++;
+			k[i * t->nby + d] = (int)j;
+		}
+	return k;
+}
+
+int publish_protect(struct db *db, struct publish *p, struct publish_table *t, long long k,
+		    const char *by)
+{
+	int *keys = codes(t);
+	kanon_suppress(t->cell, keys, t->ncell, t->nby, k);
+	free(keys);
+	t->total_hidden = false;
+	crypto_generichash_state st = p->digest;	/* the digest so far, for this export */
+	unsigned char h[32];
+	char digest[DB_HASH_HEX];
+	crypto_generichash_final(&st, h, sizeof h);
+	sodium_bin2hex(digest, sizeof digest, h, sizeof h);
+	struct history hist = { 0 };
+	const char *q[] = { digest };
+	int rc = db_exec(db, "SELECT by_fields, cells FROM exports WHERE digest = $1 ORDER BY id", q, 1,
+			 take_export, &hist);
+	if (rc == DB_OK && k > 1) {
+		unsigned fields = 0;
+		for (size_t i = 0; i <= hist.n; i++) {
+			const struct publish_table *x = i < hist.n ? &hist.v[i] : t;
+			for (size_t d = 0; d < x->nby; d++)
+				fields |= 1u << x->by[d];
+		}
+		struct profiles pr;
+		make_profiles(p, fields, &pr);
+		struct disclose_table *d = xcalloc(hist.n + 1, sizeof *d);
+		for (size_t i = 0; i <= hist.n; i++)
+			coefficients(p, &pr, i < hist.n ? &hist.v[i] : t, &d[i]);
+		disclose_protect(d, hist.n, &d[hist.n], pr.n, pr.count, k);
+		t->total_hidden = d[hist.n].total_hidden;
+		for (size_t i = 0; i <= hist.n; i++) {
+			free(d[i].coef);
+			free(d[i].tcoef);
+		}
+		free(d);
+		free(pr.rep);
+		free(pr.count);
+	}
+	history_free(&hist);
+	if (rc != DB_OK)
+		return rc;
+	char *cells = cells_text(t), at[24], kk[24];
+	snprintf(at, sizeof at, "%lld", (long long)time(NULL));
+	snprintf(kk, sizeof kk, "%lld", k);
+	const char *v[] = { at, digest, by, kk, cells };
+	rc = db_exec(db, "INSERT INTO exports (at, digest, by_fields, k, cells) VALUES ($1, $2, $3, $4, "
+		     "$5)", v, 5, NULL, NULL);
+	free(cells);
+	return rc;
+}
