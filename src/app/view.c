@@ -111,6 +111,23 @@ static char *answer_keys(const struct interview *iv, const char *(*key)(enum act
 	return action_list(acts, (size_t)n, key);
 }
 
+/* Why an answer, or going on, was refused: the answers would contradict
+ * each other (DESIGN §5 v3). */
+static char *contradiction(const struct session *s)
+{
+	struct assess_input in;
+	interview_inputs(session_interview(s), &in);
+	if (session_blame(s) == IN_AGE && in.value[IN_AGE_NOW] >= 0)
+		return xasprintf(_("Not accepted: the age when it began cannot be above the age now "
+				   "(%d). Check both ages with the person; to change the age now, go "
+				   "back to it."), in.value[IN_AGE_NOW]);
+	if (session_blame(s) >= 0)
+		return xasprintf(_("Not accepted: this answer contradicts an earlier answer about "
+				   "the age (%s). Check the ages with the person."), session_why(s));
+	return xasprintf(_("The answers contradict each other (%s): go back and correct them. "
+			   "The interview cannot be finished until they agree."), session_why(s));
+}
+
 char *view_outcome(const struct session *s, const struct session_action *a,
 		   enum session_outcome o, const char *(*key)(enum action))
 {
@@ -122,6 +139,7 @@ char *view_outcome(const struct session *s, const struct session_action *a,
 	switch (o) {
 	case S_NOT_SAVED: return view_message(s, false);
 	case S_FIRST: return xstrdup(_("This is the first screen."));
+	case S_CONTRADICTS: return contradiction(s);
 	case S_NEEDS_ANSWER:
 		keys = answer_keys(iv, key);
 		m = sc->type == SCR_SINGLE ? xasprintf(_("Choose an answer first: its number, or %s."), keys)

@@ -29,6 +29,11 @@ static const struct key_info keys[IN_KEY_COUNT] = {
 	[IN_INTERPRETER] = { "setting.interpreter", interp_words,
 			     "none, professional or informal" },
 	[IN_STOPPED] = { "interview.stopped-early", yn_words, "yes or no" },
+	[IN_AGE_NOW_DOUBTED] = { "age-now-doubted", yn_words, "yes or no" },
+	[IN_COMPELLED] = { "compelled-offence", yn_unknown, "yes, no or unknown" },
+	[IN_GOING_BACK] = { "now.going-back", yn_unknown, "yes, no or unknown" },
+	[IN_OTHERS_AT_RISK] = { "now.others-at-risk", yn_unknown, "yes, no or unknown" },
+	[IN_CONDITIONS] = { "conditions.exploitative", yn_unknown, "yes, no or unknown" },
 };
 
 void inputs_init(struct assess_input *in)
@@ -79,7 +84,7 @@ bool inputs_key_is_number(enum input_key k)
 
 const char *inputs_key_list(void)
 {
-	return "age-at-act, age-now, child, minor-now, consent, referral-consent, setting.private, setting.controller-present, setting.interpreter or interview.stopped-early";
+	return "age-at-act, age-now, child, minor-now, consent, referral-consent, setting.private, setting.controller-present, setting.interpreter, interview.stopped-early, age-now-doubted, compelled-offence, now.going-back, now.others-at-risk or conditions.exploitative";
 }
 
 int inputs_key_lookup(const char *name)
@@ -190,9 +195,13 @@ static const struct {
 const char *inputs_contradiction(const struct assess_input *in, enum input_key *key)
 {
 	const int *v = in->value;
+	/* A doubted age now of 18 or more leaves the presumption of minority
+	 * standing (rule 1): minor-now: presumed is then no contradiction. */
+	int minor = v[IN_MINOR_NOW];
+	if (minor == CHILD_PRESUMED && v[IN_AGE_NOW_DOUBTED] == IN_YES && v[IN_AGE_NOW] >= 18)
+		minor = -1;
 	for (size_t i = 0; i < sizeof contradictions / sizeof *contradictions; i++) {
-		const char *why = contradictions[i].fn(v[IN_AGE], v[IN_AGE_NOW], v[IN_CHILD],
-						       v[IN_MINOR_NOW]);
+		const char *why = contradictions[i].fn(v[IN_AGE], v[IN_AGE_NOW], v[IN_CHILD], minor);
 		if (why) {
 			if (key)
 				*key = contradictions[i].blame;

@@ -26,6 +26,11 @@ enum input_key {
 	IN_CONTROLLER,	/* setting.controller-present: yes no unknown */
 	IN_INTERPRETER,	/* setting.interpreter: none professional informal */
 	IN_STOPPED,	/* interview.stopped-early: yes no */
+	IN_AGE_NOW_DOUBTED,	/* age-now-doubted: yes no (DESIGN §4 v3 rule 1) */
+	IN_COMPELLED,	/* compelled-offence: yes no unknown */
+	IN_GOING_BACK,	/* now.going-back: yes no unknown */
+	IN_OTHERS_AT_RISK,	/* now.others-at-risk: yes no unknown */
+	IN_CONDITIONS,	/* conditions.exploitative: yes no unknown */
 	IN_KEY_COUNT
 };
 

@@ -345,7 +345,11 @@ static void title(struct page *p, const struct wizard *w)
 {
 	const struct deck *dk = interview_deck(w->iv);
 	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
-	title_of(p, dk, start ? -1 : deck_section_step(dk, dk->s[interview_current(w->iv)].section),
+	/* After a stop no screen shows the elements' progress: someone the
+	 * person fears may read it (DESIGN §5 v3). */
+	bool stopped = interview_on_path(w->iv, dk->stop);
+	title_of(p, dk, start || stopped ? -1
+				: deck_section_step(dk, dk->s[interview_current(w->iv)].section),
 		 w->training != NULL);
 }
 
