@@ -370,7 +370,10 @@ void lint_indicators(const struct deck *dk, struct diags *d)
 			if (sc->items[j].indicator >= 0)
 				set[sc->items[j].indicator] = true;
 	}
+	bool any = false;
 	for (int k = 0; k < IND_COUNT; k++)
+		any = any || set[k];
+	for (int k = 0; k < IND_COUNT && any; k++)	/* a deck that records none is no questionnaire */
 		if (!set[k])
 			diags_add(d, dk->files[0], 0, 0, "the indicator %s is set by no screen or item: "
 				  "no interview can record it", indicator_id(k));

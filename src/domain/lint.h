@@ -13,8 +13,9 @@
 void lint_deck(const struct deck *deck, struct diags *d);
 
 /* The check of a whole questionnaire, which `tipscreen check` adds to
- * lint_deck (a small deck for a test may leave indicators out): every
- * indicator of the vocabulary is set by some screen or item. (Every screen
+ * lint_deck (a small deck for a test may leave indicators out): a deck
+ * that records any indicator records every indicator of the vocabulary,
+ * on some screen or item. (Every screen
  * is reachable: lint_deck.) */
 void lint_indicators(const struct deck *deck, struct diags *d);
 
