@@ -153,13 +153,17 @@ interview_to_summary() {
 	step n Enter "How old were you when this began" &&
 	step 3 0 Enter "Could you leave this work" &&
 	step "CANARY-cannot-leave" Enter "How it began and what keeps" &&
-	step y n n n n n n y n n n Enter "How the person is kept there" &&
+	step y n n n n n y n n n Enter "How the person is kept there" &&
 	step n y n y n n n n Enter "What work or other things" &&
 	step "No pay" Enter "y if it happened, i if it" &&
-	step n n y n n n Enter "And these forms" &&
+	step n y n n Enter "And these forms" &&
 	step n n n n n n n n Enter "At the start, did you" &&
-	step y Enter "The situation now" &&
-	step y n n n Enter "What would you like to happen now" &&
+	step y Enter "may admit an offence" &&
+	step y Enter "y if it happened, i if it" &&
+	step n n n Enter "made to commit any other offence" &&
+	step n Enter "The situation now" &&
+	step y n n Enter "go back there tonight" &&
+	step n Enter "What would you like to happen now" &&
 	step Enter "pass on your situation" &&
 	step y Enter "Continue to the summary" &&
 	step Enter "SUMMARY OF THE SCREENING"
@@ -577,7 +581,7 @@ step 2 Enter "TRAINING Setup — screen 2 of" &&
 step 2 Enter "Says: (It is an inspection visit.)" &&
 step 1 Enter 'Says: The supervisor: "I translate for him' &&
 step 6 Enter 'Says: The supervisor: "I stay here.' &&
-step n Enter "TRAINING Stop and refer" &&
+step y Enter "TRAINING Stop and refer" &&
 step Enter "TRAINING Referral" &&
 step Enter "TRAINING Close" &&
 step Enter "TRAINING debrief: The supervisor offers to interpret" &&
