@@ -31,6 +31,16 @@ int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
 	return answer_words(dk, slot, rows);
 }
 
+bool view_stopped(const struct interview *iv)
+{
+	size_t n, pos;
+	const int *path = interview_path(iv, &n, &pos);
+	for (size_t i = 0; i <= pos && i < n; i++)
+		if (path[i] == interview_deck(iv)->stop)
+			return true;
+	return false;
+}
+
 int view_answers(const struct deck *dk, int slot, enum action out[5])
 {
 	static const enum action act[] = { [IV_YES] = ACT_YES, [IV_INTENDED] = ACT_INTENDED,

@@ -347,11 +347,7 @@ static void title(struct page *p, const struct wizard *w)
 	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
 	/* After a stop no screen shows the elements' progress: someone the
 	 * person fears may read it (DESIGN §5 v3). */
-	size_t n, pos;
-	const int *path = interview_path(w->iv, &n, &pos);
-	bool stopped = false;
-	for (size_t i = 0; i <= pos && i < n; i++)
-		stopped = stopped || path[i] == dk->stop;
+	bool stopped = view_stopped(w->iv);
 	title_of(p, dk, start || stopped ? -1
 				: deck_section_step(dk, dk->s[interview_current(w->iv)].section),
 		 w->training != NULL);

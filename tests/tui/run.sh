@@ -219,6 +219,30 @@ grep -qF "Means: unclear (required)" "$TMP/export" || bad "the means are not req
 grep -qF "stopped-early: " "$TMP/export" || bad "the exported summary does not say stopped early"
 end
 
+begin "an age when it began above the age now is refused on its screen; after a stop no screen shows the progress"
+start xterm-256color 80 24
+wait_for "Start a new interview" &&
+step Enter "Who is doing" && step 3 Enter "taking place" && step 1 Enter "contact come about" &&
+step Enter "Who is interpreting" && step 1 Enter "somewhere private" && step y Enter "Is anyone" &&
+step n Enter "immediate danger" && step n Enter "under 18 now" && step n Enter "Read this aloud" &&
+step Enter "agree to go on" && step y Enter "How old are you now?" &&
+step 1 6 Enter "The person is under 18 now" && step Enter "Tell me how you came" &&
+step F3 "Answer: declined" &&
+step Enter "mark each of these" && step Enter "cross into this country" &&
+step n Enter "How old were you" &&
+step 1 7 Enter "Not accepted: the age when it began" &&
+screen | grep -qF "How old were you" || bad "the age screen was left"
+screen | grep -qF "[Start] › Act" || bad "no progress before the stop"
+step BSpace BSpace 1 5 Enter "For a child the means are not required" &&
+keys C-t && wait_for "Stop the questions here" &&
+screen | grep -qF "› Means ›" && bad "the stop screen shows the progress"
+step Enter "Give the person the contacts" &&
+screen | grep -qF "› Means ›" && bad "the referral after a stop shows the progress"
+step Enter "Thank the person" &&
+screen | grep -qF "› Means ›" && bad "the close after a stop shows the progress"
+keys Enter && wait_exit
+end
+
 begin "a safety stop (not private) shows the contacts and the close, never the summary; the export has it"
 start xterm-256color 80 24
 data="$TMP/store$stores"
