@@ -46,13 +46,12 @@ has out "Do you doubt the age of 18 or more they now give?"
 has out "The age given is doubted: the person is presumed to be under 18 now."
 end
 
-begin "a coached 19 replayed: the age kept as given, no contradiction, the child's referral"
+begin "a coached 19 replayed: no contradiction, the child's referral"
 awk '/^Ask: /{id=$2} /^Expert: /{sub(/^Expert: /,""); print id": "$0}' \
 	screens/scenarios/girl-who-agreed.scenario | sed -e 's/^age.now: .*/age.now: 19/' \
 	-e 's/^age.at-act: .*/age.at-act: 15/' >"$TMP/coached.answers"
 printf 'age.doubt: yes\n' >>"$TMP/coached.answers"
 run 0 --width 1000 replay "$TMP/coached.answers"
-has out "(age 19 now)"
 grep -q '^Not assessed:.*referral.child' "$TMP/out" && bad "a doubted 19 did not get the child's referral"
 printf 'age.doubt: no\n' >"$TMP/undoubted.answers"
 grep -v '^age.doubt:' "$TMP/coached.answers" >>"$TMP/undoubted.answers"
