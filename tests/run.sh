@@ -66,6 +66,7 @@ for script in tests/lint/run.sh \
 	tests/e2e/run.sh \
 	tests/e2e/cli.sh \
 	tests/e2e/rules.sh \
+	tests/e2e/deck.sh \
 	tests/e2e/situations.sh \
 	tests/e2e/profiles.sh \
 	tests/e2e/export.sh \

@@ -16,7 +16,8 @@ struct session {
 	char id[STORE_ID_LEN + 1];	/* the case, "" before one exists */
 	char err[256];		/* why the last change failed */
 	bool unsaved;		/* the last commit failed */
-	const char *why;	/* S_REFUSED: what was expected (static) */
+	const char *why;	/* S_REFUSED: what was expected; S_CONTRADICTS: how (static) */
+	int blame;		/* S_CONTRADICTS: the input to blame (enum input_key), or -1 */
 	int shown;		/* the screen last recorded as shown */
 	char lang[16];		/* the language last recorded, "" if none */
 	int finished;		/* the steps of session_finish done (3: all) */
@@ -28,6 +29,7 @@ struct session *session_new(struct interview *iv, struct store *store)
 	s->iv = iv;
 	s->store = store;
 	s->shown = -1;
+	s->blame = -1;
 	return s;
 }
 
@@ -54,6 +56,11 @@ const char *session_error(const struct session *s)
 bool session_unsaved(const struct session *s)
 {
 	return s->unsaved;
+}
+
+int session_blame(const struct session *s)
+{
+	return s->blame;
 }
 
 const char *session_why(const struct session *s)
@@ -260,6 +267,11 @@ static enum session_outcome given(struct session *s, int slot, const struct answ
 {
 	if (answer_equal(interview_get(s->iv, slot), a))
 		return S_DONE;	/* nothing new to record (a retry after a failed move) */
+	enum input_key key = IN_KEY_COUNT;
+	if ((s->why = interview_would_contradict(s->iv, slot, a, &key))) {
+		s->blame = (int)key;
+		return S_CONTRADICTS;	/* refused on the screen that would create it */
+	}
 	switch (session_answer(s, slot, a, &s->why)) {
 	case 0: return S_DONE;
 	case -1: return S_REFUSED;
@@ -281,6 +293,12 @@ static enum session_outcome forward(struct session *s, const struct session_acti
 		return S_NEEDS_ANSWER;
 	size_t n, pos;
 	const int *path = interview_path(s->iv, &n, &pos);
+	enum input_key key = IN_KEY_COUNT;
+	if ((pos + 1 >= n || path[pos + 1] == interview_deck(s->iv)->summary) &&
+	    (s->why = interview_contradiction(s->iv, &key))) {
+		s->blame = -1;	/* answers that contradict are never summed up nor completed */
+		return S_CONTRADICTS;
+	}
 	if (pos + 1 >= n) {	/* the last screen: complete once the finish is on disk */
 		if (session_finish(s) < 0)
 			return S_NOT_SAVED;

@@ -34,6 +34,9 @@ const char *session_error(const struct session *s);	/* why the last change faile
  * says "not saved" meanwhile. */
 bool session_unsaved(const struct session *s);
 const char *session_why(const struct session *s);	/* S_REFUSED: what was expected */
+/* S_CONTRADICTS: the input the answer would contradict (enum input_key),
+ * or -1 when the answers already contradict and cannot be completed. */
+int session_blame(const struct session *s);
 bool session_recorded(const struct session *s);	/* it has a store */
 /* The store's warning (store_notice), or NULL: a new string. */
 char *session_notice(const struct session *s);
@@ -77,6 +80,10 @@ enum session_outcome {
 	S_NOT_SAVED,	/* a commit failed (session_error, session_unsaved): not moved */
 	S_NEEDS_ANSWER,	/* this screen cannot be left without an answer */
 	S_FIRST,	/* back from the first screen */
+	S_CONTRADICTS,	/* the answer would make the answers contradict each other (an
+			 * age when it began above the age now), or going on would sum
+			 * up or complete answers that do: not applied, not moved
+			 * (session_why says how, session_blame which input) */
 };
 
 enum session_outcome session_do(struct session *s, const struct session_action *a);

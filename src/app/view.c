@@ -96,6 +96,16 @@ int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5])
 	return answer_words(dk, slot, rows);
 }
 
+bool view_stopped(const struct interview *iv)
+{
+	size_t n, pos;
+	const int *path = interview_path(iv, &n, &pos);
+	for (size_t i = 0; i <= pos && i < n; i++)
+		if (path[i] == interview_deck(iv)->stop)
+			return true;
+	return false;
+}
+
 int view_answers(const struct deck *dk, int slot, enum action out[5])
 {
 	static const enum action act[] = { [IV_YES] = ACT_YES, [IV_INTENDED] = ACT_INTENDED,
@@ -176,6 +186,23 @@ static char *answer_keys(const struct interview *iv, const char *(*key)(enum act
 	return action_list(acts, (size_t)n, key);
 }
 
+/* Why an answer, or going on, was refused: the answers would contradict
+ * each other (DESIGN §5 v3). */
+static char *contradiction(const struct session *s)
+{
+	struct assess_input in;
+	interview_inputs(session_interview(s), &in);
+	if (session_blame(s) == IN_AGE && in.value[IN_AGE_NOW] >= 0)
+		return xasprintf(_("Not accepted: the age when it began cannot be above the age now "
+				   "(%d). Check both ages with the person; to change the age now, go "
+				   "back to it."), in.value[IN_AGE_NOW]);
+	if (session_blame(s) >= 0)
+		return xasprintf(_("Not accepted: this answer contradicts an earlier answer about "
+				   "the age (%s). Check the ages with the person."), session_why(s));
+	return xasprintf(_("The answers contradict each other (%s): go back and correct them. "
+			   "The interview cannot be finished until they agree."), session_why(s));
+}
+
 char *view_outcome(const struct session *s, const struct session_action *a,
 		   enum session_outcome o, const char *(*key)(enum action))
 {
@@ -187,6 +214,7 @@ char *view_outcome(const struct session *s, const struct session_action *a,
 	switch (o) {
 	case S_NOT_SAVED: return view_message(s, false);
 	case S_FIRST: return xstrdup(_("This is the first screen."));
+	case S_CONTRADICTS: return contradiction(s);
 	case S_NEEDS_ANSWER:
 		keys = answer_keys(iv, key);
 		m = sc->type == SCR_SINGLE ? xasprintf(_("Choose an answer first: its number, or %s."), keys)

@@ -121,6 +121,11 @@ int view_yesno_rows(const struct deck *dk, int slot, enum ind_value rows[5]);
  * Both front ends list these and nothing else. Returns how many (≤ 5). */
 int view_answers(const struct deck *dk, int slot, enum action out[5]);
 
+/* Whether the interview has stopped (the path up to the current screen
+ * passes the stop screen): then no screen shows the elements' progress,
+ * as someone the person fears may read it (DESIGN §5 v3). */
+bool view_stopped(const struct interview *iv);
+
 /* A choice of a single or multiple choice screen. */
 struct view_choice {
 	const char *label;	/* translated */

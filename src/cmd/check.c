@@ -158,11 +158,13 @@ int cmd_check(const struct cmd_ctx *c, const char *dir)
 	if (!dk)
 		return EXIT_INPUT;
 	struct diags pd = { 0 };
+	lint_indicators(dk, &pd);	/* a questionnaire records every indicator */
+	bool unset = pd.n > 0;
 	int profiles = profile_check_all(dir ? dir : c->deck, &pd);
 	diags_print(&pd, stderr);
 	diags_free(&pd);
 	int scenarios = check_scenarios(dir ? dir : c->deck, dk);
-	if (check_langs(c, dk) != 0 || profiles < 0 || scenarios < 0) {
+	if (check_langs(c, dk) != 0 || profiles < 0 || scenarios < 0 || unset) {
 		deck_free(dk);
 		return EXIT_INPUT;
 	}

@@ -362,6 +362,11 @@ static void take_fact(void *obj, const struct field *f)
 	cur_screen(obj)->fact = xstrdup(f->value);
 }
 
+static void take_statement(void *obj, const struct field *f)
+{
+	cur_screen(obj)->statement = xstrdup(f->value);
+}
+
 static void take_next(void *obj, const struct field *f)
 {
 	struct screen *sc = cur_screen(obj);
@@ -389,6 +394,7 @@ static const struct schema_field screen_fields[] = {
 	{ "Choice", SCHEMA_REPEATS, NULL },
 	{ "Next", SCHEMA_REPEATS | SCHEMA_NONEMPTY, take_next },
 	{ "Fact", SCHEMA_NONEMPTY, take_fact },
+	{ "Statement", SCHEMA_NONEMPTY, take_statement },
 };
 static const struct schema screen_schema = SCHEMA_OF("a screen", screen_fields);
 
@@ -441,10 +447,16 @@ static void take_item_help(void *obj, const struct field *f)
 	cur_item(obj)->help = xstrdup(f->value);
 }
 
+static void take_item_statement(void *obj, const struct field *f)
+{
+	cur_item(obj)->statement = xstrdup(f->value);
+}
+
 static const struct schema_field item_fields[] = {
 	{ "Item", 0, take_item },
 	{ "Text", SCHEMA_REQUIRED | SCHEMA_NONEMPTY, take_text },
 	{ "Help", SCHEMA_NONEMPTY, take_item_help },
+	{ "Statement", SCHEMA_NONEMPTY, take_item_statement },
 	{ "Indicates", SCHEMA_NONEMPTY, NULL },
 	{ "Intended", 0, NULL },
 };

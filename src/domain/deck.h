@@ -16,8 +16,9 @@
  *   Next: target if GUARD           (repeated; the last has no guard)
  *   Fact: role                      (the office counts the choice as this
  *                                    statistical fact, domain/facts.h)
+ *   Statement: The person crossed …  (what the summary says, third person)
  * and, after a checklist screen, one `Item:` stanza per item with
- * Indicates, Text, Help and Intended; and one stanza per section:
+ * Indicates, Text, Help, Statement and Intended; and one stanza per section:
  *   Section: act    Title: Act    Step: Act    (Setup: yes)
  * Each stanza kind is a schema table (base/schema.h). */
 #ifndef TIPSCREEN_DECK_H
@@ -72,6 +73,7 @@ struct item {
 	char *id;
 	char *text;
 	char *help;
+	char *statement;	/* what the summary says of a yes, or NULL: the text */
 	int indicator;	/* enum indicator, or -1 */
 	bool intended;	/* may be answered "intended" */
 	int slot;
@@ -95,6 +97,8 @@ struct screen {
 	int section_line, section_col;
 	char *fact;	/* the statistical fact its choice gives (facts.h), or NULL */
 	char *question, *help, *why;
+	char *statement;	/* what the summary says of it, in the third person,
+				 * or NULL (required where it indicates: lint.h) */
 	int indicator;	/* enum indicator, or -1 */
 	bool intended;
 	struct setter set;
@@ -172,6 +176,10 @@ bool deck_slot_intended(const struct deck *deck, int slot);
 enum screen_type deck_slot_type(const struct deck *deck, int slot);
 /* The question text of a slot (an item's text for an item). Borrowed. */
 const char *deck_slot_text(const struct deck *deck, int slot);
+/* What the summary says of a slot: its `Statement:` (in the third person,
+ * never the question read to the person), else an item's text, else the
+ * question. Borrowed. */
+const char *deck_slot_statement(const struct deck *deck, int slot);
 
 /* Calls fn with every text of the deck a translator translates, in file
  * order: the context (the screen's or the item's id, the msgctxt of

@@ -14,8 +14,8 @@ void deck_each_text(const struct deck *deck, deck_text_fn *fn, void *arg)
 {
 	for (size_t i = 0; i < deck->n; i++) {
 		const struct screen *sc = &deck->s[i];
-		const char *texts[] = { sc->question, sc->help, sc->why };
-		for (size_t k = 0; k < 3; k++)
+		const char *texts[] = { sc->question, sc->help, sc->why, sc->statement };
+		for (size_t k = 0; k < 4; k++)
 			if (texts[k])
 				fn(arg, sc->id, texts[k], sc->file, sc->line);
 		for (size_t k = 0; k < sc->nchoices; k++)
@@ -25,6 +25,8 @@ void deck_each_text(const struct deck *deck, deck_text_fn *fn, void *arg)
 			fn(arg, it->id, it->text, sc->file, it->line);
 			if (it->help)
 				fn(arg, it->id, it->help, sc->file, it->line);
+			if (it->statement)
+				fn(arg, it->id, it->statement, sc->file, it->line);
 		}
 	}
 	/* Titles and steps are words of the interface, shared by every screen
@@ -128,6 +130,7 @@ void deck_free(struct deck *dk)
 		free(sc->fact);
 		free(sc->question);
 		free(sc->help);
+		free(sc->statement);
 		free(sc->why);
 		for (size_t j = 0; j < sc->nchoices; j++) {
 			free(sc->choices[j].code);
@@ -138,6 +141,7 @@ void deck_free(struct deck *dk)
 			free(sc->items[j].id);
 			free(sc->items[j].text);
 			free(sc->items[j].help);
+			free(sc->items[j].statement);
 		}
 		free(sc->items);
 		for (size_t j = 0; j < sc->nnext; j++) {
@@ -191,4 +195,13 @@ const char *deck_slot_text(const struct deck *dk, int slot)
 {
 	const struct item *it = slot_item(dk, slot);
 	return it ? it->text : dk->s[dk->slots[slot].screen].question;
+}
+
+const char *deck_slot_statement(const struct deck *dk, int slot)
+{
+	const struct item *it = slot_item(dk, slot);
+	const struct screen *sc = &dk->s[dk->slots[slot].screen];
+	if (it)
+		return it->statement ? it->statement : it->text;
+	return sc->statement ? sc->statement : sc->question;
 }

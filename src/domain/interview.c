@@ -84,6 +84,13 @@ void interview_inputs(const struct interview *iv, struct assess_input *in)
 	inputs_init(in);
 	for (size_t i = 0; i < iv->npath; i++)
 		screen_inputs(iv, iv->path[i], in);
+	/* A presumption of minority set on the path (the person appears or
+	 * says they are under 18) holds until an age now is given: the age
+	 * settles it, unless the interviewer doubts the age given (DESIGN §5
+	 * v3: traffickers coach children to claim adulthood). */
+	if (in->value[IN_MINOR_NOW] == CHILD_PRESUMED && in->value[IN_AGE_NOW] >= 0 &&
+	    !(in->value[IN_AGE_DOUBTED] == IN_YES && in->value[IN_AGE_NOW] >= 18))
+		in->value[IN_MINOR_NOW] = -1;
 }
 
 static struct gval word(const char *s)
@@ -252,6 +259,30 @@ const int *interview_path(const struct interview *iv, size_t *n, size_t *pos)
 	if (pos)
 		*pos = iv->pos;
 	return iv->path;
+}
+
+const char *interview_contradiction(const struct interview *iv, enum input_key *key)
+{
+	struct assess_input in;
+	interview_inputs(iv, &in);
+	return inputs_contradiction(&in, key);
+}
+
+const char *interview_would_contradict(struct interview *iv, int slot, const struct answer *a,
+				       enum input_key *key)
+{
+	const char *unfit;
+	if (answer_check(iv->deck, slot, a, &unfit) < 0 || interview_contradiction(iv, NULL))
+		return NULL;	/* not an answer; or not this answer's doing */
+	struct answer kept = iv->answers[slot];
+	size_t pos = iv->pos;
+	iv->answers[slot] = *a;	/* borrowed for the walk, given back below */
+	walk(iv);
+	const char *why = interview_contradiction(iv, key);
+	iv->answers[slot] = kept;
+	walk(iv);
+	iv->pos = pos;
+	return why;
 }
 
 int interview_answer(struct interview *iv, int slot, const struct answer *a, const char **why)

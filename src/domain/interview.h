@@ -44,6 +44,20 @@ bool interview_slot_on_path(const struct interview *iv, int slot);
  * with *why set if the answer does not fit the slot. */
 int interview_answer(struct interview *iv, int slot, const struct answer *a, const char **why);
 
+/* Whether the answers on the path contradict each other (DESIGN §4 rule
+ * 1): NULL, or how (static, the words of inputs_contradiction), *key
+ * (if key is not NULL) then naming the input to blame. An interview whose
+ * answers contradict cannot be completed (session.h). */
+const char *interview_contradiction(const struct interview *iv, enum input_key *key);
+
+/* Whether answering slot with a would make answers that agree contradict
+ * each other (an age when it began above the age now): NULL, or how (as
+ * above). Changes nothing: the screen that would create a contradiction
+ * refuses the answer (DESIGN §5 v3). NULL for an answer that does not fit
+ * the slot (interview_answer says why). */
+const char *interview_would_contradict(struct interview *iv, int slot, const struct answer *a,
+				       enum input_key *key);
+
 /* The answer to slot, borrowed until it changes; kind ANS_NONE if none. */
 const struct answer *interview_get(const struct interview *iv, int slot);
 

@@ -1,7 +1,9 @@
 #include "domain/lint.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/suggest.h"
 #include "base/text.h"
@@ -286,6 +288,97 @@ static void check_facts(const struct deck *dk, struct diags *d)
 	}
 }
 
+/* ---- the words: what the summary says, and the word it never uses ---- */
+
+/* Whether text holds word (ASCII letters, any case) as a whole word, or,
+ * with prefix, as the start of a word ("victim" in "victims"). */
+static bool has_word(const char *text, const char *word, bool prefix)
+{
+	size_t n = strlen(word);
+	for (const char *p = text; *p; p++) {
+		if (strncasecmp(p, word, n) != 0)
+			continue;
+		bool start = p == text || !isalpha((unsigned char)p[-1]);
+		bool end = prefix || !isalpha((unsigned char)p[n]);
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/* Why a text the summary shows may not stand there, or NULL: the summary
+ * speaks of the person in statements, never with the question read to
+ * them (DESIGN §5 v3). */
+static const char *statement_problem(const char *text)
+{
+	static const char *const second[] = { "you", "your", "yours", "yourself" };
+	if (strchr(text, '?'))
+		return "is a question";
+	for (size_t i = 0; i < sizeof second / sizeof *second; i++)
+		if (has_word(text, second[i], false))
+			return "speaks to the person ('you')";
+	return NULL;
+}
+
+static void check_statement(struct diags *d, const char *file, int line, const char *id,
+			    const char *text)
+{
+	const char *why = statement_problem(text);
+	if (why)
+		diags_add(d, file, line, 1, "'%s': what the summary says of it %s: write a "
+			  "'Statement:' in the third person (\"The person ...\")", id, why);
+}
+
+/* One text of the deck: "victim" is in no question, label or statement
+ * (DESIGN §5; the law is quoted from the law files, not from the deck). */
+static void check_victim(void *arg, const char *ctx, const char *text, const char *file, int line)
+{
+	if (has_word(text, "victim", true))
+		diags_add(arg, file, line, 1, "'%s': the word 'victim' is in no question, label or "
+			  "statement: say \"the person\"", ctx ? ctx : text);
+}
+
+/* Every slot the summary can show (one that indicates) says a statement. */
+static void check_statements(const struct deck *dk, struct diags *d)
+{
+	for (size_t i = 0; i < dk->n; i++) {
+		const struct screen *sc = &dk->s[i];
+		if (sc->indicator >= 0 && !sc->statement)
+			diags_add(d, sc->file, sc->line, 1, "screen '%s' indicates %s, so the summary "
+				  "shows it: it needs a 'Statement:' (what it says, in the third person)",
+				  sc->id, indicator_id(sc->indicator));
+		else if (sc->slot >= 0 && sc->indicator >= 0)
+			check_statement(d, sc->file, sc->line, sc->id, deck_slot_statement(dk, sc->slot));
+		else if (sc->statement)
+			check_statement(d, sc->file, sc->line, sc->id, sc->statement);
+		for (size_t j = 0; j < sc->nitems; j++)
+			if (sc->items[j].indicator >= 0 || sc->items[j].statement)
+				check_statement(d, sc->file, sc->items[j].line, sc->items[j].id,
+						deck_slot_statement(dk, sc->items[j].slot));
+	}
+	deck_each_text(dk, check_victim, d);
+}
+
+void lint_indicators(const struct deck *dk, struct diags *d)
+{
+	bool set[IND_COUNT] = { false };
+	for (size_t i = 0; i < dk->n; i++) {
+		const struct screen *sc = &dk->s[i];
+		if (sc->indicator >= 0)
+			set[sc->indicator] = true;
+		for (size_t j = 0; j < sc->nitems; j++)
+			if (sc->items[j].indicator >= 0)
+				set[sc->items[j].indicator] = true;
+	}
+	bool any = false;
+	for (int k = 0; k < IND_COUNT; k++)
+		any = any || set[k];
+	for (int k = 0; k < IND_COUNT && any; k++)	/* a deck that records none is no questionnaire */
+		if (!set[k])
+			diags_add(d, dk->files[0], 0, 0, "the indicator %s is set by no screen or item: "
+				  "no interview can record it", indicator_id(k));
+}
+
 void lint_deck(const struct deck *dk, struct diags *d)
 {
 	int *stack = xmalloc((dk->n ? dk->n : 1) * sizeof *stack);	/* each screen pushed once */
@@ -294,6 +387,7 @@ void lint_deck(const struct deck *dk, struct diags *d)
 		check_summary_reached(dk, d, stack);
 	check_fit(dk, d);
 	check_facts(dk, d);
+	check_statements(dk, d);
 	free(stack);
 }
 

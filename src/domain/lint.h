@@ -1,5 +1,7 @@
 /* lint: the checks of a deck that need every screen linked: reachability,
- * a way to the summary, cycles, and text that must fit an 80x24 screen.
+ * a way to the summary, cycles, text that must fit an 80x24 screen, and
+ * the words: a statement in the third person for everything the summary
+ * shows, and "victim" in no text of the deck.
  * deck_load runs them; they add to d and change nothing. Above deck.c: the
  * deck is parsed there, and opened (parsed, then linted) here. */
 #ifndef TIPSCREEN_LINT_H
@@ -9,6 +11,13 @@
 #include "domain/deck.h"
 
 void lint_deck(const struct deck *deck, struct diags *d);
+
+/* The check of a whole questionnaire, which `tipscreen check` adds to
+ * lint_deck (a small deck for a test may leave indicators out): a deck
+ * that records any indicator records every indicator of the vocabulary,
+ * on some screen or item. (Every screen
+ * is reachable: lint_deck.) */
+void lint_indicators(const struct deck *deck, struct diags *d);
 
 /* Opens the deck of dir: deck_parse, then lint_deck. Returns the deck
  * (caller frees with deck_free), or NULL after adding every problem found

@@ -108,12 +108,12 @@ struct evidence *report_evidence(const struct interview *iv, size_t *n)
 	for (size_t i = 0; i < np; i++) {
 		const struct screen *sc = &dk->s[path[i]];
 		if (sc->slot >= 0 && sc->indicator >= 0)
-			add_evidence(&v, n, sc->indicator, sc->id, sc->question,
+			add_evidence(&v, n, sc->indicator, sc->id, deck_slot_statement(dk, sc->slot),
 				     answer_value(interview_get(iv, sc->slot)));
 		for (size_t j = 0; j < sc->nitems; j++)
 			if (sc->items[j].indicator >= 0)
 				add_evidence(&v, n, sc->items[j].indicator, sc->items[j].id,
-					     sc->items[j].text,
+					     deck_slot_statement(dk, sc->items[j].slot),
 					     answer_value(interview_get(iv, sc->items[j].slot)));
 	}
 	recorded_items(iv, &v, n);

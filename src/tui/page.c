@@ -438,9 +438,12 @@ static void title(struct page *p, const struct wizard *w)
 {
 	const struct deck *dk = interview_deck(w->iv);
 	bool start = w->mode == W_START || (w->mode == W_HELP && w->help_from_start);
+	/* After a stop no screen shows the elements' progress: someone the
+	 * person fears may read it (DESIGN §5 v3). */
+	bool stopped = view_stopped(w->iv);
 	struct view_header h;
 	view_header(w->iv, &h);
-	title_of(p, dk, start ? -1 : h.step, w->training != NULL);
+	title_of(p, dk, start || stopped ? -1 : h.step, w->training != NULL);
 }
 
 /* The view's actions for where the wizard is. */

@@ -48,14 +48,14 @@ end
 begin "make install neither rebuilds nor changes ./tipscreen, which still finds screens/"
 [ "$(sha256sum tipscreen)$(stat -c %Y tipscreen)" = "$before" ] || bad "./tipscreen changed"
 run 0 ./tipscreen check
-has out "$(pwd)/screens: 43 screens"
+has out "$(pwd)/screens: 55 screens"
 run 0 ./tipscreen replay "$ANSWERS"
 cmp -s "$TMP/out" "$TMP/tree-summary" || bad "./tipscreen's summary changed"
 end
 
 begin "the installed program finds its deck and translations, and runs an interview"
 run 0 "$P/bin/tipscreen" check
-has out "$P/share/tipscreen/screens: 43 screens"
+has out "$P/share/tipscreen/screens: 55 screens"
 has out "$P/share/tipscreen/locales/fr.po:1: Français (fr)"
 hasnt out "warning"
 run 0 "$P/bin/tipscreen" replay "$ANSWERS"
@@ -131,7 +131,7 @@ run 0 "$D/opt/tipscreen/bin/tipscreen" --help
 has out "(default /opt/tipscreen/share/tipscreen/screens)"
 run 0 "$D/opt/tipscreen/bin/tipscreen" check "$D/opt/tipscreen/share/tipscreen/screens" \
 	--locales "$D/opt/tipscreen/share/tipscreen/locales"
-has out "43 screens"
+has out "55 screens"
 run 0 "$D/opt/tipscreen/bin/tipscreen" replay "$ANSWERS" --deck "$D/opt/tipscreen/share/tipscreen/screens"
 cmp -s "$TMP/out" "$TMP/tree-summary" || bad "the staged program's summary differs"
 run 0 man -l "$D/opt/tipscreen/share/man/man1/tipscreen.1"

@@ -67,7 +67,7 @@ has out '"outcome"'
 end
 
 begin "check accepts the bundled deck"
-run 0 check screens; has out "screens: 43 screens"
+run 0 check screens; has out "screens: 55 screens"
 end
 
 for case in dangling:16:7:"'Next:' names unknown screen 'sumary' (did you mean 'summary'?)" \
@@ -181,9 +181,9 @@ cmp -s "$TMP/out" "$TMP/replay.json" || bad "replay and assess disagree: $(diff 
 end
 
 begin "replay of answers off the path says they were not assessed"
-printf 'safety.private: yes\nsafety.controller: no\nsafety.danger: no\nconsent.agree: yes\nage.at-act: 30\nage.presumption: yes\n' >"$TMP/off.answers"
+printf 'safety.private: yes\nsafety.controller: no\nsafety.danger: no\nsafety.minor: no\nconsent.agree: yes\nage.at-act: 30\nage.then: under\n' >"$TMP/off.answers"
 run 0 replay "$TMP/off.answers"
-has out "Not assessed: 1 answer on screens off the path: age.presumption"
+has out "Not assessed: 1 answer on screens off the path: age.then"
 has out "Under 18 when it began: no (age 30 at the time)."
 hasnt out "presumed-child"
 end
@@ -203,7 +203,7 @@ has out "Outcome: Consistent with trafficking in persons (Article 3(a)) [consist
 has out "Act: met (required)"
 has out "Means: met (required)"
 has out "Purpose: met (required)"
-has out "  - yes: The person works or gives services for someone else who decides the"
+has out "  - yes: The person works or gives services for someone else, and cannot"
 has out "(a) “Trafficking in persons” shall mean the recruitment, transportation, transfer, harbouring or receipt of persons,"
 has out "Words the answers matched: recruitment; transportation; harbouring; threat;"
 has out "A screening is not a legal determination."
@@ -391,7 +391,7 @@ end
 begin "placeholders that differ are an error of check"
 run 2 check screens --locales "$E2E/locales/placeholders"
 has err "$E2E/locales/placeholders/fr.po:10: error: the translation's placeholders '%s' differ from the English '%d %s'"
-has out "fr.po:1: Français (fr), draft: not reviewed by a native speaker: 0 of 221 texts translated (0%); the rest is shown in English"
+has out "fr.po:1: Français (fr), draft: not reviewed by a native speaker: 0 of 271 texts translated (0%); the rest is shown in English"
 end
 
 begin "directives smuggled into translations are refused by check and never reach printf"
@@ -587,11 +587,13 @@ has out "5503b62212e69908"
 run 0 export ff18b4bad94c5b77 --data "$TMP/v1" --passphrase-file "$TMP/pass"
 has out '"age.at-act": "30"'
 has out '"event": "answer", "id": "age.at-act", "old": "", "new": "30"'
-printf '1\n30\n' >"$TMP/v1-resume.in"
+# The first format's case never answered safety.minor: deck v3 presumes a
+# child until an age settles it, so an age under 18 when it began is taken.
+printf '1\n15\n' >"$TMP/v1-resume.in"
 IN=$TMP/v1-resume.in run 1 --plain --data "$TMP/v1" --passphrase-file "$TMP/pass"
 has out "Resuming interview 5503b62212e69908"
 run 0 export 5503b62212e69908 --data "$TMP/v1" --passphrase-file "$TMP/pass"
-has out '"age.at-act": "30"'
+has out '"age.at-act": "15"'
 end
 
 begin "a store put back from an older copy is refused; a restored backup is accepted on purpose"

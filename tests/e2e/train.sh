@@ -68,7 +68,7 @@ Ask: means.lied
 Expert: perhaps
 Critical: maybe
 
-Ask: purpose.begging
+Ask: purpose.begging-compelled
 Says: "I sit at the station."
 
 About: purpse
@@ -86,7 +86,7 @@ has err "$f:10:15: error: unknown citation 'tip-9'"
 has err "$f:12:6: error: unknown screen or item id 'means.liedd' (did you mean 'means.lied'?)"
 has err "$f:16:9: error: 'perhaps' is not an answer to means.lied: expected yes, no"
 has err "$f:17:11: error: 'maybe' is not a value for Critical: expected yes or no"
-has err "$f:19:1: error: question 'purpose.begging' has no 'Expert:' answer"
+has err "$f:19:1: error: question 'purpose.begging-compelled' has no 'Expert:' answer"
 has err "$f:22:8: error: unknown element or flag 'purpse' (did you mean 'purpose'?)"
 has err "$f:25:1: error: expected a stanza starting 'Ask:' (a question) or 'About:' (a teaching point)"
 run 2 --deck "$TMP/deck" scenarios
@@ -118,14 +118,14 @@ has out '"child": {"trainee": "no", "expert": "no", "agree": true}'
 has out '"outcome": {"trainee": "not-shown", "expert": "consistent-adult", "agree": false}'
 has out '{"id": "purpose.conditions", "trainee": "dontknow", "expert": "yes", "critical": false, "agree": false}'
 # 56 graded questions: 2 critical (3 points), 54 others; 5 elements of 2
-# points. Missed: one critical question, one other, two elements: 62 of 70.
+# points. Missed: one critical question, one other, two elements: 63 of 71.
 has out '"score": 88,'
 end
 
 begin "train --answers: the debrief in words, critical misses first, the law quoted verbatim"
 run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers
-has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
-has out "Score: 88% (62 of 70)"
+has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 2)"
+has out "Score: 88% (63 of 71)"
 has out "means      not-met                    met                        DIFFER"
 crit=$(grep -n '^Critical misses:' "$TMP/out" | cut -d: -f1)
 other=$(grep -n '^Other differences:' "$TMP/out" | cut -d: -f1)
@@ -160,8 +160,8 @@ begin "graph --path: the scenario's expert path bold, the rest as before"
 run 0 graph
 cp "$TMP/out" "$TMP/plain.dot"
 run 0 graph --path supervisor-interprets
-has out '"safety.private" [label="safety.private\n(yesno)", style="filled,bold", fillcolor="#ffd27f"];'
-has out '"safety.private" -> "stop" [label="not (safety.private = yes)", color="#d95f02", penwidth=3];'
+has out '"setup.interpreter-tie" [label="setup.interpreter-tie\n(yesno)", style="filled,bold", fillcolor="#ffd27f"];'
+has out '"setup.interpreter-tie" -> "stop" [label="not (setup.interpreter-tie = no)", color="#d95f02", penwidth=3];'
 has out '"stop" -> "referral" [color="#d95f02", penwidth=3];'
 hasnt out '"consent.agree" [label="consent.agree\n(yesno)", style='
 [ "$(grep -c 'filled,bold' "$TMP/out")" = 8 ] || bad "not the 8 screens of the path filled"
@@ -187,13 +187,13 @@ done
 [ "$(stat -c %a "$TMP/ben.res")" = 600 ] || bad "a result file is not 0600"
 grep -q 'vulnerability' "$TMP/ben.res" && bad "the result is not sealed"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
-grep -q '^ana  *farm-no-choice v1  *100% ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
-grep -q '^ben  *farm-no-choice v1  *88% ok  *not-met  *ok  *ok  *not-shown *$' "$TMP/out" || bad "no row for ben"
+grep -q '^ana  *farm-no-choice v2  *100% ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
+grep -q '^ben  *farm-no-choice v2  *88% ok  *not-met  *ok  *ok  *not-shown *$' "$TMP/out" || bad "no row for ben"
 grep -q '^cleo ' "$TMP/out" || bad "no row for cleo"
 has out "  2 of 3  farm-no-choice: means.vulnerability-used"
 has out "  2  farm-no-choice: means.vulnerability-used answered no"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format csv
-has out '"ben","farm-no-choice","1","88","agree","not-met","agree","agree","not-shown"'
+has out '"ben","farm-no-choice","2","88","agree","not-met","agree","agree","not-shown"'
 # A pseudonym is the trainee's own text: the report's CSV guards it as
 # the exports do (a formula, or a look-alike of one, made inert).
 n=0
@@ -230,13 +230,13 @@ has out 'Says: "Wages? There were never any wages. He never said there would be.
 screens=$(grep -c '^\[[^]]* — [^]]*\]$\|^TRAINING \[' "$TMP/out")
 marked=$(grep -c '^TRAINING \[[^]]* — [^]]*\]$' "$TMP/out")
 [ "$marked" -gt 20 ] && [ "$marked" = "$screens" ] || bad "$marked of $screens screens marked TRAINING"
-has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
-has out "Score: 100% (70 of 70)"
+has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 2)"
+has out "Score: 100% (71 of 71)"
 end
 
 begin "train --plain: a trainee's misses in the debrief at the end of the session"
 IN=$E2E/train/farm-missed.in run 0 --width 1000 train farm-no-choice --plain --solo
-has out "Score: 88% (62 of 70)"
+has out "Score: 88% (63 of 71)"
 has out "!! means.vulnerability-used: you answered no, the expert yes"
 end
 

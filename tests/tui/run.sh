@@ -153,13 +153,17 @@ interview_to_summary() {
 	step n Enter "How old were you when this began" &&
 	step 3 0 Enter "Could you leave this work" &&
 	step "CANARY-cannot-leave" Enter "How it began and what keeps" &&
-	step y n n n n n n y n n n Enter "How the person is kept there" &&
+	step y n n n n n y n n n Enter "How the person is kept there" &&
 	step n y n y n n n n Enter "What work or other things" &&
 	step "No pay" Enter "y if it happened, i if it" &&
-	step n n y n n n Enter "And these forms" &&
+	step n y n n Enter "And these forms" &&
 	step n n n n n n n n Enter "At the start, did you" &&
-	step y Enter "The situation now" &&
-	step y n n n Enter "What would you like to happen now" &&
+	step y Enter "may admit an offence" &&
+	step y Enter "y if it happened, i if it" &&
+	step n n n Enter "made to commit any other offence" &&
+	step n Enter "The situation now" &&
+	step y n n Enter "go back there tonight" &&
+	step n Enter "What would you like to happen now" &&
 	step Enter "pass on your situation" &&
 	step y Enter "Continue to the summary" &&
 	step Enter "SUMMARY OF THE SCREENING"
@@ -213,6 +217,30 @@ $WRAP $BIN export "$case" --format txt --data "$data" --passphrase-file "$TMP/pa
 grep -qF "Under 18 when it began: no (age 30 at the time)." "$TMP/export" || bad "age not 30 in the exported summary"
 grep -qF "Means: unclear (required)" "$TMP/export" || bad "the means are not required in the exported summary"
 grep -qF "stopped-early: " "$TMP/export" || bad "the exported summary does not say stopped early"
+end
+
+begin "an age when it began above the age now is refused on its screen; after a stop no screen shows the progress"
+start xterm-256color 80 24
+wait_for "Start a new interview" &&
+step Enter "Who is doing" && step 3 Enter "taking place" && step 1 Enter "contact come about" &&
+step Enter "Who is interpreting" && step 1 Enter "somewhere private" && step y Enter "Is anyone" &&
+step n Enter "immediate danger" && step n Enter "under 18 now" && step n Enter "Read this aloud" &&
+step Enter "agree to go on" && step y Enter "How old are you now?" &&
+step 1 6 Enter "The person is under 18 now" && step Enter "Tell me how you came" &&
+step F3 "Answer: declined" &&
+step Enter "mark each of these" && step Enter "cross into this country" &&
+step n Enter "How old were you" &&
+step 1 7 Enter "Not accepted: the age when it began" &&
+screen | grep -qF "How old were you" || bad "the age screen was left"
+screen | grep -qF "[Start] › Act" || bad "no progress before the stop"
+step BSpace BSpace 1 5 Enter "For a child the means are not required" &&
+keys C-t && wait_for "Stop the questions here" &&
+screen | grep -qF "› Means ›" && bad "the stop screen shows the progress"
+step Enter "Give the person the contacts" &&
+screen | grep -qF "› Means ›" && bad "the referral after a stop shows the progress"
+step Enter "Thank the person" &&
+screen | grep -qF "› Means ›" && bad "the close after a stop shows the progress"
+keys Enter && wait_exit
 end
 
 begin "a safety stop (not private) shows the contacts and the close, never the summary; the export has it"
@@ -648,7 +676,7 @@ step 2 Enter "taking place" &&
 step 2 Enter "Says: (It is an inspection visit.)" &&
 step 1 Enter 'Says: The supervisor: "I translate for him' &&
 step 6 Enter 'Says: The supervisor: "I stay here.' &&
-step n Enter "TRAINING Stop and refer" &&
+step y Enter "TRAINING Stop and refer" &&
 step Enter "TRAINING Referral" &&
 step Enter "TRAINING Close" &&
 step Enter "TRAINING debrief: The supervisor offers to interpret" &&

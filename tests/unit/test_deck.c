@@ -13,7 +13,8 @@
 	"Screen: intro\nType: note\nSection: setup\nQuestion: Hello.\nNext: q.one\n\n"
 #define QONE \
 	"Screen: q.one\nType: yesno\nSection: act\nIndicates: act.recruitment\n" \
-	"Question: Were you recruited?\nHelp: h\nWhy: w\nNext: summary\n\n"
+	"Question: Were you recruited?\nHelp: h\nWhy: w\nStatement: The person was recruited.\n" \
+	"Next: summary\n\n"
 #define TAIL \
 	"Screen: summary\nType: summary\nSection: summary\nNext: end\n\n" \
 	"Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: summary\n"
@@ -108,11 +109,11 @@ static void test_a_section_stanza_is_read_through_its_table(void **st)
 {
 	(void)st;
 	refused(HEAD QONE TAIL "\nSection: extra\nTitle: A\nTitle: B\nStpe: x\n",
-		"a.screen:29:1: error: field 'Title' is given twice (first at line 28)");
+		"a.screen:30:1: error: field 'Title' is given twice (first at line 29)");
 	refused(HEAD QONE TAIL "\nSection: extra\nTitle: A\nStpe: x\n",
-		"a.screen:29:1: error: unknown field 'Stpe' in a section (did you mean 'Step'?)");
+		"a.screen:30:1: error: unknown field 'Stpe' in a section (did you mean 'Step'?)");
 	refused(HEAD QONE TAIL "\nSection: act\nTitle: Again\n",
-		"a.screen:27:10: error: section 'act' is defined twice");
+		"a.screen:28:10: error: section 'act' is defined twice");
 }
 
 static void test_dangling_next_with_did_you_mean(void **st)
@@ -163,14 +164,14 @@ static void test_stop_may_skip_the_summary_to_the_close(void **st)
 	done(&l);
 	refused(HEAD QONE "Screen: summary\nType: summary\nSection: summary\nNext: close\n\n" CLOSE
 		"Screen: stop\nType: stop\nSection: stop\nQuestion: Stop.\nNext: end\n",
-		"a.screen:27:1: error: no way from screen 'stop' to the summary 'summary'");
+		"a.screen:28:1: error: no way from screen 'stop' to the summary 'summary'");
 }
 
 static void test_unreachable_screen(void **st)
 {
 	(void)st;
 	refused(HEAD QONE "Screen: orphan\nType: note\nSection: act\nQuestion: x\nNext: summary\n\n" TAIL,
-		"a.screen:16:1: error: screen 'orphan' is unreachable");
+		"a.screen:17:1: error: screen 'orphan' is unreachable");
 }
 
 static void test_cycle_is_named(void **st)
@@ -221,7 +222,7 @@ static void test_duplicate_id(void **st)
 {
 	(void)st;
 	refused(HEAD QONE "Screen: q.one\nType: note\nSection: act\nQuestion: x\nNext: summary\n\n" TAIL,
-		"a.screen:16:1: error: id 'q.one' is used twice");
+		"a.screen:17:1: error: id 'q.one' is used twice");
 }
 
 static void test_questions_need_help_and_why(void **st)
@@ -370,7 +371,7 @@ static void test_item_must_follow_a_checklist(void **st)
 {
 	(void)st;
 	refused(HEAD QONE "Item: x.y\nText: t\n\n" TAIL,
-		"a.screen:16:1: error: item 'x.y' does not follow a checklist screen in this file");
+		"a.screen:17:1: error: item 'x.y' does not follow a checklist screen in this file");
 }
 
 static void test_deck_needs_summary_and_stop(void **st)
@@ -462,7 +463,7 @@ static void test_identity_follows_the_bytes(void **st)
 	struct loaded a = load(HEAD QONE TAIL), b = load(HEAD QONE TAIL);
 	struct loaded c = load(HEAD "Screen: q.one\nType: yesno\nSection: act\n"
 			       "Indicates: act.recruitment\nQuestion: Were you recruited?!\n"
-			       "Help: h\nWhy: w\nNext: summary\n\n" TAIL);
+			       "Help: h\nWhy: w\nStatement: The person was recruited.\nNext: summary\n\n" TAIL);
 	assert_non_null(a.deck);
 	assert_non_null(c.deck);
 	assert_int_equal(strlen(a.deck->identity), 64);
@@ -531,7 +532,8 @@ static struct loaded typed(const char *cond)
 		 "Screen: q.role\nType: single\nSection: setup\nQuestion: Role?\nHelp: h\nWhy: w\n"
 		 "Choice: police Police\nChoice: ngo NGO\nNext: q.one\n\n"
 		 "Screen: q.one\nType: yesno\nSection: act\nIndicates: act.recruitment\n"
-		 "Question: Were you recruited?\nHelp: h\nWhy: w\nNext: summary if %s\nNext: summary\n\n" TAIL,
+		 "Question: Were you recruited?\nHelp: h\nWhy: w\nStatement: Recruited.\n"
+		 "Next: summary if %s\nNext: summary\n\n" TAIL,
 		 cond);
 	return load(text);
 }
@@ -542,8 +544,8 @@ static void test_guards_are_typed(void **st)
 {
 	(void)st;
 	static const struct { const char *cond, *want; } bad[] = {
-		{ "child = met", "a.screen:33:26: error: 'child' is never met: expected yes, no, presumed or unknown" },
-		{ "q.age = \"sixteen\"", "a.screen:33:26: error: 'q.age' is never sixteen: expected a number, dontknow" },
+		{ "child = met", "a.screen:34:26: error: 'child' is never met: expected yes, no, presumed or unknown" },
+		{ "q.age = \"sixteen\"", "a.screen:34:26: error: 'q.age' is never sixteen: expected a number, dontknow" },
 		{ "q.role = \"judge\"", "error: 'q.role' is never judge: expected one of its choice codes" },
 		{ "q.one = intended", "error: 'q.one' is never intended: expected yes, no, dontknow" },
 		{ "q.one = 3", "error: 'q.one' is never 3" },
@@ -551,8 +553,8 @@ static void test_guards_are_typed(void **st)
 		{ "act.recruitment = met", "error: 'act.recruitment' is never met" },
 		{ "age-at-act = unknown", "error: 'age-at-act' is never unknown: expected a number" },
 		{ "count(means) = yes", "error: count(means) is a number" },
-		{ "setting.interpreter", "a.screen:33:18: error: 'setting.interpreter' alone is never true" },
-		{ "met = child", "a.screen:33:18: error: 'child' is never met" },
+		{ "setting.interpreter", "a.screen:34:18: error: 'setting.interpreter' alone is never true" },
+		{ "met = child", "a.screen:34:18: error: 'child' is never met" },
 		{ "minor-now = unanswered", "error: 'minor-now' is never unanswered: expected yes, no, presumed or unknown" },
 		{ "age-now = \"old\"", "error: 'age-now' is never old: expected a number" },
 	};

@@ -104,7 +104,8 @@ static void test_unsure_safety_answer_stops(void **st)
 }
 
 /* A family member or a companion interpreting stops the interview; a
- * professional does not, and another informal interpreter is a caveat. */
+ * professional does not; another informal interpreter stops too unless they
+ * have no tie to the person, and is then a caveat (deck v3). */
 static void test_family_or_companion_interpreter_stops(void **st)
 {
 	(void)st;
@@ -115,6 +116,8 @@ static void test_family_or_companion_interpreter_stops(void **st)
 	say(iv, "setup.interpreter", "family");
 	assert_true(on_path(iv, "stop"));
 	say(iv, "setup.interpreter", "other");
+	assert_true(on_path(iv, "stop"));	/* the tie not yet known */
+	say(iv, "setup.interpreter-tie", "no");
 	assert_false(on_path(iv, "stop"));
 	assert_true(assess(iv).caveat[CAVEAT_INFORMAL_INTERPRETER]);
 	interview_free(iv);
@@ -136,7 +139,7 @@ static void test_child_sees_the_child_note_and_means_are_not_required(void **st)
 	struct interview *iv = start_safe();
 	say(iv, "age.at-act", "16");
 	assert_true(on_path(iv, "means.child"));
-	assert_false(on_path(iv, "age.presumption"));
+	assert_false(on_path(iv, "age.then"));
 	assert_false(assess(iv).el[EL_MEANS].required);
 	interview_free(iv);
 }
@@ -147,7 +150,7 @@ static void test_changing_age_16_to_30_makes_means_required(void **st)
 	struct interview *iv = start_safe();
 	say(iv, "age.at-act", "16");
 	say(iv, "act.recruited", "yes");
-	say(iv, "purpose.child-labour", "yes");
+	say(iv, "purpose.child-hazardous", "yes");
 	assert_int_equal(assess(iv).outcome, OUT_CONSISTENT_CHILD);
 	/* Walk forward to the purpose screen, then back to the age screen. */
 	int age = deck_screen_find(deck, "age.at-act");
@@ -170,18 +173,18 @@ static void test_answers_off_the_path_are_not_assessed(void **st)
 	(void)st;
 	struct interview *iv = start_safe();
 	say(iv, "age.at-act", "dontknow");
-	say(iv, "age.presumption", "yes");
+	say(iv, "age.then", "under");
 	assert_int_equal(assess(iv).child, CHILD_PRESUMED);
 	say(iv, "age.at-act", "30");
-	assert_false(on_path(iv, "age.presumption"));
+	assert_false(on_path(iv, "age.then"));
 	struct assessment a = assess(iv);
 	assert_int_equal(a.child, CHILD_NO);
 	assert_false(a.flag[FLAG_PRESUMED_CHILD]);
 	int off[8];
 	assert_int_equal(interview_discarded(iv, off, 8), 1);
-	assert_int_equal(off[0], deck_slot_find(deck, "age.presumption"));
+	assert_int_equal(off[0], deck_slot_find(deck, "age.then"));
 	/* The answer is kept until the interview completes, then dropped. */
-	assert_int_equal(interview_get(iv, off[0])->kind, ANS_WORD);
+	assert_int_equal(interview_get(iv, off[0])->kind, ANS_CHOICE);
 	interview_finish(iv);
 	assert_int_equal(interview_get(iv, off[0])->kind, ANS_NONE);
 	assert_int_equal(interview_discarded(iv, off, 8), 0);

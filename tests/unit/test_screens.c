@@ -185,7 +185,7 @@ static const char full[] =
 	"act.recruited: yes\nact.moved: yes\nact.handed-over: no\nact.harboured: yes\n"
 	"act.received: dontknow\nact.border: no\nmeans.open: The boss keeps my papers.\n"
 	"means.threatened: yes\nmeans.documents-withheld: yes\nmeans.agreed: yes\n"
-	"purpose.open: Cleaning, no pay.\npurpose.child-labour: yes\npurpose.servitude: intended\n";
+	"purpose.open: Cleaning, no pay.\npurpose.child-hazardous: yes\npurpose.servitude: intended\n";
 
 static void both(struct state *s, const char *name)
 {

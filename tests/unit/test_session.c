@@ -104,7 +104,55 @@ static void safe(struct fx *f)
 	assert_int_equal(answer(f, "safety.private", "yes"), 0);
 	assert_int_equal(answer(f, "safety.controller", "no"), 0);
 	assert_int_equal(answer(f, "safety.danger", "no"), 0);
+	assert_int_equal(answer(f, "safety.minor", "no"), 0);
 	assert_int_equal(answer(f, "consent.agree", "yes"), 0);
+}
+
+static enum session_outcome give_number(struct fx *f, const char *id, long n)
+{
+	struct answer a = { .kind = ANS_NUMBER, .number = n };
+	struct session_action give = { .verb = DO_ANSWER, .slot = deck_slot_find(deck, id), .answer = &a };
+	return session_do(f->ss, &give);
+}
+
+/* An age when it began above the age now is refused on its screen, with
+ * the input to blame, and nothing is recorded (DESIGN §5 v3). */
+static void test_an_answer_that_would_contradict_is_refused(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();
+	safe(f);
+	assert_int_equal(give_number(f, "age.now", 16), S_DONE);
+	assert_int_equal(give_number(f, "age.at-act", 17), S_CONTRADICTS);
+	assert_int_equal(session_blame(f->ss), IN_AGE);
+	assert_non_null(strstr(session_why(f->ss), "age-at-act is above age-now"));
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.at-act"))->kind, ANS_NONE);
+	assert_int_equal(give_number(f, "age.at-act", 16), S_DONE);
+	fx_free(f);
+}
+
+/* Answers that contradict each other (from records the checks never saw)
+ * are never summed up nor completed: going on from the review is refused
+ * until they agree. */
+static void test_an_interview_whose_answers_contradict_cannot_be_completed(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();
+	safe(f);
+	assert_int_equal(give_number(f, "age.now", 16), S_DONE);
+	struct answer a = { .kind = ANS_NUMBER, .number = 17 };
+	const char *why;
+	assert_int_equal(interview_answer(f->iv, deck_slot_find(deck, "age.at-act"), &a, &why), 0);
+	struct session_action to_review = { .verb = DO_EDIT, .screen = deck->review };
+	assert_int_equal(session_do(f->ss, &to_review), S_MOVED);
+	assert_int_equal(act(f, DO_NEXT), S_CONTRADICTS);
+	assert_int_equal(session_blame(f->ss), -1);
+	assert_int_equal(interview_current(f->iv), deck->review);
+	assert_false(interview_complete(f->iv));
+	assert_int_equal(give_number(f, "age.at-act", 15), S_DONE);
+	assert_int_equal(act(f, DO_NEXT), S_MOVED);
+	assert_int_equal(interview_current(f->iv), deck->summary);
+	fx_free(f);
 }
 
 static void test_resume_restores_answers_notes_stop_and_screen(void **st)
@@ -303,6 +351,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_resume_restores_answers_notes_stop_and_screen),
+		cmocka_unit_test(test_an_answer_that_would_contradict_is_refused),
+		cmocka_unit_test(test_an_interview_whose_answers_contradict_cannot_be_completed),
 		cmocka_unit_test(test_a_failed_commit_changes_nothing),
 		cmocka_unit_test(test_every_change_is_recorded_with_old_and_new),
 		cmocka_unit_test(test_failed_write_or_fsync_is_never_saved),
