@@ -247,9 +247,10 @@ static void stopped_line(struct report *r, const struct assessment *a, const str
 		return;
 	for (size_t i = 0; i < nev; i++)
 		if (ev[i].kind == EV_STOP) {
-			report_add(r, SEC_UNCLEAR, "  - ", xasprintf(_("The interview stopped early, at %s (\"%s\", in %s): the questions after it were not asked."),
-				   ev[i].ctx, catalog_get(i18n_current(), ev[i].ctx, ev[i].text),
-				   _(ev[i].section)));
+			/* The screen's id and section, not its question: a summary
+			 * never quotes a question put to the person (DESIGN §5 v3). */
+			report_add(r, SEC_UNCLEAR, "  - ", xasprintf(_("The interview stopped early, at %s (in %s): the questions after it were not asked."),
+				   ev[i].ctx, _(ev[i].section)));
 			return;
 		}
 	item(r, SEC_UNCLEAR, _("The interview stopped early: the questions after the stop were not asked."));

@@ -136,7 +136,7 @@ has out "The interview was stopped at safety.private (in Safety; see Stopped abo
 has out "SUMMARY OF THE SCREENING"
 has out "[incomplete]"
 has out "stopped-early: "
-has out "  - The interview stopped early, at safety.private (\"Are you somewhere private?\", in Safety): the questions after it were not asked."
+has out "  - The interview stopped early, at safety.private (in Safety): the questions after it were not asked."
 has out "  - Who is doing this screening? — Caseworker of a non-governmental organisation"
 has out "No account was recorded."
 has out "No notes."

@@ -86,7 +86,7 @@ begin "situations 16 and 20: the stop says where it stopped"
 run 0 --width 1000 replay "$E2E/situations/16-supervisor-interprets-stop.answers"
 has out "The interview stopped early, at "
 run 0 --width 1000 replay "$E2E/situations/20-safety-dont-know-stops.answers"
-has out "The interview stopped early, at safety.private ("
+has out "The interview stopped early, at safety.private (in Safety)"
 end
 
 begin "all 22 situations are there"
