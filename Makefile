@@ -42,7 +42,9 @@ FRONT_SRC := $(sort $(wildcard src/plain/*.c src/tui/*.c))
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 FRIBIDI  := $(shell pkg-config --libs fribidi 2>/dev/null || echo -lfribidi)
 FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr/include/fribidi)
-STORELIBS := $(shell pkg-config --libs sqlite3 libsodium libpq 2>/dev/null || echo -lsqlite3 -lsodium -lpq)
+# libpq is not linked: the office loads it for a postgresql:// URL only
+# (src/office/pq_load.c), so the field tool never maps it.
+STORELIBS := $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 CMD_SRC  := $(sort $(wildcard src/cmd/*.c src/office/*.c))
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
