@@ -21,13 +21,91 @@
 
 /* ---- the sealed state ----------------------------------------------------- */
 
-int store_put_state(struct store *s, const struct manifest *m)
+/* Writes sealed bucket b (NULL: an empty bucket, no row). */
+static int put_bucket(struct store *s, int b, const unsigned char *v, size_t len)
 {
-	size_t len;
-	unsigned char *b = manifest_seal(m, store_subkey(s, SUB_STATE), &len);
-	int rc = store_meta_put(s, "state", b, len, true);
-	free(b);
+	sqlite3_stmt *st;
+	const char *sql = v ? "INSERT OR REPLACE INTO state(bucket, v) VALUES(?, ?)"
+			    : "DELETE FROM state WHERE bucket = ?";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, b);
+	if (v)
+		sqlite3_bind_blob(st, 2, v, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
 	return rc;
+}
+
+int store_put_state(struct store *s, struct manifest *m)
+{
+	const unsigned char *key = store_subkey(s, SUB_STATE);
+	size_t len;
+	for (int b = 0; b < MANIFEST_BUCKETS; b++) {
+		if (!(m->dirty & UINT64_C(1) << b))
+			continue;
+		unsigned char *v = manifest_seal_bucket(m, b, key, &len);
+		int rc = put_bucket(s, b, v, len);
+		free(v);
+		if (rc < 0)
+			return -1;
+	}
+	m->dirty = 0;
+	unsigned char *root = manifest_seal_root(m, key, &len);
+	int rc = store_meta_put(s, "state", root, len, true);
+	free(root);
+	return rc;
+}
+
+/* Opens the sealed buckets of the root in m, in order: 0, or -1. */
+static int open_buckets(struct store *s, struct manifest *m)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT bucket, v FROM state ORDER BY bucket", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	const unsigned char *key = store_subkey(s, SUB_STATE);
+	int rc = 0, b = 0, step;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		int row = sqlite3_column_int(st, 0);
+		if (row < b || row >= MANIFEST_BUCKETS) {
+			rc = -1;
+			break;
+		}
+		for (; b < row && rc == 0; b++)
+			rc = manifest_open_bucket(m, b, NULL, 0, key);
+		if (rc == 0)
+			rc = manifest_open_bucket(m, b++, sqlite3_column_blob(st, 1),
+						  (size_t)sqlite3_column_bytes(st, 1), key);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = -1;
+	for (; b < MANIFEST_BUCKETS && rc == 0; b++)
+		rc = manifest_open_bucket(m, b, NULL, 0, key);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Opens the sealed state b (len bytes) into s->man; a state of the
+ * previous format, one sealed list, is re-sealed in buckets at once. */
+static int open_state(struct store *s, const unsigned char *b, size_t len, char *err, size_t n)
+{
+	int v = manifest_open_root(b, len, store_subkey(s, SUB_STATE), &s->man);
+	if (v == 3 && open_buckets(s, &s->man) == 0)
+		return 0;
+	if (v == 2) {
+		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			return store_db_fail(s, err, n, "cannot re-seal the store's state");
+		if (store_put_state(s, &s->man) < 0 ||
+		    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			store_db_fail(s, err, n, "cannot re-seal the store's state");
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		return 0;
+	}
+	return store_fail(err, n, "%s: the store's sealed state fails the integrity check; nothing "
+			  "was changed", s->dir);
 }
 
 /* Begins a commit: next is a copy of the state, one generation on. */
@@ -209,9 +287,7 @@ int store_load_state(struct store *s, char *err, size_t n)
 	manifest_free(&s->man);
 	int rc = 0;
 	if (b) {
-		rc = manifest_open(b, len, store_subkey(s, SUB_STATE), &s->man) < 0
-		     ? store_fail(err, n, "%s: the store's sealed state fails the integrity check; nothing "
-				  "was changed", s->dir) : 0;
+		rc = open_state(s, b, len, err, n);
 	} else if (found) {
 		rc = store_fail(err, n, "%s: this laptop has seen this store in the current format, but it is "
 				"now of the first one: it was put back from an older copy, or its sealed "

@@ -124,8 +124,9 @@ int store_end(struct store *s, struct manifest *next, int rc, char *err, size_t 
  * format), checked against the generation this laptop last saw. */
 int store_load_state(struct store *s, char *err, size_t n);
 
-/* Seals m as the store's state (meta row "state"). */
-int store_put_state(struct store *s, const struct manifest *m);
+/* Seals m as the store's state: its dirty buckets (table state), then
+ * its root (meta row "state"); m's bucket hashes follow, dirty is cleared. */
+int store_put_state(struct store *s, struct manifest *m);
 
 /* The additional data of record seq: the case, the number and the hash of
  * the chain before it. */
