@@ -93,15 +93,14 @@ static int insert_record(struct store *s, const char *id, struct tail *t, const 
 	char *ad = store_record_ad(id, t->count, t->head);
 	store_seal(blob, (const unsigned char *)record, len, ad, ck);
 	free(ad);
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = store_stmt(s, SQL_RECORD_INSERT);
 	int rc = -1;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO records(id, seq, blob) VALUES(?, ?, ?)", -1, &st,
-			       NULL) == SQLITE_OK) {
+	if (st) {
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, t->count);
 		sqlite3_bind_blob(st, 3, blob, (int)(len + NONCE + TAG), SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	store_chain_step(t->head, blob, len + NONCE + TAG);
 	t->count++;
@@ -180,9 +179,8 @@ static int open_records(struct store *s, const char *id, const unsigned char *ck
 			int (*fn)(void *ctx, const char *record), void *ctx, long long *count,
 			unsigned char *head, char *err, size_t n)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT seq, blob FROM records WHERE id = ? ORDER BY seq", -1,
-			       &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, SQL_RECORDS_READ);
+	if (!st)
 		return store_db_fail(s, err, n, "records");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int rc = 0, step;
@@ -222,7 +220,7 @@ static int open_records(struct store *s, const char *id, const unsigned char *ck
 		sodium_free(plain);
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = store_db_fail(s, err, n, "records");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 

@@ -24,16 +24,14 @@
 /* Writes sealed bucket b (NULL: an empty bucket, no row). */
 static int put_bucket(struct store *s, int b, const unsigned char *v, size_t len)
 {
-	sqlite3_stmt *st;
-	const char *sql = v ? "INSERT OR REPLACE INTO state(bucket, v) VALUES(?, ?)"
-			    : "DELETE FROM state WHERE bucket = ?";
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, v ? SQL_BUCKET_PUT : SQL_BUCKET_DELETE);
+	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, b);
 	if (v)
 		sqlite3_bind_blob(st, 2, v, (int)len, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -220,14 +218,14 @@ int store_case_read(struct store *s, const char *id, unsigned char *ck, unsigned
 {
 	if (!s->mk)
 		return store_fail(err, n, "the store is locked") - 1;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT ckey, tail FROM cases WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, SQL_CASE_READ);
+	if (!st)
 		return store_db_fail(s, err, n, "cases") - 1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	const struct manifest_entry *e = manifest_find(&s->man, id);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return store_db_fail(s, err, n, "cases") - 1;
 		return e ? store_fail(err, n, "case %s fails the integrity check: it was removed behind "
@@ -248,7 +246,7 @@ int store_case_read(struct store *s, const char *id, unsigned char *ck, unsigned
 	}
 	free(kad);
 	free(tad);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == 0 ? 0 : store_damaged(err, n, id);
 }
 
@@ -261,13 +259,13 @@ int store_write_tail(struct store *s, struct manifest *next, const char *id,
 	char *ad = store_ad_of(id, "tail");
 	store_seal(sealed, plain, sizeof plain, ad, ck);
 	free(ad);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "UPDATE cases SET tail = ? WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, SQL_TAIL_WRITE);
+	if (!st)
 		return -1;
 	sqlite3_bind_blob(st, 1, sealed, sizeof sealed, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(s->db) == 1 ? 0 : -1;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	manifest_hash(id, wrapped, WRAPPED, sealed, sizeof sealed, h);
 	manifest_set(next, id, h);
 	return rc;

@@ -29,9 +29,14 @@ enum { KEY = crypto_aead_xchacha20poly1305_ietf_KEYBYTES,
 /* The keys derived from the master key. */
 enum subkey { SUB_COUNTER, SUB_ID, SUB_SIGN, SUB_STATE, SUB_N };
 
+/* The statements of every commit and read, prepared once per store. */
+enum store_sql { SQL_CASE_READ, SQL_TAIL_WRITE, SQL_RECORD_INSERT, SQL_RECORDS_READ,
+		 SQL_BUCKET_PUT, SQL_BUCKET_DELETE, SQL_N };
+
 struct store {
 	char *dir;
 	sqlite3 *db;
+	sqlite3_stmt *sql[SQL_N];	/* prepared on first use, finalized on close */
 	int lock_fd;
 	unsigned char *mk;	/* master key, sodium_malloc; NULL while locked */
 	unsigned char *sub;	/* SUB_N keys derived from it, sodium_malloc */
@@ -62,6 +67,12 @@ int store_db_fail(struct store *s, char *err, size_t n, const char *what);
 
 /* Puts the formatted message in err: -1. */
 int store_fail(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* ---- store_dir.c ---- */
+
+/* Statement q of s, prepared on first use and reset, its bindings
+ * cleared: the caller resets it again after use. NULL on a database error. */
+sqlite3_stmt *store_stmt(struct store *s, enum store_sql q);
 
 /* ---- store_keys.c ---- */
 
