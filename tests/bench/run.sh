@@ -249,12 +249,14 @@ secs() { date +%s.%N; }
 # timed NAME CMD...: "NAME seconds" appended to $TMP/sizes.
 timed() {
 	name=$1; shift
-	t0=$(secs); "$@" >/dev/null 2>>"$TMP/store-errors" || echo "$name failed: $*" >>"$TMP/store-errors"
+	t0=$(secs); "$@" >/dev/null 2>"$TMP/stderr" || { echo "$name failed: $*" >>"$TMP/store-errors"
+		head -3 "$TMP/stderr" >>"$TMP/store-errors"; }
 	echo "$name $(calc 'printf "%.4f", a - b' "$(secs)" "$t0")" >>"$TMP/sizes"
 }
 : >"$TMP/sizes"; : >"$TMP/store-errors"
 copy 1; copy 5000; fresh_state
-XDG_STATE_HOME=$TMP/sbstate "$SB" commit "$TMP/pass" "$TMP/c1" "$TMP/c5000" >"$TMP/commits" 2>>"$TMP/store-errors"
+XDG_STATE_HOME=$TMP/sbstate "$SB" commit "$TMP/pass" "$TMP/c1" "$TMP/c5000" >"$TMP/commits" 2>"$TMP/stderr" ||
+	{ echo "storebench commit failed"; head -3 "$TMP/stderr"; } >>"$TMP/store-errors"
 SPAIRS=${STORE_PAIRS:-3}
 "$BIN" keygen "$TMP/office" --passphrase-file "$TMP/pass" >/dev/null 2>&1
 P="--passphrase-file $TMP/pass"
@@ -271,8 +273,8 @@ while [ "$i" -lt "$SPAIRS" ]; do
 done
 rm -rf "$TMP"/c1 "$TMP"/c1000 "$TMP"/c5000 "$TMP/b.bundle"
 # cm KEY FIELD: field 2 min, 3 median, 4 max of a storebench line.
-cm() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$TMP/commits"; }
-c3() { printf '%s/%s/%s' "$(cm "$1" 2)" "$(cm "$1" 3)" "$(cm "$1" 4)" | awk -F/ '{ printf "%.2f/%.2f/%.2f", $1, $2, $3 }'; }
+cm() { awk -v k="$1" -v f="$2" '$1 == k { printf "%.0f\n", $f }' "$TMP/commits"; }
+c3() { awk -v k="$1" '$1 == k { printf "%.2f/%.2f/%.2f", $2, $3, $4 }' "$TMP/commits"; }
 section "The store at size (storebench; a commit is one store_append, durable)"
 row "commit, 1 case (us)" "$(cm commit_small_us 3)" "$(cm commit_floor_us 3)" "floor: INSERT + COMMIT" "$(c3 commit_small_vs_floor)"
 row "commit, 5,000 cases (us)" "$(cm commit_big_us 3)" "$(cm commit_floor_us 3)" "floor: INSERT + COMMIT" "$(c3 commit_big_vs_floor)"
