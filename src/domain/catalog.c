@@ -386,11 +386,16 @@ void catalog_free(struct catalog *c)
 
 /* ---- compiled catalogs (.mo) ---------------------------------------------- */
 
-static uint32_t mo_word(const struct catalog *c, size_t off)
+static uint32_t word(const unsigned char *p, bool swap)
 {
 	uint32_t v;
-	memcpy(&v, c->mo + off, 4);
-	return c->mo_swap ? __builtin_bswap32(v) : v;
+	memcpy(&v, p, 4);
+	return swap ? __builtin_bswap32(v) : v;
+}
+
+static uint32_t mo_word(const struct catalog *c, size_t off)
+{
+	return word(c->mo + off, c->mo_swap);
 }
 
 /* String i of the table at off: NULL unless it lies inside the file and
@@ -440,10 +445,30 @@ static const char *mo_find(const struct catalog *c, const char *ctx, const char 
 	return NULL;
 }
 
-/* The header's facts into c; false unless its charset is UTF-8. */
-static bool mo_header(struct catalog *c, const char *path)
+/* The header entry of the .mo file fd (its original is "", which sorts
+ * first): a new string, or NULL. Read with pread, not through the mapping,
+ * so that a language loaded but not used costs no resident page. */
+static char *mo_read_header(int fd, const struct catalog *c)
 {
-	const char *h = mo_find(c, NULL, "");
+	unsigned char o[8], t[8];
+	if (!c->mo_n || pread(fd, o, 8, c->mo_orig) != 8 || pread(fd, t, 8, c->mo_trans) != 8 ||
+	    word(o, c->mo_swap) != 0)
+		return NULL;
+	uint32_t len = word(t, c->mo_swap), at = word(t + 4, c->mo_swap);
+	if ((size_t)at + len >= c->mo_len)
+		return NULL;
+	char *h = xmalloc((size_t)len + 1);
+	if (pread(fd, h, len, at) != (ssize_t)len) {
+		free(h);
+		return NULL;
+	}
+	h[len] = '\0';
+	return h;
+}
+
+/* The header's facts into c; false unless its charset is UTF-8. */
+static bool mo_header(struct catalog *c, const char *path, char *h)
+{
 	char *cs = h ? header_charset(h) : NULL;
 	bool utf8 = cs && text_is_utf8_charset(cs);
 	free(cs);
@@ -456,6 +481,7 @@ static bool mo_header(struct catalog *c, const char *path)
 	c->rtl = dir && strcmp(dir, "rtl") == 0;
 	free(rev);
 	free(dir);
+	free(h);
 	if (!c->lang || !*c->lang) {
 		free(c->lang);
 		const char *b = strrchr(path, '/');
@@ -479,25 +505,31 @@ struct catalog *catalog_load_mo(const char *path)
 		close(fd);
 		return NULL;
 	}
-	void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
+	unsigned char head[20];
+	void *map = pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head
+		    ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	if (map == MAP_FAILED) {
+		close(fd);
 		return NULL;
+	}
+	/* Lookups jump about the file: no read-ahead around each. */
+	madvise(map, (size_t)st.st_size, MADV_RANDOM);
 	struct catalog *c = xcalloc(1, sizeof *c);
 	c->mo = map;
 	c->mo_len = (size_t)st.st_size;
-	uint32_t magic;
-	memcpy(&magic, c->mo, 4);
+	uint32_t magic = word(head, false);
 	c->mo_swap = magic == 0xde120495u;
-	c->mo_n = mo_word(c, 8);
-	c->mo_orig = mo_word(c, 12);
-	c->mo_trans = mo_word(c, 16);
-	bool ok = (magic == 0x950412deu || c->mo_swap) && mo_word(c, 4) >> 16 == 0 &&
+	c->mo_n = word(head + 8, c->mo_swap);
+	c->mo_orig = word(head + 12, c->mo_swap);
+	c->mo_trans = word(head + 16, c->mo_swap);
+	bool ok = (magic == 0x950412deu || c->mo_swap) && word(head + 4, c->mo_swap) >> 16 == 0 &&
 		  c->mo_n < c->mo_len / 16 &&
 		  (size_t)c->mo_orig + 8 * (size_t)c->mo_n <= c->mo_len &&
 		  (size_t)c->mo_trans + 8 * (size_t)c->mo_n <= c->mo_len;
 	c->path = xstrdup(path);
-	if (!ok || !mo_header(c, path)) {
+	ok = ok && mo_header(c, path, mo_read_header(fd, c));
+	close(fd);
+	if (!ok) {
 		catalog_free(c);
 		return NULL;
 	}
