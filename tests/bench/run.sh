@@ -12,7 +12,7 @@
 #     most disturbed by other programs on the machine).
 #   - the store at 1, 1,000 and 5,000 complete cases (build/rel/storebench
 #     builds them through the store's API, once, kept in build/bench-stores
-#     until storebench changes): a commit at each size beside its floor,
+#     until the store's code, the builder or the deck changes): a commit at each size beside its floor,
 #     bytes per commit, `cases` beside its floor, `bundle --all` at 5,000
 #     beside 1,000.
 # Every ratio is taken pair by pair (the two sides run in turn) and shown
@@ -226,9 +226,11 @@ done
 echo "bench: the store at 1, 1,000 and 5,000 cases..." >&2
 SB=$B/storebench
 SD=build/bench-stores
-stamp=$(cksum <"$SB")
+# Rebuilt when what they are made of changes: the store's code, the
+# builder, the seed interview and the deck it answers.
+stamp=$(cat src/store/*.[ch] tests/bench/storebench.c tests/e2e/plain/adult.in screens/*.screen | cksum)
 if [ "$(cat "$SD/stamp" 2>/dev/null)" != "$stamp" ]; then
-	echo "bench: building the stores (once, until storebench changes; about a minute)..." >&2
+	echo "bench: building the stores (once, until the store's code changes; 1-2 minutes)..." >&2
 	rm -rf "$SD" && mkdir -p "$SD" || exit 1
 	W=$TMP/build
 	if [ -n "$SHM" ]; then W=$SHM/build; fi	# fsync is free there: built fast
