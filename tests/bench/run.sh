@@ -158,12 +158,13 @@ fsync_ms=$(calc 'printf "%.2f", a / 1000' "$fsync")
 ratio() { calc 'printf "%.2fx", a / b' "$1" "$2"; }
 # spread FILE_A NAME_A FILE_B NAME_B [FIELD] [PLUS]: min/median/max over the
 # runs of A / (B + PLUS), the k-th NAME_A line of FILE_A against the k-th
-# NAME_B line of FILE_B (the two ran in the same round).
+# NAME_B line of FILE_B (the two ran in the same round); a pair with a
+# zero (a run that measured nothing) is left out.
 spread() {
 	awk -v na="$2" -v nb="$4" -v f="${5:-2}" -v plus="${6:-0}" '
 		NR == FNR && $1 == na { a[++i] = $f }
 		NR != FNR && $1 == nb { b[++j] = $f }
-		END { n = 0; for (k = 1; k <= i && k <= j; k++) if (b[k] + plus > 0) r[++n] = a[k] / (b[k] + plus)
+		END { n = 0; for (k = 1; k <= i && k <= j; k++) if (a[k] > 0 && b[k] + plus > 0) r[++n] = a[k] / (b[k] + plus)
 		      if (!n) { print "-"; exit }
 		      for (x = 1; x <= n; x++) for (y = x + 1; y <= n; y++) if (r[y] < r[x]) { t = r[x]; r[x] = r[y]; r[y] = t }
 		      printf "%.2f/%.2f/%.2f", r[1], (n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2), r[n] }' "$1" "$3"
