@@ -108,10 +108,10 @@ static int insert_record(struct store *s, const char *id, struct tail *t, const 
 	return rc;
 }
 
-/* Adds to the commit next for case id: a record (if not NULL), and the
- * status (if >= 0). ck is KEY bytes of guarded memory to work in. */
+/* Adds to the commit next for case id: k records, and the status (if >= 0).
+ * ck is KEY bytes of guarded memory to work in. */
 static int change_in(struct store *s, struct manifest *next, unsigned char *ck, const char *id,
-		     const char *record, int status, char *err, size_t n)
+		     const char *const *records, size_t k, int status, char *err, size_t n)
 {
 	unsigned char wrapped[WRAPPED];
 	struct tail t;
@@ -123,8 +123,9 @@ static int change_in(struct store *s, struct manifest *next, unsigned char *ck, 
 		t.updated = (long long)time(NULL);
 		if (status >= 0)
 			t.status = (enum case_status)status;
-		if ((record && insert_record(s, id, &t, record, ck) < 0) ||
-		    store_write_tail(s, next, id, wrapped, &t, ck) < 0)
+		for (size_t i = 0; i < k && rc == 0; i++)
+			rc = insert_record(s, id, &t, records[i], ck);
+		if (rc < 0 || store_write_tail(s, next, id, wrapped, &t, ck) < 0)
 			rc = store_db_fail(s, err, n, "not saved");
 	}
 	return rc;
@@ -138,7 +139,7 @@ static int change(struct store *s, const char *id, const char *record, int statu
 	if (store_begin(s, &next, err, n) < 0)
 		return -1;
 	unsigned char *ck = sodium_malloc(KEY);
-	int rc = change_in(s, &next, ck, id, record, status, err, n);
+	int rc = change_in(s, &next, ck, id, &record, record ? 1 : 0, status, err, n);
 	sodium_free(ck);
 	return store_end(s, &next, rc, err, n);
 }
@@ -146,6 +147,18 @@ static int change(struct store *s, const char *id, const char *record, int statu
 int store_append(struct store *s, const char *id, const char *record, char *err, size_t n)
 {
 	return change(s, id, record, -1, err, n);
+}
+
+int store_append_many(struct store *s, const char *id, const char *const *records, size_t k,
+		      char *err, size_t n)
+{
+	struct manifest next;
+	if (store_begin(s, &next, err, n) < 0)
+		return -1;
+	unsigned char *ck = sodium_malloc(KEY);
+	int rc = change_in(s, &next, ck, id, records, k, -1, err, n);
+	sodium_free(ck);
+	return store_end(s, &next, rc, err, n);
 }
 
 int store_append_each(struct store *s, const char *const *ids, size_t k, const char *record,
@@ -157,7 +170,7 @@ int store_append_each(struct store *s, const char *const *ids, size_t k, const c
 	unsigned char *ck = sodium_malloc(KEY);
 	int rc = 0;
 	for (size_t i = 0; i < k && rc == 0; i++)
-		rc = change_in(s, &next, ck, ids[i], record, -1, err, n);
+		rc = change_in(s, &next, ck, ids[i], &record, 1, -1, err, n);
 	sodium_free(ck);
 	return store_end(s, &next, rc, err, n);
 }
