@@ -42,12 +42,18 @@ FRONT_SRC := $(sort $(wildcard src/plain/*.c src/tui/*.c))
 CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 FRIBIDI  := $(shell pkg-config --libs fribidi 2>/dev/null || echo -lfribidi)
 FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr/include/fribidi)
-# libgfshare (Debian's libgfshare-dev): the office key split among custodians.
-STORELIBS := $(shell pkg-config --libs sqlite3 libsodium libpq libgfshare 2>/dev/null || \
-             echo -lsqlite3 -lsodium -lpq -lgfshare)
+# libpq is not linked: the office loads it for a postgresql:// URL only
+# (src/office/pq_load.c), so the field tool never maps it. libgfshare
+# (Debian's libgfshare-dev): the office key split among custodians.
+STORELIBS := $(shell pkg-config --libs sqlite3 libsodium libgfshare 2>/dev/null || \
+             echo -lsqlite3 -lsodium -lgfshare)
 CMD_SRC  := $(sort $(wildcard src/cmd/*.c src/office/*.c))
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
+# Each PO file compiled beside it (xx.mo, msgfmt's format with its hash
+# table): an interview maps it instead of parsing the PO file; `check` and
+# a PO file newer than its .mo still read the PO file.
+MO       := $(patsubst %.po,%.mo,$(wildcard locales/*.po))
 
 # Tests of the wizard: its logic without curses, then golden screens with it.
 TUI_LOGIC := $(filter-out src/tui/tui.c,$(sort $(wildcard src/tui/*.c))) $(sort $(wildcard src/plain/*.c))
@@ -65,7 +71,10 @@ objs = $(patsubst %.c,build/$(1)/%.o,$(2)) build/$(1)/law_data.o
 	pot po po-check FORCE
 all: tipscreen
 
-tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC))
+locales/%.mo: locales/%.po
+	$(Q)msgfmt -o $@.tmp $< && mv $@.tmp $@
+
+tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC)) | $(MO)
 	@$(if $(Q),echo "  LD $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES) $(FRIBIDI) $(STORELIBS)
 
@@ -84,7 +93,7 @@ build/$(1)/%.o: %.c
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -DTIPSCREEN_DECKDIR='"$$(DECKDIR)"' -DTIPSCREEN_LOCALEDIR='"$$(LOCALEDIR)"' $$(FRIBIDI_CFLAGS) -MMD -MP -Isrc -c $$< -o $$@
 build/$(1)/law_data.o: build/law_data.c
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -Isrc -c $$< -o $$@
-build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC))
+build/$(1)/tipscreen: $$(call objs,$(1),$$(CORE_SRC) $$(APP_SRC)) | $$(MO)
 	@$$(if $$(Q),echo "  LD [$(1)] $$@")
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CURSES) $$(FRIBIDI) $$(STORELIBS)
 build/$(1)/tests/test_%: build/$(1)/tests/unit/test_%.o $$(call objs,$(1),$$(CORE_SRC))
@@ -138,7 +147,8 @@ valgrind: build/vg/tipscreen $(UNIT_ALL:%=build/vg/tests/test_%)
 
 # One table: the engine's figures (build/rel/bench), then the wizard beside
 # dialog and the floor programs on a pseudo-terminal (tests/bench/run.sh).
-BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/bench-bare
+BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/bench-bare \
+	build/rel/storebench
 bench: $(BENCH_BIN) tipscreen
 	@TIPSCREEN=./tipscreen BENCH_DIR=build/rel sh tests/bench/run.sh
 	@TIPSCREEN=./tipscreen sh tests/office/bench.sh
@@ -155,6 +165,10 @@ build/rel/bench-bare: tests/bench/floor.c
 build/rel/ttybench: tests/bench/ttybench.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(WARN) $(DEFS) $(CFLAGS) -o $@ $< -lutil
+
+build/rel/storebench: build/rel/tests/bench/storebench.o $(call objs,rel,$(CORE_SRC))
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(STORELIBS)
 
 build/rel/bench: build/rel/tests/bench/bench.o $(call objs,rel,$(CORE_SRC))
 	@mkdir -p $(dir $@)
@@ -198,7 +212,7 @@ po-check: build/pot/tipscreen.pot
 INST_ENV := DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' DATADIR='$(DATADIR)' MANDIR='$(MANDIR)'
 INST_OBJS := build/inst/src/main.o $(filter-out build/rel/src/main.o,$(call objs,rel,$(CORE_SRC) $(APP_SRC)))
 
-install: build/inst/tipscreen build/man/tipscreen.1
+install: build/inst/tipscreen build/man/tipscreen.1 $(MO)
 	@$(INST_ENV) sh src/install.sh install build/inst/tipscreen build/man/tipscreen.1
 
 uninstall:
@@ -234,7 +248,7 @@ clean-objs:
 	rm -rf build/rel tipscreen
 
 clean:
-	rm -rf build tipscreen
+	rm -rf build tipscreen $(MO)
 
 include tests/fuzz/fuzz.mk tests/coverage.mk tests/graph.mk
 

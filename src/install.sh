@@ -100,7 +100,7 @@ install_all() {
 	for f in screens/*.screen screens/contacts.example; do put 0644 "$f" "$DATADIR/screens"; done
 	for f in screens/scenarios/*.scenario; do put 0644 "$f" "$DATADIR/screens/scenarios"; done
 	for f in $(find screens/law -type f | sort); do put 0644 "$f" "$DATADIR/${f%/*}"; done
-	for f in locales/*.po locales/tipscreen.pot; do put 0644 "$f" "$DATADIR/locales"; done
+	for f in locales/*.po locales/*.mo locales/tipscreen.pot; do put 0644 "$f" "$DATADIR/locales"; done
 	sed "s|^\\.ds DD .*|.ds DD $DATADIR|" "$page" >"$DESTDIR$MANDIR/man1/tipscreen.1"
 	chmod 0644 "$DESTDIR$MANDIR/man1/tipscreen.1"
 	printf '%s\n' "$MANDIR/man1/tipscreen.1" >>"$LIST"

@@ -74,6 +74,7 @@ for script in tests/lint/run.sh \
 	tests/e2e/install.sh \
 	tests/e2e/bundle.sh \
 	tests/e2e/keys.sh \
+	tests/e2e/fieldlibs.sh \
 	tests/e2e/train.sh \
 	tests/e2e/schema.sh \
 	tests/office/run.sh \

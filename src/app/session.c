@@ -92,16 +92,22 @@ static int session_begin(struct session *s)
 	return record_shown(s, interview_current(s->iv));
 }
 
+/* r formatted, its time now: a new string. */
+static char *stamped(struct record *r)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	r->ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	return record_format(r);
+}
+
 /* Commits one record, its values as they are (the record format keeps
  * any text exactly); r's time is set here. */
 static int commit_record(struct session *s, struct record *r)
 {
 	if (!s->store || !*s->id)
 		return 0;
-	struct timeval tv;
-	gettimeofday(&tv, NULL);
-	r->ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-	char *rec = record_format(r);
+	char *rec = stamped(r);
 	int rc = store_append(s->store, s->id, rec, s->err, sizeof s->err) < 0 ? -2 : 0;
 	free(rec);
 	return rc;
@@ -124,22 +130,34 @@ static int note_commit(struct session *s, int rc)
 /* The changes. Each returns 0 when recorded; -1 when the answer does not
  * fit the slot (*why); -2 when it could not be committed (s->err): the
  * interview is then left as it was, nothing says "saved". */
-static int session_answer(struct session *s, int slot, const struct answer *a, const char **why)
+/* The record of the answer a to slot, which had old: a new string. */
+static char *answer_record(struct session *s, int slot, const struct answer *old,
+			   const struct answer *a)
 {
 	const struct deck *dk = interview_deck(s->iv);
-	if (answer_check(dk, slot, a, why) < 0)
-		return -1;
-	const struct answer *old = interview_get(s->iv, slot);
 	char *o = answer_format(dk, slot, old, true);
 	char *n = answer_format(dk, slot, a, true);
 	struct record r = { .event = REC_ANSWER, .id = (char *)dk->slots[slot].id, .old = o,
 			    .new = n, .old_text = old->kind == ANS_TEXT,
 			    .new_text = a->kind == ANS_TEXT };
-	int rc = note_commit(s, commit_record(s, &r));
-	if (rc == 0)	/* on disk: only now given */
-		interview_answer(s->iv, slot, a, why);
+	char *text = stamped(&r);
 	free(o);
 	free(n);
+	return text;
+}
+
+static int session_answer(struct session *s, int slot, const struct answer *a, const char **why)
+{
+	if (answer_check(interview_deck(s->iv), slot, a, why) < 0)
+		return -1;
+	int rc = 0;
+	if (s->store && *s->id) {
+		char *rec = answer_record(s, slot, interview_get(s->iv, slot), a);
+		rc = store_append(s->store, s->id, rec, s->err, sizeof s->err) < 0 ? -2 : 0;
+		free(rec);
+	}
+	if (note_commit(s, rc) == 0)	/* on disk: only now given */
+		interview_answer(s->iv, slot, a, why);
 	return rc;
 }
 
@@ -279,11 +297,59 @@ static enum session_outcome given(struct session *s, int slot, const struct answ
 	}
 }
 
+/* An answer given with the move on, to a recorded case: its record and,
+ * when the move goes on to the next screen, that screen's, in one commit
+ * (one fsync, as the wizard's Enter on a changed answer and every answer
+ * of the line mode). The answer is applied first, to find the next
+ * screen, and taken back if the commit fails: then the interview is as it
+ * was and nothing says saved. S_DONE: committed, but no move of its own
+ * (the leave rule, the last screen, a screen already recorded): forward
+ * goes on as for an answer given before. */
+static enum session_outcome answer_and_move(struct session *s, const struct session_action *a)
+{
+	const struct deck *dk = interview_deck(s->iv);
+	if (answer_check(dk, a->slot, a->answer, &s->why) < 0)
+		return S_REFUSED;
+	struct answer old = { 0 };
+	answer_copy(&old, interview_get(s->iv, a->slot));
+	char *rec[2] = { answer_record(s, a->slot, &old, a->answer), NULL };
+	const char *why;
+	interview_answer(s->iv, a->slot, a->answer, &why);
+	const struct screen *sc = &dk->s[interview_current(s->iv)];
+	size_t n, pos;
+	const int *path = interview_path(s->iv, &n, &pos);
+	int next = (sc->slot < 0 || !session_needs_answer(s, sc->slot)) && pos + 1 < n
+		   ? path[pos + 1] : -1;
+	if (next >= 0 && next != s->shown) {
+		struct record r = { .event = REC_AT, .id = (char *)dk->s[next].id, .old = "", .new = "" };
+		rec[1] = stamped(&r);
+	}
+	int rc = note_commit(s, store_append_many(s->store, s->id, (const char *const *)rec,
+						  rec[1] ? 2 : 1, s->err, sizeof s->err) < 0 ? -2 : 0);
+	if (rc < 0)
+		interview_answer(s->iv, a->slot, &old, &why);	/* as it was */
+	answer_clear(&old);
+	free(rec[0]);
+	free(rec[1]);
+	if (rc < 0)
+		return S_NOT_SAVED;
+	if (!rec[1])
+		return S_DONE;
+	s->shown = next;
+	interview_next(s->iv);
+	return S_MOVED;
+}
+
 /* Forward: the answer first, then the leave rule, then the next screen's
  * record, and only then the move. */
 static enum session_outcome forward(struct session *s, const struct session_action *a)
 {
-	if (a->answer) {
+	if (a->answer && s->store && *s->id &&
+	    !answer_equal(interview_get(s->iv, a->slot), a->answer)) {
+		enum session_outcome o = answer_and_move(s, a);
+		if (o != S_DONE)
+			return o;
+	} else if (a->answer) {
 		enum session_outcome o = given(s, a->slot, a->answer);
 		if (o != S_DONE)
 			return o;

@@ -168,7 +168,8 @@ static int write_atomic(const char *path, const char *text, size_t len)
 	return rc == FSX_OK ? EXIT_OK : rc == FSX_EXISTS ? EXIT_INPUT : EXIT_RUNTIME;
 }
 
-/* Appends a "sent" record to every case of b. An exit code. */
+/* Appends a "sent" record to every case of b, in one transaction. An exit
+ * code. */
 static int mark_sent(struct store *st, const struct bundle *b, const char *fp)
 {
 	struct timespec ts;
@@ -176,13 +177,17 @@ static int mark_sent(struct store *st, const struct bundle *b, const char *fp)
 	struct record r = { .ms = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000,
 			    .event = REC_SENT, .id = (char *)fp, .old = "", .new = "" };
 	char *text = record_format(&r), err[256];
-	int rc = EXIT_OK;
+	const char **ids = xcalloc(b->n + 1, sizeof *ids);
 	for (size_t i = 0; i < b->n; i++)
-		if (store_append(st, b->cases[i].id, text, err, sizeof err) < 0) {
-			fprintf(stderr, "tipscreen: error: case %s was bundled but cannot be marked as "
-				"sent (%s): the next bundle will hold it again\n", b->cases[i].id, err);
-			rc = EXIT_RUNTIME;
-		}
+		ids[i] = b->cases[i].id;
+	int rc = EXIT_OK;
+	/* One transaction for all of them: linear in the cases, not quadratic. */
+	if (store_append_each(st, ids, b->n, text, err, sizeof err) < 0) {
+		fprintf(stderr, "tipscreen: error: the cases were bundled but cannot be marked as "
+			"sent (%s): the next bundle will hold them again\n", err);
+		rc = EXIT_RUNTIME;
+	}
+	free(ids);
 	free(text);
 	return rc;
 }

@@ -22,7 +22,7 @@ int cmd_load_langs(const struct cmd_ctx *c, const struct cmd_lang_opts *o, struc
 		   int *lang, int *second)
 {
 	struct diags d = { 0 };
-	int rc = langs_load(c->locales, l, &d);
+	int rc = langs_open(c->locales, l, &d);
 	if (rc < 0) {
 		diags_print(&d, stderr);
 		fprintf(stderr, "tipscreen: %zu problem%s in the translations of %s\n", d.n,

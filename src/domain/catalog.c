@@ -1,11 +1,15 @@
 #define _GNU_SOURCE /* qsort_r */
 #include "domain/catalog.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -25,6 +29,13 @@ struct catalog {
 	char *lang, *name;
 	bool reviewed, rtl;
 	struct catalog_entry *entries;
+	/* A compiled catalog: the .mo file mapped read-only, its number of
+	 * strings, the offsets of its two tables, and whether its words are
+	 * in the other byte order. */
+	const unsigned char *mo;
+	size_t mo_len;
+	uint32_t mo_n, mo_orig, mo_trans;
+	bool mo_swap;
 };
 
 /* The reader's state: the entry being built and where the text goes. */
@@ -357,6 +368,8 @@ void catalog_free(struct catalog *c)
 {
 	if (!c)
 		return;
+	if (c->mo)
+		munmap((void *)c->mo, c->mo_len);
 	for (size_t i = 0; i < c->n; i++) {
 		free(c->v[i].ctx);
 		free(c->v[i].id);
@@ -369,6 +382,158 @@ void catalog_free(struct catalog *c)
 	free(c->name);
 	free(c->path);
 	free(c);
+}
+
+/* ---- compiled catalogs (.mo) ---------------------------------------------- */
+
+static uint32_t word(const unsigned char *p, bool swap)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return swap ? __builtin_bswap32(v) : v;
+}
+
+static uint32_t mo_word(const struct catalog *c, size_t off)
+{
+	return word(c->mo + off, c->mo_swap);
+}
+
+/* String i of the table at off: NULL unless it lies inside the file and
+ * ends with its NUL. */
+static const char *mo_string(const struct catalog *c, uint32_t table, uint32_t i)
+{
+	uint32_t len = mo_word(c, table + 8 * (size_t)i), at = mo_word(c, table + 8 * (size_t)i + 4);
+	if ((size_t)at + len >= c->mo_len || c->mo[at + len] != '\0')
+		return NULL;
+	return (const char *)c->mo + at;
+}
+
+/* Compares an original of a .mo ("ctx\4id", or "id") with (ctx, id), in
+ * the byte order msgfmt sorted them in. */
+static int mo_cmp(const char *o, const char *ctx, const char *id)
+{
+	if (ctx) {
+		size_t n = strlen(ctx);
+		int k = strncmp(o, ctx, n);
+		if (k)
+			return k;
+		if ((unsigned char)o[n] != 4)
+			return (unsigned char)o[n] < 4 ? -1 : 1;
+		o += n + 1;
+	}
+	return strcmp(o, id);
+}
+
+/* The translation of (ctx, id) in a compiled catalog, or NULL: a binary
+ * search of the sorted originals, nothing read until it is asked for. */
+static const char *mo_find(const struct catalog *c, const char *ctx, const char *id)
+{
+	uint32_t lo = 0, hi = c->mo_n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		const char *o = mo_string(c, c->mo_orig, mid);
+		if (!o)
+			return NULL;
+		int k = mo_cmp(o, ctx, id);
+		if (k == 0)
+			return mo_string(c, c->mo_trans, mid);
+		if (k < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The header entry of the .mo file fd (its original is "", which sorts
+ * first): a new string, or NULL. Read with pread, not through the mapping,
+ * so that a language loaded but not used costs no resident page. */
+static char *mo_read_header(int fd, const struct catalog *c)
+{
+	unsigned char o[8], t[8];
+	if (!c->mo_n || pread(fd, o, 8, c->mo_orig) != 8 || pread(fd, t, 8, c->mo_trans) != 8 ||
+	    word(o, c->mo_swap) != 0)
+		return NULL;
+	uint32_t len = word(t, c->mo_swap), at = word(t + 4, c->mo_swap);
+	if ((size_t)at + len >= c->mo_len)
+		return NULL;
+	char *h = xmalloc((size_t)len + 1);
+	if (pread(fd, h, len, at) != (ssize_t)len) {
+		free(h);
+		return NULL;
+	}
+	h[len] = '\0';
+	return h;
+}
+
+/* The header's facts into c; false unless its charset is UTF-8. */
+static bool mo_header(struct catalog *c, const char *path, char *h)
+{
+	char *cs = h ? header_charset(h) : NULL;
+	bool utf8 = cs && text_is_utf8_charset(cs);
+	free(cs);
+	if (!utf8)
+		return false;
+	c->lang = header_field(h, "Language");
+	c->name = header_field(h, "X-Language-Name");
+	char *rev = header_field(h, "X-Reviewed"), *dir = header_field(h, "X-Direction");
+	c->reviewed = rev && strcmp(rev, "yes") == 0;
+	c->rtl = dir && strcmp(dir, "rtl") == 0;
+	free(rev);
+	free(dir);
+	free(h);
+	if (!c->lang || !*c->lang) {
+		free(c->lang);
+		const char *b = strrchr(path, '/');
+		b = b ? b + 1 : path;
+		c->lang = xstrndup(b, strcspn(b, "."));
+	}
+	if (!c->name || !*c->name) {
+		free(c->name);
+		c->name = xstrdup(c->lang);
+	}
+	return true;
+}
+
+struct catalog *catalog_load_mo(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || st.st_size < 28 || (uint64_t)st.st_size >= UINT32_MAX) {
+		close(fd);
+		return NULL;
+	}
+	unsigned char head[20];
+	void *map = pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head
+		    ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	if (map == MAP_FAILED) {
+		close(fd);
+		return NULL;
+	}
+	/* Lookups jump about the file: no read-ahead around each. */
+	madvise(map, (size_t)st.st_size, MADV_RANDOM);
+	struct catalog *c = xcalloc(1, sizeof *c);
+	c->mo = map;
+	c->mo_len = (size_t)st.st_size;
+	uint32_t magic = word(head, false);
+	c->mo_swap = magic == 0xde120495u;
+	c->mo_n = word(head + 8, c->mo_swap);
+	c->mo_orig = word(head + 12, c->mo_swap);
+	c->mo_trans = word(head + 16, c->mo_swap);
+	bool ok = (magic == 0x950412deu || c->mo_swap) && word(head + 4, c->mo_swap) >> 16 == 0 &&
+		  c->mo_n < c->mo_len / 16 &&
+		  (size_t)c->mo_orig + 8 * (size_t)c->mo_n <= c->mo_len &&
+		  (size_t)c->mo_trans + 8 * (size_t)c->mo_n <= c->mo_len;
+	c->path = xstrdup(path);
+	ok = ok && mo_header(c, path, mo_read_header(fd, c));
+	close(fd);
+	if (!ok) {
+		catalog_free(c);
+		return NULL;
+	}
+	return c;
 }
 
 /* The entry (ctx, id) of c, or NULL. */
@@ -389,19 +554,36 @@ static const struct msg *find(const struct catalog *c, const char *ctx, const ch
 	return NULL;
 }
 
+/* A compiled catalog's usable translation of (ctx, id), or NULL: msgfmt
+ * left out the untranslated and fuzzy ones; the placeholders are checked
+ * here, as build_index does for a PO file. */
+static const char *mo_usable(const struct catalog *c, const char *ctx, const char *id)
+{
+	const char *s = mo_find(c, ctx, id);
+	return s && *s && catalog_placeholders_agree(id, s) ? s : NULL;
+}
+
 const char *catalog_get(const struct catalog *c, const char *ctx, const char *id)
 {
+	if (c && id && c->mo) {
+		const char *s = mo_usable(c, ctx, id);
+		return s ? s : id;
+	}
 	const struct msg *m = c && id ? find(c, ctx, id) : NULL;
 	return m && m->usable ? m->str : id;
 }
 
 bool catalog_has(const struct catalog *c, const char *ctx, const char *id)
 {
+	if (c && c->mo)
+		return mo_find(c, ctx, id) != NULL;
 	return c && find(c, ctx, id);
 }
 
 bool catalog_translated(const struct catalog *c, const char *ctx, const char *id)
 {
+	if (c && c->mo)
+		return mo_usable(c, ctx, id) != NULL;
 	const struct msg *m = c ? find(c, ctx, id) : NULL;
 	return m && m->usable;
 }

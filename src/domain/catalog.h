@@ -1,4 +1,5 @@
-/* catalog: one language's translations, read from a gettext PO file.
+/* catalog: one language's translations, read from a gettext PO file, or
+ * from the .mo file the build compiles it into (catalog_load_mo).
  *
  * tipscreen reads the PO files of locales/ itself instead of going through
  * the C library's gettext: an interview needs a language whose system
@@ -37,6 +38,15 @@ struct catalog_entry {
 /* Reads a PO file. Returns NULL after adding file:line:col errors to d
  * (syntax, bad escapes, unknown charset, text invalid in it). */
 struct catalog *catalog_load(const char *path, struct diags *d);
+
+/* Opens a compiled catalog (a .mo file that msgfmt made of a PO file,
+ * UTF-8): mapped, not read, so that it opens in the same time whatever
+ * its size; lookups search its sorted table. It holds only the usable
+ * translations (no untranslated or fuzzy entry, no line numbers):
+ * catalog_entries is empty and catalog_has is catalog_translated; `check`
+ * reads the PO files. NULL for a file that is missing, not a .mo or not
+ * UTF-8 (the caller then reads the PO file). */
+struct catalog *catalog_load_mo(const char *path);
 void catalog_free(struct catalog *c);
 
 /* The translation of id in context ctx (NULL: none), or id itself. c may be

@@ -1,6 +1,8 @@
 #include "domain/langs.h"
 
 #include <dirent.h>
+#include <stdbool.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,7 +34,22 @@ static char **po_files(const char *dir, size_t *n)
 	return v;
 }
 
-int langs_load(const char *dir, struct langs *out, struct diags *d)
+/* The compiled catalog beside the PO file po (same name, .mo), when it is
+ * at least as new as po; else NULL. */
+static struct catalog *compiled(const char *po)
+{
+	char *mo = xasprintf("%.*smo", (int)(strlen(po) - 2), po);
+	struct stat sp, sm;
+	struct catalog *c = NULL;
+	if (stat(po, &sp) == 0 && stat(mo, &sm) == 0 &&
+	    (sm.st_mtim.tv_sec > sp.st_mtim.tv_sec ||
+	     (sm.st_mtim.tv_sec == sp.st_mtim.tv_sec && sm.st_mtim.tv_nsec >= sp.st_mtim.tv_nsec)))
+		c = catalog_load_mo(mo);
+	free(mo);
+	return c;
+}
+
+static int load_all(const char *dir, struct langs *out, struct diags *d, bool fast)
 {
 	size_t nf;
 	char **files = po_files(dir, &nf);
@@ -41,7 +58,9 @@ int langs_load(const char *dir, struct langs *out, struct diags *d)
 	out->n = 1;
 	for (size_t i = 0; i < nf; i++) {
 		char *path = xasprintf("%s/%s", dir, files[i]);
-		struct catalog *c = catalog_load(path, d);
+		struct catalog *c = fast ? compiled(path) : NULL;
+		if (!c)
+			c = catalog_load(path, d);
 		if (c)
 			out->v[out->n++] = c;
 		else
@@ -51,6 +70,16 @@ int langs_load(const char *dir, struct langs *out, struct diags *d)
 	}
 	free(files);
 	return rc;
+}
+
+int langs_load(const char *dir, struct langs *out, struct diags *d)
+{
+	return load_all(dir, out, d, false);
+}
+
+int langs_open(const char *dir, struct langs *out, struct diags *d)
+{
+	return load_all(dir, out, d, true);
 }
 
 void langs_free(struct langs *l)

@@ -2,7 +2,7 @@
  *
  * English is built in (the deck and the program are written in it) and is
  * always there; the others are the *.po files of the locales directory,
- * loaded at start. A struct langs owns its catalogs; langs_free frees them. */
+ * loaded at start (compiled into .mo files by the build: langs_open). A struct langs owns its catalogs; langs_free frees them. */
 #ifndef TIPSCREEN_LANGS_H
 #define TIPSCREEN_LANGS_H
 
@@ -20,6 +20,10 @@ struct langs {
  * alone. Returns 0, or -1 after adding the errors of bad files to d (the
  * good ones are loaded all the same). */
 int langs_load(const char *dir, struct langs *out, struct diags *d);
+/* The same for an interview: each language from its compiled catalog
+ * (xx.mo beside xx.po, made by the build, at least as new as the PO file),
+ * which opens in constant time; from the PO file where there is none. */
+int langs_open(const char *dir, struct langs *out, struct diags *d);
 void langs_free(struct langs *l);
 
 /* The index of the language named by tag, or -1: "fr", "fr_FR",

@@ -4,12 +4,12 @@
  * bundle or case at once) is DB_RETRY, and db_transact runs the loser
  * again, which then finds the winner's rows. The schema is created under
  * an advisory lock, so that two first imports at once do not race. */
-#include <postgresql/libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "office/db.h"
+#include "office/pq_load.h"
 
 #define FUNCTION_BODY \
 	" BEGIN RAISE EXCEPTION 'the table % is append-only (tipscreen)', TG_TABLE_NAME; END "
@@ -192,6 +192,9 @@ static void no_notices(void *arg, const char *msg)
 int db_pg_open(struct db *db, const char *conninfo)
 {
 	db->ops = &pg_ops;
+	db->conn = NULL;
+	if (pq_load(db->err, sizeof db->err) < 0)
+		return DB_ERROR;
 	PGconn *c = PQconnectdb(conninfo);
 	db->conn = c;
 	if (!c || PQstatus(c) != CONNECTION_OK) {

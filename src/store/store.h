@@ -79,6 +79,17 @@ bool store_id_valid(const char *id);
  * on disk. */
 int store_append(struct store *s, const char *id, const char *record, char *err, size_t errlen);
 
+/* Appends k records to a case in one transaction (one commit, one fsync):
+ * all of them, or none. */
+int store_append_many(struct store *s, const char *id, const char *const *records, size_t k,
+		      char *err, size_t errlen);
+
+/* Appends the same record to each of k cases in one transaction (one
+ * commit, one fsync): all of them, or, with -1 and err naming the case that
+ * failed, none. */
+int store_append_each(struct store *s, const char *const *ids, size_t k, const char *record,
+		      char *err, size_t errlen);
+
 /* Calls fn with every record of the case in order. A record that fails to
  * decrypt, a missing, swapped, reordered or truncated one, or a case put
  * back from an older copy, is an integrity error: -1, and fn is not called

@@ -93,19 +93,41 @@ static int insert_record(struct store *s, const char *id, struct tail *t, const 
 	char *ad = store_record_ad(id, t->count, t->head);
 	store_seal(blob, (const unsigned char *)record, len, ad, ck);
 	free(ad);
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = store_stmt(s, SQL_RECORD_INSERT);
 	int rc = -1;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO records(id, seq, blob) VALUES(?, ?, ?)", -1, &st,
-			       NULL) == SQLITE_OK) {
+	if (st) {
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, t->count);
 		sqlite3_bind_blob(st, 3, blob, (int)(len + NONCE + TAG), SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	store_chain_step(t->head, blob, len + NONCE + TAG);
 	t->count++;
 	free(blob);
+	return rc;
+}
+
+/* Adds to the commit next for case id: k records, and the status (if >= 0).
+ * ck is KEY bytes of guarded memory to work in. */
+static int change_in(struct store *s, struct manifest *next, unsigned char *ck, const char *id,
+		     const char *const *records, size_t k, int status, char *err, size_t n)
+{
+	unsigned char wrapped[WRAPPED];
+	struct tail t;
+	int rc = store_case_read(s, id, ck, wrapped, &t, err, n);
+	if (rc > 0)
+		rc = store_fail(err, n, "not saved: no case %s", id);
+	rc = rc < 0 ? -1 : rc;
+	if (rc == 0) {
+		t.updated = (long long)time(NULL);
+		if (status >= 0)
+			t.status = (enum case_status)status;
+		for (size_t i = 0; i < k && rc == 0; i++)
+			rc = insert_record(s, id, &t, records[i], ck);
+		if (rc < 0 || store_write_tail(s, next, id, wrapped, &t, ck) < 0)
+			rc = store_db_fail(s, err, n, "not saved");
+	}
 	return rc;
 }
 
@@ -116,20 +138,8 @@ static int change(struct store *s, const char *id, const char *record, int statu
 	struct manifest next;
 	if (store_begin(s, &next, err, n) < 0)
 		return -1;
-	unsigned char *ck = sodium_malloc(KEY), wrapped[WRAPPED];
-	struct tail t;
-	int rc = store_case_read(s, id, ck, wrapped, &t, err, n);
-	if (rc > 0)
-		rc = store_fail(err, n, "not saved: no case %s", id);
-	rc = rc < 0 ? -1 : rc;
-	if (rc == 0) {
-		t.updated = (long long)time(NULL);
-		if (status >= 0)
-			t.status = (enum case_status)status;
-		if ((record && insert_record(s, id, &t, record, ck) < 0) ||
-		    store_write_tail(s, &next, id, wrapped, &t, ck) < 0)
-			rc = store_db_fail(s, err, n, "not saved");
-	}
+	unsigned char *ck = sodium_malloc(KEY);
+	int rc = change_in(s, &next, ck, id, &record, record ? 1 : 0, status, err, n);
 	sodium_free(ck);
 	return store_end(s, &next, rc, err, n);
 }
@@ -137,6 +147,32 @@ static int change(struct store *s, const char *id, const char *record, int statu
 int store_append(struct store *s, const char *id, const char *record, char *err, size_t n)
 {
 	return change(s, id, record, -1, err, n);
+}
+
+int store_append_many(struct store *s, const char *id, const char *const *records, size_t k,
+		      char *err, size_t n)
+{
+	struct manifest next;
+	if (store_begin(s, &next, err, n) < 0)
+		return -1;
+	unsigned char *ck = sodium_malloc(KEY);
+	int rc = change_in(s, &next, ck, id, records, k, -1, err, n);
+	sodium_free(ck);
+	return store_end(s, &next, rc, err, n);
+}
+
+int store_append_each(struct store *s, const char *const *ids, size_t k, const char *record,
+		      char *err, size_t n)
+{
+	struct manifest next;
+	if (store_begin(s, &next, err, n) < 0)
+		return -1;
+	unsigned char *ck = sodium_malloc(KEY);
+	int rc = 0;
+	for (size_t i = 0; i < k && rc == 0; i++)
+		rc = change_in(s, &next, ck, ids[i], &record, 1, -1, err, n);
+	sodium_free(ck);
+	return store_end(s, &next, rc, err, n);
 }
 
 int store_set_status(struct store *s, const char *id, const char *status, char *err, size_t n)
@@ -148,44 +184,56 @@ int store_set_status(struct store *s, const char *id, const char *status, char *
 }
 
 /* Opens the records of a case, in order, onto the chain; -1 with err at
- * the first that fails. *count and head are where the chain got to. */
+ * the first that fails. *count and head are where the chain got to. Every
+ * record is opened into one guarded buffer, grown when a record is longer
+ * and wiped after each: one sodium_malloc per case, not per record (each
+ * is an mmap with guard pages and an mlock). */
 static int open_records(struct store *s, const char *id, const unsigned char *ck,
 			int (*fn)(void *ctx, const char *record), void *ctx, long long *count,
 			unsigned char *head, char *err, size_t n)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT seq, blob FROM records WHERE id = ? ORDER BY seq", -1,
-			       &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, SQL_RECORDS_READ);
+	if (!st)
 		return store_db_fail(s, err, n, "records");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int rc = 0, step;
 	store_chain_start(id, head);
 	*count = 0;
+	char *plain = NULL;
+	size_t cap = 0;
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		long long seq = sqlite3_column_int64(st, 0);
 		const void *blob = sqlite3_column_blob(st, 1);
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-		char *plain = len >= NONCE + TAG && blob ? sodium_malloc(len - NONCE - TAG + 1) : NULL;
+		size_t plen = len >= NONCE + TAG && blob ? len - NONCE - TAG : 0;
+		if (blob && len >= NONCE + TAG && plen + 1 > cap) {
+			if (plain)
+				sodium_free(plain);
+			cap = plen + 1 > 4096 ? plen + 1 : 4096;
+			plain = sodium_malloc(cap);
+			cap = plain ? cap : 0;
+		}
+		bool fits = blob && len >= NONCE + TAG && plain;
 		char *ad = store_record_ad(id, *count, head);
-		if (seq != *count || !plain ||
+		if (seq != *count || !fits ||
 		    store_unseal((unsigned char *)plain, blob, len, ad, ck) != 0) {
 			rc = store_fail(err, n, "case %s: record %lld fails the integrity check "
 					"(changed, swapped or missing); it is not shown", id, *count);
 		} else {
-			plain[len - NONCE - TAG] = '\0';
+			plain[plen] = '\0';
 			rc = fn(ctx, plain) < 0
 			     ? store_fail(err, n, "case %s: record %lld cannot be read", id, *count) : 0;
-			sodium_memzero(plain, len - NONCE - TAG);
+			sodium_memzero(plain, plen);
 			store_chain_step(head, blob, len);
 			++*count;
 		}
-		if (plain)
-			sodium_free(plain);
 		free(ad);
 	}
+	if (plain)
+		sodium_free(plain);
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = store_db_fail(s, err, n, "records");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 

@@ -21,13 +21,89 @@
 
 /* ---- the sealed state ----------------------------------------------------- */
 
-int store_put_state(struct store *s, const struct manifest *m)
+/* Writes sealed bucket b (NULL: an empty bucket, no row). */
+static int put_bucket(struct store *s, int b, const unsigned char *v, size_t len)
 {
-	size_t len;
-	unsigned char *b = manifest_seal(m, store_subkey(s, SUB_STATE), &len);
-	int rc = store_meta_put(s, "state", b, len, true);
-	free(b);
+	sqlite3_stmt *st = store_stmt(s, v ? SQL_BUCKET_PUT : SQL_BUCKET_DELETE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, b);
+	if (v)
+		sqlite3_bind_blob(st, 2, v, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(st);
 	return rc;
+}
+
+int store_put_state(struct store *s, struct manifest *m)
+{
+	const unsigned char *key = store_subkey(s, SUB_STATE);
+	size_t len;
+	for (int b = 0; b < MANIFEST_BUCKETS; b++) {
+		if (!(m->dirty & UINT64_C(1) << b))
+			continue;
+		unsigned char *v = manifest_seal_bucket(m, b, key, &len);
+		int rc = put_bucket(s, b, v, len);
+		free(v);
+		if (rc < 0)
+			return -1;
+	}
+	m->dirty = 0;
+	unsigned char *root = manifest_seal_root(m, key, &len);
+	int rc = store_meta_put(s, "state", root, len, true);
+	free(root);
+	return rc;
+}
+
+/* Opens the sealed buckets of the root in m, in order: 0, or -1. */
+static int open_buckets(struct store *s, struct manifest *m)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT bucket, v FROM state ORDER BY bucket", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	const unsigned char *key = store_subkey(s, SUB_STATE);
+	int rc = 0, b = 0, step;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		int row = sqlite3_column_int(st, 0);
+		if (row < b || row >= MANIFEST_BUCKETS) {
+			rc = -1;
+			break;
+		}
+		for (; b < row && rc == 0; b++)
+			rc = manifest_open_bucket(m, b, NULL, 0, key);
+		if (rc == 0)
+			rc = manifest_open_bucket(m, b++, sqlite3_column_blob(st, 1),
+						  (size_t)sqlite3_column_bytes(st, 1), key);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = -1;
+	for (; b < MANIFEST_BUCKETS && rc == 0; b++)
+		rc = manifest_open_bucket(m, b, NULL, 0, key);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Opens the sealed state b (len bytes) into s->man; a state of the
+ * previous format, one sealed list, is re-sealed in buckets at once. */
+static int open_state(struct store *s, const unsigned char *b, size_t len, char *err, size_t n)
+{
+	int v = manifest_open_root(b, len, store_subkey(s, SUB_STATE), &s->man);
+	if (v == 3 && open_buckets(s, &s->man) == 0)
+		return 0;
+	if (v == 2) {
+		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			return store_db_fail(s, err, n, "cannot re-seal the store's state");
+		if (store_put_state(s, &s->man) < 0 ||
+		    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			store_db_fail(s, err, n, "cannot re-seal the store's state");
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		return 0;
+	}
+	return store_fail(err, n, "%s: the store's sealed state fails the integrity check; nothing "
+			  "was changed", s->dir);
 }
 
 /* Begins a commit: next is a copy of the state, one generation on. */
@@ -142,14 +218,14 @@ int store_case_read(struct store *s, const char *id, unsigned char *ck, unsigned
 {
 	if (!s->mk)
 		return store_fail(err, n, "the store is locked") - 1;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT ckey, tail FROM cases WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, SQL_CASE_READ);
+	if (!st)
 		return store_db_fail(s, err, n, "cases") - 1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	const struct manifest_entry *e = manifest_find(&s->man, id);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return store_db_fail(s, err, n, "cases") - 1;
 		return e ? store_fail(err, n, "case %s fails the integrity check: it was removed behind "
@@ -170,7 +246,7 @@ int store_case_read(struct store *s, const char *id, unsigned char *ck, unsigned
 	}
 	free(kad);
 	free(tad);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == 0 ? 0 : store_damaged(err, n, id);
 }
 
@@ -183,13 +259,13 @@ int store_write_tail(struct store *s, struct manifest *next, const char *id,
 	char *ad = store_ad_of(id, "tail");
 	store_seal(sealed, plain, sizeof plain, ad, ck);
 	free(ad);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "UPDATE cases SET tail = ? WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, SQL_TAIL_WRITE);
+	if (!st)
 		return -1;
 	sqlite3_bind_blob(st, 1, sealed, sizeof sealed, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(s->db) == 1 ? 0 : -1;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	manifest_hash(id, wrapped, WRAPPED, sealed, sizeof sealed, h);
 	manifest_set(next, id, h);
 	return rc;
@@ -209,9 +285,7 @@ int store_load_state(struct store *s, char *err, size_t n)
 	manifest_free(&s->man);
 	int rc = 0;
 	if (b) {
-		rc = manifest_open(b, len, store_subkey(s, SUB_STATE), &s->man) < 0
-		     ? store_fail(err, n, "%s: the store's sealed state fails the integrity check; nothing "
-				  "was changed", s->dir) : 0;
+		rc = open_state(s, b, len, err, n);
 	} else if (found) {
 		rc = store_fail(err, n, "%s: this laptop has seen this store in the current format, but it is "
 				"now of the first one: it was put back from an older copy, or its sealed "

@@ -78,6 +78,7 @@ static const char schema[] =
 	"PRAGMA temp_store=MEMORY;"
 	"PRAGMA foreign_keys=ON;"
 	"CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v BLOB NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS state(bucket INTEGER PRIMARY KEY, v BLOB NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS cases(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
 	" updated INTEGER NOT NULL, status TEXT NOT NULL, ckey BLOB NOT NULL, tail BLOB NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS records(id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
@@ -125,10 +126,30 @@ int store_open(const char *dir, struct store **out, char *err, size_t n)
 	return 0;
 }
 
+sqlite3_stmt *store_stmt(struct store *s, enum store_sql q)
+{
+	static const char *const text[SQL_N] = {
+		[SQL_CASE_READ] = "SELECT ckey, tail FROM cases WHERE id = ?",
+		[SQL_TAIL_WRITE] = "UPDATE cases SET tail = ? WHERE id = ?",
+		[SQL_RECORD_INSERT] = "INSERT INTO records(id, seq, blob) VALUES(?, ?, ?)",
+		[SQL_RECORDS_READ] = "SELECT seq, blob FROM records WHERE id = ? ORDER BY seq",
+		[SQL_BUCKET_PUT] = "INSERT OR REPLACE INTO state(bucket, v) VALUES(?, ?)",
+		[SQL_BUCKET_DELETE] = "DELETE FROM state WHERE bucket = ?",
+	};
+	if (!s->sql[q] && sqlite3_prepare_v3(s->db, text[q], -1, SQLITE_PREPARE_PERSISTENT,
+					     &s->sql[q], NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_reset(s->sql[q]);
+	sqlite3_clear_bindings(s->sql[q]);
+	return s->sql[q];
+}
+
 void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	for (int q = 0; q < SQL_N; q++)
+		sqlite3_finalize(s->sql[q]);
 	if (s->mk)
 		sodium_free(s->mk);
 	if (s->sub)

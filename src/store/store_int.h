@@ -29,9 +29,14 @@ enum { KEY = crypto_aead_xchacha20poly1305_ietf_KEYBYTES,
 /* The keys derived from the master key. */
 enum subkey { SUB_COUNTER, SUB_ID, SUB_SIGN, SUB_STATE, SUB_ESCROW, SUB_KEYLOG, SUB_N };
 
+/* The statements of every commit and read, prepared once per store. */
+enum store_sql { SQL_CASE_READ, SQL_TAIL_WRITE, SQL_RECORD_INSERT, SQL_RECORDS_READ,
+		 SQL_BUCKET_PUT, SQL_BUCKET_DELETE, SQL_N };
+
 struct store {
 	char *dir;
 	sqlite3 *db;
+	sqlite3_stmt *sql[SQL_N];	/* prepared on first use, finalized on close */
 	int lock_fd;
 	unsigned char *mk;	/* master key, sodium_malloc; NULL while locked */
 	unsigned char *sub;	/* SUB_N keys derived from it, sodium_malloc */
@@ -62,6 +67,12 @@ int store_db_fail(struct store *s, char *err, size_t n, const char *what);
 
 /* Puts the formatted message in err: -1. */
 int store_fail(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* ---- store_dir.c ---- */
+
+/* Statement q of s, prepared on first use and reset, its bindings
+ * cleared: the caller resets it again after use. NULL on a database error. */
+sqlite3_stmt *store_stmt(struct store *s, enum store_sql q);
 
 /* ---- store_keys.c ---- */
 
@@ -133,8 +144,9 @@ int store_end(struct store *s, struct manifest *next, int rc, char *err, size_t 
  * format), checked against the generation this laptop last saw. */
 int store_load_state(struct store *s, char *err, size_t n);
 
-/* Seals m as the store's state (meta row "state"). */
-int store_put_state(struct store *s, const struct manifest *m);
+/* Seals m as the store's state: its dirty buckets (table state), then
+ * its root (meta row "state"); m's bucket hashes follow, dirty is cleared. */
+int store_put_state(struct store *s, struct manifest *m);
 
 /* The additional data of record seq: the case, the number and the hash of
  * the chain before it. */

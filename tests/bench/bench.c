@@ -81,7 +81,7 @@ static void load_langs(void *dir)
 {
 	struct langs l = { 0 };
 	struct diags d = { 0 };
-	if (langs_load(dir, &l, &d) < 0 || l.n < 2) {
+	if (langs_open(dir, &l, &d) < 0 || l.n < 2) {
 		diags_print(&d, stderr);
 		exit(1);
 	}
@@ -148,6 +148,10 @@ static void write_deck(const char *dir, long n)
 				perror(dir);
 				exit(1);
 			}
+			if (i == 0)	/* the sections every deck declares */
+				fputs("Section: act\nTitle: Act\nStep: Act\n\nSection: review\nTitle: Review\n"
+				      "Step: Review\n\nSection: summary\nTitle: Summary\nStep: Review\n\n"
+				      "Section: stop\nTitle: Stop\nStep: Review\n\n", f);
 		}
 		fprintf(f, "Screen: q.%ld\nType: yesno\nSection: act\nIndicates: %s\n"
 			"Question: Synthetic question number %ld, asked as a question would be?\n"

@@ -35,8 +35,15 @@ begin "make install into a PREFIX puts every file there"
 run 0 $MAKE install PREFIX="$P"
 for f in bin/tipscreen share/man/man1/tipscreen.1 share/tipscreen/screens/contacts.example \
 	 share/tipscreen/locales/fr.po share/tipscreen/locales/es.po \
+	 share/tipscreen/locales/fr.mo share/tipscreen/locales/es.mo \
 	 share/tipscreen/locales/tipscreen.pot share/tipscreen/screens/law/README.md; do
 	[ -f "$P/$f" ] || bad "missing $f"
+done
+# The compiled catalogs no older than their PO files, so that the installed
+# program maps them (langs_open) instead of parsing the PO files.
+for l in fr es; do
+	[ "$P/share/tipscreen/locales/$l.po" -nt "$P/share/tipscreen/locales/$l.mo" ] &&
+		bad "$l.mo is older than $l.po"
 done
 for f in screens/*.screen $(find screens/law -type f); do
 	cmp -s "$f" "$P/share/tipscreen/$f" || bad "share/tipscreen/$f differs from $f"

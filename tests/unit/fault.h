@@ -11,6 +11,7 @@
 
 static sqlite3_vfs fault_vfs, *real_vfs;
 static bool failing, failing_reads;
+static int syncs;	/* the syncs that went through, for counting commits */
 static struct sqlite3_io_methods fault_io;
 
 struct fault_file {
@@ -27,6 +28,8 @@ static int f_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 off)
 static int f_sync(sqlite3_file *f, int flags)
 {
 	struct fault_file *ff = (struct fault_file *)f;
+	if (!failing)
+		syncs++;
 	return failing ? SQLITE_IOERR_FSYNC : ff->real->pMethods->xSync(ff->real, flags);
 }
 

@@ -231,6 +231,65 @@ static void test_failed_write_or_fsync_is_never_saved(void **st)
 	sqlite3_vfs_unregister(&fault_vfs);
 }
 
+/* DO_NEXT with the current screen's first choice as its answer. */
+static enum session_outcome answer_next(struct fx *f)
+{
+	const struct screen *sc = &deck->s[interview_current(f->iv)];
+	int slot = sc->slot;
+	const char *value = sc->choices[0].code;
+	struct answer a;
+	const char *why;
+	assert_int_equal(answer_parse(deck, slot, value, &a, &why), 0);
+	struct session_action next = { .verb = DO_NEXT, .slot = slot, .answer = &a };
+	enum session_outcome o = session_do(f->ss, &next);
+	answer_clear(&a);
+	return o;
+}
+
+/* An answer given with the move on is one commit with the next screen's
+ * record: one sync, not two; both are on disk for a resume. */
+static void test_an_answer_and_its_move_are_one_commit(void **st)
+{
+	(void)st;
+	use_fault_vfs();
+	struct fx *f = fx_new();
+	int first = interview_current(f->iv);
+	syncs = 0;
+	assert_int_equal(answer_next(f), S_MOVED);
+	assert_int_equal(syncs, 1);
+	int second = interview_current(f->iv);
+	assert_int_not_equal(second, first);
+	char id[STORE_ID_LEN + 1];
+	strcpy(id, session_id(f->ss));
+	fx_close(f);
+	fx_open(f);
+	assert_int_equal(resume(f, id), S_MOVED);
+	assert_int_equal(interview_current(f->iv), second);
+	assert_int_not_equal(interview_get(f->iv, deck->s[first].slot)->kind, ANS_NONE);
+	fx_free(f);
+	sqlite3_vfs_unregister(&fault_vfs);
+}
+
+/* That commit failing: not saved, the answer taken back, the screen the
+ * same; once the disk works, the same action goes through. */
+static void test_a_failed_answer_and_move_leave_the_interview_as_it_was(void **st)
+{
+	(void)st;
+	use_fault_vfs();
+	struct fx *f = fx_new();
+	int first = interview_current(f->iv);
+	failing = true;
+	assert_int_equal(answer_next(f), S_NOT_SAVED);
+	failing = false;
+	assert_true(session_unsaved(f->ss));
+	assert_int_equal(interview_current(f->iv), first);
+	assert_int_equal(interview_get(f->iv, deck->s[first].slot)->kind, ANS_NONE);
+	assert_int_equal(answer_next(f), S_MOVED);
+	assert_false(session_unsaved(f->ss));
+	fx_free(f);
+	sqlite3_vfs_unregister(&fault_vfs);
+}
+
 /* A read that fails while listing the cases is an error, never a short
  * list that looks complete (the start screen would offer nothing to resume). */
 static void test_a_failed_read_is_an_error_not_an_empty_list(void **st)
@@ -357,6 +416,8 @@ int main(void)
 		cmocka_unit_test(test_every_change_is_recorded_with_old_and_new),
 		cmocka_unit_test(test_failed_write_or_fsync_is_never_saved),
 		cmocka_unit_test(test_a_failed_read_is_an_error_not_an_empty_list),
+		cmocka_unit_test(test_an_answer_and_its_move_are_one_commit),
+		cmocka_unit_test(test_a_failed_answer_and_move_leave_the_interview_as_it_was),
 		cmocka_unit_test(test_a_text_answer_comes_back_exactly),
 		cmocka_unit_test(test_a_case_of_another_deck_is_not_resumed),
 	};
