@@ -205,8 +205,15 @@ int db_audit_now(struct db *db, const char *action, const char *object, const ch
 		 const char *key);
 /* Derives the keys that authenticate audit rows and case rows from the
  * office's X25519 secret key (SEAL_BOX_SECRET bytes); db_close wipes
- * them. */
-void db_office_key(struct db *db, const unsigned char *office_box_sk);
+ * them. Before a command writes with them, the key must be the store's
+ * own: 0, or DB_ERROR (db_error says why; the keys are wiped) when the
+ * audit log's last authenticated entry does not verify with it, so that
+ * another office's key never adds entries that break the log's chain of
+ * MACs. A store whose log has no authenticated entry takes any key. */
+int db_office_key(struct db *db, const unsigned char *office_box_sk);
+/* The keys without that check: for `office audit`, which verifies the
+ * whole log and says where it breaks. */
+void db_office_key_unchecked(struct db *db, const unsigned char *office_box_sk);
 /* Calls fn for each entry in order: id, when, user, key, action, object,
  * detail, prev, hash, mac. */
 int db_audit_list(struct db *db, db_row_fn fn, void *arg);

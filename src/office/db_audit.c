@@ -68,12 +68,53 @@ static void row_mac(const struct db *db, const char *hash, char out[DB_HASH_HEX]
 	sodium_bin2hex(out, DB_HASH_HEX, m, sizeof m);
 }
 
-void db_office_key(struct db *db, const unsigned char *office_box_sk)
+void db_office_key_unchecked(struct db *db, const unsigned char *office_box_sk)
 {
 	crypto_kdf_derive_from_key(db->audit_key, sizeof db->audit_key, 1, "tsoffice",
 				   office_box_sk);
 	crypto_kdf_derive_from_key(db->row_key, sizeof db->row_key, 2, "tsoffice", office_box_sk);
 	db->has_key = true;
+}
+
+/* The last authenticated entry: its hash and MAC. */
+struct last_mac {
+	char hash[DB_HASH_HEX], mac[DB_HASH_HEX];
+	bool found;
+};
+
+static int take_last_mac(void *arg, int ncol, const char *const *val)
+{
+	struct last_mac *l = arg;
+	if (ncol < 2 || !val[0] || !val[1])
+		return 0;
+	snprintf(l->hash, sizeof l->hash, "%s", val[0]);
+	snprintf(l->mac, sizeof l->mac, "%s", val[1]);
+	l->found = true;
+	return 0;
+}
+
+int db_office_key(struct db *db, const unsigned char *office_box_sk)
+{
+	db_office_key_unchecked(db, office_box_sk);
+	struct last_mac l = { .found = false };
+	int rc = db_exec(db, "SELECT hash, mac FROM audit WHERE mac IS NOT NULL AND mac <> '' "
+			 "ORDER BY id DESC LIMIT 1", NULL, 0, take_last_mac, &l);
+	if (rc < 0)
+		return rc;
+	if (!l.found)
+		return DB_OK;
+	char mac[DB_HASH_HEX];
+	row_mac(db, l.hash, mac);
+	if (sodium_memcmp(mac, l.mac, sizeof mac - 1) == 0)
+		return DB_OK;
+	sodium_memzero(db->audit_key, sizeof db->audit_key);
+	sodium_memzero(db->row_key, sizeof db->row_key);
+	db->has_key = false;
+	snprintf(db->err, sizeof db->err, "this office key did not write this store's audit log "
+		 "(its last authenticated entry does not verify with it): it is another "
+		 "office's key, or the log was altered (`tipscreen office audit --key` says "
+		 "where); nothing was written");
+	return DB_ERROR;
 }
 
 int db_audit(struct db *db, const char *action, const char *object, const char *detail,

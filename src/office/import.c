@@ -467,7 +467,10 @@ int office_reauthenticate(const struct office_ctx *o, struct db *db,
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&key->pub, fp);
 	struct reauth r = { .key = key, .keyfp = fp };
-	db_office_key(db, key->box);
+	if (db_office_key(db, key->box) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+		return EXIT_INPUT;
+	}
 	int rc = db_cases(db, take_key, &r);
 	if (r.n)
 		qsort(r.v, r.n, sizeof *r.v, compare_bundle);	/* each bundle opened once */
@@ -512,7 +515,12 @@ int office_import(const struct office_ctx *o, struct db *db, int argc, const cha
 	}
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&k->pub, fp);
-	db_office_key(db, k->box);
+	if (db_office_key(db, k->box) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+		keyfile_secret_free(k);
+		free(v);
+		return EXIT_INPUT;
+	}
 	int total[NCOUNT] = { 0 }, refused = 0, failed = 0;
 	for (int i = 0; i < argc; i++) {
 		struct import im = { .o = o, .key = k, .keyfp = fp, .file = argv[i] };

@@ -167,7 +167,7 @@ int office_audit(const struct office_ctx *o, struct db *db, int argc, const char
 		struct keyfile_secret *k = o->open_key(o->arg, &rc);
 		if (!k)
 			return rc;
-		db_office_key(db, k->box);
+		db_office_key_unchecked(db, k->box);
 		keyfile_secret_free(k);
 	}
 	struct db_audit_check c;
@@ -323,8 +323,13 @@ int office_show(const struct office_ctx *o, struct db *db, int argc, const char 
 	}
 	int rc;
 	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	if (k && db_office_key(db, k->box) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+		keyfile_secret_free(k);
+		k = NULL;
+		rc = EXIT_INPUT;
+	}
 	if (k) {
-		db_office_key(db, k->box);
 		if (l.n > 1)
 			fprintf(o->out, "%zu laptops hold a case %s: each is shown, under its laptop\n",
 				l.n, id);

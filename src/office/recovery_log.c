@@ -118,7 +118,12 @@ int office_recovery(const struct office_ctx *o, struct db *db, int argc, const c
 	}
 	/* The log's entries are authenticated with a key derived from the
 	 * office key: without it, `office audit --key` would flag them. */
-	db_office_key(db, k->box);
+	if (db_office_key(db, k->box) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+		keyfile_secret_free(k);
+		free(v);
+		return EXIT_INPUT;
+	}
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&k->pub, fp);
 	int refused = 0, failed = 0;

@@ -239,8 +239,12 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 		return rc;
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&key->pub, fp);
-	db_office_key(db, key->box);
+	int keyed = db_office_key(db, key->box);
 	keyfile_secret_free(key);
+	if (keyed < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+		return EXIT_INPUT;
+	}
 	char *sql = count_sql(&t);
 	char *detail = xasprintf("by %s, k %lld, %s", by, k, format);
 	struct export e = { &t, sql, detail, fp, by, k };
