@@ -13,7 +13,7 @@
 /* Graded: an expert answer that is not a text, on the expert's path. */
 static bool graded(const struct scenario_ask *q, const struct deck *dk, const struct interview *ex)
 {
-	return q->slot >= 0 && q->expert && deck_slot_type(dk, q->slot) != SCR_TEXT &&
+	return q->slot >= 0 && q->expert && !q->ungraded && deck_slot_type(dk, q->slot) != SCR_TEXT &&
 	       interview_slot_on_path(ex, q->slot);
 }
 
@@ -32,9 +32,6 @@ static void compare_questions(struct debrief *d, const struct interview *ex,
 		if (interview_slot_on_path(tr, q->slot) && a->kind != ANS_NONE)
 			r->trainee = answer_format(d->dk, q->slot, a, true);
 		r->agree = scenario_answer_ok(d->dk, q, r->trainee);
-		int w = q->critical ? DEBRIEF_CRITICAL_POINTS : DEBRIEF_QUESTION_POINTS;
-		d->possible += w;
-		d->earned += r->agree ? w : 0;
 	}
 }
 
@@ -49,13 +46,33 @@ static void compare_parts(struct debrief *d)
 	d->part[PART_CHILD].expert = assess_child_name(e->child);
 	d->part[PART_OUTCOME].trainee = assess_outcome_name(t->outcome);
 	d->part[PART_OUTCOME].expert = assess_outcome_name(e->outcome);
-	for (int p = 0; p < PART_COUNT; p++) {
+	for (int p = 0; p < PART_COUNT; p++)
 		d->part[p].agree = strcmp(d->part[p].trainee, d->part[p].expert) == 0;
+	for (int f = 0; f < FLAG_COUNT; f++)
+		d->flag_agree[f] = t->flag[f] == e->flag[f];
+}
+
+void debrief_grade(struct debrief *d)
+{
+	d->earned = d->possible = 0;
+	d->ncritical = 0;
+	for (size_t i = 0; i < d->nq; i++) {
+		int w = d->qs[i].q->critical ? DEBRIEF_CRITICAL_POINTS : DEBRIEF_QUESTION_POINTS;
+		d->possible += w;
+		d->earned += d->qs[i].agree ? w : 0;
+	}
+	for (int p = 0; p < PART_COUNT; p++) {
 		d->possible += DEBRIEF_ELEMENT_POINTS;
 		d->earned += d->part[p].agree ? DEBRIEF_ELEMENT_POINTS : 0;
 	}
+	d->score = d->possible ? d->earned * 100 / d->possible : 100;
+	for (int p = 0; p < PART_COUNT; p++)
+		d->ncritical += debrief_part_critical(d, p);
+	for (size_t i = 0; i < d->nq; i++)
+		d->ncritical += !d->qs[i].agree && d->qs[i].q->critical;
 	for (int f = 0; f < FLAG_COUNT; f++)
-		d->flag_agree[f] = t->flag[f] == e->flag[f];
+		d->ncritical += debrief_flag_critical(d, f);
+	d->pass = d->ncritical == 0;
 }
 
 int debrief_make(const struct scenario *s, const struct deck *dk, const struct interview *trainee,
@@ -71,7 +88,7 @@ int debrief_make(const struct scenario *s, const struct deck *dk, const struct i
 	if (rc == 0) {
 		compare_questions(out, ex, trainee);
 		compare_parts(out);
-		out->score = out->possible ? out->earned * 100 / out->possible : 100;
+		debrief_grade(out);
 	}
 	interview_free(ex);
 	return rc;
@@ -107,17 +124,29 @@ bool debrief_flag_critical(const struct debrief *d, enum flag f)
 	return !d->flag_agree[f] && pt && pt->critical;
 }
 
-/* The law a part, flag or question concerns (DESIGN §4 rule 7). */
-static enum cite part_cite(int part)
+/* The law at stake in a difference, or CITE_COUNT where none is: the
+ * debrief quotes the Protocol only where the lesson is the law itself
+ * (DESIGN §10): 3(c) for the means of a child, 3(b) for an adult's
+ * consent, 3(d) for who is a child, the elements of 3(a) for an adult. */
+static bool child_case(const struct debrief *d)
 {
-	return part == PART_CHILD ? CITE_TIP_3C : CITE_TIP_3A;
+	return d->expert.child == CHILD_YES || d->expert.child == CHILD_PRESUMED;
 }
 
-static enum cite flag_cite(enum flag f)
+static enum cite part_cite(const struct debrief *d, int part)
+{
+	if (part == PART_CHILD)
+		return CITE_TIP_3D;
+	if (part == PART_OUTCOME)
+		return CITE_COUNT;
+	return part == PART_MEANS && child_case(d) ? CITE_TIP_3C : CITE_TIP_3A;
+}
+
+static enum cite flag_cite(const struct debrief *d, enum flag f)
 {
 	switch (f) {
 	case FLAG_CONSENT_IRRELEVANT:
-		return CITE_TIP_3B;
+		return child_case(d) ? CITE_TIP_3C : CITE_TIP_3B;
 	case FLAG_SMUGGLING:
 		return CITE_SOM_3A;
 	case FLAG_PRESUMED_CHILD:
@@ -125,22 +154,19 @@ static enum cite flag_cite(enum flag f)
 	case FLAG_CHILD_NOW:
 		return CITE_TIP_3D;
 	default:
-		return CITE_TIP_3A;
+		return CITE_COUNT;
 	}
 }
 
-static enum cite question_cite(const struct deck *dk, const struct scenario_ask *q)
+static enum cite question_cite(const struct debrief *d, const struct scenario_ask *q)
 {
-	int ind = deck_slot_indicator(dk, q->slot);
-	if (ind >= 0)
-		return indicator_element((enum indicator)ind) == EL_SMUGGLING ? CITE_SOM_3A : CITE_TIP_3A;
-	const struct setter *set = &dk->s[q->screen].set;
+	const struct setter *set = &d->dk->s[q->screen].set;
 	if (set->key == IN_CONSENT)
-		return CITE_TIP_3B;
+		return child_case(d) ? CITE_TIP_3C : CITE_TIP_3B;
 	if (set->key == IN_AGE || set->key == IN_AGE_NOW || set->key == IN_CHILD ||
 	    set->key == IN_MINOR_NOW)
 		return CITE_TIP_3D;
-	return CITE_TIP_3A;
+	return CITE_COUNT;
 }
 
 static void wrapped(FILE *out, const char *indent, const char *s, int width)
@@ -161,7 +187,7 @@ static void wrapped(FILE *out, const char *indent, const char *s, int width)
 static void quote_law(FILE *out, enum cite c, bool *quoted, int width)
 {
 	struct law_quote q;
-	if (law_quote(c, "en", &q) < 0)
+	if (c == CITE_COUNT || law_quote(c, "en", &q) < 0)
 		return;
 	if (quoted[c]) {
 		fprintf(out, "    %s [%s], %s\n", _(q.title), assess_cite_name(c), _("quoted above"));
@@ -190,10 +216,15 @@ static const char *shown(const char *a)
 static void print_question(FILE *out, const struct debrief *d, const struct debrief_question *r,
 			   bool *quoted, int width)
 {
-	fprintf(out, "  %s %s: %s %s, %s %s\n", r->q->critical ? "!!" : "--", r->q->id,
-		_("you answered"), shown(r->trainee), _("the expert"), r->q->expert);
+	const struct scenario_ask *q = r->q;
+	const char *text = deck_slot_text(d->dk, q->slot);
+	fprintf(out, "  %s %s\n", q->critical ? "!!" : "--", q->id);
+	if (text)
+		wrapped(out, "     ", D_(q->id, text), width);
+	fprintf(out, "     %s %s, %s %s\n", _("you answered"), shown(r->trainee), _("the expert"),
+		q->expert);
 	teach(out, d->s, r->q->teaching, width);
-	quote_law(out, question_cite(d->dk, r->q), quoted, width);
+	quote_law(out, question_cite(d, r->q), quoted, width);
 }
 
 static void print_part(FILE *out, const struct debrief *d, int p, bool *quoted, int width)
@@ -203,7 +234,7 @@ static void print_part(FILE *out, const struct debrief *d, int p, bool *quoted, 
 		d->part[p].expert);
 	const struct scenario_point *pt = point_of(d->s, p, -1);
 	teach(out, d->s, pt ? pt->teaching : NULL, width);
-	quote_law(out, part_cite(p), quoted, width);
+	quote_law(out, part_cite(d, p), quoted, width);
 }
 
 static void print_flag(FILE *out, const struct debrief *d, int f, bool *quoted, int width)
@@ -214,7 +245,7 @@ static void print_flag(FILE *out, const struct debrief *d, int f, bool *quoted, 
 		_("did not"));
 	const struct scenario_point *pt = point_of(d->s, -1, f);
 	teach(out, d->s, pt ? pt->teaching : NULL, width);
-	quote_law(out, flag_cite(f), quoted, width);
+	quote_law(out, flag_cite(d, f), quoted, width);
 }
 
 /* The differences, critical ones (critical == true) or the others. */
@@ -245,8 +276,11 @@ void debrief_text(FILE *out, const struct debrief *d, int width)
 	const struct scenario *s = d->s;
 	fprintf(out, "%s: %s (%s, %s %ld)\n", _("TRAINING debrief"), C_(s->id, s->title), s->id,
 		_("version"), s->version);
-	fprintf(out, "%s: %d%% (%d %s %d)\n\n", _("Score"), d->score, d->earned, _("of"),
-		d->possible);
+	fprintf(out, "%s — %s: %d%% (%d %s %d)\n", d->pass ? _("PASSED") : _("FAILED"), _("Score"),
+		d->score, d->earned, _("of"), d->possible);
+	if (!d->pass)
+		fprintf(out, "%s\n", _("A critical miss fails the scenario whatever the score."));
+	fputc('\n', out);
 	fprintf(out, "%-10s %-26s %-26s\n", _("Element"), _("Yours"), _("The expert's"));
 	for (int p = 0; p < PART_COUNT; p++)
 		fprintf(out, "%-10s %-26s %-26s %s\n", scenario_part_name(p), d->part[p].trainee,
@@ -306,7 +340,8 @@ void debrief_json(FILE *out, const struct debrief *d)
 {
 	fputs("{\n  \"scenario\": ", out);
 	report_json_string(out, d->s->id);
-	fprintf(out, ",\n  \"version\": %ld,\n  \"score\": %d,\n", d->s->version, d->score);
+	fprintf(out, ",\n  \"version\": %ld,\n  \"score\": %d,\n  \"pass\": %s,\n", d->s->version,
+		d->score, d->pass ? "true" : "false");
 	json_critical(out, d);
 	fputs("  \"elements\": {", out);
 	for (int p = 0; p < PART_COUNT; p++) {

@@ -171,6 +171,12 @@ static void h_persona(void *obj, const struct field *f)
 	r->s->persona = xstrdup(f->value);
 }
 
+static void h_setting(void *obj, const struct field *f)
+{
+	struct reader *r = obj;
+	r->s->setting = xstrdup(f->value);
+}
+
 static void h_audience(void *obj, const struct field *f)
 {
 	struct reader *r = obj;
@@ -239,7 +245,8 @@ static const struct schema_field head_fields[] = {
 	{ "Scenario", REQ, h_id },       { "Version", REQ, h_version },
 	{ "Title", REQ, h_title },       { "Audience", REQ, h_audience },
 	{ "Level", REQ, h_level },       { "Teaches", REQ, h_teaches },
-	{ "Persona", REQ, h_persona },   { "Outcome", REQ, h_outcome },
+	{ "Persona", REQ, h_persona },   { "Setting", OPT, h_setting },
+	{ "Outcome", REQ, h_outcome },
 	{ "Flags", REQ, h_flags },       { "Cites", REQ, h_cites },
 	{ "Stop-At", OPT, h_stop },      { "Law", OPT, h_law },
 	{ "Law-Outcome", OPT, h_law_outcome }, { "Law-Flags", OPT, h_law_flags },
@@ -274,6 +281,19 @@ static void check_answer(struct reader *r, const struct scenario_ask *q, const s
 	answer_clear(&a);
 }
 
+/* An Accept: word of the form N-M: true with its bounds. */
+static bool range(const char *w, long *lo, long *hi)
+{
+	char *end;
+	if (*w < '0' || *w > '9')
+		return false;
+	*lo = strtol(w, &end, 10);
+	if (*end != '-' || end[1] < '0' || end[1] > '9')
+		return false;
+	*hi = strtol(end + 1, &end, 10);
+	return !*end;
+}
+
 static void add_accept(struct reader *r, const struct field *f, const char *w, int col, void *arg)
 {
 	struct scenario_ask *q = arg;
@@ -282,7 +302,12 @@ static void add_accept(struct reader *r, const struct field *f, const char *w, i
 			  SCENARIO_MAX_ACCEPT);
 		return;
 	}
-	if (q->slot >= 0)
+	long lo, hi;
+	if (range(w, &lo, &hi) && (q->slot < 0 || deck_slot_type(r->dk, q->slot) != SCR_NUMBER ||
+				   lo > hi))
+		diags_add(r->d, r->path, f->vline, col, "'%s' is not a range for %s: expected N-M, "
+			  "N not above M, on a number question", w, q->id);
+	else if (q->slot >= 0 && !range(w, &lo, &hi))
 		check_answer(r, q, f, w, col);
 	q->accept[q->naccept++] = xstrdup(w);
 }
@@ -337,6 +362,12 @@ static void q_critical(void *obj, const struct field *f)
 	cur_ask(r)->critical = yes_no(r, f);
 }
 
+static void q_graded(void *obj, const struct field *f)
+{
+	struct reader *r = obj;
+	cur_ask(r)->ungraded = !yes_no(r, f) && strcmp(f->value, "no") == 0;
+}
+
 static void q_teaching(void *obj, const struct field *f)
 {
 	cur_ask(obj)->teaching = xstrdup(f->value);
@@ -346,7 +377,7 @@ static const struct schema_field ask_fields[] = {
 	{ "Ask", OPT, NULL },	/* read_ask reads the id first */
 	{ "Says", OPT, q_says },	{ "Expert", OPT, q_expert },
 	{ "Accept", OPT, q_accept },	{ "Critical", OPT, q_critical },
-	{ "Teaching", OPT, q_teaching },
+	{ "Teaching", OPT, q_teaching },	{ "Graded", OPT, q_graded },
 };
 static const struct schema ask_schema = SCHEMA_OF("a question stanza", ask_fields);
 
@@ -373,9 +404,9 @@ static void read_ask(struct reader *r, const struct stanza *st)
 	if (!q->expert && !q->says)
 		diags_add(r->d, r->path, id->line, id->col, "'%s' has neither 'Says:' nor 'Expert:'",
 			  q->id);
-	if ((q->critical || q->naccept) && !q->expert)
+	if ((q->critical || q->naccept || q->ungraded) && !q->expert)
 		diags_add(r->d, r->path, id->line, id->col,
-			  "'Critical:' or 'Accept:' on '%s', which has no 'Expert:' answer", q->id);
+			  "'Critical:', 'Accept:' or 'Graded:' on '%s', which has no 'Expert:' answer", q->id);
 }
 
 static struct scenario_point *cur_point(struct reader *r)
@@ -473,6 +504,7 @@ void scenario_free(struct scenario *s)
 	free(s->title);
 	free(s->teaches);
 	free(s->persona);
+	free(s->setting);
 	free(s->law);
 	for (size_t i = 0; i < s->naudience; i++)
 		free(s->audience[i]);
@@ -589,10 +621,17 @@ bool scenario_answer_ok(const struct deck *deck, const struct scenario_ask *q, c
 		return false;
 	if (same_answer(deck, q->slot, q->expert, a))
 		return true;
+	long lo, hi, n = strtol(a, NULL, 10);
+	bool number = *a >= '0' && *a <= '9';
 	for (size_t i = 0; i < q->naccept; i++)
-		if (same_answer(deck, q->slot, q->accept[i], a))
+		if (range(q->accept[i], &lo, &hi) ? number && n >= lo && n <= hi
+		    : same_answer(deck, q->slot, q->accept[i], a))
 			return true;
-	return false;
+	int key = deck->s[q->screen].set.key;
+	if (q->naccept || !number || (key != IN_AGE && key != IN_AGE_NOW) || *q->expert < '0' ||
+	    *q->expert > '9')
+		return false;
+	return (strtol(q->expert, NULL, 10) < 18) == (n < 18);
 }
 
 int scenario_expert(const struct scenario *s, const struct deck *deck, struct interview **ivp,
@@ -632,7 +671,7 @@ bool scenario_agrees(const struct scenario *s, const struct assessment *a)
 
 void scenario_each_text(const struct scenario *s, scenario_text_fn *fn, void *arg)
 {
-	const char *texts[] = { s->title, s->teaches, s->persona };
+	const char *texts[] = { s->title, s->teaches, s->persona, s->setting };
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
 		if (texts[i] && *texts[i])
 			fn(arg, s->id, texts[i], s->path, 1);
