@@ -181,6 +181,9 @@ struct keyfile_secret;
  * a missing, malformed or wrongly unlocked key). A key file of the first
  * format opens with a warning on stderr. */
 struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc);
+/* The same for the office's or (trainer) the trainer's key, named so in
+ * its messages. */
+struct keyfile_secret *cmd_secret_key(const struct cmd_key_opts *o, bool trainer, int *rc);
 int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file);
 int cmd_unseal(const struct cmd_ctx *c, const struct cmd_key_opts *key,
 	       const struct cmd_signer_opts *signer, const char *file);
@@ -199,6 +202,9 @@ struct debrief;
 /* --result FILE --to TRAINER.pub --trainee NAME: the debrief's result
  * sealed to the trainer, started at started; an exit code. */
 #include <time.h>
+/* Whether --trainee and --to can make a result: an exit code, after saying
+ * why not. */
+int cmd_result_check(const struct cmd_result_opts *o);
 int cmd_result_write(const struct cmd_result_opts *o, const struct debrief *d, time_t started);
 
 struct scenario;

@@ -139,9 +139,15 @@ int cmd_keygen(const struct cmd_ctx *c, const char *passphrase_file, const char 
 
 struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc)
 {
+	return cmd_secret_key(o, false, rc);
+}
+
+struct keyfile_secret *cmd_secret_key(const struct cmd_key_opts *o, bool trainer, int *rc)
+{
 	*rc = EXIT_INPUT;
 	if (sodium_init() < 0 || !o->key) {
-		fputs("tipscreen: error: this needs the office key: --key OFFICE.key\n", stderr);
+		fputs(trainer ? "tipscreen: error: this needs the trainer key: --key TRAINER.key\n"
+		      : "tipscreen: error: this needs the office key: --key OFFICE.key\n", stderr);
 		return NULL;
 	}
 	struct keyfile_secret *k = keyfile_secret_new();
@@ -149,8 +155,8 @@ struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc)
 	int r = k ? keyfile_open(o->key, NULL, k, err, sizeof err) : -1;
 	if (r == -3) {
 		char *pass = sodium_malloc(CMD_PASS_MAX);
-		r = pass && cmd_passphrase(o->passphrase_file, "Passphrase of the office key: ", false,
-					   pass) == 0
+		r = pass && cmd_passphrase(o->passphrase_file, trainer ? ("Passphrase of the trainer "
+					   "key: ") : "Passphrase of the office key: ", false, pass) == 0
 		    ? keyfile_open(o->key, pass, k, err, sizeof err) : -4;
 		sodium_free(pass);
 	}

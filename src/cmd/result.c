@@ -67,6 +67,22 @@ static bool name_ok(const char *s)
 	return true;
 }
 
+int cmd_result_check(const struct cmd_result_opts *o)
+{
+	if (!name_ok(o->trainee)) {
+		fprintf(stderr, "tipscreen: --trainee needs a pseudonym of up to 40 characters, no "
+			"'|' and no control characters\n");
+		return EXIT_INPUT;
+	}
+	struct keyfile_public pub;
+	char err[256];
+	if (keyfile_open_public(o->to, &pub, err, sizeof err) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", err);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
 int cmd_result_write(const struct cmd_result_opts *o, const struct debrief *d, time_t started)
 {
 	if (!o->to || !o->trainee || !name_ok(o->trainee)) {

@@ -187,18 +187,6 @@ int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 	return rc;
 }
 
-static void print_wrapped(FILE *out, const char *indent, const char *text, int width)
-{
-	char *w = text_wrap(text, width - (int)strlen(indent));
-	for (char *line = w, *nl; line; line = nl ? nl + 1 : NULL) {
-		nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		fprintf(out, "%s%s\n", indent, line);
-	}
-	free(w);
-}
-
 /* A line from the terminal (or the pipe); false at its end. */
 static bool read_line(char *buf, size_t n)
 {
@@ -244,43 +232,13 @@ static const struct scenario *pick(FILE *out, const struct scenario *v, size_t n
 	return s;
 }
 
-/* The persona, and what the scenario teaches; then Enter to begin. */
+/* The interviewer's intro; then Enter to begin. */
 static bool brief(const struct cmd_ctx *c, const struct scenario *s, bool solo)
 {
-	FILE *out = c->out;
-	fprintf(out, "\n%s: %s\n\n", _("TRAINING"), C_(s->id, s->title));
-	print_wrapped(out, "", C_(s->id, s->persona), c->width);
-	fputc('\n', out);
-	char *t = xasprintf("%s %s", _("This scenario teaches:"), C_(s->id, s->teaches));
-	print_wrapped(out, "", t, c->width);
-	free(t);
-	fprintf(out, "\n%s\n%s\n", solo ? _("Solo practice: each question shows what the person says.")
-		: _("Role-play: your partner plays the person from the card (train ID --card)."),
-		_("Nothing is saved: this is a training session. Press Enter to begin."));
-	fflush(out);
+	training_intro(c->out, s, solo, c->width);
+	fflush(c->out);
 	char line[64];
 	return read_line(line, sizeof line);
-}
-
-/* The role-play partner's card: the persona and what to say at each
- * question. */
-static int card(const struct cmd_ctx *c, const struct scenario *s, const struct deck *dk)
-{
-	FILE *out = c->out;
-	fprintf(out, "%s: %s (%s)\n\n", _("TRAINING role-play card"), C_(s->id, s->title), s->id);
-	print_wrapped(out, "", C_(s->id, s->persona), c->width);
-	fprintf(out, "\n%s\n", _("When you are asked about…, say:"));
-	for (size_t i = 0; i < s->nask; i++) {
-		const struct scenario_ask *q = &s->ask[i];
-		if (!q->says)
-			continue;
-		const char *text = q->slot >= 0 ? deck_slot_text(dk, q->slot) : dk->s[q->screen].question;
-		fprintf(out, "\n%s\n", q->id);
-		if (text)
-			print_wrapped(out, "  ? ", D_(q->id, text), c->width);
-		print_wrapped(out, "  > ", C_(s->id, q->says), c->width);
-	}
-	return EXIT_OK;
 }
 
 /* The interview of a training session: no store, nothing recorded; the
@@ -300,20 +258,17 @@ static int interview(const struct cmd_ctx *c, const struct cmd_front_opts *o, st
 }
 
 static int train_live(const struct cmd_ctx *c, const struct cmd_train_opts *o,
-		      const struct scenario *s, const struct deck *dk)
+		      const struct scenario *s, const struct deck *dk, const struct langs *l,
+		      int second)
 {
 	time_t started = time(NULL);
 	if (!brief(c, s, o->solo))
 		return EXIT_RUNTIME;
-	struct langs l;
-	int lang, second;
-	if (cmd_load_langs(c, &o->lang, &l, &lang, &second) != EXIT_OK)
-		return EXIT_INPUT;
 	struct view_training t;
 	training_view_init(&t, s, dk, o->solo);
 	struct interview *iv = interview_new(dk);
 	struct session *ss = session_new(iv, NULL);	/* training: no case store, ever */
-	int rc = interview(c, &o->front, ss, &t, &l, second);
+	int rc = interview(c, &o->front, ss, &t, l, second);
 	session_free(ss);
 	if (rc == 0) {
 		fprintf(c->out, "\n");
@@ -324,8 +279,6 @@ static int train_live(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 	}
 	interview_free(iv);
 	training_view_free(&t);
-	i18n_use(NULL);
-	langs_free(&l);
 	return rc;
 }
 
@@ -348,13 +301,62 @@ static int grade_file(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 	return rc;
 }
 
-int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const char *id)
+/* What --result needs, checked before the first question so that no
+ * session is lost at its end: the trainee's pseudonym, the trainer's
+ * public key, a file that does not exist yet in a folder that can be
+ * written. An exit code. */
+static int result_usable(const struct cmd_result_opts *r)
 {
-	const struct cmd_result_opts *r = &o->result;
-	if (r->result && (!r->to || !r->trainee)) {
+	if (!r->result)
+		return EXIT_OK;
+	if (!r->to || !r->trainee) {
 		fprintf(stderr, "tipscreen: --result needs --to TRAINER.pub and --trainee NAME\n");
 		return EXIT_INPUT;
 	}
+	if (access(r->result, F_OK) == 0) {
+		fprintf(stderr, "%s: error: the file exists (a result is never overwritten): choose "
+			"another --result name\n", r->result);
+		return EXIT_INPUT;
+	}
+	char *dir = xstrdup(r->result), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	int ok = access(slash ? dir : ".", W_OK);
+	free(dir);
+	if (ok != 0) {
+		fprintf(stderr, "%s: error: its folder cannot be written: choose another --result "
+			"place\n", r->result);
+		return EXIT_INPUT;
+	}
+	return cmd_result_check(r);
+}
+
+/* The chosen scenario, in the session's language: the card, the grading
+ * of an answers file, or a live session. */
+static int run(const struct cmd_ctx *c, const struct cmd_train_opts *o, const struct scenario *s,
+	       const struct deck *dk)
+{
+	struct langs l;
+	int lang, second;
+	if (cmd_load_langs(c, &o->lang, &l, &lang, &second) != EXIT_OK)
+		return EXIT_INPUT;
+	int rc = EXIT_OK;
+	if (o->answers)
+		rc = grade_file(c, o, s, dk);
+	else if (o->card)
+		training_card(c->out, s, dk, c->width);
+	else
+		rc = train_live(c, o, s, dk, &l, second);
+	i18n_use(NULL);
+	langs_free(&l);
+	return rc;
+}
+
+int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const char *id)
+{
+	int rc = result_usable(&o->result);
+	if (rc != EXIT_OK)
+		return rc;
 	if (!id && (o->answers || o->card)) {
 		fprintf(stderr, "tipscreen: train --answers and --card need a scenario id "
 			"(tipscreen scenarios lists the ids)\n");
@@ -365,7 +367,7 @@ int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const cha
 		return EXIT_INPUT;
 	struct scenario *v;
 	size_t n;
-	int rc = cmd_load_scenarios(c->deck, NULL, dk, &v, &n);
+	rc = cmd_load_scenarios(c->deck, NULL, dk, &v, &n);
 	const struct scenario *s = NULL;
 	if (rc == EXIT_OK && id && !(s = scenario_find(v, n, id))) {
 		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, c->deck);
@@ -374,8 +376,7 @@ int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const cha
 		rc = EXIT_INPUT;
 	}
 	if (s)
-		rc = o->answers ? grade_file(c, o, s, dk) : o->card ? card(c, s, dk)
-		     : train_live(c, o, s, dk);
+		rc = run(c, o, s, dk);
 	scenario_list_free(v, n);
 	deck_free(dk);
 	return rc;
