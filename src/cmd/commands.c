@@ -237,8 +237,9 @@ const struct cmd_command cmd_commands[] = {
 	  "a training session, then its debrief;\n--card: the role-play partner's card;\n"
 	  "--answers: grade a trainee's answers (debrief);\n--result: the result, sealed to the "
 	  "trainer" },
-	{ "trainer report", 1, -1, O_OFFICE_KEY | OPT(FORMAT), run_trainer_report, NULL,
-	  "FILE... --key TRAINER.key [--format txt|csv]", "a class's results as a matrix" },
+	{ "trainer report", 1, -1, O_OFFICE_KEY | OPT(FORMAT) | OPT(WIDTH), run_trainer_report, NULL,
+	  "FILE... --key TRAINER.key [--format txt|csv|json] [--width N]",
+	  "a class's results per scenario: pass, agreement, misses" },
 };
 const size_t cmd_ncommands = sizeof cmd_commands / sizeof cmd_commands[0];
 

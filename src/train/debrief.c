@@ -220,8 +220,8 @@ static void print_question(FILE *out, const struct debrief *d, const struct debr
 	const char *text = deck_slot_text(d->dk, q->slot);
 	fprintf(out, "  %s %s\n", q->critical ? "!!" : "--", q->id);
 	if (text)
-		wrapped(out, "     ", D_(q->id, text), width);
-	fprintf(out, "     %s %s, %s %s\n", _("you answered"), shown(r->trainee), _("the expert"),
+		wrapped(out, "    ", D_(q->id, text), width);
+	fprintf(out, "    %s %s, %s %s\n", _("you answered"), shown(r->trainee), _("the expert"),
 		q->expert);
 	teach(out, d->s, r->q->teaching, width);
 	quote_law(out, question_cite(d, r->q), quoted, width);

@@ -30,7 +30,7 @@ void training_view_init(struct view_training *t, const struct scenario *s, const
 		 * trainee can tell which quote answers which item. */
 		const char *item = q->slot >= 0 && dk->s[q->screen].type == SCR_CHECKLIST
 				   ? deck_slot_text(dk, q->slot) : NULL;
-		char *line = item ? xasprintf("%s: %s", D_(q->id, item), C_(s->id, q->says))
+		char *line = item ? xasprintf("%s — %s", D_(q->id, item), C_(s->id, q->says))
 			     : xstrdup(C_(s->id, q->says));
 		says_add(&t->says[q->screen], line);
 		free(line);

@@ -125,12 +125,15 @@ end
 begin "train --answers: the debrief in words, critical misses first, the law quoted verbatim"
 run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers
 has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
-has out "Score: 88% (62 of 70)"
+has out "FAILED — Score: 88% (62 of 70)"
+[ "$(sed -n 2p "$TMP/out")" = "FAILED — Score: 88% (62 of 70)" ] || bad "pass/fail and the score are not first"
 has out "means      not-met                    met                        DIFFER"
 crit=$(grep -n '^Critical misses:' "$TMP/out" | cut -d: -f1)
 other=$(grep -n '^Other differences:' "$TMP/out" | cut -d: -f1)
-vuln=$(grep -n '!! means.vulnerability-used: you answered no, the expert yes' "$TMP/out" | cut -d: -f1)
-cond=$(grep -n -- '-- purpose.conditions: you answered dontknow, the expert yes' "$TMP/out" | cut -d: -f1)
+vuln=$(grep -n '!! means.vulnerability-used$' "$TMP/out" | cut -d: -f1)
+cond=$(grep -n -- '-- purpose.conditions$' "$TMP/out" | cut -d: -f1)
+has out "    you answered no, the expert yes"
+has out "    Someone used the person's lack of money, papers, language or support,"
 [ -n "$crit" ] && [ -n "$other" ] && [ -n "$vuln" ] && [ -n "$cond" ] &&
 	[ "$crit" -lt "$vuln" ] && [ "$vuln" -lt "$other" ] && [ "$other" -lt "$cond" ] ||
 	bad "not critical misses first: $crit $vuln $other $cond"
@@ -187,13 +190,53 @@ done
 [ "$(stat -c %a "$TMP/ben.res")" = 600 ] || bad "a result file is not 0600"
 grep -q 'vulnerability' "$TMP/ben.res" && bad "the result is not sealed"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
-grep -q '^ana  *farm-no-choice v1  *100% ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
-grep -q '^ben  *farm-no-choice v1  *88% ok  *not-met  *ok  *ok  *not-shown *$' "$TMP/out" || bad "no row for ben"
-grep -q '^cleo ' "$TMP/out" || bad "no row for cleo"
-has out "  2 of 3  farm-no-choice: means.vulnerability-used"
-has out "  2  farm-no-choice: means.vulnerability-used answered no"
+has out "farm-no-choice v1: 3 trainees, 1 passed; class agreement (Fleiss' kappa)"
+grep -q '^  ana  *100% yes   1.00  ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
+grep -q '^  ben  *88% NO  *0.[0-9][0-9]  ok  *DIFFER  *ok  *ok  *DIFFER *$' "$TMP/out" || bad "no row for ben"
+grep -q '^  cleo ' "$TMP/out" || bad "no row for cleo"
+has out "  !! 2 of 3  means.vulnerability-used  agreement 0.33"
+has out "  -- 2 of 3  purpose.conditions  agreement 0.33"
+crit=$(grep -n '!! 2 of 3  means.vulnerability-used' "$TMP/out" | cut -d: -f1)
+other=$(grep -n -- '-- 2 of 3  purpose.conditions' "$TMP/out" | cut -d: -f1)
+[ "$crit" -lt "$other" ] || bad "a non-critical miss is listed above a critical one"
+awk 'length($0) > 80 { exit 1 }' "$TMP/out" || bad "a line of the report is wider than 80 columns"
+run 0 --width 60 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
+awk '{ if (length($0) > 60) exit 1 }' "$TMP/out" || bad "a line of the report is wider than --width 60"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format csv
-has out '"ben","farm-no-choice","1","88","agree","not-met","agree","agree","not-shown"'
+has out '"ben","farm-no-choice","1","88","no",'
+has out '"not-met","agree","agree","not-shown"'
+run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format json
+has out '{"id": "farm-no-choice", "version": 1, "trainees": 3, "passed": 1, "fleiss": '
+has out '{"trainee": "ana", "score": 100, "pass": true, "kappa": 1.0000}'
+has out '{"id": "means.vulnerability-used", "critical": true, "missed": 2, "asked": 3, "agreement": 0.3333}'
+run 2 trainer report "$TMP/ana.res" --key "$TMP/trainer.key" $K --format yaml
+has err "--format txt|csv|json"
+end
+
+begin "trainer report: two scenarios counted apart, a damaged file named and skipped, exit 2"
+run 0 train girl-who-agreed --answers "$TMP/expert.answers" --result "$TMP/dan.res" --to "$TMP/trainer.pub" --trainee dan
+printf 'not a result\n' > "$TMP/damaged.res"
+run 2 trainer report "$TMP/ana.res" "$TMP/damaged.res" "$TMP/ben.res" "$TMP/dan.res" --key "$TMP/trainer.key" $K
+has err "$TMP/damaged.res: error: not a training result: skipped, the others are reported"
+has out "Class report: 3 results, 2 scenarios"
+has out "farm-no-choice v1: 2 trainees, 1 passed;"
+has out "girl-who-agreed v1: 1 trainees, 0 passed; class agreement (Fleiss' kappa) -"
+hasnt out "of 3"
+grep -q '^  dan ' "$TMP/out" || bad "no row for dan"
+end
+
+begin "train --result: an existing file or a missing key refused before the first question"
+IN=$E2E/train/farm-solo.in run 2 train farm-no-choice --plain --solo --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+has err "$TMP/ana.res: error: the file exists (a result is never overwritten)"
+hasnt out "TRAINING"
+hasnt out "screen 1 of"
+IN=$E2E/train/farm-solo.in run 2 train farm-no-choice --plain --result "$TMP/new.res" --to "$TMP/none.pub" --trainee ana
+hasnt out "TRAINING"
+IN=$E2E/train/farm-solo.in run 2 train farm-no-choice --plain --result "$TMP/no/such/dir/new.res" --to "$TMP/trainer.pub" --trainee ana
+has err "its folder cannot be written"
+hasnt out "TRAINING"
+IN=/dev/null run 2 train --plain --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+hasnt out "choose a scenario"
 # A pseudonym is the trainee's own text: the report's CSV guards it as
 # the exports do (a formula, or a look-alike of one, made inert).
 n=0
@@ -224,20 +267,22 @@ snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" |
 begin "train --plain --solo: TRAINING on every screen, the person's words, the debrief"
 IN=$E2E/train/farm-solo.in run 0 --width 1000 train farm-no-choice --plain --solo
 has out "TRAINING: Farm work for food, no papers"
-has out "You are a man of 45."
+hasnt out "You are a man of 45."
+hasnt out "This scenario teaches"
 has out "Nothing is saved: this is a training session."
-has out 'Says: "Wages? There were never any wages. He never said there would be." / "He picked the ones like me on purpose.'
+has out 'Says: Someone keeps the person'"'"'s wages or controls their earnings or bank card, so that they cannot leave. — "Wages? There were never any wages. He never said there would be." / Someone used the person'"'"'s lack of money'
 screens=$(grep -c '^\[.* — screen [0-9]* of [0-9]*\]$\|^TRAINING \[' "$TMP/out")
 marked=$(grep -c '^TRAINING \[.* — screen [0-9]* of [0-9]*\]$' "$TMP/out")
 [ "$marked" -gt 20 ] && [ "$marked" = "$screens" ] || bad "$marked of $screens screens marked TRAINING"
 has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 1)"
-has out "Score: 100% (70 of 70)"
+has out "PASSED — Score: 100% (70 of 70)"
 end
 
 begin "train --plain: a trainee's misses in the debrief at the end of the session"
 IN=$E2E/train/farm-missed.in run 0 --width 1000 train farm-no-choice --plain --solo
-has out "Score: 88% (62 of 70)"
-has out "!! means.vulnerability-used: you answered no, the expert yes"
+has out "FAILED — Score: 88% (62 of 70)"
+has out "!! means.vulnerability-used"
+has out "you answered no, the expert yes"
 end
 
 begin "train --plain without --solo (role-play): no Says lines; --card has them"
@@ -245,9 +290,12 @@ IN=$E2E/train/farm-solo.in run 0 --width 1000 train farm-no-choice --plain
 hasnt out "Says:"
 has out "Role-play: your partner plays the person"
 run 0 train farm-no-choice --card
-has out "TRAINING role-play card: Farm work for food, no papers (farm-no-choice)"
-has out "means.vulnerability-used"
+has out "TRAINING role-play card: Farm work for food, no papers"
+hasnt out "farm-no-choice"
+hasnt out "means.vulnerability-used"
+has out "You are a man of 45."
 has out '  > "He picked the ones like me on purpose.'
+has out "If you are asked anything else:"
 end
 
 begin "train: the picker lists the scenarios by level and audience, a number picks one"
