@@ -214,11 +214,6 @@ struct interview;
  * (scenario_list_free). */
 int cmd_load_scenarios(const char *deckdir, const char *dir, const struct deck *dk,
 		       struct scenario **v, size_t *n);
-/* Prints the debrief of the trainee's interview iv on scenario s; an exit
- * code. */
-int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
-		    const struct scenario *s, const struct deck *dk, const struct interview *iv,
-		    time_t started);
 /* `tipscreen office SUB ARGS…` (office_cmd.c): the office context made
  * from c and o, then fn over the office store. */
 int cmd_office(const struct cmd_ctx *c, const struct cmd_office_opts *o, office_fn *fn, int argc,

@@ -3,10 +3,11 @@
  *
  * The result is a stanza (stanza.h) sealed with seal.h's format 2:
  *   Result: 2 / Trainee: / Scenario: / Version: / Score: / Pass: yes|no /
- *   Started: / Finished:
+ *   Started: / Finished: / Seconds: (optional: a live session's time)
  *   Element: act|met|met|agree           (five, trainee|expert|agree or differ)
- *   Question: means.lied|no|yes|differ|critical   (each graded question,
- *             "-" where not asked; critical or normal)
+ *   Question: means.lied|no|yes|differ|critical|12   (each graded question,
+ *             "-" where not asked; critical or normal; the seconds on its
+ *             screen, "-" without times)
  * Format 1 (no Pass:, four parts to a Question:) is still read.
  * It is signed with a key made for this result alone (a training result has
  * no laptop identity): the signature shows that it was not changed, the
@@ -46,13 +47,20 @@ static char *payload(const struct debrief *d, const char *trainee, time_t starte
 	fprintf(f, "Result: 2\nTrainee: %s\nScenario: %s\nVersion: %ld\nScore: %d\nPass: %s\n"
 		"Started: %s\nFinished: %s\n", trainee, d->s->id, d->s->version, d->score,
 		d->pass ? "yes" : "no", a, b);
+	if (d->seconds >= 0)
+		fprintf(f, "Seconds: %.0f\n", d->seconds);
 	for (int p = 0; p < PART_COUNT; p++)
 		fprintf(f, "Element: %s|%s|%s|%s\n", scenario_part_name(p), d->part[p].trainee,
 			d->part[p].expert, d->part[p].agree ? "agree" : "differ");
-	for (size_t i = 0; i < d->nq; i++)
-		fprintf(f, "Question: %s|%s|%s|%s|%s\n", d->qs[i].q->id,
+	for (size_t i = 0; i < d->nq; i++) {
+		fprintf(f, "Question: %s|%s|%s|%s|%s|", d->qs[i].q->id,
 			d->qs[i].trainee ? d->qs[i].trainee : "-", d->qs[i].q->expert,
 			d->qs[i].agree ? "agree" : "differ", d->qs[i].q->critical ? "critical" : "normal");
+		if (d->qs[i].seconds >= 0)
+			fprintf(f, "%.0f\n", d->qs[i].seconds);
+		else
+			fputs("-\n", f);
+	}
 	fclose(f);
 	return buf;
 }

@@ -165,9 +165,12 @@ int cmd_scenarios(const struct cmd_ctx *c, bool json, const char *dir)
 	return rc;
 }
 
-int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
-		    const struct scenario *s, const struct deck *dk, const struct interview *iv,
-		    time_t started)
+/* Prints the debrief of the trainee's interview iv on scenario s, with the
+ * seconds per deck screen of a live session (or NULL), and writes the
+ * result; an exit code. */
+static int grade(const struct cmd_ctx *c, const struct cmd_train_opts *o, const struct scenario *s,
+		 const struct deck *dk, const struct interview *iv, time_t started,
+		 const double *secs)
 {
 	struct debrief d;
 	const char *why;
@@ -175,6 +178,8 @@ int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 		fprintf(stderr, "tipscreen: the answers contradict each other: %s\n", why);
 		return EXIT_INPUT;
 	}
+	if (secs)
+		debrief_times(&d, secs, dk->n);
 	if (o->json)
 		debrief_json(c->out, &d);
 	else
@@ -269,14 +274,18 @@ static int train_live(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 	struct interview *iv = interview_new(dk);
 	struct session *ss = session_new(iv, NULL);	/* training: no case store, ever */
 	int rc = interview(c, &o->front, ss, &t, l, second);
+	double *secs = xcalloc(dk->n + 1, sizeof *secs);
+	for (size_t i = 0; i < dk->n; i++)
+		secs[i] = session_seconds(ss, (int)i);
 	session_free(ss);
 	if (rc == 0) {
 		fprintf(c->out, "\n");
-		rc = cmd_train_grade(c, o, s, dk, iv, started);
+		rc = grade(c, o, s, dk, iv, started, secs);
 	} else {
 		fprintf(stderr, "tipscreen: the training session ended before the debrief\n");
 		rc = EXIT_RUNTIME;
 	}
+	free(secs);
 	interview_free(iv);
 	training_view_free(&t);
 	return rc;
@@ -293,7 +302,7 @@ static int grade_file(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 		diags_print(&d, stderr);
 		rc = EXIT_INPUT;
 	} else {
-		rc = cmd_train_grade(c, o, s, dk, iv, time(NULL));
+		rc = grade(c, o, s, dk, iv, time(NULL), NULL);
 	}
 	stanza_file_free(&f);
 	diags_free(&d);

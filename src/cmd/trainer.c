@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,12 +33,14 @@
 struct answer_row {
 	char *id, *trainee, *expert;
 	bool agree, critical;
+	long seconds;	/* or -1 */
 };
 
 struct row {
 	char *trainee, *scenario;
 	long version;
 	int score, pass;		/* pass: 1, 0, or -1 in format 1 */
+	long seconds;			/* the session's, or -1 */
 	char *el[PART_COUNT];		/* "agree" or the trainee's value */
 	struct answer_row *q;
 	size_t nq;
@@ -74,12 +77,13 @@ static bool parts(struct result_reader *rr, const struct field *f, char *buf, ch
 {
 	if (split(buf, p, n) && *p[0] && *p[1] && *p[2] &&
 	    (!strcmp(p[3], "agree") || !strcmp(p[3], "differ")) &&
-	    (n < 5 || !strcmp(p[4], "critical") || !strcmp(p[4], "normal")))
+	    (n < 5 || !strcmp(p[4], "critical") || !strcmp(p[4], "normal")) &&
+	    (n < 6 || !strcmp(p[5], "-") || strspn(p[5], "0123456789") == strlen(p[5])))
 		return true;
 	diags_add(rr->d, rr->file, f->vline, f->vcol, "'%s' is not a value for %s: expected "
 		  "%s|TRAINEE|EXPERT|agree or differ%s", f->value, f->key,
 		  strcasecmp(f->key, "Element") ? "QUESTION" : "ELEMENT",
-		  n == 5 ? "|critical or normal" : "");
+		  n == 6 ? "|critical or normal|SECONDS or -" : "");
 	return false;
 }
 
@@ -134,6 +138,12 @@ static void take_pass(void *obj, const struct field *f)
 	rr->r->pass = w < 0 ? -1 : w == 0;
 }
 
+static void take_seconds(void *obj, const struct field *f)
+{
+	struct result_reader *rr = obj;
+	rr->r->seconds = number(rr, f, 0, 10000000);
+}
+
 static void take_element(void *obj, const struct field *f)
 {
 	struct result_reader *rr = obj;
@@ -154,14 +164,15 @@ static void take_element(void *obj, const struct field *f)
 static void take_question(void *obj, const struct field *f)
 {
 	struct result_reader *rr = obj;
-	int n = rr->format == 2 ? 5 : 4;
-	char *buf = xstrdup(f->value), *p[5];
+	int n = rr->format == 2 ? 6 : 4;
+	char *buf = xstrdup(f->value), *p[6];
 	if (parts(rr, f, buf, p, n)) {
 		struct row *r = rr->r;
 		r->q = xrealloc(r->q, (r->nq + 1) * sizeof *r->q);
 		r->q[r->nq++] = (struct answer_row){ xstrdup(p[0]), xstrdup(p[1]), xstrdup(p[2]),
 						     !strcmp(p[3], "agree"),
-						     n == 5 && !strcmp(p[4], "critical") };
+						     n == 6 && !strcmp(p[4], "critical"),
+						     n == 6 && *p[5] != '-' ? strtol(p[5], NULL, 10) : -1 };
 	}
 	free(buf);
 }
@@ -177,6 +188,7 @@ static const struct schema_field result_fields[] = {
 	{ "Pass", SCHEMA_NONEMPTY, take_pass },
 	{ "Started", REQ, NULL },
 	{ "Finished", REQ, NULL },
+	{ "Seconds", SCHEMA_NONEMPTY, take_seconds },
 	{ "Element", SCHEMA_REPEATS | SCHEMA_NONEMPTY, take_element },
 	{ "Question", SCHEMA_REPEATS | SCHEMA_NONEMPTY, take_question },
 };
@@ -200,7 +212,7 @@ static int add_result(struct class *c, const char *file, const char *text, size_
 {
 	struct stanza_file f;
 	struct diags d = { 0 };
-	struct row r = { .pass = -1 };
+	struct row r = { .pass = -1, .seconds = -1 };
 	struct result_reader rr = { &r, file, &d, 1 };
 	if (stanza_parse(file, text, len, &f, &d) == 0) {
 		if (f.n != 1 || strcasecmp(f.s[0].f[0].key, "Result") != 0)
@@ -283,6 +295,7 @@ struct qstat {
 	bool critical;
 	int asked, missed;
 	double agreement;	/* P_i of Fleiss */
+	long seconds, timed;	/* the trainees' seconds on it, how many had times */
 };
 
 struct group {
@@ -324,6 +337,10 @@ static void group_count(struct group *g)
 			q->critical |= a && a->critical;
 			q->asked++;
 			q->missed += !a || !a->agree;
+			if (a && a->seconds >= 0) {
+				q->seconds += a->seconds;
+				q->timed++;
+			}
 			cat[i][t] = category(&cats, &k, a ? rated(a) : "-");
 		}
 	}
@@ -414,7 +431,7 @@ static const char *pass_word(int pass)
 	return pass == 1 ? _("yes") : pass == 0 ? _("NO") : "?";
 }
 
-/* A line cut to width columns. */
+/* A line cut to width columns, without trailing blanks. */
 static void line(FILE *out, int width, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void line(FILE *out, int width, const char *fmt, ...)
 {
@@ -430,22 +447,76 @@ static void line(FILE *out, int width, const char *fmt, ...)
 			n--;
 		buf[n] = '\0';
 	}
+	while (n > 0 && buf[n - 1] == ' ')
+		buf[--n] = '\0';
 	fprintf(out, "%s\n", buf);
+}
+
+/* s cut or padded to exactly cols display columns, into buf. */
+static const char *cell(char *buf, size_t size, const char *s, int cols)
+{
+	size_t n = 0;
+	int w = 0;
+	while (s[n]) {
+		size_t k = 1;
+		while (s[n + k] && ((unsigned char)s[n + k] & 0xC0) == 0x80)
+			k++;
+		uint32_t cp;
+		text_decode(s + n, k, &cp);
+		int cw = text_cp_width(cp);
+		if (w + cw > cols || n + k + (size_t)cols >= size)
+			break;
+		w += cw < 0 ? 0 : cw;
+		n += k;
+	}
+	memcpy(buf, s, n);
+	while (w++ < cols && n + 1 < size)
+		buf[n++] = ' ';
+	buf[n] = '\0';
+	return buf;
+}
+
+static void paragraph(FILE *out, const char *indent, const char *text, int width)
+{
+	char *w = text_wrap(text, width - (int)strlen(indent));
+	for (char *l = w, *nl; l && *l; l = nl) {
+		nl = strchr(l, '\n');
+		if (nl)
+			*nl++ = '\0';
+		fprintf(out, "%s%s\n", indent, l);
+		if (!nl)
+			break;
+	}
+	free(w);
+}
+
+/* m:ss, or "-" without a time. */
+static const char *duration(char *buf, size_t n, long secs)
+{
+	if (secs < 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%ld:%02ld", secs / 60, secs % 60);
+	return buf;
 }
 
 static void report_txt(FILE *out, const struct group *g, size_t ng, size_t nrows, int width)
 {
-	line(out, width, "%s: %zu %s, %zu %s", _("Class report"), nrows, _("results"), ng,
-	     _("scenarios"));
+	line(out, width, "%s: %zu %s, %zu %s", _("Class report"), nrows,
+	     nrows == 1 ? _("result") : _("results"), ng, ng == 1 ? _("scenario") : _("scenarios"));
+	paragraph(out, "", _("kappa: agreement beyond chance, 1 = as the key (per trainee) or "
+			     "all alike (the class), 0 = no better than chance. Agreement per "
+			     "question: the share of pairs of trainees who answered alike."), width);
 	for (size_t i = 0; i < ng; i++) {
-		char fk[16];
+		char fk[16], name[80];
 		kappa_str(fk, sizeof fk, g[i].fleiss);
 		fputc('\n', out);
-		line(out, width, "%s v%ld: %zu %s, %d %s; %s %s", g[i].r[0]->scenario,
-		     g[i].r[0]->version, g[i].n, _("trainees"), g[i].passed, _("passed"),
-		     _("class agreement (Fleiss' kappa)"), fk);
-		line(out, width, "  %-16.16s %5s %-4s %5s  %-7s %-7s %-7s %-7s %-7s", _("trainee"),
-		     _("score"), _("pass"), _("kappa"), "act", "means", "purpose", "child", "outcome");
+		line(out, width, "%s v%ld: %zu %s, %d %s", g[i].r[0]->scenario, g[i].r[0]->version,
+		     g[i].n, g[i].n == 1 ? _("trainee") : _("trainees"), g[i].passed, _("passed"));
+		line(out, width, "  %s: %s", _("class agreement (Fleiss' kappa)"), fk);
+		line(out, width, "  %s %5s %-4s %5s %5s  %-6s %-6s %-6s %-6s %-6s",
+		     cell(name, sizeof name, _("trainee"), 12), _("score"), _("pass"), _("kappa"),
+		     _("time"), "act", "means", "purpose", "child", "outcome");
 		for (size_t t = 0; t < g[i].n; t++) {
 			const struct row *r = g[i].r[t];
 			char ck[16];
@@ -454,12 +525,12 @@ static void report_txt(FILE *out, const struct group *g, size_t ng, size_t nrows
 			for (int p = 0; p < PART_COUNT; p++)
 				snprintf(el[p], sizeof el[p], "%s", !r->el[p] ? "?" :
 					 strcmp(r->el[p], "agree") ? "DIFFER" : "ok");
-			line(out, width, "  %-16.16s %4d%% %-4s %5s  %-7s %-7s %-7s %-7s %-7s",
-			     r->trainee, r->score, pass_word(r->pass), ck, el[0], el[1], el[2], el[3],
-			     el[4]);
+			char tm[32];
+			line(out, width, "  %s %4d%% %-4s %5s %5s  %-6s %-6s %-6s %-6s %-6s",
+			     cell(name, sizeof name, r->trainee, 12), r->score, pass_word(r->pass), ck,
+			     duration(tm, sizeof tm, r->seconds), el[0], el[1], el[2], el[3], el[4]);
 		}
-		line(out, width, "  %s", _("Questions missed (critical first; agreement: the share "
-					      "of pairs of trainees who answered alike):"));
+		line(out, width, "  %s", _("Questions missed, critical (!!) first:"));
 		size_t shown = 0;
 		for (size_t k = 0; k < g[i].nq; k++) {
 			const struct qstat *q = &g[i].q[k];
@@ -467,12 +538,14 @@ static void report_txt(FILE *out, const struct group *g, size_t ng, size_t nrows
 				continue;
 			char ag[16];
 			kappa_str(ag, sizeof ag, q->agreement);
-			line(out, width, "  %s %d %s %d  %s  %s %s", q->critical ? "!!" : "--",
-			     q->missed, _("of"), q->asked, q->id, _("agreement"), ag);
+			char tm[32];
+			line(out, width, "  %s %d %s %d  %s  %s %s  %s %s", q->critical ? "!!" : "--",
+			     q->missed, _("of"), q->asked, q->id, _("agreement"), ag, _("time"),
+			     duration(tm, sizeof tm, q->timed ? q->seconds / q->timed : -1));
 			shown++;
 		}
 		if (!shown)
-			line(out, width, "  %s", _("none"));
+			line(out, width, "    %s", _("none"));
 	}
 }
 
@@ -484,7 +557,7 @@ static void csv(FILE *out, const char *s, bool last)
 
 static void report_csv(FILE *out, const struct group *g, size_t ng)
 {
-	fputs("\"trainee\",\"scenario\",\"version\",\"score\",\"pass\",\"kappa\",\"act\",\"means\","
+	fputs("\"trainee\",\"scenario\",\"version\",\"score\",\"pass\",\"kappa\",\"seconds\",\"act\",\"means\","
 	      "\"purpose\",\"child\",\"outcome\"\r\n", out);
 	for (size_t i = 0; i < ng; i++)
 		for (size_t t = 0; t < g[i].n; t++) {
@@ -499,6 +572,10 @@ static void report_csv(FILE *out, const struct group *g, size_t ng)
 			csv(out, s, false);
 			csv(out, r->pass == 1 ? "yes" : r->pass == 0 ? "no" : "", false);
 			csv(out, k, false);
+			char sec[32] = "";
+			if (r->seconds >= 0)
+				snprintf(sec, sizeof sec, "%ld", r->seconds);
+			csv(out, sec, false);
 			for (int p = 0; p < PART_COUNT; p++)
 				csv(out, r->el[p] ? r->el[p] : "", p == PART_COUNT - 1);
 		}
@@ -529,7 +606,10 @@ static void class_json(FILE *out, const struct group *g, size_t ng)
 			fprintf(out, ", \"score\": %d, \"pass\": %s, \"kappa\": ", r->score,
 				r->pass == 1 ? "true" : r->pass == 0 ? "false" : "null");
 			json_number(out, r->kappa);
-			fputc('}', out);
+			if (r->seconds < 0)
+				fputs(", \"seconds\": null}", out);
+			else
+				fprintf(out, ", \"seconds\": %ld}", r->seconds);
 		}
 		fputs("],\n   \"questions\": [", out);
 		for (size_t k = 0; k < g[i].nq; k++) {
@@ -539,6 +619,8 @@ static void class_json(FILE *out, const struct group *g, size_t ng)
 			fprintf(out, ", \"critical\": %s, \"missed\": %d, \"asked\": %d, \"agreement\": ",
 				q->critical ? "true" : "false", q->missed, q->asked);
 			json_number(out, q->agreement);
+			fputs(", \"mean_seconds\": ", out);
+			json_number(out, q->timed ? (double)q->seconds / (double)q->timed : NAN);
 			fputc('}', out);
 		}
 		fputs("]}", out);

@@ -28,6 +28,7 @@ static void compare_questions(struct debrief *d, const struct interview *ex,
 			continue;
 		struct debrief_question *r = &d->qs[d->nq++];
 		r->q = q;
+		r->seconds = -1;
 		const struct answer *a = interview_get(tr, q->slot);
 		if (interview_slot_on_path(tr, q->slot) && a->kind != ANS_NONE)
 			r->trainee = answer_format(d->dk, q->slot, a, true);
@@ -79,6 +80,7 @@ int debrief_make(const struct scenario *s, const struct deck *dk, const struct i
 		 struct debrief *out, const char **why)
 {
 	memset(out, 0, sizeof *out);
+	out->seconds = -1;
 	out->s = s;
 	out->dk = dk;
 	struct interview *ex;
@@ -92,6 +94,17 @@ int debrief_make(const struct scenario *s, const struct deck *dk, const struct i
 	}
 	interview_free(ex);
 	return rc;
+}
+
+void debrief_times(struct debrief *d, const double *per_screen, size_t n)
+{
+	d->seconds = 0;
+	for (size_t i = 0; i < n; i++)
+		d->seconds += per_screen[i];
+	for (size_t i = 0; i < d->nq; i++) {
+		size_t sc = (size_t)d->qs[i].q->screen;
+		d->qs[i].seconds = sc < n ? per_screen[sc] : -1;
+	}
 }
 
 void debrief_free(struct debrief *d)
@@ -271,6 +284,35 @@ static size_t print_differences(FILE *out, const struct debrief *d, bool critica
 	return n;
 }
 
+/* The three screens the trainee spent longest on, with their time. */
+static void slowest(FILE *out, const struct debrief *d, int width)
+{
+	if (d->seconds < 0)
+		return;
+	fprintf(out, "\n%s %d:%02d; %s\n", _("Time:"), (int)d->seconds / 60, (int)d->seconds % 60,
+		_("the slowest questions:"));
+	int shown[3] = { -1, -1, -1 };
+	for (int k = 0; k < 3; k++) {
+		const struct debrief_question *best = NULL;
+		for (size_t i = 0; i < d->nq; i++) {
+			const struct debrief_question *r = &d->qs[i];
+			bool seen = false;
+			for (int j = 0; j < k; j++)
+				seen |= shown[j] == r->q->screen;
+			if (!seen && r->seconds >= 0 && (!best || r->seconds > best->seconds))
+				best = r;
+		}
+		if (!best)
+			break;
+		shown[k] = best->q->screen;
+		const struct screen *sc = &d->dk->s[best->q->screen];
+		char *t = xasprintf("%3.0f s  %s", best->seconds,
+				    sc->question ? D_(sc->id, sc->question) : sc->id);
+		wrapped(out, "  ", t, width);
+		free(t);
+	}
+}
+
 void debrief_text(FILE *out, const struct debrief *d, int width)
 {
 	const struct scenario *s = d->s;
@@ -298,6 +340,7 @@ void debrief_text(FILE *out, const struct debrief *d, int width)
 		agree += d->qs[i].agree;
 	fprintf(out, "\n%s: %zu %s %zu\n", _("Questions answered as the expert did"), agree, _("of"),
 		d->nq);
+	slowest(out, d, width);
 }
 
 static void json_list_sep(FILE *out, bool *first)
@@ -365,8 +408,12 @@ void debrief_json(FILE *out, const struct debrief *d)
 		json_nullable(out, r->trainee);
 		fputs(", \"expert\": ", out);
 		report_json_string(out, r->q->expert);
-		fprintf(out, ", \"critical\": %s, \"agree\": %s}", r->q->critical ? "true" : "false",
-			r->agree ? "true" : "false");
+		fprintf(out, ", \"critical\": %s, \"agree\": %s, \"seconds\": ",
+			r->q->critical ? "true" : "false", r->agree ? "true" : "false");
+		if (r->seconds >= 0)
+			fprintf(out, "%.0f}", r->seconds);
+		else
+			fputs("null}", out);
 	}
 	fputs("]\n}\n", out);
 }

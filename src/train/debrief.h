@@ -33,6 +33,7 @@ struct debrief_question {
 	const struct scenario_ask *q;	/* borrowed */
 	char *trainee;	/* the trainee's answer in text form, or NULL: not asked */
 	bool agree;
+	double seconds;	/* on its screen (a checklist's items share it), or -1 */
 };
 
 struct debrief_part {
@@ -51,6 +52,7 @@ struct debrief {
 	int earned, possible, score;
 	size_t ncritical;	/* critical misses */
 	bool pass;		/* no critical miss */
+	double seconds;		/* the whole session, or -1: no times */
 };
 
 /* Compares the trainee's interview with the scenario's key. Returns 0, or
@@ -58,6 +60,10 @@ struct debrief {
 int debrief_make(const struct scenario *s, const struct deck *dk, const struct interview *trainee,
 		 struct debrief *out, const char **why);
 void debrief_free(struct debrief *d);
+
+/* The seconds spent on each deck screen (n of them) of a live session:
+ * each question's time, and the total. Without it there are no times. */
+void debrief_times(struct debrief *d, const double *per_screen, size_t n);
 
 /* The points, score, critical misses and pass of d from its questions'
  * and parts' agreement (debrief_make calls it; a test may too). */

@@ -116,7 +116,7 @@ has out '"means": {"trainee": "not-met", "expert": "met", "agree": false}'
 has out '"act": {"trainee": "met", "expert": "met", "agree": true}'
 has out '"child": {"trainee": "no", "expert": "no", "agree": true}'
 has out '"outcome": {"trainee": "not-shown", "expert": "consistent-adult", "agree": false}'
-has out '{"id": "purpose.conditions", "trainee": "dontknow", "expert": "yes", "critical": false, "agree": false}'
+has out '{"id": "purpose.conditions", "trainee": "dontknow", "expert": "yes", "critical": false, "agree": false, "seconds": null}'
 # 56 graded questions: 2 critical (3 points), 54 others; 5 elements of 2
 # points. Missed: one critical question, one other, two elements: 62 of 70.
 has out '"score": 88,'
@@ -190,12 +190,13 @@ done
 [ "$(stat -c %a "$TMP/ben.res")" = 600 ] || bad "a result file is not 0600"
 grep -q 'vulnerability' "$TMP/ben.res" && bad "the result is not sealed"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
-has out "farm-no-choice v1: 3 trainees, 1 passed; class agreement (Fleiss' kappa)"
-grep -q '^  ana  *100% yes   1.00  ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
-grep -q '^  ben  *88% NO  *0.[0-9][0-9]  ok  *DIFFER  *ok  *ok  *DIFFER *$' "$TMP/out" || bad "no row for ben"
+has out "farm-no-choice v1: 3 trainees, 1 passed"
+has out "  class agreement (Fleiss' kappa): 0."
+grep -q '^  ana  *100% yes   1.00     -  ok  *ok  *ok  *ok  *ok$' "$TMP/out" || bad "no row for ana"
+grep -q '^  ben  *88% NO  *0.[0-9][0-9]     -  ok  *DIFFER  *ok  *ok  *DIFFER$' "$TMP/out" || bad "no row for ben"
 grep -q '^  cleo ' "$TMP/out" || bad "no row for cleo"
-has out "  !! 2 of 3  means.vulnerability-used  agreement 0.33"
-has out "  -- 2 of 3  purpose.conditions  agreement 0.33"
+has out "  !! 2 of 3  means.vulnerability-used  agreement 0.33  time -"
+has out "  -- 2 of 3  purpose.conditions  agreement 0.33  time -"
 crit=$(grep -n '!! 2 of 3  means.vulnerability-used' "$TMP/out" | cut -d: -f1)
 other=$(grep -n -- '-- 2 of 3  purpose.conditions' "$TMP/out" | cut -d: -f1)
 [ "$crit" -lt "$other" ] || bad "a non-critical miss is listed above a critical one"
@@ -204,11 +205,12 @@ run 0 --width 60 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --
 awk '{ if (length($0) > 60) exit 1 }' "$TMP/out" || bad "a line of the report is wider than --width 60"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format csv
 has out '"ben","farm-no-choice","1","88","no",'
+has out ',"","agree","not-met","agree","agree","not-shown"'
 has out '"not-met","agree","agree","not-shown"'
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format json
 has out '{"id": "farm-no-choice", "version": 1, "trainees": 3, "passed": 1, "fleiss": '
-has out '{"trainee": "ana", "score": 100, "pass": true, "kappa": 1.0000}'
-has out '{"id": "means.vulnerability-used", "critical": true, "missed": 2, "asked": 3, "agreement": 0.3333}'
+has out '{"trainee": "ana", "score": 100, "pass": true, "kappa": 1.0000, "seconds": null}'
+has out '{"id": "means.vulnerability-used", "critical": true, "missed": 2, "asked": 3, "agreement": 0.3333, "mean_seconds": null}'
 run 2 trainer report "$TMP/ana.res" --key "$TMP/trainer.key" $K --format yaml
 has err "--format txt|csv|json"
 end
@@ -219,8 +221,9 @@ printf 'not a result\n' > "$TMP/damaged.res"
 run 2 trainer report "$TMP/ana.res" "$TMP/damaged.res" "$TMP/ben.res" "$TMP/dan.res" --key "$TMP/trainer.key" $K
 has err "$TMP/damaged.res: error: not a training result: skipped, the others are reported"
 has out "Class report: 3 results, 2 scenarios"
-has out "farm-no-choice v1: 2 trainees, 1 passed;"
-has out "girl-who-agreed v1: 1 trainees, 0 passed; class agreement (Fleiss' kappa) -"
+has out "farm-no-choice v1: 2 trainees, 1 passed"
+has out "girl-who-agreed v1: 1 trainee, 0 passed"
+has out "  class agreement (Fleiss' kappa): -"
 hasnt out "of 3"
 grep -q '^  dan ' "$TMP/out" || bad "no row for dan"
 end
@@ -237,6 +240,16 @@ has err "its folder cannot be written"
 hasnt out "TRAINING"
 IN=/dev/null run 2 train --plain --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
 hasnt out "choose a scenario"
+end
+
+begin "train --result of a live session: the time per question in the result, the debrief and the report"
+IN=$E2E/train/farm-missed.in run 0 --width 1000 train farm-no-choice --plain --solo --result "$TMP/live.res" --to "$TMP/trainer.pub" --trainee eve
+has out "Time: 0:00; the slowest questions:"
+run 0 trainer report "$TMP/live.res" "$TMP/ana.res" --key "$TMP/trainer.key" $K
+grep -q '^  eve  *88% NO  *0.[0-9][0-9]  0:00  ok ' "$TMP/out" || bad "no time for eve: $(grep eve "$TMP/out")"
+has out "  !! 1 of 2  means.vulnerability-used  agreement 0.00  time 0:00"
+run 0 trainer report "$TMP/live.res" --key "$TMP/trainer.key" $K --format json
+has out '"seconds": 0}'
 # A pseudonym is the trainee's own text: the report's CSV guards it as
 # the exports do (a formula, or a look-alike of one, made inert).
 n=0
