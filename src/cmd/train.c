@@ -19,6 +19,7 @@
 #include "train/debrief.h"
 #include "train/scenario.h"
 #include "train/training.h"
+#include "tui/debrief.h"
 #include "tui/tui.h"
 #include "plain/plain.h"
 #include "cmd/cmd.h"
@@ -165,12 +166,24 @@ int cmd_scenarios(const struct cmd_ctx *c, bool json, const char *dir)
 	return rc;
 }
 
+/* The debrief's text for width columns (the wizard's debrief screen). */
+static char *debrief_at(void *arg, int width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	debrief_text(f, arg, width);
+	fclose(f);
+	return buf;
+}
+
 /* Prints the debrief of the trainee's interview iv on scenario s, with the
- * seconds per deck screen of a live session (or NULL), and writes the
- * result; an exit code. */
+ * seconds per deck screen of a live session (or NULL), after writing the
+ * result; in the wizard (wizard true) first as its debrief screen. An
+ * exit code. */
 static int grade(const struct cmd_ctx *c, const struct cmd_train_opts *o, const struct scenario *s,
 		 const struct deck *dk, const struct interview *iv, time_t started,
-		 const double *secs)
+		 const double *secs, bool wizard)
 {
 	struct debrief d;
 	const char *why;
@@ -180,16 +193,22 @@ static int grade(const struct cmd_ctx *c, const struct cmd_train_opts *o, const 
 	}
 	if (secs)
 		debrief_times(&d, secs, dk->n);
-	if (o->json)
-		debrief_json(c->out, &d);
-	else
-		debrief_text(c->out, &d, c->width);
 	const struct cmd_result_opts *r = &o->result;
 	int rc = r->result ? cmd_result_write(r, &d, started) : EXIT_OK;
 	if (r->result && rc == EXIT_OK)
 		fprintf(stderr, "tipscreen: the result is in %s, sealed to %s\n", r->result, r->to);
+	int sig = 0;
+	if (wizard && !o->json) {
+		char *title = xasprintf("%s: %s", _("TRAINING debrief"), C_(s->id, s->title));
+		sig = tui_debrief(debrief_at, &d, title, o->front.color);
+		free(title);
+	}
+	if (o->json)
+		debrief_json(c->out, &d);
+	else if (!sig)
+		debrief_text(c->out, &d, c->width);
 	debrief_free(&d);
-	return rc;
+	return sig ? sig : rc;
 }
 
 /* A line from the terminal (or the pipe); false at its end. */
@@ -249,7 +268,7 @@ static bool brief(const struct cmd_ctx *c, const struct scenario *s, bool solo)
 /* The interview of a training session: no store, nothing recorded; the
  * wizard or the line mode with the TRAINING mark. 0 when it completed. */
 static int interview(const struct cmd_ctx *c, const struct cmd_front_opts *o, struct session *ss,
-		     const struct view_training *t, const struct langs *l, int second)
+		     const struct view_training *t, const struct langs *l, int second, bool *wizard)
 {
 	const char *why = NULL;
 	static const struct view_start none = { NULL, 0 };	/* nothing to resume */
@@ -257,8 +276,15 @@ static int interview(const struct cmd_ctx *c, const struct cmd_front_opts *o, st
 				    .charset = c->charset, .in = stdin, .out = c->out,
 				    .width = c->width, .color = o->color,
 				    .bidi_terminal = o->bidi_terminal };
-	bool wizard = !o->plain && tui_usable(&why);
-	int rc = frontend_run(wizard ? &tui_frontend : &plain_frontend, ss, &fo);
+	*wizard = !o->plain && tui_usable(&why);
+	int rc = frontend_run(*wizard ? &tui_frontend : &plain_frontend, ss, &fo);
+	/* The line mode leaves the questions and typed answers in the
+	 * scrollback: cleared as the interview's are (xterm's ED 3), before
+	 * the debrief. */
+	if (!*wizard && isatty(fileno(c->out))) {
+		fputs("\033[H\033[2J\033[3J", c->out);
+		fflush(c->out);
+	}
 	return rc == FRONTEND_COMPLETE ? 0 : 1;
 }
 
@@ -273,14 +299,15 @@ static int train_live(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 	training_view_init(&t, s, dk, o->solo);
 	struct interview *iv = interview_new(dk);
 	struct session *ss = session_new(iv, NULL);	/* training: no case store, ever */
-	int rc = interview(c, &o->front, ss, &t, l, second);
+	bool wizard;
+	int rc = interview(c, &o->front, ss, &t, l, second, &wizard);
 	double *secs = xcalloc(dk->n + 1, sizeof *secs);
 	for (size_t i = 0; i < dk->n; i++)
 		secs[i] = session_seconds(ss, (int)i);
 	session_free(ss);
 	if (rc == 0) {
 		fprintf(c->out, "\n");
-		rc = grade(c, o, s, dk, iv, started, secs);
+		rc = grade(c, o, s, dk, iv, started, secs, wizard);
 	} else {
 		fprintf(stderr, "tipscreen: the training session ended before the debrief\n");
 		rc = EXIT_RUNTIME;
@@ -302,7 +329,7 @@ static int grade_file(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 		diags_print(&d, stderr);
 		rc = EXIT_INPUT;
 	} else {
-		rc = grade(c, o, s, dk, iv, time(NULL), NULL);
+		rc = grade(c, o, s, dk, iv, time(NULL), NULL, false);
 	}
 	stanza_file_free(&f);
 	diags_free(&d);

@@ -581,8 +581,14 @@ step n Enter "TRAINING Stop and refer" &&
 step Enter "TRAINING Referral" &&
 step Enter "TRAINING Close" &&
 step Enter "TRAINING debrief: The supervisor offers to interpret" &&
+wait_for "q: leave"
+# The debrief screen at 80x24: pass or fail and the score on its first page.
+screen | head -4 | grep -qF "PASSED — Score: 100% (19 of 19)" || bad "no pass and score on the first page"
+screen | grep -qF "Element    Yours" || bad "no elements on the first page"
+step End "the slowest questions:" &&
+keys q &&
 wait_exit
-screen | grep -qF "Score: 100% (19 of 19)" || bad "no score"
+screen | grep -qF "PASSED — Score: 100% (19 of 19)" || bad "no score after the debrief screen"
 [ "$(cat "$TMP/rc" 2>/dev/null)" = 0 ] || bad "exit status $(cat "$TMP/rc" 2>/dev/null)"
 [ ! -e "$TMP/store$stores" ] || bad "training created the case store $TMP/store$stores"
 end
