@@ -88,7 +88,7 @@ void training_card(FILE *out, const struct scenario *s, const struct deck *dk, i
 			wrapped(out, "  ? ", D_(q->id, text), width);
 		wrapped(out, "  > ", C_(s->id, q->says), width);
 	}
-	fprintf(out, "\n%s\n", _("If you are asked anything else: answer as the person would, "
-				  "from the story above; if the story does not say, say you do not "
-				  "know."));
+	fputc('\n', out);
+	wrapped(out, "", _("If you are asked anything else: answer as the person would, from the "
+			   "story above; if the story does not say, say you do not know."), width);
 }

@@ -274,6 +274,51 @@ run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/x.res"
 [ ! -e "$TMP/x.res" ] || bad "a result written without --trainee"
 end
 
+# A deck with the fixture scenario of the classroom's format, and a French
+# catalogue with its translations (msgctxt: the scenario id).
+mkdir -p "$TMP/cdeck/scenarios" "$TMP/loc"
+cp screens/*.screen "$TMP/cdeck/"
+cp -r screens/law "$TMP/cdeck/"
+cp $E2E/train/classroom.scenario "$TMP/cdeck/scenarios/"
+cp locales/es.po "$TMP/loc/"
+{ cat locales/fr.po; grep -v '^#' $E2E/train/classroom.fr.po; } > "$TMP/loc/fr.po"
+CL="--deck $TMP/cdeck --locales $TMP/loc"
+printf 'setup.role: labour\nsetup.place: shelter\nsetup.contact: inspection\nsetup.interpreter: other\nsafety.private: no\n' > "$TMP/cl.answers"
+
+begin "train --card --lang fr: the partner's card in French, from the PO file's scenario context"
+run 0 $CL train classroom-fixture --card --lang fr
+has out "L'interprète de l'inspecteur"
+has out "SECRET-PERSONA Vous êtes ouvrier ; votre chef traduit."
+has out "  > Le chef : « Je traduis pour lui. »"
+has out "Si l'on vous demande autre chose"
+hasnt out "classroom-fixture"
+run 0 $CL train classroom-fixture --card
+has out "SECRET-PERSONA You are a worker; your supervisor translates."
+end
+
+begin "train --plain --lang fr: the intro in French, the setting only, no teaching point"
+IN=/dev/null run 1 $CL train classroom-fixture --plain --lang fr
+has out "FORMATION: L'interprète de l'inspecteur"
+has out "Une inspection du travail sur un chantier, dans le bureau du chantier."
+has out "Ce que le scénario"
+hasnt out "SECRET"
+IN=/dev/null run 1 $CL train classroom-fixture --plain --solo
+has out "A labour inspection at a building site, in the site office."
+hasnt out "SECRET"
+end
+
+begin "train --answers --lang fr: the debrief in French; Graded: no is not counted"
+run 0 $CL train classroom-fixture --answers "$TMP/cl.answers" --lang fr
+has out "RÉUSSI — Score: 100% (18 sur 18)"
+has out "4 sur 4"
+run 0 $CL train classroom-fixture --answers "$TMP/cl.answers" --json
+hasnt out '"setup.place"'
+sed 's/safety.private: no/safety.private: yes/' "$TMP/cl.answers" > "$TMP/cl2.answers"
+run 0 $CL train classroom-fixture --answers "$TMP/cl2.answers" --lang fr
+has out "ÉCHEC — Score:"
+has out "Ce n'est pas privé tant que le chef est là."
+end
+
 # snapshot DIR: every file under DIR with its size and checksum.
 snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" | sort; }
 
