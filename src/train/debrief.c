@@ -284,6 +284,15 @@ static size_t print_differences(FILE *out, const struct debrief *d, bool critica
 	return n;
 }
 
+/* s padded to cols display columns, and a space. */
+static void cell(FILE *out, const char *s, int cols)
+{
+	fputs(s, out);
+	for (int w = text_width(s); w < cols; w++)
+		fputc(' ', out);
+	fputc(' ', out);
+}
+
 /* The three screens the trainee spent longest on, with their time. */
 static void slowest(FILE *out, const struct debrief *d, int width)
 {
@@ -316,17 +325,24 @@ static void slowest(FILE *out, const struct debrief *d, int width)
 void debrief_text(FILE *out, const struct debrief *d, int width)
 {
 	const struct scenario *s = d->s;
-	fprintf(out, "%s: %s (%s, %s %ld)\n", _("TRAINING debrief"), C_(s->id, s->title), s->id,
-		_("version"), s->version);
+	char *head = xasprintf("%s: %s (%s, %s %ld)", _("TRAINING debrief"), C_(s->id, s->title),
+			       s->id, _("version"), s->version);
+	wrapped(out, "", head, width);
+	free(head);
 	fprintf(out, "%s — %s: %d%% (%d %s %d)\n", d->pass ? _("PASSED") : _("FAILED"), _("Score"),
 		d->score, d->earned, _("of"), d->possible);
 	if (!d->pass)
 		fprintf(out, "%s\n", _("A critical miss fails the scenario whatever the score."));
 	fputc('\n', out);
-	fprintf(out, "%-10s %-26s %-26s\n", _("Element"), _("Yours"), _("The expert's"));
-	for (int p = 0; p < PART_COUNT; p++)
-		fprintf(out, "%-10s %-26s %-26s %s\n", scenario_part_name(p), d->part[p].trainee,
-			d->part[p].expert, d->part[p].agree ? _("agree") : _("DIFFER"));
+	cell(out, _("Element"), 10);
+	cell(out, _("Yours"), 26);
+	fprintf(out, "%s\n", _("The expert's"));
+	for (int p = 0; p < PART_COUNT; p++) {
+		cell(out, scenario_part_name(p), 10);
+		cell(out, d->part[p].trainee, 26);
+		cell(out, d->part[p].expert, 26);
+		fprintf(out, "%s\n", d->part[p].agree ? _("agree") : _("DIFFER"));
+	}
 	fputc('\n', out);
 	bool quoted[CITE_COUNT] = { false };
 	fprintf(out, "%s\n", _("Critical misses:"));
