@@ -370,19 +370,33 @@ static int result_usable(const struct cmd_result_opts *r)
 /* The chosen scenario, in the session's language: the card, the grading
  * of an answers file, or a live session. */
 static int run(const struct cmd_ctx *c, const struct cmd_train_opts *o, const struct scenario *s,
-	       const struct deck *dk)
+	       const struct deck *dk, const struct langs *l, int second)
+{
+	if (o->answers)
+		return grade_file(c, o, s, dk);
+	if (o->card) {
+		training_card(c->out, s, dk, c->width);
+		return EXIT_OK;
+	}
+	return train_live(c, o, s, dk, l, second);
+}
+
+/* The scenario of id, or the one picked (in the session's language). */
+static int choose(const struct cmd_ctx *c, const struct cmd_train_opts *o, const char *id,
+		  const struct deck *dk, const struct scenario *v, size_t n)
 {
 	struct langs l;
 	int lang, second;
 	if (cmd_load_langs(c, &o->lang, &l, &lang, &second) != EXIT_OK)
 		return EXIT_INPUT;
-	int rc = EXIT_OK;
-	if (o->answers)
-		rc = grade_file(c, o, s, dk);
-	else if (o->card)
-		training_card(c->out, s, dk, c->width);
-	else
-		rc = train_live(c, o, s, dk, &l, second);
+	const struct scenario *s = NULL;
+	int rc = EXIT_INPUT;
+	if (id && !(s = scenario_find(v, n, id)))
+		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, c->deck);
+	else if (!id)
+		s = pick(c->out, v, n);
+	if (s)
+		rc = run(c, o, s, dk, &l, second);
 	i18n_use(NULL);
 	langs_free(&l);
 	return rc;
@@ -404,15 +418,8 @@ int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const cha
 	struct scenario *v;
 	size_t n;
 	rc = cmd_load_scenarios(c->deck, NULL, dk, &v, &n);
-	const struct scenario *s = NULL;
-	if (rc == EXIT_OK && id && !(s = scenario_find(v, n, id))) {
-		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, c->deck);
-		rc = EXIT_INPUT;
-	} else if (rc == EXIT_OK && !id && !(s = pick(c->out, v, n))) {
-		rc = EXIT_INPUT;
-	}
-	if (s)
-		rc = run(c, o, s, dk);
+	if (rc == EXIT_OK)
+		rc = choose(c, o, id, dk, v, n);
 	scenario_list_free(v, n);
 	deck_free(dk);
 	return rc;
