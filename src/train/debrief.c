@@ -284,6 +284,23 @@ static size_t print_differences(FILE *out, const struct debrief *d, bool critica
 	return n;
 }
 
+/* What the scenario teaches (kept from the intro for the debrief), and
+ * its teaching citations quoted verbatim: the law the lesson is about,
+ * never a citation of the assessment. */
+static void lesson(FILE *out, const struct scenario *s, int width)
+{
+	fprintf(out, "\n%s\n", _("What this scenario teaches:"));
+	wrapped(out, "  ", C_(s->id, s->teaches), width);
+	for (size_t i = 0; i < s->nteaching_cite; i++) {
+		struct law_quote q;
+		if (law_teaching_quote(s->teaching_cite[i], "en", &q) < 0)
+			continue;
+		fprintf(out, "  %s [%s]:\n", _(q.title), q.cite);
+		wrapped(out, "    ", q.text, width);
+		law_quote_free(&q);
+	}
+}
+
 /* s padded to cols display columns, and a space. */
 static void cell(FILE *out, const char *s, int cols)
 {
@@ -351,6 +368,7 @@ void debrief_text(FILE *out, const struct debrief *d, int width)
 	fprintf(out, "\n%s\n", _("Other differences:"));
 	if (!print_differences(out, d, false, quoted, width))
 		fprintf(out, "  %s\n", _("none"));
+	lesson(out, d->s, width);
 	size_t agree = 0;
 	for (size_t i = 0; i < d->nq; i++)
 		agree += d->qs[i].agree;
@@ -401,6 +419,12 @@ void debrief_json(FILE *out, const struct debrief *d)
 	report_json_string(out, d->s->id);
 	fprintf(out, ",\n  \"version\": %ld,\n  \"score\": %d,\n  \"pass\": %s,\n", d->s->version,
 		d->score, d->pass ? "true" : "false");
+	fputs("  \"teaching_cites\": [", out);
+	for (size_t i = 0; i < d->s->nteaching_cite; i++) {
+		fputs(i ? ", " : "", out);
+		report_json_string(out, d->s->teaching_cite[i]);
+	}
+	fputs("],\n", out);
 	json_critical(out, d);
 	fputs("  \"elements\": {", out);
 	for (int p = 0; p < PART_COUNT; p++) {

@@ -21,6 +21,8 @@
  *   Law: us                          optional: a law profile, with
  *   Law-Outcome: consistent-adult    the outcome expected under it and
  *   Law-Flags: none                  its flags
+ *   Teaching-Cites: tip-art5         optional: teaching citations (law.h)
+ *                                    the debrief quotes, never assessed
  *
  * Then one stanza per question (screen or checklist item id of the deck):
  *
@@ -102,6 +104,8 @@ struct scenario {
 	char *law;		/* profile id, or NULL */
 	enum outcome law_outcome;
 	bool law_flag[FLAG_COUNT];
+	char **teaching_cite;	/* teaching citation ids (law_teaching_id) */
+	size_t nteaching_cite;
 	struct scenario_ask *ask;
 	size_t nask;
 	struct scenario_point *point;
@@ -131,6 +135,9 @@ const struct scenario_ask *scenario_ask_of(const struct scenario *s, const char 
  * the alternatives), compared as words (multi answers: as sets); numbers
  * also against the N-M ranges, and ages by their side of 18. */
 bool scenario_answer_ok(const struct deck *deck, const struct scenario_ask *q, const char *a);
+
+/* Whether w is an Accept: range "N-M" (digits): true with its bounds. */
+bool scenario_range(const char *w, long *lo, long *hi);
 
 /* Runs the expert's answers through an interview on deck and assesses.
  * Returns 0, or -1 with *why (the inputs contradict each other). */

@@ -319,6 +319,20 @@ has out "ÉCHEC — Score:"
 has out "Ce n'est pas privé tant que le chef est là."
 end
 
+begin "Teaching-Cites: the debrief teaches the scenario's lesson and quotes Art. 5, never as an assessment citation"
+run 0 $CL train classroom-fixture --answers "$TMP/cl.answers"
+has out "What this scenario teaches:"
+has out "  SECRET-TEACHES a supervisor who interprets is a stop."
+has out "[tip-art5]:"
+has out "(c) Organizing or directing other persons to commit an offence"
+run 0 $CL train classroom-fixture --answers "$TMP/cl.answers" --json
+has out '"teaching_cites": ["tip-art5"],'
+sed 's/^Teaching-Cites: tip-art5$/Teaching-Cites: tip-art9/' $E2E/train/classroom.scenario > "$TMP/cdeck/scenarios/classroom.scenario"
+run 2 $CL check
+has err "classroom.scenario:14:17: error: unknown teaching citation 'tip-art9'"
+cp $E2E/train/classroom.scenario "$TMP/cdeck/scenarios/"
+end
+
 # snapshot DIR: every file under DIR with its size and checksum.
 snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" | sort; }
 
