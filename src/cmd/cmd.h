@@ -170,7 +170,9 @@ int cmd_cases(const struct cmd_ctx *c, const struct cmd_store_opts *o);
 int cmd_export(const struct cmd_ctx *c, const struct cmd_export_opts *o, const char *id);
 int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *id);
 /* passphrase_file: the new key's passphrase, or NULL: asked twice. */
-int cmd_keygen(const struct cmd_ctx *c, const char *passphrase_file, const char *name);
+/* trainer: a trainer's key pair, named so in the messages. */
+int cmd_keygen(const struct cmd_ctx *c, const char *passphrase_file, const char *name,
+	       bool trainer);
 int cmd_bundle(const struct cmd_ctx *c, const struct cmd_bundle_opts *o);
 int cmd_receipt(const struct cmd_ctx *c, const struct cmd_receipt_opts *o, const char *file);
 

@@ -100,7 +100,7 @@ static int run_delete(const struct cmdline *c)
 
 static int run_keygen(const struct cmdline *c)
 {
-	return cmd_keygen(&c->ctx, c->passphrase_file, ARG(0));
+	return cmd_keygen(&c->ctx, c->passphrase_file, ARG(0), c->trainer);
 }
 
 static int run_whoami(const struct cmdline *c)
@@ -198,8 +198,9 @@ const struct cmd_command cmd_commands[] = {
 	  OPT(DECK) | O_LANGS | O_STORE, run_export, NULL,
 	  "ID [--format json|csv|txt] [--seal-to OFFICE.pub]", "print one interview" },
 	{ "delete", 1, 1, O_STORE, run_delete, NULL, "ID", "delete an interview for good" },
-	{ "keygen", 1, 1, OPT(PASSPHRASE_FILE), run_keygen, NULL, "NAME",
-	  "write an office key pair NAME.pub, NAME.key\n(NAME.key encrypted under a passphrase)" },
+	{ "keygen", 1, 1, OPT(PASSPHRASE_FILE) | OPT(TRAINER), run_keygen, NULL, "NAME [--trainer]",
+	  "write an office (or trainer) key pair NAME.pub, NAME.key\n(NAME.key encrypted under a "
+	  "passphrase)" },
 	{ "whoami", 0, 1, O_STORE, run_whoami, NULL, "[FILE]",
 	  "this laptop's signing key (to FILE too)" },
 	{ "unseal", 1, 1, O_OFFICE_KEY | OPT(SIGNER) | OPT(ANY_SIGNER), run_unseal, NULL,

@@ -179,7 +179,9 @@ end
 begin "results of three trainees sealed to the trainer; trainer report prints the class matrix"
 printf 'trainer passphrase\n' >"$TMP/kpass"
 K="--passphrase-file $TMP/kpass"
-run 0 keygen "$TMP/trainer" $K
+run 0 keygen "$TMP/trainer" $K --trainer
+has out "(give it to the trainees)"
+has out "(the trainer key: keep it offline"
 run 0 keygen "$TMP/other" $K
 run 0 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
 has err "the result is in $TMP/ana.res"
@@ -268,6 +270,8 @@ has out '"plain","farm-no-choice"'
 run 2 trainer report "$TMP/ana.res" --key "$TMP/other.key" $K
 has err "$TMP/ana.res: error: not sealed to this key"
 hasnt out "ana"
+run 2 trainer report "$TMP/ana.res" --key "$TMP/trainer.key" --passphrase-file /dev/null
+hasnt err "office"
 run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
 has err "a result is never overwritten"
 run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/x.res" --to "$TMP/trainer.pub"
