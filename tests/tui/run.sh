@@ -588,7 +588,7 @@ screen | grep -qF "Element    Yours" || bad "no elements on the first page"
 step End "the slowest questions:" &&
 keys q &&
 wait_exit
-screen | grep -qF "PASSED — Score: 100% (19 of 19)" || bad "no score after the debrief screen"
+history | grep -qF "PASSED — Score: 100% (19 of 19)" || bad "no score after the debrief screen"
 [ "$(cat "$TMP/rc" 2>/dev/null)" = 0 ] || bad "exit status $(cat "$TMP/rc" 2>/dev/null)"
 [ ! -e "$TMP/store$stores" ] || bad "training created the case store $TMP/store$stores"
 end
