@@ -56,7 +56,7 @@ LAW      := $(sort $(wildcard screens/law/*.txt))
 MO       := $(patsubst %.po,%.mo,$(wildcard locales/*.po))
 
 # Tests of the wizard: its logic without curses, then golden screens with it.
-TUI_LOGIC := $(filter-out src/tui/tui.c,$(sort $(wildcard src/tui/*.c))) $(sort $(wildcard src/plain/*.c))
+TUI_LOGIC := $(filter-out src/tui/tui.c src/tui/debrief.c,$(sort $(wildcard src/tui/*.c))) $(sort $(wildcard src/plain/*.c))
 UNIT_TUI := edit wizard wizard_review bidi door
 # Every other tests/unit/test_NAME.c links the engine alone (test_screens adds
 # curses, test_office_db the office store: tests/office/office.mk).

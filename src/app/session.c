@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 
 #include "base/xalloc.h"
 #include "domain/catalog.h"
@@ -21,6 +22,8 @@ struct session {
 	int shown;		/* the screen last recorded as shown */
 	char lang[16];		/* the language last recorded, "" if none */
 	int finished;		/* the steps of session_finish done (3: all) */
+	double *secs;		/* per deck screen: the time on it (training) */
+	struct timespec last;	/* when the last action came */
 };
 
 struct session *session_new(struct interview *iv, struct store *store)
@@ -30,12 +33,33 @@ struct session *session_new(struct interview *iv, struct store *store)
 	s->store = store;
 	s->shown = -1;
 	s->blame = -1;
+	s->secs = xcalloc(interview_deck(iv)->n + 1, sizeof *s->secs);
+	clock_gettime(CLOCK_MONOTONIC, &s->last);
 	return s;
 }
 
 void session_free(struct session *s)
 {
+	if (s)
+		free(s->secs);
 	free(s);
+}
+
+/* The time since the last action goes to the screen it was spent on. */
+static void clock_screen(struct session *s)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	int cur = interview_current(s->iv);
+	if (cur >= 0 && (size_t)cur < interview_deck(s->iv)->n)
+		s->secs[cur] += (double)(now.tv_sec - s->last.tv_sec) +
+				(double)(now.tv_nsec - s->last.tv_nsec) / 1e9;
+	s->last = now;
+}
+
+double session_seconds(const struct session *s, int screen)
+{
+	return screen >= 0 && (size_t)screen < interview_deck(s->iv)->n ? s->secs[screen] : 0;
 }
 
 const struct interview *session_interview(const struct session *s)
@@ -428,6 +452,7 @@ static enum session_outcome resume(struct session *s, const char *id)
 enum session_outcome session_do(struct session *s, const struct session_action *a)
 {
 	int rc;
+	clock_screen(s);
 	switch (a->verb) {
 	case DO_ANSWER: return given(s, a->slot, a->answer);
 	case DO_NEXT: return forward(s, a);

@@ -38,6 +38,9 @@ const char *session_why(const struct session *s);	/* S_REFUSED: what was expecte
  * or -1 when the answers already contradict and cannot be completed. */
 int session_blame(const struct session *s);
 bool session_recorded(const struct session *s);	/* it has a store */
+/* The seconds spent on a screen: the time from each action to the next
+ * is the current screen's (a training result's times per question). */
+double session_seconds(const struct session *s, int screen);
 /* The store's warning (store_notice), or NULL: a new string. */
 char *session_notice(const struct session *s);
 

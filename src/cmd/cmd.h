@@ -175,6 +175,7 @@ struct cmd_keygen_opts {
 	const char *passphrase_file;	/* the passphrases, or NULL: asked twice */
 	const char *split;		/* --split K/N, or NULL: one key file */
 	bool keep;			/* --split: NAME.key too */
+	bool trainer;			/* a trainer's key pair, named so in the messages */
 };
 int cmd_keygen(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, const char *name);
 /* keygen NAME --split K/N (keyshare.c): N share files and NAME.pub. */
@@ -228,6 +229,9 @@ struct keyfile_secret;
  * a missing, malformed or wrongly unlocked key). A key file of the first
  * format opens with a warning on stderr. */
 struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc);
+/* The same for the office's or (trainer) the trainer's key, named so in
+ * its messages. */
+struct keyfile_secret *cmd_secret_key(const struct cmd_key_opts *o, bool trainer, int *rc);
 int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file);
 int cmd_unseal(const struct cmd_ctx *c, const struct cmd_key_opts *key,
 	       const struct cmd_signer_opts *signer, const char *file);
@@ -246,6 +250,9 @@ struct debrief;
 /* --result FILE --to TRAINER.pub --trainee NAME: the debrief's result
  * sealed to the trainer, started at started; an exit code. */
 #include <time.h>
+/* Whether --trainee and --to can make a result: an exit code, after saying
+ * why not. */
+int cmd_result_check(const struct cmd_result_opts *o);
 int cmd_result_write(const struct cmd_result_opts *o, const struct debrief *d, time_t started);
 
 struct scenario;
@@ -255,11 +262,6 @@ struct interview;
  * (scenario_list_free). */
 int cmd_load_scenarios(const char *deckdir, const char *dir, const struct deck *dk,
 		       struct scenario **v, size_t *n);
-/* Prints the debrief of the trainee's interview iv on scenario s; an exit
- * code. */
-int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
-		    const struct scenario *s, const struct deck *dk, const struct interview *iv,
-		    time_t started);
 /* `tipscreen office SUB ARGS…` (office_cmd.c): the office context made
  * from c and o, then fn over the office store. */
 int cmd_office(const struct cmd_ctx *c, const struct cmd_office_opts *o, office_fn *fn, int argc,

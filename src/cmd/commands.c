@@ -102,7 +102,7 @@ static int run_delete(const struct cmdline *c)
 static int run_keygen(const struct cmdline *c)
 {
 	struct cmd_keygen_opts o = { .passphrase_file = c->passphrase_file, .split = c->split,
-				     .keep = c->keep };
+				     .keep = c->keep, .trainer = c->trainer };
 	return cmd_keygen(&c->ctx, &o, ARG(0));
 }
 
@@ -224,10 +224,10 @@ const struct cmd_command cmd_commands[] = {
 	  OPT(DECK) | O_LANGS | O_STORE, run_export, NULL,
 	  "ID [--format json|csv|txt] [--seal-to OFFICE.pub]", "print one interview" },
 	{ "delete", 1, 1, O_STORE, run_delete, NULL, "ID", "delete an interview for good" },
-	{ "keygen", 1, 1, OPT(PASSPHRASE_FILE) | OPT(SPLIT) | OPT(KEEP), run_keygen, NULL,
-	  "NAME [--split K/N [--keep]]",
-	  "write an office key pair NAME.pub, NAME.key\n(NAME.key encrypted under a passphrase);\n"
-	  "--split: N shares NAME-I.share instead, any K\nof which rebuild the key" },
+	{ "keygen", 1, 1, OPT(PASSPHRASE_FILE) | OPT(SPLIT) | OPT(KEEP) | OPT(TRAINER), run_keygen,
+	  NULL, "NAME [--trainer] [--split K/N [--keep]]",
+	  "write an office (or trainer) key pair NAME.pub,\nNAME.key (NAME.key encrypted under a\n"
+	  "passphrase); --split: N shares NAME-I.share\ninstead, any K of which rebuild the key" },
 	{ "keyjoin", 1, -1, OPT(OUTPUT) | OPT(PASSPHRASE_FILE), run_keyjoin, NULL,
 	  "SHARE... -o NAME.key", "rebuild the office key from K of its shares" },
 	{ "passwd", 0, 0, O_STORE | OPT(NEW_PASSPHRASE_FILE), run_passwd, NULL,
@@ -281,8 +281,9 @@ const struct cmd_command cmd_commands[] = {
 	  "a training session, then its debrief;\n--card: the role-play partner's card;\n"
 	  "--answers: grade a trainee's answers (debrief);\n--result: the result, sealed to the "
 	  "trainer" },
-	{ "trainer report", 1, -1, O_OFFICE_KEY | OPT(FORMAT), run_trainer_report, NULL,
-	  "FILE... --key TRAINER.key [--format txt|csv]", "a class's results as a matrix" },
+	{ "trainer report", 1, -1, O_OFFICE_KEY | OPT(FORMAT) | OPT(WIDTH), run_trainer_report, NULL,
+	  "FILE... --key TRAINER.key [--format txt|csv|json] [--width N]",
+	  "a class's results per scenario: pass, agreement, misses" },
 };
 const size_t cmd_ncommands = sizeof cmd_commands / sizeof cmd_commands[0];
 

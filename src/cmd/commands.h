@@ -105,6 +105,8 @@
 	X(SOLO, "--solo", NULL, set_flag, solo, \
 	  "train: solo practice, each question shows what the person says") \
 	X(CARD, "--card", NULL, set_flag, card, "train: print the role-play partner's card") \
+	X(TRAINER, "--trainer", NULL, set_flag, trainer, \
+	  "keygen: a trainer's key pair (training results), named so") \
 	X(JSON, "--json", NULL, set_flag, json, "assess, replay, scenarios, train: print JSON") \
 	X(WIDTH, "--width", "N", set_width, ctx.width, "wrap text to N columns (default 76)") \
 	X(HELP, "--help", NULL, set_flag, help, "this text") \
@@ -140,7 +142,7 @@ struct cmdline {
 	const char *contacts, *data, *passphrase_file, *format, *seal_to, *key, *law, *signer,
 		   *to, *output, *db, *receipt, *by, *lang, *second, *encoding, *answers, *result,
 		   *trainee, *path, *new_passphrase_file, *split;
-	bool keep, any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, json, plain, codes;
+	bool keep, any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, trainer, json, plain, codes;
 	int color;		/* enum color_mode of tui.h */
 	long long k;
 	const char *pos[CMD_MAX_WORDS];	/* the words that are not options */

@@ -71,13 +71,16 @@ static int write_key(const char *path, const unsigned char *key, size_t len, mod
 
 /* The new key's passphrase, asked twice (or --passphrase-file), into pass:
  * 0, or -1 after saying why. */
-static int new_passphrase(const char *passphrase_file, char *pass)
+static int new_passphrase(const char *passphrase_file, char *pass, bool trainer)
 {
+	const char *what = trainer ? "trainer" : "office";
 	if (!passphrase_file)
-		fprintf(stderr, "tipscreen: the office key is kept encrypted under a passphrase (%d "
+		fprintf(stderr, "tipscreen: the %s key is kept encrypted under a passphrase (%d "
 			"characters or more): without it nothing sealed to this key can be opened.\n",
-			STORE_PASS_MIN);
-	if (cmd_passphrase(passphrase_file, "New passphrase for the office key: ", true, pass) < 0)
+			what, STORE_PASS_MIN);
+	char prompt[64];
+	snprintf(prompt, sizeof prompt, "New passphrase for the %s key: ", what);
+	if (cmd_passphrase(passphrase_file, prompt, true, pass) < 0)
 		return -1;
 	if (strlen(pass) < STORE_PASS_MIN) {
 		fprintf(stderr, "tipscreen: error: the passphrase is shorter than %d characters\n",
@@ -113,6 +116,7 @@ int cmd_keygen(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, const c
 		return EXIT_INPUT;
 	}
 	const char *passphrase_file = o->passphrase_file;
+	bool trainer = o->trainer;
 	if (sodium_init() < 0)
 		return EXIT_RUNTIME;
 	char *pass = sodium_malloc(CMD_PASS_MAX);
@@ -126,7 +130,7 @@ int cmd_keygen(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, const c
 	const char *there = access(sec, F_OK) == 0 ? sec : access(pub, F_OK) == 0 ? pub : NULL;
 	if (there)	/* said before the passphrase is asked for nothing */
 		fprintf(stderr, "%s: error: it exists already (a key is never overwritten)\n", there);
-	int rc = there || new_passphrase(passphrase_file, pass) < 0 ? EXIT_INPUT : EXIT_OK;
+	int rc = there || new_passphrase(passphrase_file, pass, trainer) < 0 ? EXIT_INPUT : EXIT_OK;
 	if (rc == EXIT_OK) {
 		keyfile_generate(k);
 		rc = write_pair(k, pass, sec, pub);
@@ -134,9 +138,14 @@ int cmd_keygen(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, const c
 	if (rc == EXIT_OK) {
 		char fp[SEAL_FINGERPRINT];
 		keyfile_fingerprint(&k->pub, fp);
-		fprintf(c->out, "Wrote %s (give it to the field laptops) and %s (keep it in the office, "
-			"offline: with its passphrase it opens every bundle and sealed export).\n"
-			"fingerprint: %s\n", pub, sec, fp);
+		if (trainer)
+			fprintf(c->out, "Wrote %s (give it to the trainees) and %s (the trainer key: "
+				"keep it offline; with its passphrase it opens the class's results).\n"
+				"fingerprint: %s\n", pub, sec, fp);
+		else
+			fprintf(c->out, "Wrote %s (give it to the field laptops) and %s (keep it in "
+				"the office, offline: with its passphrase it opens every bundle and "
+				"sealed export).\nfingerprint: %s\n", pub, sec, fp);
 	}
 	sodium_free(pass);
 	keyfile_secret_free(k);
@@ -147,9 +156,15 @@ int cmd_keygen(const struct cmd_ctx *c, const struct cmd_keygen_opts *o, const c
 
 struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc)
 {
+	return cmd_secret_key(o, false, rc);
+}
+
+struct keyfile_secret *cmd_secret_key(const struct cmd_key_opts *o, bool trainer, int *rc)
+{
 	*rc = EXIT_INPUT;
 	if (sodium_init() < 0 || !o->key) {
-		fputs("tipscreen: error: this needs the office key: --key OFFICE.key\n", stderr);
+		fputs(trainer ? "tipscreen: error: this needs the trainer key: --key TRAINER.key\n"
+		      : "tipscreen: error: this needs the office key: --key OFFICE.key\n", stderr);
 		return NULL;
 	}
 	struct keyfile_secret *k = keyfile_secret_new();
@@ -157,8 +172,8 @@ struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc)
 	int r = k ? keyfile_open(o->key, NULL, k, err, sizeof err) : -1;
 	if (r == -3) {
 		char *pass = sodium_malloc(CMD_PASS_MAX);
-		r = pass && cmd_passphrase(o->passphrase_file, "Passphrase of the office key: ", false,
-					   pass) == 0
+		r = pass && cmd_passphrase(o->passphrase_file, trainer ? ("Passphrase of the trainer "
+					   "key: ") : "Passphrase of the office key: ", false, pass) == 0
 		    ? keyfile_open(o->key, pass, k, err, sizeof err) : -4;
 		sodium_free(pass);
 	}

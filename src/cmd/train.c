@@ -19,6 +19,7 @@
 #include "train/debrief.h"
 #include "train/scenario.h"
 #include "train/training.h"
+#include "tui/debrief.h"
 #include "tui/tui.h"
 #include "plain/plain.h"
 #include "cmd/cmd.h"
@@ -165,9 +166,24 @@ int cmd_scenarios(const struct cmd_ctx *c, bool json, const char *dir)
 	return rc;
 }
 
-int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
-		    const struct scenario *s, const struct deck *dk, const struct interview *iv,
-		    time_t started)
+/* The debrief's text for width columns (the wizard's debrief screen). */
+static char *debrief_at(void *arg, int width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	debrief_text(f, arg, width);
+	fclose(f);
+	return buf;
+}
+
+/* Prints the debrief of the trainee's interview iv on scenario s, with the
+ * seconds per deck screen of a live session (or NULL), after writing the
+ * result; in the wizard (wizard true) first as its debrief screen. An
+ * exit code. */
+static int grade(const struct cmd_ctx *c, const struct cmd_train_opts *o, const struct scenario *s,
+		 const struct deck *dk, const struct interview *iv, time_t started,
+		 const double *secs, bool wizard)
 {
 	struct debrief d;
 	const char *why;
@@ -175,28 +191,24 @@ int cmd_train_grade(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 		fprintf(stderr, "tipscreen: the answers contradict each other: %s\n", why);
 		return EXIT_INPUT;
 	}
-	if (o->json)
-		debrief_json(c->out, &d);
-	else
-		debrief_text(c->out, &d, c->width);
+	if (secs)
+		debrief_times(&d, secs, dk->n);
 	const struct cmd_result_opts *r = &o->result;
 	int rc = r->result ? cmd_result_write(r, &d, started) : EXIT_OK;
 	if (r->result && rc == EXIT_OK)
 		fprintf(stderr, "tipscreen: the result is in %s, sealed to %s\n", r->result, r->to);
-	debrief_free(&d);
-	return rc;
-}
-
-static void print_wrapped(FILE *out, const char *indent, const char *text, int width)
-{
-	char *w = text_wrap(text, width - (int)strlen(indent));
-	for (char *line = w, *nl; line; line = nl ? nl + 1 : NULL) {
-		nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		fprintf(out, "%s%s\n", indent, line);
+	int sig = 0;
+	if (wizard && !o->json) {
+		char *title = xasprintf("%s: %s", _("TRAINING debrief"), C_(s->id, s->title));
+		sig = tui_debrief(debrief_at, &d, title, o->front.color);
+		free(title);
 	}
-	free(w);
+	if (o->json)
+		debrief_json(c->out, &d);
+	else if (!sig)
+		debrief_text(c->out, &d, c->width);
+	debrief_free(&d);
+	return sig ? sig : rc;
 }
 
 /* A line from the terminal (or the pipe); false at its end. */
@@ -244,49 +256,19 @@ static const struct scenario *pick(FILE *out, const struct scenario *v, size_t n
 	return s;
 }
 
-/* The persona, and what the scenario teaches; then Enter to begin. */
+/* The interviewer's intro; then Enter to begin. */
 static bool brief(const struct cmd_ctx *c, const struct scenario *s, bool solo)
 {
-	FILE *out = c->out;
-	fprintf(out, "\n%s: %s\n\n", _("TRAINING"), C_(s->id, s->title));
-	print_wrapped(out, "", C_(s->id, s->persona), c->width);
-	fputc('\n', out);
-	char *t = xasprintf("%s %s", _("This scenario teaches:"), C_(s->id, s->teaches));
-	print_wrapped(out, "", t, c->width);
-	free(t);
-	fprintf(out, "\n%s\n%s\n", solo ? _("Solo practice: each question shows what the person says.")
-		: _("Role-play: your partner plays the person from the card (train ID --card)."),
-		_("Nothing is saved: this is a training session. Press Enter to begin."));
-	fflush(out);
+	training_intro(c->out, s, solo, c->width);
+	fflush(c->out);
 	char line[64];
 	return read_line(line, sizeof line);
-}
-
-/* The role-play partner's card: the persona and what to say at each
- * question. */
-static int card(const struct cmd_ctx *c, const struct scenario *s, const struct deck *dk)
-{
-	FILE *out = c->out;
-	fprintf(out, "%s: %s (%s)\n\n", _("TRAINING role-play card"), C_(s->id, s->title), s->id);
-	print_wrapped(out, "", C_(s->id, s->persona), c->width);
-	fprintf(out, "\n%s\n", _("When you are asked about…, say:"));
-	for (size_t i = 0; i < s->nask; i++) {
-		const struct scenario_ask *q = &s->ask[i];
-		if (!q->says)
-			continue;
-		const char *text = q->slot >= 0 ? deck_slot_text(dk, q->slot) : dk->s[q->screen].question;
-		fprintf(out, "\n%s\n", q->id);
-		if (text)
-			print_wrapped(out, "  ? ", D_(q->id, text), c->width);
-		print_wrapped(out, "  > ", C_(s->id, q->says), c->width);
-	}
-	return EXIT_OK;
 }
 
 /* The interview of a training session: no store, nothing recorded; the
  * wizard or the line mode with the TRAINING mark. 0 when it completed. */
 static int interview(const struct cmd_ctx *c, const struct cmd_front_opts *o, struct session *ss,
-		     const struct view_training *t, const struct langs *l, int second)
+		     const struct view_training *t, const struct langs *l, int second, bool *wizard)
 {
 	const char *why = NULL;
 	static const struct view_start none = { NULL, 0 };	/* nothing to resume */
@@ -294,38 +276,45 @@ static int interview(const struct cmd_ctx *c, const struct cmd_front_opts *o, st
 				    .charset = c->charset, .in = stdin, .out = c->out,
 				    .width = c->width, .color = o->color,
 				    .bidi_terminal = o->bidi_terminal };
-	bool wizard = !o->plain && tui_usable(&why);
-	int rc = frontend_run(wizard ? &tui_frontend : &plain_frontend, ss, &fo);
+	*wizard = !o->plain && tui_usable(&why);
+	int rc = frontend_run(*wizard ? &tui_frontend : &plain_frontend, ss, &fo);
+	/* The line mode leaves the questions and typed answers in the
+	 * scrollback: cleared as the interview's are (xterm's ED 3), before
+	 * the debrief. */
+	if (!*wizard && isatty(fileno(c->out))) {
+		fputs("\033[H\033[2J\033[3J", c->out);
+		fflush(c->out);
+	}
 	return rc == FRONTEND_COMPLETE ? 0 : 1;
 }
 
 static int train_live(const struct cmd_ctx *c, const struct cmd_train_opts *o,
-		      const struct scenario *s, const struct deck *dk)
+		      const struct scenario *s, const struct deck *dk, const struct langs *l,
+		      int second)
 {
 	time_t started = time(NULL);
 	if (!brief(c, s, o->solo))
 		return EXIT_RUNTIME;
-	struct langs l;
-	int lang, second;
-	if (cmd_load_langs(c, &o->lang, &l, &lang, &second) != EXIT_OK)
-		return EXIT_INPUT;
 	struct view_training t;
 	training_view_init(&t, s, dk, o->solo);
 	struct interview *iv = interview_new(dk);
 	struct session *ss = session_new(iv, NULL);	/* training: no case store, ever */
-	int rc = interview(c, &o->front, ss, &t, &l, second);
+	bool wizard;
+	int rc = interview(c, &o->front, ss, &t, l, second, &wizard);
+	double *secs = xcalloc(dk->n + 1, sizeof *secs);
+	for (size_t i = 0; i < dk->n; i++)
+		secs[i] = session_seconds(ss, (int)i);
 	session_free(ss);
 	if (rc == 0) {
 		fprintf(c->out, "\n");
-		rc = cmd_train_grade(c, o, s, dk, iv, started);
+		rc = grade(c, o, s, dk, iv, started, secs, wizard);
 	} else {
 		fprintf(stderr, "tipscreen: the training session ended before the debrief\n");
 		rc = EXIT_RUNTIME;
 	}
+	free(secs);
 	interview_free(iv);
 	training_view_free(&t);
-	i18n_use(NULL);
-	langs_free(&l);
 	return rc;
 }
 
@@ -340,7 +329,7 @@ static int grade_file(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 		diags_print(&d, stderr);
 		rc = EXIT_INPUT;
 	} else {
-		rc = cmd_train_grade(c, o, s, dk, iv, time(NULL));
+		rc = grade(c, o, s, dk, iv, time(NULL), NULL, false);
 	}
 	stanza_file_free(&f);
 	diags_free(&d);
@@ -348,13 +337,76 @@ static int grade_file(const struct cmd_ctx *c, const struct cmd_train_opts *o,
 	return rc;
 }
 
-int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const char *id)
+/* What --result needs, checked before the first question so that no
+ * session is lost at its end: the trainee's pseudonym, the trainer's
+ * public key, a file that does not exist yet in a folder that can be
+ * written. An exit code. */
+static int result_usable(const struct cmd_result_opts *r)
 {
-	const struct cmd_result_opts *r = &o->result;
-	if (r->result && (!r->to || !r->trainee)) {
+	if (!r->result)
+		return EXIT_OK;
+	if (!r->to || !r->trainee) {
 		fprintf(stderr, "tipscreen: --result needs --to TRAINER.pub and --trainee NAME\n");
 		return EXIT_INPUT;
 	}
+	if (access(r->result, F_OK) == 0) {
+		fprintf(stderr, "%s: error: the file exists (a result is never overwritten): choose "
+			"another --result name\n", r->result);
+		return EXIT_INPUT;
+	}
+	char *dir = xstrdup(r->result), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	int ok = access(slash ? dir : ".", W_OK);
+	free(dir);
+	if (ok != 0) {
+		fprintf(stderr, "%s: error: its folder cannot be written: choose another --result "
+			"place\n", r->result);
+		return EXIT_INPUT;
+	}
+	return cmd_result_check(r);
+}
+
+/* The chosen scenario, in the session's language: the card, the grading
+ * of an answers file, or a live session. */
+static int run(const struct cmd_ctx *c, const struct cmd_train_opts *o, const struct scenario *s,
+	       const struct deck *dk, const struct langs *l, int second)
+{
+	if (o->answers)
+		return grade_file(c, o, s, dk);
+	if (o->card) {
+		training_card(c->out, s, dk, c->width);
+		return EXIT_OK;
+	}
+	return train_live(c, o, s, dk, l, second);
+}
+
+/* The scenario of id, or the one picked (in the session's language). */
+static int choose(const struct cmd_ctx *c, const struct cmd_train_opts *o, const char *id,
+		  const struct deck *dk, const struct scenario *v, size_t n)
+{
+	struct langs l;
+	int lang, second;
+	if (cmd_load_langs(c, &o->lang, &l, &lang, &second) != EXIT_OK)
+		return EXIT_INPUT;
+	const struct scenario *s = NULL;
+	int rc = EXIT_INPUT;
+	if (id && !(s = scenario_find(v, n, id)))
+		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, c->deck);
+	else if (!id)
+		s = pick(c->out, v, n);
+	if (s)
+		rc = run(c, o, s, dk, &l, second);
+	i18n_use(NULL);
+	langs_free(&l);
+	return rc;
+}
+
+int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const char *id)
+{
+	int rc = result_usable(&o->result);
+	if (rc != EXIT_OK)
+		return rc;
 	if (!id && (o->answers || o->card)) {
 		fprintf(stderr, "tipscreen: train --answers and --card need a scenario id "
 			"(tipscreen scenarios lists the ids)\n");
@@ -365,17 +417,9 @@ int cmd_train(const struct cmd_ctx *c, const struct cmd_train_opts *o, const cha
 		return EXIT_INPUT;
 	struct scenario *v;
 	size_t n;
-	int rc = cmd_load_scenarios(c->deck, NULL, dk, &v, &n);
-	const struct scenario *s = NULL;
-	if (rc == EXIT_OK && id && !(s = scenario_find(v, n, id))) {
-		fprintf(stderr, "tipscreen: no scenario '%s' in %s/scenarios\n", id, c->deck);
-		rc = EXIT_INPUT;
-	} else if (rc == EXIT_OK && !id && !(s = pick(c->out, v, n))) {
-		rc = EXIT_INPUT;
-	}
-	if (s)
-		rc = o->answers ? grade_file(c, o, s, dk) : o->card ? card(c, s, dk)
-		     : train_live(c, o, s, dk);
+	rc = cmd_load_scenarios(c->deck, NULL, dk, &v, &n);
+	if (rc == EXIT_OK)
+		rc = choose(c, o, id, dk, v, n);
 	scenario_list_free(v, n);
 	deck_free(dk);
 	return rc;

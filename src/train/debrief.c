@@ -13,7 +13,7 @@
 /* Graded: an expert answer that is not a text, on the expert's path. */
 static bool graded(const struct scenario_ask *q, const struct deck *dk, const struct interview *ex)
 {
-	return q->slot >= 0 && q->expert && deck_slot_type(dk, q->slot) != SCR_TEXT &&
+	return q->slot >= 0 && q->expert && !q->ungraded && deck_slot_type(dk, q->slot) != SCR_TEXT &&
 	       interview_slot_on_path(ex, q->slot);
 }
 
@@ -28,13 +28,11 @@ static void compare_questions(struct debrief *d, const struct interview *ex,
 			continue;
 		struct debrief_question *r = &d->qs[d->nq++];
 		r->q = q;
+		r->seconds = -1;
 		const struct answer *a = interview_get(tr, q->slot);
 		if (interview_slot_on_path(tr, q->slot) && a->kind != ANS_NONE)
 			r->trainee = answer_format(d->dk, q->slot, a, true);
 		r->agree = scenario_answer_ok(d->dk, q, r->trainee);
-		int w = q->critical ? DEBRIEF_CRITICAL_POINTS : DEBRIEF_QUESTION_POINTS;
-		d->possible += w;
-		d->earned += r->agree ? w : 0;
 	}
 }
 
@@ -49,19 +47,40 @@ static void compare_parts(struct debrief *d)
 	d->part[PART_CHILD].expert = assess_child_name(e->child);
 	d->part[PART_OUTCOME].trainee = assess_outcome_name(t->outcome);
 	d->part[PART_OUTCOME].expert = assess_outcome_name(e->outcome);
-	for (int p = 0; p < PART_COUNT; p++) {
+	for (int p = 0; p < PART_COUNT; p++)
 		d->part[p].agree = strcmp(d->part[p].trainee, d->part[p].expert) == 0;
+	for (int f = 0; f < FLAG_COUNT; f++)
+		d->flag_agree[f] = t->flag[f] == e->flag[f];
+}
+
+void debrief_grade(struct debrief *d)
+{
+	d->earned = d->possible = 0;
+	d->ncritical = 0;
+	for (size_t i = 0; i < d->nq; i++) {
+		int w = d->qs[i].q->critical ? DEBRIEF_CRITICAL_POINTS : DEBRIEF_QUESTION_POINTS;
+		d->possible += w;
+		d->earned += d->qs[i].agree ? w : 0;
+	}
+	for (int p = 0; p < PART_COUNT; p++) {
 		d->possible += DEBRIEF_ELEMENT_POINTS;
 		d->earned += d->part[p].agree ? DEBRIEF_ELEMENT_POINTS : 0;
 	}
+	d->score = d->possible ? d->earned * 100 / d->possible : 100;
+	for (int p = 0; p < PART_COUNT; p++)
+		d->ncritical += debrief_part_critical(d, p);
+	for (size_t i = 0; i < d->nq; i++)
+		d->ncritical += !d->qs[i].agree && d->qs[i].q->critical;
 	for (int f = 0; f < FLAG_COUNT; f++)
-		d->flag_agree[f] = t->flag[f] == e->flag[f];
+		d->ncritical += debrief_flag_critical(d, f);
+	d->pass = d->ncritical == 0;
 }
 
 int debrief_make(const struct scenario *s, const struct deck *dk, const struct interview *trainee,
 		 struct debrief *out, const char **why)
 {
 	memset(out, 0, sizeof *out);
+	out->seconds = -1;
 	out->s = s;
 	out->dk = dk;
 	struct interview *ex;
@@ -71,10 +90,21 @@ int debrief_make(const struct scenario *s, const struct deck *dk, const struct i
 	if (rc == 0) {
 		compare_questions(out, ex, trainee);
 		compare_parts(out);
-		out->score = out->possible ? out->earned * 100 / out->possible : 100;
+		debrief_grade(out);
 	}
 	interview_free(ex);
 	return rc;
+}
+
+void debrief_times(struct debrief *d, const double *per_screen, size_t n)
+{
+	d->seconds = 0;
+	for (size_t i = 0; i < n; i++)
+		d->seconds += per_screen[i];
+	for (size_t i = 0; i < d->nq; i++) {
+		size_t sc = (size_t)d->qs[i].q->screen;
+		d->qs[i].seconds = sc < n ? per_screen[sc] : -1;
+	}
 }
 
 void debrief_free(struct debrief *d)
@@ -107,17 +137,29 @@ bool debrief_flag_critical(const struct debrief *d, enum flag f)
 	return !d->flag_agree[f] && pt && pt->critical;
 }
 
-/* The law a part, flag or question concerns (DESIGN §4 rule 7). */
-static enum cite part_cite(int part)
+/* The law at stake in a difference, or CITE_COUNT where none is: the
+ * debrief quotes the Protocol only where the lesson is the law itself
+ * (DESIGN §10): 3(c) for the means of a child, 3(b) for an adult's
+ * consent, 3(d) for who is a child, the elements of 3(a) for an adult. */
+static bool child_case(const struct debrief *d)
 {
-	return part == PART_CHILD ? CITE_TIP_3C : CITE_TIP_3A;
+	return d->expert.child == CHILD_YES || d->expert.child == CHILD_PRESUMED;
 }
 
-static enum cite flag_cite(enum flag f)
+static enum cite part_cite(const struct debrief *d, int part)
+{
+	if (part == PART_CHILD)
+		return CITE_TIP_3D;
+	if (part == PART_OUTCOME)
+		return CITE_COUNT;
+	return part == PART_MEANS && child_case(d) ? CITE_TIP_3C : CITE_TIP_3A;
+}
+
+static enum cite flag_cite(const struct debrief *d, enum flag f)
 {
 	switch (f) {
 	case FLAG_CONSENT_IRRELEVANT:
-		return CITE_TIP_3B;
+		return child_case(d) ? CITE_TIP_3C : CITE_TIP_3B;
 	case FLAG_SMUGGLING:
 		return CITE_SOM_3A;
 	case FLAG_PRESUMED_CHILD:
@@ -125,22 +167,19 @@ static enum cite flag_cite(enum flag f)
 	case FLAG_CHILD_NOW:
 		return CITE_TIP_3D;
 	default:
-		return CITE_TIP_3A;
+		return CITE_COUNT;
 	}
 }
 
-static enum cite question_cite(const struct deck *dk, const struct scenario_ask *q)
+static enum cite question_cite(const struct debrief *d, const struct scenario_ask *q)
 {
-	int ind = deck_slot_indicator(dk, q->slot);
-	if (ind >= 0)
-		return indicator_element((enum indicator)ind) == EL_SMUGGLING ? CITE_SOM_3A : CITE_TIP_3A;
-	const struct setter *set = &dk->s[q->screen].set;
+	const struct setter *set = &d->dk->s[q->screen].set;
 	if (set->key == IN_CONSENT)
-		return CITE_TIP_3B;
+		return child_case(d) ? CITE_TIP_3C : CITE_TIP_3B;
 	if (set->key == IN_AGE || set->key == IN_AGE_NOW || set->key == IN_CHILD ||
 	    set->key == IN_MINOR_NOW)
 		return CITE_TIP_3D;
-	return CITE_TIP_3A;
+	return CITE_COUNT;
 }
 
 static void wrapped(FILE *out, const char *indent, const char *s, int width)
@@ -161,7 +200,7 @@ static void wrapped(FILE *out, const char *indent, const char *s, int width)
 static void quote_law(FILE *out, enum cite c, bool *quoted, int width)
 {
 	struct law_quote q;
-	if (law_quote(c, "en", &q) < 0)
+	if (c == CITE_COUNT || law_quote(c, "en", &q) < 0)
 		return;
 	if (quoted[c]) {
 		fprintf(out, "    %s [%s], %s\n", _(q.title), assess_cite_name(c), _("quoted above"));
@@ -190,10 +229,15 @@ static const char *shown(const char *a)
 static void print_question(FILE *out, const struct debrief *d, const struct debrief_question *r,
 			   bool *quoted, int width)
 {
-	fprintf(out, "  %s %s: %s %s, %s %s\n", r->q->critical ? "!!" : "--", r->q->id,
-		_("you answered"), shown(r->trainee), _("the expert"), r->q->expert);
+	const struct scenario_ask *q = r->q;
+	const char *text = deck_slot_text(d->dk, q->slot);
+	fprintf(out, "  %s %s\n", q->critical ? "!!" : "--", q->id);
+	if (text)
+		wrapped(out, "    ", D_(q->id, text), width);
+	fprintf(out, "    %s %s, %s %s\n", _("you answered"), shown(r->trainee), _("the expert"),
+		q->expert);
 	teach(out, d->s, r->q->teaching, width);
-	quote_law(out, question_cite(d->dk, r->q), quoted, width);
+	quote_law(out, question_cite(d, r->q), quoted, width);
 }
 
 static void print_part(FILE *out, const struct debrief *d, int p, bool *quoted, int width)
@@ -203,7 +247,7 @@ static void print_part(FILE *out, const struct debrief *d, int p, bool *quoted, 
 		d->part[p].expert);
 	const struct scenario_point *pt = point_of(d->s, p, -1);
 	teach(out, d->s, pt ? pt->teaching : NULL, width);
-	quote_law(out, part_cite(p), quoted, width);
+	quote_law(out, part_cite(d, p), quoted, width);
 }
 
 static void print_flag(FILE *out, const struct debrief *d, int f, bool *quoted, int width)
@@ -214,7 +258,7 @@ static void print_flag(FILE *out, const struct debrief *d, int f, bool *quoted, 
 		_("did not"));
 	const struct scenario_point *pt = point_of(d->s, -1, f);
 	teach(out, d->s, pt ? pt->teaching : NULL, width);
-	quote_law(out, flag_cite(f), quoted, width);
+	quote_law(out, flag_cite(d, f), quoted, width);
 }
 
 /* The differences, critical ones (critical == true) or the others. */
@@ -240,17 +284,82 @@ static size_t print_differences(FILE *out, const struct debrief *d, bool critica
 	return n;
 }
 
+/* What the scenario teaches (kept from the intro for the debrief), and
+ * its teaching citations quoted verbatim: the law the lesson is about,
+ * never a citation of the assessment. */
+static void lesson(FILE *out, const struct scenario *s, int width)
+{
+	fprintf(out, "\n%s\n", _("What this scenario teaches:"));
+	wrapped(out, "  ", C_(s->id, s->teaches), width);
+	for (size_t i = 0; i < s->nteaching_cite; i++) {
+		struct law_quote q;
+		if (law_teaching_quote(s->teaching_cite[i], "en", &q) < 0)
+			continue;
+		fprintf(out, "  %s [%s]:\n", _(q.title), q.cite);
+		wrapped(out, "    ", q.text, width);
+		law_quote_free(&q);
+	}
+}
+
+/* s padded to cols display columns, and a space. */
+static void cell(FILE *out, const char *s, int cols)
+{
+	fputs(s, out);
+	for (int w = text_width(s); w < cols; w++)
+		fputc(' ', out);
+	fputc(' ', out);
+}
+
+/* The three screens the trainee spent longest on, with their time. */
+static void slowest(FILE *out, const struct debrief *d, int width)
+{
+	if (d->seconds < 0)
+		return;
+	fprintf(out, "\n%s %d:%02d; %s\n", _("Time:"), (int)d->seconds / 60, (int)d->seconds % 60,
+		_("the slowest questions:"));
+	int shown[3] = { -1, -1, -1 };
+	for (int k = 0; k < 3; k++) {
+		const struct debrief_question *best = NULL;
+		for (size_t i = 0; i < d->nq; i++) {
+			const struct debrief_question *r = &d->qs[i];
+			bool seen = false;
+			for (int j = 0; j < k; j++)
+				seen |= shown[j] == r->q->screen;
+			if (!seen && r->seconds >= 0 && (!best || r->seconds > best->seconds))
+				best = r;
+		}
+		if (!best)
+			break;
+		shown[k] = best->q->screen;
+		const struct screen *sc = &d->dk->s[best->q->screen];
+		char *t = xasprintf("%3.0f s  %s", best->seconds,
+				    sc->question ? D_(sc->id, sc->question) : sc->id);
+		wrapped(out, "  ", t, width);
+		free(t);
+	}
+}
+
 void debrief_text(FILE *out, const struct debrief *d, int width)
 {
 	const struct scenario *s = d->s;
-	fprintf(out, "%s: %s (%s, %s %ld)\n", _("TRAINING debrief"), C_(s->id, s->title), s->id,
-		_("version"), s->version);
-	fprintf(out, "%s: %d%% (%d %s %d)\n\n", _("Score"), d->score, d->earned, _("of"),
-		d->possible);
-	fprintf(out, "%-10s %-26s %-26s\n", _("Element"), _("Yours"), _("The expert's"));
-	for (int p = 0; p < PART_COUNT; p++)
-		fprintf(out, "%-10s %-26s %-26s %s\n", scenario_part_name(p), d->part[p].trainee,
-			d->part[p].expert, d->part[p].agree ? _("agree") : _("DIFFER"));
+	char *head = xasprintf("%s: %s (%s, %s %ld)", _("TRAINING debrief"), C_(s->id, s->title),
+			       s->id, _("version"), s->version);
+	wrapped(out, "", head, width);
+	free(head);
+	fprintf(out, "%s — %s: %d%% (%d %s %d)\n", d->pass ? _("PASSED") : _("FAILED"), _("Score"),
+		d->score, d->earned, _("of"), d->possible);
+	if (!d->pass)
+		fprintf(out, "%s\n", _("A critical miss fails the scenario whatever the score."));
+	fputc('\n', out);
+	cell(out, _("Element"), 10);
+	cell(out, _("Yours"), 26);
+	fprintf(out, "%s\n", _("The expert's"));
+	for (int p = 0; p < PART_COUNT; p++) {
+		cell(out, scenario_part_name(p), 10);
+		cell(out, d->part[p].trainee, 26);
+		cell(out, d->part[p].expert, 26);
+		fprintf(out, "%s\n", d->part[p].agree ? _("agree") : _("DIFFER"));
+	}
 	fputc('\n', out);
 	bool quoted[CITE_COUNT] = { false };
 	fprintf(out, "%s\n", _("Critical misses:"));
@@ -259,11 +368,13 @@ void debrief_text(FILE *out, const struct debrief *d, int width)
 	fprintf(out, "\n%s\n", _("Other differences:"));
 	if (!print_differences(out, d, false, quoted, width))
 		fprintf(out, "  %s\n", _("none"));
+	lesson(out, d->s, width);
 	size_t agree = 0;
 	for (size_t i = 0; i < d->nq; i++)
 		agree += d->qs[i].agree;
 	fprintf(out, "\n%s: %zu %s %zu\n", _("Questions answered as the expert did"), agree, _("of"),
 		d->nq);
+	slowest(out, d, width);
 }
 
 static void json_list_sep(FILE *out, bool *first)
@@ -306,7 +417,14 @@ void debrief_json(FILE *out, const struct debrief *d)
 {
 	fputs("{\n  \"scenario\": ", out);
 	report_json_string(out, d->s->id);
-	fprintf(out, ",\n  \"version\": %ld,\n  \"score\": %d,\n", d->s->version, d->score);
+	fprintf(out, ",\n  \"version\": %ld,\n  \"score\": %d,\n  \"pass\": %s,\n", d->s->version,
+		d->score, d->pass ? "true" : "false");
+	fputs("  \"teaching_cites\": [", out);
+	for (size_t i = 0; i < d->s->nteaching_cite; i++) {
+		fputs(i ? ", " : "", out);
+		report_json_string(out, d->s->teaching_cite[i]);
+	}
+	fputs("],\n", out);
 	json_critical(out, d);
 	fputs("  \"elements\": {", out);
 	for (int p = 0; p < PART_COUNT; p++) {
@@ -330,8 +448,12 @@ void debrief_json(FILE *out, const struct debrief *d)
 		json_nullable(out, r->trainee);
 		fputs(", \"expert\": ", out);
 		report_json_string(out, r->q->expert);
-		fprintf(out, ", \"critical\": %s, \"agree\": %s}", r->q->critical ? "true" : "false",
-			r->agree ? "true" : "false");
+		fprintf(out, ", \"critical\": %s, \"agree\": %s, \"seconds\": ",
+			r->q->critical ? "true" : "false", r->agree ? "true" : "false");
+		if (r->seconds >= 0)
+			fprintf(out, "%.0f}", r->seconds);
+		else
+			fputs("null}", out);
 	}
 	fputs("]\n}\n", out);
 }

@@ -12,6 +12,7 @@
 #include "base/xalloc.h"
 #include "domain/answer.h"
 #include "domain/interview.h"
+#include "domain/law.h"
 
 static const char *const level_names[LEVEL_COUNT] = { "basic", "intermediate", "advanced" };
 static const char *const part_names[PART_COUNT] = { "act", "means", "purpose", "child", "outcome" };
@@ -171,6 +172,32 @@ static void h_persona(void *obj, const struct field *f)
 	r->s->persona = xstrdup(f->value);
 }
 
+static void h_setting(void *obj, const struct field *f)
+{
+	struct reader *r = obj;
+	r->s->setting = xstrdup(f->value);
+}
+
+static void add_teaching_cite(struct reader *r, const struct field *f, const char *w, int col,
+			      void *arg)
+{
+	(void)arg;
+	const char *ids[8];
+	size_t n = 0;
+	while (n < 8 && (ids[n] = law_teaching_id(n)))
+		n++;
+	if (lookup(r, f, col, w, ids, n, "teaching citation") < 0)
+		return;
+	struct scenario *s = r->s;
+	s->teaching_cite = xrealloc(s->teaching_cite, (s->nteaching_cite + 1) * sizeof *s->teaching_cite);
+	s->teaching_cite[s->nteaching_cite++] = xstrdup(w);
+}
+
+static void h_teaching_cites(void *obj, const struct field *f)
+{
+	each_word(obj, f, add_teaching_cite, NULL);
+}
+
 static void h_audience(void *obj, const struct field *f)
 {
 	struct reader *r = obj;
@@ -239,10 +266,12 @@ static const struct schema_field head_fields[] = {
 	{ "Scenario", REQ, h_id },       { "Version", REQ, h_version },
 	{ "Title", REQ, h_title },       { "Audience", REQ, h_audience },
 	{ "Level", REQ, h_level },       { "Teaches", REQ, h_teaches },
-	{ "Persona", REQ, h_persona },   { "Outcome", REQ, h_outcome },
+	{ "Persona", REQ, h_persona },   { "Setting", OPT, h_setting },
+	{ "Outcome", REQ, h_outcome },
 	{ "Flags", REQ, h_flags },       { "Cites", REQ, h_cites },
 	{ "Stop-At", OPT, h_stop },      { "Law", OPT, h_law },
 	{ "Law-Outcome", OPT, h_law_outcome }, { "Law-Flags", OPT, h_law_flags },
+	{ "Teaching-Cites", OPT, h_teaching_cites },
 };
 static const struct schema head_schema = SCHEMA_OF("the scenario's first stanza", head_fields);
 
@@ -282,7 +311,12 @@ static void add_accept(struct reader *r, const struct field *f, const char *w, i
 			  SCENARIO_MAX_ACCEPT);
 		return;
 	}
-	if (q->slot >= 0)
+	long lo, hi;
+	if (scenario_range(w, &lo, &hi) && (q->slot < 0 || deck_slot_type(r->dk, q->slot) != SCR_NUMBER ||
+				   lo > hi))
+		diags_add(r->d, r->path, f->vline, col, "'%s' is not a range for %s: expected N-M, "
+			  "N not above M, on a number question", w, q->id);
+	else if (q->slot >= 0 && !scenario_range(w, &lo, &hi))
 		check_answer(r, q, f, w, col);
 	q->accept[q->naccept++] = xstrdup(w);
 }
@@ -337,6 +371,12 @@ static void q_critical(void *obj, const struct field *f)
 	cur_ask(r)->critical = yes_no(r, f);
 }
 
+static void q_graded(void *obj, const struct field *f)
+{
+	struct reader *r = obj;
+	cur_ask(r)->ungraded = !yes_no(r, f) && strcmp(f->value, "no") == 0;
+}
+
 static void q_teaching(void *obj, const struct field *f)
 {
 	cur_ask(obj)->teaching = xstrdup(f->value);
@@ -346,7 +386,7 @@ static const struct schema_field ask_fields[] = {
 	{ "Ask", OPT, NULL },	/* read_ask reads the id first */
 	{ "Says", OPT, q_says },	{ "Expert", OPT, q_expert },
 	{ "Accept", OPT, q_accept },	{ "Critical", OPT, q_critical },
-	{ "Teaching", OPT, q_teaching },
+	{ "Teaching", OPT, q_teaching },	{ "Graded", OPT, q_graded },
 };
 static const struct schema ask_schema = SCHEMA_OF("a question stanza", ask_fields);
 
@@ -373,9 +413,9 @@ static void read_ask(struct reader *r, const struct stanza *st)
 	if (!q->expert && !q->says)
 		diags_add(r->d, r->path, id->line, id->col, "'%s' has neither 'Says:' nor 'Expert:'",
 			  q->id);
-	if ((q->critical || q->naccept) && !q->expert)
+	if ((q->critical || q->naccept || q->ungraded) && !q->expert)
 		diags_add(r->d, r->path, id->line, id->col,
-			  "'Critical:' or 'Accept:' on '%s', which has no 'Expert:' answer", q->id);
+			  "'Critical:', 'Accept:' or 'Graded:' on '%s', which has no 'Expert:' answer", q->id);
 }
 
 static struct scenario_point *cur_point(struct reader *r)
@@ -473,6 +513,10 @@ void scenario_free(struct scenario *s)
 	free(s->title);
 	free(s->teaches);
 	free(s->persona);
+	free(s->setting);
+	for (size_t i = 0; i < s->nteaching_cite; i++)
+		free(s->teaching_cite[i]);
+	free(s->teaching_cite);
 	free(s->law);
 	for (size_t i = 0; i < s->naudience; i++)
 		free(s->audience[i]);
@@ -563,86 +607,4 @@ const struct scenario_ask *scenario_ask_of(const struct scenario *s, const char 
 		if (strcmp(s->ask[i].id, id) == 0)
 			return &s->ask[i];
 	return NULL;
-}
-
-/* Two text forms of answers to slot are the same answer (multi: as sets). */
-static bool same_answer(const struct deck *dk, int slot, const char *x, const char *y)
-{
-	struct answer a, b;
-	const char *why;
-	bool same = false;
-	if (answer_parse(dk, slot, x, &a, &why) < 0)
-		return false;
-	if (answer_parse(dk, slot, y, &b, &why) == 0) {
-		same = a.kind == b.kind && a.word == b.word && a.number == b.number &&
-		       a.choice == b.choice && a.multi == b.multi &&
-		       (a.kind != ANS_TEXT || strcmp(a.text, b.text) == 0);
-		answer_clear(&b);
-	}
-	answer_clear(&a);
-	return same;
-}
-
-bool scenario_answer_ok(const struct deck *deck, const struct scenario_ask *q, const char *a)
-{
-	if (!q->expert || q->slot < 0 || !a)
-		return false;
-	if (same_answer(deck, q->slot, q->expert, a))
-		return true;
-	for (size_t i = 0; i < q->naccept; i++)
-		if (same_answer(deck, q->slot, q->accept[i], a))
-			return true;
-	return false;
-}
-
-int scenario_expert(const struct scenario *s, const struct deck *deck, struct interview **ivp,
-		    struct assessment *a, const char **why)
-{
-	struct interview *iv = interview_new(deck);
-	for (size_t i = 0; i < s->nask; i++) {
-		const struct scenario_ask *q = &s->ask[i];
-		struct answer ans;
-		if (q->slot < 0 || !q->expert || answer_parse(deck, q->slot, q->expert, &ans, why) < 0)
-			continue;
-		interview_answer(iv, q->slot, &ans, why);
-		answer_clear(&ans);
-	}
-	if (s->stop_at >= 0)
-		interview_set_stop(iv, s->stop_at);
-	int rc = interview_assess(iv, a, why);
-	if (ivp)
-		*ivp = iv;
-	else
-		interview_free(iv);
-	return rc;
-}
-
-bool scenario_agrees(const struct scenario *s, const struct assessment *a)
-{
-	if (a->outcome != s->outcome)
-		return false;
-	for (int i = 0; i < FLAG_COUNT; i++)
-		if (a->flag[i] != s->flag[i])
-			return false;
-	for (int i = 0; i < CITE_COUNT; i++)
-		if (a->cite[i] != s->cite[i])
-			return false;
-	return true;
-}
-
-void scenario_each_text(const struct scenario *s, scenario_text_fn *fn, void *arg)
-{
-	const char *texts[] = { s->title, s->teaches, s->persona };
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		if (texts[i] && *texts[i])
-			fn(arg, s->id, texts[i], s->path, 1);
-	for (size_t i = 0; i < s->nask; i++) {
-		if (s->ask[i].says)
-			fn(arg, s->id, s->ask[i].says, s->path, s->ask[i].line);
-		if (s->ask[i].teaching)
-			fn(arg, s->id, s->ask[i].teaching, s->path, s->ask[i].line);
-	}
-	for (size_t i = 0; i < s->npoint; i++)
-		if (*s->point[i].teaching)
-			fn(arg, s->id, s->point[i].teaching, s->path, s->point[i].line);
 }

@@ -10,7 +10,10 @@
  *   Audience: labour outreach        roles: setup.role choice codes of the deck
  *   Level: basic                     basic, intermediate or advanced
  *   Teaches: deception about the job; debt as coercion
- *   Persona: what the trainee reads first (continuation lines allowed)
+ *   Persona: the person's inner facts: the role-play partner's card and
+ *            the solo trainee's reading, never the interviewer's intro
+ *   Setting: where the interview takes place: the interviewer's intro
+ *            (optional; no teaching point, no inner fact)
  *   Outcome: consistent-adult        the expected outcome (DESIGN §3, §4)
  *   Flags: consent-irrelevant        expected flags, or "none"
  *   Cites: tip-3a tip-3b             expected citations
@@ -18,15 +21,24 @@
  *   Law: us                          optional: a law profile, with
  *   Law-Outcome: consistent-adult    the outcome expected under it and
  *   Law-Flags: none                  its flags
+ *   Teaching-Cites: tip-art5         optional: teaching citations (law.h)
+ *                                    the debrief quotes, never assessed
  *
  * Then one stanza per question (screen or checklist item id of the deck):
  *
  *   Ask: means.debt
  *   Says: what the person says (the role-play card, solo practice)
  *   Expert: yes                      the expert's answer (answer.h forms)
- *   Accept: dontknow                 other acceptable answers (optional)
+ *   Accept: dontknow                 other acceptable answers (optional);
+ *                                    N-M accepts any number from N to M
+ *   Graded: no                       the card and persona do not make the
+ *                                    answer knowable: not counted (default yes)
  *   Critical: yes                    a miss here is critical (optional)
  *   Teaching: the teaching point shown when the trainee differs
+ *
+ * An age (age-at-act, age-now) is graded by the side of 18 it falls on:
+ * 15 and 16 are the same answer for the Protocol; an `Accept:` range
+ * replaces that rule where a scenario needs another one.
  *
  * A note screen may have `Says:` without `Expert:`. Teaching points about
  * an element (act means purpose child outcome) or a flag name:
@@ -60,6 +72,7 @@ struct scenario_ask {
 	char *accept[SCENARIO_MAX_ACCEPT];	/* further acceptable answers */
 	size_t naccept;
 	bool critical;
+	bool ungraded;		/* Graded: no */
 	char *teaching;		/* or NULL */
 	int line;
 };
@@ -79,6 +92,7 @@ struct scenario_point {
 struct scenario {
 	char *path;
 	char *id, *title, *teaches, *persona;
+	char *setting;		/* or NULL */
 	long version;
 	char **audience;	/* role codes */
 	size_t naudience;
@@ -90,6 +104,8 @@ struct scenario {
 	char *law;		/* profile id, or NULL */
 	enum outcome law_outcome;
 	bool law_flag[FLAG_COUNT];
+	char **teaching_cite;	/* teaching citation ids (law_teaching_id) */
+	size_t nteaching_cite;
 	struct scenario_ask *ask;
 	size_t nask;
 	struct scenario_point *point;
@@ -116,8 +132,12 @@ const struct scenario *scenario_find(const struct scenario *v, size_t n, const c
 const struct scenario_ask *scenario_ask_of(const struct scenario *s, const char *id);
 
 /* Whether answer text form a is acceptable for q (the expert's or one of
- * the alternatives), compared as words (multi answers: as sets). */
+ * the alternatives), compared as words (multi answers: as sets); numbers
+ * also against the N-M ranges, and ages by their side of 18. */
 bool scenario_answer_ok(const struct deck *deck, const struct scenario_ask *q, const char *a);
+
+/* Whether w is an Accept: range "N-M" (digits): true with its bounds. */
+bool scenario_range(const char *w, long *lo, long *hi);
 
 /* Runs the expert's answers through an interview on deck and assesses.
  * Returns 0, or -1 with *why (the inputs contradict each other). */
@@ -131,7 +151,7 @@ bool scenario_agrees(const struct scenario *s, const struct assessment *a);
 const char *scenario_level_name(enum scenario_level l);
 const char *scenario_part_name(enum scenario_part p);
 
-/* The scenario's translatable texts (title, teaches, persona, says,
+/* The scenario's translatable texts (title, teaches, persona, setting, says,
  * teaching), with the scenario id as context, in file order. */
 typedef void scenario_text_fn(void *arg, const char *ctx, const char *text, const char *file,
 			      int line);

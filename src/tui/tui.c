@@ -300,6 +300,11 @@ bool tui_usable(const char **why)
 
 static bool opened;	/* curses holds the terminal */
 
+int tui_stopped(void)
+{
+	return stop_signal;
+}
+
 void tui_open(enum color_mode color)
 {
 	if (opened)

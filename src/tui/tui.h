@@ -18,6 +18,9 @@ bool tui_usable(const char **why);
  * it when the run ends. */
 void tui_open(enum color_mode color);
 void tui_close(void);
+/* The signal that asked curses to stop since tui_open, or 0: a screen of
+ * its own (debrief.h) ends on it. */
+int tui_stopped(void);
 
 /* The passphrase screen, the wizard's first. */
 struct tui_unlock {

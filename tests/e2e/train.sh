@@ -116,7 +116,7 @@ has out '"means": {"trainee": "not-met", "expert": "met", "agree": false}'
 has out '"act": {"trainee": "met", "expert": "met", "agree": true}'
 has out '"child": {"trainee": "no", "expert": "no", "agree": true}'
 has out '"outcome": {"trainee": "not-shown", "expert": "consistent-adult", "agree": false}'
-has out '{"id": "purpose.conditions", "trainee": "dontknow", "expert": "yes", "critical": false, "agree": false}'
+has out '{"id": "purpose.conditions", "trainee": "dontknow", "expert": "yes", "critical": false, "agree": false, "seconds": null}'
 # 56 graded questions: 2 critical (3 points), 54 others; 5 elements of 2
 # points. Missed: one critical question, one other, two elements: 63 of 71.
 has out '"score": 88,'
@@ -125,12 +125,15 @@ end
 begin "train --answers: the debrief in words, critical misses first, the law quoted verbatim"
 run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers
 has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 2)"
-has out "Score: 88% (63 of 71)"
+has out "FAILED — Score: 88% (63 of 71)"
+[ "$(sed -n 2p "$TMP/out")" = "FAILED — Score: 88% (63 of 71)" ] || bad "pass/fail and the score are not first"
 has out "means      not-met                    met                        DIFFER"
 crit=$(grep -n '^Critical misses:' "$TMP/out" | cut -d: -f1)
 other=$(grep -n '^Other differences:' "$TMP/out" | cut -d: -f1)
-vuln=$(grep -n '!! means.vulnerability-used: you answered no, the expert yes' "$TMP/out" | cut -d: -f1)
-cond=$(grep -n -- '-- purpose.conditions: you answered dontknow, the expert yes' "$TMP/out" | cut -d: -f1)
+vuln=$(grep -n '!! means.vulnerability-used$' "$TMP/out" | cut -d: -f1)
+cond=$(grep -n -- '-- purpose.conditions$' "$TMP/out" | cut -d: -f1)
+has out "    you answered no, the expert yes"
+has out "    Someone used the person's lack of money, papers, language or support,"
 [ -n "$crit" ] && [ -n "$other" ] && [ -n "$vuln" ] && [ -n "$cond" ] &&
 	[ "$crit" -lt "$vuln" ] && [ "$vuln" -lt "$other" ] && [ "$other" -lt "$cond" ] ||
 	bad "not critical misses first: $crit $vuln $other $cond"
@@ -176,7 +179,9 @@ end
 begin "results of three trainees sealed to the trainer; trainer report prints the class matrix"
 printf 'trainer passphrase\n' >"$TMP/kpass"
 K="--passphrase-file $TMP/kpass"
-run 0 keygen "$TMP/trainer" $K
+run 0 keygen "$TMP/trainer" $K --trainer
+has out "(give it to the trainees)"
+has out "(the trainer key: keep it offline"
 run 0 keygen "$TMP/other" $K
 run 0 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
 has err "the result is in $TMP/ana.res"
@@ -187,13 +192,66 @@ done
 [ "$(stat -c %a "$TMP/ben.res")" = 600 ] || bad "a result file is not 0600"
 grep -q 'vulnerability' "$TMP/ben.res" && bad "the result is not sealed"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
-grep -q '^ana  *farm-no-choice v2  *100% ok  *ok  *ok  *ok  *ok *$' "$TMP/out" || bad "no row for ana"
-grep -q '^ben  *farm-no-choice v2  *88% ok  *not-met  *ok  *ok  *not-shown *$' "$TMP/out" || bad "no row for ben"
-grep -q '^cleo ' "$TMP/out" || bad "no row for cleo"
-has out "  2 of 3  farm-no-choice: means.vulnerability-used"
-has out "  2  farm-no-choice: means.vulnerability-used answered no"
+has out "farm-no-choice v2: 3 trainees, 1 passed"
+has out "  class agreement (Fleiss' kappa): 0."
+grep -q '^  ana  *100% yes   1.00     -  ok  *ok  *ok  *ok  *ok$' "$TMP/out" || bad "no row for ana"
+grep -q '^  ben  *88% NO  *0.[0-9][0-9]     -  ok  *DIFFER  *ok  *ok  *DIFFER$' "$TMP/out" || bad "no row for ben"
+grep -q '^  cleo ' "$TMP/out" || bad "no row for cleo"
+has out "  !! 2 of 3  means.vulnerability-used  agreement 0.33  time -"
+has out "  -- 2 of 3  purpose.conditions  agreement 0.33  time -"
+crit=$(grep -n '!! 2 of 3  means.vulnerability-used' "$TMP/out" | cut -d: -f1)
+other=$(grep -n -- '-- 2 of 3  purpose.conditions' "$TMP/out" | cut -d: -f1)
+[ "$crit" -lt "$other" ] || bad "a non-critical miss is listed above a critical one"
+awk 'length($0) > 80 { exit 1 }' "$TMP/out" || bad "a line of the report is wider than 80 columns"
+run 0 --width 60 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
+awk '{ if (length($0) > 60) exit 1 }' "$TMP/out" || bad "a line of the report is wider than --width 60"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format csv
-has out '"ben","farm-no-choice","2","88","agree","not-met","agree","agree","not-shown"'
+has out '"ben","farm-no-choice","2","88","no",'
+has out ',"","agree","not-met","agree","agree","not-shown"'
+has out '"not-met","agree","agree","not-shown"'
+run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format json
+has out '{"id": "farm-no-choice", "version": 2, "trainees": 3, "passed": 1, "fleiss": '
+has out '{"trainee": "ana", "score": 100, "pass": true, "kappa": 1.0000, "seconds": null}'
+has out '{"id": "means.vulnerability-used", "critical": true, "missed": 2, "asked": 3, "agreement": 0.3333, "mean_seconds": null}'
+run 2 trainer report "$TMP/ana.res" --key "$TMP/trainer.key" $K --format yaml
+has err "--format txt|csv|json"
+end
+
+begin "trainer report: two scenarios counted apart, a damaged file named and skipped, exit 2"
+run 0 train girl-who-agreed --answers "$TMP/expert.answers" --result "$TMP/dan.res" --to "$TMP/trainer.pub" --trainee dan
+printf 'not a result\n' > "$TMP/damaged.res"
+run 2 trainer report "$TMP/ana.res" "$TMP/damaged.res" "$TMP/ben.res" "$TMP/dan.res" --key "$TMP/trainer.key" $K
+has err "$TMP/damaged.res: error: not a training result: skipped, the others are reported"
+has out "Class report: 3 results, 2 scenarios"
+has out "farm-no-choice v2: 2 trainees, 1 passed"
+has out "girl-who-agreed v2: 1 trainee, 0 passed"
+has out "  class agreement (Fleiss' kappa): -"
+hasnt out "of 3"
+grep -q '^  dan ' "$TMP/out" || bad "no row for dan"
+end
+
+begin "train --result: an existing file or a missing key refused before the first question"
+IN=$E2E/train/farm-solo.in run 2 train farm-no-choice --plain --solo --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+has err "$TMP/ana.res: error: the file exists (a result is never overwritten)"
+hasnt out "TRAINING"
+hasnt out "screen 1 of"
+IN=$E2E/train/farm-solo.in run 2 train farm-no-choice --plain --result "$TMP/new.res" --to "$TMP/none.pub" --trainee ana
+hasnt out "TRAINING"
+IN=$E2E/train/farm-solo.in run 2 train farm-no-choice --plain --result "$TMP/no/such/dir/new.res" --to "$TMP/trainer.pub" --trainee ana
+has err "its folder cannot be written"
+hasnt out "TRAINING"
+IN=/dev/null run 2 train --plain --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
+hasnt out "choose a scenario"
+end
+
+begin "train --result of a live session: the time per question in the result, the debrief and the report"
+IN=$E2E/train/farm-missed.in run 0 --width 1000 train farm-no-choice --plain --solo --result "$TMP/live.res" --to "$TMP/trainer.pub" --trainee eve
+has out "Time: 0:00; the slowest questions:"
+run 0 trainer report "$TMP/live.res" "$TMP/ana.res" --key "$TMP/trainer.key" $K
+grep -q '^  eve  *88% NO  *0.[0-9][0-9]  0:00  ok ' "$TMP/out" || bad "no time for eve: $(grep eve "$TMP/out")"
+has out "  !! 1 of 2  means.vulnerability-used  agreement 0.00  time 0:00"
+run 0 trainer report "$TMP/live.res" --key "$TMP/trainer.key" $K --format json
+has out '"seconds": 0}'
 # A pseudonym is the trainee's own text: the report's CSV guards it as
 # the exports do (a formula, or a look-alike of one, made inert).
 n=0
@@ -212,10 +270,71 @@ has out '"plain","farm-no-choice"'
 run 2 trainer report "$TMP/ana.res" --key "$TMP/other.key" $K
 has err "$TMP/ana.res: error: not sealed to this key"
 hasnt out "ana"
+run 2 trainer report "$TMP/ana.res" --key "$TMP/trainer.key" --passphrase-file /dev/null
+hasnt err "office"
 run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/ana.res" --to "$TMP/trainer.pub" --trainee ana
 has err "a result is never overwritten"
 run 2 train farm-no-choice --answers "$TMP/expert.answers" --result "$TMP/x.res" --to "$TMP/trainer.pub"
 [ ! -e "$TMP/x.res" ] || bad "a result written without --trainee"
+end
+
+# A deck with the fixture scenario of the classroom's format, and a French
+# catalogue with its translations (msgctxt: the scenario id).
+mkdir -p "$TMP/cdeck/scenarios" "$TMP/loc"
+cp screens/*.screen "$TMP/cdeck/"
+cp -r screens/law "$TMP/cdeck/"
+cp $E2E/train/classroom.scenario "$TMP/cdeck/scenarios/"
+cp locales/es.po "$TMP/loc/"
+{ cat locales/fr.po; grep -v '^#' $E2E/train/classroom.fr.po; } > "$TMP/loc/fr.po"
+CL="--deck $TMP/cdeck --locales $TMP/loc"
+printf 'setup.role: labour\nsetup.place: shelter\nsetup.contact: inspection\nsetup.interpreter: other\nsetup.interpreter-tie: yes\n' > "$TMP/cl.answers"
+
+begin "train --card --lang fr: the partner's card in French, from the PO file's scenario context"
+run 0 $CL train classroom-fixture --card --lang fr
+has out "L'interprète de l'inspecteur"
+has out "SECRET-PERSONA Vous êtes ouvrier ; votre chef traduit."
+has out "  > Le chef : « Je traduis pour lui. »"
+has out "Si l'on vous demande autre chose"
+hasnt out "classroom-fixture"
+run 0 $CL train classroom-fixture --card
+has out "SECRET-PERSONA You are a worker; your supervisor translates."
+end
+
+begin "train --plain --lang fr: the intro in French, the setting only, no teaching point"
+IN=/dev/null run 1 $CL train classroom-fixture --plain --lang fr
+has out "FORMATION: L'interprète de l'inspecteur"
+has out "Une inspection du travail sur un chantier, dans le bureau du chantier."
+has out "Ce que le scénario"
+hasnt out "SECRET"
+IN=/dev/null run 1 $CL train classroom-fixture --plain --solo
+has out "A labour inspection at a building site, in the site office."
+hasnt out "SECRET"
+end
+
+begin "train --answers --lang fr: the debrief in French; Graded: no is not counted"
+run 0 $CL train classroom-fixture --answers "$TMP/cl.answers" --lang fr
+has out "RÉUSSI — Score: 100% (18 sur 18)"
+has out "4 sur 4"
+run 0 $CL train classroom-fixture --answers "$TMP/cl.answers" --json
+hasnt out '"setup.place"'
+sed 's/setup.interpreter-tie: yes/setup.interpreter-tie: no/' "$TMP/cl.answers" > "$TMP/cl2.answers"
+run 0 $CL train classroom-fixture --answers "$TMP/cl2.answers" --lang fr
+has out "ÉCHEC — Score:"
+has out "Ce n'est pas privé tant que le chef est là."
+end
+
+begin "Teaching-Cites: the debrief teaches the scenario's lesson and quotes Art. 5, never as an assessment citation"
+run 0 $CL train classroom-fixture --answers "$TMP/cl.answers"
+has out "What this scenario teaches:"
+has out "  SECRET-TEACHES a supervisor who interprets is a stop."
+has out "[tip-art5]:"
+has out "(c) Organizing or directing other persons to commit an offence"
+run 0 $CL train classroom-fixture --answers "$TMP/cl.answers" --json
+has out '"teaching_cites": ["tip-art5"],'
+sed 's/^Teaching-Cites: tip-art5$/Teaching-Cites: tip-art9/' $E2E/train/classroom.scenario > "$TMP/cdeck/scenarios/classroom.scenario"
+run 2 $CL check
+has err "classroom.scenario:14:17: error: unknown teaching citation 'tip-art9'"
+cp $E2E/train/classroom.scenario "$TMP/cdeck/scenarios/"
 end
 
 # snapshot DIR: every file under DIR with its size and checksum.
@@ -224,20 +343,22 @@ snapshot() { find "$1" -type f -exec md5sum {} + 2>/dev/null | sort; find "$1" |
 begin "train --plain --solo: TRAINING on every screen, the person's words, the debrief"
 IN=$E2E/train/farm-solo.in run 0 --width 1000 train farm-no-choice --plain --solo
 has out "TRAINING: Farm work for food, no papers"
-has out "You are a man of 45."
+hasnt out "You are a man of 45."
+hasnt out "This scenario teaches"
 has out "Nothing is saved: this is a training session."
-has out 'Says: "Wages? There were never any wages. He never said there would be." / "He picked the ones like me on purpose.'
+has out 'Says: Someone keeps the person'"'"'s wages or controls their earnings or bank card, so that they cannot leave. — "Wages? There were never any wages. He never said there would be." / Someone used the person'"'"'s lack of money'
 screens=$(grep -c '^\[[^]]* — [^]]*\]$\|^TRAINING \[' "$TMP/out")
 marked=$(grep -c '^TRAINING \[[^]]* — [^]]*\]$' "$TMP/out")
 [ "$marked" -gt 20 ] && [ "$marked" = "$screens" ] || bad "$marked of $screens screens marked TRAINING"
 has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 2)"
-has out "Score: 100% (71 of 71)"
+has out "PASSED — Score: 100% (71 of 71)"
 end
 
 begin "train --plain: a trainee's misses in the debrief at the end of the session"
 IN=$E2E/train/farm-missed.in run 0 --width 1000 train farm-no-choice --plain --solo
-has out "Score: 88% (63 of 71)"
-has out "!! means.vulnerability-used: you answered no, the expert yes"
+has out "FAILED — Score: 88% (63 of 71)"
+has out "!! means.vulnerability-used"
+has out "you answered no, the expert yes"
 end
 
 begin "train --plain without --solo (role-play): no Says lines; --card has them"
@@ -245,9 +366,12 @@ IN=$E2E/train/farm-solo.in run 0 --width 1000 train farm-no-choice --plain
 hasnt out "Says:"
 has out "Role-play: your partner plays the person"
 run 0 train farm-no-choice --card
-has out "TRAINING role-play card: Farm work for food, no papers (farm-no-choice)"
-has out "means.vulnerability-used"
+has out "TRAINING role-play card: Farm work for food, no papers"
+hasnt out "farm-no-choice"
+hasnt out "means.vulnerability-used"
+has out "You are a man of 45."
 has out '  > "He picked the ones like me on purpose.'
+has out "If you are asked anything else:"
 end
 
 begin "train: the picker lists the scenarios by level and audience, a number picks one"

@@ -680,10 +680,45 @@ step y Enter "TRAINING Stop and refer" &&
 step Enter "TRAINING Referral" &&
 step Enter "TRAINING Close" &&
 step Enter "TRAINING debrief: The supervisor offers to interpret" &&
+wait_for "q: leave"
+# The debrief screen at 80x24: pass or fail and the score on its first page.
+screen | head -4 | grep -qF "PASSED — Score: 100% (19 of 19)" || bad "no pass and score on the first page"
+screen | grep -qF "Element    Yours" || bad "no elements on the first page"
+step End "the slowest questions:" &&
+keys q &&
 wait_exit
-screen | grep -qF "Score: 100% (19 of 19)" || bad "no score"
+history | grep -qF "PASSED — Score: 100% (19 of 19)" || bad "no score after the debrief screen"
 [ "$(cat "$TMP/rc" 2>/dev/null)" = 0 ] || bad "exit status $(cat "$TMP/rc" 2>/dev/null)"
 [ ! -e "$TMP/store$stores" ] || bad "training created the case store $TMP/store$stores"
+end
+
+begin "a role-play session in French: the intro, the wizard and the debrief screen from the PO file"
+# The fixture scenario of tests/e2e/train and its French (msgctxt).
+mkdir -p "$TMP/cdeck/scenarios" "$TMP/loc"
+cp screens/*.screen "$TMP/cdeck/"
+cp -r screens/law "$TMP/cdeck/"
+cp tests/e2e/train/classroom.scenario "$TMP/cdeck/scenarios/"
+{ cat locales/fr.po; grep -v '^#' tests/e2e/train/classroom.fr.po; } >"$TMP/loc/fr.po"
+start xterm-256color 80 24 train classroom-fixture --deck "$TMP/cdeck" --locales "$TMP/loc" --lang fr
+wait_for "Une inspection du travail sur un chantier" &&
+screen | grep -qF "FORMATION: L'interprète de l'inspecteur" || bad "no French intro"
+screen | grep -qF "SECRET" && bad "the intro gives the persona or a teaching point"
+step Enter "Commencer un nouvel entretien" &&
+step Enter "FORMATION" && step Enter "écran 1 sur" &&
+step 2 Enter "écran 2 sur" &&
+step 2 Enter "écran 3 sur" &&
+step 1 Enter "écran 4 sur" &&
+step 6 Enter "Êtes-vous dans un endroit confidentiel" &&
+keys n && step Enter "Arrêter et orienter" &&
+step Enter "Orientation" &&
+step Enter "Clôture" &&
+step Enter "Débriefing de FORMATION: L'interprète de l'inspecteur" &&
+wait_for "q : quitter" &&
+screen | head -4 | grep -qF "RÉUSSI — Score: 100% (18 sur 18)" || bad "no French pass and score on the first page"
+screen | grep -qF "Écarts importants" || bad "the debrief screen is not in French"
+keys q
+wait_exit
+[ "$(cat "$TMP/rc" 2>/dev/null)" = 0 ] || bad "exit status $(cat "$TMP/rc" 2>/dev/null)"
 end
 
 printf '\n%d passed, %d failed\n' "$passed" "$failed"
