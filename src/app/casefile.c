@@ -133,6 +133,9 @@ static void case_head(struct report *r, const struct casefile *c)
 	stop_text(r, c);
 	const struct record *lang = last_record(c->r, REC_LANG, NULL);
 	field(r, _("Language of the interview"), lang && *lang->new ? lang->new : "en");
+	const struct record *second = last_record(c->r, REC_SECOND, NULL);
+	if (second && *second->new)	/* bilingual (--second) */
+		field(r, _("Respondent's language"), second->new);
 	char *deck = *c->info->deck
 		? xasprintf("%s%s", c->info->deck, c->iv ? _(" (the deck of this export)")
 						      : _(" (another version of the deck than this export's)"))
@@ -282,6 +285,8 @@ static char *change_text(const struct record *e)
 			       : xasprintf("%s: %s", e->id, e->new);
 	case REC_LANG:
 		return xstrdup(e->new);
+	case REC_SECOND:
+		return xstrdup(*e->new ? e->new : _("none"));
 	case REC_STOP:
 		return strcmp(e->id, "-") == 0 ? xstrdup(_("taken back")) : xstrdup(e->id);
 	case REC_ASSESSMENT:

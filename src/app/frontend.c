@@ -23,8 +23,16 @@ static bool started(const struct frontend_ops *ops, void *fe, struct session *s)
 	}
 }
 
+int frontend_second(const struct session *s, const struct langs *l)
+{
+	const char *tag = session_second(s);
+	return l && *tag ? langs_find(l, tag) : -1;
+}
+
 int frontend_run(const struct frontend_ops *ops, struct session *s, const struct frontend_opts *o)
 {
+	if (o->langs && o->second >= 0)
+		session_set_second(s, catalog_lang(o->langs->v[o->second]));
 	void *fe = ops->open(s, o);
 	if (!fe)
 		return -1;

@@ -31,7 +31,9 @@ struct frontend_opts {
 	const char *contacts_path;	/* where they go, for the start screen's hint */
 	const char *contacts_example;	/* the bundled example, for the same hint; may be NULL */
 	const struct langs *langs;	/* the languages to switch among; may be NULL */
-	int second;	/* bilingual: index in langs of the respondent's language, or -1 */
+	int second;	/* bilingual: index in langs of the respondent's language given
+			 * (--second), or -1; frontend_run hands it to the session,
+			 * and a front end shows frontend_second's */
 	const struct profile *law;	/* --law: the summary adds it; may be NULL */
 	const struct view_training *training;	/* train: NULL for an interview */
 	const char *charset;	/* the terminal's (typed text; the wizard shows ASCII unless UTF-8) */
@@ -67,6 +69,11 @@ struct frontend_ops {
 	 * Frees the state. */
 	int (*close)(void *fe);
 };
+
+/* The respondent's language to show under the questions, as an index in
+ * l: the one given (frontend_opts.second), else the resumed case's
+ * (session_second); -1 for none, or when l lacks it. */
+int frontend_second(const struct session *s, const struct langs *l);
 
 enum { FRONTEND_COMPLETE = 0, FRONTEND_LEFT = 1 };
 

@@ -21,6 +21,8 @@ struct session {
 	int blame;		/* S_CONTRADICTS: the input to blame (enum input_key), or -1 */
 	int shown;		/* the screen last recorded as shown */
 	char lang[16];		/* the language last recorded, "" if none */
+	char second_given[16];	/* the respondent's language given for this run, "" none */
+	char second[16];	/* the respondent's language last recorded, "" if none */
 	int finished;		/* the steps of session_finish done (3: all) */
 	double *secs;		/* per deck screen: the time on it (training) */
 	struct timespec last;	/* when the last action came */
@@ -100,6 +102,16 @@ bool session_recorded(const struct session *s)
 char *session_notice(const struct session *s)
 {
 	return s->store ? store_notice(s->store) : NULL;
+}
+
+void session_set_second(struct session *s, const char *tag)
+{
+	snprintf(s->second_given, sizeof s->second_given, "%s", tag ? tag : "");
+}
+
+const char *session_second(const struct session *s)
+{
+	return *s->second_given ? s->second_given : s->second;
 }
 
 static int record_shown(struct session *s, int screen);
@@ -257,6 +269,20 @@ static int session_lang(struct session *s, const char *tag)
 	int rc = note_commit(s, commit(s, REC_LANG, "-", s->lang, tag));
 	if (rc == 0)
 		snprintf(s->lang, sizeof s->lang, "%s", tag);
+	return rc;
+}
+
+/* Records the respondent's language in effect when it differs from the
+ * case's: given at the start, or given again on resume (the latest one
+ * given is the case's). With none given, a resumed case keeps its own. */
+static int session_second_record(struct session *s)
+{
+	const char *tag = session_second(s);
+	if (strcmp(s->second, tag) == 0)
+		return 0;
+	int rc = note_commit(s, commit(s, REC_SECOND, "-", s->second, tag));
+	if (rc == 0)
+		snprintf(s->second, sizeof s->second, "%s", tag);
 	return rc;
 }
 
@@ -428,14 +454,15 @@ static enum session_outcome switch_lang(struct session *s, const struct catalog 
 
 static enum session_outcome begin(struct session *s)
 {
-	if (session_begin(s) < 0 || session_lang(s, catalog_lang(i18n_current())) < 0)
+	if (session_begin(s) < 0 || session_lang(s, catalog_lang(i18n_current())) < 0 ||
+	    session_second_record(s) < 0)
 		return S_NOT_SAVED;
 	return S_MOVED;
 }
 
 /* A case that cannot be resumed leaves the session as it was: no case,
- * the interview untouched. A retry after the language could not be
- * recorded goes on from there. */
+ * the interview untouched. A retry after the language (or the
+ * respondent's) could not be recorded goes on from there. */
 static enum session_outcome resume(struct session *s, const char *id)
 {
 	if (*s->id && strcmp(s->id, id) != 0) {
@@ -446,7 +473,8 @@ static enum session_outcome resume(struct session *s, const char *id)
 		s->id[0] = '\0';
 		return S_REFUSED;
 	}
-	return session_lang(s, catalog_lang(i18n_current())) < 0 ? S_NOT_SAVED : S_MOVED;
+	return session_lang(s, catalog_lang(i18n_current())) < 0 || session_second_record(s) < 0
+		? S_NOT_SAVED : S_MOVED;
 }
 
 enum session_outcome session_do(struct session *s, const struct session_action *a)
@@ -508,6 +536,9 @@ static int replay_one(struct replay *r, const struct record *rec)
 	case REC_ASSESSMENT: return 0;
 	case REC_LANG:
 		snprintf(r->s->lang, sizeof r->s->lang, "%s", rec->new);
+		return 0;
+	case REC_SECOND:
+		snprintf(r->s->second, sizeof r->s->second, "%s", rec->new);
 		return 0;
 	case REC_NOTE:
 		if (screen < 0)

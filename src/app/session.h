@@ -5,7 +5,8 @@
  * tests) it only forwards to the interview. Each change is one encrypted
  * paradata record (record.h: time, event, id, old and new value): answer,
  * note, stop (id "-" takes a stop back), at (a screen shown), lang (the
- * interview's language, new: "fr"), finish, then assessment (the summary's
+ * interview's language, new: "fr"), second (the respondent's language,
+ * --second: new "fr", "" none), finish, then assessment (the summary's
  * JSON, kept so that a case answered with an older deck still shows it).
  * A case is begun with the deck's identity, and resumed only with the same
  * deck. The session borrows the interview and the store. */
@@ -44,6 +45,15 @@ double session_seconds(const struct session *s, int screen);
 /* The store's warning (store_notice), or NULL: a new string. */
 char *session_notice(const struct session *s);
 
+/* The respondent's language given for this run (--second: a tag, "fr"),
+ * or NULL: none given. DO_BEGIN records it with the new case. DO_RESUME
+ * keeps the case's when none is given, and records the one given when it
+ * differs from the case's, so that the latest one given is remembered. */
+void session_set_second(struct session *s, const char *tag);
+/* The respondent's language in effect: the one given, else the case's
+ * (once resumed); "" for none. The session's string. */
+const char *session_second(const struct session *s);
+
 /* ---- the one door (DESIGN §9) ---------------------------------------------
  * Every input of a front end is an action applied here. The session
  * validates it, commits its record, applies it, and moves only after the
@@ -60,10 +70,11 @@ enum session_verb {
 			 * exists), then made the interface's (i18n_use): a switch
 			 * that cannot be recorded is not made */
 	DO_BEGIN,	/* the start screen: a new case (once: a retry after a
-			 * failed record keeps the case), its first screen and
-			 * language recorded */
+			 * failed record keeps the case), its first screen,
+			 * language and respondent's language recorded */
 	DO_RESUME,	/* the start screen, text: resume that case (S_REFUSED:
-			 * session_error says why), the language recorded */
+			 * session_error says why), the language recorded, and the
+			 * respondent's when one is given that differs */
 };
 
 struct session_action {

@@ -154,7 +154,7 @@ static void buf_put(struct buf *b, const char *s, size_t n)
 }
 
 /* Width and byte length of the next word (up to a space or newline). */
-static size_t word_len(const char *s, size_t n, int *w)
+static size_t raw_word(const char *s, size_t n, int *w)
 {
 	size_t i = 0;
 	*w = 0;
@@ -172,6 +172,44 @@ static size_t word_len(const char *s, size_t n, int *w)
 		}
 		*w += text_cp_width(cp);
 		i += k;
+	}
+	return i;
+}
+
+static bool is_guillemet(const char *t, unsigned char second)
+{
+	return (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == second;
+}
+
+/* A word of closing marks only (":", "?", "»", "?»"): French spaces them
+ * from the word before, and a line must not begin with them. */
+static bool closes(const char *t, size_t k)
+{
+	size_t j = 0;
+	while (j < k) {
+		if (strchr(":;!?", t[j]))
+			j++;
+		else if (k - j >= 2 && is_guillemet(t + j, 0xBB))
+			j += 2;
+		else
+			return false;
+	}
+	return k > 0;
+}
+
+/* The next word with what French keeps on its line: the closing marks
+ * after it (" :", " »"), and after an opening "«" the word it opens. */
+static size_t word_len(const char *s, size_t n, int *w)
+{
+	size_t i = raw_word(s, n, w);
+	while (i + 1 < n && s[i] == ' ' && s[i + 1] != ' ' && s[i + 1] != '\n') {
+		int nw;
+		size_t k = raw_word(s + i + 1, n - i - 1, &nw);
+		bool opens = i >= 2 && is_guillemet(s + i - 2, 0xAB);
+		if (!opens && !closes(s + i + 1, k))
+			break;
+		*w += 1 + nw;
+		i += 1 + k;
 	}
 	return i;
 }

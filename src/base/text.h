@@ -44,7 +44,9 @@ bool text_is_unsafe(uint32_t cp);
 char *text_sanitize(const char *s);
 
 /* s wrapped to at most width columns: lines broken at spaces, words longer
- * than a line broken between characters; existing newlines are kept. */
+ * than a line broken between characters; existing newlines are kept. A
+ * spaced closing mark (French " :", " ?", " »") stays with the word before
+ * it, and an opening "« " with the word after it. */
 char *text_wrap(const char *s, int width);
 
 /* The number of lines text_wrap(s, width) has, without building it. */

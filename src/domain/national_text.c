@@ -47,7 +47,8 @@ static void elements_lines(struct report *r, const struct national *n)
 {
 	static const char *const titles[] = { N_("Act"), N_("Means"), N_("Purpose") };
 	for (int e = 0; e < EL_SMUGGLING; e++)
-		prose(r, "  ", xasprintf("%s: %s (%s)", _(titles[e]), assess_status_name(n->el[e].status),
+		prose(r, "  ", xasprintf(_("%s: %s (%s)"), _(titles[e]),
+					 report_element_status((enum element)e, n->el[e].status),
 					 n->el[e].required ? _("required under this law")
 							   : _("not required under this law")));
 }
@@ -124,7 +125,8 @@ static void provision_lines(struct report *r, const struct national *n,
 	}
 	const char *status = strcmp(v->status, "verified") == 0
 		? _("text verified") : _("text UNVERIFIED: not checked against the official text");
-	report_line_add(r, SEC_NATIONAL, NULL, xasprintf("%s [%s], %s:", v->title, v->id, status));
+	/* TRANSLATORS: a national law's quoted provision: title, id, status. */
+	report_line_add(r, SEC_NATIONAL, NULL, xasprintf(_("%s [%s], %s:"), v->title, v->id, status));
 	char *m = a ? matched_words(n, a, v) : xstrdup("");
 	char *copy = xstrdup(v->text);
 	for (char *line = copy, *e; line; line = e ? e + 1 : NULL) {

@@ -267,7 +267,7 @@ static void child_text(struct report *r, const struct assessment *a, const struc
 /* An element's status in words. Each element's name is the context of the
  * words said of it, so that a language can make them agree ("Moyens :
  * établis", "Finalité : établie"). */
-static const char *element_status(int e, enum status st)
+const char *report_element_status(enum element e, enum status st)
 {
 	static const char *const words[][3] = {
 		[EL_ACT] = { [ST_MET] = NC_("act", "met"), [ST_NOT_MET] = NC_("act", "not met"),
@@ -302,7 +302,8 @@ static void elements_text(struct report *r, const struct assessment *a, const st
 		const struct element_result *el = &a->el[e];
 		const char *req = element_required(e, el->required);
 		as_is(r, SEC_ELEMENTS, "");
-		char *h = xasprintf(_("%s: %s (%s)"), _(element_titles[e]), element_status(e, el->status), req);
+		char *h = xasprintf(_("%s: %s (%s)"), _(element_titles[e]),
+				    report_element_status(e, el->status), req);
 		report_line_add(r, SEC_ELEMENTS, NULL, h)->element = e + 1;
 		bool any = false;
 		for (size_t i = 0; i < nev; i++) {

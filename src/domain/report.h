@@ -60,6 +60,8 @@ void report_json_open(FILE *out, const struct assessment *a);
 /* Sentences for the front ends, in the interface language; static. */
 const char *report_outcome_title(enum outcome o);
 const char *report_flag_text(enum flag f);
+/* An element's status in words, translated ("met"; French "établie"). */
+const char *report_element_status(enum element e, enum status st);
 const char *report_caveat_text(enum caveat c);
 
 /* The words of a quoted text that the answers matched (the indicators

@@ -54,10 +54,10 @@ void plain_say(struct plain *p, const char *fmt, ...)
 /* Bilingual: a deck text again in the respondent's language, tagged. */
 static void second_text(struct plain *p, const char *indent, const char *ctx, const char *text)
 {
-	if (!p->o->langs || p->o->second < 0 || !text ||
-	    !view_read_to_person(p->dk, interview_current(p->iv)))
+	int i = frontend_second(p->ss, p->o->langs);
+	if (i < 0 || !text || !view_read_to_person(p->dk, interview_current(p->iv)))
 		return;	/* only on the screens read to the person */
-	const struct catalog *c = p->o->langs->v[p->o->second];
+	const struct catalog *c = p->o->langs->v[i];
 	if (c == i18n_current())
 		return;
 	char *t = xasprintf("[%s] %s", catalog_lang(c), catalog_get(c, ctx, text));
@@ -73,8 +73,9 @@ void plain_lang_line(struct plain *p)
 	plain_say(p, _("Language: %s. %s and a code changes it; %s alone lists them."), l,
 		action_line(ACT_LANG), action_line(ACT_LANG));
 	free(l);
-	if (p->o->second >= 0) {	/* a draft is said to be one wherever it is shown */
-		l = langs_label(p->o->langs, p->o->second);
+	int second = frontend_second(p->ss, p->o->langs);
+	if (second >= 0) {	/* a draft is said to be one wherever it is shown */
+		l = langs_label(p->o->langs, second);
 		plain_say(p, _("Respondent's language, shown under each question: %s."), l);
 		free(l);
 	}

@@ -15,7 +15,7 @@
 static const char *const event_names[REC_NEVENTS] = {
 	[REC_ANSWER] = "answer", [REC_NOTE] = "note", [REC_STOP] = "stop", [REC_AT] = "at",
 	[REC_LANG] = "lang", [REC_FINISH] = "finish", [REC_ASSESSMENT] = "assessment",
-	[REC_SENT] = "sent",
+	[REC_SENT] = "sent", [REC_SECOND] = "second",
 };
 
 const char *record_event_name(enum record_event e)

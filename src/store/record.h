@@ -38,6 +38,9 @@ enum record_event {
 	REC_ASSESSMENT,	/* new: the assessment's JSON when the case finished */
 	REC_SENT,	/* id: the office key's fingerprint: the case went into a
 			 * bundle (`tipscreen bundle`), all the records before it */
+	REC_SECOND,	/* new: the respondent's language shown under the
+			 * questions (--second, "fr"; "" none). Cases begun
+			 * before it have none */
 	REC_NEVENTS
 };
 

@@ -19,10 +19,11 @@
 static void second(struct builder *b, const char *indent, const char *ctx, const char *text)
 {
 	const struct wizard *w = b->w;
-	if (!w->langs || w->second < 0 || w->langs->v[w->second] == i18n_current() ||
+	int i = frontend_second(w->ss, w->langs);
+	if (i < 0 || w->langs->v[i] == i18n_current() ||
 	    !view_read_to_person(interview_deck(w->iv), interview_current(w->iv)))
 		return;
-	const struct catalog *c = w->langs->v[w->second];
+	const struct catalog *c = w->langs->v[i];
 	char *t = xasprintf("%s[%s] ", indent, catalog_lang(c));
 	rows_wrapped(b, t, catalog_get(c, ctx, text), S_DIM);
 	free(t);
@@ -379,8 +380,9 @@ static void body_start(struct builder *b)
 		free(t);
 		free(l);
 	}
-	if (b->w->langs && b->w->second >= 0) {	/* a draft says so wherever it is shown */
-		char *l = langs_label(b->w->langs, b->w->second);
+	int second = frontend_second(b->w->ss, b->w->langs);
+	if (second >= 0) {	/* a draft says so wherever it is shown */
+		char *l = langs_label(b->w->langs, second);
 		char *t = xasprintf(_("Respondent's language, shown under each question: %s."), l);
 		rows_wrapped(b, "        ", t, S_NORMAL);
 		free(t);

@@ -134,7 +134,6 @@ void wizard_init(struct wizard *w, struct session *ss, const struct frontend_opt
 	w->training = o->training;
 	w->start = o->start;
 	w->langs = o->langs;
-	w->second = o->second;
 	w->ascii = o->charset && !text_is_utf8_charset(o->charset);
 	w->bidi_terminal = o->bidi_terminal;
 	w->mode = W_START;

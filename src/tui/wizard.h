@@ -64,7 +64,6 @@ struct wizard {
 	struct edit edit;	/* the number, text or note being typed */
 	char msg[400];		/* one line for the interviewer, "" if none */
 	const struct langs *langs;	/* F2 cycles through them; may be NULL */
-	int second;	/* bilingual: the respondent's language in langs, or -1 */
 	bool ascii;	/* the terminal is not UTF-8: text is shown in ASCII */
 	bool bidi_terminal;	/* the terminal reorders right-to-left text itself */
 	int review;		/* the review screen an edit from it goes back to, or -1 */

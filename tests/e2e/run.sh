@@ -379,6 +379,47 @@ has out "[fr] Acceptez-vous de continuer avec les questions ?"	# read to the per
 has out "Outcome: Consistent with trafficking in persons"
 end
 
+begin "--second is remembered with the case: a resume without it shows the same language"
+data="$TMP/second-resume"
+printf '2\n1\n\n2\ny\nn\nn\nn\n\ny\n' >"$TMP/second1.in"	# stopped after the consent
+IN=$TMP/second1.in run 1 --plain --lang en --second fr --data "$data" --passphrase-file "$TMP/pass"
+printf '1\n30\n' >"$TMP/second2.in"
+IN=$TMP/second2.in run 1 --plain --lang en --data "$data" --passphrase-file "$TMP/pass"
+has out "Resuming interview"
+has out "Respondent's language, shown under each question: Français (fr)"
+has out "[fr] Quel âge avez-vous aujourd'hui ?"	# the first screen after resuming, read to the person
+case_of "$data"
+run 0 export "$id" --data "$data" --passphrase-file "$TMP/pass"
+has out '"event": "second", "id": "-", "old": "", "new": "fr"'
+run 0 export "$id" --format txt --data "$data" --passphrase-file "$TMP/pass"
+has out "Respondent's language"
+end
+
+# colon_unspaced FILE: the lines of FILE with a word right before a colon
+# ("Acte: met"), as French does not write it, leaving out the quoted law
+# texts' lines ("(1) A person…", "b) Le consentement…") and the deck's ids
+# ("setup.role: labour", the case file's list of changes).
+colon_unspaced() {
+	grep -E '[^[:space:][:digit:]]:( |$)' "$1" | grep -vE '^ *\(?[[:alnum:]]{1,3}\) ' |
+		grep -vE '(^| )[a-z]+\.[a-z-]+: '
+}
+
+begin "the French summary and case file put a space before every colon"
+run 0 replay "$E2E/answers/adult-consistent.answers" --lang fr --law gb-ew
+cp "$TMP/out" "$TMP/summary-fr"
+data="$TMP/colons"
+sed '5a +a note' "$E2E/plain/adult.in" >"$TMP/colons.in"
+IN=$TMP/colons.in run 0 --plain --lang fr --second es --data "$data" --passphrase-file "$TMP/pass"
+case_of "$data"
+run 0 export "$id" --format txt --lang fr --law gb-ew --data "$data" --passphrase-file "$TMP/pass"
+cp "$TMP/out" "$TMP/casefile-fr"
+for f in summary-fr casefile-fr; do
+	has "$f" "Orientation :"
+	has "$f" "texte vérifié :"
+	colon_unspaced "$TMP/$f" >"$TMP/unspaced" && bad "$f has \"word:\": $(head -3 "$TMP/unspaced")"
+done
+end
+
 begin "check reports each language's coverage; make pot's template is current"
 run 0 check screens --locales locales
 has out "locales/fr.po:1: Français (fr), draft: not reviewed by a native speaker: "

@@ -42,15 +42,22 @@ static void fx_close(struct fx *f)
 	store_close(f->store);
 }
 
-static struct fx *fx_new(void)
+/* A new case, begun with second as the respondent's language (NULL: none). */
+static struct fx *fx_new_second(const char *second)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	f->base = make_dir(NULL);
 	f->dir = malloc(strlen(f->base) + 8);
 	sprintf(f->dir, "%s/store", f->base);
 	fx_open(f);
+	session_set_second(f->ss, second);
 	assert_int_equal(act(f, DO_BEGIN), S_MOVED);
 	return f;
+}
+
+static struct fx *fx_new(void)
+{
+	return fx_new_second(NULL);
 }
 
 static void fx_free(struct fx *f)
@@ -406,6 +413,53 @@ static void test_a_case_of_another_deck_is_not_resumed(void **st)
 	fx_free(f);
 }
 
+/* The case left after the safety screens, the store closed, and the case
+ * resumed with given as the respondent's language (NULL: none given). */
+static void left_and_resumed(struct fx *f, const char *given)
+{
+	char id[STORE_ID_LEN + 1];
+	strcpy(id, session_id(f->ss));
+	safe(f);
+	fx_close(f);
+	fx_open(f);
+	session_set_second(f->ss, given);
+	assert_int_equal(resume(f, id), S_MOVED);
+}
+
+static void test_the_respondents_language_is_remembered_with_the_case(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new_second("fr");
+	left_and_resumed(f, NULL);
+	assert_string_equal(session_second(f->ss), "fr");
+	fx_free(f);
+}
+
+static void test_a_respondents_language_given_on_resume_replaces_the_cases(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new_second("fr");
+	left_and_resumed(f, "es");
+	assert_string_equal(session_second(f->ss), "es");
+	left_and_resumed(f, NULL);	/* the latest one given is the case's now */
+	assert_string_equal(session_second(f->ss), "es");
+	fx_free(f);
+}
+
+static void test_a_case_without_a_respondents_language_resumes_without_one(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();	/* as a case of an older tipscreen: no such record */
+	left_and_resumed(f, NULL);
+	assert_string_equal(session_second(f->ss), "");
+	struct records r;
+	assert_int_equal(records_load(f->store, session_id(f->ss), &r, err, sizeof err), 0);
+	for (size_t i = 0; i < r.n; i++)
+		assert_int_not_equal(r.v[i].event, REC_SECOND);	/* nothing recorded for none */
+	records_free(&r);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +474,9 @@ int main(void)
 		cmocka_unit_test(test_a_failed_answer_and_move_leave_the_interview_as_it_was),
 		cmocka_unit_test(test_a_text_answer_comes_back_exactly),
 		cmocka_unit_test(test_a_case_of_another_deck_is_not_resumed),
+		cmocka_unit_test(test_the_respondents_language_is_remembered_with_the_case),
+		cmocka_unit_test(test_a_respondents_language_given_on_resume_replaces_the_cases),
+		cmocka_unit_test(test_a_case_without_a_respondents_language_resumes_without_one),
 	};
 	char *state = state_home();
 	int rc = cmocka_run_group_tests_name("session", tests, bundled_setup, bundled_teardown);

@@ -70,6 +70,20 @@ static void test_wrap_breaks_long_words_by_character(void **st)
 	free(s);
 }
 
+/* French puts a space before : ; ! ? and inside « »: a line never begins
+ * with that mark, nor ends with an opening «. */
+static void test_wrap_keeps_french_punctuation_with_its_word(void **st)
+{
+	(void)st;
+	char *s = text_wrap("Selon la loi (profil gb) :", 24);
+	assert_string_equal(s, "Selon la loi (profil\ngb) :");
+	free(s);
+	s = text_wrap("Demandez : « Racontez-moi tout » !", 20);
+	assert_string_equal(s, "Demandez :\n« Racontez-moi\ntout » !");
+	free(s);
+	assert_int_equal(text_rows("Selon la loi (profil gb) :", 24), 2);
+}
+
 static void test_convert_transliterates(void **st)
 {
 	(void)st;
@@ -103,6 +117,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_breaks_at_spaces_within_width),
 		cmocka_unit_test(test_wrap_keeps_newlines_and_indent),
 		cmocka_unit_test(test_wrap_breaks_long_words_by_character),
+		cmocka_unit_test(test_wrap_keeps_french_punctuation_with_its_word),
 		cmocka_unit_test(test_convert_transliterates),
 		cmocka_unit_test(test_utf8_charset_names),
 	};

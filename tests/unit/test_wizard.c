@@ -4,6 +4,7 @@
 
 #include <regex.h>
 
+#include "domain/langs.h"
 #include "tui/page.h"
 #include "tui/wizard.h"
 #include "wizard_door.h"
@@ -293,6 +294,31 @@ static void test_too_small_terminal(void **st)
 	done(f);
 }
 
+/* The respondent's language comes from the session (a resumed case's, as
+ * well as --second's): the wizard shows it on the screens read to the
+ * person. */
+static void test_the_page_shows_the_sessions_respondents_language(void **st)
+{
+	(void)st;
+	struct langs l;
+	struct diags d = { 0 };
+	assert_int_equal(langs_load("locales", &l, &d), 0);
+	diags_free(&d);
+	struct fixture *f = calloc(1, sizeof *f);
+	f->iv = interview_new(deck);
+	f->ss = session_new(f->iv, NULL);
+	session_set_second(f->ss, "fr");
+	struct frontend_opts o = { .contacts_path = "/x/contacts", .langs = &l, .second = -1 };
+	wizard_init(&f->w, f->ss, &o);
+	act(f, ACT_NEXT);	/* the start screen's new interview */
+	through_consent(f);
+	char *t = shown(f, 80, 24);
+	assert_non_null(strstr(t, "[fr] Quel âge avez-vous aujourd'hui ?"));
+	free(t);
+	done(f);
+	langs_free(&l);
+}
+
 static void test_help_mode_lists_the_keys_from_the_table(void **st)
 {
 	(void)st;
@@ -502,6 +528,7 @@ int main(void)
 		cmocka_unit_test(test_note_on_a_screen),
 		cmocka_unit_test(test_progress_marks_the_current_step_without_colour),
 		cmocka_unit_test(test_too_small_terminal),
+		cmocka_unit_test(test_the_page_shows_the_sessions_respondents_language),
 		cmocka_unit_test(test_help_mode_lists_the_keys_from_the_table),
 		cmocka_unit_test(test_start_at_40x12_shows_the_offers_and_scrolls_to_the_rest),
 		cmocka_unit_test(test_f1_question_mark_and_tab_on_the_start_screen),
