@@ -331,15 +331,25 @@ bool session_needs_answer(const struct session *s, int slot)
 	       interview_get(s->iv, slot)->kind == ANS_NONE;
 }
 
+/* Whether answer a on slot would make the answers contradict each other
+ * (DESIGN §5 v3): S_CONTRADICTS, refused on the screen that would create
+ * it, with s->why and s->blame; else S_DONE. Every way an answer is given
+ * goes through it. */
+static enum session_outcome contradicts(struct session *s, int slot, const struct answer *a)
+{
+	enum input_key key = IN_KEY_COUNT;
+	if (!(s->why = interview_would_contradict(s->iv, slot, a, &key)))
+		return S_DONE;
+	s->blame = (int)key;
+	return S_CONTRADICTS;
+}
+
 static enum session_outcome given(struct session *s, int slot, const struct answer *a)
 {
 	if (answer_equal(interview_get(s->iv, slot), a))
 		return S_DONE;	/* nothing new to record (a retry after a failed move) */
-	enum input_key key = IN_KEY_COUNT;
-	if ((s->why = interview_would_contradict(s->iv, slot, a, &key))) {
-		s->blame = (int)key;
-		return S_CONTRADICTS;	/* refused on the screen that would create it */
-	}
+	if (contradicts(s, slot, a) == S_CONTRADICTS)
+		return S_CONTRADICTS;
 	switch (session_answer(s, slot, a, &s->why)) {
 	case 0: return S_DONE;
 	case -1: return S_REFUSED;
@@ -360,6 +370,8 @@ static enum session_outcome answer_and_move(struct session *s, const struct sess
 	const struct deck *dk = interview_deck(s->iv);
 	if (answer_check(dk, a->slot, a->answer, &s->why) < 0)
 		return S_REFUSED;
+	if (contradicts(s, a->slot, a->answer) == S_CONTRADICTS)
+		return S_CONTRADICTS;
 	struct answer old = { 0 };
 	answer_copy(&old, interview_get(s->iv, a->slot));
 	char *rec[2] = { answer_record(s, a->slot, &old, a->answer), NULL };

@@ -138,6 +138,26 @@ static void test_an_answer_that_would_contradict_is_refused(void **st)
 	fx_free(f);
 }
 
+/* The same when the answer is given with the move on (the wizard's Enter
+ * and every answer of the line mode: one commit for both): refused, nothing
+ * recorded, no move. */
+static void test_an_answer_with_its_move_that_would_contradict_is_refused(void **st)
+{
+	(void)st;
+	struct fx *f = fx_new();
+	safe(f);
+	assert_int_equal(give_number(f, "age.now", 16), S_DONE);
+	int at = interview_current(f->iv);
+	struct answer a = { .kind = ANS_NUMBER, .number = 17 };
+	struct session_action next = { .verb = DO_NEXT, .slot = deck_slot_find(deck, "age.at-act"),
+					.answer = &a };
+	assert_int_equal(session_do(f->ss, &next), S_CONTRADICTS);
+	assert_int_equal(session_blame(f->ss), IN_AGE);
+	assert_int_equal(interview_get(f->iv, deck_slot_find(deck, "age.at-act"))->kind, ANS_NONE);
+	assert_int_equal(interview_current(f->iv), at);
+	fx_free(f);
+}
+
 /* Answers that contradict each other (from records the checks never saw)
  * are never summed up nor completed: going on from the review is refused
  * until they agree. */
@@ -465,6 +485,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_resume_restores_answers_notes_stop_and_screen),
 		cmocka_unit_test(test_an_answer_that_would_contradict_is_refused),
+		cmocka_unit_test(test_an_answer_with_its_move_that_would_contradict_is_refused),
 		cmocka_unit_test(test_an_interview_whose_answers_contradict_cannot_be_completed),
 		cmocka_unit_test(test_a_failed_commit_changes_nothing),
 		cmocka_unit_test(test_every_change_is_recorded_with_old_and_new),
