@@ -1,7 +1,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/xalloc.h"
 #include "domain/answers.h"
+#include "domain/catalog.h"
 #include "domain/langs.h"
 #include "domain/national.h"
 #include "domain/report.h"
@@ -14,8 +16,13 @@ static void print_discarded(const struct interview *iv, FILE *out)
 	struct view_review rv;	/* the review's list of discarded answers, all of them */
 	view_review(iv, &rv);
 	size_t n = rv.ndiscarded;
-	if (n)
-		fprintf(out, "\nNot assessed: %zu answer%s on screens off the path:", n, n == 1 ? "" : "s");
+	if (n == 1) {
+		fprintf(out, "\n%s", _("Not assessed: 1 answer on a screen off the path:"));
+	} else if (n) {
+		char *m = xasprintf(_("Not assessed: %zu answers on screens off the path:"), n);
+		fprintf(out, "\n%s", m);
+		free(m);
+	}
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, " %s", dk->slots[rv.discarded[i]].id);
 	if (n)

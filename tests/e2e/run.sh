@@ -175,6 +175,7 @@ purpose.removal-of-organs: no
 purpose.illegal-adoption: no
 purpose.surrogacy: no
 purpose.other: no
+conditions.exploitative: yes
 IN
 run 0 assess --json "$TMP/same.in"
 cmp -s "$TMP/out" "$TMP/replay.json" || bad "replay and assess disagree: $(diff "$TMP/replay.json" "$TMP/out" | head -5)"
@@ -183,7 +184,7 @@ end
 begin "replay of answers off the path says they were not assessed"
 printf 'safety.private: yes\nsafety.controller: no\nsafety.danger: no\nsafety.minor: no\nconsent.agree: yes\nage.at-act: 30\nage.then: under\n' >"$TMP/off.answers"
 run 0 replay "$TMP/off.answers"
-has out "Not assessed: 1 answer on screens off the path: age.then"
+has out "Not assessed: 1 answer on a screen off the path: age.then"
 has out "Under 18 when it began: no (age 30 at the time)."
 hasnt out "presumed-child"
 end

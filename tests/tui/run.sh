@@ -232,7 +232,7 @@ step Enter "mark each of these" && step Enter "cross into this country" &&
 step n Enter "How old were you" &&
 step 1 7 Enter "Not accepted: the age when it began" &&
 screen | grep -qF "How old were you" || bad "the age screen was left"
-screen | grep -qF "[Start] › Act" || bad "no progress before the stop"
+screen | grep -qF "› Means ›" || bad "no progress before the stop"
 step BSpace BSpace 1 5 Enter "For a child the means are not required" &&
 keys C-t && wait_for "Stop the questions here" &&
 screen | grep -qF "› Means ›" && bad "the stop screen shows the progress"
@@ -438,11 +438,13 @@ at_40x12 legend_has 40x12 "^X hide" "^T stop" "y n d x" &&
 step y y n y n Enter "Did you cross into this country" &&
 step n Enter "How old were you when this began" && step 3 0 Enter "Could you leave this work" &&
 step "Cannot leave" Enter "How it began and what keeps" &&
-step y n n n n n n y n n n Enter "How the person is kept there" &&
+step y n n n n n y n n n Enter "How the person is kept there" &&
 step n y n y n n n n Enter "What work or other things" &&
-step "No pay" Enter "y if it happened, i if it" && step n n y n n n Enter "And these forms" &&
-step n n n n n n n n Enter "At the start, did you" && step y Enter "The situation now" &&
-step y n n n Enter "What would you like to happen now" && step Enter "pass on your situation" &&
+step "No pay" Enter "y if it happened, i if it" && step n y n n Enter "And these forms" &&
+step n n n n n n n n Enter "At the start, did you" && step y Enter "may admit an offence" &&
+step y Enter "y if it happened, i if it" && step n n n Enter "made to commit any other offence" &&
+step n Enter "The situation now" && step y n n Enter "go back there tonight" &&
+step n Enter "What would you like to happen now" && step Enter "pass on your situation" &&
 step y Enter "Continue to the summary" &&
 legend_has 80x24 "^X hide" "^T stop" &&
 step Home "1. Who is doing this screening?" &&
@@ -704,12 +706,12 @@ wait_for "Une inspection du travail sur un chantier" &&
 screen | grep -qF "FORMATION: L'interprète de l'inspecteur" || bad "no French intro"
 screen | grep -qF "SECRET" && bad "the intro gives the persona or a teaching point"
 step Enter "Commencer un nouvel entretien" &&
-step Enter "FORMATION" && step Enter "écran 1 sur" &&
-step 2 Enter "écran 2 sur" &&
-step 2 Enter "écran 3 sur" &&
-step 1 Enter "écran 4 sur" &&
-step 6 Enter "Êtes-vous dans un endroit confidentiel" &&
-keys n && step Enter "Arrêter et orienter" &&
+step Enter "FORMATION" && step Enter "Qui fait ce repérage" &&
+step 2 Enter "Où se déroule cet entretien" &&
+step 2 Enter "Comment ce contact a-t-il eu lieu" &&
+step 1 Enter "Qui interprète" &&
+step 6 Enter "Cet interprète connaît-il la personne" &&
+keys y && step Enter "Arrêter et orienter" &&
 step Enter "Orientation" &&
 step Enter "Clôture" &&
 step Enter "Débriefing de FORMATION: L'interprète de l'inspecteur" &&
