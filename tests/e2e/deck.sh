@@ -53,6 +53,12 @@ awk '/^Ask: /{id=$2} /^Expert: /{sub(/^Expert: /,""); print id": "$0}' \
 printf 'age.doubt: yes\n' >>"$TMP/coached.answers"
 run 0 --width 1000 replay "$TMP/coached.answers"
 grep -q '^Not assessed:.*referral.child' "$TMP/out" && bad "a doubted 19 did not get the child's referral"
+# With the rules of DESIGN §4 v3: the doubt keeps the presumption of minority.
+run 0 replay "$TMP/coached.answers" --json
+has out '"child_now": "presumed"'
+has out '"age_now_doubted": true'
+has out '"child-now"'
+has out '"refer"'
 printf 'age.doubt: no\n' >"$TMP/undoubted.answers"
 grep -v '^age.doubt:' "$TMP/coached.answers" >>"$TMP/undoubted.answers"
 run 0 --width 1000 replay "$TMP/undoubted.answers"
