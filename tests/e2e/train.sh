@@ -176,6 +176,25 @@ has out '"critical": ["offences.compelled", "non-punishment"],'
 has out '"score": 96,'
 end
 
+begin "the Art. 5 scenario in French and Spanish: the card, the intro's setting, the debrief"
+run 0 train recruiter-who-was-recruited --card --lang fr
+has out "La recruteuse qui avait été recrutée"
+has out "Vous êtes une femme de 29 ans."
+has out "« La madame ? Ils l'ont emmenée ailleurs. Je ne l'ai pas vue. »"
+hasnt out "You are a woman of 29."
+printf '\n' > "$TMP/enter.in"
+# Enter, then the end of input: the intro only (the session ends before the debrief).
+IN=$TMP/enter.in run 1 --width 1000 train recruiter-who-was-recruited --plain --lang es
+has out "FORMACIÓN: La reclutadora que había sido reclutada"
+has out "Una comisaría. Esta mañana la policía hizo una redada en un salón de masajes;"
+hasnt out "madam"
+hasnt out "Art. 5"
+run 0 --width 1000 train recruiter-who-was-recruited --answers $E2E/train/recruiter-only-suspect.answers --lang fr
+has out "ÉCHEC — Score: 96% (75 sur 78)"
+has out "Le repérage ne tranche rien de tout cela : il oriente."
+has out "[tip-art5]"
+end
+
 begin "train --answers: the debrief in words, critical misses first, the law quoted verbatim"
 run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers
 has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 3)"
