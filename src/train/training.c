@@ -89,6 +89,10 @@ void training_card(FILE *out, const struct scenario *s, const struct deck *dk, i
 		wrapped(out, "  > ", C_(s->id, q->says), width);
 	}
 	fputc('\n', out);
+	/* What the story leaves out did not happen: the key answers "no" there, and
+	 * only what the person cannot know (tonight, other people) is ungraded. */
 	wrapped(out, "", _("If you are asked anything else: answer as the person would, from the "
-			   "story above; if the story does not say, say you do not know."), width);
+			   "story above. What the story does not mention did not happen; where "
+			   "you cannot tell (where you sleep tonight, other people), say you do "
+			   "not know."), width);
 }

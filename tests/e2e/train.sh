@@ -117,16 +117,89 @@ has out '"act": {"trainee": "met", "expert": "met", "agree": true}'
 has out '"child": {"trainee": "no", "expert": "no", "agree": true}'
 has out '"outcome": {"trainee": "not-shown", "expert": "consistent-adult", "agree": false}'
 has out '{"id": "purpose.conditions", "trainee": "dontknow", "expert": "yes", "critical": false, "agree": false, "seconds": null}'
-# 56 graded questions: 2 critical (3 points), 54 others; 5 elements of 2
-# points. Missed: one critical question, one other, two elements: 63 of 71.
+# 57 questions answered with a choice, less the 4 the card does not make
+# knowable (Graded: no: setup.interpreter, now.tonight, now.others,
+# now.family) = 53 graded: 2 critical (3 points), 51 others (1); 5 elements
+# of 2 points: 6 + 51 + 10 = 67 possible. Missed: one critical question (3),
+# one other (1), two elements (4): 59 of 67, floor(100 × 59 / 67) = 88.
 has out '"score": 88,'
+end
+
+begin "train --answers: Graded: no answers are neither earned nor possible (farm-no-choice)"
+# The card never says whether there is an interpreter, nor where he sleeps
+# tonight, nor anything of others or his family: a trainee who answers them
+# otherwise keeps the same score (59 of 67, as above).
+sed -e 's/^setup.interpreter: .*/setup.interpreter: none/' -e 's/^now.tonight: .*/now.tonight: yes/' \
+	-e 's/^now.others: .*/now.others: dontknow/' -e 's/^now.family: .*/now.family: yes/' \
+	$E2E/train/farm-missed-vulnerability.answers > "$TMP/ungraded.answers"
+run 0 train farm-no-choice --answers "$TMP/ungraded.answers" --json
+has out '"score": 88,'
+for q in setup.interpreter now.tonight now.others now.family; do
+	hasnt out "\"id\": \"$q\""
+done
+run 0 train farm-no-choice --answers "$TMP/ungraded.answers"
+has out "FAILED — Score: 88% (59 of 67)"
+hasnt out "setup.interpreter"
+end
+
+begin "scenarios: the Art. 5 scenario is bundled and agrees; tip-art5 is a teaching citation only"
+REC=screens/scenarios/recruiter-who-was-recruited.scenario
+run 0 scenarios
+has out "ok   recruiter-who-was-recruited: consistent-adult; flags consent-irrelevant non-punishment; cites tip-3a tip-3b"
+grep -q '^Teaching-Cites: tip-art5$' $REC || bad "no Teaching-Cites: tip-art5"
+grep '^Cites:' $REC | grep -q 'tip-art5' && bad "tip-art5 among the assessment citations (Cites:)"
+grep -q '^Audience: police' $REC || bad "not for police"
+end
+
+begin "train --answers: the Art. 5 debrief quotes tip-art5 under what the scenario teaches, never as an assessment"
+# A trainee who treats her only as the recruiter (offences.compelled: no).
+# 58 graded questions, 5 critical (means.lied, means.debt-control,
+# purpose.paid-sex, offences.warning, offences.compelled): 15 + 53 = 68, and
+# 5 elements of 2 points: 78 possible. Missed: offences.compelled (3):
+# 75 of 78, floor(100 × 75 / 78) = 96; failed (a critical miss).
+run 0 train recruiter-who-was-recruited --answers $E2E/train/recruiter-only-suspect.answers
+has out "FAILED — Score: 96% (75 of 78)"
+has out "!! offences.compelled"
+has out "!! flag non-punishment: you did not raise it, the expert raised it"
+teach=$(grep -n '^What this scenario teaches:' "$TMP/out" | cut -d: -f1)
+art5=$(grep -n '\[tip-art5\]:$' "$TMP/out" | cut -d: -f1)
+[ "$(grep -c '\[tip-art5\]' "$TMP/out")" = 1 ] || bad "tip-art5 quoted more than once, or not at all"
+[ "$(grep -c 'Organizing or directing other persons to commit an offence' "$TMP/out")" = 1 ] ||
+	bad "Art. 5(2)(c) not quoted exactly once"
+[ -n "$teach" ] && [ -n "$art5" ] && [ "$art5" -gt "$teach" ] ||
+	bad "tip-art5 is not under what the scenario teaches ($teach, $art5)"
+sed -n "1,${teach:-1}p" "$TMP/out" | grep -q 'Article 5\|tip-art5' && bad "Art. 5 quoted among the differences"
+has out "Organizing or directing others (Art. 5(2)(c)) is the madam's liability,"
+run 0 train recruiter-who-was-recruited --answers $E2E/train/recruiter-only-suspect.answers --json
+has out '"teaching_cites": ["tip-art5"],'
+has out '"critical": ["offences.compelled", "non-punishment"],'
+has out '"score": 96,'
+end
+
+begin "the Art. 5 scenario in French and Spanish: the card, the intro's setting, the debrief"
+run 0 train recruiter-who-was-recruited --card --lang fr
+has out "La recruteuse qui avait été recrutée"
+has out "Vous êtes une femme de 29 ans."
+has out "« La madame ? Ils l'ont emmenée ailleurs. Je ne l'ai pas vue. »"
+hasnt out "You are a woman of 29."
+printf '\n' > "$TMP/enter.in"
+# Enter, then the end of input: the intro only (the session ends before the debrief).
+IN=$TMP/enter.in run 1 --width 1000 train recruiter-who-was-recruited --plain --lang es
+has out "FORMACIÓN: La reclutadora que había sido reclutada"
+has out "Una comisaría. Esta mañana la policía hizo una redada en un salón de masajes;"
+hasnt out "madam"
+hasnt out "Art. 5"
+run 0 --width 1000 train recruiter-who-was-recruited --answers $E2E/train/recruiter-only-suspect.answers --lang fr
+has out "ÉCHEC — Score: 96% (75 sur 78)"
+has out "Le repérage ne tranche rien de tout cela : il oriente."
+has out "[tip-art5]"
 end
 
 begin "train --answers: the debrief in words, critical misses first, the law quoted verbatim"
 run 0 train farm-no-choice --answers $E2E/train/farm-missed-vulnerability.answers
-has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 2)"
-has out "FAILED — Score: 88% (63 of 71)"
-[ "$(sed -n 2p "$TMP/out")" = "FAILED — Score: 88% (63 of 71)" ] || bad "pass/fail and the score are not first"
+has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 3)"
+has out "FAILED — Score: 88% (59 of 67)"
+[ "$(sed -n 2p "$TMP/out")" = "FAILED — Score: 88% (59 of 67)" ] || bad "pass/fail and the score are not first"
 has out "means      not-met                    met                        DIFFER"
 crit=$(grep -n '^Critical misses:' "$TMP/out" | cut -d: -f1)
 other=$(grep -n '^Other differences:' "$TMP/out" | cut -d: -f1)
@@ -192,7 +265,7 @@ done
 [ "$(stat -c %a "$TMP/ben.res")" = 600 ] || bad "a result file is not 0600"
 grep -q 'vulnerability' "$TMP/ben.res" && bad "the result is not sealed"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
-has out "farm-no-choice v2: 3 trainees, 1 passed"
+has out "farm-no-choice v3: 3 trainees, 1 passed"
 has out "  class agreement (Fleiss' kappa): 0."
 grep -q '^  ana  *100% yes   1.00     -  ok  *ok  *ok  *ok  *ok$' "$TMP/out" || bad "no row for ana"
 grep -q '^  ben  *88% NO  *0.[0-9][0-9]     -  ok  *DIFFER  *ok  *ok  *DIFFER$' "$TMP/out" || bad "no row for ben"
@@ -206,11 +279,11 @@ awk 'length($0) > 80 { exit 1 }' "$TMP/out" || bad "a line of the report is wide
 run 0 --width 60 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
 awk '{ if (length($0) > 60) exit 1 }' "$TMP/out" || bad "a line of the report is wider than --width 60"
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format csv
-has out '"ben","farm-no-choice","2","88","no",'
+has out '"ben","farm-no-choice","3","88","no",'
 has out ',"","agree","not-met","agree","agree","not-shown"'
 has out '"not-met","agree","agree","not-shown"'
 run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format json
-has out '{"id": "farm-no-choice", "version": 2, "trainees": 3, "passed": 1, "fleiss": '
+has out '{"id": "farm-no-choice", "version": 3, "trainees": 3, "passed": 1, "fleiss": '
 has out '{"trainee": "ana", "score": 100, "pass": true, "kappa": 1.0000, "seconds": null}'
 has out '{"id": "means.vulnerability-used", "critical": true, "missed": 2, "asked": 3, "agreement": 0.3333, "mean_seconds": null}'
 run 2 trainer report "$TMP/ana.res" --key "$TMP/trainer.key" $K --format yaml
@@ -223,8 +296,8 @@ printf 'not a result\n' > "$TMP/damaged.res"
 run 2 trainer report "$TMP/ana.res" "$TMP/damaged.res" "$TMP/ben.res" "$TMP/dan.res" --key "$TMP/trainer.key" $K
 has err "$TMP/damaged.res: error: not a training result: skipped, the others are reported"
 has out "Class report: 3 results, 2 scenarios"
-has out "farm-no-choice v2: 2 trainees, 1 passed"
-has out "girl-who-agreed v2: 1 trainee, 0 passed"
+has out "farm-no-choice v3: 2 trainees, 1 passed"
+has out "girl-who-agreed v3: 1 trainee, 0 passed"
 has out "  class agreement (Fleiss' kappa): -"
 hasnt out "of 3"
 grep -q '^  dan ' "$TMP/out" || bad "no row for dan"
@@ -350,13 +423,13 @@ has out 'Says: Someone keeps the person'"'"'s wages or controls their earnings o
 screens=$(grep -c '^\[[^]]* — [^]]*\]$\|^TRAINING \[' "$TMP/out")
 marked=$(grep -c '^TRAINING \[[^]]* — [^]]*\]$' "$TMP/out")
 [ "$marked" -gt 20 ] && [ "$marked" = "$screens" ] || bad "$marked of $screens screens marked TRAINING"
-has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 2)"
-has out "PASSED — Score: 100% (71 of 71)"
+has out "TRAINING debrief: Farm work for food, no papers (farm-no-choice, version 3)"
+has out "PASSED — Score: 100% (67 of 67)"
 end
 
 begin "train --plain: a trainee's misses in the debrief at the end of the session"
 IN=$E2E/train/farm-missed.in run 0 --width 1000 train farm-no-choice --plain --solo
-has out "FAILED — Score: 88% (63 of 71)"
+has out "FAILED — Score: 88% (59 of 67)"
 has out "!! means.vulnerability-used"
 has out "you answered no, the expert yes"
 end

@@ -28,7 +28,7 @@ static void no_intro_gives_a_teaching_point(void **st)
 	struct diags d = { 0 };
 	int got = scenario_load_dir("screens/scenarios", deck, &v, &n, &d);
 	assert_int_equal(got, (int)n);
-	assert_true(n >= 20);
+	assert_true(n >= 23);
 	for (size_t i = 0; i < n; i++)
 		for (int solo = 0; solo <= 1; solo++) {
 			const struct scenario *s = &v[i];
@@ -45,6 +45,26 @@ static void no_intro_gives_a_teaching_point(void **st)
 			assert_non_null(strstr(intro, s->title));
 			free(intro);
 		}
+	scenario_list_free(v, n);
+	diags_free(&d);
+}
+
+static void every_intro_shows_its_setting(void **st)
+{
+	(void)st;
+	struct scenario *v;
+	size_t n;
+	struct diags d = { 0 };
+	int got = scenario_load_dir("screens/scenarios", deck, &v, &n, &d);
+	assert_int_equal(got, (int)n);
+	for (size_t i = 0; i < n; i++) {
+		if (!v[i].setting)
+			fail_msg("%s has no Setting:", v[i].id);
+		char *intro = printed(&v[i], 0);
+		if (!strstr(intro, v[i].setting))
+			fail_msg("the intro of %s does not show its setting", v[i].id);
+		free(intro);
+	}
 	scenario_list_free(v, n);
 	diags_free(&d);
 }
@@ -71,6 +91,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(no_intro_gives_a_teaching_point),
+		cmocka_unit_test(every_intro_shows_its_setting),
 		cmocka_unit_test(the_card_has_the_persona_and_no_ids),
 	};
 	return cmocka_run_group_tests_name("training", tests, bundled_setup, bundled_teardown);
