@@ -109,6 +109,8 @@ struct cmd_office_opts {
 	const char *by;		/* stats: the fields to count by */
 	long long k;		/* stats: the smallest count shown; 0: 11 */
 	const char *format;	/* stats: txt or csv, or NULL */
+	const char *since, *laptop, *outcome, *state;	/* cases: the filters, or NULL */
+	const char *comment, *reviewer;	/* review */
 };
 
 /* train --result: the result sealed to the trainer. */

@@ -198,6 +198,8 @@ static int run_office(const struct cmdline *c, office_fn *fn)
 	struct cmd_office_opts o = {
 		.db = c->db, .key = key_of(c), .signer = signer_of(c), .dry_run = c->dry_run,
 		.receipt = c->receipt, .by = c->by, .k = c->k, .format = c->format,
+		.since = c->since, .laptop = c->laptop, .outcome = c->outcome, .state = c->state,
+		.comment = c->comment, .reviewer = c->reviewer,
 	};
 	return cmd_office(&c->ctx, &o, fn, c->nargs, c->args);
 }
@@ -254,10 +256,17 @@ const struct cmd_command cmd_commands[] = {
 	  OPT(DRY_RUN) | OPT(RECEIPT), NULL, office_import,
 	  "FILE... --key OFFICE.key --signer LAPTOPS [--db URL] [--dry-run] [--receipt FILE] "
 	  "[--any-signer]", "store the laptops' bundles; a receipt each" },
-	{ "office cases", 0, 0, OPT(DB), NULL, office_cases, "[--db URL]",
-	  "the cases in the office store" },
-	{ "office show", 1, 1, OPT(DB) | O_OFFICE_KEY, NULL, office_show,
-	  "ID --key OFFICE.key [--db URL]", "open one case" },
+	{ "office cases", 0, 0, OPT(DB) | OPT(SINCE) | OPT(LAPTOP) | OPT(OUTCOME) | OPT(STATE), NULL,
+	  office_cases, "[--since DATE] [--laptop FP] [--outcome O] [--state S] [--db URL]",
+	  "the cases in the office store, by date" },
+	{ "office show", 1, 1, OPT(DB) | O_OFFICE_KEY | OPT(FORMAT) | OPT(LAPTOP) | OPT(DECK) |
+	  OPT(WIDTH), NULL, office_show,
+	  "ID --key OFFICE.key [--format txt|json] [--laptop FP] [--db URL]",
+	  "open one case: its case file, audited" },
+	{ "office review", 1, 1, OPT(DB) | O_OFFICE_KEY | OPT(STATE) | OPT(COMMENT) | OPT(REVIEWER) |
+	  OPT(LAPTOP), NULL, office_review,
+	  "ID --key OFFICE.key --state S --comment TEXT [--reviewer NAME] [--laptop FP] [--db URL]",
+	  "set a case's review state, audited" },
 	{ "office conflicts", 0, 0, OPT(DB), NULL, office_conflicts, "[--db URL]",
 	  "records that diverge, kept aside" },
 	{ "office audit", 0, 0, OPT(DB) | O_OFFICE_KEY, NULL, office_audit,

@@ -65,8 +65,8 @@
 	  "none: only the Protocol); default from\n" \
 	  "$XDG_CONFIG_HOME/tipscreen/law ('Law: ID')") \
 	X(FORMAT, "--format", "FORMAT", set_string, format, \
-	  "export: json (default), csv or txt; office stats, trainer report:\n" \
-	  "txt (default) or csv") \
+	  "export, office show: json (default; office show: txt), csv or txt;\n" \
+	  "office stats, trainer report: txt (default) or csv") \
 	X(SEAL_TO, "--seal-to", "FILE", set_string, seal_to, \
 	  "export: sign with this laptop's key, seal to the office key") \
 	X(KEY, "--key", "FILE", set_string, key, \
@@ -96,6 +96,18 @@
 	  "office import: the receipt (default: BUNDLE.receipt)") \
 	X(BY, "--by", "FIELDS", set_string, by, CMD_BY_HELP) \
 	X(K, "--k", "N", set_k, k, "office stats: counts from 1 to N-1 are hidden (default 11)") \
+	X(SINCE, "--since", "DATE", set_string, since, \
+	  "office cases, export: only cases changed on or after DATE\n(YYYY-MM-DD)") \
+	X(LAPTOP, "--laptop", "NAME", set_string, laptop, \
+	  "office cases, show: the laptop (its fingerprint, or its start)") \
+	X(OUTCOME, "--outcome", "O", set_string, outcome, \
+	  "office cases: only cases of this outcome") \
+	X(STATE, "--state", "S", set_string, state, \
+	  "office review: the new state; office cases: only cases in it\n" \
+	  "(received, in-review, has-issues, approved, rejected)") \
+	X(COMMENT, "--comment", "TEXT", set_string, comment, "office review: why") \
+	X(REVIEWER, "--reviewer", "NAME", set_string, reviewer, \
+	  "office review: who reviews (default: the account's name)") \
 	X(ANSWERS, "--answers", "FILE", set_string, answers, \
 	  "train: the trainee's answers (the answers file of replay)") \
 	X(PATH, "--path", "ID", set_string, path, "graph: draw this training scenario's path bold") \
@@ -139,7 +151,8 @@ struct cmdline {
 	 * not given. */
 	const char *contacts, *data, *passphrase_file, *format, *seal_to, *key, *law, *signer,
 		   *to, *output, *db, *receipt, *by, *lang, *second, *encoding, *answers, *result,
-		   *trainee, *path, *new_passphrase_file, *split;
+		   *trainee, *path, *new_passphrase_file, *split, *since, *laptop, *outcome, *state,
+		   *comment, *reviewer;
 	bool keep, any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, json, plain, codes;
 	int color;		/* enum color_mode of tui.h */
 	long long k;

@@ -152,6 +152,14 @@ struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc)
 		fputs("tipscreen: error: this needs the office key: --key OFFICE.key\n", stderr);
 		return NULL;
 	}
+	size_t kl = strlen(o->key);
+	if (kl > 4 && strcmp(o->key + kl - 4, ".pub") == 0) {
+		char *p = text_sanitize(o->key);
+		fprintf(stderr, "tipscreen: error: %s is the public key; --key takes the secret one "
+			"(%.*s.key)\n", p, (int)(strlen(p) - 4), p);
+		free(p);
+		return NULL;
+	}
 	struct keyfile_secret *k = keyfile_secret_new();
 	char err[512];
 	int r = k ? keyfile_open(o->key, NULL, k, err, sizeof err) : -1;

@@ -389,7 +389,9 @@ int db_cases(struct db *db, db_row_fn fn, void *arg)
 {
 	char *cols = db_case_columns();
 	char *sql = xasprintf("SELECT %s, (SELECT COUNT(*) FROM conflicts f WHERE f.case_id = "
-			      "cases.id AND f.laptop = cases.laptop) FROM cases ORDER BY id, laptop", cols);
+			      "cases.id AND f.laptop = cases.laptop), (SELECT r.state FROM reviews r "
+			      "WHERE r.laptop = cases.laptop AND r.case_id = cases.id ORDER BY r.id DESC "
+			      "LIMIT 1) FROM cases ORDER BY created, id, laptop", cols);
 	int rc = db_exec(db, sql, NULL, 0, fn, arg);
 	free(sql);
 	free(cols);

@@ -29,7 +29,15 @@ struct office_ctx {
 	const char *receipt;	/* import: where to write the receipt, or NULL */
 	const char *by;		/* stats: the fields to count by, or NULL */
 	long long k;		/* stats: the smallest count shown; 0: 11 */
-	const char *format;	/* stats: txt or csv, or NULL */
+	const char *format;	/* stats: txt or csv; show: txt or json; or NULL */
+	const char *deck;	/* show: the deck that replays a case */
+	int width;		/* show: the case file's width */
+	const char *since;	/* cases: only cases changed since this date, or NULL */
+	const char *laptop;	/* cases, show, review: a laptop's fingerprint (or start) */
+	const char *outcome;	/* cases: only this outcome, or NULL */
+	const char *state;	/* cases: only this review state; review: the new one */
+	const char *comment;	/* review: why */
+	const char *reviewer;	/* review: who (NULL: the account's name) */
 	/* Opens the office key (asking its passphrase): a new key, or NULL
 	 * after saying why with *rc the exit code. */
 	struct keyfile_secret *(*open_key)(void *arg, int *rc);
@@ -44,7 +52,7 @@ typedef int office_fn(const struct office_ctx *o, struct db *db, int argc,
 		      const char *const *argv);
 
 office_fn office_init, office_import, office_cases, office_show, office_conflicts, office_audit,
-	office_stats;
+	office_stats, office_review;
 
 /* office init --key: every case's row made again from the signed bundle
  * it names (opened with key, signed by the row's laptop), with its MAC:
@@ -67,6 +75,16 @@ void office_laptop(const unsigned char *key, char out[OFFICE_LAPTOP]);
  * holds, or (a row of a store before schema 3, or an altered one) the
  * value itself made safe for a terminal; into out (n bytes). */
 const char *office_laptop_shown(const char *column, char *out, size_t n);
+
+/* A value read from the store made safe for a terminal, line breaks and
+ * tabs made spaces (no forged line): a new string. */
+char *office_clean(const char *v);
+
+/* The one laptop (its column value, a new string, into *laptop) holding
+ * case id and matching o->laptop (a fingerprint, or its start), else an
+ * exit code after saying why (none, or several: --laptop then names
+ * them). */
+int office_case_laptop(const struct office_ctx *o, struct db *db, const char *id, char **laptop);
 
 /* A time as "2026-12-01 23:40" (UTC) into buf (32 bytes). */
 const char *office_date(const char *seconds, char buf[32]);
