@@ -111,6 +111,8 @@ struct cmd_office_opts {
 	const char *format;	/* stats: txt or csv, or NULL */
 	const char *since, *laptop, *outcome, *state;	/* cases: the filters, or NULL */
 	const char *comment, *reviewer;	/* review */
+	const char *show;		/* conflicts: the conflict to show */
+	const char *keep, *reason;	/* resolve */
 };
 
 /* train --result: the result sealed to the trainer. */
@@ -230,7 +232,8 @@ struct keyfile_secret;
  * a missing, malformed or wrongly unlocked key). A key file of the first
  * format opens with a warning on stderr. */
 struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc);
-int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file);
+int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file,
+	       const char *name);
 int cmd_unseal(const struct cmd_ctx *c, const struct cmd_key_opts *key,
 	       const struct cmd_signer_opts *signer, const char *file);
 struct seal_signer;

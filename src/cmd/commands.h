@@ -60,6 +60,8 @@
 	  "keygen: split the office key into N shares, any K of which\n" \
 	  "rebuild it (NAME-1.share …), each under its custodian's passphrase") \
 	X(KEEP, "--keep", NULL, set_flag, keep, "keygen --split: write the whole key NAME.key too") \
+	X(KEEP_VERSION, "--keep", "stored|incoming", set_string, keep_version, \
+	  "office resolve: the version the office keeps") \
 	X(LAW, "--law", "ID", set_string, law, \
 	  "also assess under a law profile (eu, coe, gb-ew, us, ph;\n" \
 	  "none: only the Protocol); default from\n" \
@@ -96,6 +98,9 @@
 	  "office import: the receipt (default: BUNDLE.receipt)") \
 	X(BY, "--by", "FIELDS", set_string, by, CMD_BY_HELP) \
 	X(K, "--k", "N", set_k, k, "office stats: counts from 1 to N-1 are hidden (default 11)") \
+	X(NAME, "--name", "NAME", set_string, name, \
+	  "whoami FILE: the laptop's name, written with its key (letters,\n" \
+	  "digits, space, '.', '_', '-'; the office's listings show it)") \
 	X(SINCE, "--since", "DATE", set_string, since, \
 	  "office cases, export: only cases changed on or after DATE\n(YYYY-MM-DD)") \
 	X(LAPTOP, "--laptop", "NAME", set_string, laptop, \
@@ -105,6 +110,10 @@
 	X(STATE, "--state", "S", set_string, state, \
 	  "office review: the new state; office cases: only cases in it\n" \
 	  "(received, in-review, has-issues, approved, rejected)") \
+	X(SHOW, "--show", "N", set_string, show, \
+	  "office conflicts: conflict N's answers, stored and incoming,\n" \
+	  "side by side (needs --key; audited)") \
+	X(REASON, "--reason", "TEXT", set_string, reason, "office resolve: why") \
 	X(COMMENT, "--comment", "TEXT", set_string, comment, "office review: why") \
 	X(REVIEWER, "--reviewer", "NAME", set_string, reviewer, \
 	  "office review: who reviews (default: the account's name)") \
@@ -151,8 +160,8 @@ struct cmdline {
 	 * not given. */
 	const char *contacts, *data, *passphrase_file, *format, *seal_to, *key, *law, *signer,
 		   *to, *output, *db, *receipt, *by, *lang, *second, *encoding, *answers, *result,
-		   *trainee, *path, *new_passphrase_file, *split, *since, *laptop, *outcome, *state,
-		   *comment, *reviewer;
+		   *trainee, *path, *new_passphrase_file, *split, *name, *since, *laptop, *outcome, *state,
+		   *comment, *reviewer, *keep_version, *show, *reason;
 	bool keep, any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, json, plain, codes;
 	int color;		/* enum color_mode of tui.h */
 	long long k;

@@ -59,10 +59,13 @@ static int write_text(const char *path, const char *text, size_t len, mode_t mod
 }
 
 /* Writes a key as one line of base64 (write_text). */
-static int write_key(const char *path, const unsigned char *key, size_t len, mode_t mode)
+static int write_key(const char *path, const unsigned char *key, size_t len, const char *name,
+		     mode_t mode)
 {
-	char b[128];
+	char b[200];
 	sodium_bin2base64(b, sizeof b, key, len, sodium_base64_VARIANT_ORIGINAL);
+	if (name)	/* a known laptops' line: "KEY NAME" (seal.h) */
+		snprintf(b + strlen(b), sizeof b - strlen(b), " %s", name);
 	strcat(b, "\n");
 	int rc = write_text(path, b, strlen(b), mode);
 	sodium_memzero(b, sizeof b);
@@ -219,8 +222,31 @@ int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char
 	return EXIT_OK;
 }
 
-int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file)
+/* Whether name can follow the key on its line of a known laptops' file
+ * (seal_signers_parse keeps printable ASCII; a name is also shown in the
+ * office's listings): 1 to 63 letters, digits, spaces, '.', '_', '-'. */
+static bool name_valid(const char *name)
 {
+	size_t n = strlen(name);
+	return n >= 1 && n <= 63 && name[0] != ' ' && name[n - 1] != ' ' &&
+	       strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._-") == n;
+}
+
+int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file,
+	       const char *name)
+{
+	if (name && !file) {
+		fputs("tipscreen: error: --name goes with the file the key is written to: whoami FILE "
+		      "--name NAME\n", stderr);
+		return EXIT_INPUT;
+	}
+	if (name && !name_valid(name)) {
+		char *n = text_sanitize(name);
+		fprintf(stderr, "tipscreen: error: --name '%s': a laptop's name is 1 to 63 letters, "
+			"digits, spaces, '.', '_' or '-'\n", n);
+		free(n);
+		return EXIT_INPUT;
+	}
 	struct store *st;
 	int rc = cmd_open_store_noted(o, &st);
 	if (rc != EXIT_OK)
@@ -240,7 +266,7 @@ int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const ch
 	cmd_escrow_describe(c->out, st);
 	store_close(st);
 	if (file) {
-		int w = write_key(file, pk, sizeof pk, 0644);
+		int w = write_key(file, pk, sizeof pk, name, 0644);
 		if (w < 0)
 			return w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
 		fprintf(c->out, "Wrote %s: give it to the office (unseal --signer %s).\n", file, file);

@@ -10,7 +10,8 @@
 #include "office/db.h"
 
 /* The schema, the same for both backends (schema 4 adds the review
- * states, reviews, and the conflicts' resolutions, both append-only); @ID@ is the backend's id column,
+ * states, reviews, the conflicts' resolutions and the laptops' names, all
+ * append-only); @ID@ is the backend's id column,
  * @FACTS@ the ONE facts' columns, @S@ a suffix of the table names (the
  * migration to schema 3 builds "cases_3" and renames it). */
 #define CASES_DDL \
@@ -45,6 +46,8 @@ static const char *const tables[] = {
 	"CREATE TABLE IF NOT EXISTS resolutions (id @ID@, conflict BIGINT NOT NULL, "
 	"keep TEXT NOT NULL, bundle TEXT NOT NULL REFERENCES bundles(hash), reason TEXT NOT NULL, "
 	"os_user TEXT NOT NULL, at BIGINT NOT NULL)",
+	"CREATE TABLE IF NOT EXISTS laptops (id @ID@, laptop TEXT NOT NULL, name TEXT NOT NULL, "
+	"at BIGINT NOT NULL)",
 	"INSERT INTO meta (key, value) VALUES ('schema', '4') ON CONFLICT DO NOTHING",
 	NULL
 };

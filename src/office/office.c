@@ -83,6 +83,11 @@ const char *office_laptop_shown(const char *column, char *out, size_t n)
 	return out;
 }
 
+bool office_laptop_is(const char *given, const char *name, const char *fp)
+{
+	return (name && strcmp(given, name) == 0) || strncmp(fp, given, strlen(given)) == 0;
+}
+
 /* The n values of v made safe (clean), into w: free_clean frees them. */
 static void clean_all(int n, const char *const *v, char **w)
 {
@@ -103,8 +108,7 @@ struct listing {
 	size_t shown;
 };
 
-/* DATE (YYYY-MM-DD, UTC) as seconds since the epoch, or -1. */
-static long long day_of(const char *date)
+long long office_day(const char *date)
 {
 	struct tm tm = { 0 };
 	char *end = strptime(date, "%Y-%m-%d", &tm);
@@ -113,15 +117,15 @@ static long long day_of(const char *date)
 	return (long long)timegm(&tm);
 }
 
-/* A row of office cases, in 80 columns: id, laptop's fingerprint (its
- * first 12 characters), device, created, outcome, review state,
- * conflicts. */
+/* A row of office cases, in 80 columns: id, laptop (its name, else its
+ * fingerprint, up to 12 characters), device, created, outcome, review
+ * state, conflicts. */
 static int print_case(void *arg, int ncol, const char *const *v)
 {
 	struct listing *l = arg;
 	const struct office_ctx *o = l->o;
 	int outcome = db_case_column(FACT_OUTCOME), nconflicts = db_case_conflicts_column();
-	if (ncol <= nconflicts + 1)
+	if (ncol <= nconflicts + 2)
 		return 0;
 	const char *state = v[nconflicts + 1] ? v[nconflicts + 1] : "received";
 	char lp[64], c[32];
@@ -129,15 +133,16 @@ static int print_case(void *arg, int ncol, const char *const *v)
 	if ((l->since && atoll(v[7] ? v[7] : "0") < l->since) ||
 	    (o->outcome && strcmp(o->outcome, v[outcome] ? v[outcome] : "") != 0) ||
 	    (o->state && strcmp(o->state, state) != 0) ||
-	    (o->laptop && strncmp(lp, o->laptop, strlen(o->laptop)) != 0))
+	    (o->laptop && !office_laptop_is(o->laptop, v[nconflicts + 2], lp)))
 		return 0;
-	/* id device outcome conflicts */
-	const char *const pick[] = { v[0], v[2], v[outcome], v[nconflicts] };
-	char *w[4];
-	clean_all(4, pick, w);
-	fprintf(o->out, "%-16s %-12.12s %-8.8s %-10.10s %-16.16s %-10s %s\n", w[0], lp, w[1],
-		office_date(v[6], c), w[2], state, w[3]);
-	free_clean(4, w);
+	/* id, the laptop's name (else its fingerprint), device, outcome, conflicts */
+	const char *const pick[] = { v[0], v[nconflicts + 2] ? v[nconflicts + 2] : lp, v[2],
+				     v[outcome], v[nconflicts] };
+	char *w[5];
+	clean_all(5, pick, w);
+	fprintf(o->out, "%-16s %-12.12s %-8.8s %-10.10s %-16.16s %-10s %s\n", w[0], w[1], w[2],
+		office_date(v[6], c), w[3], state, w[4]);
+	free_clean(5, w);
 	l->shown++;
 	return 0;
 }
@@ -147,7 +152,7 @@ int office_cases(const struct office_ctx *o, struct db *db, int argc, const char
 	(void)argc;
 	(void)argv;
 	struct listing l = { o, 0, 0 };
-	if (o->since && (l.since = day_of(o->since)) < 0) {
+	if (o->since && (l.since = office_day(o->since)) < 0) {
 		char *s = office_clean(o->since);
 		fprintf(stderr, "tipscreen: error: --since '%s': expected a date YYYY-MM-DD\n", s);
 		free(s);
@@ -171,19 +176,26 @@ int office_cases(const struct office_ctx *o, struct db *db, int argc, const char
 	return EXIT_OK;
 }
 
+/* A conflict in three lines of 80 columns: what, then how it stands. */
 static int print_conflict(void *arg, int ncol, const char *const *v)
 {
 	struct listing *l = arg;
 	const struct office_ctx *o = l->o;
 	l->shown++;
-	char d[32], lp[64], *w[7] = { NULL };
-	if (ncol < 7)
+	char d[32], lp[64], *w[9] = { NULL };
+	if (ncol < 9)
 		return 0;
-	clean_all(7, v, w);
-	fprintf(o->out, "conflict %s: case %s of laptop %s: bundle %.16s has %s records that "
-		"diverge from the %s stored (found %s)\n", w[0], w[1],
-		office_laptop_shown(v[2], lp, sizeof lp), w[3], w[4], w[5], office_date(v[6], d));
-	free_clean(7, w);
+	clean_all(9, v, w);
+	fprintf(o->out, "conflict %s: case %s, laptop %s, bundle %.16s\n", w[0], w[1],
+		v[8] ? w[8] : office_laptop_shown(v[2], lp, sizeof lp), w[3]);
+	fprintf(o->out, "  %s records that diverge from the %s stored, found %s\n", w[4], w[5],
+		office_date(v[6], d));
+	if (v[7])
+		fprintf(o->out, "  resolved: the office kept the %s version\n", w[7]);
+	else
+		fprintf(o->out, "  open: office resolve %s --keep stored|incoming --reason TEXT\n",
+			w[0]);
+	free_clean(9, w);
 	return 0;
 }
 
@@ -191,6 +203,8 @@ int office_conflicts(const struct office_ctx *o, struct db *db, int argc, const 
 {
 	(void)argc;
 	(void)argv;
+	if (o->show)
+		return office_conflict_show(o, db, o->show);
 	struct listing l = { o, 0, 0 };
 	int rc = db_conflicts(db, print_conflict, &l);
 	if (rc < 0) {
@@ -199,6 +213,9 @@ int office_conflicts(const struct office_ctx *o, struct db *db, int argc, const 
 	}
 	if (l.shown == 0)
 		fputs("no conflicts\n", o->out);
+	else
+		fprintf(o->out, "%zu conflict%s (each side by side: office conflicts --show N --key "
+			"OFFICE.key)\n", l.shown, l.shown == 1 ? "" : "s");
 	return EXIT_OK;
 }
 

@@ -20,6 +20,7 @@
 #include "store/keyfile.h"
 #include "store/seal.h"
 #include "app/caseexport.h"
+#include "office/laptops.h"
 #include "office/office.h"
 #include "office/review.h"
 
@@ -56,12 +57,17 @@ int office_case_laptop(const struct office_ctx *o, struct db *db, const char *id
 		return EXIT_RUNTIME;
 	}
 	size_t match = 0, at = 0;
-	char fp[64];
-	for (size_t i = 0; i < l.n; i++) {
+	char fp[64], name[128];
+	for (size_t i = 0; i < l.n && found >= 0; i++) {
 		office_laptop_shown(l.v[i], fp, sizeof fp);
-		if (!o->laptop || strncmp(fp, o->laptop, strlen(o->laptop)) == 0) {
+		found = laptops_name_of(db, l.v[i], name, sizeof name);
+		if (found >= 0 && (!o->laptop || office_laptop_is(o->laptop, name, fp)))
 			at = match++ ? at : i;
-		}
+	}
+	if (found < 0) {
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+		laptops_free(&l);
+		return EXIT_RUNTIME;
 	}
 	int rc = EXIT_OK;
 	if (match == 1) {
@@ -73,8 +79,13 @@ int office_case_laptop(const struct office_ctx *o, struct db *db, const char *id
 	} else {
 		fprintf(stderr, "tipscreen: error: %zu laptops hold a case %s: give --laptop with one "
 			"of:", match, id);
-		for (size_t i = 0; i < l.n; i++)
-			fprintf(stderr, " %s", office_laptop_shown(l.v[i], fp, sizeof fp));
+		for (size_t i = 0; i < l.n; i++) {
+			office_laptop_shown(l.v[i], fp, sizeof fp);
+			if (laptops_name_of(db, l.v[i], name, sizeof name) == 0 && *name)
+				fprintf(stderr, " %s (%s)", name, fp);
+			else
+				fprintf(stderr, " %s", fp);
+		}
 		fputc('\n', stderr);
 		rc = EXIT_INPUT;
 	}
@@ -147,10 +158,13 @@ static void print_step(void *arg, const struct review_step *s)
 static int print_header(const struct office_ctx *o, struct db *db, const struct db_case *s,
 			const struct bundle *b, const struct bundle_case *c)
 {
-	char fp[SEAL_FINGERPRINT], d[32], state[16];
+	char fp[SEAL_FINGERPRINT], d[32], state[16], name[128];
 	seal_fingerprint(b->signer, fp);
+	if (laptops_name_of(db, s->laptop, name, sizeof name) < 0)
+		return -1;
 	char *dev = office_clean(b->device);
-	fprintf(o->out, "Office case file: case %s of laptop %s (%s)\n", c->id, fp, dev);
+	fprintf(o->out, "Office case file: case %s of laptop %s%s%s%s (device %s)\n", c->id, name,
+		*name ? " (" : "", fp, *name ? ")" : "", dev);
 	free(dev);
 	fprintf(o->out, "Bundle %.16s, imported %s\n", s->bundle, office_date(s->imported, d));
 	if (review_state(db, s->laptop, s->id, state) < 0)
@@ -182,7 +196,12 @@ static int print_json(const struct office_ctx *o, struct db *db, const struct db
 	seal_fingerprint(b->signer, fp);
 	if (review_state(db, s->laptop, s->id, state) < 0)
 		return -1;
-	fprintf(o->out, ",\n  \"office\": {\"laptop\": \"%s\", \"device\": ", fp);
+	char name[128];
+	if (laptops_name_of(db, s->laptop, name, sizeof name) < 0)
+		return -1;
+	fprintf(o->out, ",\n  \"office\": {\"laptop\": \"%s\", \"name\": ", fp);
+	report_json_string(o->out, name);
+	fputs(", \"device\": ", o->out);
 	report_json_string(o->out, b->device);
 	fprintf(o->out, ", \"bundle\": \"%s\", \"imported\": \"%s\", \"state\": \"%s\", "
 		"\"review\": [", s->bundle, office_date(s->imported, d), state);
@@ -250,7 +269,10 @@ static int show_one(const struct office_ctx *o, struct db *db, const struct keyf
 		seal_fingerprint(b.signer, lp);
 		for (size_t i = 0; i < b.n && row_is_of(laptop, b.signer); i++)
 			if (strcmp(b.cases[i].id, id) == 0) {
-				char *detail = xasprintf("the case's records were shown (laptop %s)", lp);
+				char nm[128] = "";
+				laptops_name_of(db, laptop, nm, sizeof nm);
+				char *detail = xasprintf("the case's records were shown (laptop %s%s%s%s)",
+							 nm, *nm ? " (" : "", lp, *nm ? ")" : "");
 				int a = db_audit_now(db, "open", id, detail, fp);
 				free(detail);
 				if (a < 0) {
@@ -322,10 +344,12 @@ static int review_tx(struct db *db, void *arg)
 {
 	const struct step *s = arg;
 	int rc = review_add(db, s->laptop, s->id, s->state, s->reviewer, s->comment);
-	char fp[SEAL_FINGERPRINT];
+	char fp[SEAL_FINGERPRINT], nm[128];
 	office_laptop_shown(s->laptop, fp, sizeof fp);
-	char *detail = xasprintf("review state %s by %s (laptop %s): %s", s->state, s->reviewer, fp,
-				 s->comment);
+	if (rc == DB_OK)
+		rc = laptops_name_of(db, s->laptop, nm, sizeof nm);
+	char *detail = xasprintf("review state %s by %s (laptop %s%s%s%s): %s", s->state,
+				 s->reviewer, nm, *nm ? " (" : "", fp, *nm ? ")" : "", s->comment);
 	if (rc == DB_OK)
 		rc = db_audit(db, "review", s->id, detail, s->key);
 	free(detail);

@@ -216,6 +216,79 @@ static int stats_tx(struct db *db, void *arg)
 	return rc;
 }
 
+/* The cases of each laptop (its name, fingerprint and count): an
+ * operational table for the office, not a publication (no small cell is
+ * hidden, nothing is recorded as an export), from the authenticated rows,
+ * audited. */
+struct by_laptop {
+	FILE *out;
+	const char *keyfp;
+	char *rows;	/* the printed table */
+	size_t len;
+};
+
+static int take_laptop_count(void *arg, int ncol, const char *const *v)
+{
+	FILE *f = arg;
+	char fp[64];
+	if (ncol < 3)
+		return 0;
+	char *name = office_clean(v[1] ? v[1] : "-");
+	long long n = atoll(v[2] ? v[2] : "0");
+	fprintf(f, "%-24s  %-24s  %6lld case%s\n", name, office_laptop_shown(v[0], fp, sizeof fp),
+		n, n == 1 ? "" : "s");
+	free(name);
+	return 0;
+}
+
+static int by_laptop_tx(struct db *db, void *arg)
+{
+	struct by_laptop *b = arg;
+	free(b->rows);
+	b->rows = NULL;
+	FILE *f = open_memstream(&b->rows, &b->len);
+	int rc = f ? db_cases_check(db, NULL, NULL) : DB_ERROR;
+	if (rc == DB_OK)
+		rc = db_exec(db, "SELECT c.laptop, (SELECT n.name FROM laptops n WHERE n.laptop = "
+			     "c.laptop ORDER BY n.id DESC LIMIT 1), COUNT(*) FROM cases c GROUP BY "
+			     "c.laptop ORDER BY c.laptop", NULL, 0, take_laptop_count, f);
+	if (f)
+		fclose(f);
+	if (rc == DB_OK)
+		rc = db_audit(db, "stats", "cases", "by laptop (operational counts, not published)",
+			      b->keyfp);
+	return rc;
+}
+
+static int stats_by_laptop(const struct office_ctx *o, struct db *db)
+{
+	if (o->format && strcmp(o->format, "txt") != 0) {
+		fputs("tipscreen: error: office stats --by laptop is the office's own table (txt): "
+		      "counts for publication are by the facts\n", stderr);
+		return EXIT_INPUT;
+	}
+	int rc;
+	struct keyfile_secret *key = o->open_key(o->arg, &rc);
+	if (!key)
+		return rc;
+	char fp[SEAL_FINGERPRINT];
+	keyfile_fingerprint(&key->pub, fp);
+	db_office_key(db, key->box);
+	keyfile_secret_free(key);
+	struct by_laptop b = { o->out, fp, NULL, 0 };
+	rc = db_transact(db, by_laptop_tx, &b);
+	if (rc != DB_OK) {
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+		free(b.rows);
+		return EXIT_RUNTIME;
+	}
+	fprintf(o->out, "%-24s  %-24s  %s\n%s", "laptop", "fingerprint", " cases", b.rows);
+	fputs("Operational counts for the office (every count shown): not for publication.\n",
+	      o->out);
+	free(b.rows);
+	return EXIT_OK;
+}
+
 /* Counts from the rows the office stored and authenticated: the office
  * key is needed to check them (and to authenticate the audit entry). */
 int office_stats(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
@@ -224,6 +297,8 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 	(void)argv;
 	struct publish_table t = { .nby = 0 };
 	const char *by = o->by ? o->by : "month,outcome";
+	if (strcmp(by, "laptop") == 0)
+		return stats_by_laptop(o, db);
 	long long k = o->k ? o->k : 11;
 	const char *format = o->format ? o->format : "txt";
 	bool csv = strcmp(format, "csv") == 0;
