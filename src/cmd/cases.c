@@ -193,6 +193,38 @@ static int resolve_id(struct store *st, const char *prefix, char id[STORE_ID_LEN
 	return found == 1 ? EXIT_OK : EXIT_INPUT;
 }
 
+/* A case never sent to the office (no "sent" record: no bundle holds it)
+ * is lost for good when deleted: says so and, when the user is at a
+ * terminal, asks first. Whether to go on. */
+static bool never_sent_agreed(struct store *st, const char *id)
+{
+	struct records r;
+	char err[256];
+	if (records_load(st, id, &r, err, sizeof err) < 0)
+		return true;	/* a damaged case: store_delete says what it can */
+	bool sent = false;
+	for (size_t i = 0; i < r.n; i++)
+		sent |= r.v[i].event == REC_SENT;
+	records_free(&r);
+	if (sent)
+		return true;
+	fprintf(stderr, "tipscreen: warning: case %s was never sent to the office (`tipscreen "
+		"bundle`): deleting it loses it for good\n", id);
+	if (!isatty(STDIN_FILENO))
+		return true;
+	FILE *tty = fopen("/dev/tty", "r+");
+	if (!tty)
+		return false;
+	fputs("Delete it anyway? Type yes: ", tty);
+	fflush(tty);
+	char line[16] = "";
+	bool yes = fgets(line, sizeof line, tty) && strcmp(line, "yes\n") == 0;
+	fclose(tty);
+	if (!yes)
+		fputs("tipscreen: nothing deleted.\n", stderr);
+	return yes;
+}
+
 int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *prefix)
 {
 	if (check_id(prefix) < 0)
@@ -205,6 +237,10 @@ int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const ch
 	if ((rc = resolve_id(st, prefix, id)) != EXIT_OK) {
 		store_close(st);
 		return rc;
+	}
+	if (!never_sent_agreed(st, id)) {
+		store_close(st);
+		return EXIT_OK;
 	}
 	char err[256];
 	int r = store_delete(st, id, err, sizeof err);

@@ -239,8 +239,9 @@ static int import_tx(struct db *db, void *arg)
 	if (*im->name && (rc = laptops_name(db, im->signer, im->name)) != DB_OK)
 		return rc;
 	char detail[512];
-	snprintf(detail, sizeof detail, "laptop %s (%s), %zu cases: imported %d, updated %d, "
-		 "identical %d, conflicts %d", im->shown, im->b.device, im->b.n, im->n[IMPORTED],
+	snprintf(detail, sizeof detail, "laptop %s (%s), %zu case%s: imported %d, updated %d, "
+		 "identical %d, conflicts %d", im->shown, im->b.device, im->b.n,
+		 im->b.n == 1 ? "" : "s", im->n[IMPORTED],
 		 im->n[UPDATED], im->n[IDENTICAL], im->n[CONFLICTS]);
 	rc = db_audit(db, "import", im->hash, detail, im->keyfp);
 	return rc == DB_OK && im->o->dry_run ? 1 : rc;
@@ -292,7 +293,8 @@ static int write_receipt(struct db *db, struct import *im)
 			rc == FSX_EXISTS ? " (a receipt never replaces a file: give another "
 			"--receipt FILE)" : "");
 	else
-		fprintf(im->o->out, "%s: receipt %s (%zu cases)\n", im->file, path, im->nr);
+		fprintf(im->o->out, "%s: receipt %s (%zu case%s)\n", im->file, path, im->nr,
+			im->nr == 1 ? "" : "s");
 	free(text);
 	free(path);
 	return rc == FSX_OK ? 0 : -1;
@@ -373,9 +375,10 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 				db_error(db));
 			rc = -1;
 		} else {
-			fprintf(im->o->out, "%s%s: laptop %s (%s), %zu cases: imported %d, updated %d, "
+			fprintf(im->o->out, "%s%s: laptop %s (%s), %zu case%s: imported %d, updated %d, "
 				"identical %d, conflicts %d\n", im->o->dry_run ? "(dry run) " : "",
-				im->file, im->shown, im->b.device, im->b.n, im->n[IMPORTED],
+				im->file, im->shown, im->b.device, im->b.n, im->b.n == 1 ? "" : "s",
+				im->n[IMPORTED],
 				im->n[UPDATED], im->n[IDENTICAL], im->n[CONFLICTS]);
 			for (int i = 0; i < NCOUNT; i++)
 				total[i] += im->n[i];

@@ -387,9 +387,10 @@ int office_review(const struct office_ctx *o, struct db *db, int argc, const cha
 			fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
 			rc = EXIT_RUNTIME;
 		} else {
-			char lp[64];
+			char lp[64], nm[128] = "";
+			laptops_name_of(db, laptop, nm, sizeof nm);
 			fprintf(o->out, "Case %s of laptop %s: %s (by %s).\n", id,
-				office_laptop_shown(laptop, lp, sizeof lp), o->state, who);
+				*nm ? nm : office_laptop_shown(laptop, lp, sizeof lp), o->state, who);
 			rc = EXIT_OK;
 		}
 		keyfile_secret_free(k);

@@ -155,6 +155,17 @@ static void sort_cells(struct publish_table *t)
 	free(v);
 }
 
+/* The width of column d: its name's, or its longest value's (a form such
+ * as practices-similar-to-slavery is longer than the names). */
+static int column_width(const struct publish_table *t, size_t d)
+{
+	size_t w = strlen(fact_by(t->by[d]));
+	for (size_t i = 0; i < t->ncell; i++)
+		if (strlen(t->key[i * t->nby + d]) > w)
+			w = strlen(t->key[i * t->nby + d]);
+	return (int)w;
+}
+
 static void print_table(const struct office_ctx *o, const struct publish_table *t, long long k, bool csv)
 {
 	char buf[24];
@@ -163,7 +174,7 @@ static void print_table(const struct office_ctx *o, const struct publish_table *
 		if (csv)
 			fprintf(o->out, "%s,", fact_by(t->by[d]));
 		else
-			fprintf(o->out, "%-22s ", fact_by(t->by[d]));
+			fprintf(o->out, "%-*s  ", column_width(t, d), fact_by(t->by[d]));
 	}
 	fputs("count\n", o->out);
 	for (size_t i = 0; i < t->ncell; i++) {
@@ -172,7 +183,7 @@ static void print_table(const struct office_ctx *o, const struct publish_table *
 				csv_field(o->out, t->key[i * t->nby + d], NULL, CSV_QUOTE_NEEDED);
 				fputc(',', o->out);
 			} else {
-				fprintf(o->out, "%-22s ", t->key[i * t->nby + d]);
+				fprintf(o->out, "%-*s  ", column_width(t, d), t->key[i * t->nby + d]);
 			}
 		}
 		fprintf(o->out, "%s\n", kanon_show(t->cell[i].count, t->cell[i].state, k, buf));
@@ -184,8 +195,11 @@ static void print_table(const struct office_ctx *o, const struct publish_table *
 		kanon_show(total, kanon_state_of(total, k > 1 ? k : 0), k, buf));
 	if (k > 1)
 		fprintf(o->out, "k = %lld: <%lld is a count from 1 to %lld; * is hidden so that totals "
-			"cannot reveal such a count. A case with several forms of exploitation (or "
-			"flags) counts under each.\n", k, k, k - 1);
+			"cannot reveal such a count.", k, k, k - 1);
+	else
+		fputs("k = 1: every count is shown (not for publication).", o->out);
+	fputs(" A case with several forms of exploitation (or flags) counts under each, so the "
+	      "counts may add up to more than the total.\n", o->out);
 }
 
 /* One export: the rows checked against their MACs, counted, and the
