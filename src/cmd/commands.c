@@ -258,15 +258,15 @@ const struct cmd_command cmd_commands[] = {
 	  "FILE... --key OFFICE.key --signer LAPTOPS [--db URL] [--dry-run] [--receipt FILE] "
 	  "[--any-signer]", "store the laptops' bundles; a receipt each" },
 	{ "office cases", 0, 0, OPT(DB) | OPT(SINCE) | OPT(LAPTOP) | OPT(OUTCOME) | OPT(STATE), NULL,
-	  office_cases, "[--since DATE] [--laptop FP] [--outcome O] [--state S] [--db URL]",
+	  office_cases, "[--since DATE] [--laptop NAME] [--outcome O] [--state S] [--db URL]",
 	  "the cases in the office store, by date" },
 	{ "office show", 1, 1, OPT(DB) | O_OFFICE_KEY | OPT(FORMAT) | OPT(LAPTOP) | OPT(DECK) |
 	  OPT(WIDTH), NULL, office_show,
-	  "ID --key OFFICE.key [--format txt|json] [--laptop FP] [--db URL]",
+	  "ID --key OFFICE.key [--format txt|json] [--laptop NAME] [--db URL]",
 	  "open one case: its case file, audited" },
 	{ "office review", 1, 1, OPT(DB) | O_OFFICE_KEY | OPT(STATE) | OPT(COMMENT) | OPT(REVIEWER) |
 	  OPT(LAPTOP), NULL, office_review,
-	  "ID --key OFFICE.key --state S --comment TEXT [--reviewer NAME] [--laptop FP] [--db URL]",
+	  "ID --key OFFICE.key --state S --comment TEXT [--reviewer NAME] [--laptop NAME] [--db URL]",
 	  "set a case's review state, audited" },
 	{ "office conflicts", 0, 0, OPT(DB) | OPT(SHOW) | O_OFFICE_KEY, NULL, office_conflicts,
 	  "[--show N --key OFFICE.key] [--db URL]",

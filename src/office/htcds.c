@@ -362,7 +362,8 @@ int office_export(const struct office_ctx *o, struct db *db, int argc, const cha
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
 		rc = EXIT_RUNTIME;
 	} else {
-		qsort(l.v, l.n, sizeof *l.v, by_created);
+		if (l.n)
+			qsort(l.v, l.n, sizeof *l.v, by_created);
 		for (int c = 0; c < NCOL; c++)
 			fprintf(o->out, "%s%s", column_name[c], c + 1 < NCOL ? "," : "\r\n");
 		rc = EXIT_OK;

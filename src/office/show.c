@@ -103,9 +103,9 @@ static bool row_is_of(const char *column, const unsigned char *key)
 	return strcmp(column, b) == 0 || strcmp(column, fp) == 0;
 }
 
-/* The case of the bundle as the exports take it: its records parsed. 0,
- * or -1 when a record is not one. */
-static int exported_of(const struct bundle_case *c, struct caseexport *x)
+/* The case of the bundle as the exports take it: its records parsed; the
+ * number of its records that are not records of tipscreen (left out). */
+static size_t exported_of(const struct bundle_case *c, struct caseexport *x)
 {
 	memset(x, 0, sizeof *x);
 	x->id = c->id;
@@ -116,12 +116,14 @@ static int exported_of(const struct bundle_case *c, struct caseexport *x)
 	x->info.updated = (time_t)c->updated;
 	x->info.records = (int)c->nrec;
 	x->r.v = xcalloc(c->nrec + 1, sizeof *x->r.v);
+	size_t bad = 0;
 	for (size_t i = 0; i < c->nrec; i++) {
-		if (record_parse(c->rec[i].data, &x->r.v[i]) < 0)
-			return -1;
-		x->r.n++;
+		if (record_parse(c->rec[i].data, &x->r.v[x->r.n]) < 0)
+			bad++;
+		else
+			x->r.n++;
 	}
-	return 0;
+	return bad;
 }
 
 struct history {
@@ -217,12 +219,10 @@ static int print_case(const struct office_ctx *o, struct db *db, const struct db
 		      const struct bundle *b, const struct bundle_case *c, const struct deck *dk)
 {
 	struct caseexport x;
-	if (exported_of(c, &x) < 0) {
-		fprintf(stderr, "tipscreen: error: case %s: a record of its bundle cannot be read\n",
-			c->id);
-		caseexport_free(&x);
-		return EXIT_INPUT;
-	}
+	size_t bad = exported_of(c, &x);
+	if (bad)
+		fprintf(stderr, "tipscreen: warning: case %s: %zu of its signed records cannot be "
+			"read as records of tipscreen: the case file leaves them out\n", c->id, bad);
 	caseexport_replay(&x, dk);
 	bool json = o->format && strcmp(o->format, "json") == 0;
 	int rc = json ? print_json(o, db, s, b, &x) : print_header(o, db, s, b, c);
