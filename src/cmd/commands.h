@@ -137,7 +137,8 @@
 /* The help of --by: the names of the facts, from their table (facts.h). */
 #define CMD_BY_HELP \
 	"office stats: the facts to count by, comma-separated\n" \
-	"(default month,outcome), of:" FACT_BY_HELP
+	"(default month,outcome), of:" FACT_BY_HELP \
+	"\n  or laptop, alone: the cases of each laptop (not published)"
 
 enum cmd_opt {
 #define CMD_OPT_ENUM(id, name, value, set, field, help) CMD_OPT_##id,
