@@ -176,7 +176,8 @@ int office_cases(const struct office_ctx *o, struct db *db, int argc, const char
 	return EXIT_OK;
 }
 
-/* A conflict in three lines of 80 columns: what, then how it stands. */
+/* A conflict in three lines of 80 columns: the case and its laptop, the
+ * records and the bundle kept aside, how it stands. */
 static int print_conflict(void *arg, int ncol, const char *const *v)
 {
 	struct listing *l = arg;
@@ -186,15 +187,15 @@ static int print_conflict(void *arg, int ncol, const char *const *v)
 	if (ncol < 9)
 		return 0;
 	clean_all(9, v, w);
-	fprintf(o->out, "conflict %s: case %s, laptop %s, bundle %.16s\n", w[0], w[1],
-		v[8] ? w[8] : office_laptop_shown(v[2], lp, sizeof lp), w[3]);
-	fprintf(o->out, "  %s records that diverge from the %s stored, found %s\n", w[4], w[5],
-		office_date(v[6], d));
+	fprintf(o->out, "conflict %s: case %s of laptop %.24s\n", w[0], w[1],
+		v[8] ? w[8] : office_laptop_shown(v[2], lp, sizeof lp));
+	fprintf(o->out, "  %s records that diverge from the %s stored, in bundle %.16s\n", w[4],
+		w[5], w[3]);
 	if (v[7])
-		fprintf(o->out, "  resolved: the office kept the %s version\n", w[7]);
+		fprintf(o->out, "  found %s; resolved: the office kept the %s version\n",
+			office_date(v[6], d), w[7]);
 	else
-		fprintf(o->out, "  open: office resolve %s --keep stored|incoming --reason TEXT\n",
-			w[0]);
+		fprintf(o->out, "  found %s; open (office resolve %s)\n", office_date(v[6], d), w[0]);
 	free_clean(9, w);
 	return 0;
 }
@@ -219,6 +220,35 @@ int office_conflicts(const struct office_ctx *o, struct db *db, int argc, const 
 	return EXIT_OK;
 }
 
+/* Prints text (one line, made safe) folded at spaces to 80 columns, the
+ * first line indented by 4, the others by 6. */
+static void fold(FILE *out, const char *text)
+{
+	int col = 0;
+	for (const char *p = text; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		if (!col) {
+			fputs("    ", out);
+			col = 4 + (int)n;
+		} else if (col + 1 + (int)n > 80) {
+			fputs("\n      ", out);
+			col = 6 + (int)n;
+		} else {
+			fputc(' ', out);
+			col += 1 + (int)n;
+		}
+		fwrite(p, 1, n, out);
+		p += n;
+	}
+	fputc('\n', out);
+}
+
+/* An entry in two lines (or more) of 80 columns: its number, time, user
+ * and key; then what was done (a bundle's hash cut to 16 digits). */
 static int print_audit(void *arg, int ncol, const char *const *v)
 {
 	const struct office_ctx *o = arg;
@@ -226,8 +256,11 @@ static int print_audit(void *arg, int ncol, const char *const *v)
 	if (ncol < 7)
 		return 0;
 	clean_all(7, v, w);
-	fprintf(o->out, "%s  %s  user %s  key %s  %s %s: %s\n", w[0], office_date(v[1], d), w[2],
-		w[3], w[4], w[5], w[6]);
+	fprintf(o->out, "%s  %s  user %s  key %s\n", w[0], office_date(v[1], d), w[2], w[3]);
+	bool hash = strlen(w[5]) == 64 && strspn(w[5], "0123456789abcdef") == 64;
+	char *what = xasprintf("%s %.*s: %s", w[4], hash ? 16 : (int)strlen(w[5]), w[5], w[6]);
+	fold(o->out, what);
+	free(what);
 	free_clean(7, w);
 	return 0;
 }
@@ -253,16 +286,16 @@ int office_audit(const struct office_ctx *o, struct db *db, int argc, const char
 		return EXIT_RUNTIME;
 	}
 	if (c.broken) {
-		fprintf(o->out, "THE AUDIT LOG IS BROKEN at entry %lld: %s. The entries from there on "
-			"cannot be trusted.\n", c.broken, c.why);
+		fprintf(o->out, "THE AUDIT LOG IS BROKEN at entry %lld: %s.\nThe entries from there "
+			"on cannot be trusted.\n", c.broken, c.why);
 		return EXIT_RUNTIME;
 	}
 	fprintf(o->out, "The audit log holds: %lld entries, %lld of them chained", c.rows, c.chained);
 	if (o->key)
-		fprintf(o->out, ", %lld authenticated with the office key.\n", c.macs);
+		fprintf(o->out, ",\n%lld authenticated with the office key.\n", c.macs);
 	else
-		fputs(" (give --key to check them against the office key too: without it, whoever "
-		      "can write the store could have rewritten the chain).\n", o->out);
+		fputs(".\nGive --key to check them against the office key too: without it, whoever\n"
+		      "can write the store could have rewritten the chain.\n", o->out);
 	return EXIT_OK;
 }
 

@@ -348,8 +348,8 @@ static int review_tx(struct db *db, void *arg)
 	office_laptop_shown(s->laptop, fp, sizeof fp);
 	if (rc == DB_OK)
 		rc = laptops_name_of(db, s->laptop, nm, sizeof nm);
-	char *detail = xasprintf("review state %s by %s (laptop %s%s%s%s): %s", s->state,
-				 s->reviewer, nm, *nm ? " (" : "", fp, *nm ? ")" : "", s->comment);
+	char *detail = xasprintf("%s by %s, laptop %s%s%s%s: %s", s->state, s->reviewer, nm,
+				 *nm ? " (" : "", fp, *nm ? ")" : "", s->comment);
 	if (rc == DB_OK)
 		rc = db_audit(db, "review", s->id, detail, s->key);
 	free(detail);
