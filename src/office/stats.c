@@ -249,7 +249,7 @@ static int take_laptop_count(void *arg, int ncol, const char *const *v)
 		return 0;
 	char *name = office_clean(v[1] ? v[1] : "-");
 	long long n = atoll(v[2] ? v[2] : "0");
-	fprintf(f, "%-24s  %-24s  %6lld case%s\n", name, office_laptop_shown(v[0], fp, sizeof fp),
+	fprintf(f, "%-24.24s  %-24s  %6lld case%s\n", name, office_laptop_shown(v[0], fp, sizeof fp),
 		n, n == 1 ? "" : "s");
 	free(name);
 	return 0;

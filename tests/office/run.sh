@@ -296,6 +296,7 @@ suite() {
 	has sql.err "the table exports is append-only (tipscreen)"
 	run 0 office stats $D --k 1 --by outcome $K
 	has out "consistent-adult  6"
+	has out "k = 1: every count is shown (not for publication). A case with several forms"
 	run 0 office stats $D --by outcome,age-group,form --format csv --k 1 $K
 	head -1 "$TMP/out" | grep -qx 'outcome,age-group,form,count' || bad "CSV header: $(head -1 "$TMP/out")"
 	has out "consistent-adult,adult,forced-labour,6"
