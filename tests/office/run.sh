@@ -245,6 +245,11 @@ suite() {
 	has out "keeps the incoming version"
 	run 2 office resolve 3 --keep incoming --reason again $K $D
 	has err "resolved already"
+	for n in 3 4; do
+		sql "$2" "SELECT COUNT(*) FROM cases c JOIN conflicts f ON f.case_id = c.id AND f.laptop = c.laptop WHERE f.id = $n AND c.bundle = f.bundle"
+		eval "points$n=\$(cat "\$TMP/sql.out")"
+	done
+	[ "$points3 $points4" = "0 1" ] || bad "the case of conflict 3 (kept stored) and of 4 (kept incoming) point at the incoming bundle: $points3 $points4"
 	run 0 office conflicts $D
 	has out "resolved: the office kept the stored version"
 	has out "resolved: the office kept the incoming version"
