@@ -513,8 +513,21 @@ has out "no conflicts"
 run 2 office stats --key "$TMP/office.pub" $P --db "sqlite:$TMP/hints.db"
 has err "$TMP/office.pub is the public key; --key takes the secret one ($TMP/office.key)"
 interview "$TMP/l5"
+interview "$TMP/l5"
 run 0 cases --data "$TMP/l5" $P
-run 0 delete "$(awk 'NR == 2 { print $1 }' "$TMP/out")" --data "$TMP/l5" $P
+c1=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+c2=$(awk 'NR == 3 { print $1 }' "$TMP/out")
+# at a terminal (script(1) gives it one) it asks first: "no" keeps the case
+printf 'no\n' | script -qec "$BIN delete $c1 --data $TMP/l5 $P" /dev/null >"$TMP/tty.out" 2>&1
+grep -q "Delete it anyway? Type yes: " "$TMP/tty.out" || bad "delete did not ask: $(cat "$TMP/tty.out")"
+grep -q "nothing deleted" "$TMP/tty.out" || bad "delete did not keep the case: $(cat "$TMP/tty.out")"
+printf 'yes\n' | script -qec "$BIN delete $c2 --data $TMP/l5 $P" /dev/null >"$TMP/tty.out" 2>&1
+grep -q "Deleted case $c2" "$TMP/tty.out" || bad "delete after yes: $(cat "$TMP/tty.out")"
+run 0 cases --data "$TMP/l5" $P
+has out "$c1"
+hasnt out "$c2"
+# without a terminal (a script) it warns and deletes
+run 0 delete "$c1" --data "$TMP/l5" $P
 has err "was never sent to the office"
 run 2 whoami --name "laptop 5" --data "$TMP/l5" $P
 has err "--name goes with the file"
