@@ -48,6 +48,9 @@ static const char *const tables[] = {
 	"os_user TEXT NOT NULL, at BIGINT NOT NULL)",
 	"CREATE TABLE IF NOT EXISTS laptops (id @ID@, laptop TEXT NOT NULL, name TEXT NOT NULL, "
 	"at BIGINT NOT NULL)",
+	/* office cases reads each case's last review and its laptop's name. */
+	"CREATE INDEX IF NOT EXISTS reviews_case ON reviews (laptop, case_id, id)",
+	"CREATE INDEX IF NOT EXISTS laptops_key ON laptops (laptop, id)",
 	"INSERT INTO meta (key, value) VALUES ('schema', '4') ON CONFLICT DO NOTHING",
 	NULL
 };
