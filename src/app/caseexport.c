@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "base/xalloc.h"
+#include "domain/answer.h"
 #include "domain/report.h"
 #include "app/casefile.h"
 #include "app/session.h"
@@ -28,6 +29,20 @@ void caseexport_replay(struct caseexport *x, const struct deck *dk)
 		interview_free(x->iv);	/* a case of the first format, another deck */
 		x->iv = NULL;
 	}
+}
+
+char *caseexport_answer(const struct caseexport *x, const struct deck *dk, int slot)
+{
+	if (x->iv) {
+		const struct answer *an = interview_get(x->iv, slot);
+		if (an->kind == ANS_NONE || !interview_slot_on_path(x->iv, slot))
+			return NULL;
+		return answer_format(dk, slot, an, true);
+	}
+	for (size_t i = x->r.n; i-- > 0;)
+		if (x->r.v[i].event == REC_ANSWER && strcmp(x->r.v[i].id, dk->slots[slot].id) == 0)
+			return *x->r.v[i].new ? xstrdup(x->r.v[i].new) : NULL;
+	return NULL;
 }
 
 void caseexport_free(struct caseexport *x)

@@ -42,6 +42,11 @@ void caseexport_json(FILE *out, const struct caseexport *x);
  * summary (and law's, when not NULL), made safe for a terminal. */
 void caseexport_txt(FILE *out, const struct caseexport *x, int width, const struct profile *law);
 
+/* The case's answer to the deck's slot as text (a new string), or NULL:
+ * from the replayed interview (only an answer on its path), else from the
+ * last record answering that question (a case of another deck). */
+char *caseexport_answer(const struct caseexport *x, const struct deck *dk, int slot);
+
 /* The assessment's JSON as recorded when the case finished, or NULL
  * (borrowed from r). */
 const char *caseexport_recorded_assessment(const struct records *r);

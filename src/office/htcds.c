@@ -21,7 +21,6 @@
 #include "base/csv.h"
 #include "base/diag.h"
 #include "base/xalloc.h"
-#include "domain/answer.h"
 #include "domain/lint.h"
 #include "domain/vocab.h"
 #include "store/bundle.h"
@@ -139,23 +138,6 @@ static void add_words(char **s, const char *w)
 	}
 }
 
-/* A case's answer to slot, as text (a new string, or NULL): from the
- * replayed interview (only what is on its path), else from the last
- * record answering that question. */
-static char *answer_of(const struct caseexport *x, const struct deck *dk, int slot)
-{
-	if (x->iv) {
-		const struct answer *an = interview_get(x->iv, slot);
-		if (an->kind == ANS_NONE || !interview_slot_on_path(x->iv, slot))
-			return NULL;
-		return answer_format(dk, slot, an, true);
-	}
-	for (size_t i = x->r.n; i-- > 0;)
-		if (x->r.v[i].event == REC_ANSWER && strcmp(x->r.v[i].id, dk->slots[slot].id) == 0)
-			return *x->r.v[i].new ? xstrdup(x->r.v[i].new) : NULL;
-	return NULL;
-}
-
 static const char *fact_of(const struct bundle_case *c, const char *name)
 {
 	for (size_t i = 0; i < c->nfact; i++)
@@ -188,7 +170,7 @@ static void row_of(const struct bundle_case *c, const struct caseexport *x,
 	const char *t = lookup(org_type, role);
 	col[COL_ORG_TYPE] = t ? xstrdup(t) : NULL;
 	for (size_t s = 0; s < dk->nslots; s++) {
-		char *v = answer_of(x, dk, (int)s);
+		char *v = caseexport_answer(x, dk, (int)s);
 		const char *id = dk->slots[s].id;
 		int ind = deck_slot_indicator(dk, (int)s);
 		const char *iid = ind >= 0 ? indicator_id(ind) : NULL;
@@ -296,13 +278,7 @@ static int export_one(FILE *out, struct db *db, const struct keyfile_secret *k,
 		if (strcmp(b.cases[i].id, it->id) != 0)
 			continue;
 		struct caseexport x;
-		memset(&x, 0, sizeof x);
-		x.id = it->id;
-		snprintf(x.info.deck, sizeof x.info.deck, "%s", b.cases[i].deck);
-		x.r.v = xcalloc(b.cases[i].nrec + 1, sizeof *x.r.v);
-		for (size_t r = 0; r < b.cases[i].nrec; r++)
-			if (record_parse(b.cases[i].rec[r].data, &x.r.v[x.r.n]) == 0)
-				x.r.n++;
+		office_case_export(&b.cases[i], &x);
 		caseexport_replay(&x, dk);
 		char *col[NCOL] = { NULL };
 		row_of(&b.cases[i], &x, dk, col);

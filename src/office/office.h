@@ -64,6 +64,13 @@ office_fn office_init, office_import, office_cases, office_show, office_conflict
 int office_reauthenticate(const struct office_ctx *o, struct db *db,
 			  const struct keyfile_secret *key);
 
+/* Case c of a bundle as the exports take it (app/caseexport.h, not
+ * replayed; caseexport_free): its records parsed; the number of its
+ * records that are not records of tipscreen (left out). */
+struct bundle_case;
+struct caseexport;
+size_t office_case_export(const struct bundle_case *c, struct caseexport *x);
+
 /* office conflicts --show N (resolve.c): an exit code. */
 int office_conflict_show(const struct office_ctx *o, struct db *db, const char *n);
 

@@ -1,7 +1,8 @@
 /* resolve: a conflict at the office (issue 22) — `office conflicts --show
  * N` opens the stored version of the case and the incoming one (the
- * bundle kept aside) with the office key and prints their answers side by
- * side, the differing ones first; `office resolve N --keep
+ * bundle kept aside) with the office key, replays each with the deck, and
+ * prints their answers side by side (on each one's path), the differing
+ * ones first; `office resolve N --keep
  * stored|incoming --reason TEXT` keeps one. Nothing is deleted: both
  * sealed bundles stay, the decision is a row of the append-only
  * resolutions table, and keeping the incoming version points the case's
@@ -15,11 +16,13 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "base/diag.h"
 #include "base/xalloc.h"
+#include "domain/lint.h"
 #include "store/bundle.h"
 #include "store/keyfile.h"
-#include "store/record.h"
 #include "store/seal.h"
+#include "app/caseexport.h"
 #include "office/laptops.h"
 #include "office/office.h"
 
@@ -86,62 +89,6 @@ static int open_case(struct db *db, const struct keyfile_secret *k, const char *
 	return -1;
 }
 
-/* The last answer to each question of a case, in the order first asked. */
-struct answers {
-	char **q, **a;
-	size_t n, cap;
-};
-
-static void answers_of(const struct bundle_case *c, struct answers *w)
-{
-	memset(w, 0, sizeof *w);
-	for (size_t i = 0; i < c->nrec; i++) {
-		struct record r;
-		if (record_parse(c->rec[i].data, &r) < 0)
-			continue;
-		if (r.event == REC_ANSWER) {
-			size_t k = 0;
-			while (k < w->n && strcmp(w->q[k], r.id) != 0)
-				k++;
-			if (k == w->n) {
-				xgrow((void **)&w->q, &w->cap, w->n + 1, sizeof *w->q);
-				w->a = xrealloc(w->a, w->cap * sizeof *w->a);
-				w->q[w->n] = xstrdup(r.id);
-				w->a[w->n++] = NULL;
-			}
-			free(w->a[k]);
-			w->a[k] = xstrdup(r.new);
-		}
-		record_clear(&r);
-	}
-}
-
-static void answers_free(struct answers *w)
-{
-	for (size_t i = 0; i < w->n; i++) {
-		free(w->q[i]);
-		free(w->a[i]);
-	}
-	free(w->q);
-	free(w->a);
-}
-
-static bool has(const struct answers *w, const char *q)
-{
-	for (size_t i = 0; i < w->n; i++)
-		if (strcmp(w->q[i], q) == 0)
-			return true;
-	return false;
-}
-
-static const char *answer_to(const struct answers *w, const char *q)
-{
-	for (size_t i = 0; i < w->n; i++)
-		if (strcmp(w->q[i], q) == 0)
-			return w->a[i] && *w->a[i] ? w->a[i] : "-";
-	return "-";
-}
-
 /* One line of the side-by-side table: the question and both answers, each
  * cut to its column, a '*' before a question whose answers differ. */
 static void side_line(FILE *out, const char *q, const char *a, const char *b)
@@ -153,34 +100,39 @@ static void side_line(FILE *out, const char *q, const char *a, const char *b)
 	free(cb);
 }
 
-/* The answers of both versions, those that differ first. */
-static void side_by_side(FILE *out, const struct bundle_case *s, const struct bundle_case *in)
+/* The answers of both versions, question by question in the deck's order
+ * (those on each version's path, when the deck replays it), those that
+ * differ first. */
+static void side_by_side(FILE *out, const struct bundle_case *s, const struct bundle_case *in,
+			 const struct deck *dk)
 {
-	struct answers a, b;
-	answers_of(s, &a);
-	answers_of(in, &b);
+	struct caseexport a, b;
+	office_case_export(s, &a);
+	office_case_export(in, &b);
+	caseexport_replay(&a, dk);
+	caseexport_replay(&b, dk);
 	char h1[40], h2[40];
 	snprintf(h1, sizeof h1, "stored (%zu records)", s->nrec);
 	snprintf(h2, sizeof h2, "incoming (%zu records)", in->nrec);
 	fprintf(out, "  %-22s %-26s %s\n", "question", h1, h2);
 	size_t differ = 0;
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < a.n + b.n; i++) {
-			const char *q = i < a.n ? a.q[i] : b.q[i - a.n];
-			if (i >= a.n && has(&a, q))
-				continue;	/* listed with the stored answers */
-			bool d = strcmp(answer_to(&a, q), answer_to(&b, q)) != 0;
-			if (d == (pass == 0)) {
-				side_line(out, q, answer_to(&a, q), answer_to(&b, q));
+		for (size_t i = 0; i < dk->nslots; i++) {
+			char *x = caseexport_answer(&a, dk, (int)i), *y = caseexport_answer(&b, dk, (int)i);
+			bool d = strcmp(x ? x : "-", y ? y : "-") != 0;
+			if ((x || y) && d == (pass == 0)) {
+				side_line(out, dk->slots[i].id, x ? x : "-", y ? y : "-");
 				differ += d;
 			}
+			free(x);
+			free(y);
 		}
 		if (pass == 0)
 			fprintf(out, "  (%zu answer%s differ%s; the same below)\n", differ,
 				differ == 1 ? "" : "s", differ == 1 ? "s" : "");
 	}
-	answers_free(&a);
-	answers_free(&b);
+	caseexport_free(&a);
+	caseexport_free(&b);
 }
 
 int office_conflict_show(const struct office_ctx *o, struct db *db, const char *n)
@@ -202,9 +154,15 @@ int office_conflict_show(const struct office_ctx *o, struct db *db, const char *
 			got < 0 ? db_error(db) : "its case is not in the store (altered)");
 		return EXIT_RUNTIME;
 	}
-	int rc;
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	struct diags dg = { 0 };
+	struct deck *dk = deck_load(o->deck, &dg);
+	if (!dk)
+		diags_print(&dg, stderr);
+	diags_free(&dg);
+	int rc = EXIT_INPUT;
+	struct keyfile_secret *k = dk ? o->open_key(o->arg, &rc) : NULL;
 	if (!k) {
+		deck_free(dk);
 		db_case_free(&row);
 		return rc;
 	}
@@ -232,7 +190,7 @@ int office_conflict_show(const struct office_ctx *o, struct db *db, const char *
 				fprintf(o->out, "stored: bundle %.16s; incoming: bundle %.16s%s%s\n\n",
 					row.bundle, c.bundle, *c.kept ? "; resolved: kept " : "",
 					c.kept);
-				side_by_side(o->out, s, in);
+				side_by_side(o->out, s, in, dk);
 				if (!*c.kept)
 					fprintf(o->out, "\nKeep one: tipscreen office resolve %s --keep "
 						"stored|incoming --reason TEXT --key OFFICE.key\n", n);
@@ -244,6 +202,7 @@ int office_conflict_show(const struct office_ctx *o, struct db *db, const char *
 		bundle_free(&sb);
 	}
 	keyfile_secret_free(k);
+	deck_free(dk);
 	db_case_free(&row);
 	return rc;
 }

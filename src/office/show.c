@@ -103,9 +103,7 @@ static bool row_is_of(const char *column, const unsigned char *key)
 	return strcmp(column, b) == 0 || strcmp(column, fp) == 0;
 }
 
-/* The case of the bundle as the exports take it: its records parsed; the
- * number of its records that are not records of tipscreen (left out). */
-static size_t exported_of(const struct bundle_case *c, struct caseexport *x)
+size_t office_case_export(const struct bundle_case *c, struct caseexport *x)
 {
 	memset(x, 0, sizeof *x);
 	x->id = c->id;
@@ -219,7 +217,7 @@ static int print_case(const struct office_ctx *o, struct db *db, const struct db
 		      const struct bundle *b, const struct bundle_case *c, const struct deck *dk)
 {
 	struct caseexport x;
-	size_t bad = exported_of(c, &x);
+	size_t bad = office_case_export(c, &x);
 	if (bad)
 		fprintf(stderr, "tipscreen: warning: case %s: %zu of its signed records cannot be "
 			"read as records of tipscreen: the case file leaves them out\n", c->id, bad);
