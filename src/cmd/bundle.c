@@ -458,7 +458,8 @@ int cmd_receipt(const struct cmd_ctx *c, const struct cmd_receipt_opts *o, const
 		if (o->del)
 			rc = delete_confirmed(c->out, o->yes, st, ok, nok);
 		else if (nok)
-			fputs("`tipscreen receipt FILE --delete` deletes them from this laptop.\n", c->out);
+			fprintf(c->out, "`tipscreen receipt %s --to %s --delete` deletes them from this "
+				"laptop.\n", file, o->to);
 	}
 	free(ok);
 	store_close(st);

@@ -17,7 +17,7 @@
 #include "domain/report.h"
 #include "store/record.h"
 #include "store/store.h"
-#include "app/casefile.h"
+#include "app/caseexport.h"
 #include "app/session.h"
 #include "app/view.h"
 #include "cmd/cmd.h"
@@ -42,7 +42,7 @@ int cmd_open_store_noted(const struct cmd_store_opts *o, struct store **out)
 /* A case that a deck can no longer replay: one answered with another deck. */
 static bool other_deck(const struct store_case *c, const struct deck *dk)
 {
-	return *c->deck && strcmp(c->deck, dk->identity) != 0;
+	return caseexport_other_deck(c, dk);
 }
 
 /* The outcome recorded when the case finished (its assessment record), or
@@ -193,6 +193,38 @@ static int resolve_id(struct store *st, const char *prefix, char id[STORE_ID_LEN
 	return found == 1 ? EXIT_OK : EXIT_INPUT;
 }
 
+/* A case never sent to the office (no "sent" record: no bundle holds it)
+ * is lost for good when deleted: says so and, when the user is at a
+ * terminal, asks first. Whether to go on. */
+static bool never_sent_agreed(struct store *st, const char *id)
+{
+	struct records r;
+	char err[256];
+	if (records_load(st, id, &r, err, sizeof err) < 0)
+		return true;	/* a damaged case: store_delete says what it can */
+	bool sent = false;
+	for (size_t i = 0; i < r.n; i++)
+		sent |= r.v[i].event == REC_SENT;
+	records_free(&r);
+	if (sent)
+		return true;
+	fprintf(stderr, "tipscreen: warning: case %s was never sent to the office (`tipscreen "
+		"bundle`): deleting it loses it for good\n", id);
+	if (!isatty(STDIN_FILENO))
+		return true;
+	FILE *tty = fopen("/dev/tty", "r+");
+	if (!tty)
+		return false;
+	fputs("Delete it anyway? Type yes: ", tty);
+	fflush(tty);
+	char line[16] = "";
+	bool yes = fgets(line, sizeof line, tty) && strcmp(line, "yes\n") == 0;
+	fclose(tty);
+	if (!yes)
+		fputs("tipscreen: nothing deleted.\n", stderr);
+	return yes;
+}
+
 int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *prefix)
 {
 	if (check_id(prefix) < 0)
@@ -205,6 +237,10 @@ int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const ch
 	if ((rc = resolve_id(st, prefix, id)) != EXIT_OK) {
 		store_close(st);
 		return rc;
+	}
+	if (!never_sent_agreed(st, id)) {
+		store_close(st);
+		return EXIT_OK;
 	}
 	char err[256];
 	int r = store_delete(st, id, err, sizeof err);
@@ -220,176 +256,7 @@ int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const ch
 
 /* ---- export ------------------------------------------------------------- */
 
-/* A case to export: what the store knows, its records (decrypted once),
- * and, when this deck can replay it, the interview they give. */
-struct exported {
-	const char *id;
-	struct store_case info;
-	struct records r;
-	struct interview *iv;	/* NULL: another deck */
-	struct assessment a;
-};
-
-/* Seconds on each screen: from its "at" to the next "at" or "finish". */
-static void time_on_screens(FILE *out, const struct records *r)
-{
-	fputs("  \"seconds_per_screen\": [", out);
-	bool first = true;
-	for (size_t i = 0; i < r->n; i++) {
-		if (r->v[i].event != REC_AT)
-			continue;
-		long long t1 = r->v[i].ms;
-		for (size_t j = i + 1; j < r->n; j++)
-			if (r->v[j].event == REC_AT || r->v[j].event == REC_FINISH) {
-				t1 = r->v[j].ms;
-				break;
-			}
-		fprintf(out, "%s{\"screen\": ", first ? "" : ", ");
-		report_json_string(out, r->v[i].id);
-		fprintf(out, ", \"seconds\": %.1f}", (double)(t1 - r->v[i].ms) / 1000.0);
-		first = false;
-	}
-	fputs("],\n", out);
-}
-
-static void json_paradata(FILE *out, const struct records *r)
-{
-	fputs("  \"paradata\": [\n", out);
-	for (size_t i = 0; i < r->n; i++) {
-		const struct record *e = &r->v[i];
-		char t[32];
-		record_time(t, sizeof t, e->ms);
-		fputs("    {\"t\": ", out);
-		report_json_string(out, t);
-		const char *const keys[] = { "event", "id", "old", "new" };
-		const char *vals[] = { record_event_name(e->event), e->id, e->old, e->new };
-		for (int k = 0; k < 4; k++) {
-			fprintf(out, ", \"%s\": ", keys[k]);
-			report_json_string(out, vals[k]);
-		}
-		fputs(i + 1 < r->n ? "},\n" : "}\n", out);
-	}
-	fputs("  ]\n}\n", out);
-}
-
-static void json_head(FILE *out, const struct exported *x)
-{
-	fputs("{\n  \"case\": ", out);
-	report_json_string(out, x->id);
-	fputs(",\n  \"deck\": ", out);
-	report_json_string(out, x->info.deck);
-	fprintf(out, ",\n  \"deck_current\": %s", x->iv ? "true" : "false");
-}
-
-static void json_answers(FILE *out, const struct interview *iv)
-{
-	const struct deck *dk = interview_deck(iv);
-	fputs(",\n  \"answers\": {", out);
-	bool first = true;
-	for (size_t i = 0; i < dk->nslots; i++) {
-		const struct answer *an = interview_get(iv, (int)i);
-		if (an->kind == ANS_NONE || !interview_slot_on_path(iv, (int)i))
-			continue;
-		char *v = answer_format(dk, (int)i, an, true);
-		fputs(first ? "" : ", ", out);
-		report_json_string(out, dk->slots[i].id);
-		fputs(": ", out);
-		report_json_string(out, v);
-		free(v);
-		first = false;
-	}
-	fputs("},\n  \"notes\": {", out);
-	first = true;
-	for (size_t i = 0; i < dk->n; i++) {
-		const char *note = interview_note(iv, (int)i);
-		if (!note)
-			continue;
-		fputs(first ? "" : ", ", out);
-		report_json_string(out, dk->s[i].id);
-		fputs(": ", out);
-		report_json_string(out, note);
-		first = false;
-	}
-	fputs("},\n", out);
-}
-
-/* Answer records by question id, then in their order (the array's). */
-static int by_id_then_order(const void *a, const void *b)
-{
-	const struct record *x = *(const struct record *const *)a, *y = *(const struct record *const *)b;
-	int c = strcmp(x->id, y->id);
-	return c ? c : (x > y) - (x < y);
-}
-
-/* The last value of each question, by the records alone (for a case that
- * this deck cannot replay: off-path answers are not told apart). The
- * answers are sorted by question to find each one's last (n log n, not a
- * scan of the rest for every record), then printed in the records' order. */
-static void json_last_answers(FILE *out, const struct records *r)
-{
-	const struct record **v = xcalloc(r->n + 1, sizeof *v);
-	bool *last = xcalloc(r->n + 1, sizeof *last);
-	size_t m = 0;
-	for (size_t i = 0; i < r->n; i++)
-		if (r->v[i].event == REC_ANSWER)
-			v[m++] = &r->v[i];
-	if (m)
-		qsort(v, m, sizeof *v, by_id_then_order);
-	for (size_t k = 0; k < m; k++)
-		last[v[k] - r->v] = *v[k]->new && (k + 1 == m || strcmp(v[k + 1]->id, v[k]->id) != 0);
-	fputs(",\n  \"last_answers\": {", out);
-	bool first = true;
-	for (size_t i = 0; i < r->n; i++) {
-		if (!last[i])
-			continue;
-		fputs(first ? "" : ", ", out);
-		report_json_string(out, r->v[i].id);
-		fputs(": ", out);
-		report_json_string(out, r->v[i].new);
-		first = false;
-	}
-	fputs("},\n", out);
-	free(last);
-	free(v);
-}
-
-/* The assessment's JSON as it was recorded when the case finished (its
- * own sealed record, written by this program), or NULL. Borrowed. */
-static const char *recorded_assessment(const struct records *r)
-{
-	for (size_t i = r->n; i-- > 0;)
-		if (r->v[i].event == REC_ASSESSMENT)
-			return r->v[i].new;
-	return NULL;
-}
-
-static void export_json(FILE *out, const struct exported *x)
-{
-	json_head(out, x);
-	fputs(",\n  \"assessment\": ", out);
-	if (x->iv) {
-		report_json(out, &x->a);
-	} else {
-		const char *j = recorded_assessment(&x->r);
-		fputs(j ? j : "null", out);	/* report_json's own output */
-	}
-	if (x->iv)
-		json_answers(out, x->iv);
-	else
-		json_last_answers(out, &x->r);
-	struct report sum;	/* the summary, the same structured report the wizard draws */
-	const char *why;
-	if (x->iv && view_summary(x->iv, NULL, &sum, &why) == 0) {
-		fputs("  \"summary\": ", out);
-		report_print_json(out, &sum);
-		fputs(",\n", out);
-		report_free(&sum);
-	}
-	time_on_screens(out, &x->r);
-	json_paradata(out, &x->r);
-}
-
-static int export_csv(FILE *out, const struct exported *x, const char *charset)
+static int export_csv(FILE *out, const struct caseexport *x, const char *charset)
 {
 	fputs("case,seq,time,event,id,old,new\r\n", out);
 	for (size_t i = 0; i < x->r.n; i++) {
@@ -408,30 +275,8 @@ static int export_csv(FILE *out, const struct exported *x, const char *charset)
 	return 0;
 }
 
-/* The text export: the case file (casefile.h), with the summary the
- * wizard draws (and a law profile's, with --law). */
-static void export_txt(FILE *out, const struct exported *x, int width, const struct profile *law)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	struct report sum = { 0 };
-	const char *why;
-	bool have = x->iv && view_summary(x->iv, law, &sum, &why) == 0;
-	struct casefile c = { x->id, &x->info, &x->r, x->iv, have ? &sum : NULL };
-	casefile_print(mem, &c, width);
-	report_free(&sum);
-	fclose(mem);
-	char *clean = text_sanitize(buf);
-	fputs(clean, out);
-	sodium_memzero(clean, strlen(clean));
-	free(clean);
-	sodium_memzero(buf, len);
-	free(buf);
-}
-
 /* Loads case id once; replays it when this deck can. An exit code. */
-static int load_case(struct store *st, const struct deck *dk, const char *id, struct exported *x,
+static int load_case(struct store *st, const struct deck *dk, const char *id, struct caseexport *x,
 		     bool replay)
 {
 	char err[256];
@@ -444,14 +289,8 @@ static int load_case(struct store *st, const struct deck *dk, const char *id, st
 		fprintf(stderr, "tipscreen: error: %s\n", err);
 		return found == 1 ? EXIT_INPUT : EXIT_RUNTIME;
 	}
-	if (!replay || other_deck(&x->info, dk))
-		return EXIT_OK;
-	x->iv = interview_new(dk);
-	const char *why;
-	if (session_replay(x->iv, id, &x->r) < 0 || interview_assess(x->iv, &x->a, &why) < 0) {
-		interview_free(x->iv);	/* a case of the first format, another deck */
-		x->iv = NULL;
-	}
+	if (replay)
+		caseexport_replay(x, dk);
 	return EXIT_OK;
 }
 
@@ -461,18 +300,18 @@ static int export_case(const struct cmd_ctx *c, const char *law_id, struct store
 		       struct deck *dk, const char *id, const char *format, const char *charset,
 		       FILE *out)
 {
-	struct exported x;
+	struct caseexport x;
 	bool csv = strcmp(format, "csv") == 0;
 	int rc = load_case(st, dk, id, &x, !csv);
 	if (rc == EXIT_OK && csv && export_csv(out, &x, charset) < 0) {
 		fprintf(stderr, "tipscreen: error: the export cannot be converted to %s\n", charset);
 		rc = EXIT_RUNTIME;
 	} else if (rc == EXIT_OK && strcmp(format, "json") == 0) {
-		export_json(out, &x);
+		caseexport_json(out, &x);
 	} else if (rc == EXIT_OK && !csv) {
 		struct profile *law;
 		if ((rc = cmd_load_law(c, law_id, &law)) == EXIT_OK)
-			export_txt(out, &x, c->width, law);
+			caseexport_txt(out, &x, c->width, law);
 		cmd_free_law(law);
 	}
 	if (rc == EXIT_OK && !x.iv && !csv)
@@ -480,9 +319,8 @@ static int export_case(const struct cmd_ctx *c, const char *law_id, struct store
 			other_deck(&x.info, dk) || !*x.info.deck
 			? "was answered with another version of the deck"
 			: "cannot be replayed or assessed with this deck",
-			recorded_assessment(&x.r) ? ", with the assessment it had" : "");
-	interview_free(x.iv);
-	records_free(&x.r);
+			caseexport_recorded_assessment(&x.r) ? ", with the assessment it had" : "");
+	caseexport_free(&x);
 	return rc;
 }
 

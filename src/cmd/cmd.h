@@ -109,6 +109,10 @@ struct cmd_office_opts {
 	const char *by;		/* stats: the fields to count by */
 	long long k;		/* stats: the smallest count shown; 0: 11 */
 	const char *format;	/* stats: txt or csv, or NULL */
+	const char *since, *laptop, *outcome, *state;	/* cases: the filters, or NULL */
+	const char *comment, *reviewer;	/* review */
+	const char *show;		/* conflicts: the conflict to show */
+	const char *keep, *reason;	/* resolve */
 };
 
 /* train --result: the result sealed to the trainer. */
@@ -232,7 +236,8 @@ struct keyfile_secret *cmd_office_key(const struct cmd_key_opts *o, int *rc);
 /* The same for the office's or (trainer) the trainer's key, named so in
  * its messages. */
 struct keyfile_secret *cmd_secret_key(const struct cmd_key_opts *o, bool trainer, int *rc);
-int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file);
+int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file,
+	       const char *name);
 int cmd_unseal(const struct cmd_ctx *c, const struct cmd_key_opts *key,
 	       const struct cmd_signer_opts *signer, const char *file);
 struct seal_signer;

@@ -136,6 +136,19 @@ static int unknown_option(const char *arg)
 	return usage_error(NULL, "unknown option '%s'", arg);
 }
 
+/* Whether word is one of the '|'-separated words of list. */
+static bool one_of(const char *word, const char *list)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, "|");
+		if (k == n && strncmp(p, word, n) == 0)
+			return true;
+		p += k + (p[k] == '|');
+	}
+	return false;
+}
+
 /* Sorts argv into options (with their values) and other words. */
 static int sort_words(int argc, char **argv, struct cmdline *c)
 {
@@ -150,6 +163,13 @@ static int sort_words(int argc, char **argv, struct cmdline *c)
 		int id = find_option(a);
 		if (id < 0)
 			return unknown_option(a);
+		/* A flag that shares its name with an option whose value is one
+		 * of a few words (--keep; --keep stored|incoming) is that
+		 * option when one of those words follows. */
+		for (int j = id + 1; !options[id].value && i + 1 < argc && j < CMD_NOPT; j++)
+			if (options[j].value && strcmp(options[j].name, options[id].name) == 0 &&
+			    one_of(argv[i + 1], options[j].value))
+				id = j;
 		const char *v = NULL, *eq = strchr(a, '=');
 		if (options[id].value) {
 			v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;

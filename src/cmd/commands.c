@@ -132,7 +132,7 @@ static int run_recover(const struct cmdline *c)
 static int run_whoami(const struct cmdline *c)
 {
 	struct cmd_store_opts o = store_of(c);
-	return cmd_whoami(&c->ctx, &o, ARG(0));
+	return cmd_whoami(&c->ctx, &o, ARG(0), c->name);
 }
 
 static int run_unseal(const struct cmdline *c)
@@ -198,6 +198,9 @@ static int run_office(const struct cmdline *c, office_fn *fn)
 	struct cmd_office_opts o = {
 		.db = c->db, .key = key_of(c), .signer = signer_of(c), .dry_run = c->dry_run,
 		.receipt = c->receipt, .by = c->by, .k = c->k, .format = c->format,
+		.since = c->since, .laptop = c->laptop, .outcome = c->outcome, .state = c->state,
+		.comment = c->comment, .reviewer = c->reviewer, .show = c->show,
+		.keep = c->keep_version, .reason = c->reason,
 	};
 	return cmd_office(&c->ctx, &o, fn, c->nargs, c->args);
 }
@@ -238,7 +241,7 @@ const struct cmd_command cmd_commands[] = {
 	{ "recover", 0, 0, O_OFFICE_KEY | OPT(DATA) | OPT(OUTPUT), run_recover, NULL,
 	  "--key OFFICE.key [-o NOTICE]",
 	  "a forgotten passphrase: open the store with\nthe office key, set a new passphrase" },
-	{ "whoami", 0, 1, O_STORE, run_whoami, NULL, "[FILE]",
+	{ "whoami", 0, 1, O_STORE | OPT(NAME), run_whoami, NULL, "[FILE [--name NAME]]",
 	  "this laptop's signing key (to FILE too)" },
 	{ "unseal", 1, 1, O_OFFICE_KEY | OPT(SIGNER) | OPT(ANY_SIGNER), run_unseal, NULL,
 	  "FILE --key OFFICE.key [--signer LAPTOPS] [--any-signer]", "open a signed, sealed export" },
@@ -254,12 +257,24 @@ const struct cmd_command cmd_commands[] = {
 	  OPT(DRY_RUN) | OPT(RECEIPT), NULL, office_import,
 	  "FILE... --key OFFICE.key --signer LAPTOPS [--db URL] [--dry-run] [--receipt FILE] "
 	  "[--any-signer]", "store the laptops' bundles; a receipt each" },
-	{ "office cases", 0, 0, OPT(DB), NULL, office_cases, "[--db URL]",
-	  "the cases in the office store" },
-	{ "office show", 1, 1, OPT(DB) | O_OFFICE_KEY, NULL, office_show,
-	  "ID --key OFFICE.key [--db URL]", "open one case" },
-	{ "office conflicts", 0, 0, OPT(DB), NULL, office_conflicts, "[--db URL]",
-	  "records that diverge, kept aside" },
+	{ "office cases", 0, 0, OPT(DB) | OPT(SINCE) | OPT(LAPTOP) | OPT(OUTCOME) | OPT(STATE), NULL,
+	  office_cases, "[--since DATE] [--laptop NAME] [--outcome O] [--state S] [--db URL]",
+	  "the cases in the office store, by date" },
+	{ "office show", 1, 1, OPT(DB) | O_OFFICE_KEY | OPT(FORMAT) | OPT(LAPTOP) | OPT(DECK) |
+	  OPT(WIDTH), NULL, office_show,
+	  "ID --key OFFICE.key [--format txt|json] [--laptop NAME] [--db URL]",
+	  "open one case: its case file, audited" },
+	{ "office review", 1, 1, OPT(DB) | O_OFFICE_KEY | OPT(STATE) | OPT(COMMENT) | OPT(REVIEWER) |
+	  OPT(LAPTOP), NULL, office_review,
+	  "ID --key OFFICE.key --state S --comment TEXT [--reviewer NAME] [--laptop NAME] [--db URL]",
+	  "set a case's review state, audited" },
+	{ "office conflicts", 0, 0, OPT(DB) | OPT(SHOW) | O_OFFICE_KEY | OPT(DECK), NULL,
+	  office_conflicts,
+	  "[--show N --key OFFICE.key] [--db URL]",
+	  "records that diverge, kept aside; --show:\nthe two versions' answers side by side" },
+	{ "office resolve", 1, 1, OPT(DB) | O_OFFICE_KEY | OPT(KEEP_VERSION) | OPT(REASON), NULL,
+	  office_resolve, "N --keep stored|incoming --reason TEXT --key OFFICE.key [--db URL]",
+	  "keep one version of conflict N (the other's\nbundle stays), audited" },
 	{ "office audit", 0, 0, OPT(DB) | O_OFFICE_KEY, NULL, office_audit,
 	  "[--key OFFICE.key] [--db URL]",
 	  "every import, opening and statistics export;\nverifies the log's chain" },
@@ -269,6 +284,9 @@ const struct cmd_command cmd_commands[] = {
 	{ "office stats", 0, 0, OPT(DB) | O_OFFICE_KEY | OPT(BY) | OPT(K) | OPT(FORMAT), NULL,
 	  office_stats, "--key OFFICE.key [--by FIELDS] [--k N] [--format txt|csv] [--db URL]",
 	  "counts, small cells suppressed" },
+	{ "office export", 0, 0, OPT(DB) | O_OFFICE_KEY | OPT(FORMAT) | OPT(SINCE) | OPT(DECK), NULL,
+	  office_export, "--format htcds --key OFFICE.key [--since DATE] [--db URL]",
+	  "every case as CSV in the field names of\nIOM's HTCDS (README), audited" },
 	{ "law", 0, 1, 0, run_law, NULL, "[NAME]",
 	  "the built-in law texts; NAME: one, as built in" },
 	{ "pot", 0, 1, OPT(DECK), run_pot, NULL, "[DIR]", "the deck's texts as a PO template" },

@@ -60,13 +60,15 @@
 	  "keygen: split the office key into N shares, any K of which\n" \
 	  "rebuild it (NAME-1.share …), each under its custodian's passphrase") \
 	X(KEEP, "--keep", NULL, set_flag, keep, "keygen --split: write the whole key NAME.key too") \
+	X(KEEP_VERSION, "--keep", "stored|incoming", set_string, keep_version, \
+	  "office resolve: the version the office keeps") \
 	X(LAW, "--law", "ID", set_string, law, \
 	  "also assess under a law profile (eu, coe, gb-ew, us, ph;\n" \
 	  "none: only the Protocol); default from\n" \
 	  "$XDG_CONFIG_HOME/tipscreen/law ('Law: ID')") \
 	X(FORMAT, "--format", "FORMAT", set_string, format, \
-	  "export: json (default), csv or txt; office stats, trainer report:\n" \
-	  "txt (default) or csv") \
+	  "export, office show: json (default; office show: txt), csv or txt;\n" \
+	  "office stats, trainer report: txt (default) or csv") \
 	X(SEAL_TO, "--seal-to", "FILE", set_string, seal_to, \
 	  "export: sign with this laptop's key, seal to the office key") \
 	X(KEY, "--key", "FILE", set_string, key, \
@@ -96,6 +98,25 @@
 	  "office import: the receipt (default: BUNDLE.receipt)") \
 	X(BY, "--by", "FIELDS", set_string, by, CMD_BY_HELP) \
 	X(K, "--k", "N", set_k, k, "office stats: counts from 1 to N-1 are hidden (default 11)") \
+	X(NAME, "--name", "NAME", set_string, name, \
+	  "whoami FILE: the laptop's name, written with its key (letters,\n" \
+	  "digits, space, '.', '_', '-'; the office's listings show it)") \
+	X(SINCE, "--since", "DATE", set_string, since, \
+	  "office cases, export: only cases changed on or after DATE\n(YYYY-MM-DD)") \
+	X(LAPTOP, "--laptop", "NAME", set_string, laptop, \
+	  "office cases, show: the laptop (its fingerprint, or its start)") \
+	X(OUTCOME, "--outcome", "O", set_string, outcome, \
+	  "office cases: only cases of this outcome") \
+	X(STATE, "--state", "S", set_string, state, \
+	  "office review: the new state; office cases: only cases in it\n" \
+	  "(received, in-review, has-issues, approved, rejected)") \
+	X(SHOW, "--show", "N", set_string, show, \
+	  "office conflicts: conflict N's answers, stored and incoming,\n" \
+	  "side by side (needs --key; audited)") \
+	X(REASON, "--reason", "TEXT", set_string, reason, "office resolve: why") \
+	X(COMMENT, "--comment", "TEXT", set_string, comment, "office review: why") \
+	X(REVIEWER, "--reviewer", "NAME", set_string, reviewer, \
+	  "office review: who reviews (default: the account's name)") \
 	X(ANSWERS, "--answers", "FILE", set_string, answers, \
 	  "train: the trainee's answers (the answers file of replay)") \
 	X(PATH, "--path", "ID", set_string, path, "graph: draw this training scenario's path bold") \
@@ -118,7 +139,8 @@
 /* The help of --by: the names of the facts, from their table (facts.h). */
 #define CMD_BY_HELP \
 	"office stats: the facts to count by, comma-separated\n" \
-	"(default month,outcome), of:" FACT_BY_HELP
+	"(default month,outcome), of:" FACT_BY_HELP \
+	"\n  or laptop, alone: the cases of each laptop (not published)"
 
 enum cmd_opt {
 #define CMD_OPT_ENUM(id, name, value, set, field, help) CMD_OPT_##id,
@@ -141,7 +163,8 @@ struct cmdline {
 	 * not given. */
 	const char *contacts, *data, *passphrase_file, *format, *seal_to, *key, *law, *signer,
 		   *to, *output, *db, *receipt, *by, *lang, *second, *encoding, *answers, *result,
-		   *trainee, *path, *new_passphrase_file, *split;
+		   *trainee, *path, *new_passphrase_file, *split, *name, *since, *laptop, *outcome, *state,
+		   *comment, *reviewer, *keep_version, *show, *reason;
 	bool keep, any_signer, all, del, yes, dry_run, bidi_terminal, solo, card, trainer, json, plain, codes;
 	int color;		/* enum color_mode of tui.h */
 	long long k;

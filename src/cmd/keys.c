@@ -59,10 +59,13 @@ static int write_text(const char *path, const char *text, size_t len, mode_t mod
 }
 
 /* Writes a key as one line of base64 (write_text). */
-static int write_key(const char *path, const unsigned char *key, size_t len, mode_t mode)
+static int write_key(const char *path, const unsigned char *key, size_t len, const char *name,
+		     mode_t mode)
 {
-	char b[128];
+	char b[200];
 	sodium_bin2base64(b, sizeof b, key, len, sodium_base64_VARIANT_ORIGINAL);
+	if (name)	/* a known laptops' line: "KEY NAME" (seal.h) */
+		snprintf(b + strlen(b), sizeof b - strlen(b), " %s", name);
 	strcat(b, "\n");
 	int rc = write_text(path, b, strlen(b), mode);
 	sodium_memzero(b, sizeof b);
@@ -167,6 +170,14 @@ struct keyfile_secret *cmd_secret_key(const struct cmd_key_opts *o, bool trainer
 		      : "tipscreen: error: this needs the office key: --key OFFICE.key\n", stderr);
 		return NULL;
 	}
+	size_t kl = strlen(o->key);
+	if (kl > 4 && strcmp(o->key + kl - 4, ".pub") == 0) {
+		char *p = text_sanitize(o->key);
+		fprintf(stderr, "tipscreen: error: %s is the public key; --key takes the secret one "
+			"(%.*s.key)\n", p, (int)(strlen(p) - 4), p);
+		free(p);
+		return NULL;
+	}
 	struct keyfile_secret *k = keyfile_secret_new();
 	char err[512];
 	int r = k ? keyfile_open(o->key, NULL, k, err, sizeof err) : -1;
@@ -226,8 +237,31 @@ int cmd_seal_export(FILE *out, const char *pubpath, struct store *st, const char
 	return EXIT_OK;
 }
 
-int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file)
+/* Whether name can follow the key on its line of a known laptops' file
+ * (seal_signers_parse keeps printable ASCII; a name is also shown in the
+ * office's listings): 1 to 63 letters, digits, spaces, '.', '_', '-'. */
+static bool name_valid(const char *name)
 {
+	size_t n = strlen(name);
+	return n >= 1 && n <= 63 && name[0] != ' ' && name[n - 1] != ' ' &&
+	       strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._-") == n;
+}
+
+int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *file,
+	       const char *name)
+{
+	if (name && !file) {
+		fputs("tipscreen: error: --name goes with the file the key is written to: whoami FILE "
+		      "--name NAME\n", stderr);
+		return EXIT_INPUT;
+	}
+	if (name && !name_valid(name)) {
+		char *n = text_sanitize(name);
+		fprintf(stderr, "tipscreen: error: --name '%s': a laptop's name is 1 to 63 letters, "
+			"digits, spaces, '.', '_' or '-'\n", n);
+		free(n);
+		return EXIT_INPUT;
+	}
 	struct store *st;
 	int rc = cmd_open_store_noted(o, &st);
 	if (rc != EXIT_OK)
@@ -247,7 +281,7 @@ int cmd_whoami(const struct cmd_ctx *c, const struct cmd_store_opts *o, const ch
 	cmd_escrow_describe(c->out, st);
 	store_close(st);
 	if (file) {
-		int w = write_key(file, pk, sizeof pk, 0644);
+		int w = write_key(file, pk, sizeof pk, name, 0644);
 		if (w < 0)
 			return w == -2 ? EXIT_INPUT : EXIT_RUNTIME;
 		fprintf(c->out, "Wrote %s: give it to the office (unseal --signer %s).\n", file, file);

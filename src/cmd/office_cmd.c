@@ -22,7 +22,10 @@ int cmd_office(const struct cmd_ctx *c, const struct cmd_office_opts *o, office_
 	struct office_ctx x = {
 		.out = c->out, .db = o->db, .key = o->key.key, .signer = o->signer.signer,
 		.any_signer = o->signer.any_signer, .dry_run = o->dry_run, .receipt = o->receipt,
-		.by = o->by, .k = o->k, .format = o->format,
+		.by = o->by, .k = o->k, .format = o->format, .deck = c->deck, .width = c->width,
+		.since = o->since, .laptop = o->laptop, .outcome = o->outcome, .state = o->state,
+		.comment = o->comment, .reviewer = o->reviewer, .show = o->show, .keep = o->keep,
+		.reason = o->reason,
 		.open_key = open_key, .load_signers = load_signers, .arg = (void *)o,
 	};
 	return office_run(&x, fn, argc, argv);

@@ -389,7 +389,10 @@ int db_cases(struct db *db, db_row_fn fn, void *arg)
 {
 	char *cols = db_case_columns();
 	char *sql = xasprintf("SELECT %s, (SELECT COUNT(*) FROM conflicts f WHERE f.case_id = "
-			      "cases.id AND f.laptop = cases.laptop) FROM cases ORDER BY id, laptop", cols);
+			      "cases.id AND f.laptop = cases.laptop), (SELECT r.state FROM reviews r "
+			      "WHERE r.laptop = cases.laptop AND r.case_id = cases.id ORDER BY r.id DESC "
+			      "LIMIT 1), (SELECT n.name FROM laptops n WHERE n.laptop = cases.laptop "
+			      "ORDER BY n.id DESC LIMIT 1) FROM cases ORDER BY created, id, laptop", cols);
 	int rc = db_exec(db, sql, NULL, 0, fn, arg);
 	free(sql);
 	free(cols);
@@ -537,7 +540,9 @@ int db_conflict_add(struct db *db, const char *id, const char *bundle, const cha
 
 int db_conflicts(struct db *db, db_row_fn fn, void *arg)
 {
-	return db_exec(db, "SELECT id, case_id, laptop, bundle, nrec, stored_nrec, found "
-		       "FROM conflicts ORDER BY id", NULL, 0, fn, arg);
+	return db_exec(db, "SELECT id, case_id, laptop, bundle, nrec, stored_nrec, found, (SELECT "
+		       "r.keep FROM resolutions r WHERE r.conflict = conflicts.id ORDER BY r.id LIMIT "
+		       "1), (SELECT n.name FROM laptops n WHERE n.laptop = conflicts.laptop ORDER BY "
+		       "n.id DESC LIMIT 1) FROM conflicts ORDER BY id", NULL, 0, fn, arg);
 }
 

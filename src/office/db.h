@@ -124,7 +124,7 @@ int db_transact(struct db *db, int (*fn)(struct db *db, void *arg), void *arg);
 int db_value(struct db *db, const char *sql, const char *const *p, int np, char *out, size_t n);
 
 /* The office's rows. */
-enum { DB_HASH_HEX = 65, DB_SCHEMA = 3 };
+enum { DB_HASH_HEX = 65, DB_SCHEMA = 4 };
 
 /* "id, laptop, …, imported": the cases table's columns, in the order of
  * db_case_column (a new string; for db_schema.c's migration). */
@@ -170,9 +170,10 @@ int db_case_laptops(struct db *db, const char *id, db_row_fn fn, void *arg);
 /* Inserts c (old_laptop NULL), or replaces the stored row (old_laptop,
  * c->id) and its SET facts. */
 int db_case_put(struct db *db, const struct db_case *c, const char *old_laptop);
-/* Calls fn for every case, ordered by id (the own columns, the ONE facts'
- * columns, imported, mac, then the number of its conflicts:
- * db_case_column). */
+/* Calls fn for every case, oldest first (created, then id): the own
+ * columns, the ONE facts' columns, imported, mac, then the number of its
+ * conflicts (db_case_column), its review state (NULL: received) and its
+ * laptop's name (NULL: none). */
 int db_cases(struct db *db, db_row_fn fn, void *arg);
 
 /* 1 if the bundle of hash is stored, 0 if not, -1 error. */
@@ -190,7 +191,8 @@ int db_bundle_sealed(struct db *db, const char *hash, char **text, size_t *len);
 int db_conflict_add(struct db *db, const char *id, const char *bundle, const char *laptop,
 		    long long nrec, const char *hash, long long stored_nrec);
 /* Calls fn for each conflict: id, case, laptop, bundle, records, stored
- * records, when. */
+ * records, when, the version kept (NULL: not resolved), the laptop's
+ * name (NULL: none). */
 int db_conflicts(struct db *db, db_row_fn fn, void *arg);
 
 /* Appends to the audit log, inside the caller's transaction: who is the

@@ -22,13 +22,16 @@ static const char *const triggers[] = {
 	"CREATE OR REPLACE FUNCTION tipscreen_append_only() RETURNS trigger LANGUAGE plpgsql AS "
 	"$$" FUNCTION_BODY "$$",
 	NO_CHANGE("audit"), NO_CHANGE("bundles"), NO_CHANGE("conflicts"), NO_CHANGE("exports"),
+	NO_CHANGE("reviews"), NO_CHANGE("resolutions"), NO_CHANGE("laptops"),
 	NULL
 };
 
 /* The role the office's commands connect as (README: the two roles). */
 #define ROLE "tipscreen"
-#define GUARDED "('audit', 'bundles', 'conflicts', 'exports')"
-#define TABLES "meta, bundles, cases, case_facts, conflicts, audit, exports"
+#define GUARDED \
+	"('audit', 'bundles', 'conflicts', 'exports', 'reviews', 'resolutions', 'laptops')"
+#define TABLES \
+	"meta, bundles, cases, case_facts, conflicts, audit, exports, reviews, resolutions, laptops"
 
 static int pg_failed(struct db *db, PGresult *r)
 {
@@ -93,7 +96,7 @@ static int refuse(struct db *db, const char *why)
 	return DB_ERROR;
 }
 
-/* The eight triggers enabled, each calling the function, whose body is
+/* The fourteen triggers enabled, each calling the function, whose body is
  * ours; unless as_owner, the role connected is no superuser, cannot act
  * as the owner of a table, and may not change the guarded ones. */
 static int pg_check(struct db *db, bool as_owner)
@@ -106,7 +109,7 @@ static int pg_check(struct db *db, bool as_owner)
 		      FUNCTION_BODY);
 	if (n < 0)
 		return n;
-	if (n != 8)
+	if (n != 14)
 		return refuse(db, "the store's append-only triggers are not the ones tipscreen made "
 			      "(disabled, dropped or changed): its tables cannot be trusted; the admin "
 			      "role runs `tipscreen office init` again after finding out who did it");
@@ -114,7 +117,8 @@ static int pg_check(struct db *db, bool as_owner)
 		return DB_OK;
 	n = count(db, "SELECT COUNT(*) FROM pg_class c WHERE c.relnamespace = "
 		  "current_schema()::regnamespace AND c.relname IN ('meta', 'bundles', 'cases', "
-		  "'case_facts', 'conflicts', 'audit', 'exports') AND (pg_has_role(current_user, c.relowner, "
+		  "'case_facts', 'conflicts', 'audit', 'exports', 'reviews', 'resolutions', "
+		  "'laptops') AND (pg_has_role(current_user, c.relowner, "
 		  "'USAGE') OR (c.relname IN " GUARDED " AND (has_table_privilege(c.oid, 'UPDATE') "
 		  "OR has_table_privilege(c.oid, 'DELETE') OR has_table_privilege(c.oid, "
 		  "'TRUNCATE')))) OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND "
@@ -157,10 +161,12 @@ static int pg_grant(struct db *db)
 	static const char *const grants[] = {
 		"REVOKE ALL ON " TABLES " FROM " ROLE,
 		"GRANT SELECT ON " TABLES " TO " ROLE,
-		"GRANT INSERT ON bundles, cases, case_facts, conflicts, audit, exports TO " ROLE,
+		"GRANT INSERT ON bundles, cases, case_facts, conflicts, audit, exports, reviews, "
+		"resolutions, laptops TO " ROLE,
 		"GRANT UPDATE ON cases TO " ROLE,
 		"GRANT DELETE ON case_facts TO " ROLE,
-		"GRANT USAGE ON SEQUENCE audit_id_seq, conflicts_id_seq, exports_id_seq TO " ROLE,
+		"GRANT USAGE ON SEQUENCE audit_id_seq, conflicts_id_seq, exports_id_seq, reviews_id_seq, "
+		"resolutions_id_seq, laptops_id_seq TO " ROLE,
 	};
 	for (size_t i = 0; i < sizeof grants / sizeof grants[0]; i++) {
 		int rc = pg_exec(db, grants[i], NULL, 0, NULL, NULL);

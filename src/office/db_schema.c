@@ -1,5 +1,5 @@
 /* db_schema: the office store's schema (db.h): its tables, the
- * migrations from schemas 1 and 2, db_init and db_check, the store's id
+ * migrations from schemas 1, 2 and 3, db_init and db_check, the store's id
  * and name. */
 #include <sodium.h>
 #include <stdio.h>
@@ -9,7 +9,9 @@
 #include "base/xalloc.h"
 #include "office/db.h"
 
-/* The schema, the same for both backends; @ID@ is the backend's id column,
+/* The schema, the same for both backends (schema 4 adds the review
+ * states, reviews, the conflicts' resolutions and the laptops' names, all
+ * append-only); @ID@ is the backend's id column,
  * @FACTS@ the ONE facts' columns, @S@ a suffix of the table names (the
  * migration to schema 3 builds "cases_3" and renames it). */
 #define CASES_DDL \
@@ -38,7 +40,18 @@ static const char *const tables[] = {
 	"prev TEXT UNIQUE, hash TEXT, mac TEXT)",
 	"CREATE TABLE IF NOT EXISTS exports (id @ID@, at BIGINT NOT NULL, digest TEXT NOT NULL, "
 	"by_fields TEXT NOT NULL, k BIGINT NOT NULL, cells TEXT NOT NULL)",
-	"INSERT INTO meta (key, value) VALUES ('schema', '3') ON CONFLICT DO NOTHING",
+	"CREATE TABLE IF NOT EXISTS reviews (id @ID@, laptop TEXT NOT NULL, case_id TEXT NOT NULL, "
+	"state TEXT NOT NULL, reviewer TEXT NOT NULL, comment TEXT NOT NULL, at BIGINT NOT NULL, "
+	"mac TEXT NOT NULL)",
+	"CREATE TABLE IF NOT EXISTS resolutions (id @ID@, conflict BIGINT NOT NULL, "
+	"keep TEXT NOT NULL, bundle TEXT NOT NULL REFERENCES bundles(hash), reason TEXT NOT NULL, "
+	"os_user TEXT NOT NULL, at BIGINT NOT NULL)",
+	"CREATE TABLE IF NOT EXISTS laptops (id @ID@, laptop TEXT NOT NULL, name TEXT NOT NULL, "
+	"at BIGINT NOT NULL)",
+	/* office cases reads each case's last review and its laptop's name. */
+	"CREATE INDEX IF NOT EXISTS reviews_case ON reviews (laptop, case_id, id)",
+	"CREATE INDEX IF NOT EXISTS laptops_key ON laptops (laptop, id)",
+	"INSERT INTO meta (key, value) VALUES ('schema', '4') ON CONFLICT DO NOTHING",
 	NULL
 };
 
@@ -221,6 +234,11 @@ static int migrate(struct db *db)
 		rc = migrate_1(db);
 	if (rc == DB_OK && (v == 1 || v == 2))
 		rc = migrate_2(db);
+	/* Schema 3 to 4: the new tables are made by init_tx, like any missing
+	 * one; only the number changes here. */
+	if (rc == DB_OK && v >= 1 && v <= 3)
+		rc = db_exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema'", NULL, 0, NULL,
+			     NULL);
 	return rc;
 }
 

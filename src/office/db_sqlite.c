@@ -36,6 +36,12 @@ static const char *const triggers[] = {
 	NO_CHANGE("conflicts", "update"),
 	NO_CHANGE("exports", "delete"), NO_REPLACE("exports", "id = NEW.id"),
 	NO_CHANGE("exports", "update"),
+	NO_CHANGE("laptops", "delete"), NO_REPLACE("laptops", "id = NEW.id"),
+	NO_CHANGE("laptops", "update"),
+	NO_CHANGE("resolutions", "delete"), NO_REPLACE("resolutions", "id = NEW.id"),
+	NO_CHANGE("resolutions", "update"),
+	NO_CHANGE("reviews", "delete"), NO_REPLACE("reviews", "id = NEW.id"),
+	NO_CHANGE("reviews", "update"),
 	NULL
 };
 

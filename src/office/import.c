@@ -27,6 +27,7 @@
 #include "store/keyfile.h"
 #include "store/receipt.h"
 #include "store/seal.h"
+#include "office/laptops.h"
 #include "office/office.h"
 
 enum { IMPORTED, UPDATED, IDENTICAL, CONFLICTS, NCOUNT };
@@ -41,6 +42,8 @@ struct import {
 	char hash[DB_HASH_HEX];	/* of the file's bytes */
 	char laptop[SEAL_FINGERPRINT];	/* the signer's fingerprint, for people */
 	char signer[OFFICE_LAPTOP];	/* its full key: a case's identity is (signer, id) */
+	char name[64];		/* its name in the known laptops' file, or "" */
+	char shown[96];		/* "NAME (FINGERPRINT)", or the fingerprint */
 	struct bundle stored;	/* the last stored bundle opened (stored_hash) */
 	char stored_hash[DB_HASH_HEX];
 	int n[NCOUNT];
@@ -127,13 +130,16 @@ static const char *facts_problem(const struct bundle_case *c, char *why, size_t 
 	return NULL;
 }
 
-static void fill_row(const struct import *im, const struct bundle_case *c, struct db_case *r)
+void office_case_row(const struct bundle *b, const char *hash, const struct bundle_case *c,
+		     struct db_case *r)
 {
+	char signer[OFFICE_LAPTOP];
+	office_laptop(b->signer, signer);
 	memset(r, 0, sizeof *r);
 	r->id = xstrdup(c->id);
-	r->laptop = xstrdup(im->signer);
-	r->device = xstrdup(im->b.device);
-	r->bundle = xstrdup(im->hash);
+	r->laptop = xstrdup(signer);
+	r->device = xstrdup(b->device);
+	r->bundle = xstrdup(hash);
 	r->status = xstrdup(c->status);
 	r->deck = xstrdup(c->deck);
 	r->created = xasprintf("%lld", c->created);
@@ -191,7 +197,7 @@ static int import_case(struct db *db, struct import *im, const struct bundle_cas
 	}
 	if (found < 0)
 		return found;
-	fill_row(im, c, &r);
+	office_case_row(&im->b, im->hash, c, &r);
 	int what = found ? stored_case(db, im, c, &s, key, &r) : db_case_put(db, &r, NULL);
 	if (what == DB_OK && !found)
 		what = IMPORTED;
@@ -230,9 +236,12 @@ static int import_tx(struct db *db, void *arg)
 	}
 	if (rc != DB_OK)
 		return rc;
+	if (*im->name && (rc = laptops_name(db, im->signer, im->name)) != DB_OK)
+		return rc;
 	char detail[512];
-	snprintf(detail, sizeof detail, "laptop %s (%s), %zu cases: imported %d, updated %d, "
-		 "identical %d, conflicts %d", im->laptop, im->b.device, im->b.n, im->n[IMPORTED],
+	snprintf(detail, sizeof detail, "laptop %s (%s), %zu case%s: imported %d, updated %d, "
+		 "identical %d, conflicts %d", im->shown, im->b.device, im->b.n,
+		 im->b.n == 1 ? "" : "s", im->n[IMPORTED],
 		 im->n[UPDATED], im->n[IDENTICAL], im->n[CONFLICTS]);
 	rc = db_audit(db, "import", im->hash, detail, im->keyfp);
 	return rc == DB_OK && im->o->dry_run ? 1 : rc;
@@ -284,7 +293,8 @@ static int write_receipt(struct db *db, struct import *im)
 			rc == FSX_EXISTS ? " (a receipt never replaces a file: give another "
 			"--receipt FILE)" : "");
 	else
-		fprintf(im->o->out, "%s: receipt %s (%zu cases)\n", im->file, path, im->nr);
+		fprintf(im->o->out, "%s: receipt %s (%zu case%s)\n", im->file, path, im->nr,
+			im->nr == 1 ? "" : "s");
 	free(text);
 	free(path);
 	return rc == FSX_OK ? 0 : -1;
@@ -303,6 +313,10 @@ static void refuse(struct db *db, const struct import *im, const char *why)
 static bool judge(struct db *db, struct import *im, const struct seal_signer *v, size_t nv)
 {
 	const struct seal_signer *known = seal_signer_find(v, nv, im->b.signer);
+	if (known && *known->name) {
+		snprintf(im->name, sizeof im->name, "%s", known->name);
+		snprintf(im->shown, sizeof im->shown, "%s (%s)", known->name, im->laptop);
+	}
 	if (known)
 		return true;
 	if (im->o->any_signer) {
@@ -347,6 +361,7 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 	}
 	seal_fingerprint(im->b.signer, im->laptop);
 	office_laptop(im->b.signer, im->signer);
+	snprintf(im->shown, sizeof im->shown, "%s", im->laptop);
 	const char *bad = NULL;
 	for (size_t i = 0; i < im->b.n && !bad; i++)
 		bad = facts_problem(&im->b.cases[i], why, sizeof why);
@@ -360,9 +375,10 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 				db_error(db));
 			rc = -1;
 		} else {
-			fprintf(im->o->out, "%s%s: laptop %s (%s), %zu cases: imported %d, updated %d, "
+			fprintf(im->o->out, "%s%s: laptop %s (%s), %zu case%s: imported %d, updated %d, "
 				"identical %d, conflicts %d\n", im->o->dry_run ? "(dry run) " : "",
-				im->file, im->laptop, im->b.device, im->b.n, im->n[IMPORTED],
+				im->file, im->shown, im->b.device, im->b.n, im->b.n == 1 ? "" : "s",
+				im->n[IMPORTED],
 				im->n[UPDATED], im->n[IDENTICAL], im->n[CONFLICTS]);
 			for (int i = 0; i < NCOUNT; i++)
 				total[i] += im->n[i];
@@ -430,7 +446,7 @@ static int reauth_one(struct db *db, struct reauth *r, struct import *im, size_t
 	for (size_t c = 0; c < im->b.n; c++)
 		if (strcmp(im->b.cases[c].id, s->id) == 0) {
 			struct db_case row;
-			fill_row(im, &im->b.cases[c], &row);
+			office_case_row(&im->b, im->hash, &im->b.cases[c], &row);
 			free(row.imported);
 			row.imported = xstrdup(s->imported);
 			rc = db_case_put(db, &row, s->laptop);
@@ -467,10 +483,8 @@ int office_reauthenticate(const struct office_ctx *o, struct db *db,
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&key->pub, fp);
 	struct reauth r = { .key = key, .keyfp = fp };
-	if (db_office_key(db, key->box) < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+	if (office_use_key(db, key) != EXIT_OK)
 		return EXIT_INPUT;
-	}
 	int rc = db_cases(db, take_key, &r);
 	if (r.n)
 		qsort(r.v, r.n, sizeof *r.v, compare_bundle);	/* each bundle opened once */
@@ -515,8 +529,7 @@ int office_import(const struct office_ctx *o, struct db *db, int argc, const cha
 	}
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&k->pub, fp);
-	if (db_office_key(db, k->box) < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+	if (office_use_key(db, k) != EXIT_OK) {
 		keyfile_secret_free(k);
 		free(v);
 		return EXIT_INPUT;

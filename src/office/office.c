@@ -19,6 +19,7 @@
 #include "store/keyfile.h"
 #include "store/seal.h"
 #include "office/office.h"
+#include "office/review.h"
 
 const char *office_date(const char *seconds, char buf[32])
 {
@@ -27,6 +28,14 @@ const char *office_date(const char *seconds, char buf[32])
 	if (!gmtime_r(&t, &tm) || !strftime(buf, 32, "%Y-%m-%d %H:%M", &tm))
 		snprintf(buf, 32, "?");
 	return buf;
+}
+
+int office_use_key(struct db *db, const struct keyfile_secret *k)
+{
+	if (db_office_key(db, k->box) == DB_OK)
+		return EXIT_OK;
+	fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+	return EXIT_INPUT;
 }
 
 /* The store's URL: --db, else the default file (its directory made only
@@ -58,7 +67,7 @@ void office_laptop(const unsigned char *key, char out[OFFICE_LAPTOP])
 /* A value read from the store, made safe for a terminal: no control,
  * bidi or invalid byte, and no line break (which could forge a line of
  * its own): a new string. */
-static char *clean(const char *v)
+char *office_clean(const char *v)
 {
 	char *s = text_sanitize(v ? v : "");
 	for (char *p = s; *p; p++)
@@ -75,18 +84,23 @@ const char *office_laptop_shown(const char *column, char *out, size_t n)
 		seal_fingerprint(key, fp);
 		snprintf(out, n, "%s", fp);
 	} else {
-		char *c = clean(column);
+		char *c = office_clean(column);
 		snprintf(out, n, "%s", c);
 		free(c);
 	}
 	return out;
 }
 
+bool office_laptop_is(const char *given, const char *name, const char *fp)
+{
+	return (name && strcmp(given, name) == 0) || strncmp(fp, given, strlen(given)) == 0;
+}
+
 /* The n values of v made safe (clean), into w: free_clean frees them. */
 static void clean_all(int n, const char *const *v, char **w)
 {
 	for (int i = 0; i < n; i++)
-		w[i] = clean(v[i]);
+		w[i] = office_clean(v[i]);
 }
 
 static void free_clean(int n, char **w)
@@ -95,20 +109,49 @@ static void free_clean(int n, char **w)
 		free(w[i]);
 }
 
+/* What office cases shows: the filters, and how many it listed. */
+struct listing {
+	const struct office_ctx *o;
+	long long since;	/* seconds, or 0 */
+	size_t shown;
+};
+
+long long office_day(const char *date)
+{
+	struct tm tm = { 0 };
+	char *end = strptime(date, "%Y-%m-%d", &tm);
+	if (!end || *end)
+		return -1;
+	return (long long)timegm(&tm);
+}
+
+/* A row of office cases, in 80 columns: id, laptop (its name, else its
+ * fingerprint, up to 12 characters), device, created, outcome, review
+ * state, conflicts. */
 static int print_case(void *arg, int ncol, const char *const *v)
 {
-	const struct office_ctx *o = arg;
+	struct listing *l = arg;
+	const struct office_ctx *o = l->o;
 	int outcome = db_case_column(FACT_OUTCOME), nconflicts = db_case_conflicts_column();
-	if (ncol <= nconflicts)
+	if (ncol <= nconflicts + 2)
 		return 0;
-	/* id laptop device bundle status deck created updated nrec hash, facts … conflicts */
-	const char *const pick[] = { v[0], v[2], v[outcome], v[4], v[nconflicts] };
-	char *w[5], c[32], u[32], lp[64];
+	const char *state = v[nconflicts + 1] ? v[nconflicts + 1] : "received";
+	char lp[64], c[32];
+	office_laptop_shown(v[1], lp, sizeof lp);
+	if ((l->since && atoll(v[7] ? v[7] : "0") < l->since) ||
+	    (o->outcome && strcmp(o->outcome, v[outcome] ? v[outcome] : "") != 0) ||
+	    (o->state && strcmp(o->state, state) != 0) ||
+	    (o->laptop && !office_laptop_is(o->laptop, v[nconflicts + 2], lp)))
+		return 0;
+	/* id, the laptop's name (else its fingerprint), device, outcome, conflicts */
+	const char *const pick[] = { v[0], v[nconflicts + 2] ? v[nconflicts + 2] : lp, v[2],
+				     v[outcome], v[nconflicts] };
+	char *w[5];
 	clean_all(5, pick, w);
-	fprintf(o->out, "%-16s  %-24s  %-12s  %s  %s  %-22s  %-8s  %s\n", w[0],
-		office_laptop_shown(v[1], lp, sizeof lp), w[1], office_date(v[6], c),
-		office_date(v[7], u), w[2], w[3], w[4]);
+	fprintf(o->out, "%-16s %-12.12s %-8.8s %-10.10s %-16.16s %-10s %s\n", w[0], w[1], w[2],
+		office_date(v[6], c), w[3], state, w[4]);
 	free_clean(5, w);
+	l->shown++;
 	return 0;
 }
 
@@ -116,22 +159,52 @@ int office_cases(const struct office_ctx *o, struct db *db, int argc, const char
 {
 	(void)argc;
 	(void)argv;
-	fprintf(o->out, "%-16s  %-24s  %-12s  %-16s  %-16s  %-22s  %-8s  %s\n", "id", "laptop",
-		"device", "created", "updated", "outcome", "status", "conflicts");
-	return db_cases(db, print_case, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
+	struct listing l = { o, 0, 0 };
+	if (o->since && (l.since = office_day(o->since)) < 0) {
+		char *s = office_clean(o->since);
+		fprintf(stderr, "tipscreen: error: --since '%s': expected a date YYYY-MM-DD\n", s);
+		free(s);
+		return EXIT_INPUT;
+	}
+	if (o->state && !review_state_valid(o->state)) {
+		char *s = office_clean(o->state);
+		fprintf(stderr, "tipscreen: error: --state '%s': expected one of %s\n", s,
+			review_states_list);
+		free(s);
+		return EXIT_INPUT;
+	}
+	fprintf(o->out, "%-16s %-12s %-8s %-10s %-16s %-10s %s\n", "id", "laptop", "device",
+		"created", "outcome", "state", "c");
+	if (db_cases(db, print_case, &l) < 0) {
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+		return EXIT_RUNTIME;
+	}
+	fprintf(o->out, "%zu case%s%s\n", l.shown, l.shown == 1 ? "" : "s",
+		o->since || o->outcome || o->state || o->laptop ? " (filtered)" : "");
+	return EXIT_OK;
 }
 
+/* A conflict in three lines of 80 columns: the case and its laptop, the
+ * records and the bundle kept aside, how it stands. */
 static int print_conflict(void *arg, int ncol, const char *const *v)
 {
-	const struct office_ctx *o = arg;
-	char d[32], lp[64], *w[7] = { NULL };
-	if (ncol < 7)
+	struct listing *l = arg;
+	const struct office_ctx *o = l->o;
+	l->shown++;
+	char d[32], lp[64], *w[9] = { NULL };
+	if (ncol < 9)
 		return 0;
-	clean_all(7, v, w);
-	fprintf(o->out, "conflict %s: case %s of laptop %s: bundle %.16s has %s records that "
-		"diverge from the %s stored (found %s)\n", w[0], w[1],
-		office_laptop_shown(v[2], lp, sizeof lp), w[3], w[4], w[5], office_date(v[6], d));
-	free_clean(7, w);
+	clean_all(9, v, w);
+	fprintf(o->out, "conflict %s: case %s of laptop %.24s\n", w[0], w[1],
+		v[8] ? w[8] : office_laptop_shown(v[2], lp, sizeof lp));
+	fprintf(o->out, "  %s records that diverge from the %s stored, in bundle %.16s\n", w[4],
+		w[5], w[3]);
+	if (v[7])
+		fprintf(o->out, "  found %s; resolved: the office kept the %s version\n",
+			office_date(v[6], d), w[7]);
+	else
+		fprintf(o->out, "  found %s; open (office resolve %s)\n", office_date(v[6], d), w[0]);
+	free_clean(9, w);
 	return 0;
 }
 
@@ -139,9 +212,51 @@ int office_conflicts(const struct office_ctx *o, struct db *db, int argc, const 
 {
 	(void)argc;
 	(void)argv;
-	return db_conflicts(db, print_conflict, (void *)o) < 0 ? EXIT_RUNTIME : EXIT_OK;
+	if (o->show)
+		return office_conflict_show(o, db, o->show);
+	struct listing l = { o, 0, 0 };
+	int rc = db_conflicts(db, print_conflict, &l);
+	if (rc < 0) {
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+		return EXIT_RUNTIME;
+	}
+	if (l.shown == 0)
+		fputs("no conflicts\n", o->out);
+	else
+		fprintf(o->out, "%zu conflict%s (each side by side: office conflicts --show N --key "
+			"OFFICE.key)\n", l.shown, l.shown == 1 ? "" : "s");
+	return EXIT_OK;
 }
 
+/* Prints text (one line, made safe) folded at spaces to 80 columns, the
+ * first line indented by 4, the others by 6. */
+static void fold(FILE *out, const char *text)
+{
+	int col = 0;
+	for (const char *p = text; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		if (!col) {
+			fputs("    ", out);
+			col = 4 + (int)n;
+		} else if (col + 1 + (int)n > 80) {
+			fputs("\n      ", out);
+			col = 6 + (int)n;
+		} else {
+			fputc(' ', out);
+			col += 1 + (int)n;
+		}
+		fwrite(p, 1, n, out);
+		p += n;
+	}
+	fputc('\n', out);
+}
+
+/* An entry in two lines (or more) of 80 columns: its number, time, user
+ * and key; then what was done (a bundle's hash cut to 16 digits). */
 static int print_audit(void *arg, int ncol, const char *const *v)
 {
 	const struct office_ctx *o = arg;
@@ -149,8 +264,11 @@ static int print_audit(void *arg, int ncol, const char *const *v)
 	if (ncol < 7)
 		return 0;
 	clean_all(7, v, w);
-	fprintf(o->out, "%s  %s  user %s  key %s  %s %s: %s\n", w[0], office_date(v[1], d), w[2],
-		w[3], w[4], w[5], w[6]);
+	fprintf(o->out, "%s  %s  user %s  key %s\n", w[0], office_date(v[1], d), w[2], w[3]);
+	bool hash = strlen(w[5]) == 64 && strspn(w[5], "0123456789abcdef") == 64;
+	char *what = xasprintf("%s %.*s: %s", w[4], hash ? 16 : (int)strlen(w[5]), w[5], w[6]);
+	fold(o->out, what);
+	free(what);
 	free_clean(7, w);
 	return 0;
 }
@@ -176,174 +294,17 @@ int office_audit(const struct office_ctx *o, struct db *db, int argc, const char
 		return EXIT_RUNTIME;
 	}
 	if (c.broken) {
-		fprintf(o->out, "THE AUDIT LOG IS BROKEN at entry %lld: %s. The entries from there on "
-			"cannot be trusted.\n", c.broken, c.why);
+		fprintf(o->out, "THE AUDIT LOG IS BROKEN at entry %lld: %s.\nThe entries from there "
+			"on cannot be trusted.\n", c.broken, c.why);
 		return EXIT_RUNTIME;
 	}
 	fprintf(o->out, "The audit log holds: %lld entries, %lld of them chained", c.rows, c.chained);
 	if (o->key)
-		fprintf(o->out, ", %lld authenticated with the office key.\n", c.macs);
+		fprintf(o->out, ",\n%lld authenticated with the office key.\n", c.macs);
 	else
-		fputs(" (give --key to check them against the office key too: without it, whoever "
-		      "can write the store could have rewritten the chain).\n", o->out);
+		fputs(".\nGive --key to check them against the office key too: without it, whoever\n"
+		      "can write the store could have rewritten the chain.\n", o->out);
 	return EXIT_OK;
-}
-
-/* Prints the lines of s, each made safe for a terminal, indented. */
-static void print_lines(FILE *out, const char *s)
-{
-	while (*s) {
-		size_t n = strcspn(s, "\n");
-		char *line = xasprintf("%.*s", (int)n, s);
-		char *safe = text_sanitize(line);
-		fprintf(out, "    %s\n", safe);
-		free(safe);
-		free(line);
-		s += n + (s[n] == '\n');
-	}
-}
-
-/* A case as its signed bundle holds it (device, status, times, facts,
- * records: nothing from the row's columns), and where the row says
- * otherwise. */
-static void print_opened(const struct office_ctx *o, const struct db_case *s,
-			 const struct bundle *b, const struct bundle_case *c)
-{
-	char d[32], fp[SEAL_FINGERPRINT], when[24];
-	seal_fingerprint(b->signer, fp);
-	fprintf(o->out, "case %s\nlaptop %s (%s)\nstatus %s\ncreated %s\n", c->id, fp, b->device,
-		c->status, office_date((snprintf(when, sizeof when, "%lld", c->created), when), d));
-	fprintf(o->out, "updated %s\ndeck %s\n",
-		office_date((snprintf(when, sizeof when, "%lld", c->updated), when), d),
-		*c->deck ? c->deck : "-");
-	for (size_t f = 0; f < c->nfact; f++)
-		fprintf(o->out, "%s %s\n", c->fact[f].name, *c->fact[f].value ? c->fact[f].value : "-");
-	fprintf(o->out, "records %zu\n", c->nrec);
-	for (size_t i = 0; i < c->nrec; i++) {
-		fprintf(o->out, "record %lld\n", c->rec[i].seq);
-		print_lines(o->out, c->rec[i].data);
-	}
-	snprintf(when, sizeof when, "%zu", c->nrec);
-	if (strcmp(s->device, b->device) != 0 || strcmp(s->status, c->status) != 0 ||
-	    strcmp(s->nrec, when) != 0 || atoll(s->created) != c->created ||
-	    atoll(s->updated) != c->updated)
-		fputs("warning: the store's row of this case differs from its signed bundle (the row "
-		      "was altered): the above is the bundle's\n", o->out);
-}
-
-/* The laptops (their column values) holding a case id. */
-struct laptops {
-	char **v;
-	size_t n, cap;
-};
-
-static int take_laptop(void *arg, int ncol, const char *const *v)
-{
-	struct laptops *l = arg;
-	if (ncol >= 1 && v[0]) {
-		xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
-		l->v[l->n++] = xstrdup(v[0]);
-	}
-	return 0;
-}
-
-/* Whether the row's laptop column names the key (its base64, or its
- * fingerprint in a row of a store before schema 3). */
-static bool row_is_of(const char *column, const unsigned char *key)
-{
-	char b[OFFICE_LAPTOP], fp[SEAL_FINGERPRINT];
-	office_laptop(key, b);
-	seal_fingerprint(key, fp);
-	return strcmp(column, b) == 0 || strcmp(column, fp) == 0;
-}
-
-/* Opens the stored case (laptop, id) from its bundle, audits the opening,
- * prints it: an exit code. */
-static int show_one(const struct office_ctx *o, struct db *db, const struct keyfile_secret *k,
-		    const char *laptop, const char *id)
-{
-	struct db_case s;
-	int found = db_case_find(db, laptop, id, &s);
-	if (found <= 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", found < 0 ? db_error(db) : "the case went");
-		return EXIT_RUNTIME;
-	}
-	char fp[SEAL_FINGERPRINT], lp[SEAL_FINGERPRINT], err[256];
-	keyfile_fingerprint(&k->pub, fp);
-	size_t len;
-	char *text;
-	int got = db_bundle_sealed(db, s.bundle, &text, &len);
-	struct bundle b;
-	int rc = EXIT_INPUT;
-	if (got < 0) {
-		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
-		rc = EXIT_RUNTIME;
-	} else if (!got || bundle_open(text, len, k->box, &b, err, sizeof err) != 0) {
-		fprintf(stderr, "tipscreen: error: case %s: its bundle does not open with this office "
-			"key (another key, or the store was altered)\n", id);
-	} else {
-		seal_fingerprint(b.signer, lp);
-		for (size_t i = 0; i < b.n && row_is_of(laptop, b.signer); i++)
-			if (strcmp(b.cases[i].id, id) == 0) {
-				char *detail = xasprintf("the case's records were shown (laptop %s)", lp);
-				int a = db_audit_now(db, "open", id, detail, fp);
-				free(detail);
-				if (a < 0) {
-					fprintf(stderr, "tipscreen: error: the audit log: %s\n",
-						db_error(db));
-					rc = EXIT_RUNTIME;
-					break;
-				}
-				print_opened(o, &s, &b, &b.cases[i]);
-				rc = EXIT_OK;
-			}
-		if (rc == EXIT_INPUT)
-			fprintf(stderr, "tipscreen: error: case %s is not in its stored bundle, or that "
-				"bundle is another laptop's (the store was altered)\n", id);
-		bundle_free(&b);
-	}
-	free(text);
-	db_case_free(&s);
-	return rc;
-}
-
-/* Opens the stored case id of every laptop that has one (a case is its
- * laptop's: two laptops may hold the same id), each audited. */
-int office_show(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
-{
-	(void)argc;
-	const char *id = argv[0];
-	struct laptops l = { 0 };
-	int found = db_case_laptops(db, id, take_laptop, &l);
-	if (found < 0 || l.n == 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", found < 0 ? db_error(db) :
-			"no such case in the office store (`tipscreen office cases` lists them)");
-		free(l.v);
-		return found < 0 ? EXIT_RUNTIME : EXIT_INPUT;
-	}
-	int rc;
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
-	if (k && db_office_key(db, k->box) < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
-		keyfile_secret_free(k);
-		k = NULL;
-		rc = EXIT_INPUT;
-	}
-	if (k) {
-		if (l.n > 1)
-			fprintf(o->out, "%zu laptops hold a case %s: each is shown, under its laptop\n",
-				l.n, id);
-		rc = EXIT_OK;
-		for (size_t i = 0; i < l.n; i++) {
-			int r = show_one(o, db, k, l.v[i], id);
-			rc = rc == EXIT_OK ? r : rc;
-		}
-		keyfile_secret_free(k);
-	}
-	for (size_t i = 0; i < l.n; i++)
-		free(l.v[i]);
-	free(l.v);
-	return rc;
 }
 
 int office_init(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
@@ -355,7 +316,7 @@ int office_init(const struct office_ctx *o, struct db *db, int argc, const char 
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
 		return EXIT_RUNTIME;
 	}
-	char *n = clean(name);
+	char *n = office_clean(name);
 	fprintf(o->out, "office store ready (%s): %s (%s)\n", db_backend(db), n, id);
 	free(n);
 	if (!o->key)
@@ -376,6 +337,18 @@ int office_run(const struct office_ctx *o, office_fn *fn, int argc, const char *
 			"libpq URI)\n", o->db);
 		return EXIT_INPUT;
 	}
+	/* A password written in the URI ends up in the shell's history and in
+	 * ps: libpq's password file keeps it instead. */
+	if (o->db && strncmp(o->db, "postgres", 8) == 0 && strchr(o->db, '@')) {
+		const char *auth = strstr(o->db, "://"), *at = strchr(o->db, '@');
+		const char *colon = auth ? strchr(auth + 3, ':') : NULL;
+		if (colon && colon < at) {
+			fputs("tipscreen: error: --db: a password in the URI is refused (it would be "
+			      "seen in ps and the shell's history): put it in ~/.pgpass, libpq's "
+			      "password file (README: the office store on PostgreSQL)\n", stderr);
+			return EXIT_INPUT;
+		}
+	}
 	umask(077);
 	bool init = fn == office_init;
 	char *url = store_url(o, init), err[600];
@@ -391,6 +364,11 @@ int office_run(const struct office_ctx *o, office_fn *fn, int argc, const char *
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
 	else
 		rc = fn(o, db, argc, argv);
+	if (init && rc == EXIT_OK) {
+		char *u = office_clean(url);
+		fprintf(o->out, "location: %s\n", u);
+		free(u);
+	}
 	free(url);
 	db_close(db);
 	return rc;

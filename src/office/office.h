@@ -29,7 +29,18 @@ struct office_ctx {
 	const char *receipt;	/* import: where to write the receipt, or NULL */
 	const char *by;		/* stats: the fields to count by, or NULL */
 	long long k;		/* stats: the smallest count shown; 0: 11 */
-	const char *format;	/* stats: txt or csv, or NULL */
+	const char *format;	/* stats: txt or csv; show: txt or json; or NULL */
+	const char *deck;	/* show: the deck that replays a case */
+	int width;		/* show: the case file's width */
+	const char *since;	/* cases: only cases changed since this date, or NULL */
+	const char *laptop;	/* cases, show, review: a laptop's fingerprint (or start) */
+	const char *outcome;	/* cases: only this outcome, or NULL */
+	const char *state;	/* cases: only this review state; review: the new one */
+	const char *comment;	/* review: why */
+	const char *reviewer;	/* review: who (NULL: the account's name) */
+	const char *show;	/* conflicts: the conflict to show side by side */
+	const char *keep;	/* resolve: "stored" or "incoming" */
+	const char *reason;	/* resolve: why */
 	/* Opens the office key (asking its passphrase): a new key, or NULL
 	 * after saying why with *rc the exit code. */
 	struct keyfile_secret *(*open_key)(void *arg, int *rc);
@@ -44,7 +55,7 @@ typedef int office_fn(const struct office_ctx *o, struct db *db, int argc,
 		      const char *const *argv);
 
 office_fn office_init, office_import, office_cases, office_show, office_conflicts, office_audit,
-	office_stats;
+	office_stats, office_review, office_resolve, office_export;
 
 /* office init --key: every case's row made again from the signed bundle
  * it names (opened with key, signed by the row's laptop), with its MAC:
@@ -52,6 +63,23 @@ office_fn office_init, office_import, office_cases, office_show, office_conflict
  * rows; a row whose bundle does not match stops it, nothing changed. */
 int office_reauthenticate(const struct office_ctx *o, struct db *db,
 			  const struct keyfile_secret *key);
+
+/* Case c of a bundle as the exports take it (app/caseexport.h, not
+ * replayed; caseexport_free): its records parsed; the number of its
+ * records that are not records of tipscreen (left out). */
+struct bundle_case;
+struct caseexport;
+size_t office_case_export(const struct bundle_case *c, struct caseexport *x);
+
+/* office conflicts --show N (resolve.c): an exit code. */
+int office_conflict_show(const struct office_ctx *o, struct db *db, const char *n);
+
+/* The row of case c of the bundle b (stored as hash): every string new
+ * (db_case_free); its facts must be known ones (import checks them). */
+struct bundle;
+struct bundle_case;
+void office_case_row(const struct bundle *b, const char *hash, const struct bundle_case *c,
+		     struct db_case *r);
 
 /* Opens the store of o->db (default: office.db in
  * $XDG_DATA_HOME/tipscreen-office, made 0700 by init only), initialises it
@@ -68,7 +96,30 @@ void office_laptop(const unsigned char *key, char out[OFFICE_LAPTOP]);
  * value itself made safe for a terminal; into out (n bytes). */
 const char *office_laptop_shown(const char *column, char *out, size_t n);
 
+/* A value read from the store made safe for a terminal, line breaks and
+ * tabs made spaces (no forged line): a new string. */
+char *office_clean(const char *v);
+
+/* The one laptop (its column value, a new string, into *laptop) holding
+ * case id and matching o->laptop (a fingerprint, or its start), else an
+ * exit code after saying why (none, or several: --laptop then names
+ * them). */
+int office_case_laptop(const struct office_ctx *o, struct db *db, const char *id, char **laptop);
+
+/* Whether --laptop given names a laptop: its name, or its fingerprint fp
+ * or the start of it. */
+bool office_laptop_is(const char *given, const char *name, const char *fp);
+
+/* DATE (YYYY-MM-DD, UTC) as seconds since the epoch, or -1. */
+long long office_day(const char *date);
+
 /* A time as "2026-12-01 23:40" (UTC) into buf (32 bytes). */
 const char *office_date(const char *seconds, char buf[32]);
+
+struct keyfile_secret;
+/* Takes the office key k for what the command writes (db_office_key):
+ * EXIT_OK, or EXIT_INPUT after saying why when k is not the store's own
+ * (another office's key must write nothing). */
+int office_use_key(struct db *db, const struct keyfile_secret *k);
 
 #endif

@@ -118,8 +118,7 @@ int office_recovery(const struct office_ctx *o, struct db *db, int argc, const c
 	}
 	/* The log's entries are authenticated with a key derived from the
 	 * office key: without it, `office audit --key` would flag them. */
-	if (db_office_key(db, k->box) < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
+	if (office_use_key(db, k) != EXIT_OK) {
 		keyfile_secret_free(k);
 		free(v);
 		return EXIT_INPUT;

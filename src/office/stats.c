@@ -155,6 +155,17 @@ static void sort_cells(struct publish_table *t)
 	free(v);
 }
 
+/* The width of column d: its name's, or its longest value's (a form such
+ * as practices-similar-to-slavery is longer than the names). */
+static int column_width(const struct publish_table *t, size_t d)
+{
+	size_t w = strlen(fact_by(t->by[d]));
+	for (size_t i = 0; i < t->ncell; i++)
+		if (strlen(t->key[i * t->nby + d]) > w)
+			w = strlen(t->key[i * t->nby + d]);
+	return (int)w;
+}
+
 static void print_table(const struct office_ctx *o, const struct publish_table *t, long long k, bool csv)
 {
 	char buf[24];
@@ -163,7 +174,7 @@ static void print_table(const struct office_ctx *o, const struct publish_table *
 		if (csv)
 			fprintf(o->out, "%s,", fact_by(t->by[d]));
 		else
-			fprintf(o->out, "%-22s ", fact_by(t->by[d]));
+			fprintf(o->out, "%-*s  ", column_width(t, d), fact_by(t->by[d]));
 	}
 	fputs("count\n", o->out);
 	for (size_t i = 0; i < t->ncell; i++) {
@@ -172,7 +183,7 @@ static void print_table(const struct office_ctx *o, const struct publish_table *
 				csv_field(o->out, t->key[i * t->nby + d], NULL, CSV_QUOTE_NEEDED);
 				fputc(',', o->out);
 			} else {
-				fprintf(o->out, "%-22s ", t->key[i * t->nby + d]);
+				fprintf(o->out, "%-*s  ", column_width(t, d), t->key[i * t->nby + d]);
 			}
 		}
 		fprintf(o->out, "%s\n", kanon_show(t->cell[i].count, t->cell[i].state, k, buf));
@@ -184,8 +195,11 @@ static void print_table(const struct office_ctx *o, const struct publish_table *
 		kanon_show(total, kanon_state_of(total, k > 1 ? k : 0), k, buf));
 	if (k > 1)
 		fprintf(o->out, "k = %lld: <%lld is a count from 1 to %lld; * is hidden so that totals "
-			"cannot reveal such a count. A case with several forms of exploitation (or "
-			"flags) counts under each.\n", k, k, k - 1);
+			"cannot reveal such a count.", k, k, k - 1);
+	else
+		fputs("k = 1: every count is shown (not for publication).", o->out);
+	fputs(" A case with several forms of exploitation (or flags) counts under each, so the "
+	      "counts may add up to more than the total.\n", o->out);
 }
 
 /* One export: the rows checked against their MACs, counted, and the
@@ -216,6 +230,81 @@ static int stats_tx(struct db *db, void *arg)
 	return rc;
 }
 
+/* The cases of each laptop (its name, fingerprint and count): an
+ * operational table for the office, not a publication (no small cell is
+ * hidden, nothing is recorded as an export), from the authenticated rows,
+ * audited. */
+struct by_laptop {
+	FILE *out;
+	const char *keyfp;
+	char *rows;	/* the printed table */
+	size_t len;
+};
+
+static int take_laptop_count(void *arg, int ncol, const char *const *v)
+{
+	FILE *f = arg;
+	char fp[64];
+	if (ncol < 3)
+		return 0;
+	char *name = office_clean(v[1] ? v[1] : "-");
+	long long n = atoll(v[2] ? v[2] : "0");
+	fprintf(f, "%-24.24s  %-24s  %6lld case%s\n", name, office_laptop_shown(v[0], fp, sizeof fp),
+		n, n == 1 ? "" : "s");
+	free(name);
+	return 0;
+}
+
+static int by_laptop_tx(struct db *db, void *arg)
+{
+	struct by_laptop *b = arg;
+	free(b->rows);
+	b->rows = NULL;
+	FILE *f = open_memstream(&b->rows, &b->len);
+	int rc = f ? db_cases_check(db, NULL, NULL) : DB_ERROR;
+	if (rc == DB_OK)
+		rc = db_exec(db, "SELECT c.laptop, (SELECT n.name FROM laptops n WHERE n.laptop = "
+			     "c.laptop ORDER BY n.id DESC LIMIT 1), COUNT(*) FROM cases c GROUP BY "
+			     "c.laptop ORDER BY c.laptop", NULL, 0, take_laptop_count, f);
+	if (f)
+		fclose(f);
+	if (rc == DB_OK)
+		rc = db_audit(db, "stats", "cases", "by laptop (operational counts, not published)",
+			      b->keyfp);
+	return rc;
+}
+
+static int stats_by_laptop(const struct office_ctx *o, struct db *db)
+{
+	if (o->format && strcmp(o->format, "txt") != 0) {
+		fputs("tipscreen: error: office stats --by laptop is the office's own table (txt): "
+		      "counts for publication are by the facts\n", stderr);
+		return EXIT_INPUT;
+	}
+	int rc;
+	struct keyfile_secret *key = o->open_key(o->arg, &rc);
+	if (!key)
+		return rc;
+	char fp[SEAL_FINGERPRINT];
+	keyfile_fingerprint(&key->pub, fp);
+	int keyed = office_use_key(db, key);
+	keyfile_secret_free(key);
+	if (keyed != EXIT_OK)
+		return keyed;
+	struct by_laptop b = { o->out, fp, NULL, 0 };
+	rc = db_transact(db, by_laptop_tx, &b);
+	if (rc != DB_OK) {
+		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));
+		free(b.rows);
+		return EXIT_RUNTIME;
+	}
+	fprintf(o->out, "%-24s  %-24s  %s\n%s", "laptop", "fingerprint", " cases", b.rows);
+	fputs("Operational counts for the office (every count shown): not for publication.\n",
+	      o->out);
+	free(b.rows);
+	return EXIT_OK;
+}
+
 /* Counts from the rows the office stored and authenticated: the office
  * key is needed to check them (and to authenticate the audit entry). */
 int office_stats(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
@@ -224,6 +313,8 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 	(void)argv;
 	struct publish_table t = { .nby = 0 };
 	const char *by = o->by ? o->by : "month,outcome";
+	if (strcmp(by, "laptop") == 0)
+		return stats_by_laptop(o, db);
 	long long k = o->k ? o->k : 11;
 	const char *format = o->format ? o->format : "txt";
 	bool csv = strcmp(format, "csv") == 0;
@@ -239,12 +330,10 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 		return rc;
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&key->pub, fp);
-	int keyed = db_office_key(db, key->box);
+	int keyed = office_use_key(db, key);
 	keyfile_secret_free(key);
-	if (keyed < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
-		return EXIT_INPUT;
-	}
+	if (keyed != EXIT_OK)
+		return keyed;
 	char *sql = count_sql(&t);
 	char *detail = xasprintf("by %s, k %lld, %s", by, k, format);
 	struct export e = { &t, sql, detail, fp, by, k };

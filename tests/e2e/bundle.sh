@@ -97,10 +97,9 @@ run 0 office import "$TMP/stick/laptop3.bundle" --key "$TMP/office.key" --any-si
 run 0 office cases --db "sqlite:$TMP/unseal.db"
 id=$(awk 'NR == 2 { print $1 }' "$TMP/out")
 run 0 office show "$id" --key "$TMP/office.key" $P --db "sqlite:$TMP/unseal.db"
-has out "outcome consistent-adult"
-has out "form forced-labour"
-has out "role labour"
-has out "place office"
+has out "Office case file: case $id"
+has out "[consistent-adult]"
+has out "Labour inspector"
 run 0 office audit --db "sqlite:$TMP/unseal.db"
 has out "open $id"
 end

@@ -10,6 +10,8 @@
  *          (the benchmark's 100 cases a bundle)
  *   form   every case with one more form of exploitation, "servitude"
  *          (so that a case counts under two forms)
+ *   answer every case with its last "yes" answer made "no" (diverging in
+ *          an answer, for the side-by-side view of a conflict)
  *   forge  every case under IN's own id (not a new one), a byte of its
  *          last record changed: another laptop's forgery of IN's cases
  * (every case but a forged one under a new id: its first digit changed, so
@@ -22,6 +24,27 @@
 
 #include "store/bundle.h"
 #include "store/keyfile.h"
+
+/* The last answer record of c whose new value is "yes" made "no". */
+static void answer_no(struct bundle_case *c)
+{
+	static const char yes[] = "\nnew 3:yes", event[] = "\nevent 6:answer\n";
+	for (size_t i = c->nrec; i-- > 0;) {
+		struct bundle_record *r = &c->rec[i];
+		char *at = strstr(r->data, yes);
+		if (!at || !strstr(r->data, event))
+			continue;
+		size_t head = (size_t)(at - r->data), tail = r->len - head - (sizeof yes - 1);
+		char *d = malloc(r->len + 1);
+		memcpy(d, r->data, head);
+		memcpy(d + head, "\nnew 2:no", 9);
+		memcpy(d + head + 9, at + sizeof yes - 1, tail + 1);
+		free(r->data);
+		r->data = d;
+		r->len = head + 9 + tail;
+		return;
+	}
+}
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -91,6 +114,8 @@ int main(int argc, char **argv)
 		else if ((strcmp(mode, "alter") == 0 || strcmp(mode, "forge") == 0) && c->nrec > 0 &&
 			 c->rec[c->nrec - 1].len > 0)
 			c->rec[c->nrec - 1].data[c->rec[c->nrec - 1].len - 1] ^= 1;
+		else if (strcmp(mode, "answer") == 0)
+			answer_no(c);
 		else if (strcmp(mode, "form") == 0) {
 			c->fact = realloc(c->fact, (c->nfact + 1) * sizeof *c->fact);
 			c->fact[c->nfact++] = (struct bundle_fact){ strdup("form"), strdup("servitude") };

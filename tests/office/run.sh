@@ -21,7 +21,7 @@ ${CC:-cc} -O1 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -o "$TMP/mkbundle" \
 # mk IN SEED MODE [N M] > OUT: a remade bundle; its laptop's key joins $TMP/laptops.
 mk() { in=$1; shift; "$TMP/mkbundle" "$TMP/office.key" "$TMP/pass" "$in" "$@" 2>>"$TMP/mk.keys"; }
 interview() { IN=$E2E/plain/adult.in run 0 --plain --data "$1" $P; }
-ncases() { run 0 office cases $D; echo $(($(wc -l <"$TMP/out") - 1)); }
+ncases() { run 0 office cases $D; echo $(($(wc -l <"$TMP/out") - 2)); }	# (a header, a count)
 
 begin "the field side: an office key, three laptops, four interviews, three bundles"
 run 0 keygen "$TMP/office" $P
@@ -29,10 +29,16 @@ cp "$TMP/out" "$TMP/keygen.out"
 run 0 keygen "$TMP/other" $P
 for l in 1 2 3; do interview "$TMP/l$l"; done
 interview "$TMP/l1"
+# the laptop's own text export of a case, before it is sent (office show must print the same)
+run 0 cases --data "$TMP/l1" $P
+id1=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+run 0 export "$id1" --format txt --data "$TMP/l1" $P
+cp "$TMP/out" "$TMP/l1-case.txt"
 mkdir -p "$TMP/stick"
 for l in 1 2 3; do
 	run 0 bundle --to "$TMP/office.pub" -o "$TMP/stick/l$l.bundle" --data "$TMP/l$l" $P
-	run 0 whoami "$TMP/l$l.pub" --data "$TMP/l$l" $P
+	run 0 whoami "$TMP/l$l.pub" --name "laptop-$l" --data "$TMP/l$l" $P
+	cp "$TMP/out" "$TMP/l$l.fp"
 	cat "$TMP/l$l.pub" >>"$TMP/laptops"
 done
 run 0 bundle --to "$TMP/other.pub" -o "$TMP/stick/other.bundle" --all --data "$TMP/l2" $P
@@ -45,6 +51,7 @@ mk "$TMP/stick/l1.bundle" field9 same >"$TMP/h-same.bundle"
 mk "$TMP/stick/l1.bundle" field9 trim >"$TMP/h-trim.bundle"
 mk "$TMP/stick/l1.bundle" field9 trim >"$TMP/h-trim2.bundle"
 mk "$TMP/stick/l1.bundle" field9 alter >"$TMP/h-alter.bundle"
+mk "$TMP/stick/l1.bundle" field9 answer >"$TMP/h-answer.bundle"
 mk "$TMP/stick/l1.bundle" bench many 50 0 >"$TMP/h-a.bundle"
 mk "$TMP/stick/l1.bundle" bench many 50 25 >"$TMP/h-b.bundle"
 mk "$TMP/stick/l1.bundle" field8 form >"$TMP/h-form.bundle"
@@ -92,7 +99,7 @@ suite() {
 	run 0 office init --db "$(pg_admin "$2")"
 	cmp -s "$TMP/out" "$TMP/init.out" || bad "the second init changed the id"
 	run 0 office init $D
-	cmp -s "$TMP/out" "$TMP/init.out" || bad "the role tipscreen's init changed the id"
+	[ "$(head -1 "$TMP/out")" = "$(head -1 "$TMP/init.out")" ] || bad "the role tipscreen's init changed the id"
 	storeid=$(sed -n 's/.*(\([0-9a-f]\{32\}\))$/\1/p' "$TMP/init.out")
 	end
 
@@ -109,6 +116,7 @@ suite() {
 	begin "$Q the laptop accepts the office's receipt, which names the store"
 	run 0 receipt "$TMP/stick/l1.bundle.receipt" --to "$TMP/office.pub" --data "$TMP/l1" $P
 	has out "stored by the office store office ($storeid)"
+	has out "tipscreen receipt $TMP/stick/l1.bundle.receipt --to $TMP/office.pub --delete"
 	has out "Signed by the office key $(sed -n 's/^fingerprint: //p' "$TMP/keygen.out")"
 	end
 
@@ -175,9 +183,8 @@ suite() {
 	begin "$Q office show opens a case with the office key, and is audited"
 	id=$(awk 'NR == 2 { print $1 }' "$TMP/before")
 	run 0 office show "$id" $K $D
-	has out "case $id"
-	has out "outcome consistent-adult"
-	has out "record 1"
+	has out "Office case file: case $id"
+	has out "[consistent-adult]"
 	run 2 office show "$id" --key "$TMP/other.key" $P $D
 	has err "this office key did not write this store's audit log"
 	# Another office's key writes nothing, so the log still verifies
@@ -189,7 +196,107 @@ suite() {
 	run 0 office audit $K $D
 	hasnt out "BROKEN"
 	run 2 office show 0000000000000000 $K $D
-	has err "no such case"
+	has err "no case 0000000000000000 in the office store"
+	end
+
+	begin "$Q office show --format txt is the laptop's own text export but for the office's header; json parses"
+	run 0 office show "$id1" --laptop laptop-1 --format txt $K $D
+	has out "Office case file: case $id1 of laptop laptop-1 ("
+	has out "Review state: received"
+	sed '1,/^$/d' "$TMP/out" >"$TMP/office-case.txt"
+	cmp -s "$TMP/l1-case.txt" "$TMP/office-case.txt" ||
+		bad "office show differs from the laptop's export: $(diff "$TMP/l1-case.txt" "$TMP/office-case.txt" | head -5)"
+	run 0 office show "$id1" --laptop laptop-1 --format json $K $D
+	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["case"] == sys.argv[2] and d["office"]["name"] == "laptop-1", d["office"]' \
+		"$TMP/out" "$id1" 2>"$TMP/json.err" || bad "the JSON does not parse: $(tail -1 "$TMP/json.err")"
+	run 2 office show "$id1" --format pdf $K $D
+	has err "takes txt or json"
+	end
+
+	begin "$Q three named laptops: their names in cases, audit and stats --by laptop"
+	run 0 office cases $D
+	for l in 1 2 3; do has out " laptop-$l "; done
+	has out "6 cases"
+	run 0 office audit $D
+	for l in 1 2 3; do has out "import "; has out ": laptop laptop-$l "; done
+	awk 'length > 80 { print "long: " $0 }' "$TMP/out" | grep . && bad "the audit log is wider than 80 columns"
+	run 0 office stats --by laptop $K $D
+	for l in 1 2 3; do
+		fp=$(sed -n 's/^fingerprint: //p' "$TMP/l$l.fp")
+		grep -q "^laptop-$l  *$fp  *[12] cases\{0,1\}$" "$TMP/out" || bad "stats --by laptop: laptop-$l $fp: $(cat "$TMP/out")"
+	done
+	run 0 office cases --laptop laptop-2 $D
+	has out "1 case (filtered)"
+	run 0 office cases $D
+	awk 'length > 80 { print "long: " $0 }' "$TMP/out" | grep . && bad "office cases is wider than 80 columns"
+	end
+
+	begin "$Q a conflict in an answer: side by side, resolved both ways, both audited, no bundle deleted"
+	run 0 office import "$TMP/h-answer.bundle" $K $S $D
+	has out "conflicts 2"
+	sql "$2" "SELECT COUNT(*) FROM bundles"
+	nb=$(cat "$TMP/sql.out")
+	run 0 office conflicts $D
+	has out "4 conflicts"
+	has out "open (office resolve 3)"
+	run 0 office conflicts --show 3 $K $D
+	has out "question"
+	sed -n '5p' "$TMP/out" | grep -q '^\* [a-z.-]*  *yes  *no$' || bad "the differing answer is not first: $(sed -n '4,6p' "$TMP/out")"
+	has out "(1 answer differs; the same below)"
+	run 2 office resolve 3 --keep both --reason x $K $D
+	has err "--keep"
+	run 2 office resolve 3 --keep stored $K $D
+	has err "needs --reason"
+	run 0 office resolve 3 --keep stored --reason "the laptop's answer was typed wrong" $K $D
+	has out "keeps the stored version"
+	run 0 office resolve 4 --keep incoming --reason "the screener corrected it" $K $D
+	has out "keeps the incoming version"
+	run 2 office resolve 3 --keep incoming --reason again $K $D
+	has err "resolved already"
+	for n in 3 4; do
+		sql "$2" "SELECT COUNT(*) FROM cases c JOIN conflicts f ON f.case_id = c.id AND f.laptop = c.laptop WHERE f.id = $n AND c.bundle = f.bundle"
+		eval "points$n=\$(cat "\$TMP/sql.out")"
+	done
+	[ "$points3 $points4" = "0 1" ] || bad "the case of conflict 3 (kept stored) and of 4 (kept incoming) point at the incoming bundle: $points3 $points4"
+	run 0 office conflicts $D
+	has out "resolved: the office kept the stored version"
+	has out "resolved: the office kept the incoming version"
+	sql "$2" "SELECT COUNT(*) FROM bundles"
+	[ "$(cat "$TMP/sql.out")" = "$nb" ] || bad "bundles: $nb, then $(cat "$TMP/sql.out")"
+	sql "$2" "DELETE FROM resolutions"
+	has sql.err "the table resolutions is append-only (tipscreen)"
+	run 0 office audit $D $K
+	[ "$(grep -c ' resolve [0-9a-f]*: conflict [34]: kept the ' "$TMP/out")" = 2 ] || bad "not both resolutions in the audit log"
+	run 0 office import "$TMP/h-answer.bundle" $K $S $D --receipt "$TMP/answer.receipt"
+	has out "identical 1, conflicts 1"
+	has out "receipt $TMP/answer.receipt (1 case)"
+	run 0 office stats $D $K --k 1 --by outcome
+	has out "total 6"
+	end
+
+	begin "$Q review states: a case through every state, with comments; cases --state filters"
+	for st in in-review has-issues in-review approved rejected has-issues; do
+		run 0 office review "$id1" --laptop laptop-1 --state $st --comment "step $st" --reviewer "Ana R" $K $D
+		has out "Case $id1 of laptop laptop-1: $st (by Ana R)."
+	done
+	run 0 office cases --state has-issues $D
+	has out "$id1 laptop-1"
+	has out "1 case (filtered)"
+	run 0 office cases --state approved $D
+	has out "0 cases (filtered)"
+	run 0 office show "$id1" --laptop laptop-1 $K $D
+	has out "Review state: has-issues"
+	[ "$(grep -c 'by Ana R: step ' "$TMP/out")" = 6 ] || bad "not 6 steps in the history: $(sed -n '1,12p' "$TMP/out")"
+	run 0 office audit $D $K
+	[ "$(grep -c "review $id1: [a-z-]* by Ana R, laptop laptop-1" "$TMP/out")" = 6 ] || bad "not 6 reviews in the audit log"
+	run 2 office review "$id1" --laptop laptop-1 --state done --comment x $K $D
+	has err "received, in-review, has-issues, approved, rejected"
+	run 2 office review "$id1" --laptop laptop-1 --state approved $K $D
+	has err "needs --comment"
+	run 2 office cases --state done $D
+	has err "expected one of"
+	sql "$2" "UPDATE reviews SET comment = 'edited'"
+	has sql.err "the table reviews is append-only (tipscreen)"
 	end
 
 	begin "$Q statistics: small cells suppressed by default, --k 1 shows all, CSV"
@@ -201,7 +308,8 @@ suite() {
 	sql "$2" "UPDATE exports SET k = 1"
 	has sql.err "the table exports is append-only (tipscreen)"
 	run 0 office stats $D --k 1 --by outcome $K
-	has out "consistent-adult       6"
+	has out "consistent-adult  6"
+	has out "k = 1: every count is shown (not for publication). A case with several forms"
 	run 0 office stats $D --by outcome,age-group,form --format csv --k 1 $K
 	head -1 "$TMP/out" | grep -qx 'outcome,age-group,form,count' || bad "CSV header: $(head -1 "$TMP/out")"
 	has out "consistent-adult,adult,forced-labour,6"
@@ -231,6 +339,33 @@ suite() {
 	has out "counts under each"
 	end
 
+	begin "$Q office export --format htcds: README's field list, the rows expected, a pseudonym per row, audited"
+	run 2 office export --format csv $K --db $4
+	has err "needs --format htcds"
+	run 0 office stats --db $4 --by month,deck-version --k 1 --format csv $K
+	month=$(awk -F, 'NR == 2 { print $1 }' "$TMP/out")
+	dv=$(awk -F, 'NR == 2 { print $2 }' "$TMP/out")
+	run 0 office cases --db $4
+	ids=$(awk 'NR > 1 && NF > 2 { print $1 }' "$TMP/out")
+	run 0 office export --format htcds $K --db $4
+	has err "2 cases exported"
+	fields=$(sed -n '/^### The HTCDS export/,/^### PostgreSQL/p' README.md | sed -n 's/^| `\([A-Za-z_]*\)` |.*/\1/p' | paste -sd, -)
+	[ "$(head -1 "$TMP/out" | tr -d '\r')" = "$fields" ] || bad "header: $(head -1 "$TMP/out"); README: $fields"
+	want=",PossibleVictimOfTrafficking,NonPoliceGovernmentalOrganization,30,Threats FalsePromises WithholdsDocuments TakesEarnings,ForcedLabour,,Recruitment Transit Exploitation,,,,,,$month,consistent-adult,,,professional,office,$dv"
+	got=$(awk 'NR > 1' "$TMP/out" | tr -d '\r' | cut -d, -f2- | sort -u)
+	[ "$got" = "$want" ] || bad "rows: $got; expected: $want"
+	[ "$(awk -F, 'NR > 1 { print $1 }' "$TMP/out" | sort -u | grep -c '^[0-9a-f]\{12\}$')" = 2 ] || bad "not two pseudonyms: $(cat "$TMP/out")"
+	for c in $ids; do grep -q "$c" "$TMP/out" && bad "case id $c in the export"; done
+	cp "$TMP/out" "$TMP/htcds1"
+	run 0 office export --format htcds --since 2000-01-01 $K --db $4
+	[ "$(awk -F, 'FNR > 1 { print $1 }' "$TMP/out" "$TMP/htcds1" | sort -u | wc -l)" = 4 ] || bad "the pseudonyms were not drawn again"
+	run 0 office export --format htcds --since 2999-01-01 $K --db $4
+	[ "$(wc -l <"$TMP/out")" = 1 ] || bad "--since kept cases: $(cat "$TMP/out")"
+	run 0 office audit --db $4
+	has out "export cases: HTCDS export: every case opened"
+	has out "export cases: HTCDS export: every case changed since 2000-01-01 opened"
+	end
+
 	begin "$Q the audit log has every import, opening and statistics export, with who"
 	run 0 office audit $D
 	has out "import "
@@ -249,18 +384,22 @@ suite() {
 	has out "imported 2, updated 0, identical 0, conflicts 0, refused 0"
 	has out "receipt $TMP/a.receipt (2 cases)"
 	run 0 office cases $T
-	[ "$(awk 'NR > 1' "$TMP/out" | wc -l)" = 4 ] || bad "not 4 cases: $(cat "$TMP/out")"
-	x=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+	has out "4 cases"
+	x=$(awk '$2 == "laptop-1" { print $1; exit }' "$TMP/out")
 	[ "$(grep -c "^$x " "$TMP/out")" = 2 ] || bad "case $x is not held by two laptops"
-	run 0 office show "$x" $K $T
-	has out "2 laptops hold a case $x"
-	[ "$(grep -c "^case $x" "$TMP/out")" = 2 ] || bad "show did not open both"
+	other=$(awk -v x="$x" '$1 == x && $2 != "laptop-1" { print $2 }' "$TMP/out")
+	run 2 office show "$x" $K $T
+	has err "2 laptops hold a case $x: give --laptop with one of:"
+	run 0 office show "$x" --laptop laptop-1 $K $T
+	has out "of laptop laptop-1 ("
+	run 0 office show "$x" --laptop "$other" $K $T
+	has out "(device vm)"
 	run 0 office stats $T --by outcome --k 1 $K
 	has out "total 4"
 	end
 
 	begin "$Q a row edited by SQL earns no receipt, and show and stats see the edit"
-	a=$(cat "$TMP/l1.pub")
+	a=$(cut -d' ' -f1 "$TMP/l1.pub")	# (the key, without the laptop's name)
 	sql "$5" "SELECT bundle FROM cases WHERE laptop <> '$a' LIMIT 1"
 	forged=$(cat "$TMP/sql.out")
 	[ -n "$forged" ] || bad "no forged row: $(cat "$TMP/sql.err")"
@@ -268,7 +407,7 @@ suite() {
 	run 1 office import "$TMP/stick/l1.bundle" $K $S $T --receipt "$TMP/b.receipt"
 	has err "case $x: its bundle was signed by another laptop: the office store was altered"
 	[ ! -e "$TMP/b.receipt" ] || bad "a receipt for records the store does not hold"
-	run 2 office show "$x" $K $T
+	run 2 office show "$x" --laptop laptop-1 $K $T
 	has err "is not in its stored bundle, or that bundle is another laptop's"
 	run 1 office stats $T $K
 	has err "its row is not the one the office stored"
@@ -284,8 +423,8 @@ suite() {
 	run 1 office audit $T
 	has out "THE AUDIT LOG IS BROKEN"
 	grep -q '^99  fake' "$TMP/out" && bad "a line break in the log forged a line"
-	run 2 office show "$x" $K $T	# (the other laptop's row was altered above)
-	has out "warning: the store's row of this case differs from its signed bundle"
+	run 0 office show "$x" --laptop "$other" $K $T	# (the other laptop's row was altered above)
+	has err "warning: the store's row of this case differs from its signed bundle"
 	if grep -q "$(printf '\033')" "$TMP"/out; then bad "an escape reached the terminal"; fi
 	end
 
@@ -334,7 +473,7 @@ suite() {
 begin "every office command of --help has its paragraph in the man page, and back"
 run 0 --help
 subs=$(sed -n 's/^ *tipscreen office \([a-z]*\).*/\1/p' "$TMP/out" | sort -u)
-[ "$(echo "$subs" | wc -l)" = 8 ] || bad "not 8 office commands in --help: $subs"
+[ "$(echo "$subs" | wc -l)" = 11 ] || bad "not 11 office commands in --help: $subs"
 man=$(sed -n 's/^\\fBtipscreen office \([a-z]*\).*/\1/p' src/tipscreen.1 | sort -u)
 [ "$subs" = "$man" ] || bad "--help has $(echo $subs), the man page $(echo $man)"
 for o in --db --dry-run --receipt --by --k; do
@@ -370,6 +509,38 @@ for c in cases conflicts audit init; do
 done
 sql "sqlite:$TMP/noop.db" "CREATE TRIGGER audit_extra AFTER INSERT ON cases BEGIN SELECT 1; END"
 run 1 office cases --db "sqlite:$TMP/noop.db"
+end
+
+begin "hints: .pub as --key, a password in a PostgreSQL URI, where init made the store, no conflicts, deleting a case never sent"
+run 2 office cases --db "postgresql://tipscreen:secret@localhost/office"
+has err "~/.pgpass"
+run 0 office init --db "sqlite:$TMP/hints.db"
+has out "location: sqlite:$TMP/hints.db"
+run 0 office conflicts --db "sqlite:$TMP/hints.db"
+has out "no conflicts"
+run 2 office stats --key "$TMP/office.pub" $P --db "sqlite:$TMP/hints.db"
+has err "$TMP/office.pub is the public key; --key takes the secret one ($TMP/office.key)"
+interview "$TMP/l5"
+interview "$TMP/l5"
+run 0 cases --data "$TMP/l5" $P
+c1=$(awk 'NR == 2 { print $1 }' "$TMP/out")
+c2=$(awk 'NR == 3 { print $1 }' "$TMP/out")
+# at a terminal (script(1) gives it one) it asks first: "no" keeps the case
+printf 'no\n' | script -qec "$BIN delete $c1 --data $TMP/l5 $P" /dev/null >"$TMP/tty.out" 2>&1
+grep -q "Delete it anyway? Type yes: " "$TMP/tty.out" || bad "delete did not ask: $(cat "$TMP/tty.out")"
+grep -q "nothing deleted" "$TMP/tty.out" || bad "delete did not keep the case: $(cat "$TMP/tty.out")"
+printf 'yes\n' | script -qec "$BIN delete $c2 --data $TMP/l5 $P" /dev/null >"$TMP/tty.out" 2>&1
+grep -q "Deleted case $c2" "$TMP/tty.out" || bad "delete after yes: $(cat "$TMP/tty.out")"
+run 0 cases --data "$TMP/l5" $P
+has out "$c1"
+hasnt out "$c2"
+# without a terminal (a script) it warns and deletes
+run 0 delete "$c1" --data "$TMP/l5" $P
+has err "was never sent to the office"
+run 2 whoami --name "laptop 5" --data "$TMP/l5" $P
+has err "--name goes with the file"
+run 2 whoami "$TMP/l5.pub" --name "bad;name" --data "$TMP/l5" $P
+has err "a laptop's name is 1 to 63 letters"
 end
 
 begin "an import without --db refuses: no store is made in the clerk's home, no receipt"
@@ -462,10 +633,10 @@ if [ -n "${PGURL:-}" ]; then
 		'none', 'v', 4);
 	EOF
 	run 1 office stats --db "$(pg_admin "$O")" --by form,age-group --k 1 --format csv $K
-	has err "of an older tipscreen: bring it to schema 3 with \`tipscreen office init\`"
+	has err "of an older tipscreen: bring it to schema 4 with \`tipscreen office init\`"
 	run 0 office init --db "$(pg_admin "$O")"
 	run 0 office cases --db "$O"
-	has out "0123456789abcdef  l "
+	has out "0123456789abcdef l "
 	run 1 office stats --db "$O" --by form,age-group --k 1 --format csv $K
 	has err "stored before schema 3"
 	"$PGBIN/psql" -X -q -At "$(pg_admin "$O")" -c "SELECT fact || ',' || value FROM case_facts ORDER BY 1" >"$TMP/facts"

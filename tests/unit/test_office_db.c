@@ -350,7 +350,7 @@ static void test_a_schema_1_store_is_migrated(void **st)
 	char v[16];
 	assert_int_equal(db_value(db, "SELECT value FROM meta WHERE key = 'schema'", NULL, 0, v,
 				  sizeof v), 1);
-	assert_string_equal(v, "3");
+	assert_string_equal(v, "4");
 	assert_int_equal(fact_rows(db, "form", "forced-labour"), 1);
 	assert_int_equal(fact_rows(db, "form", "servitude"), 1);
 	assert_int_equal(fact_rows(db, "flag", "smuggling"), 1);
@@ -365,16 +365,57 @@ static void test_a_schema_1_store_is_migrated(void **st)
 	db_close(db);
 }
 
+/* A store of schema 3 (issue 21): no reviews, resolutions, laptops. */
+static void make_schema_3(void)
+{
+	struct db *db = open_init();
+	static const char *const sql[] = {
+		"DROP TABLE reviews", "DROP TABLE resolutions", "DROP TABLE laptops",
+		"UPDATE meta SET value = '3' WHERE key = 'schema'",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
+		assert_int_equal(db_exec(db, sql[i], NULL, 0, NULL, NULL), DB_OK);
+	db_close(db);
+}
+
+static void test_a_schema_3_store_gets_the_append_only_review_tables(void **st)
+{
+	(void)st;
+	make_schema_3();
+	char err[256], v[16];
+	struct db *db = db_open(url, false, err, sizeof err);
+	assert_non_null(db);
+	assert_int_equal(db_check(db), DB_ERROR);
+	assert_non_null(strstr(db_error(db), "bring it to schema 4"));
+	assert_int_equal(db_init(db, url), DB_OK);
+	assert_int_equal(db_value(db, "SELECT value FROM meta WHERE key = 'schema'", NULL, 0, v,
+				  sizeof v), 1);
+	assert_string_equal(v, "4");
+	static const char *const t[] = { "reviews", "resolutions", "laptops" };
+	for (size_t i = 0; i < 3; i++) {
+		char del[64];
+		snprintf(del, sizeof del, "DELETE FROM %s", t[i]);
+		assert_int_equal(db_exec(db, del, NULL, 0, NULL, NULL), DB_OK);	/* made, empty */
+	}
+	assert_int_equal(db_exec(db, "INSERT INTO laptops (laptop, name, at) VALUES ('k', 'n', 1)",
+				 NULL, 0, NULL, NULL), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE laptops SET name = 'other'", NULL, 0, NULL, NULL),
+			 DB_ERROR);
+	assert_non_null(strstr(db_error(db), "append-only"));
+	assert_int_equal(db_exec(db, "DELETE FROM laptops", NULL, 0, NULL, NULL), DB_ERROR);
+	db_close(db);
+}
+
 static void test_a_store_of_a_later_schema_is_refused(void **st)
 {
 	(void)st;
 	struct db *db = open_init();
-	assert_int_equal(db_exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema'", NULL, 0, NULL,
+	assert_int_equal(db_exec(db, "UPDATE meta SET value = '5' WHERE key = 'schema'", NULL, 0, NULL,
 				 NULL), DB_OK);
 	assert_int_equal(db_init(db, url), DB_ERROR);
-	assert_non_null(strstr(db_error(db), "schema 4, of a later tipscreen"));
+	assert_non_null(strstr(db_error(db), "schema 5, of a later tipscreen"));
 	assert_int_equal(db_check(db), DB_ERROR);
-	assert_non_null(strstr(db_error(db), "schema 4, of a later tipscreen"));
+	assert_non_null(strstr(db_error(db), "schema 5, of a later tipscreen"));
 	db_close(db);
 }
 
@@ -416,6 +457,8 @@ int main(void)
 			test_a_failed_read_of_a_bundle_is_an_error_not_a_missing_bundle, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_long_fact_is_stored_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_schema_1_store_is_migrated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_schema_3_store_gets_the_append_only_review_tables,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_store_of_a_later_schema_is_refused, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_a_bad_url_is_a_clear_error, setup, teardown),
