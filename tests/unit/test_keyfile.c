@@ -78,10 +78,20 @@ static void test_a_public_key_carries_both_keys(void **st)
 	text[strcspn(text, "\n") + 2] = 'X';	/* "sXgn" */
 	assert_int_equal(keyfile_parse_public(text, len, &p, err, sizeof err), -1);
 	assert_string_equal(err, "2:1: expected \"sign\" and the office's signing key");
-	char fp1[SEAL_FINGERPRINT], fp2[SEAL_FINGERPRINT];
+	/* The fingerprint staff read out covers both keys (DESIGN §12 v2): a
+	 * .pub whose sign line was swapped shows another one; a key of the
+	 * first format (no sign line) keeps its box key's. */
+	char fp1[SEAL_FINGERPRINT], fp2[SEAL_FINGERPRINT], fp3[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&k->pub, fp1);
 	seal_fingerprint(k->pub.box, fp2);
-	assert_string_equal(fp1, fp2);
+	assert_string_not_equal(fp1, fp2);
+	struct keyfile_public swapped = k->pub;
+	swapped.sign[0] ^= 1;
+	keyfile_fingerprint(&swapped, fp3);
+	assert_string_not_equal(fp1, fp3);
+	swapped.has_sign = false;
+	keyfile_fingerprint(&swapped, fp3);
+	assert_string_equal(fp3, fp2);
 	free(text);
 	keyfile_secret_free(k);
 }
