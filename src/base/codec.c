@@ -1,5 +1,6 @@
 #include "base/codec.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 void codec_put_u64(unsigned char *p, uint64_t v)
@@ -70,5 +71,51 @@ int codec_field_take(const char **p, const char *end, const char *key, const cha
 	if (codec_value_take(&q, end, s, len) < 0)
 		return -1;
 	*p = q;
+	return 0;
+}
+
+static int base64_value(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+int codec_base64_decode(const char *in, size_t n, unsigned char *out, size_t cap, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	if (n % 4)
+		return -1;
+	size_t pad = n && s[n - 1] == '=' ? 1 + (s[n - 2] == '=') : 0, o = 0;
+	if (n / 4 * 3 - pad > cap)
+		return -1;
+	for (size_t i = 0; i < n; i += 4) {
+		bool last = i + 4 == n;
+		int a = base64_value(s[i]), b = base64_value(s[i + 1]);
+		int c = last && pad == 2 ? 0 : base64_value(s[i + 2]);
+		int d = last && pad ? 0 : base64_value(s[i + 3]);
+		if ((a | b | c | d) < 0)
+			return -1;
+		unsigned long v = (unsigned long)a << 18 | (unsigned long)b << 12 |
+				  (unsigned long)c << 6 | (unsigned long)d;
+		out[o++] = (unsigned char)(v >> 16);
+		if (last && pad == 2) {
+			if (v & 0xffff)
+				return -1;
+			break;
+		}
+		out[o++] = (unsigned char)(v >> 8);
+		if (last && pad == 1) {
+			if (v & 0xff)
+				return -1;
+			break;
+		}
+		out[o++] = (unsigned char)v;
+	}
+	*len = o;
 	return 0;
 }

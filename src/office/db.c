@@ -3,6 +3,7 @@
 
 #include <pwd.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,9 +96,17 @@ void db_rollback(struct db *db)
 	memcpy(db->err, keep, sizeof keep);
 }
 
+static double seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 int db_transact(struct db *db, int (*fn)(struct db *db, void *arg), void *arg)
 {
-	for (int attempt = 0; attempt < 20; attempt++) {
+	double until = seconds() + DB_BUSY_SECONDS;
+	for (uint32_t pause = 1000;; pause = pause < 125000 ? 2 * pause : 250000) {
 		int rc = db_begin(db);
 		if (rc == DB_OK)
 			rc = fn(db, arg);
@@ -108,10 +117,42 @@ int db_transact(struct db *db, int (*fn)(struct db *db, void *arg), void *arg)
 		db_rollback(db);
 		if (rc != DB_RETRY)
 			return rc;
-		usleep(1000u * (unsigned)(1 + attempt * 7 % 23));
+		if (seconds() > until)
+			break;
+		/* Half the pause and a random half: two losers do not meet again. */
+		usleep(pause / 2 + randombytes_uniform(pause / 2));
 	}
-	snprintf(db->err, sizeof db->err, "the store stayed busy: too many concurrent changes");
+	snprintf(db->err, sizeof db->err, "the store stayed busy for %d minutes: too many "
+		 "concurrent changes", DB_BUSY_SECONDS / 60);
 	return DB_ERROR;
+}
+
+/* A lock's key: 64 bits of BLAKE2b of the string (a collision only makes
+ * two transactions wait for each other). */
+static int compare_key(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+int db_lock(struct db *db, const char *const *what, size_t n)
+{
+	if (!db->ops->lock_keys || n == 0)
+		return DB_OK;
+	long long *keys = xcalloc(n, sizeof *keys);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char h[8];
+		crypto_generichash(h, sizeof h, (const unsigned char *)what[i], strlen(what[i]),
+				   (const unsigned char *)"tipscreen-lock-1", 16);
+		uint64_t v = 0;
+		for (int j = 0; j < 8; j++)
+			v = v << 8 | h[j];
+		memcpy(&keys[i], &v, sizeof keys[i]);
+	}
+	qsort(keys, n, sizeof *keys, compare_key);
+	int rc = db->ops->lock_keys(db, keys, n);
+	free(keys);
+	return rc;
 }
 
 struct value {

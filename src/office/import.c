@@ -41,6 +41,8 @@ struct import {
 	char hash[DB_HASH_HEX];	/* of the file's bytes */
 	char laptop[SEAL_FINGERPRINT];	/* the signer's fingerprint, for people */
 	char signer[OFFICE_LAPTOP];	/* its full key: a case's identity is (signer, id) */
+	unsigned char (*chash)[BUNDLE_HASH];	/* each case's hash, made once, or NULL */
+	bool fp_rows;	/* the store has rows keyed by the signer's fingerprint */
 	struct bundle stored;	/* the last stored bundle opened (stored_hash) */
 	char stored_hash[DB_HASH_HEX];
 	int n[NCOUNT];
@@ -140,7 +142,10 @@ static void fill_row(const struct import *im, const struct bundle_case *c, struc
 	r->updated = xasprintf("%lld", c->updated);
 	r->nrec = xasprintf("%zu", c->nrec);
 	r->hash = xmalloc(DB_HASH_HEX);
-	case_hash_hex(c, c->nrec, r->hash);
+	if (im->chash)
+		hex(im->chash[c - im->b.cases], BUNDLE_HASH, r->hash);
+	else
+		case_hash_hex(c, c->nrec, r->hash);
 	for (size_t i = 0; i < c->nfact; i++)	/* known: facts_problem */
 		facts_set(&r->facts, fact_find(c->fact[i].name), c->fact[i].value);
 	r->imported = xasprintf("%lld", (long long)time(NULL));
@@ -185,7 +190,7 @@ static int import_case(struct db *db, struct import *im, const struct bundle_cas
 	struct db_case s, r;
 	const char *key = im->signer;
 	int found = db_case_find(db, key, c->id, &s);
-	if (found == 0) {
+	if (found == 0 && im->fp_rows) {
 		key = im->laptop;
 		found = db_case_find(db, key, c->id, &s);
 	}
@@ -206,7 +211,26 @@ static void add_receipt(struct import *im, const struct bundle_case *c)
 	struct receipt_entry *e = &im->rv[im->nr++];
 	snprintf(e->id, sizeof e->id, "%s", c->id);
 	e->records = (long long)c->nrec;
-	bundle_case_hash(c->id, c->rec, c->nrec, e->hash);
+	memcpy(e->hash, im->chash[c - im->b.cases], BUNDLE_HASH);
+}
+
+/* Locks the bundle and each of its cases (this laptop's key and the id)
+ * before anything about them is read: two imports of one bundle, or of
+ * two bundles that share a case, decide one after the other, each on
+ * what the other stored; disjoint bundles do not wait for each other. */
+static int lock_bundle(struct db *db, const struct import *im)
+{
+	const char **what = xcalloc(im->b.n + 1, sizeof *what);
+	char **keys = xcalloc(im->b.n + 1, sizeof *keys);
+	what[0] = im->hash;
+	for (size_t i = 0; i < im->b.n; i++)
+		what[i + 1] = keys[i] = xasprintf("%s %s", im->signer, im->b.cases[i].id);
+	int rc = db_lock(db, what, im->b.n + 1);
+	for (size_t i = 0; i < im->b.n; i++)
+		free(keys[i]);
+	free(keys);
+	free(what);
+	return rc;
 }
 
 static int import_tx(struct db *db, void *arg)
@@ -214,9 +238,20 @@ static int import_tx(struct db *db, void *arg)
 	struct import *im = arg;
 	memset(im->n, 0, sizeof im->n);
 	im->nr = 0;
+	int locked = lock_bundle(db, im);
+	if (locked < 0)
+		return locked;
 	int known = db_bundle_known(db, im->hash);
 	if (known < 0)
 		return known;
+	/* Rows of a store before schema 3 are keyed by the fingerprint: looked
+	 * up case by case only when this laptop has any. */
+	char v[8];
+	const char *fp[] = { im->laptop };
+	int old = db_value(db, "SELECT 1 FROM cases WHERE laptop = $1 LIMIT 1", fp, 1, v, sizeof v);
+	if (old < 0)
+		return old;
+	im->fp_rows = old > 0;
 	int rc = known ? DB_OK
 		       : db_bundle_put(db, im->hash, im->file, im->b.device, im->laptop, im->b.time,
 				       im->text);
@@ -354,6 +389,11 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 		refuse(db, im, bad);
 	else if (judge(db, im, v, nv)) {
 		im->rv = xcalloc(im->b.n + 1, sizeof *im->rv);
+		/* Hashed once: a transaction run again does not hash again. */
+		im->chash = xcalloc(im->b.n + 1, sizeof *im->chash);
+		for (size_t i = 0; i < im->b.n; i++)
+			bundle_case_hash(im->b.cases[i].id, im->b.cases[i].rec, im->b.cases[i].nrec,
+					 im->chash[i]);
 		int t = db_transact(db, import_tx, im);
 		if (t < 0) {
 			fprintf(stderr, "%s: error: nothing of it was stored: %s\n", im->file,
@@ -369,6 +409,8 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 			rc = im->o->dry_run ? 0 : write_receipt(db, im) < 0 ? -1 : 0;
 		}
 		free(im->rv);
+		free(im->chash);
+		im->chash = NULL;
 	}
 	bundle_free(&im->stored);
 	bundle_free(&im->b);
@@ -513,6 +555,7 @@ int office_import(const struct office_ctx *o, struct db *db, int argc, const cha
 	char fp[SEAL_FINGERPRINT];
 	keyfile_fingerprint(&k->pub, fp);
 	db_office_key(db, k->box);
+	db->locking = true;	/* import_tx locks its bundle and cases (db_lock) */
 	int total[NCOUNT] = { 0 }, refused = 0, failed = 0;
 	for (int i = 0; i < argc; i++) {
 		struct import im = { .o = o, .key = k, .keyfp = fp, .file = argv[i] };
