@@ -181,6 +181,10 @@ int db_case_conflicts_column(void);
 /* The stored case (laptop, id): 1 found (*c filled: db_case_free), 0
  * none, -1 error. */
 int db_case_find(struct db *db, const char *laptop, const char *id, struct db_case *c);
+/* Which of the cases ids[0..n) of laptop the store has: present[i] set
+ * (a few queries for all of them, not one each): a DB_ code. */
+int db_cases_present(struct db *db, const char *laptop, const char *const *ids, size_t n,
+		     bool *present);
 /* Calls fn(arg, 1, {laptop}) for each laptop that has a case id. */
 int db_case_laptops(struct db *db, const char *id, db_row_fn fn, void *arg);
 /* Inserts c (old_laptop NULL), or replaces the stored row (old_laptop,

@@ -43,6 +43,7 @@ struct import {
 	char signer[OFFICE_LAPTOP];	/* its full key: a case's identity is (signer, id) */
 	unsigned char (*chash)[BUNDLE_HASH];	/* each case's hash, made once, or NULL */
 	bool fp_rows;	/* the store has rows keyed by the signer's fingerprint */
+	bool *present;	/* each case: the store has it under the signer's key */
 	struct bundle stored;	/* the last stored bundle opened (stored_hash) */
 	char stored_hash[DB_HASH_HEX];
 	int n[NCOUNT];
@@ -189,7 +190,7 @@ static int import_case(struct db *db, struct import *im, const struct bundle_cas
 {
 	struct db_case s, r;
 	const char *key = im->signer;
-	int found = db_case_find(db, key, c->id, &s);
+	int found = im->present[c - im->b.cases] ? db_case_find(db, key, c->id, &s) : 0;
 	if (found == 0 && im->fp_rows) {
 		key = im->laptop;
 		found = db_case_find(db, key, c->id, &s);
@@ -252,6 +253,15 @@ static int import_tx(struct db *db, void *arg)
 	if (old < 0)
 		return old;
 	im->fp_rows = old > 0;
+	const char **ids = xcalloc(im->b.n + 1, sizeof *ids);
+	for (size_t i = 0; i < im->b.n; i++) {
+		ids[i] = im->b.cases[i].id;
+		im->present[i] = false;
+	}
+	old = db_cases_present(db, im->signer, ids, im->b.n, im->present);
+	free(ids);
+	if (old < 0)
+		return old;
 	int rc = known ? DB_OK
 		       : db_bundle_put(db, im->hash, im->file, im->b.device, im->laptop, im->b.time,
 				       im->text);
@@ -391,6 +401,7 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 		im->rv = xcalloc(im->b.n + 1, sizeof *im->rv);
 		/* Hashed once: a transaction run again does not hash again. */
 		im->chash = xcalloc(im->b.n + 1, sizeof *im->chash);
+		im->present = xcalloc(im->b.n + 1, sizeof *im->present);
 		for (size_t i = 0; i < im->b.n; i++)
 			bundle_case_hash(im->b.cases[i].id, im->b.cases[i].rec, im->b.cases[i].nrec,
 					 im->chash[i]);
@@ -410,7 +421,9 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 		}
 		free(im->rv);
 		free(im->chash);
+		free(im->present);
 		im->chash = NULL;
+		im->present = NULL;
 	}
 	bundle_free(&im->stored);
 	bundle_free(&im->b);
