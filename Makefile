@@ -148,7 +148,7 @@ valgrind: build/vg/tipscreen $(UNIT_ALL:%=build/vg/tests/test_%)
 # One table: the engine's figures (build/rel/bench), then the wizard beside
 # dialog and the floor programs on a pseudo-terminal (tests/bench/run.sh).
 BENCH_BIN := build/rel/bench build/rel/ttybench build/rel/bench-floor build/rel/bench-bare \
-	build/rel/storebench
+	build/rel/storebench build/rel/officefill
 bench: $(BENCH_BIN) tipscreen
 	@TIPSCREEN=./tipscreen BENCH_DIR=build/rel sh tests/bench/run.sh
 	@TIPSCREEN=./tipscreen sh tests/office/bench.sh
@@ -169,6 +169,10 @@ build/rel/ttybench: tests/bench/ttybench.c
 build/rel/storebench: build/rel/tests/bench/storebench.o $(call objs,rel,$(CORE_SRC))
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $^ $(STORELIBS)
+
+build/rel/officefill: build/rel/tests/office/officefill.o $(call objs,rel,$(CORE_SRC) $(OFFICE_DB))
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(STORELIBS) -ldl
 
 build/rel/bench: build/rel/tests/bench/bench.o $(call objs,rel,$(CORE_SRC))
 	@mkdir -p $(dir $@)

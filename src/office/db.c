@@ -3,6 +3,7 @@
 
 #include <pwd.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,9 +96,17 @@ void db_rollback(struct db *db)
 	memcpy(db->err, keep, sizeof keep);
 }
 
+static double seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 int db_transact(struct db *db, int (*fn)(struct db *db, void *arg), void *arg)
 {
-	for (int attempt = 0; attempt < 20; attempt++) {
+	double until = seconds() + DB_BUSY_SECONDS;
+	for (uint32_t pause = 1000;; pause = pause < 125000 ? 2 * pause : 250000) {
 		int rc = db_begin(db);
 		if (rc == DB_OK)
 			rc = fn(db, arg);
@@ -108,10 +117,42 @@ int db_transact(struct db *db, int (*fn)(struct db *db, void *arg), void *arg)
 		db_rollback(db);
 		if (rc != DB_RETRY)
 			return rc;
-		usleep(1000u * (unsigned)(1 + attempt * 7 % 23));
+		if (seconds() > until)
+			break;
+		/* Half the pause and a random half: two losers do not meet again. */
+		usleep(pause / 2 + randombytes_uniform(pause / 2));
 	}
-	snprintf(db->err, sizeof db->err, "the store stayed busy: too many concurrent changes");
+	snprintf(db->err, sizeof db->err, "the store stayed busy for %d minutes: too many "
+		 "concurrent changes", DB_BUSY_SECONDS / 60);
 	return DB_ERROR;
+}
+
+/* A lock's key: 64 bits of BLAKE2b of the string (a collision only makes
+ * two transactions wait for each other). */
+static int compare_key(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+int db_lock(struct db *db, const char *const *what, size_t n)
+{
+	if (!db->ops->lock_keys || n == 0)
+		return DB_OK;
+	long long *keys = xcalloc(n, sizeof *keys);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char h[8];
+		crypto_generichash(h, sizeof h, (const unsigned char *)what[i], strlen(what[i]),
+				   (const unsigned char *)"tipscreen-lock-1", 16);
+		uint64_t v = 0;
+		for (int j = 0; j < 8; j++)
+			v = v << 8 | h[j];
+		memcpy(&keys[i], &v, sizeof keys[i]);
+	}
+	qsort(keys, n, sizeof *keys, compare_key);
+	int rc = db->ops->lock_keys(db, keys, n);
+	free(keys);
+	return rc;
 }
 
 struct value {
@@ -278,25 +319,32 @@ static int compare_pair(const void *a, const void *b)
 	return c ? c : strcmp(x->value, y->value);
 }
 
-static void mac_field(crypto_generichash_state *st, const char *v)
+/* Appends the field v (its length, 8 bytes least significant first, then
+ * its bytes) to the buffer *b (grown): the MAC takes the fields in one
+ * update, which gives the same BLAKE2b as one update a piece. */
+struct macbuf {
+	unsigned char *b;
+	size_t n, cap;
+};
+
+static void mac_field(struct macbuf *m, const char *v)
 {
-	unsigned long long n = strlen(v ? v : "");
-	unsigned char len[8];
+	size_t n = strlen(v ? v : "");
+	xgrow((void **)&m->b, &m->cap, m->n + 8 + n, 1);
 	for (int b = 0; b < 8; b++)
-		len[b] = (unsigned char)(n >> (8 * b));
-	crypto_generichash_update(st, len, sizeof len);
-	crypto_generichash_update(st, (const unsigned char *)(v ? v : ""), (size_t)n);
+		m->b[m->n++] = (unsigned char)((unsigned long long)n >> (8 * b));
+	memcpy(m->b + m->n, v ? v : "", n);
+	m->n += n;
 }
 
 /* The MAC of a case's row (hex): every column but mac, then its SET
  * facts sorted, each length-prefixed, under the row key. */
 static void case_mac(const struct db *db, const struct db_case *c, char out[DB_HASH_HEX])
 {
-	crypto_generichash_state st;
-	crypto_generichash_init(&st, db->row_key, sizeof db->row_key, 32);
+	struct macbuf mb = { NULL, 0, 0 };
 	const char **p = case_values(c);
-	for (int i = 0; i + 1 < ncolumns(); i++)
-		mac_field(&st, p[i]);
+	for (int i = 0, n = ncolumns(); i + 1 < n; i++)
+		mac_field(&mb, p[i]);
 	free(p);
 	struct pair *v = xcalloc(c->facts.n + 1, sizeof *v);
 	size_t n = 0;
@@ -305,12 +353,13 @@ static void case_mac(const struct db *db, const struct db_case *c, char out[DB_H
 			v[n++] = (struct pair){ fact_name(c->facts.v[i].fact), c->facts.v[i].value };
 	qsort(v, n, sizeof *v, compare_pair);
 	for (size_t i = 0; i < n; i++) {
-		mac_field(&st, v[i].name);
-		mac_field(&st, v[i].value);
+		mac_field(&mb, v[i].name);
+		mac_field(&mb, v[i].value);
 	}
 	free(v);
 	unsigned char m[32];
-	crypto_generichash_final(&st, m, sizeof m);
+	crypto_generichash(m, sizeof m, mb.b, mb.n, db->row_key, sizeof db->row_key);
+	free(mb.b);
 	sodium_bin2hex(out, DB_HASH_HEX, m, sizeof m);
 }
 
@@ -383,6 +432,52 @@ int db_case_put(struct db *db, const struct db_case *c, const char *old_laptop)
 	free(sql);
 	free(p);
 	return rc == DB_OK ? put_facts(db, c) : rc;
+}
+
+struct present {
+	const char *const *ids;
+	size_t n;
+	bool *present;
+};
+
+static int take_present(void *arg, int ncol, const char *const *val)
+{
+	struct present *p = arg;
+	for (size_t i = 0; ncol > 0 && val[0] && i < p->n; i++)
+		if (strcmp(p->ids[i], val[0]) == 0)
+			p->present[i] = true;
+	return 0;
+}
+
+int db_cases_present(struct db *db, const char *laptop, const char *const *ids, size_t n,
+		     bool *present)
+{
+	enum { CHUNK = 200 };
+	const char **p = xcalloc(CHUNK + 1, sizeof *p);
+	int rc = DB_OK;
+	p[0] = laptop;
+	for (size_t at = 0; rc == DB_OK && at < n; at += CHUNK) {
+		size_t k = n - at < CHUNK ? n - at : CHUNK;
+		char *sql = NULL;
+		size_t len;
+		FILE *f = open_memstream(&sql, &len);
+		if (!f) {
+			rc = DB_ERROR;
+			break;
+		}
+		fputs("SELECT id FROM cases WHERE laptop = $1 AND id IN (", f);
+		for (size_t i = 0; i < k; i++) {
+			fprintf(f, "%s$%zu", i ? ", " : "", i + 2);
+			p[i + 1] = ids[at + i];
+		}
+		fputc(')', f);
+		fclose(f);
+		struct present pr = { ids + at, k, present + at };
+		rc = db_exec(db, sql, p, (int)k + 1, take_present, &pr);
+		free(sql);
+	}
+	free(p);
+	return rc;
 }
 
 int db_cases(struct db *db, db_row_fn fn, void *arg)

@@ -74,6 +74,9 @@ struct db_ops {
 	int (*exec)(struct db *db, const char *sql, const char *const *p, int np, db_row_fn fn,
 		    void *arg);
 	int (*begin)(struct db *db);
+	/* Takes the transaction-long locks of keys[0..n) (sorted), waiting
+	 * for them; NULL where writers are serialized anyway (SQLite). */
+	int (*lock_keys)(struct db *db, const long long *keys, size_t n);
 	void (*close)(struct db *db);
 };
 
@@ -84,6 +87,11 @@ struct db {
 	unsigned char audit_key[32];	/* db_office_key: MACs audit rows */
 	unsigned char row_key[32];	/* and cases' rows */
 	bool has_key;
+	/* Transactions that lock what they decide on (db_lock) before reading
+	 * it: PostgreSQL runs them at READ COMMITTED, so that each read after
+	 * a lock sees the last committed version and disjoint work never
+	 * conflicts; otherwise SERIALIZABLE. */
+	bool locking;
 };
 
 /* Opens the store of url: "sqlite:PATH", "postgresql://…" or
@@ -114,10 +122,18 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
-/* Runs fn(db, arg) in a transaction, again (up to 20 times) when it or the
- * commit returns DB_RETRY; commits when fn returns 0, rolls back otherwise
- * (fn's non-zero value returned, e.g. a dry run's 1). */
+/* Runs fn(db, arg) in a transaction, again when it or the commit returns
+ * DB_RETRY (after a pause growing from 1 to 250 ms, for up to
+ * DB_BUSY_SECONDS: a busy store makes its caller wait, it does not fail
+ * it); commits when fn returns 0, rolls back otherwise (fn's non-zero
+ * value returned, e.g. a dry run's 1). */
+enum { DB_BUSY_SECONDS = 600 };
 int db_transact(struct db *db, int (*fn)(struct db *db, void *arg), void *arg);
+/* Locks what[0..n) (any strings: a bundle's hash, a case's laptop and id)
+ * until the transaction ends, in one fixed order (so two transactions
+ * locking overlapping sets cannot deadlock), waiting for any other
+ * transaction holding one: a DB_ code. Nothing to do on SQLite. */
+int db_lock(struct db *db, const char *const *what, size_t n);
 
 /* One text value of the first row of a query into out (n bytes): 1 found,
  * 0 no row, -1 error. */
@@ -165,6 +181,10 @@ int db_case_conflicts_column(void);
 /* The stored case (laptop, id): 1 found (*c filled: db_case_free), 0
  * none, -1 error. */
 int db_case_find(struct db *db, const char *laptop, const char *id, struct db_case *c);
+/* Which of the cases ids[0..n) of laptop the store has: present[i] set
+ * (a few queries for all of them, not one each): a DB_ code. */
+int db_cases_present(struct db *db, const char *laptop, const char *const *ids, size_t n,
+		     bool *present);
 /* Calls fn(arg, 1, {laptop}) for each laptop that has a case id. */
 int db_case_laptops(struct db *db, const char *id, db_row_fn fn, void *arg);
 /* Inserts c (old_laptop NULL), or replaces the stored row (old_laptop,

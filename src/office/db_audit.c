@@ -123,8 +123,13 @@ int db_audit(struct db *db, const char *action, const char *object, const char *
 	char at[24], user[128], prev[DB_HASH_HEX], hash[DB_HASH_HEX], mac[DB_HASH_HEX] = "";
 	snprintf(at, sizeof at, "%lld", (long long)time(NULL));
 	os_user(user, sizeof user);
-	int rc = db_value(db, "SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC "
-			  "LIMIT 1", NULL, 0, prev, sizeof prev);
+	/* One appender at a time reads the head: two imports that end
+	 * together chain one after the other instead of one rolling back. */
+	const char *head[] = { "audit" };
+	int rc = db_lock(db, head, 1);
+	if (rc == DB_OK)
+		rc = db_value(db, "SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC "
+			      "LIMIT 1", NULL, 0, prev, sizeof prev);
 	if (rc < 0)
 		return rc;
 	if (rc == 0)

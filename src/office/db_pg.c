@@ -1,9 +1,14 @@
 /* db_pg: the office store on a PostgreSQL server through libpq (db.h).
- * Transactions are SERIALIZABLE; a serialization failure (40001), a
- * deadlock (40P01) or a unique violation (23505: two imports of the same
- * bundle or case at once) is DB_RETRY, and db_transact runs the loser
- * again, which then finds the winner's rows. The schema is created under
- * an advisory lock, so that two first imports at once do not race. */
+ * Transactions are SERIALIZABLE, except those that lock what they decide
+ * on (db->locking: the import, which takes advisory locks on its bundle
+ * and on each of its cases before reading them, and on the audit log's
+ * head before appending to it): those run at READ COMMITTED, so a read
+ * after a lock sees the last committed version, and imports of disjoint
+ * bundles never roll each other back. A serialization failure (40001), a
+ * deadlock (40P01) or a unique violation (23505) is still DB_RETRY, and
+ * db_transact runs the loser again, which then finds the winner's rows.
+ * The schema is created under an advisory lock, so that two first
+ * imports at once do not race. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +76,28 @@ static int pg_exec(struct db *db, const char *sql, const char *const *p, int np,
 
 static int pg_begin(struct db *db)
 {
-	return pg_exec(db, "BEGIN ISOLATION LEVEL SERIALIZABLE", NULL, 0, NULL, NULL);
+	return pg_exec(db, db->locking ? "BEGIN ISOLATION LEVEL READ COMMITTED"
+			   : "BEGIN ISOLATION LEVEL SERIALIZABLE", NULL, 0, NULL, NULL);
+}
+
+/* The advisory locks of keys (sorted), in one statement: the function is
+ * volatile, so it runs after the ORDER BY, taking them in that order. */
+static int pg_lock(struct db *db, const long long *keys, size_t n)
+{
+	char *arr = NULL;
+	size_t len;
+	FILE *f = open_memstream(&arr, &len);
+	if (!f)
+		return DB_ERROR;
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%c%lld", i ? ',' : '{', keys[i]);
+	fputc('}', f);
+	fclose(f);
+	const char *p[] = { arr };
+	int rc = pg_exec(db, "SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM "
+			 "unnest($1::bigint[]) AS k ORDER BY k) AS s", p, 1, NULL, NULL);
+	free(arr);
+	return rc;
 }
 
 static void pg_close(struct db *db)
@@ -186,6 +212,7 @@ static const struct db_ops pg_ops = {
 	.grant = pg_grant,
 	.exec = pg_exec,
 	.begin = pg_begin,
+	.lock_keys = pg_lock,
 	.close = pg_close,
 };
 

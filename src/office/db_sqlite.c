@@ -70,16 +70,50 @@ static int bind_all(sqlite3_stmt *st, const char *const *p, int np)
 	return SQLITE_OK;
 }
 
+/* The connection's statements are kept prepared (SQLite lists them): a
+ * statement is found again by its text, unless it is running (a callback
+ * that runs SQL of its own gets a statement of its own); at most
+ * KEEP_STMTS are kept, the rest finalized after use; sq_close finalizes
+ * them. An import runs the same few statements for every case. */
+enum { KEEP_STMTS = 48 };
+
+static sqlite3_stmt *statement(sqlite3 *s, const char *sql, bool *keep)
+{
+	size_t n = 0;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(s, NULL); st; st = sqlite3_next_stmt(s, st), n++)
+		if (!sqlite3_stmt_busy(st) && strcmp(sqlite3_sql(st), sql) == 0) {
+			sqlite3_clear_bindings(st);
+			*keep = true;
+			return st;
+		}
+	sqlite3_stmt *st;
+	*keep = n < KEEP_STMTS;
+	if (sqlite3_prepare_v3(s, sql, -1, *keep ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	return st;
+}
+
+static void done(sqlite3_stmt *st, bool keep)
+{
+	if (keep)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+}
+
 static int sq_exec(struct db *db, const char *sql, const char *const *p, int np, db_row_fn fn,
 		   void *arg)
 {
 	sqlite3 *s = db->conn;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s, sql, -1, &st, NULL) != SQLITE_OK)
+	bool keep;
+	sqlite3_stmt *st = statement(s, sql, &keep);
+	if (!st)
 		return failed(db, s);
 	if (bind_all(st, p, np) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return failed(db, s);
+		int r = failed(db, s);
+		done(st, keep);
+		return r;
 	}
 	int rc, stop = 0;
 	enum { MAXCOL = 64 };
@@ -96,10 +130,10 @@ static int sq_exec(struct db *db, const char *sql, const char *const *p, int np,
 	}
 	if (!stop && rc != SQLITE_DONE) {
 		int r = failed(db, s);
-		sqlite3_finalize(st);
+		done(st, keep);
 		return r;
 	}
-	sqlite3_finalize(st);
+	done(st, keep);
 	return stop;
 }
 
@@ -110,8 +144,12 @@ static int sq_begin(struct db *db)
 
 static void sq_close(struct db *db)
 {
-	if (db->conn)
+	if (db->conn) {
+		sqlite3_stmt *st;
+		while ((st = sqlite3_next_stmt(db->conn, NULL)))
+			sqlite3_finalize(st);
 		sqlite3_close(db->conn);
+	}
 	db->conn = NULL;
 }
 

@@ -10,7 +10,11 @@
  * the shown numbers. (A complement given away gives nothing: it was
  * hidden only to protect a small one.)
  * That is decided exactly, by fraction-free Gaussian elimination over the
- * integers (each row divided by the gcd of its entries).
+ * integers (each row divided by the gcd of its entries), on sparse rows:
+ * its cost is the fill the rows make, near-linear in the cells for tables
+ * whose cells are disjoint sums of profiles (disclose.c); at worst
+ * (many overlapping tables over one set of profiles) rows × profiles per
+ * count checked.
  *
  * disclose_protect hides more of the newest table (its smallest shown
  * count, then its total) until no hidden count of it or of any earlier
@@ -24,13 +28,17 @@
 
 #include "office/kanon.h"
 
-/* One published table over nprof profiles. */
+/* One published table over nprof profiles. A cell's coefficients are
+ * either dense (coef) or, when coef is NULL, sparse: cell i's non-zero
+ * ones are val[j] for profile col[j], j from start[i] to start[i + 1]. */
 struct disclose_table {
 	size_t ncell;
-	long long *coef;		/* ncell * nprof: cell i's coefficients */
+	long long *coef;		/* ncell * nprof: cell i's coefficients, or NULL */
 	struct kanon_cell *cell;	/* counts and states (kanon_suppress) */
 	long long *tcoef;		/* nprof: the total's coefficients */
 	bool total_hidden;
+	const size_t *start, *col;	/* sparse, when coef is NULL */
+	const long long *val;
 };
 
 /* Hides cells of t (KANON_COMPLEMENT, smallest count first), then its

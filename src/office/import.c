@@ -44,6 +44,9 @@ struct import {
 	char signer[OFFICE_LAPTOP];	/* its full key: a case's identity is (signer, id) */
 	char name[64];		/* its name in the known laptops' file, or "" */
 	char shown[96];		/* "NAME (FINGERPRINT)", or the fingerprint */
+	unsigned char (*chash)[BUNDLE_HASH];	/* each case's hash, made once, or NULL */
+	bool fp_rows;	/* the store has rows keyed by the signer's fingerprint */
+	bool *present;	/* each case: the store has it under the signer's key */
 	struct bundle stored;	/* the last stored bundle opened (stored_hash) */
 	char stored_hash[DB_HASH_HEX];
 	int n[NCOUNT];
@@ -130,8 +133,10 @@ static const char *facts_problem(const struct bundle_case *c, char *why, size_t 
 	return NULL;
 }
 
-void office_case_row(const struct bundle *b, const char *hash, const struct bundle_case *c,
-		     struct db_case *r)
+/* Row r for case c of bundle b (the bundle's file hash, hex); the case's
+ * hash from ch when the import made it already (NULL: made here). */
+static void case_row(const struct bundle *b, const char *hash, const struct bundle_case *c,
+		     const unsigned char *ch, struct db_case *r)
 {
 	char signer[OFFICE_LAPTOP];
 	office_laptop(b->signer, signer);
@@ -146,10 +151,24 @@ void office_case_row(const struct bundle *b, const char *hash, const struct bund
 	r->updated = xasprintf("%lld", c->updated);
 	r->nrec = xasprintf("%zu", c->nrec);
 	r->hash = xmalloc(DB_HASH_HEX);
-	case_hash_hex(c, c->nrec, r->hash);
+	if (ch)
+		hex(ch, BUNDLE_HASH, r->hash);
+	else
+		case_hash_hex(c, c->nrec, r->hash);
 	for (size_t i = 0; i < c->nfact; i++)	/* known: facts_problem */
 		facts_set(&r->facts, fact_find(c->fact[i].name), c->fact[i].value);
 	r->imported = xasprintf("%lld", (long long)time(NULL));
+}
+
+void office_case_row(const struct bundle *b, const char *hash, const struct bundle_case *c,
+		     struct db_case *r)
+{
+	case_row(b, hash, c, NULL, r);
+}
+
+static void import_row(const struct import *im, const struct bundle_case *c, struct db_case *r)
+{
+	case_row(&im->b, im->hash, c, im->chash ? im->chash[c - im->b.cases] : NULL, r);
 }
 
 /* A case this laptop has in the store already (row s, under the key
@@ -190,14 +209,14 @@ static int import_case(struct db *db, struct import *im, const struct bundle_cas
 {
 	struct db_case s, r;
 	const char *key = im->signer;
-	int found = db_case_find(db, key, c->id, &s);
-	if (found == 0) {
+	int found = im->present[c - im->b.cases] ? db_case_find(db, key, c->id, &s) : 0;
+	if (found == 0 && im->fp_rows) {
 		key = im->laptop;
 		found = db_case_find(db, key, c->id, &s);
 	}
 	if (found < 0)
 		return found;
-	office_case_row(&im->b, im->hash, c, &r);
+	import_row(im, c, &r);
 	int what = found ? stored_case(db, im, c, &s, key, &r) : db_case_put(db, &r, NULL);
 	if (what == DB_OK && !found)
 		what = IMPORTED;
@@ -212,7 +231,26 @@ static void add_receipt(struct import *im, const struct bundle_case *c)
 	struct receipt_entry *e = &im->rv[im->nr++];
 	snprintf(e->id, sizeof e->id, "%s", c->id);
 	e->records = (long long)c->nrec;
-	bundle_case_hash(c->id, c->rec, c->nrec, e->hash);
+	memcpy(e->hash, im->chash[c - im->b.cases], BUNDLE_HASH);
+}
+
+/* Locks the bundle and each of its cases (this laptop's key and the id)
+ * before anything about them is read: two imports of one bundle, or of
+ * two bundles that share a case, decide one after the other, each on
+ * what the other stored; disjoint bundles do not wait for each other. */
+static int lock_bundle(struct db *db, const struct import *im)
+{
+	const char **what = xcalloc(im->b.n + 1, sizeof *what);
+	char **keys = xcalloc(im->b.n + 1, sizeof *keys);
+	what[0] = im->hash;
+	for (size_t i = 0; i < im->b.n; i++)
+		what[i + 1] = keys[i] = xasprintf("%s %s", im->signer, im->b.cases[i].id);
+	int rc = db_lock(db, what, im->b.n + 1);
+	for (size_t i = 0; i < im->b.n; i++)
+		free(keys[i]);
+	free(keys);
+	free(what);
+	return rc;
 }
 
 static int import_tx(struct db *db, void *arg)
@@ -220,9 +258,29 @@ static int import_tx(struct db *db, void *arg)
 	struct import *im = arg;
 	memset(im->n, 0, sizeof im->n);
 	im->nr = 0;
+	int locked = lock_bundle(db, im);
+	if (locked < 0)
+		return locked;
 	int known = db_bundle_known(db, im->hash);
 	if (known < 0)
 		return known;
+	/* Rows of a store before schema 3 are keyed by the fingerprint: looked
+	 * up case by case only when this laptop has any. */
+	char v[8];
+	const char *fp[] = { im->laptop };
+	int old = db_value(db, "SELECT 1 FROM cases WHERE laptop = $1 LIMIT 1", fp, 1, v, sizeof v);
+	if (old < 0)
+		return old;
+	im->fp_rows = old > 0;
+	const char **ids = xcalloc(im->b.n + 1, sizeof *ids);
+	for (size_t i = 0; i < im->b.n; i++) {
+		ids[i] = im->b.cases[i].id;
+		im->present[i] = false;
+	}
+	old = db_cases_present(db, im->signer, ids, im->b.n, im->present);
+	free(ids);
+	if (old < 0)
+		return old;
 	int rc = known ? DB_OK
 		       : db_bundle_put(db, im->hash, im->file, im->b.device, im->laptop, im->b.time,
 				       im->text);
@@ -369,6 +427,12 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 		refuse(db, im, bad);
 	else if (judge(db, im, v, nv)) {
 		im->rv = xcalloc(im->b.n + 1, sizeof *im->rv);
+		/* Hashed once: a transaction run again does not hash again. */
+		im->chash = xcalloc(im->b.n + 1, sizeof *im->chash);
+		im->present = xcalloc(im->b.n + 1, sizeof *im->present);
+		for (size_t i = 0; i < im->b.n; i++)
+			bundle_case_hash(im->b.cases[i].id, im->b.cases[i].rec, im->b.cases[i].nrec,
+					 im->chash[i]);
 		int t = db_transact(db, import_tx, im);
 		if (t < 0) {
 			fprintf(stderr, "%s: error: nothing of it was stored: %s\n", im->file,
@@ -385,6 +449,10 @@ static int import_one(struct db *db, struct import *im, const struct seal_signer
 			rc = im->o->dry_run ? 0 : write_receipt(db, im) < 0 ? -1 : 0;
 		}
 		free(im->rv);
+		free(im->chash);
+		free(im->present);
+		im->chash = NULL;
+		im->present = NULL;
 	}
 	bundle_free(&im->stored);
 	bundle_free(&im->b);
@@ -446,7 +514,7 @@ static int reauth_one(struct db *db, struct reauth *r, struct import *im, size_t
 	for (size_t c = 0; c < im->b.n; c++)
 		if (strcmp(im->b.cases[c].id, s->id) == 0) {
 			struct db_case row;
-			office_case_row(&im->b, im->hash, &im->b.cases[c], &row);
+			import_row(im, &im->b.cases[c], &row);
 			free(row.imported);
 			row.imported = xstrdup(s->imported);
 			rc = db_case_put(db, &row, s->laptop);
@@ -534,6 +602,7 @@ int office_import(const struct office_ctx *o, struct db *db, int argc, const cha
 		free(v);
 		return EXIT_INPUT;
 	}
+	db->locking = true;	/* import_tx locks its bundle and cases (db_lock) */
 	int total[NCOUNT] = { 0 }, refused = 0, failed = 0;
 	for (int i = 0; i < argc; i++) {
 		struct import im = { .o = o, .key = k, .keyfp = fp, .file = argv[i] };

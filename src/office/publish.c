@@ -85,34 +85,6 @@ void publish_take(void *arg, const struct db_case *c)
 	p->n++;
 }
 
-/* How many times the case of values v counts in the cell of key over by
- * (a case counts under each value of a set-valued fact). */
-static long long coefficient(const struct publish_table *t, char *const *v, const char *const *key)
-{
-	for (size_t d = 0; d < t->nby; d++) {
-		const char *have = v[t->by[d]];
-		if (fact_kind(t->by[d]) != FACT_SET) {
-			if (strcmp(have, key[d]) != 0)
-				return 0;
-			continue;
-		}
-		if (strcmp(key[d], FACT_NONE) == 0) {
-			if (*have)
-				return 0;
-			continue;
-		}
-		bool in = false;
-		for (const char *s = have; *s && !in;) {
-			size_t n = strcspn(s, "\n");
-			in = strlen(key[d]) == n && strncmp(s, key[d], n) == 0;
-			s += n + (s[n] == '\n');
-		}
-		if (!in)
-			return 0;
-	}
-	return 1;
-}
-
 /* How many times the case of values v counts in the total. */
 static long long in_total(const struct publish_table *t, char *const *v)
 {
@@ -266,35 +238,186 @@ static void make_profiles(const struct publish *p, unsigned fields, struct profi
 	free(k);
 }
 
-/* t's coefficients over the profiles, into d (its arrays new). */
+/* A table's cells in the order of their values, for finding the cell of
+ * given values by binary search (the cells of an earlier export are read
+ * back from its record, not assumed sorted). */
+struct lookup {
+	const struct publish_table *t;
+	size_t *order;
+};
+
+static int compare_keys(const char *const *x, const char *const *y, size_t nby)
+{
+	for (size_t d = 0; d < nby; d++) {
+		int c = strcmp(x[d], y[d]);
+		if (c)
+			return c;
+	}
+	return 0;
+}
+
+/* A cell as sorted by its values. */
+struct sorted_cell {
+	const char *const *key;
+	size_t nby, i;
+};
+
+static int compare_cells(const void *a, const void *b)
+{
+	const struct sorted_cell *x = a, *y = b;
+	int c = compare_keys(x->key, y->key, x->nby);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The cell whose values are v, or ncell. */
+static size_t find_cell(const struct lookup *l, const char *const *v)
+{
+	size_t lo = 0, hi = l->t->ncell, n = l->t->nby;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, i = l->order[mid];
+		int c = compare_keys((const char *const *)&l->t->key[i * n], v, n);
+		if (c == 0)
+			return i;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return l->t->ncell;
+}
+
+/* The values a case of values v counts under in dimension d of t (a case
+ * counts under each value of a set-valued fact, "none" for an empty set,
+ * as stats.c's SQL counts it): into out (its strings v's), how many. */
+static size_t values_of(const struct publish_table *t, char *const *v, size_t d, const char **out,
+			size_t max)
+{
+	const char *have = v[t->by[d]];
+	if (fact_kind(t->by[d]) != FACT_SET) {
+		out[0] = have;
+		return 1;
+	}
+	if (!*have) {
+		out[0] = FACT_NONE;
+		return 1;
+	}
+	size_t n = 0;
+	for (const char *s = have; *s && n < max; s += strcspn(s, "\n") + (s[strcspn(s, "\n")] == '\n'))
+		out[n++] = s;
+	return n;
+}
+
+/* t's coefficients over the profiles, into d (its arrays new, sparse:
+ * each profile lies in the few cells its values pick, found by binary
+ * search, not compared with every cell). */
 static void coefficients(const struct publish *p, const struct profiles *pr,
 			 struct publish_table *t, struct disclose_table *d)
 {
-	size_t np = pr->n ? pr->n : 1;
+	size_t np = pr->n ? pr->n : 1, nby = t->nby;
+	struct lookup l = { t, xcalloc(t->ncell + 1, sizeof *l.order) };
+	struct sorted_cell *sc = xcalloc(t->ncell + 1, sizeof *sc);
+	for (size_t i = 0; i < t->ncell; i++)
+		sc[i] = (struct sorted_cell){ (const char *const *)&t->key[i * nby], nby, i };
+	qsort(sc, t->ncell, sizeof *sc, compare_cells);
+	for (size_t i = 0; i < t->ncell; i++)
+		l.order[i] = sc[i].i;
+	free(sc);
 	d->ncell = t->ncell;
 	d->cell = t->cell;
 	d->total_hidden = t->total_hidden;
-	d->coef = xcalloc(t->ncell * np + 1, sizeof *d->coef);
+	d->coef = NULL;
 	d->tcoef = xcalloc(np, sizeof *d->tcoef);
+	size_t *pair = NULL, npair = 0, cap = 0;	/* (cell, profile) */
+	size_t *last = xcalloc(t->ncell + 1, sizeof *last);
+	enum { MAXV = 64 };
+	const char *vals[FACT_COUNT][MAXV], *key[FACT_COUNT];
+	size_t nv[FACT_COUNT], at[FACT_COUNT];
+	char *piece[FACT_COUNT][MAXV];
 	for (size_t q = 0; q < pr->n; q++) {
 		char *const *v = &p->val[pr->rep[q] * FACT_COUNT];
 		d->tcoef[q] = in_total(t, v);
-		for (size_t i = 0; i < t->ncell; i++)
-			d->coef[i * np + q] = coefficient(t, v, (const char *const *)&t->key[i * t->nby]);
+		bool any = true;
+		for (size_t e = 0; e < nby; e++) {
+			nv[e] = values_of(t, v, e, vals[e], MAXV);
+			bool split = fact_kind(t->by[e]) == FACT_SET && *v[t->by[e]];
+			for (size_t j = 0; j < nv[e]; j++) {
+				piece[e][j] = split ? xstrndup(vals[e][j], strcspn(vals[e][j], "\n")) : NULL;
+				/* A set holding the value "none" is not the empty set
+				 * of the "none" cell. */
+				if (split)
+					vals[e][j] = strcmp(piece[e][j], FACT_NONE) == 0 ? NULL : piece[e][j];
+			}
+			at[e] = 0;
+			any = any && nv[e] > 0;
+		}
+		while (any) {
+			bool ok = true;
+			for (size_t e = 0; e < nby; e++)
+				ok = ok && (key[e] = vals[e][at[e]]) != NULL;
+			size_t c = ok ? find_cell(&l, key) : t->ncell;
+			if (c < t->ncell && last[c] != q + 1) {
+				last[c] = q + 1;
+				xgrow((void **)&pair, &cap, 2 * npair + 2, sizeof *pair);
+				pair[2 * npair] = c;
+				pair[2 * npair++ + 1] = q;
+			}
+			size_t e = 0;
+			while (e < nby && ++at[e] == nv[e])
+				at[e++] = 0;
+			any = e < nby;
+		}
+		for (size_t e = 0; e < nby; e++)
+			for (size_t j = 0; j < nv[e]; j++)
+				free(piece[e][j]);
 	}
+	size_t *start = xcalloc(t->ncell + 2, sizeof *start), *col = xcalloc(npair + 1, sizeof *col);
+	long long *val = xcalloc(npair + 1, sizeof *val);
+	for (size_t j = 0; j < npair; j++)
+		start[pair[2 * j] + 2]++;
+	for (size_t i = 0; i < t->ncell; i++)
+		start[i + 2] += start[i + 1];
+	for (size_t j = 0; j < npair; j++) {
+		size_t at1 = start[pair[2 * j] + 1]++;
+		col[at1] = pair[2 * j + 1];
+		val[at1] = 1;
+	}
+	d->start = start;
+	d->col = col;
+	d->val = val;
+	free(pair);
+	free(last);
+	free(l.order);
 }
 
-/* The codes kanon takes: equal values of a dimension equal ints. */
+/* The codes kanon takes: equal values of a dimension equal ints (the
+ * cells sorted by that dimension's value). */
+struct sorted_value {
+	const char *v;
+	size_t i;
+};
+
+static int compare_value(const void *a, const void *b)
+{
+	const struct sorted_value *x = a, *y = b;
+	int c = strcmp(x->v, y->v);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
 static int *codes(const struct publish_table *t)
 {
 	int *k = xcalloc(t->ncell * (t->nby ? t->nby : 1) + 1, sizeof *k);
-	for (size_t d = 0; d < t->nby; d++)
-		for (size_t i = 0; i < t->ncell; i++) {
-			size_t j = 0;
-			while (j < i && strcmp(t->key[j * t->nby + d], t->key[i * t->nby + d]) != 0)
-				j++;
-			k[i * t->nby + d] = (int)j;
+	struct sorted_value *o = xcalloc(t->ncell + 1, sizeof *o);
+	for (size_t d = 0; d < t->nby; d++) {
+		for (size_t i = 0; i < t->ncell; i++)
+			o[i] = (struct sorted_value){ t->key[i * t->nby + d], i };
+		qsort(o, t->ncell, sizeof *o, compare_value);
+		int code = 0;
+		for (size_t j = 0; j < t->ncell; j++) {
+			code += j > 0 && strcmp(o[j].v, o[j - 1].v) != 0;
+			k[o[j].i * t->nby + d] = code;
 		}
+	}
+	free(o);
 	return k;
 }
 
@@ -329,8 +452,10 @@ int publish_protect(struct db *db, struct publish *p, struct publish_table *t, l
 		disclose_protect(d, hist.n, &d[hist.n], pr.n, pr.count, k);
 		t->total_hidden = d[hist.n].total_hidden;
 		for (size_t i = 0; i <= hist.n; i++) {
-			free(d[i].coef);
 			free(d[i].tcoef);
+			free((void *)d[i].start);
+			free((void *)d[i].col);
+			free((void *)d[i].val);
 		}
 		free(d);
 		free(pr.rep);

@@ -1,12 +1,13 @@
 /* office stats: counts of the stored cases by the facts of --by (the
  * facts table, domain/facts.h), small cells suppressed (kanon.h, k of
- * --k, 11 by default), as text or CSV. The database counts: one GROUP BY
- * over the facts' columns, a set-valued fact joined from case_facts (a
- * case with two forms counts under each), the child status grouped by
- * age group in SQL (fact_group). Each row is then one cell; this file
- * sorts them, and publish.h suppresses them (kanon, then against the
- * earlier exports of the same data) and records the export. Every export
- * is written to the audit log. */
+ * --k, 11 by default), as text or CSV. The cases are counted here, from
+ * the rows db_cases_check authenticated (their values as publish.h maps
+ * them: a missing value "none", the child status by age group, a case
+ * with two forms under each): one sort of the cases' cell keys, so the
+ * cost is near-linear in cases and cells. This file sorts the cells, and
+ * publish.h suppresses them (kanon, then against the earlier exports of
+ * the same data) and records the export. Every export is written to the
+ * audit log. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,14 +37,6 @@ static void add_cell(struct publish_table *t, const char *const *vals, long long
 	t->ncell++;
 }
 
-static int take_row(void *arg, int ncol, const char *const *row)
-{
-	struct publish_table *t = arg;
-	if ((size_t)ncol == t->nby + 1)
-		add_cell(t, row, atoll(row[t->nby] ? row[t->nby] : "0"));
-	return 0;
-}
-
 /* Parses --by into t->by: 0, or -1 after saying what was expected. */
 static int parse_by(const char *by, struct publish_table *t)
 {
@@ -71,50 +64,88 @@ static int parse_by(const char *by, struct publish_table *t)
 	return 0;
 }
 
-/* The value fact f is counted by, as SQL over the cases c and, for a SET
- * fact, its join jD: a missing or empty value is "none"; a fact with a
- * --by mapping (the child status to its age group) is mapped. */
-static void sql_value(FILE *q, enum fact f, size_t d)
+static int compare_str(const void *a, const void *b)
 {
-	const char *stored;
-	fputs("COALESCE(NULLIF(", q);
-	if (fact_group(f, 0, &stored)) {
-		fprintf(q, "CASE c.%s", fact_column(f));
-		const char *group;
-		for (int i = 0; (group = fact_group(f, i, &stored)); i++)
-			fprintf(q, " WHEN '%s' THEN '%s'", stored, group);
-		fprintf(q, " ELSE '%s' END", FACT_UNKNOWN);
-	} else if (fact_kind(f) == FACT_SET) {
-		fprintf(q, "j%zu.value", d);
-	} else {
-		fprintf(q, "c.%s", fact_column(f));
-	}
-	fputs(", ''), '" FACT_NONE "')", q);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The counting query of t (a new string): every --by fact a column, each
- * SET fact a LEFT JOIN of its case_facts rows, grouped in SQL. */
-static char *count_sql(const struct publish_table *t)
+/* The values case c of p counts under in dimension d of t: into out
+ * (borrowed from p, each ending at '\n' or '\0'), how many: a ONE fact's
+ * one, each value of a set-valued fact (FACT_NONE for none). */
+static size_t values_of(const struct publish *p, size_t c, const struct publish_table *t, size_t d,
+			const char **out, size_t max)
 {
-	char *sql = NULL;
-	size_t len;
-	FILE *q = open_memstream(&sql, &len);
-	if (!q)
-		return NULL;
-	fputs("SELECT ", q);
-	for (size_t d = 0; d < t->nby; d++) {
-		sql_value(q, t->by[d], d);
-		fputs(", ", q);
+	const char *v = p->val[c * FACT_COUNT + t->by[d]];
+	if (fact_kind(t->by[d]) != FACT_SET) {
+		out[0] = v;
+		return 1;
 	}
-	fputs("COUNT(*) FROM cases c", q);
-	for (size_t d = 0; d < t->nby; d++)
-		if (fact_kind(t->by[d]) == FACT_SET)
-			fprintf(q, " LEFT JOIN case_facts j%zu ON j%zu.case_id = c.id AND j%zu.fact = '%s'",
-				d, d, d, fact_name(t->by[d]));
-	for (size_t d = 0; d < t->nby; d++)
-		fprintf(q, "%s%zu", d ? ", " : " GROUP BY ", d + 1);
-	fclose(q);
-	return sql;
+	if (!*v) {
+		out[0] = FACT_NONE;
+		return 1;
+	}
+	size_t n = 0;
+	for (; *v && n < max; v += strcspn(v, "\n") + (v[strcspn(v, "\n")] == '\n'))
+		out[n++] = v;
+	return n;
+}
+
+/* Appends to *keys (grown) the cells case c counts in: the values of
+ * each combination, joined by '\x1f' (new strings). */
+static void case_keys(const struct publish *p, size_t c, const struct publish_table *t,
+		      char ***keys, size_t *n, size_t *cap)
+{
+	enum { MAXV = 64 };
+	const char *vals[MAXBY][MAXV];
+	size_t nv[MAXBY], at[MAXBY] = { 0 }, len = 1;
+	for (size_t d = 0; d < t->nby; d++) {
+		nv[d] = values_of(p, c, t, d, vals[d], MAXV);
+		for (size_t j = 0; j < nv[d]; j++)
+			len += strcspn(vals[d][j], "\n") + 1;
+	}
+	for (bool more = true; more;) {
+		char *key = xmalloc(len), *k = key;
+		for (size_t d = 0; d < t->nby; d++) {
+			size_t l = strcspn(vals[d][at[d]], "\n");
+			memcpy(k, vals[d][at[d]], l);
+			k += l;
+			*k++ = '\x1f';
+		}
+		*k = '\0';
+		xgrow((void **)keys, cap, *n + 1, sizeof **keys);
+		(*keys)[(*n)++] = key;
+		size_t d = 0;
+		while (d < t->nby && ++at[d] == nv[d])
+			at[d++] = 0;
+		more = d < t->nby;
+	}
+}
+
+/* Counts the cases db_cases_check authenticated (p, their values mapped
+ * as publish.h says: "none", the age group, a set's values) into t's
+ * cells: what is counted is exactly what was checked, and the count is
+ * one sort of the cases' keys, near-linear in the cases. */
+static void count_cells(const struct publish *p, struct publish_table *t)
+{
+	char **keys = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t c = 0; c < p->n; c++)
+		case_keys(p, c, t, &keys, &n, &cap);
+	qsort(keys, n, sizeof *keys, compare_str);
+	const char *vals[MAXBY];
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(keys[j], keys[i]) == 0; j++)
+			free(keys[j]);
+		char *k = keys[i];
+		for (size_t d = 0; d < t->nby; d++) {
+			vals[d] = k;
+			k += strcspn(k, "\x1f");
+			*k++ = '\0';
+		}
+		add_cell(t, vals, (long long)(j - i));
+		free(keys[i]);
+	}
+	free(keys);
 }
 
 /* A cell and its values, for sorting. */
@@ -207,7 +238,7 @@ static void print_table(const struct office_ctx *o, const struct publish_table *
  * checked). */
 struct export {
 	struct publish_table *t;
-	const char *sql, *detail, *keyfp, *by;
+	const char *detail, *keyfp, *by;
 	long long k;
 };
 
@@ -218,9 +249,8 @@ static int stats_tx(struct db *db, void *arg)
 	struct publish p;
 	publish_init(&p);
 	int rc = db_cases_check(db, publish_take, &p);
-	if (rc == DB_OK)
-		rc = db_exec(db, e->sql, NULL, 0, take_row, e->t);
 	if (rc == DB_OK) {
+		count_cells(&p, e->t);
 		sort_cells(e->t);
 		rc = publish_protect(db, &p, e->t, e->k, e->by);
 	}
@@ -332,13 +362,13 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 	keyfile_fingerprint(&key->pub, fp);
 	int keyed = office_use_key(db, key);
 	keyfile_secret_free(key);
-	if (keyed != EXIT_OK)
+	if (keyed != EXIT_OK) {
+		publish_table_free(&t);
 		return keyed;
-	char *sql = count_sql(&t);
+	}
 	char *detail = xasprintf("by %s, k %lld, %s", by, k, format);
-	struct export e = { &t, sql, detail, fp, by, k };
-	rc = sql ? db_transact(db, stats_tx, &e) : DB_ERROR;
-	free(sql);
+	struct export e = { &t, detail, fp, by, k };
+	rc = db_transact(db, stats_tx, &e);
 	free(detail);
 	if (rc != DB_OK) {
 		fprintf(stderr, "tipscreen: error: the office store: %s\n", db_error(db));

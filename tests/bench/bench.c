@@ -155,8 +155,9 @@ static void write_deck(const char *dir, long n)
 		}
 		fprintf(f, "Screen: q.%ld\nType: yesno\nSection: act\nIndicates: %s\n"
 			"Question: Synthetic question number %ld, asked as a question would be?\n"
+			"Statement: The person answered synthetic question number %ld.\n"
 			"Help: What the interviewer should know.\nWhy: Why we ask.\n",
-			i, ind[i % 3], i);
+			i, ind[i % 3], i, i);
 		if (i + 2 < n)
 			fprintf(f, "Next: q.%ld if q.%ld\n", i + 2, i);
 		if (i + 1 < n)

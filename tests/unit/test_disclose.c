@@ -145,7 +145,7 @@ static void make_table(const struct store *s, unsigned by, struct table *x)
 		x->tcoef[p] = 1;
 	}
 	kanon_suppress(x->cell, x->keys, n, nby, 11);
-	x->t = (struct disclose_table){ n, x->coef, x->cell, x->tcoef, false };
+	x->t = (struct disclose_table){ n, x->coef, x->cell, x->tcoef, false, NULL, NULL, NULL };
 	/* The coefficients were laid out for np: keep that stride. */
 }
 
@@ -230,7 +230,7 @@ static void test_a_small_cell_is_not_its_total_minus_the_shown_ones(void **st)
 	/* outcome by month, without the not-shown cases: 40, 60, <11 */
 	struct kanon_cell cell[3] = { { 40, KANON_SHOWN }, { 60, KANON_SHOWN }, { 3, KANON_SMALL } };
 	long long coef[9] = { 1, 0, 0, 0, 1, 0, 0, 0, 1 }, tcoef[3] = { 1, 1, 1 };
-	struct disclose_table t = { 3, coef, cell, tcoef, false };
+	struct disclose_table t = { 3, coef, cell, tcoef, false, NULL, NULL, NULL };
 	size_t a, b;
 	assert_true(disclose_leak(NULL, 0, &t, 3, NULL, 11, &a, &b));
 	assert_int_equal(disclose_protect(NULL, 0, &t, 3, NULL, 11), 1);
@@ -246,11 +246,11 @@ static void test_outcome_beside_outcome_by_month_gives_nothing_away(void **st)
 	long long k1[12] = { 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1 }, t1[4] = { 1, 1, 1, 1 };
 	/* adult, child, not-shown: adult 100 shown, child <11, not-shown * */
 	c1[0].count = 100;
-	struct disclose_table by_outcome = { 3, k1, c1, t1, false };
+	struct disclose_table by_outcome = { 3, k1, c1, t1, false, NULL, NULL, NULL };
 	struct kanon_cell c2[4] = { { 40, KANON_SHOWN }, { 60, KANON_SHOWN }, { 3, KANON_SMALL },
 				    { 30, KANON_SHOWN } };
 	long long k2[16] = { 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1 }, t2[4] = { 1, 1, 1, 1 };
-	struct disclose_table by_both = { 4, k2, c2, t2, false };
+	struct disclose_table by_both = { 4, k2, c2, t2, false, NULL, NULL, NULL };
 	size_t a, b;
 	long long pcount[4] = { 3, 40, 60, 30 };
 	assert_true(disclose_leak(&by_outcome, 1, &by_both, 4, pcount, 11, &a, &b));
