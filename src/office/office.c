@@ -228,29 +228,46 @@ int office_conflicts(const struct office_ctx *o, struct db *db, int argc, const 
 	return EXIT_OK;
 }
 
+/* Where to cut a word too long for a line: at most max bytes, never
+ * inside a UTF-8 sequence. */
+static size_t word_cut(const char *p, size_t max)
+{
+	size_t n = max;
+	while (n > 1 && ((unsigned char)p[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 /* Prints text (one line, made safe) folded at spaces to 80 columns, the
- * first line indented by 4, the others by 6. */
+ * first line indented by 4, the others by 6. A word longer than a line (a
+ * store's path) is cut, its rest beginning the next line. */
 static void fold(FILE *out, const char *text)
 {
+	enum { WIDTH = 80, FIRST = 4, NEXT = 6 };
 	int col = 0;
+	bool cut = false;
 	for (const char *p = text; *p;) {
 		while (*p == ' ')
 			p++;
 		size_t n = strcspn(p, " ");
 		if (!n)
 			break;
+		bool long_word = n > WIDTH - NEXT;
+		if (long_word)
+			n = word_cut(p, WIDTH - NEXT);
 		if (!col) {
 			fputs("    ", out);
-			col = 4 + (int)n;
-		} else if (col + 1 + (int)n > 80) {
+			col = FIRST + (int)n;
+		} else if (cut || col + 1 + (int)n > WIDTH) {
 			fputs("\n      ", out);
-			col = 6 + (int)n;
+			col = NEXT + (int)n;
 		} else {
 			fputc(' ', out);
 			col += 1 + (int)n;
 		}
 		fwrite(p, 1, n, out);
 		p += n;
+		cut = long_word;
 	}
 	fputc('\n', out);
 }

@@ -207,8 +207,8 @@ suite() {
 	cmp -s "$TMP/l1-case.txt" "$TMP/office-case.txt" ||
 		bad "office show differs from the laptop's export: $(diff "$TMP/l1-case.txt" "$TMP/office-case.txt" | head -5)"
 	run 0 office show "$id1" --laptop laptop-1 --format json $K $D
-	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["case"] == sys.argv[2] and d["office"]["name"] == "laptop-1", d["office"]' \
-		"$TMP/out" "$id1" 2>"$TMP/json.err" || bad "the JSON does not parse: $(tail -1 "$TMP/json.err")"
+	jq -e --arg id "$id1" '.case == $id and .office.name == "laptop-1"' "$TMP/out" \
+		>/dev/null 2>"$TMP/json.err" || bad "the JSON does not parse or names another case: $(tail -1 "$TMP/json.err")"
 	run 2 office show "$id1" --format pdf $K $D
 	has err "takes txt or json"
 	end
@@ -494,6 +494,17 @@ end
 
 suite sqlite "sqlite:$TMP/office.db" "sqlite:$TMP/concurrent.db" "sqlite:$TMP/forms.db" \
 	"sqlite:$TMP/trust.db"
+
+begin "[sqlite] an entry naming a long path is folded within 80 columns, the path whole again when joined"
+long="$TMP/a-folder-whose-name-is-longer-than-any-line-of-the-audit-log-of-tipscreen-office"
+mkdir -p "$long" && cp "$TMP/two-laptops" "$long/known-laptops"
+run 0 office init --db "sqlite:$long/office.db"
+run 2 office import "$TMP/stick/l3.bundle" $K --signer "$long/known-laptops" --db "sqlite:$long/office.db"
+run 0 office audit --db "sqlite:$long/office.db"
+awk 'length > 80 { print "long: " $0 }' "$TMP/out" | grep . && bad "the audit log is wider than 80 columns"
+tr -d ' \n' <"$TMP/out" | grep -qF "notin$long/known-laptops" ||
+	bad "the path is not whole when its lines are joined: $(cat "$TMP/out")"
+end
 
 begin "[sqlite] REPLACE cannot rewrite the log, bundles or conflicts; a trigger made a no-op is refused at every open"
 R="sqlite:$TMP/office.db"
