@@ -574,12 +574,15 @@ static int replay_records(struct session *s, const char *id, const struct record
 	struct replay r = { s, -1 };
 	snprintf(s->id, sizeof s->id, "%s", id);
 	s->err[0] = '\0';
+	interview_hold(s->iv);	/* the path made once, not at every answer */
 	for (size_t i = 0; i < recs->n; i++)
 		if (replay_one(&r, &recs->v[i]) < 0) {
+			interview_release(s->iv);
 			snprintf(s->err, sizeof s->err, "case %s: its record %zu does not fit this deck "
 				 "(it was answered with another version)", id, i);
 			return -1;
 		}
+	interview_release(s->iv);
 	if (r.at >= 0 && !interview_goto(s->iv, r.at))
 		interview_goto(s->iv, interview_deck(s->iv)->start);
 	s->shown = interview_current(s->iv);

@@ -14,11 +14,18 @@ struct interview {
 	bool *on_path;		/* by screen */
 	int stop_at;		/* screen where the stop key was pressed, or -1 */
 	bool complete;
+	bool held;		/* interview_hold: the path is made at release */
 };
 
-/* The guard environment during a walk: answers on screens walked so far. */
+/* The guard environment during a walk: answers on screens walked so far.
+ * The walk adds each screen's inputs to sofar as the path grows, so that a
+ * guard does not go over the whole path again for each name it reads; in
+ * is sofar settled, made at the first name that needs it. */
 struct walk {
 	const struct interview *iv;
+	const struct assess_input *sofar;	/* the walk's, borrowed */
+	struct assess_input in;
+	bool have_in;
 };
 
 static bool slot_visible(const struct interview *iv, int slot)
@@ -79,11 +86,9 @@ static void screen_inputs(const struct interview *iv, int s, struct assess_input
 					     answer_value(&iv->answers[sc->items[j].slot]));
 }
 
-void interview_inputs(const struct interview *iv, struct assess_input *in)
+/* What the whole path gives, once every screen's inputs are in. */
+static void settle_inputs(struct assess_input *in)
 {
-	inputs_init(in);
-	for (size_t i = 0; i < iv->npath; i++)
-		screen_inputs(iv, iv->path[i], in);
 	/* A presumption of minority set on the path (the person appears or
 	 * says they are under 18) holds until an age now is given: the age
 	 * settles it, unless the interviewer doubts the age given (DESIGN §5
@@ -91,6 +96,26 @@ void interview_inputs(const struct interview *iv, struct assess_input *in)
 	if (in->value[IN_MINOR_NOW] == CHILD_PRESUMED && in->value[IN_AGE_NOW] >= 0 &&
 	    !(in->value[IN_AGE_DOUBTED] == IN_YES && in->value[IN_AGE_NOW] >= 18))
 		in->value[IN_MINOR_NOW] = -1;
+}
+
+void interview_inputs(const struct interview *iv, struct assess_input *in)
+{
+	inputs_init(in);
+	for (size_t i = 0; i < iv->npath; i++)
+		screen_inputs(iv, iv->path[i], in);
+	settle_inputs(in);
+}
+
+/* The inputs of the path walked so far (what interview_inputs would give
+ * now), made once per screen's guards. */
+static const struct assess_input *walk_inputs(struct walk *w)
+{
+	if (!w->have_in) {
+		w->in = *w->sofar;
+		settle_inputs(&w->in);
+		w->have_in = true;
+	}
+	return &w->in;
 }
 
 static struct gval word(const char *s)
@@ -129,32 +154,29 @@ static struct gval input_value(const struct assess_input *in, int key)
 
 static struct gval env_value(void *ctx, const struct guard_ref *r)
 {
-	const struct interview *iv = ((struct walk *)ctx)->iv;
+	struct walk *w = ctx;
 	if (r->kind == GREF_SLOT)
-		return slot_value(iv, r->index);
-	struct assess_input in;
-	interview_inputs(iv, &in);
+		return slot_value(w->iv, r->index);
+	const struct assess_input *in = walk_inputs(w);
 	switch (r->kind) {
 	case GREF_INDICATOR: {
-		enum ind_value v = in.ind[r->index];
+		enum ind_value v = in->ind[r->index];
 		return word(ind_value_name(v == IV_ABSENT ? IV_UNANSWERED : v));
 	}
 	case GREF_ELEMENT:
-		return word(assess_status_name(assess_element(in.ind, r->index)));
+		return word(assess_status_name(assess_element(in->ind, r->index)));
 	default:
-		return input_value(&in, r->index);
+		return input_value(in, r->index);
 	}
 }
 
 static int env_count(void *ctx, enum element e)
 {
-	const struct interview *iv = ((struct walk *)ctx)->iv;
-	struct assess_input in;
-	interview_inputs(iv, &in);
+	const struct assess_input *in = walk_inputs(ctx);
 	int n = 0;
 	for (int i = 0; i < IND_COUNT; i++)
 		if (indicator_element(i) == e &&
-		    (in.ind[i] == IV_YES || (in.ind[i] == IV_INTENDED && e == EL_PURPOSE)))
+		    (in->ind[i] == IV_YES || (in->ind[i] == IV_INTENDED && e == EL_PURPOSE)))
 			n++;
 	return n;
 }
@@ -181,12 +203,13 @@ static bool env_selected(void *ctx, int slot, const char *code)
 	return false;
 }
 
-static int next_screen(struct interview *iv, int s)
+/* The screen after s, the path so far giving sofar. */
+static int next_screen(struct interview *iv, int s, const struct assess_input *sofar)
 {
 	const struct screen *sc = &iv->deck->s[s];
 	if (iv->stop_at == s && s != iv->deck->stop)
 		return iv->deck->stop;
-	struct walk w = { iv };
+	struct walk w = { .iv = iv, .sofar = sofar };
 	struct guard_env env = { &w, env_value, env_count, env_answered, env_selected };
 	for (size_t j = 0; j < sc->nnext; j++)
 		if (!sc->next[j].guard || guard_eval(sc->next[j].guard, &env))
@@ -198,15 +221,20 @@ static int next_screen(struct interview *iv, int s)
  * still on it. */
 static void walk(struct interview *iv)
 {
+	if (iv->held)
+		return;
 	const struct deck *dk = iv->deck;
 	int current = iv->npath ? iv->path[iv->pos] : dk->start;
 	memset(iv->on_path, 0, dk->n * sizeof *iv->on_path);
 	iv->npath = 0;
-	for (int s = dk->start; s != DECK_END && iv->npath < dk->n; s = next_screen(iv, s)) {
+	struct assess_input sofar;
+	inputs_init(&sofar);
+	for (int s = dk->start; s != DECK_END && iv->npath < dk->n; s = next_screen(iv, s, &sofar)) {
 		if (iv->on_path[s])
 			break;	/* the stop screen reached twice; decks have no cycles */
 		iv->path[iv->npath++] = s;
 		iv->on_path[s] = true;
+		screen_inputs(iv, s, &sofar);
 	}
 	size_t old = iv->pos;
 	iv->pos = iv->npath - 1 < old ? iv->npath - 1 : old;
@@ -355,6 +383,22 @@ void interview_stop(struct interview *iv)
 void interview_set_stop(struct interview *iv, int screen)
 {
 	iv->stop_at = screen;
+	walk(iv);
+}
+
+bool interview_hold(struct interview *iv)
+{
+	if (iv->pos != 0)
+		return false;
+	iv->held = true;
+	return true;
+}
+
+void interview_release(struct interview *iv)
+{
+	if (!iv->held)
+		return;
+	iv->held = false;
 	walk(iv);
 }
 

@@ -86,6 +86,14 @@ int interview_stopped_at(const struct interview *iv);
 /* Records a stop at screen (or -1 to take it back), as replay does. */
 void interview_set_stop(struct interview *iv, int screen);
 
+/* For a replay: while held, answers and stops are recorded without making
+ * the path again; interview_release makes it once, from what was recorded.
+ * The same path and cursor as making it at every answer only when the
+ * cursor is on the first screen (always on the path): interview_hold
+ * refuses (false, nothing held) otherwise. */
+bool interview_hold(struct interview *iv);
+void interview_release(struct interview *iv);
+
 /* True once interview_next has gone past the last screen. */
 bool interview_complete(const struct interview *iv);
 

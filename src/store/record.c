@@ -163,7 +163,7 @@ void record_time(char *buf, size_t n, long long ms)
 static int collect(void *ctx, const char *text)
 {
 	struct records *r = ctx;
-	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
 	if (record_parse(text, &r->v[r->n]) < 0)
 		return -1;
 	r->n++;

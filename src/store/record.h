@@ -69,7 +69,7 @@ void record_time(char *buf, size_t n, long long ms);
 
 struct records {
 	struct record *v;
-	size_t n;
+	size_t n, cap;
 };
 
 /* Every record of case id, decrypted once: 0, or -1 with err on an

@@ -347,6 +347,53 @@ static void test_notes_are_kept_per_screen(void **st)
 	interview_free(iv);
 }
 
+/* The answers of a whole case, as a replay puts them back. */
+static void answer_a_case(struct interview *iv)
+{
+	say(iv, "safety.private", "yes");
+	say(iv, "safety.controller", "no");
+	say(iv, "safety.danger", "no");
+	say(iv, "safety.minor", "no");
+	say(iv, "consent.agree", "yes");
+	say(iv, "age.at-act", "16");
+	say(iv, "act.recruited", "yes");
+	say(iv, "purpose.child-hazardous", "yes");
+	say(iv, "age.at-act", "30");	/* the means come back on the path */
+	interview_set_stop(iv, deck_screen_find(deck, "age.now"));
+	interview_set_stop(iv, -1);
+}
+
+static void test_a_held_replay_makes_the_path_every_answer_would(void **st)
+{
+	(void)st;
+	struct interview *each = interview_new(deck), *held = interview_new(deck);
+	answer_a_case(each);
+	size_t n0, n1;
+	interview_path(held, &n0, NULL);
+	assert_true(interview_hold(held));
+	answer_a_case(held);
+	interview_path(held, &n1, NULL);
+	assert_int_equal(n1, n0);	/* held: still the path of the empty interview */
+	interview_release(held);
+	size_t na, pa, nb, pb;
+	const int *a = interview_path(each, &na, &pa), *b = interview_path(held, &nb, &pb);
+	assert_true(na > 20);
+	assert_int_equal(na, nb);
+	assert_int_equal(pa, pb);
+	assert_memory_equal(a, b, na * sizeof *a);
+	struct assessment x = assess(each), y = assess(held);
+	assert_int_equal(x.outcome, y.outcome);
+	assert_true(y.el[EL_MEANS].required);
+	/* The cursor elsewhere than the first screen: not held, as a walk at
+	 * every answer could move it. */
+	assert_true(interview_next(held));
+	assert_false(interview_hold(held));
+	say(held, "age.at-act", "16");
+	assert_true(interview_on_path(held, deck_screen_find(deck, "means.child")));
+	interview_free(each);
+	interview_free(held);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_goto_refuses_screens_off_the_path),
 		cmocka_unit_test(test_wrong_answers_are_refused),
 		cmocka_unit_test(test_notes_are_kept_per_screen),
+		cmocka_unit_test(test_a_held_replay_makes_the_path_every_answer_would),
 	};
 	return cmocka_run_group_tests_name("interview", tests, bundled_setup, bundled_teardown);
 }

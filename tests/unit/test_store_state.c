@@ -5,15 +5,18 @@
  * version before the buckets with the e2e tests' passphrase) is re-sealed
  * in buckets at its first unlock and reads as before. Also the commits
  * and reads that must not grow with the store: store_append_each (one
- * transaction for many cases) and records of any length opened into one
- * reused buffer. */
+ * transaction for many cases), records of any length opened into one
+ * reused buffer, and a record's associated data made without printf but
+ * byte for byte as the format says (else no stored record would open). */
 #include "testutil.h"
 
+#include <limits.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "store/manifest.h"
 #include "store/store.h"
+#include "store/store_int.h"
 
 #define PASS "correct horse battery staple"
 #define FIXTURE "tests/e2e/stores/v2/cases.db"
@@ -300,6 +303,27 @@ static void test_records_of_every_length_come_back_whole(void **st)
 	cleanup(dir);
 }
 
+static void test_a_records_associated_data_is_the_format_byte_for_byte(void **state)
+{
+	(void)state;
+	unsigned char head[32];
+	for (size_t i = 0; i < sizeof head; i++)
+		head[i] = (unsigned char)(i * 37 + 5);
+	char hex[65];
+	for (size_t i = 0; i < sizeof head; i++)
+		sprintf(hex + 2 * i, "%02x", head[i]);
+	const long long seqs[] = { 0, 1, 9, 10, 99, 12345, LLONG_MAX, -1, -10, LLONG_MIN };
+	const char *ids[] = { "0123456789abcdef", "", "x" };
+	for (size_t k = 0; k < sizeof ids / sizeof *ids; k++)
+		for (size_t i = 0; i < sizeof seqs / sizeof *seqs; i++) {
+			char want[256];
+			snprintf(want, sizeof want, "tipscreen-2|%s|record|%lld|%s", ids[k], seqs[i], hex);
+			char *got = store_record_ad(ids[k], seqs[i], head);
+			assert_string_equal(got, want);
+			free(got);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +333,7 @@ int main(void)
 		cmocka_unit_test(test_a_store_of_the_previous_format_is_resealed_in_buckets),
 		cmocka_unit_test(test_append_each_is_all_or_nothing),
 		cmocka_unit_test(test_records_of_every_length_come_back_whole),
+		cmocka_unit_test(test_a_records_associated_data_is_the_format_byte_for_byte),
 	};
 	char *state = state_home();
 	int rc = cmocka_run_group_tests_name("store_state", tests, utf8_locale, NULL);
