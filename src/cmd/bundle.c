@@ -339,19 +339,12 @@ static int agree(bool yes_given, size_t n)
 {
 	if (yes_given)
 		return 1;
-	FILE *tty = fopen("/dev/tty", "r+");
-	if (!tty) {
+	char question[80];
+	snprintf(question, sizeof question, "Delete these %zu case%s from this laptop for good?", n,
+		 n == 1 ? "" : "s");
+	int yes = cmd_confirm_delete(question);
+	if (yes < 0)
 		fputs("tipscreen: error: no terminal to confirm the deletion on: use --yes\n", stderr);
-		return -1;
-	}
-	fprintf(tty, "Delete these %zu case%s from this laptop for good? Type yes: ", n,
-		n == 1 ? "" : "s");
-	fflush(tty);
-	char line[16] = "";
-	bool yes = fgets(line, sizeof line, tty) && strcmp(line, "yes\n") == 0;
-	fclose(tty);
-	if (!yes)
-		fputs("tipscreen: nothing deleted.\n", stderr);
 	return yes;
 }
 

@@ -212,10 +212,15 @@ static bool never_sent_agreed(struct store *st, const char *id)
 		"bundle`): deleting it loses it for good\n", id);
 	if (!isatty(STDIN_FILENO))
 		return true;
+	return cmd_confirm_delete("Delete it anyway?") == 1;
+}
+
+int cmd_confirm_delete(const char *question)
+{
 	FILE *tty = fopen("/dev/tty", "r+");
 	if (!tty)
-		return false;
-	fputs("Delete it anyway? Type yes: ", tty);
+		return -1;
+	fprintf(tty, "%s Type yes: ", question);
 	fflush(tty);
 	char line[16] = "";
 	bool yes = fgets(line, sizeof line, tty) && strcmp(line, "yes\n") == 0;

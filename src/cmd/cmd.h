@@ -174,6 +174,10 @@ int cmd_interview(const struct cmd_ctx *c, const struct cmd_interview_opts *o);
 int cmd_cases(const struct cmd_ctx *c, const struct cmd_store_opts *o);
 int cmd_export(const struct cmd_ctx *c, const struct cmd_export_opts *o, const char *id);
 int cmd_delete(const struct cmd_ctx *c, const struct cmd_store_opts *o, const char *id);
+/* Asks question, then "Type yes: ", on the terminal (/dev/tty): 1 when the
+ * answer is yes; 0 otherwise, after saying nothing was deleted; -1 when
+ * there is no terminal to ask on (the caller says what to do instead). */
+int cmd_confirm_delete(const char *question);
 /* keygen NAME: the office key pair. */
 struct cmd_keygen_opts {
 	const char *passphrase_file;	/* the passphrases, or NULL: asked twice */

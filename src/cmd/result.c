@@ -75,6 +75,20 @@ static bool name_ok(const char *s)
 	return true;
 }
 
+/* The trainer's public key of --to into pub: an exit code, after saying
+ * what is wrong. */
+static int trainer_key(const struct cmd_result_opts *o, struct keyfile_public *pub)
+{
+	char err[256];
+	if (sodium_init() < 0)
+		return EXIT_RUNTIME;
+	if (keyfile_open_public(o->to, pub, err, sizeof err) < 0) {
+		fprintf(stderr, "tipscreen: error: %s\n", err);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
 int cmd_result_check(const struct cmd_result_opts *o)
 {
 	if (!name_ok(o->trainee)) {
@@ -83,14 +97,7 @@ int cmd_result_check(const struct cmd_result_opts *o)
 		return EXIT_INPUT;
 	}
 	struct keyfile_public pub;
-	char err[256];
-	if (sodium_init() < 0)
-		return EXIT_RUNTIME;
-	if (keyfile_open_public(o->to, &pub, err, sizeof err) < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", err);
-		return EXIT_INPUT;
-	}
-	return EXIT_OK;
+	return trainer_key(o, &pub);
 }
 
 int cmd_result_write(const struct cmd_result_opts *o, const struct debrief *d, time_t started)
@@ -102,13 +109,10 @@ int cmd_result_write(const struct cmd_result_opts *o, const struct debrief *d, t
 	}
 	unsigned char pk[SEAL_BOX_PUBLIC], spk[SEAL_SIGN_PUBLIC], ssk[SEAL_SIGN_SECRET];
 	struct keyfile_public pub;
+	int keyed = trainer_key(o, &pub);
+	if (keyed != EXIT_OK)
+		return keyed;
 	char err[256];
-	if (sodium_init() < 0)
-		return EXIT_RUNTIME;
-	if (keyfile_open_public(o->to, &pub, err, sizeof err) < 0) {
-		fprintf(stderr, "tipscreen: error: %s\n", err);
-		return EXIT_INPUT;
-	}
 	memcpy(pk, pub.box, sizeof pk);
 	crypto_sign_keypair(spk, ssk);
 	size_t len, n;

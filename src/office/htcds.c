@@ -321,17 +321,11 @@ int office_export(const struct office_ctx *o, struct db *db, int argc, const cha
 	if (!dk)
 		return EXIT_INPUT;
 	int rc;
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	char fp[SEAL_FINGERPRINT];
+	struct keyfile_secret *k = office_key(o, db, fp, &rc);
 	if (!k) {
 		deck_free(dk);
 		return rc;
-	}
-	char fp[SEAL_FINGERPRINT];
-	keyfile_fingerprint(&k->pub, fp);
-	if (office_use_key(db, k) != EXIT_OK) {
-		keyfile_secret_free(k);
-		deck_free(dk);
-		return EXIT_INPUT;
 	}
 	char *detail = xasprintf("HTCDS export: every case%s%s opened", o->since ? " changed since " : "",
 				 o->since ? o->since : "");

@@ -546,13 +546,9 @@ static int compare_bundle(const void *a, const void *b)
 }
 
 int office_reauthenticate(const struct office_ctx *o, struct db *db,
-			  const struct keyfile_secret *key)
+			  const struct keyfile_secret *key, const char *fp)
 {
-	char fp[SEAL_FINGERPRINT];
-	keyfile_fingerprint(&key->pub, fp);
 	struct reauth r = { .key = key, .keyfp = fp };
-	if (office_use_key(db, key) != EXIT_OK)
-		return EXIT_INPUT;
 	int rc = db_cases(db, take_key, &r);
 	if (r.n)
 		qsort(r.v, r.n, sizeof *r.v, compare_bundle);	/* each bundle opened once */
@@ -590,17 +586,11 @@ int office_import(const struct office_ctx *o, struct db *db, int argc, const cha
 	if (o->load_signers(o->arg, &v, &nv) < 0)
 		return EXIT_INPUT;
 	int rc;
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	char fp[SEAL_FINGERPRINT];
+	struct keyfile_secret *k = office_key(o, db, fp, &rc);
 	if (!k) {
 		free(v);
 		return rc;
-	}
-	char fp[SEAL_FINGERPRINT];
-	keyfile_fingerprint(&k->pub, fp);
-	if (office_use_key(db, k) != EXIT_OK) {
-		keyfile_secret_free(k);
-		free(v);
-		return EXIT_INPUT;
 	}
 	db->locking = true;	/* import_tx locks its bundle and cases (db_lock) */
 	int total[NCOUNT] = { 0 }, refused = 0, failed = 0;

@@ -30,12 +30,29 @@ const char *office_date(const char *seconds, char buf[32])
 	return buf;
 }
 
-int office_use_key(struct db *db, const struct keyfile_secret *k)
+/* Takes k for what the command writes: EXIT_OK, or EXIT_INPUT after
+ * saying why (another office's key must write nothing). */
+static int use_key(struct db *db, const struct keyfile_secret *k)
 {
 	if (db_office_key(db, k->box) == DB_OK)
 		return EXIT_OK;
 	fprintf(stderr, "tipscreen: error: %s\n", db_error(db));
 	return EXIT_INPUT;
+}
+
+struct keyfile_secret *office_key(const struct office_ctx *o, struct db *db, char *fp, int *rc)
+{
+	struct keyfile_secret *k = o->open_key(o->arg, rc);
+	if (!k)
+		return NULL;
+	*rc = use_key(db, k);
+	if (*rc != EXIT_OK) {
+		keyfile_secret_free(k);
+		return NULL;
+	}
+	if (fp)
+		keyfile_fingerprint(&k->pub, fp);
+	return k;
 }
 
 /* The store's URL: --db, else the default file (its directory made only
@@ -339,10 +356,11 @@ int office_init(const struct office_ctx *o, struct db *db, int argc, const char 
 	if (!o->key)
 		return EXIT_OK;
 	int rc;
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	char fp[SEAL_FINGERPRINT];
+	struct keyfile_secret *k = office_key(o, db, fp, &rc);
 	if (!k)
 		return rc;
-	rc = office_reauthenticate(o, db, k);
+	rc = office_reauthenticate(o, db, k, fp);
 	keyfile_secret_free(k);
 	return rc;
 }

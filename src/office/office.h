@@ -58,11 +58,12 @@ office_fn office_init, office_import, office_cases, office_show, office_conflict
 	office_stats, office_review, office_resolve, office_export;
 
 /* office init --key: every case's row made again from the signed bundle
- * it names (opened with key, signed by the row's laptop), with its MAC:
- * what a store of an older schema needs before `office stats` counts its
- * rows; a row whose bundle does not match stops it, nothing changed. */
+ * it names (opened with key, already taken by office_key, fingerprint fp;
+ * signed by the row's laptop), with its MAC: what a store of an older
+ * schema needs before `office stats` counts its rows; a row whose bundle
+ * does not match stops it, nothing changed. */
 int office_reauthenticate(const struct office_ctx *o, struct db *db,
-			  const struct keyfile_secret *key);
+			  const struct keyfile_secret *key, const char *fp);
 
 /* Case c of a bundle as the exports take it (app/caseexport.h, not
  * replayed; caseexport_free): its records parsed; the number of its
@@ -117,9 +118,11 @@ long long office_day(const char *date);
 const char *office_date(const char *seconds, char buf[32]);
 
 struct keyfile_secret;
-/* Takes the office key k for what the command writes (db_office_key):
- * EXIT_OK, or EXIT_INPUT after saying why when k is not the store's own
- * (another office's key must write nothing). */
-int office_use_key(struct db *db, const struct keyfile_secret *k);
+/* The office key of the command (o->open_key), taken for what it writes
+ * (db_office_key: refused, and nothing written, when it is not the key
+ * that wrote the store's audit log), its fingerprint in fp (SEAL_FINGERPRINT bytes) when fp
+ * is not NULL: the key, which the caller frees (keyfile_secret_free); or
+ * NULL with *rc the exit code, after saying why. */
+struct keyfile_secret *office_key(const struct office_ctx *o, struct db *db, char *fp, int *rc);
 
 #endif

@@ -111,20 +111,14 @@ int office_recovery(const struct office_ctx *o, struct db *db, int argc, const c
 	if (o->load_signers(o->arg, &v, &nv) < 0)
 		return EXIT_INPUT;
 	int rc;
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	/* The log's entries are authenticated with a key derived from the
+	 * office key: without it, `office audit --key` would flag them. */
+	char fp[SEAL_FINGERPRINT];
+	struct keyfile_secret *k = office_key(o, db, fp, &rc);
 	if (!k) {
 		free(v);
 		return rc;
 	}
-	/* The log's entries are authenticated with a key derived from the
-	 * office key: without it, `office audit --key` would flag them. */
-	if (office_use_key(db, k) != EXIT_OK) {
-		keyfile_secret_free(k);
-		free(v);
-		return EXIT_INPUT;
-	}
-	char fp[SEAL_FINGERPRINT];
-	keyfile_fingerprint(&k->pub, fp);
 	int refused = 0, failed = 0;
 	for (int i = 0; i < argc; i++) {
 		int r = log_one(o, db, k, fp, v, nv, argv[i]);

@@ -160,20 +160,13 @@ int office_conflict_show(const struct office_ctx *o, struct db *db, const char *
 		diags_print(&dg, stderr);
 	diags_free(&dg);
 	int rc = EXIT_INPUT;
-	struct keyfile_secret *k = dk ? o->open_key(o->arg, &rc) : NULL;
+	char why[256], fp[SEAL_FINGERPRINT], lp[64], name[128];
+	struct keyfile_secret *k = dk ? office_key(o, db, fp, &rc) : NULL;
 	if (!k) {
 		deck_free(dk);
 		db_case_free(&row);
 		return rc;
 	}
-	if (office_use_key(db, k) != EXIT_OK) {
-		keyfile_secret_free(k);
-		deck_free(dk);
-		db_case_free(&row);
-		return EXIT_INPUT;
-	}
-	char why[256], fp[SEAL_FINGERPRINT], lp[64], name[128];
-	keyfile_fingerprint(&k->pub, fp);
 	struct bundle sb, ib;
 	const struct bundle_case *s, *in;
 	rc = EXIT_RUNTIME;
@@ -289,15 +282,10 @@ int office_resolve(const struct office_ctx *o, struct db *db, int argc, const ch
 		return EXIT_INPUT;
 	}
 	int rc;
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	char fp[SEAL_FINGERPRINT];
+	struct keyfile_secret *k = office_key(o, db, fp, &rc);
 	if (!k)
 		return rc;
-	char fp[SEAL_FINGERPRINT];
-	keyfile_fingerprint(&k->pub, fp);
-	if (office_use_key(db, k) != EXIT_OK) {
-		keyfile_secret_free(k);
-		return EXIT_INPUT;
-	}
 	struct resolution r = { .o = o, .k = k, .n = argv[0], .keyfp = fp };
 	int t = db_transact(db, resolve_tx, &r);
 	keyfile_secret_free(k);

@@ -315,11 +315,9 @@ int office_show(const struct office_ctx *o, struct db *db, int argc, const char 
 		return EXIT_INPUT;
 	}
 	diags_free(&d);
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
+	struct keyfile_secret *k = office_key(o, db, NULL, &rc);
 	if (k) {
-		rc = office_use_key(db, k);
-		if (rc == EXIT_OK)
-			rc = show_one(o, db, k, laptop, id, dk);
+		rc = show_one(o, db, k, laptop, id, dk);
 		keyfile_secret_free(k);
 	}
 	deck_free(dk);
@@ -375,15 +373,9 @@ int office_review(const struct office_ctx *o, struct db *db, int argc, const cha
 	int rc = office_case_laptop(o, db, id, &laptop);
 	if (rc != EXIT_OK)
 		return rc;
-	struct keyfile_secret *k = o->open_key(o->arg, &rc);
-	if (k && office_use_key(db, k) != EXIT_OK) {
-		keyfile_secret_free(k);
-		k = NULL;
-		rc = EXIT_INPUT;
-	}
+	char fp[SEAL_FINGERPRINT], who[128];
+	struct keyfile_secret *k = office_key(o, db, fp, &rc);
 	if (k) {
-		char fp[SEAL_FINGERPRINT], who[128];
-		keyfile_fingerprint(&k->pub, fp);
 		reviewer_of(o, who, sizeof who);
 		struct step s = { laptop, id, o->state, who, o->comment, fp };
 		if (db_transact(db, review_tx, &s) != DB_OK) {

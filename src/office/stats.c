@@ -325,15 +325,11 @@ static int stats_by_laptop(const struct office_ctx *o, struct db *db)
 		return EXIT_INPUT;
 	}
 	int rc;
-	struct keyfile_secret *key = o->open_key(o->arg, &rc);
+	char fp[SEAL_FINGERPRINT];
+	struct keyfile_secret *key = office_key(o, db, fp, &rc);
 	if (!key)
 		return rc;
-	char fp[SEAL_FINGERPRINT];
-	keyfile_fingerprint(&key->pub, fp);
-	int keyed = office_use_key(db, key);
-	keyfile_secret_free(key);
-	if (keyed != EXIT_OK)
-		return keyed;
+	keyfile_secret_free(key);	/* taken by the store: only the rows' MACs need it */
 	struct by_laptop b = { o->out, fp, NULL, 0 };
 	rc = db_transact(db, by_laptop_tx, &b);
 	if (rc != DB_OK) {
@@ -368,17 +364,13 @@ int office_stats(const struct office_ctx *o, struct db *db, int argc, const char
 	if (parse_by(by, &t) < 0)
 		return EXIT_INPUT;
 	int rc;
-	struct keyfile_secret *key = o->open_key(o->arg, &rc);
-	if (!key)
-		return rc;
 	char fp[SEAL_FINGERPRINT];
-	keyfile_fingerprint(&key->pub, fp);
-	int keyed = office_use_key(db, key);
-	keyfile_secret_free(key);
-	if (keyed != EXIT_OK) {
+	struct keyfile_secret *key = office_key(o, db, fp, &rc);
+	if (!key) {
 		publish_table_free(&t);
-		return keyed;
+		return rc;
 	}
+	keyfile_secret_free(key);	/* taken by the store: only the rows' MACs need it */
 	char *detail = xasprintf("by %s, k %lld, %s", by, k, format);
 	struct export e = { &t, detail, fp, by, k };
 	rc = db_transact(db, stats_tx, &e);

@@ -128,6 +128,17 @@ has out "$first  stored by the office"
 hasnt out "$second"
 has out "The office confirms 1 of the 1 case in the receipt."
 [ "$(ids "$TMP/laptop1" | wc -l)" = 2 ] || bad "a receipt without --delete deleted a case"
+# without --yes it asks on the terminal: none (setsid) refuses, "no" keeps
+w=$WRAP; WRAP="setsid -w $WRAP"
+run 2 receipt "$TMP/receipt1" --to "$TMP/office.pub" --delete --data "$TMP/laptop1" $P
+WRAP=$w
+has err "no terminal to confirm the deletion on: use --yes"
+printf 'no\n' | script -qec "$BIN receipt $TMP/receipt1 --to $TMP/office.pub --delete --data $TMP/laptop1 $P" \
+	/dev/null >"$TMP/tty.out" 2>&1
+grep -q "Delete these 1 case from this laptop for good? Type yes: " "$TMP/tty.out" ||
+	bad "receipt --delete did not ask: $(cat "$TMP/tty.out")"
+grep -q "nothing deleted" "$TMP/tty.out" || bad "receipt --delete after no: $(cat "$TMP/tty.out")"
+[ "$(ids "$TMP/laptop1" | wc -l)" = 2 ] || bad "a refused or declined --delete deleted a case"
 run 0 receipt "$TMP/receipt1" --to "$TMP/office.pub" --delete --yes --data "$TMP/laptop1" $P
 has out "Deleted 1 case from this laptop."
 [ "$(ids "$TMP/laptop1")" = "$second" ] || bad "the wrong cases are left: $(ids "$TMP/laptop1")"
