@@ -69,7 +69,7 @@ int store_case_new(struct store *s, const char *deck, char *id, char *err, size_
 	unsigned char raw[STORE_ID_LEN / 2];
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2hex(id, STORE_ID_LEN + 1, raw, sizeof raw);
-	unsigned char *ck = sodium_malloc(KEY), wrapped[WRAPPED];
+	unsigned char *ck = s->ck, wrapped[WRAPPED];
 	randombytes_buf(ck, KEY);
 	char *ad = store_ad_of(id, "key");
 	store_seal(wrapped, ck, KEY, ad, s->mk);
@@ -80,7 +80,6 @@ int store_case_new(struct store *s, const char *deck, char *id, char *err, size_
 	store_chain_start(id, t.head);
 	int rc = insert_case(s, id, wrapped) < 0 || store_write_tail(s, &next, id, wrapped, &t, ck) < 0
 		 ? store_db_fail(s, err, n, "cannot create the case") : 0;
-	sodium_free(ck);
 	return store_end(s, &next, rc, err, n);
 }
 
@@ -138,9 +137,7 @@ static int change(struct store *s, const char *id, const char *record, int statu
 	struct manifest next;
 	if (store_begin(s, &next, err, n) < 0)
 		return -1;
-	unsigned char *ck = sodium_malloc(KEY);
-	int rc = change_in(s, &next, ck, id, &record, record ? 1 : 0, status, err, n);
-	sodium_free(ck);
+	int rc = change_in(s, &next, s->ck, id, &record, record ? 1 : 0, status, err, n);
 	return store_end(s, &next, rc, err, n);
 }
 
@@ -155,9 +152,7 @@ int store_append_many(struct store *s, const char *id, const char *const *record
 	struct manifest next;
 	if (store_begin(s, &next, err, n) < 0)
 		return -1;
-	unsigned char *ck = sodium_malloc(KEY);
-	int rc = change_in(s, &next, ck, id, records, k, -1, err, n);
-	sodium_free(ck);
+	int rc = change_in(s, &next, s->ck, id, records, k, -1, err, n);
 	return store_end(s, &next, rc, err, n);
 }
 
@@ -167,11 +162,9 @@ int store_append_each(struct store *s, const char *const *ids, size_t k, const c
 	struct manifest next;
 	if (store_begin(s, &next, err, n) < 0)
 		return -1;
-	unsigned char *ck = sodium_malloc(KEY);
 	int rc = 0;
 	for (size_t i = 0; i < k && rc == 0; i++)
-		rc = change_in(s, &next, ck, ids[i], &record, 1, -1, err, n);
-	sodium_free(ck);
+		rc = change_in(s, &next, s->ck, ids[i], &record, 1, -1, err, n);
 	return store_end(s, &next, rc, err, n);
 }
 

@@ -92,12 +92,12 @@ static int open_state(struct store *s, const unsigned char *b, size_t len, char 
 	if (v == 3 && open_buckets(s, &s->man) == 0)
 		return 0;
 	if (v == 2) {
-		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		if (store_run(s, SQL_BEGIN) < 0)
 			return store_db_fail(s, err, n, "cannot re-seal the store's state");
 		if (store_put_state(s, &s->man) < 0 ||
-		    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		    store_run(s, SQL_COMMIT) < 0) {
 			store_db_fail(s, err, n, "cannot re-seal the store's state");
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			store_run(s, SQL_ROLLBACK);
 			return -1;
 		}
 		return 0;
@@ -106,12 +106,13 @@ static int open_state(struct store *s, const unsigned char *b, size_t len, char 
 			  "was changed", s->dir);
 }
 
-/* Begins a commit: next is a copy of the state, one generation on. */
+/* Begins a commit: next is a copy of the state, one generation on; s->ck
+ * holds a case key until store_end wipes it. */
 int store_begin(struct store *s, struct manifest *next, char *err, size_t n)
 {
 	if (!s->mk)
 		return store_fail(err, n, "the store is locked");
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_run(s, SQL_BEGIN) < 0)
 		return store_db_fail(s, err, n, "not saved");
 	manifest_copy(next, &s->man);
 	next->gen++;
@@ -123,11 +124,12 @@ int store_begin(struct store *s, struct manifest *next, char *err, size_t n)
  * records its generation); otherwise, or if that fails, rolled back. */
 int store_end(struct store *s, struct manifest *next, int rc, char *err, size_t n)
 {
+	sodium_memzero(s->ck, KEY);	/* the case key of this commit */
 	if (rc == 0 && (store_put_state(s, next) < 0 ||
-			sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
+			store_run(s, SQL_COMMIT) < 0))
 		rc = store_db_fail(s, err, n, "not saved");
 	if (rc < 0) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		store_run(s, SQL_ROLLBACK);
 		manifest_free(next);
 		return rc;
 	}

@@ -135,6 +135,11 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_sql q)
 		[SQL_RECORDS_READ] = "SELECT seq, blob FROM records WHERE id = ? ORDER BY seq",
 		[SQL_BUCKET_PUT] = "INSERT OR REPLACE INTO state(bucket, v) VALUES(?, ?)",
 		[SQL_BUCKET_DELETE] = "DELETE FROM state WHERE bucket = ?",
+		[SQL_META_PUT] = "INSERT INTO meta(k, v) VALUES(?, ?)",
+		[SQL_META_UPDATE] = "UPDATE meta SET v = ? WHERE k = ?",
+		[SQL_BEGIN] = "BEGIN IMMEDIATE",
+		[SQL_COMMIT] = "COMMIT",
+		[SQL_ROLLBACK] = "ROLLBACK",
 	};
 	if (!s->sql[q] && sqlite3_prepare_v3(s->db, text[q], -1, SQLITE_PREPARE_PERSISTENT,
 					     &s->sql[q], NULL) != SQLITE_OK)
@@ -142,6 +147,15 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_sql q)
 	sqlite3_reset(s->sql[q]);
 	sqlite3_clear_bindings(s->sql[q]);
 	return s->sql[q];
+}
+
+int store_run(struct store *s, enum store_sql q)
+{
+	sqlite3_stmt *st = store_stmt(s, q);
+	int rc = st && sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (st)
+		sqlite3_reset(st);
+	return rc;
 }
 
 void store_close(struct store *s)

@@ -103,11 +103,11 @@ int escrow_enrol(struct store *s, const struct keyfile_public *office, char *err
 	row_mac(store_subkey(s, SUB_ESCROW), row, row + BODY);
 	char *line = event_line("enrol", office);
 	int rc = 0;
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+	if (store_run(s, SQL_BEGIN) < 0 ||
 	    store_meta_put(s, "escrow", row, sizeof row, true) < 0 || store_keylog_add(s, line) < 0 ||
-	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	    store_run(s, SQL_COMMIT) < 0) {
 		rc = store_db_fail(s, err, n, "the laptop was not enrolled");
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		store_run(s, SQL_ROLLBACK);
 	}
 	free(line);
 	return rc;

@@ -31,7 +31,8 @@ enum subkey { SUB_COUNTER, SUB_ID, SUB_SIGN, SUB_STATE, SUB_ESCROW, SUB_KEYLOG, 
 
 /* The statements of every commit and read, prepared once per store. */
 enum store_sql { SQL_CASE_READ, SQL_TAIL_WRITE, SQL_RECORD_INSERT, SQL_RECORDS_READ,
-		 SQL_BUCKET_PUT, SQL_BUCKET_DELETE, SQL_N };
+		 SQL_BUCKET_PUT, SQL_BUCKET_DELETE, SQL_META_PUT, SQL_META_UPDATE,
+		 SQL_BEGIN, SQL_COMMIT, SQL_ROLLBACK, SQL_N };
 
 struct store {
 	char *dir;
@@ -39,7 +40,9 @@ struct store {
 	sqlite3_stmt *sql[SQL_N];	/* prepared on first use, finalized on close */
 	int lock_fd;
 	unsigned char *mk;	/* master key, sodium_malloc; NULL while locked */
-	unsigned char *sub;	/* SUB_N keys derived from it, sodium_malloc */
+	unsigned char *sub;	/* SUB_N keys derived from it, sodium_malloc, then ck */
+	unsigned char *ck;	/* one case key during a commit: the guarded slot after the
+				   subkeys (in sub, not freed apart), wiped as the commit ends */
 	struct manifest man;	/* the sealed state, as last committed */
 	struct counter *counter;	/* the generation outside, or NULL */
 	char *notice;		/* a warning of the last unlock, or NULL */
@@ -73,6 +76,10 @@ int store_fail(char *err, size_t n, const char *fmt, ...) __attribute__((format(
 /* Statement q of s, prepared on first use and reset, its bindings
  * cleared: the caller resets it again after use. NULL on a database error. */
 sqlite3_stmt *store_stmt(struct store *s, enum store_sql q);
+
+/* Runs statement q of s, one with no parameters (SQL_BEGIN, SQL_COMMIT,
+ * SQL_ROLLBACK): 0, or -1 with SQLite's error left for store_db_fail. */
+int store_run(struct store *s, enum store_sql q);
 
 /* ---- store_keys.c ---- */
 
@@ -113,7 +120,8 @@ int store_unseal(unsigned char *plain, const unsigned char *in, size_t len, cons
 /* The additional data of case id's seal what ("key", "tail"): a new string. */
 char *store_ad_of(const char *id, const char *what);
 
-/* Begins a commit: next is a copy of the state, one generation on. */
+/* Begins a commit: next is a copy of the state, one generation on. Until
+ * store_end, s->ck is the commit's to hold one case key in. */
 int store_begin(struct store *s, struct manifest *next, char *err, size_t n);
 
 /* Reads case id's rows, checks them against the sealed state, and opens
@@ -137,7 +145,8 @@ bool store_deck_valid(const char *d);
 
 /* Ends a commit begun with store_begin: with rc 0 the state is sealed in and the
  * transaction committed (then the state is s's, and the counter outside
- * records its generation); otherwise, or if that fails, rolled back. */
+ * records its generation); otherwise, or if that fails, rolled back. Either way
+ * s->ck is wiped. */
 int store_end(struct store *s, struct manifest *next, int rc, char *err, size_t n);
 
 /* After the master key: the sealed state (re-sealing a store of the first

@@ -56,18 +56,29 @@ unsigned char *store_meta_blob(struct store *s, const char *k, size_t *len)
 }
 
 /* Writes meta row k; a key row (replace false) is only ever inserted, so
- * that an existing one is never overwritten. */
+ * that an existing one is never overwritten. A row replaced is updated in place
+ * (INSERT OR REPLACE would move it, and write the index's page too: one more
+ * page through the WAL at every commit). */
 int store_meta_put(struct store *s, const char *k, const void *v, size_t len, bool replace)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, replace ? "INSERT OR REPLACE INTO meta(k, v) VALUES(?, ?)"
-					      : "INSERT INTO meta(k, v) VALUES(?, ?)", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (replace) {
+		sqlite3_stmt *up = store_stmt(s, SQL_META_UPDATE);
+		if (!up)
+			return -1;
+		sqlite3_bind_blob(up, 1, v, (int)len, SQLITE_STATIC);
+		sqlite3_bind_text(up, 2, k, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(up) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(up);
+		if (rc < 0 || sqlite3_changes(s->db) == 1)
+			return rc;
+	}
+	sqlite3_stmt *st = store_stmt(s, SQL_META_PUT);
+	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, k, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 2, v, (int)len, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -126,7 +137,8 @@ void store_derive_subkey(const unsigned char *mk, enum subkey k, unsigned char *
 static void derive_subkeys(struct store *s)
 {
 	if (!s->sub)
-		s->sub = sodium_malloc(SUB_N * KEY);
+		s->sub = sodium_malloc((SUB_N + 1) * KEY);
+	s->ck = s->sub + SUB_N * KEY;
 	for (int i = 0; i < SUB_N; i++)
 		store_derive_subkey(s->mk, (enum subkey)i, s->sub + i * KEY);
 }
@@ -200,13 +212,13 @@ int store_set_passphrase(struct store *s, const char *pass, char *err, size_t n)
 	set_cost(cost, ops, mem);
 	manifest_free(&s->man);
 	s->man.gen = 1;
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+	if (store_run(s, SQL_BEGIN) < 0 ||
 	    store_meta_put(s, "salt", salt, sizeof salt, false) < 0 ||
 	    store_meta_put(s, "cost", cost, sizeof cost, false) < 0 ||
 	    store_meta_put(s, "master", wrapped, sizeof wrapped, false) < 0 || store_put_state(s, &s->man) < 0 ||
-	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	    store_run(s, SQL_COMMIT) < 0) {
 		store_db_fail(s, err, n, "cannot save the key");
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		store_run(s, SQL_ROLLBACK);
 		sodium_free(s->mk);
 		s->mk = NULL;
 		return -1;
@@ -278,14 +290,14 @@ int store_change_passphrase(struct store *s, const char *pass, const char *event
 	set_cost(cost, ops, mem);
 	/* One transaction: SQLite's commit is atomic, so a crash at any
 	 * point leaves the three rows all old or all new. */
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+	if (store_run(s, SQL_BEGIN) < 0 ||
 	    store_meta_put(s, "salt", salt, sizeof salt, true) < 0 ||
 	    store_meta_put(s, "cost", cost, sizeof cost, true) < 0 ||
 	    store_meta_put(s, "master", wrapped, sizeof wrapped, true) < 0 ||
 	    (event && store_keylog_add(s, event) < 0) ||
-	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	    store_run(s, SQL_COMMIT) < 0) {
 		store_db_fail(s, err, n, "the passphrase was not changed");
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		store_run(s, SQL_ROLLBACK);
 		return -1;
 	}
 	return 0;

@@ -183,7 +183,7 @@ static struct old_case *old_cases(struct store *s, size_t *n)
 /* Re-seals a store of the first format in this one, in one transaction. */
 int store_v1_migrate(struct store *s, char *err, size_t n)
 {
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_run(s, SQL_BEGIN) < 0)
 		return store_db_fail(s, err, n, "cannot re-seal the store in the new format");
 	size_t nc;
 	struct old_case *v = old_cases(s, &nc);
@@ -196,9 +196,9 @@ int store_v1_migrate(struct store *s, char *err, size_t n)
 		free(v[i].tail);
 	}
 	free(v);
-	if (rc < 0 || store_put_state(s, &m) < 0 || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (rc < 0 || store_put_state(s, &m) < 0 || store_run(s, SQL_COMMIT) < 0) {
 		store_db_fail(s, err, n, "cannot re-seal the store in the new format");
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		store_run(s, SQL_ROLLBACK);
 		manifest_free(&m);
 		return -1;
 	}

@@ -12,6 +12,7 @@
 static sqlite3_vfs fault_vfs, *real_vfs;
 static bool failing, failing_reads;
 static int syncs;	/* the syncs that went through, for counting commits */
+static int pages;	/* the writes of a whole page (4096 bytes) that went through */
 static struct sqlite3_io_methods fault_io;
 
 struct fault_file {
@@ -22,6 +23,8 @@ struct fault_file {
 static int f_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 off)
 {
 	struct fault_file *ff = (struct fault_file *)f;
+	if (!failing && n == 4096)
+		pages++;
 	return failing ? SQLITE_IOERR_WRITE : ff->real->pMethods->xWrite(ff->real, b, n, off);
 }
 
@@ -56,6 +59,8 @@ PASS(ShmMap, (sqlite3_file *f, int i, int sz, int e, void volatile **p), (((stru
 PASS(ShmLock, (sqlite3_file *f, int o, int n, int fl), (((struct fault_file *)f)->real, o, n, fl))
 PASS(ShmUnmap, (sqlite3_file *f, int d), (((struct fault_file *)f)->real, d))
 static void f_ShmBarrier(sqlite3_file *f) { REAL(f)->pMethods->xShmBarrier(REAL(f)); }
+#undef PASS
+#undef REAL
 
 static int f_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out)
 {

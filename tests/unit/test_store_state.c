@@ -17,6 +17,7 @@
 #include "store/manifest.h"
 #include "store/store.h"
 #include "store/store_int.h"
+#include "fault.h"
 
 #define PASS "correct horse battery staple"
 #define FIXTURE "tests/e2e/stores/v2/cases.db"
@@ -303,6 +304,53 @@ static void test_records_of_every_length_come_back_whole(void **st)
 	cleanup(dir);
 }
 
+/* A commit to one case writes four pages through the WAL: the record's, the
+ * case's tail, its bucket of the sealed state, and the root (the root's row
+ * updated in place: replaced, it moved and wrote its index's page too). */
+static void test_a_commit_writes_four_pages(void **st)
+{
+	(void)st;
+	use_fault_vfs();
+	char *dir = fresh_dir(), id[STORE_ID_LEN + 1];
+	struct store *s = open_new(dir);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
+	assert_int_equal(store_append(s, id, "t: 1\nevent: answer\n", err, sizeof err), 0);
+	pages = syncs = 0;
+	assert_int_equal(store_append(s, id, "t: 2\nevent: answer\n", err, sizeof err), 0);
+	assert_int_equal(syncs, 1);
+	assert_int_equal(pages, 4);
+	store_close(s);
+	sqlite3_vfs_unregister(&fault_vfs);
+	cleanup(dir);
+}
+
+/* The case key a commit opens is in the store's one guarded slot, and is
+ * wiped when the commit ends, saved or not. */
+static void test_a_commits_case_key_is_wiped_when_it_ends(void **st)
+{
+	(void)st;
+	use_fault_vfs();
+	char *dir = fresh_dir(), id[STORE_ID_LEN + 1], other[STORE_ID_LEN + 1];
+	struct store *s = open_new(dir);
+	static const unsigned char zero[KEY];
+	assert_int_equal(store_case_new(s, "", other, err, sizeof err), 0);
+	assert_int_equal(store_case_new(s, "", id, err, sizeof err), 0);
+	assert_memory_equal(s->ck, zero, KEY);
+	assert_int_equal(store_append(s, id, "t: 1\n", err, sizeof err), 0);
+	assert_memory_equal(s->ck, zero, KEY);
+	failing = true;
+	assert_int_equal(store_append(s, id, "t: 2\n", err, sizeof err), -1);
+	failing = false;
+	assert_memory_equal(s->ck, zero, KEY);
+	const char *const ids[] = { id, other };
+	assert_int_equal(store_append_each(s, ids, 2, "t: 3\n", err, sizeof err), 0);
+	assert_memory_equal(s->ck, zero, KEY);
+	store_close(s);
+	sqlite3_vfs_unregister(&fault_vfs);
+	cleanup(dir);
+}
+
 static void test_a_records_associated_data_is_the_format_byte_for_byte(void **state)
 {
 	(void)state;
@@ -334,6 +382,8 @@ int main(void)
 		cmocka_unit_test(test_append_each_is_all_or_nothing),
 		cmocka_unit_test(test_records_of_every_length_come_back_whole),
 		cmocka_unit_test(test_a_records_associated_data_is_the_format_byte_for_byte),
+		cmocka_unit_test(test_a_commit_writes_four_pages),
+		cmocka_unit_test(test_a_commits_case_key_is_wiped_when_it_ends),
 	};
 	char *state = state_home();
 	int rc = cmocka_run_group_tests_name("store_state", tests, utf8_locale, NULL);
