@@ -47,6 +47,9 @@ FRIBIDI_CFLAGS := $(shell pkg-config --cflags fribidi 2>/dev/null || echo -I/usr
 # (Debian's libgfshare-dev): the office key split among custodians.
 STORELIBS := $(shell pkg-config --libs sqlite3 libsodium libgfshare 2>/dev/null || \
              echo -lsqlite3 -lsodium -lgfshare)
+# The program's relative relocations packed (DT_RELR, binutils 2.38 and glibc
+# 2.36, Debian 12): a start reads and writes fewer of its pages.
+LINK     := -Wl,-z,pack-relative-relocs
 CMD_SRC  := $(sort $(wildcard src/cmd/*.c src/office/*.c))
 APP_SRC  := src/main.c $(CMD_SRC) $(FRONT_SRC)
 LAW      := $(sort $(wildcard screens/law/*.txt))
@@ -76,7 +79,7 @@ locales/%.mo: locales/%.po
 
 tipscreen: $(call objs,rel,$(CORE_SRC) $(APP_SRC)) | $(MO)
 	@$(if $(Q),echo "  LD $@")
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES) $(FRIBIDI) $(STORELIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LINK) $(LDFLAGS) $(CURSES) $(FRIBIDI) $(STORELIBS)
 
 build/law_data.c: $(LAW) src/domain/law_embed.sh
 	@mkdir -p $(dir $@)
@@ -224,7 +227,7 @@ uninstall:
 
 build/inst/tipscreen: $(INST_OBJS)
 	@$(if $(Q),echo "  LD [inst] $@")
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(CURSES) $(FRIBIDI) $(STORELIBS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LINK) $(LDFLAGS) $(CURSES) $(FRIBIDI) $(STORELIBS)
 
 # Rewritten only when the installed paths change, so main.o follows them.
 build/inst/paths: FORCE

@@ -41,10 +41,14 @@ static FILE *open_output(struct cmd_ctx *o)
 
 /* The charset of the user's terminal: the locale's; when the locale named
  * is not installed (common on field laptops), the charset its name says
- * ("fr_FR.ISO-8859-1"), if iconv knows it; else ASCII, which is safe. */
+ * ("fr_FR.ISO-8859-1"), if iconv knows it; else ASCII, which is safe. Only
+ * LC_CTYPE is taken from the user's locale: every other category stays "C",
+ * so that a number is written "0.5" in JSON and CSV under a French or
+ * Spanish locale too (LC_NUMERIC would make it "0,5"), and the start reads
+ * one locale file, not twelve. */
 static void user_charset(char *buf, size_t n)
 {
-	if (setlocale(LC_ALL, "")) {
+	if (setlocale(LC_CTYPE, "")) {
 		snprintf(buf, n, "%s", nl_langinfo(CODESET));
 		return;
 	}

@@ -110,12 +110,17 @@ int store_open(const char *dir, struct store **out, char *err, size_t n)
 		return -1;
 	}
 	remove_stale(dir);
+	/* Before SQLite starts (a no-op after): no page cache allocated ahead
+	 * of use (its 20 pages, 87 KB, stayed resident in the wizard). */
+	sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
 	char *path = xasprintf("%s/cases.db", dir);
 	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				 SQLITE_OPEN_NOFOLLOW, NULL);
 	free(path);
-	if (rc == SQLITE_OK)	/* ride over a lock held a moment (WAL recovery) */
+	if (rc == SQLITE_OK) {	/* ride over a lock held a moment (WAL recovery) */
 		sqlite3_busy_timeout(s->db, 5000);
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 0, 0);
+	}
 	if (rc != SQLITE_OK || sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
 		rc = s->db ? store_db_fail(s, err, n, "cases.db") : store_fail(err, n, "cases.db: cannot open");
 		store_close(s);

@@ -180,6 +180,14 @@ has out 'case,seq,time,event,id,old,new'
 has out '"answer","setup.role","","labour"'
 end
 
+begin "under a French locale the JSON export still parses: seconds with a point, not a comma"
+french_locale
+in_french run 0 export "$full" --format json $STORE
+jq -e . "$TMP/out" >/dev/null 2>&1 || bad "the JSON does not parse: $(grep -o '"seconds": [^}]*' "$TMP/out" | head -2)"
+grep -qE '"seconds": [0-9]+\.[0-9]\}' "$TMP/out" || bad "no seconds written with a point"
+has out '"setup.role": "labour"'
+end
+
 begin "nothing about the person on stderr"
 run 0 export "$full" --format txt $STORE
 [ -s "$TMP/err" ] && bad "stderr: $(head -c 300 "$TMP/err")"

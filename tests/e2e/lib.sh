@@ -36,3 +36,18 @@ e2e_finish() {
 	printf '\n%d passed, %d failed\n' "$passed" "$failed"
 	[ "$failed" = 0 ]
 }
+
+# french_locale: compiles fr_FR.UTF-8 (decimal comma) into $TMP/locale with
+# localedef (Debian's package locales has its source), for runs made with
+# `in_french run ...`: a locale the machine need not have installed.
+french_locale() {
+	mkdir -p "$TMP/locale" &&
+		localedef -i fr_FR -f UTF-8 "$TMP/locale/fr_FR.UTF-8" >"$TMP/localedef" 2>&1 ||
+		bad "localedef cannot make fr_FR.UTF-8 (is the package locales installed?): $(head -c 300 "$TMP/localedef")"
+}
+# in_french COMMAND...: COMMAND (a shell function too) under LC_ALL=fr_FR.UTF-8.
+in_french() {
+	export LOCPATH="$TMP/locale" LC_ALL=fr_FR.UTF-8
+	"$@"
+	unset LOCPATH LC_ALL
+}

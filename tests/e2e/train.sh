@@ -286,6 +286,12 @@ run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/t
 has out '{"id": "farm-no-choice", "version": 3, "trainees": 3, "passed": 1, "fleiss": '
 has out '{"trainee": "ana", "score": 100, "pass": true, "kappa": 1.0000, "seconds": null}'
 has out '{"id": "means.vulnerability-used", "critical": true, "missed": 2, "asked": 3, "agreement": 0.3333, "mean_seconds": null}'
+french_locale
+in_french run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K --format json
+jq -e . "$TMP/out" >/dev/null 2>&1 || bad "under a French locale the report's JSON does not parse"
+has out '"kappa": 1.0000'
+in_french run 0 trainer report "$TMP/ana.res" "$TMP/ben.res" "$TMP/cleo.res" --key "$TMP/trainer.key" $K
+has out "  class agreement (Fleiss' kappa): 0."
 run 2 trainer report "$TMP/ana.res" --key "$TMP/trainer.key" $K --format yaml
 has err "--format txt|csv|json"
 end
