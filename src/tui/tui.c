@@ -451,12 +451,16 @@ static enum tui_unlocked try_pass(struct pass *ps, const struct tui_unlock *u, b
 
 int tui_unlock(const struct tui_unlock *u, bool ascii)
 {
+	/* The screen first, before anything slow: drawn from an empty field, so
+	 * nothing secret is outside the guarded buffer (sodium's) made after. */
+	struct pass empty;
+	pass_init(&empty);
+	empty.utf8 = !ascii;
+	draw_pass(&empty, ascii);
 	struct pass *ps = sodium_init() >= 0 ? sodium_malloc(sizeof *ps) : NULL;
 	if (!ps)
 		return TUI_FAILED;
-	pass_init(ps);
-	ps->utf8 = !ascii;
-	draw_pass(ps, ascii);	/* first, before anything slow */
+	*ps = empty;
 	bool new_store;
 	int rc = u->load(u->ctx, &new_store) == 0 ? TUI_PENDING : TUI_FAILED;
 	if (rc == TUI_PENDING) {
