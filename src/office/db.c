@@ -58,6 +58,8 @@ void db_close(struct db *db)
 	if (!db)
 		return;
 	db->ops->close(db);
+	free(db->put_sql[0]);
+	free(db->put_sql[1]);
 	sodium_memzero(db->audit_key, sizeof db->audit_key);
 	sodium_memzero(db->row_key, sizeof db->row_key);
 	free(db);
@@ -339,12 +341,15 @@ static void mac_work_free(struct mac_work *w)
 
 static void mac_field(struct mac_work *m, const char *v)
 {
-	size_t n = strlen(v ? v : "");
-	xgrow((void **)&m->b, &m->cap, m->n + 8 + n, 1);
+	v = v ? v : "";
+	size_t n = strlen(v);
+	if (m->n + 8 + n > m->cap)
+		xgrow((void **)&m->b, &m->cap, m->n + 8 + n, 1);
+	unsigned char *at = m->b + m->n;
 	for (int b = 0; b < 8; b++)
-		m->b[m->n++] = (unsigned char)((unsigned long long)n >> (8 * b));
-	memcpy(m->b + m->n, v ? v : "", n);
-	m->n += n;
+		at[b] = (unsigned char)((unsigned long long)n >> (8 * b));
+	memcpy(at + 8, v, n);
+	m->n += 8 + n;
 }
 
 /* Sorts a row's few SET facts (insertion sort: no call per comparison). */
@@ -450,11 +455,12 @@ int db_case_put(struct db *db, const struct db_case *c, const char *old_laptop)
 	case_values(c, p);
 	p[n - 1] = *mac ? mac : NULL;
 	p[n] = old_laptop;
-	char *sql = put_sql(old_laptop != NULL);
-	rc = sql ? db_exec(db, sql, p, old_laptop ? n + 1 : n, NULL, NULL) : DB_ERROR;
-	if (!sql)
+	char **sql = &db->put_sql[old_laptop != NULL];
+	if (!*sql)
+		*sql = put_sql(old_laptop != NULL);
+	rc = *sql ? db_exec(db, *sql, p, old_laptop ? n + 1 : n, NULL, NULL) : DB_ERROR;
+	if (!*sql)
 		snprintf(db->err, sizeof db->err, "out of memory");
-	free(sql);
 	return rc == DB_OK ? put_facts(db, c) : rc;
 }
 

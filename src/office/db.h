@@ -92,6 +92,9 @@ struct db {
 	 * a lock sees the last committed version and disjoint work never
 	 * conflicts; otherwise SERIALIZABLE. */
 	bool locking;
+	/* db_case_put's INSERT and UPDATE, made at their first use (the same
+	 * text for every case); db_close frees them. */
+	char *put_sql[2];
 };
 
 /* Opens the store of url: "sqlite:PATH", "postgresql://…" or
