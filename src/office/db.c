@@ -58,6 +58,8 @@ void db_close(struct db *db)
 	if (!db)
 		return;
 	db->ops->close(db);
+	free(db->put_sql[0]);
+	free(db->put_sql[1]);
 	sodium_memzero(db->audit_key, sizeof db->audit_key);
 	sodium_memzero(db->row_key, sizeof db->row_key);
 	free(db);
@@ -289,10 +291,12 @@ int db_case_laptops(struct db *db, const char *id, db_row_fn fn, void *arg)
 	return db_exec(db, "SELECT laptop FROM cases WHERE id = $1 ORDER BY laptop", p, 1, fn, arg);
 }
 
-/* The values of c in the order of db_case_columns (borrowed). */
-static const char **case_values(const struct db_case *c)
+/* The values of c in the order of db_case_columns, into p (ncolumns()
+ * of them, borrowed from c). */
+enum { MAXCOLUMNS = NOWN + FACT_COUNT + 3 };
+
+static void case_values(const struct db_case *c, const char **p)
 {
-	const char **p = xcalloc((size_t)ncolumns() + 1, sizeof *p);
 	int i = 0;
 #define DB_X_VAL(name) p[i++] = c->name;
 	DB_CASE_OWN(DB_X_VAL)
@@ -304,7 +308,6 @@ static const char **case_values(const struct db_case *c)
 		}
 	p[i++] = c->imported;
 	p[i] = c->mac && *c->mac ? c->mac : NULL;
-	return p;
 }
 
 /* A SET fact's value, for sorting. */
@@ -319,47 +322,70 @@ static int compare_pair(const void *a, const void *b)
 	return c ? c : strcmp(x->value, y->value);
 }
 
-/* Appends the field v (its length, 8 bytes least significant first, then
- * its bytes) to the buffer *b (grown): the MAC takes the fields in one
- * update, which gives the same BLAKE2b as one update a piece. */
-struct macbuf {
+/* What the MAC of a row is made in: the fields, each its length (8
+ * bytes, least significant first) then its bytes, in one buffer (one
+ * BLAKE2b update gives the same as one a piece), and the SET facts to
+ * sort; both reused from row to row (mac_work_free). */
+struct mac_work {
 	unsigned char *b;
 	size_t n, cap;
+	struct pair *pairs;
+	size_t npairs;
 };
 
-static void mac_field(struct macbuf *m, const char *v)
+static void mac_work_free(struct mac_work *w)
 {
-	size_t n = strlen(v ? v : "");
-	xgrow((void **)&m->b, &m->cap, m->n + 8 + n, 1);
+	free(w->b);
+	free(w->pairs);
+}
+
+static void mac_field(struct mac_work *m, const char *v)
+{
+	v = v ? v : "";
+	size_t n = strlen(v);
+	if (m->n + 8 + n > m->cap)
+		xgrow((void **)&m->b, &m->cap, m->n + 8 + n, 1);
+	unsigned char *at = m->b + m->n;
 	for (int b = 0; b < 8; b++)
-		m->b[m->n++] = (unsigned char)((unsigned long long)n >> (8 * b));
-	memcpy(m->b + m->n, v ? v : "", n);
-	m->n += n;
+		at[b] = (unsigned char)((unsigned long long)n >> (8 * b));
+	memcpy(at + 8, v, n);
+	m->n += 8 + n;
+}
+
+/* Sorts a row's few SET facts (insertion sort: no call per comparison). */
+static void sort_pairs(struct pair *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct pair x = v[i];
+		size_t j = i;
+		for (; j > 0 && compare_pair(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 /* The MAC of a case's row (hex): every column but mac, then its SET
  * facts sorted, each length-prefixed, under the row key. */
-static void case_mac(const struct db *db, const struct db_case *c, char out[DB_HASH_HEX])
+static void case_mac(const struct db *db, const struct db_case *c, char out[DB_HASH_HEX],
+		     struct mac_work *w)
 {
-	struct macbuf mb = { NULL, 0, 0 };
-	const char **p = case_values(c);
+	const char *p[MAXCOLUMNS];
+	case_values(c, p);
+	w->n = 0;
 	for (int i = 0, n = ncolumns(); i + 1 < n; i++)
-		mac_field(&mb, p[i]);
-	free(p);
-	struct pair *v = xcalloc(c->facts.n + 1, sizeof *v);
+		mac_field(w, p[i]);
+	xgrow((void **)&w->pairs, &w->npairs, c->facts.n + 1, sizeof *w->pairs);
 	size_t n = 0;
 	for (size_t i = 0; i < c->facts.n; i++)
 		if (fact_kind(c->facts.v[i].fact) == FACT_SET)
-			v[n++] = (struct pair){ fact_name(c->facts.v[i].fact), c->facts.v[i].value };
-	qsort(v, n, sizeof *v, compare_pair);
+			w->pairs[n++] = (struct pair){ fact_name(c->facts.v[i].fact), c->facts.v[i].value };
+	sort_pairs(w->pairs, n);
 	for (size_t i = 0; i < n; i++) {
-		mac_field(&mb, v[i].name);
-		mac_field(&mb, v[i].value);
+		mac_field(w, w->pairs[i].name);
+		mac_field(w, w->pairs[i].value);
 	}
-	free(v);
 	unsigned char m[32];
-	crypto_generichash(m, sizeof m, mb.b, mb.n, db->row_key, sizeof db->row_key);
-	free(mb.b);
+	crypto_generichash(m, sizeof m, w->b, w->n, db->row_key, sizeof db->row_key);
 	sodium_bin2hex(out, DB_HASH_HEX, m, sizeof m);
 }
 
@@ -420,17 +446,21 @@ int db_case_put(struct db *db, const struct db_case *c, const char *old_laptop)
 		return rc;
 	int n = ncolumns();
 	char mac[DB_HASH_HEX] = "";
-	if (db->has_key)
-		case_mac(db, c, mac);
-	const char **p = case_values(c);
+	if (db->has_key) {
+		struct mac_work w = { 0 };
+		case_mac(db, c, mac, &w);
+		mac_work_free(&w);
+	}
+	const char *p[MAXCOLUMNS];
+	case_values(c, p);
 	p[n - 1] = *mac ? mac : NULL;
 	p[n] = old_laptop;
-	char *sql = put_sql(old_laptop != NULL);
-	rc = sql ? db_exec(db, sql, p, old_laptop ? n + 1 : n, NULL, NULL) : DB_ERROR;
-	if (!sql)
+	char **sql = &db->put_sql[old_laptop != NULL];
+	if (!*sql)
+		*sql = put_sql(old_laptop != NULL);
+	rc = *sql ? db_exec(db, *sql, p, old_laptop ? n + 1 : n, NULL, NULL) : DB_ERROR;
+	if (!*sql)
 		snprintf(db->err, sizeof db->err, "out of memory");
-	free(sql);
-	free(p);
 	return rc == DB_OK ? put_facts(db, c) : rc;
 }
 
@@ -494,67 +524,136 @@ int db_cases(struct db *db, db_row_fn fn, void *arg)
 	return rc;
 }
 
-/* Every case's row and facts, for db_cases_check. */
-struct rows {
-	struct db_case *v;
-	size_t n, cap, at;	/* at: the row the facts being read belong to */
-	char *laptop, *id;	/* of the last facts' row */
+/* The SET facts of every case, read before the cases and in their order
+ * (db_cases_check): the strings in one buffer (grown, so rows hold
+ * offsets), a row's laptop shared with the row before when it is the
+ * same. Owned by the check: facts_rows_free. */
+struct fact_row {
+	size_t laptop, id, value;
+	enum fact fact;
 };
 
-static int take_case(void *arg, int ncol, const char *const *val)
+struct fact_rows {
+	char *text;
+	size_t len, cap;
+	struct fact_row *v;
+	size_t n, vcap;
+	size_t at;	/* the first row no case has taken yet */
+};
+
+static size_t text_add(struct fact_rows *r, const char *s)
 {
-	struct rows *r = arg;
-	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
-	memset(&r->v[r->n], 0, sizeof r->v[r->n]);
-	fill_case(&r->v[r->n], ncol, val);
+	size_t n = strlen(s) + 1, at = r->len;
+	xgrow((void **)&r->text, &r->cap, r->len + n, 1);
+	memcpy(r->text + at, s, n);
+	r->len += n;
+	return at;
+}
+
+static int take_facts_row(void *arg, int ncol, const char *const *val)
+{
+	struct fact_rows *r = arg;
+	if (ncol < 4 || !val[0] || !val[1] || !val[2] || !val[3])
+		return 0;
+	int f = fact_find(val[2]);
+	if (f < 0 || fact_kind(f) != FACT_SET)
+		return 0;
+	xgrow((void **)&r->v, &r->vcap, r->n + 1, sizeof *r->v);
+	struct fact_row *row = &r->v[r->n];
+	row->laptop = r->n && strcmp(r->text + row[-1].laptop, val[0]) == 0 ? row[-1].laptop
+								       : text_add(r, val[0]);
+	row->id = text_add(r, val[1]);
+	row->value = text_add(r, val[3]);
+	row->fact = f;
 	r->n++;
 	return 0;
 }
 
-/* The facts come in the cases' order (the same ORDER BY, the same
- * collation): each row belongs to the first case from r->at on that has
- * its key. */
-static int take_facts_row(void *arg, int ncol, const char *const *val)
+static void facts_rows_free(struct fact_rows *r)
 {
-	struct rows *r = arg;
-	if (ncol < 4 || !val[0] || !val[1])
-		return 0;
-	while (r->at < r->n && (strcmp(r->v[r->at].laptop, val[0]) != 0 ||
-				strcmp(r->v[r->at].id, val[1]) != 0))
-		r->at++;
-	if (r->at < r->n)
-		take_fact(&r->v[r->at], 2, val + 2);
+	free(r->text);
+	free(r->v);
+}
+
+/* What db_cases_check keeps between rows: the facts, the buffers a row's
+ * case and MAC are made in (reused: no allocation per row), the caller's
+ * callback and the first failure. */
+struct check {
+	struct db *db;
+	struct fact_rows facts;
+	struct facts one;	/* the row's facts: values borrowed, never facts_free'd */
+	struct mac_work mw;
+	void (*each)(void *arg, const struct db_case *c);
+	void *arg;
+};
+
+/* The case of a row: every string borrowed from val (valid during the
+ * row's callback) or from ch->facts; its facts in ch->one. */
+static void row_case(struct check *ch, const char *const *val, struct db_case *c)
+{
+	int i = 0;
+#define DB_X_BORROW(name) c->name = (char *)text_or_empty(val[i++]);
+	DB_CASE_OWN(DB_X_BORROW)
+#undef DB_X_BORROW
+	struct facts *fs = &ch->one;
+	fs->n = 0;
+	for (int k = 0; k < FACT_COUNT; k++)
+		if (fact_kind(k) == FACT_ONE) {
+			xgrow((void **)&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v);
+			fs->v[fs->n++] = (struct fact_value){ k, (char *)text_or_empty(val[i++]) };
+		}
+	c->imported = (char *)text_or_empty(val[i++]);
+	c->mac = (char *)text_or_empty(val[i]);
+	struct fact_rows *r = &ch->facts;
+	for (; r->at < r->n && strcmp(r->text + r->v[r->at].laptop, c->laptop) == 0 &&
+	       strcmp(r->text + r->v[r->at].id, c->id) == 0; r->at++) {
+		xgrow((void **)&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v);
+		fs->v[fs->n++] = (struct fact_value){ r->v[r->at].fact, r->text + r->v[r->at].value };
+	}
+	c->facts = *fs;
+}
+
+static int check_row(void *arg, int ncol, const char *const *val)
+{
+	struct check *ch = arg;
+	if (ncol < ncolumns()) {
+		snprintf(ch->db->err, sizeof ch->db->err, "the cases table lacks columns");
+		return DB_ERROR;
+	}
+	struct db_case c;
+	row_case(ch, val, &c);
+	char mac[DB_HASH_HEX];
+	case_mac(ch->db, &c, mac, &ch->mw);
+	if (strlen(c.mac) != DB_HASH_HEX - 1 || sodium_memcmp(mac, c.mac, DB_HASH_HEX - 1) != 0) {
+		snprintf(ch->db->err, sizeof ch->db->err, "case %.16s (laptop %.44s): its row is not "
+			 "the one the office stored: it was edited by SQL, or stored before schema 3 "
+			 "(then import that laptop's latest bundle again, which rewrites it); nothing "
+			 "was counted", c.id, c.laptop);
+		return DB_ERROR;
+	}
+	if (ch->each)
+		ch->each(ch->arg, &c);
 	return 0;
 }
 
+/* The facts are read first (the same ORDER BY as the cases, the same
+ * collation), then each case's row is checked as it is read: a row takes
+ * the facts rows from ch->facts.at on that have its key. */
 int db_cases_check(struct db *db, void (*each)(void *arg, const struct db_case *c), void *arg)
 {
-	struct rows r = { 0 };
-	char *cols = db_case_columns();
-	char *sql = xasprintf("SELECT %s FROM cases ORDER BY laptop, id", cols);
-	int rc = db_exec(db, sql, NULL, 0, take_case, &r);
-	free(sql);
-	free(cols);
-	if (rc == DB_OK)
-		rc = db_exec(db, "SELECT laptop, case_id, fact, value FROM case_facts ORDER BY laptop, "
-			     "case_id, fact, value", NULL, 0, take_facts_row, &r);
-	for (size_t i = 0; rc == DB_OK && i < r.n; i++) {
-		char mac[DB_HASH_HEX];
-		case_mac(db, &r.v[i], mac);
-		if (strlen(r.v[i].mac) != DB_HASH_HEX - 1 ||
-		    sodium_memcmp(mac, r.v[i].mac, DB_HASH_HEX - 1) != 0) {
-			snprintf(db->err, sizeof db->err, "case %.16s (laptop %.44s): its row is not the "
-				 "one the office stored: it was edited by SQL, or stored before schema 3 "
-				 "(then import that laptop's latest bundle again, which rewrites it); "
-				 "nothing was counted", r.v[i].id, r.v[i].laptop);
-			rc = DB_ERROR;
-		} else if (each) {
-			each(arg, &r.v[i]);
-		}
+	struct check ch = { .db = db, .each = each, .arg = arg };
+	int rc = db_exec(db, "SELECT laptop, case_id, fact, value FROM case_facts ORDER BY laptop, "
+			 "case_id, fact, value", NULL, 0, take_facts_row, &ch.facts);
+	if (rc == DB_OK) {
+		char *cols = db_case_columns();
+		char *sql = xasprintf("SELECT %s FROM cases ORDER BY laptop, id", cols);
+		rc = db_exec(db, sql, NULL, 0, check_row, &ch);
+		free(sql);
+		free(cols);
 	}
-	for (size_t i = 0; i < r.n; i++)
-		db_case_free(&r.v[i]);
-	free(r.v);
+	facts_rows_free(&ch.facts);
+	free(ch.one.v);
+	mac_work_free(&ch.mw);
 	return rc;
 }
 

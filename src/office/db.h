@@ -92,6 +92,9 @@ struct db {
 	 * a lock sees the last committed version and disjoint work never
 	 * conflicts; otherwise SERIALIZABLE. */
 	bool locking;
+	/* db_case_put's INSERT and UPDATE, made at their first use (the same
+	 * text for every case); db_close frees them. */
+	char *put_sql[2];
 };
 
 /* Opens the store of url: "sqlite:PATH", "postgresql://…" or
@@ -170,7 +173,10 @@ void db_case_free(struct db_case *c);
  * checked row then given to each(arg, row) if each is not NULL, in the
  * order of (laptop, id): DB_OK when all hold; DB_ERROR with db_error
  * naming the first case whose row is not the one the office stored
- * (edited by SQL, or stored before schema 3); or another DB_ code. */
+ * (edited by SQL, or stored before schema 3); or another DB_ code. The
+ * rows are checked as they are read, none kept: the row each gets is
+ * borrowed, valid only during the call (each copies what it keeps; never
+ * db_case_free it). */
 int db_cases_check(struct db *db, void (*each)(void *arg, const struct db_case *c), void *arg);
 
 /* Among the columns db_cases gives: the index of the ONE fact f's, and of

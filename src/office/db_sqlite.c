@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,13 +55,15 @@ static int failed(struct db *db, sqlite3 *s)
 	       sqlite3_extended_errcode(s) == SQLITE_CONSTRAINT_UNIQUE ? DB_RETRY : DB_ERROR;
 }
 
+/* Binds p[i] to the parameter $i+1: each of the statement's parameters
+ * named "$N" (N from 1 to np) takes p[N-1], NULL as SQL NULL. */
 static int bind_all(sqlite3_stmt *st, const char *const *p, int np)
 {
-	char name[16];
-	for (int i = 0; i < np; i++) {
-		snprintf(name, sizeof name, "$%d", i + 1);
-		int at = sqlite3_bind_parameter_index(st, name);
-		if (at == 0)
+	for (int at = 1, n = sqlite3_bind_parameter_count(st); at <= n; at++) {
+		const char *name = sqlite3_bind_parameter_name(st, at);
+		char *end;
+		long i = name && name[0] == '$' ? strtol(name + 1, &end, 10) - 1 : -1;
+		if (i < 0 || i >= np || *end)
 			continue;
 		int rc = p[i] ? sqlite3_bind_text(st, at, p[i], -1, SQLITE_STATIC)
 			      : sqlite3_bind_null(st, at);
@@ -232,7 +235,10 @@ int db_sqlite_open(struct db *db, const char *path, bool create)
 	if (make_private(db, path, create) < 0)
 		return DB_ERROR;
 	sqlite3 *s;
-	if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+	/* NOMUTEX: a connection is used by one thread only; SQLite's mutex
+	 * around every call (each column of each row) is not needed. */
+	if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+			    SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		snprintf(db->err, sizeof db->err, "%s: %s", path, s ? sqlite3_errmsg(s) : "out of memory");
 		sqlite3_close(s);

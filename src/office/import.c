@@ -13,6 +13,7 @@
  * row again from its bundle (office_reauthenticate). */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/stat.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -565,6 +566,17 @@ int office_reauthenticate(const struct office_ctx *o, struct db *db,
 	return rc == DB_OK ? EXIT_OK : EXIT_RUNTIME;
 }
 
+/* Bundles of megabytes are read, decoded and opened one after the other:
+ * the memory one frees (its plain text wiped first, store/seal.h) is kept
+ * for the next, instead of being returned to the kernel and given back
+ * as fresh pages that it zeroes again (glibc maps a block above its
+ * threshold on its own, and trims the heap's top). */
+static void keep_freed_memory(void)
+{
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+}
+
 int office_import(const struct office_ctx *o, struct db *db, int argc, const char *const *argv)
 {
 	if (argc < 1) {
@@ -593,6 +605,7 @@ int office_import(const struct office_ctx *o, struct db *db, int argc, const cha
 		return rc;
 	}
 	db->locking = true;	/* import_tx locks its bundle and cases (db_lock) */
+	keep_freed_memory();
 	int total[NCOUNT] = { 0 }, refused = 0, failed = 0;
 	for (int i = 0; i < argc; i++) {
 		struct import im = { .o = o, .key = k, .keyfp = fp, .file = argv[i] };

@@ -28,15 +28,17 @@ void publish_init(struct publish *p)
 
 void publish_free(struct publish *p)
 {
-	for (size_t i = 0; i < p->n * FACT_COUNT; i++)
-		free(p->val[i]);
-	free(p->val);
+	for (int f = 0; f < FACT_COUNT; f++)
+		intern_free(&p->value[f]);
+	free(p->code);
+	free(p->scratch);
+	free(p->joined);
 	memset(p, 0, sizeof *p);
 }
 
-static int compare_str(const void *a, const void *b)
+const char *publish_value(const struct publish *p, size_t c, enum fact f)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return intern_str(&p->value[f], p->code[c * FACT_COUNT + f]);
 }
 
 /* A ONE fact's value as stats.c's SQL counts it. */
@@ -53,40 +55,54 @@ static const char *one_value(const struct db_case *c, enum fact f)
 	return *v ? v : FACT_NONE;
 }
 
-/* A SET fact's values, sorted, one a line ("" for none): a new string. */
-static char *set_value(const struct db_case *c, enum fact f)
+/* A SET fact's values, sorted, one a line ("" for none), made in
+ * p->joined (valid until the next call): its length. A case has few. */
+static size_t set_value(struct publish *p, const struct db_case *c, enum fact f)
 {
-	char **v = xcalloc(c->facts.n + 1, sizeof *v);
+	xgrow((void **)&p->scratch, &p->nscratch, c->facts.n + 1, sizeof *p->scratch);
 	size_t n = 0, len = 1;
 	for (size_t i = 0; i < c->facts.n; i++)
 		if (c->facts.v[i].fact == f && *c->facts.v[i].value) {
-			v[n++] = c->facts.v[i].value;
-			len += strlen(c->facts.v[i].value) + 1;
+			const char *x = c->facts.v[i].value;
+			size_t j = n++;
+			for (; j > 0 && strcmp(p->scratch[j - 1], x) > 0; j--)
+				p->scratch[j] = p->scratch[j - 1];
+			p->scratch[j] = x;
+			len += strlen(x) + 1;
 		}
-	qsort(v, n, sizeof *v, compare_str);
-	char *out = xmalloc(len);
-	*out = '\0';
+	xgrow((void **)&p->joined, &p->njoined, len, 1);
+	char *out = p->joined;
 	for (size_t i = 0; i < n; i++) {
-		strcat(out, v[i]);
-		strcat(out, i + 1 < n ? "\n" : "");
+		size_t l = strlen(p->scratch[i]);
+		memcpy(out, p->scratch[i], l);
+		out += l;
+		if (i + 1 < n)
+			*out++ = '\n';
 	}
-	free(v);
-	return out;
+	*out = '\0';
+	return (size_t)(out - p->joined);
 }
 
 void publish_take(void *arg, const struct db_case *c)
 {
 	struct publish *p = arg;
-	xgrow((void **)&p->val, &p->cap, (p->n + 1) * FACT_COUNT, sizeof *p->val);
-	for (int f = 0; f < FACT_COUNT; f++)
-		p->val[p->n * FACT_COUNT + f] = fact_kind(f) == FACT_SET ? set_value(c, f)
-					       : xstrdup(one_value(c, f));
+	xgrow((void **)&p->code, &p->cap, (p->n + 1) * FACT_COUNT, sizeof *p->code);
+	size_t *code = &p->code[p->n * FACT_COUNT];
+	for (int f = 0; f < FACT_COUNT; f++) {
+		if (fact_kind(f) == FACT_SET) {
+			size_t len = set_value(p, c, f);
+			code[f] = intern_add(&p->value[f], p->joined, len);
+		} else {
+			const char *v = one_value(c, f);
+			code[f] = intern_add(&p->value[f], v, strlen(v));
+		}
+	}
 	crypto_generichash_update(&p->digest, (const unsigned char *)c->mac, strlen(c->mac));
 	p->n++;
 }
 
 /* How many times the case of values v counts in the total. */
-static long long in_total(const struct publish_table *t, char *const *v)
+static long long in_total(const struct publish_table *t, const char *const *v)
 {
 	long long m = 1;
 	for (size_t d = 0; d < t->nby; d++)
@@ -200,43 +216,46 @@ struct profiles {
 	long long *count;
 };
 
+/* A case as sorted by the codes of its values of the fields. */
 struct keyed {
-	char *key;
+	const size_t *code;
+	unsigned fields;
 	size_t c;
 };
 
-static int compare_keyed(const void *a, const void *b)
+/* <0, 0 or >0 as x's values of the fields are before, the same as or
+ * after y's (by their codes). */
+static int compare_values(const struct keyed *x, const struct keyed *y)
 {
-	return strcmp(((const struct keyed *)a)->key, ((const struct keyed *)b)->key);
+	for (int f = 0; f < FACT_COUNT; f++)
+		if ((x->fields & (1u << f)) && x->code[f] != y->code[f])
+			return x->code[f] < y->code[f] ? -1 : 1;
+	return 0;
 }
 
+static int compare_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = compare_values(x, y);
+	return c ? c : (x->c > y->c) - (x->c < y->c);
+}
+
+/* The profiles in the order of their values' codes (any order does: a
+ * count is given away or not whatever the order of the unknowns). */
 static void make_profiles(const struct publish *p, unsigned fields, struct profiles *out)
 {
 	struct keyed *k = xcalloc(p->n + 1, sizeof *k);
-	for (size_t c = 0; c < p->n; c++) {
-		size_t len = 1;
-		for (int f = 0; f < FACT_COUNT; f++)
-			len += fields & (1u << f) ? strlen(p->val[c * FACT_COUNT + f]) + 1 : 0;
-		k[c].key = xmalloc(len);
-		*k[c].key = '\0';
-		for (int f = 0; f < FACT_COUNT; f++)
-			if (fields & (1u << f)) {
-				strcat(k[c].key, p->val[c * FACT_COUNT + f]);
-				strcat(k[c].key, "\x1f");
-			}
-		k[c].c = c;
-	}
+	for (size_t c = 0; c < p->n; c++)
+		k[c] = (struct keyed){ &p->code[c * FACT_COUNT], fields, c };
 	qsort(k, p->n, sizeof *k, compare_keyed);
 	out->rep = xcalloc(p->n + 1, sizeof *out->rep);
 	out->count = xcalloc(p->n + 1, sizeof *out->count);
 	out->n = 0;
 	for (size_t c = 0; c < p->n; c++) {
-		if (c == 0 || strcmp(k[c].key, k[c - 1].key) != 0)
+		if (c == 0 || compare_values(&k[c - 1], &k[c]) != 0)
 			out->rep[out->n++] = k[c].c;
 		out->count[out->n - 1]++;
 	}
-	for (size_t c = 0; c < p->n; c++)
-		free(k[c].key);
 	free(k);
 }
 
@@ -291,7 +310,7 @@ static size_t find_cell(const struct lookup *l, const char *const *v)
 /* The values a case of values v counts under in dimension d of t (a case
  * counts under each value of a set-valued fact, "none" for an empty set,
  * as stats.c's SQL counts it): into out (its strings v's), how many. */
-static size_t values_of(const struct publish_table *t, char *const *v, size_t d, const char **out,
+static size_t values_of(const struct publish_table *t, const char *const *v, size_t d, const char **out,
 			size_t max)
 {
 	const char *have = v[t->by[d]];
@@ -336,7 +355,9 @@ static void coefficients(const struct publish *p, const struct profiles *pr,
 	size_t nv[FACT_COUNT], at[FACT_COUNT];
 	char *piece[FACT_COUNT][MAXV];
 	for (size_t q = 0; q < pr->n; q++) {
-		char *const *v = &p->val[pr->rep[q] * FACT_COUNT];
+		const char *v[FACT_COUNT];
+		for (int f = 0; f < FACT_COUNT; f++)
+			v[f] = publish_value(p, pr->rep[q], f);
 		d->tcoef[q] = in_total(t, v);
 		bool any = true;
 		for (size_t e = 0; e < nby; e++) {
@@ -391,35 +412,25 @@ static void coefficients(const struct publish *p, const struct profiles *pr,
 	free(l.order);
 }
 
-/* The codes kanon takes: equal values of a dimension equal ints (the
- * cells sorted by that dimension's value). */
-struct sorted_value {
-	const char *v;
-	size_t i;
-};
-
-static int compare_value(const void *a, const void *b)
-{
-	const struct sorted_value *x = a, *y = b;
-	int c = strcmp(x->v, y->v);
-	return c ? c : (x->i > y->i) - (x->i < y->i);
-}
-
+/* The codes kanon takes: equal values of a dimension equal ints (each
+ * value's rank among the dimension's distinct values by strcmp). */
 static int *codes(const struct publish_table *t)
 {
 	int *k = xcalloc(t->ncell * (t->nby ? t->nby : 1) + 1, sizeof *k);
-	struct sorted_value *o = xcalloc(t->ncell + 1, sizeof *o);
+	size_t *code = xcalloc(t->ncell + 1, sizeof *code);
 	for (size_t d = 0; d < t->nby; d++) {
-		for (size_t i = 0; i < t->ncell; i++)
-			o[i] = (struct sorted_value){ t->key[i * t->nby + d], i };
-		qsort(o, t->ncell, sizeof *o, compare_value);
-		int code = 0;
-		for (size_t j = 0; j < t->ncell; j++) {
-			code += j > 0 && strcmp(o[j].v, o[j - 1].v) != 0;
-			k[o[j].i * t->nby + d] = code;
+		struct intern in = { 0 };
+		for (size_t i = 0; i < t->ncell; i++) {
+			const char *v = t->key[i * t->nby + d];
+			code[i] = intern_add(&in, v, strlen(v));
 		}
+		size_t *rank = intern_rank(&in);
+		for (size_t i = 0; i < t->ncell; i++)
+			k[i * t->nby + d] = (int)rank[code[i]];
+		free(rank);
+		intern_free(&in);
 	}
-	free(o);
+	free(code);
 	return k;
 }
 

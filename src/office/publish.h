@@ -24,6 +24,7 @@
 
 #include "domain/facts.h"
 #include "office/db.h"
+#include "office/intern.h"
 #include "office/kanon.h"
 
 /* A table of counts: the fields it counts by, each cell's values (ncell *
@@ -38,15 +39,24 @@ struct publish_table {
 };
 void publish_table_free(struct publish_table *t);
 
-/* The counted cases: FACT_COUNT values each (owned), and the digest of
- * their rows' MACs so far. */
+/* The counted cases: FACT_COUNT values each, as codes of each fact's
+ * distinct values (interned: a case costs no allocation), and the digest
+ * of their rows' MACs so far. Owns its strings and arrays: publish_free. */
 struct publish {
-	char **val;
+	struct intern value[FACT_COUNT];	/* each fact's distinct values */
+	size_t *code;	/* code[c * FACT_COUNT + f]: case c's value of fact f */
 	size_t n, cap;
+	const char **scratch;	/* a set's values while publish_take joins them */
+	size_t nscratch;
+	char *joined;
+	size_t njoined;
 	crypto_generichash_state digest;
 };
 void publish_init(struct publish *p);
 void publish_free(struct publish *p);
+/* Case c's value of fact f (borrowed, valid until publish_free): a ONE
+ * fact's, or a SET fact's values sorted, one a line ("" for none). */
+const char *publish_value(const struct publish *p, size_t c, enum fact f);
 /* db_cases_check's callback: takes one authenticated case. */
 void publish_take(void *arg, const struct db_case *c);
 

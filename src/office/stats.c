@@ -15,6 +15,7 @@
 #include "base/csv.h"
 #include "base/xalloc.h"
 #include "domain/facts.h"
+#include "office/intern.h"
 #include "office/kanon.h"
 #include "office/office.h"
 #include "office/publish.h"
@@ -64,19 +65,14 @@ static int parse_by(const char *by, struct publish_table *t)
 	return 0;
 }
 
-static int compare_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+/* The pieces a value of dimension d counts under (a ONE fact's value; each
+ * value of a set, "none" for none, at most MAXV of them), each up to its
+ * '\n': into out (borrowed from v), how many. */
+enum { MAXV = 64 };
 
-/* The values case c of p counts under in dimension d of t: into out
- * (borrowed from p, each ending at '\n' or '\0'), how many: a ONE fact's
- * one, each value of a set-valued fact (FACT_NONE for none). */
-static size_t values_of(const struct publish *p, size_t c, const struct publish_table *t, size_t d,
-			const char **out, size_t max)
+static size_t pieces_of(const char *v, enum fact f, const char **out)
 {
-	const char *v = p->val[c * FACT_COUNT + t->by[d]];
-	if (fact_kind(t->by[d]) != FACT_SET) {
+	if (fact_kind(f) != FACT_SET) {
 		out[0] = v;
 		return 1;
 	}
@@ -85,105 +81,115 @@ static size_t values_of(const struct publish *p, size_t c, const struct publish_
 		return 1;
 	}
 	size_t n = 0;
-	for (; *v && n < max; v += strcspn(v, "\n") + (v[strcspn(v, "\n")] == '\n'))
+	for (; *v && n < MAXV; v += strcspn(v, "\n") + (v[strcspn(v, "\n")] == '\n'))
 		out[n++] = v;
 	return n;
 }
 
-/* Appends to *keys (grown) the cells case c counts in: the values of
- * each combination, joined by '\x1f' (new strings). */
-static void case_keys(const struct publish *p, size_t c, const struct publish_table *t,
-		      char ***keys, size_t *n, size_t *cap)
+/* One dimension of the table: the cells' values along it (interned), and
+ * for each of the fact's distinct values (p's codes) the ranks, by strcmp,
+ * of the pieces it counts under: list[first[v]] … list[first[v + 1] - 1].
+ * Owned: dimension_free. */
+struct dimension {
+	struct intern piece;
+	size_t *first, *list, *order;	/* order[rank]: the piece's code */
+};
+
+static void dimension_make(const struct publish *p, enum fact f, struct dimension *dm)
 {
-	enum { MAXV = 64 };
-	const char *vals[MAXBY][MAXV];
-	size_t nv[MAXBY], at[MAXBY] = { 0 }, len = 1;
+	const struct intern *values = &p->value[f];
+	memset(dm, 0, sizeof *dm);
+	dm->first = xcalloc(values->n + 1, sizeof *dm->first);
+	size_t n = 0, cap = 0;
+	for (size_t v = 0; v < values->n; v++) {
+		const char *got[MAXV];
+		size_t k = pieces_of(intern_str(values, v), f, got);
+		xgrow((void **)&dm->list, &cap, n + k + 1, sizeof *dm->list);
+		for (size_t j = 0; j < k; j++)
+			dm->list[n++] = intern_add(&dm->piece, got[j], strcspn(got[j], "\n"));
+		dm->first[v + 1] = n;
+	}
+	size_t *rank = intern_rank(&dm->piece);
+	dm->order = xcalloc(dm->piece.n + 1, sizeof *dm->order);
+	for (size_t c = 0; c < dm->piece.n; c++)
+		dm->order[rank[c]] = c;
+	for (size_t j = 0; j < n; j++)
+		dm->list[j] = rank[dm->list[j]];
+	free(rank);
+}
+
+static void dimension_free(struct dimension *dm)
+{
+	intern_free(&dm->piece);
+	free(dm->first);
+	free(dm->list);
+	free(dm->order);
+}
+
+/* A cell a case counts in: the ranks of its pieces, 0 past nby. */
+struct cellkey {
+	size_t r[MAXBY];
+};
+
+static int compare_cellkey(const void *a, const void *b)
+{
+	const struct cellkey *x = a, *y = b;
+	for (size_t d = 0; d < MAXBY; d++)
+		if (x->r[d] != y->r[d])
+			return x->r[d] < y->r[d] ? -1 : 1;
+	return 0;
+}
+
+/* Appends to *keys (grown) the cells case c counts in: each combination
+ * of its pieces along the dimensions. */
+static void case_keys(const struct publish *p, size_t c, const struct publish_table *t,
+		      const struct dimension *dm, struct cellkey **keys, size_t *n, size_t *cap)
+{
+	size_t lo[MAXBY], hi[MAXBY], at[MAXBY];
 	for (size_t d = 0; d < t->nby; d++) {
-		nv[d] = values_of(p, c, t, d, vals[d], MAXV);
-		for (size_t j = 0; j < nv[d]; j++)
-			len += strcspn(vals[d][j], "\n") + 1;
+		size_t v = p->code[c * FACT_COUNT + t->by[d]];
+		lo[d] = at[d] = dm[d].first[v];
+		hi[d] = dm[d].first[v + 1];
 	}
 	for (bool more = true; more;) {
-		char *key = xmalloc(len), *k = key;
-		for (size_t d = 0; d < t->nby; d++) {
-			size_t l = strcspn(vals[d][at[d]], "\n");
-			memcpy(k, vals[d][at[d]], l);
-			k += l;
-			*k++ = '\x1f';
-		}
-		*k = '\0';
 		xgrow((void **)keys, cap, *n + 1, sizeof **keys);
-		(*keys)[(*n)++] = key;
+		struct cellkey *k = &(*keys)[(*n)++];
+		memset(k, 0, sizeof *k);
+		for (size_t d = 0; d < t->nby; d++)
+			k->r[d] = dm[d].list[at[d]];
 		size_t d = 0;
-		while (d < t->nby && ++at[d] == nv[d])
-			at[d++] = 0;
+		while (d < t->nby && ++at[d] == hi[d])
+			at[d] = lo[d], d++;
 		more = d < t->nby;
 	}
 }
 
 /* Counts the cases db_cases_check authenticated (p, their values mapped
  * as publish.h says: "none", the age group, a set's values) into t's
- * cells: what is counted is exactly what was checked, and the count is
- * one sort of the cases' keys, near-linear in the cases. */
+ * cells, sorted by their values (strcmp, dimension by dimension): what is
+ * counted is exactly what was checked, and the count is one sort of the
+ * cases' cells as ranks of their values, near-linear in the cases. */
 static void count_cells(const struct publish *p, struct publish_table *t)
 {
-	char **keys = NULL;
+	struct dimension dm[MAXBY];
+	for (size_t d = 0; d < t->nby; d++)
+		dimension_make(p, t->by[d], &dm[d]);
+	struct cellkey *keys = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t c = 0; c < p->n; c++)
-		case_keys(p, c, t, &keys, &n, &cap);
-	qsort(keys, n, sizeof *keys, compare_str);
+		case_keys(p, c, t, dm, &keys, &n, &cap);
+	qsort(keys, n, sizeof *keys, compare_cellkey);
 	const char *vals[MAXBY];
 	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && strcmp(keys[j], keys[i]) == 0; j++)
-			free(keys[j]);
-		char *k = keys[i];
-		for (size_t d = 0; d < t->nby; d++) {
-			vals[d] = k;
-			k += strcspn(k, "\x1f");
-			*k++ = '\0';
-		}
+		for (j = i + 1; j < n && compare_cellkey(&keys[j], &keys[i]) == 0; j++)
+			;
+		for (size_t d = 0; d < t->nby; d++)
+			vals[d] = intern_str(&dm[d].piece, dm[d].order[keys[i].r[d]]);
 		add_cell(t, vals, (long long)(j - i));
-		free(keys[i]);
 	}
 	free(keys);
-}
-
-/* A cell and its values, for sorting. */
-struct sorted {
-	char **key;
-	size_t nby;
-	struct kanon_cell cell;
-};
-
-static int compare_sorted(const void *a, const void *b)
-{
-	const struct sorted *x = a, *y = b;
-	for (size_t d = 0; d < x->nby; d++) {
-		int c = strcmp(x->key[d], y->key[d]);
-		if (c)
-			return c;
-	}
-	return 0;
-}
-
-/* Sorts the cells by their values, in C (not by the database's collation,
- * which differs between backends and locales). */
-static void sort_cells(struct publish_table *t)
-{
-	size_t nkey = t->ncell * t->nby;
-	struct sorted *v = xcalloc(t->ncell ? t->ncell : 1, sizeof *v);
-	char **keys = xmalloc((nkey ? nkey : 1) * sizeof *keys);
-	for (size_t i = 0; i < t->ncell; i++)
-		v[i] = (struct sorted){ &t->key[i * t->nby], t->nby, t->cell[i] };
-	qsort(v, t->ncell, sizeof *v, compare_sorted);
-	for (size_t i = 0; i < t->ncell; i++) {
-		memcpy(&keys[i * t->nby], v[i].key, t->nby * sizeof *keys);
-		t->cell[i] = v[i].cell;
-	}
-	if (nkey)
-		memcpy(t->key, keys, nkey * sizeof *keys);
-	free(keys);
-	free(v);
+	for (size_t d = 0; d < t->nby; d++)
+		dimension_free(&dm[d]);
 }
 
 /* s left-aligned in width columns, then two spaces: "%-*s  " without
@@ -264,7 +270,6 @@ static int stats_tx(struct db *db, void *arg)
 	int rc = db_cases_check(db, publish_take, &p);
 	if (rc == DB_OK) {
 		count_cells(&p, e->t);
-		sort_cells(e->t);
 		rc = publish_protect(db, &p, e->t, e->k, e->by);
 	}
 	if (rc == DB_OK)

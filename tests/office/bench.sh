@@ -22,6 +22,8 @@
 #     each run on a fresh copy of the store (no earlier export to compare
 #     with), beside the raw GROUP BY of the same cells: <= 3x.
 # Never a test: nothing fails. RUNS pairs (3) for imports, 5 for stats.
+# OFFICE_BENCH=sqlite runs only the SQLite lines (while iterating); the
+# default runs everything.
 set -u
 BIN=${TIPSCREEN:-./tipscreen}
 FILL=${OFFICEFILL:-build/rel/officefill}
@@ -222,7 +224,9 @@ printf '\n%-44s %10s %10s %16s  %-10s %s\n' "office (tipscreen beside the floor)
 section=$(now)
 import_pairs sqlite 2.5
 stats_pairs sqlite
-if pg_start; then
+if [ "${OFFICE_BENCH:-}" = sqlite ]; then
+	:
+elif pg_start; then
 	import_pairs postgresql 2
 	concurrent
 	stats_pairs postgresql

@@ -11,6 +11,10 @@ build/$(1)/tests/test_kanon: build/$(1)/tests/unit/test_kanon.o \
 		$$(call objs,$(1),$$(CORE_SRC) src/office/kanon.c)
 	@mkdir -p $$(dir $$@)
 	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(STORELIBS)
+build/$(1)/tests/test_intern: build/$(1)/tests/unit/test_intern.o \
+		$$(call objs,$(1),$$(CORE_SRC) src/office/intern.c)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(CC) $$(FLAGS_$(1)) -o $$@ $$^ $$(CMOCKA) $$(STORELIBS)
 build/$(1)/tests/test_disclose: build/$(1)/tests/unit/test_disclose.o \
 		$$(call objs,$(1),$$(CORE_SRC) src/office/kanon.c src/office/disclose.c)
 	@mkdir -p $$(dir $$@)
