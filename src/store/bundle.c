@@ -166,17 +166,20 @@ char *bundle_make(const struct bundle *b, const unsigned char *office_pk,
 
 /* ---- reading ------------------------------------------------------------ */
 
-/* A cursor over the payload; line counts the lines passed. */
+/* A cursor over the payload (from start): a line number is counted only
+ * for an error, at the place the cursor stopped. */
 struct cur {
-	const char *p, *end;
-	int line;
+	const char *p, *end, *start;
 	char *err;
 	size_t n;
 };
 
 static int fail(struct cur *c, const char *what)
 {
-	snprintf(c->err, c->n, "%d: expected %s", c->line, what);
+	int line = 1;
+	for (const char *q = c->start; (q = memchr(q, '\n', (size_t)(c->p - q))); q++)
+		line++;
+	snprintf(c->err, c->n, "%d: expected %s", line, what);
 	return -1;
 }
 
@@ -208,7 +211,6 @@ static int eol(struct cur *c)
 	if (c->p >= c->end || *c->p != '\n')
 		return -1;
 	c->p++;
-	c->line++;
 	return 0;
 }
 
@@ -223,12 +225,7 @@ static int num_line(struct cur *c, const char *k, long long *v, const char *what
 /* "LEN:BYTES\n" at the cursor (codec.h): *s borrows the bytes. */
 static int value(struct cur *c, const char **s, size_t *len)
 {
-	if (codec_value_take(&c->p, c->end, s, len) < 0)
-		return -1;
-	for (const char *q = *s; q < *s + *len; q++)
-		c->line += *q == '\n';
-	c->line++;
-	return 0;
+	return codec_value_take(&c->p, c->end, s, len);
 }
 
 /* "KEY LEN:BYTES\n" into out (size bytes, NUL-terminated), the value
@@ -238,13 +235,9 @@ static int str_line(struct cur *c, const char *k, char *out, size_t size,
 {
 	const char *s;
 	size_t len;
-	int line = c->line;
-	if (key(c, k) < 0 || value(c, &s, &len) < 0) {
-		c->line = line;
-		return fail(c, what);
-	}
-	if (len >= size || !ok(s, len)) {
-		c->line = line;
+	const char *line = c->p;
+	if (key(c, k) < 0 || value(c, &s, &len) < 0 || len >= size || !ok(s, len)) {
+		c->p = line;
 		return fail(c, what);
 	}
 	memcpy(out, s, len);
@@ -259,27 +252,32 @@ static void add_fact(struct bundle_case *cs, size_t *cap, const char *name, cons
 	cs->fact[cs->nfact++] = (struct bundle_fact){ xstrdup(name), xstrndup(v, len) };
 }
 
-/* "fact NAME LEN:VALUE\n" (name not given: any lowercase word). */
-static int fact_line(struct cur *c, struct bundle_case *cs, size_t *cap, const char *name,
-		     const char **v, size_t *len)
+static int fact_fail(struct cur *c, const char *name)
 {
 	char what[96];
 	snprintf(what, sizeof what, "\"fact %s LEN:VALUE\", the value printable ASCII",
 		 name ? name : "NAME");
-	int line = c->line;
+	return fail(c, what);
+}
+
+/* "fact NAME LEN:VALUE\n" (name not given: any lowercase word). */
+static int fact_line(struct cur *c, struct bundle_case *cs, size_t *cap, const char *name,
+		     const char **v, size_t *len)
+{
+	const char *line = c->p;
 	if (key(c, "fact") < 0)
-		return fail(c, what);
+		return fact_fail(c, name);
 	const char *n = c->p;
 	while (c->p < c->end && *c->p != ' ' && *c->p != '\n')
 		c->p++;
 	size_t nl = (size_t)(c->p - n);
 	if (c->p >= c->end || *c->p != ' ' || !fact_name_ok(n, nl) ||
 	    (name && (strlen(name) != nl || memcmp(n, name, nl) != 0)))
-		return fail(c, what);
+		return fact_fail(c, name);
 	c->p++;
 	if (value(c, v, len) < 0 || !is_printable(*v, *len)) {
-		c->line = line;
-		return fail(c, what);
+		c->p = line;
+		return fact_fail(c, name);
 	}
 	if (!name) {
 		char *k = xstrndup(n, nl);
@@ -345,13 +343,13 @@ static int parse_records(struct cur *c, struct bundle_case *cs)
 		long long seq;
 		const char *s;
 		size_t len;
-		int line = c->line;
+		const char *line = c->p;
 		if (key(c, "record") < 0 || digits(c, &seq) < 0 || c->p >= c->end || *c->p++ != ' ')
 			return fail(c, "\"record SEQ LEN:BYTES\"");
 		if (seq != i + 1)
 			return fail(c, "the records' sequence numbers 1, 2, 3 … in order");
 		if (value(c, &s, &len) < 0 || memchr(s, '\0', len)) {
-			c->line = line;
+			c->p = line;
 			return fail(c, "a record's length, its bytes (no NUL) and a line end");
 		}
 		xgrow((void **)&cs->rec, &cap, cs->nrec + 1, sizeof *cs->rec);
@@ -374,11 +372,13 @@ static int parse_case(struct cur *c, struct bundle_case *cs, int version)
 	if ((version == 1 ? parse_facts_1(c, cs) : parse_facts(c, cs)) < 0)
 		return -1;
 	char end[BUNDLE_ID + 1];
-	if (parse_records(c, cs) < 0 ||
-	    str_line(c, "end", end, sizeof end, id_ok, "\"end\" and the case's id") < 0)
+	if (parse_records(c, cs) < 0)
+		return -1;
+	const char *line = c->p;
+	if (str_line(c, "end", end, sizeof end, id_ok, "\"end\" and the case's id") < 0)
 		return -1;
 	if (strcmp(end, cs->id) != 0) {
-		c->line--;
+		c->p = line;
 		return fail(c, "\"end\" and the case's id");
 	}
 	return 0;
@@ -402,7 +402,6 @@ static int parse_all(struct cur *c, struct bundle *b)
 	else if (c->end - c->p < (long)sizeof MAGIC || memcmp(c->p, MAGIC "\n", sizeof MAGIC) != 0)
 		return fail(c, "\"" MAGIC "\": this is not a bundle");
 	c->p += sizeof MAGIC;
-	c->line++;
 	if (str_line(c, "device", b->device, sizeof b->device, name_ok,
 		     "\"device LEN:NAME\", printable ASCII") < 0 ||
 	    num_line(c, "time", &b->time, "\"time SECONDS\"") < 0 ||
@@ -411,14 +410,14 @@ static int parse_all(struct cur *c, struct bundle *b)
 	size_t cap = 0;
 	for (long long i = 0; i < count; i++) {
 		struct bundle_case cs = { 0 };
-		int line = c->line;
+		const char *line = c->p;
 		int rc = parse_case(c, &cs, version);
 		xgrow((void **)&b->cases, &cap, b->n + 1, sizeof *b->cases);
 		b->cases[b->n++] = cs;	/* bundle_free frees it, whole or not */
 		if (rc < 0)
 			return -1;
 		if (seen(b, cs.id, b->n - 1)) {
-			c->line = line;
+			c->p = line;
 			return fail(c, "each case once (this one is in the bundle twice)");
 		}
 	}
@@ -430,7 +429,7 @@ static int parse_all(struct cur *c, struct bundle *b)
 int bundle_parse(const char *payload, size_t len, struct bundle *out, char *err, size_t n)
 {
 	memset(out, 0, sizeof *out);
-	struct cur c = { payload, payload + len, 1, err, n };
+	struct cur c = { payload, payload + len, payload, err, n };
 	if (parse_all(&c, out) < 0) {
 		bundle_free(out);
 		return -1;
