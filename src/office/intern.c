@@ -1,26 +1,31 @@
 /* intern: distinct strings named by numbers (intern.h). Open addressing,
- * FNV-1a, the table kept at most half full. */
+ * the table kept at most half full, hashed with SipHash under a key of its
+ * own: the values come from laptops, and a laptop that could choose values
+ * colliding in a known hash could make every lookup walk the whole table. */
 #include "office/intern.h"
 
+#include <sodium.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/xalloc.h"
 
-static uint64_t hash(const char *s, size_t len)
+static size_t hash(const struct intern *in, const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
+	unsigned char h[crypto_shorthash_BYTES];
+	crypto_shorthash(h, (const unsigned char *)s, len, in->key);
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++)
+		v |= (uint64_t)h[i] << (8 * i);
+	return (size_t)v;
 }
 
 /* Puts code into the table (sized a power of two). */
 static void place(struct intern *in, size_t code)
 {
 	const char *s = in->s[code];
-	size_t at = hash(s, strlen(s)) & (in->nslot - 1);
+	size_t at = hash(in, s, strlen(s)) & (in->nslot - 1);
 	while (in->slot[at])
 		at = (at + 1) & (in->nslot - 1);
 	in->slot[at] = code + 1;
@@ -28,6 +33,8 @@ static void place(struct intern *in, size_t code)
 
 static void grow_table(struct intern *in)
 {
+	if (!in->nslot && sodium_init() >= 0)
+		randombytes_buf(in->key, sizeof in->key);
 	free(in->slot);
 	in->nslot = in->nslot ? 2 * in->nslot : 64;
 	in->slot = xcalloc(in->nslot, sizeof *in->slot);
@@ -39,7 +46,7 @@ size_t intern_add(struct intern *in, const char *s, size_t len)
 {
 	if (2 * (in->n + 1) > in->nslot)
 		grow_table(in);
-	size_t at = hash(s, len) & (in->nslot - 1);
+	size_t at = hash(in, s, len) & (in->nslot - 1);
 	for (; in->slot[at]; at = (at + 1) & (in->nslot - 1)) {
 		const char *have = in->s[in->slot[at] - 1];
 		if (strncmp(have, s, len) == 0 && have[len] == '\0')

@@ -9,13 +9,16 @@
 #ifndef TIPSCREEN_INTERN_H
 #define TIPSCREEN_INTERN_H
 
+#include <sodium.h>
 #include <stddef.h>
 
+/* Zeroed ({ 0 }) is empty. */
 struct intern {
 	char **s;	/* s[code] */
 	size_t n, cap;
 	size_t *slot;	/* the hash table: code + 1, 0 for empty */
 	size_t nslot;
+	unsigned char key[crypto_shorthash_KEYBYTES];	/* random, at the first add */
 };
 
 /* The code of the first len bytes of s (no NUL among them), added if new. */

@@ -1,6 +1,7 @@
 /* Interned strings (intern.h): one code per distinct string, in the order
  * first added, and ranks in the order strcmp gives, which office stats
- * relies on to print its cells sorted as their values. */
+ * relies on to print its cells sorted as their values; each table keyed
+ * at random. */
 #include "testutil.h"
 
 #include <stdlib.h>
@@ -55,12 +56,33 @@ static void test_ranks_follow_strcmp(void **st)
 	intern_free(&in);
 }
 
+/* Each table hashes under a random key of its own: the same strings land
+ * in other slots in another table, so nobody can choose values that all
+ * collide (which would make every lookup walk the table). */
+static void test_each_table_hashes_under_its_own_key(void **st)
+{
+	(void)st;
+	struct intern a = { 0 }, b = { 0 };
+	char s[24];
+	for (int i = 0; i < 32; i++) {
+		snprintf(s, sizeof s, "place-%d", i);
+		assert_int_equal(intern_add(&a, s, strlen(s)), i);
+		assert_int_equal(intern_add(&b, s, strlen(s)), i);
+	}
+	assert_int_equal(a.nslot, b.nslot);
+	assert_memory_not_equal(a.key, b.key, sizeof a.key);
+	assert_memory_not_equal(a.slot, b.slot, a.nslot * sizeof *a.slot);
+	intern_free(&a);
+	intern_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_equal_strings_get_one_code_and_others_new_ones),
 		cmocka_unit_test(test_many_strings_keep_their_codes_as_the_table_grows),
 		cmocka_unit_test(test_ranks_follow_strcmp),
+		cmocka_unit_test(test_each_table_hashes_under_its_own_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
