@@ -20,14 +20,22 @@ static char *printed(const struct scenario *s, int what)
 	return buf;
 }
 
+/* Every bundled scenario, each loaded without a diagnostic. */
+static struct scenario *bundled_scenarios(size_t *n)
+{
+	struct scenario *v;
+	struct diags d = { 0 };
+	int got = scenario_load_dir("screens/scenarios", deck, &v, n, &d);
+	assert_int_equal(got, (int)*n);
+	diags_free(&d);
+	return v;
+}
+
 static void no_intro_gives_a_teaching_point(void **st)
 {
 	(void)st;
-	struct scenario *v;
 	size_t n;
-	struct diags d = { 0 };
-	int got = scenario_load_dir("screens/scenarios", deck, &v, &n, &d);
-	assert_int_equal(got, (int)n);
+	struct scenario *v = bundled_scenarios(&n);
 	assert_true(n >= 23);
 	for (size_t i = 0; i < n; i++)
 		for (int solo = 0; solo <= 1; solo++) {
@@ -46,17 +54,13 @@ static void no_intro_gives_a_teaching_point(void **st)
 			free(intro);
 		}
 	scenario_list_free(v, n);
-	diags_free(&d);
 }
 
 static void every_intro_shows_its_setting(void **st)
 {
 	(void)st;
-	struct scenario *v;
 	size_t n;
-	struct diags d = { 0 };
-	int got = scenario_load_dir("screens/scenarios", deck, &v, &n, &d);
-	assert_int_equal(got, (int)n);
+	struct scenario *v = bundled_scenarios(&n);
 	for (size_t i = 0; i < n; i++) {
 		if (!v[i].setting)
 			fail_msg("%s has no Setting:", v[i].id);
@@ -66,7 +70,6 @@ static void every_intro_shows_its_setting(void **st)
 		free(intro);
 	}
 	scenario_list_free(v, n);
-	diags_free(&d);
 }
 
 static void the_card_has_the_persona_and_no_ids(void **st)
